@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import type { MessageRecord } from '../../program/enrollment';
+
+/** Every key of the single table, built in one place. */
+export const PROFILE = 'PROFILE';
+export const DUE_INDEX = 'due';
+
+export const keys = {
+  enrollment: (id: string) => ({ PK: `ENR#${id}`, SK: PROFILE }),
+  emailLookup: (email: string) => ({ PK: `EMAIL#${email.toLowerCase()}`, SK: 'EMAIL' }),
+  phoneLookup: (e164: string) => ({ PK: `PHONE#${e164}`, SK: 'PHONE' }),
+  message: (m: Pick<MessageRecord, 'enrollmentId' | 'day' | 'slot' | 'channel'>) => ({
+    PK: `ENR#${m.enrollmentId}`,
+    SK: `MSG#${String(m.day).padStart(3, '0')}#${m.slot}#${m.channel}`,
+  }),
+  providerLookup: (providerId: string) => ({ PK: `PROVIDER#${providerId}`, SK: 'PROVIDER' }),
+  reply: (enrollmentId: string, at: string, sourceId: string) => ({
+    PK: `ENR#${enrollmentId}`,
+    SK: `REPLY#${at}#${sourceId}`,
+  }),
+  inbound: (sourceId: string) => ({ PK: `SID#${sourceId}`, SK: 'SID' }),
+  report: (enrollmentId: string) => ({ PK: `ENR#${enrollmentId}`, SK: 'REPORT#090' }),
+  /** The sparse due index: only active enrollments with a next step carry these attributes. */
+  due: (id: string, nextDueAt: string, shardCount: number) => ({
+    duePk: duePartition(shardOf(id, shardCount)),
+    dueSk: `${nextDueAt}#${id}`,
+  }),
+};
+
+export const ENROLLMENT_PREFIX = 'ENR#';
+export const MESSAGE_PREFIX = 'MSG#';
+export const REPLY_PREFIX = 'REPLY#';
+
+export const duePartition = (shard: number) => `DUE#${shard}`;
+/** The highest sort key for instants up to and including `now`. */
+export const dueUpTo = (now: string) => `${now}#\uffff`;
+export const enrollmentIdOf = (pk: string) => pk.slice(ENROLLMENT_PREFIX.length);
+
+/** A stable shard for an enrollment, so the due index spreads writes and reads evenly. */
+export function shardOf(id: string, shardCount: number): number {
+  return createHash('sha1').update(id).digest().readUInt32BE(0) % shardCount;
+}

@@ -1,0 +1,50 @@
+import type { SmsResult, SmsSender } from '../../ports/sms';
+
+/** The slice of the `twilio` client this adapter uses (`client.messages`). */
+export interface TwilioMessages {
+  create(params: {
+    to: string;
+    from: string;
+    body: string;
+    statusCallback?: string;
+  }): Promise<{ sid: string }>;
+}
+
+/** Twilio error codes that will never succeed on retry: recorded as failures, not retried. */
+const PERMANENT_CODES = new Set([
+  21211, // invalid To number
+  21408, // region not enabled
+  21610, // the number replied STOP
+  21612, // cannot route to this number
+  21614, // not a mobile number
+  30003, // unreachable handset
+  30005, // unknown destination
+  30006, // landline or unreachable carrier
+]);
+
+/** Sends SMS through Twilio's Messages API. */
+export class TwilioSmsSender implements SmsSender {
+  constructor(
+    private readonly messages: TwilioMessages,
+    private readonly from: string,
+    private readonly statusCallback?: string,
+  ) {}
+
+  async send(to: string, body: string): Promise<SmsResult> {
+    try {
+      const message = await this.messages.create({
+        to,
+        from: this.from,
+        body,
+        ...(this.statusCallback ? { statusCallback: this.statusCallback } : {}),
+      });
+      return { ok: true, sid: message.sid };
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (typeof code === 'number' && PERMANENT_CODES.has(code)) {
+        return { ok: false, permanent: true, code: String(code), message: (error as Error).message };
+      }
+      throw error; // 429, 5xx, timeouts: the queue retries
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import { confirmButtonPage, escapeHtml, page } from '../pages/layout';
+import { html, json, query, respond, wantsJson } from '../shared/http';
+import { confirm, lookupConfirmation } from '../use-cases/confirm';
+import { httpLambda, type Route } from './lambda';
+
+/** GET /confirm shows a button and changes nothing (link scanners prefetch); POST activates. */
+export const route: Route = (deps, event) =>
+  respond(event, async () => {
+    const token = query(event, 'token');
+    if (event.requestContext.http.method === 'GET') {
+      const enrollment = await lookupConfirmation(deps, token);
+      if (enrollment.status !== 'pending')
+        return html(
+          200,
+          page(
+            'Already confirmed',
+            '<h1>You are already in</h1><p>Your program is running. Watch your inbox for the next step.</p>',
+          ),
+        );
+      return html(
+        200,
+        confirmButtonPage(
+          'Confirm your place',
+          'Press the button to start your 90-day program. Your first step arrives on the next morning where you are.',
+          'Start my program',
+          `/confirm?token=${encodeURIComponent(token ?? '')}`,
+        ),
+      );
+    }
+    const { enrollment } = await confirm(deps, token);
+    if (wantsJson(event))
+      return json(200, { id: enrollment.id, status: enrollment.status, day0: enrollment.day0 });
+    const sms =
+      enrollment.smsStatus === 'awaiting-yes'
+        ? '<p>We also sent you a text. Reply YES to it to get your weekly check-ins by text.</p>'
+        : '';
+    return html(
+      200,
+      page(
+        'You are in',
+        `<h1>You are in</h1><p>Your first step arrives on ${escapeHtml(enrollment.day0 ?? '')} in the morning.</p>${sms}`,
+      ),
+    );
+  });
+
+export const handler = httpLambda(route);

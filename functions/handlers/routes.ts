@@ -1,0 +1,16 @@
+/** The public HTTP API: the same routes in AWS (API Gateway) and locally. Each names its handler file. */
+export const HTTP_ROUTES = [
+  { method: 'GET', path: '/', handler: 'enroll' },
+  { method: 'POST', path: '/enrollments', handler: 'enroll' },
+  { method: 'GET', path: '/confirm', handler: 'confirm' },
+  { method: 'POST', path: '/confirm', handler: 'confirm' },
+  { method: 'POST', path: '/sms/inbound', handler: 'sms-inbound' },
+  { method: 'POST', path: '/sms/status', handler: 'sms-status' },
+  { method: 'GET', path: '/unsubscribe', handler: 'unsubscribe' },
+  { method: 'POST', path: '/unsubscribe', handler: 'unsubscribe' },
+  { method: 'GET', path: '/checkin', handler: 'checkin' },
+  { method: 'POST', path: '/checkin', handler: 'checkin' },
+  { method: 'GET', path: '/report', handler: 'report' },
+] as const;
+
+export type HttpHandlerName = (typeof HTTP_ROUTES)[number]['handler'];

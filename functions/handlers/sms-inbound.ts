@@ -1,0 +1,37 @@
+import MessagingResponse from 'twilio/lib/twiml/MessagingResponse';
+import { ForbiddenError, ValidationError } from '../shared/errors';
+import type { HttpEvent } from '../shared/http';
+import { formFields, header, rawBody, respond, xml } from '../shared/http';
+import type { Deps } from '../use-cases/deps';
+import { replyBySms } from '../use-cases/reply-by-sms';
+import { httpLambda, type Route } from './lambda';
+
+/** Checks the Twilio signature of a webhook against the public URL it was sent to; throws 403 if wrong. */
+export function verifiedParams(deps: Deps, event: HttpEvent, path: string): Record<string, string> {
+  const params = formFields(rawBody(event));
+  if (
+    !deps.webhooks.isValid(`${deps.config.publicUrl}${path}`, header(event, 'x-twilio-signature'), params)
+  ) {
+    throw new ForbiddenError('The request signature is missing or does not match.', 'X-Twilio-Signature');
+  }
+  return params;
+}
+
+/** POST /sms/inbound: Twilio's inbound-message webhook, answered with TwiML. */
+export const route: Route = (deps, event) =>
+  respond(event, async () => {
+    const params = verifiedParams(deps, event, '/sms/inbound');
+    const { From: from, Body: body, MessageSid: messageSid } = params;
+    if (!from || !messageSid)
+      throw new ValidationError(
+        'missing_field',
+        'From and MessageSid are required.',
+        from ? 'MessageSid' : 'From',
+      );
+    const answer = await replyBySms(deps, { from, body: body ?? '', messageSid });
+    const twiml = new MessagingResponse();
+    if (answer) twiml.message(answer);
+    return xml(200, twiml.toString());
+  });
+
+export const handler = httpLambda(route);

@@ -1,0 +1,65 @@
+import { escapeHtml } from '../program/render';
+
+export { escapeHtml };
+
+const STYLE = `
+:root{--ink:#1f1b16;--muted:#5b5247;--paper:#fbf8f3;--gold:#8a6a12;--gold-bg:#f3e7c4;--line:#e4dccd;--bad:#a3261b}
+*{box-sizing:border-box}
+body{margin:0;font:17px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--paper)}
+main{max-width:40rem;margin:0 auto;padding:1.5rem 1rem 3rem}
+header{border-bottom:2px solid var(--gold);margin-bottom:1.5rem;padding-bottom:.5rem}
+header a{color:var(--ink);text-decoration:none;font-weight:700;letter-spacing:.04em}
+h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem}
+a{color:var(--gold)}
+label{display:block;font-weight:600;margin:1rem 0 .25rem}
+.hint{color:var(--muted);font-size:.92rem;margin:.15rem 0 .4rem;font-weight:400}
+input,select{font:inherit;width:100%;padding:.6rem;border:1px solid #8c8273;border-radius:6px;background:#fff;color:var(--ink)}
+input[type=checkbox],input[type=radio]{width:auto;margin-right:.5rem;transform:scale(1.2)}
+fieldset{border:1px solid var(--line);border-radius:8px;padding:.5rem 1rem 1rem;margin:1rem 0}
+legend{font-weight:600;padding:0 .3rem}
+.choice{display:flex;align-items:flex-start;font-weight:400;margin:.6rem 0}
+button{font:inherit;font-weight:600;background:var(--ink);color:#fff;border:0;border-radius:8px;padding:.8rem 1.4rem;margin-top:1.2rem;cursor:pointer;min-height:44px}
+button:focus-visible,input:focus-visible,select:focus-visible,a:focus-visible{outline:3px solid var(--gold);outline-offset:2px}
+.error{color:var(--bad);font-weight:600;font-size:.95rem;margin:.3rem 0}
+.note{background:var(--gold-bg);border-radius:8px;padding:.8rem 1rem;margin:1rem 0}
+.safety{border-left:4px solid var(--gold);padding:.2rem 0 .2rem 1rem;color:var(--muted);font-size:.95rem}
+table{border-collapse:collapse;width:100%;margin:1rem 0}
+th,td{text-align:left;padding:.4rem;border-bottom:1px solid var(--line)}
+footer{margin-top:3rem;color:var(--muted);font-size:.85rem}
+`;
+
+/** The page shell every web page of Kintsugi uses. */
+export function page(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escapeHtml(title)} · Kintsugi</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<header><a href="/">Kintsugi</a></header>
+${body}
+<footer>Kintsugi is a coaching program, not therapy or crisis care. If you are in danger, call 911. For the 988 Suicide &amp; Crisis Lifeline, call or text 988. National Domestic Violence Hotline: 1-800-799-7233.</footer>
+</main>
+</body>
+</html>`;
+}
+
+/** A page that says what went wrong, in plain words. */
+export function errorPage(status: number, message: string): string {
+  const title = status === 404 ? 'Not found' : status >= 500 ? 'Something went wrong' : 'This did not work';
+  return page(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>`);
+}
+
+/** A page with one form whose button POSTs back to the same URL. */
+export function confirmButtonPage(title: string, intro: string, button: string, action: string): string {
+  return page(
+    title,
+    `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(intro)}</p>
+<form method="post" action="${escapeHtml(action)}"><button type="submit">${escapeHtml(button)}</button></form>`,
+  );
+}

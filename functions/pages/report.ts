@@ -1,0 +1,71 @@
+import type { CheckpointReport, MetricSummary } from '../program/report';
+import { escapeHtml, page } from './layout';
+
+const fmt = (n: number | null, digits = 1) => (n === null ? '—' : n.toFixed(digits));
+const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n * 100)}%`);
+
+/** A small line chart of one metric's weekly answers (SVG, no script). */
+function chart(metric: MetricSummary): string {
+  const w = 320;
+  const h = 120;
+  const x = (week: number) => 20 + ((week - 1) / 12) * (w - 40);
+  const y = (score: number) => h - 20 - ((score - 1) / 4) * (h - 40);
+  const points = metric.weekly
+    .filter((p) => p.score !== null)
+    .map((p) => `${x(p.week)},${y(p.score as number)}`);
+  const dots = metric.weekly
+    .filter((p) => p.score !== null)
+    .map(
+      (p) =>
+        `<circle cx="${x(p.week)}" cy="${y(p.score as number)}" r="4" fill="#8a6a12"><title>Week ${p.week}: ${p.score}</title></circle>`,
+    )
+    .join('');
+  const label = `Weekly answers for ${metric.question}: ${metric.weekly.map((p) => `week ${p.week} ${p.score ?? 'no answer'}`).join(', ')}`;
+  return `<svg role="img" aria-label="${escapeHtml(label)}" viewBox="0 0 ${w} ${h}" width="100%" style="max-width:${w}px">
+<line x1="20" y1="${h - 20}" x2="${w - 20}" y2="${h - 20}" stroke="#8c8273"/>
+<text x="2" y="${y(5) + 4}" font-size="10" fill="#5b5247">5</text><text x="2" y="${y(1) + 4}" font-size="10" fill="#5b5247">1</text>
+${points.length > 1 ? `<polyline fill="none" stroke="#8a6a12" stroke-width="2" points="${points.join(' ')}"/>` : ''}${dots}
+</svg>`;
+}
+
+/** The web view of a checkpoint report. */
+export function reportPage(report: CheckpointReport): string {
+  const metrics = report.metrics
+    .map(
+      (m) => `<section class="metric" data-metric="${escapeHtml(m.metric)}">
+<h2>${escapeHtml(m.question)}</h2>
+${chart(m)}
+<table>
+<tr><th scope="row">Answered</th><td>${m.answered} of ${m.sent} (${pct(m.responseRate)})</td></tr>
+<tr><th scope="row">Average, days 0–29</th><td data-field="first30">${fmt(m.first30)}</td></tr>
+<tr><th scope="row">Average, days 61–90</th><td data-field="last30">${fmt(m.last30)}</td></tr>
+<tr><th scope="row">Change</th><td data-field="change">${m.change === null ? '—' : `${m.change > 0 ? '+' : ''}${fmt(m.change)}`}</td></tr>
+</table>
+</section>`,
+    )
+    .join('');
+  const answer = (c: CheckpointReport['checkpoint'][number]) =>
+    c.answer === null
+      ? 'No answer'
+      : c.scale === 'yes-no'
+        ? c.answer === 1
+          ? 'Yes'
+          : 'No'
+        : `${c.answer} of 5`;
+  const checkpoint = report.checkpoint.length
+    ? `<h2>The three questions</h2><table>${report.checkpoint
+        .map(
+          (c) => `<tr><th scope="row">${escapeHtml(c.question)}</th><td>${escapeHtml(answer(c))}</td></tr>`,
+        )
+        .join('')}</table>`
+    : '';
+  return page(
+    'Your 90-day checkpoint',
+    `<h1>Your 90-day checkpoint</h1>
+<p>These numbers come only from your own answers. They are yours: your partner never sees them. A "no" or a dip
+is not a failure. It is information for the choice in front of you.</p>
+${metrics || '<p>No check-ins were answered, so there is no trend to show.</p>'}
+${checkpoint}
+${report.journalNotes ? `<p>You also kept ${report.journalNotes} journal note${report.journalNotes === 1 ? '' : 's'}.</p>` : ''}`,
+  );
+}

@@ -1,0 +1,59 @@
+/** Fills `{{name}}` (HTML-escaped) and `{{{name}}}` (raw) placeholders in precompiled templates. */
+
+type Part = { text: string } | { name: string; raw: boolean };
+
+const compiled = new Map<string, Part[]>();
+const PLACEHOLDER = /\{\{(\{?)\s*([a-zA-Z0-9]+)\s*\}?\}\}/g;
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Escapes text for HTML content and attribute values. */
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+
+function parts(template: string): Part[] {
+  let cached = compiled.get(template);
+  if (cached) return cached;
+  cached = [];
+  let last = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    cached.push({ text: template.slice(last, m.index) });
+    cached.push({ name: m[2] as string, raw: m[1] === '{' });
+    last = (m.index ?? 0) + m[0].length;
+  }
+  cached.push({ text: template.slice(last) });
+  compiled.set(template, cached);
+  return cached;
+}
+
+/**
+ * Fills an HTML template. Unknown placeholders throw, so a typo never reaches a participant.
+ * The template is split once and cached; each fill is a join.
+ */
+export function fillHtml(template: string, values: Record<string, string>): string {
+  return parts(template)
+    .map((p) => {
+      if ('text' in p) return p.text;
+      const value = values[p.name];
+      if (value === undefined) throw new Error(`No value for placeholder {{${p.name}}}`);
+      return p.raw ? value : escapeHtml(value);
+    })
+    .join('');
+}
+
+/** Fills a plain-text template (SMS, email text part): no escaping. */
+export function fillText(template: string, values: Record<string, string>): string {
+  return parts(template)
+    .map((p) => {
+      if ('text' in p) return p.text;
+      const value = values[p.name];
+      if (value === undefined) throw new Error(`No value for placeholder {{${p.name}}}`);
+      return value;
+    })
+    .join('');
+}

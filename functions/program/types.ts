@@ -1,0 +1,134 @@
+/** The program's own vocabulary: tracks, steps, check-ins, channels. Plain data, no I/O. */
+
+/** Which side of the breach a participant is on. */
+export type Track = 'hurt' | 'repairing';
+/** Content may be written for one track or for both. */
+export type ContentTrack = Track | 'both';
+
+export const TRACKS: readonly Track[] = ['hurt', 'repairing'];
+
+export type StepKind = 'lesson' | 'micro-action' | 'check-in' | 'checkpoint';
+
+/** A delivery channel. */
+export type Channel = 'email' | 'sms';
+
+/**
+ * Where a step goes. `checkin` means: by SMS when the participant has opted in to texts,
+ * otherwise by email with one-click answer buttons.
+ */
+export type StepChannel = Channel | 'checkin';
+
+export type Scale = '1-5' | 'yes-no';
+
+export const METRICS = [
+  'honesty-safety',
+  'agreements-kept',
+  'follow-through',
+  'listened-without-defending',
+  'still-willing',
+  'behaviour-consistent',
+  'feeling-safer',
+] as const;
+export type Metric = (typeof METRICS)[number];
+
+export const WEEKDAYS = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** The program length in days; the checkpoint report goes out on this day. */
+export const PROGRAM_DAYS = 90;
+
+/**
+ * One message of the program, as compiled from `content/` at build time.
+ * Fixed steps carry `day` + `at`; weekly check-ins carry `weeks` and go out on the participant's
+ * chosen check-in day and time within each listed program week (week 1 = days 0–6).
+ */
+export interface Step {
+  id: string;
+  track: ContentTrack;
+  kind: StepKind;
+  channel: StepChannel;
+  /** Program day (0–90) for fixed steps. */
+  day?: number;
+  /** Local send time "HH:MM" for fixed steps. */
+  at?: string;
+  /** Program weeks (1–13) for weekly check-ins. */
+  weeks?: number[];
+  metric?: Metric;
+  scale?: Scale;
+  /** SMS text (SMS steps and check-ins). May hold placeholders such as {{checkinDay}}. */
+  sms?: string;
+  /** The check-in question as it reads in an email ("How safe did it feel to be honest this week?"). */
+  question?: string;
+  subject?: string;
+  preheader?: string;
+  /** Email body rendered from Markdown to an HTML fragment at build time. */
+  bodyHtml?: string;
+  /** Email body as plain text, rendered at build time. */
+  bodyText?: string;
+  ideas: string[];
+}
+
+/** An email the system sends that is not a program step (confirmation, report). */
+export interface SystemEmail {
+  subject: string;
+  preheader: string;
+  bodyHtml: string;
+  bodyText: string;
+  /** Label of the call-to-action button, whose URL is the `{{actionUrl}}` placeholder. */
+  action?: string;
+}
+
+/** Every message that is not a program step, in Kintsugi's words. */
+export interface SystemMessages {
+  email: {
+    confirm: SystemEmail;
+    report: SystemEmail;
+  };
+  sms: {
+    /** After confirming: asks for YES. Carries brand, frequency, rates, STOP/HELP. */
+    optInPrompt: string;
+    optInConfirmed: string;
+    stopConfirmed: string;
+    startConfirmed: string;
+    help: string;
+    /** Placeholders: {{score}}, {{max}}. */
+    ratingRecorded: string;
+    /** For yes/no check-ins. Placeholder: {{answer}}. */
+    answerRecorded: string;
+    /** A reply that could not be read as an answer to the open check-in. */
+    ratingUnclear: string;
+    /** A message when no check-in is open: kept as a journal note. */
+    noteKept: string;
+    /** The report is ready. Placeholder: {{reportUrl}}. */
+    reportReady: string;
+  };
+}
+
+/** The compiled program: steps, system messages and email layouts with their placeholders. */
+export interface Catalog {
+  steps: Step[];
+  messages: SystemMessages;
+  /**
+   * Compiled MJML layouts: HTML with `{{name}}` (HTML-escaped when filled) and `{{{name}}}` (raw HTML)
+   * placeholders. Every layout has {{lang}}, {{subject}}, {{preheader}}, {{{body}}} and the footer's
+   * {{unsubscribeUrl}}, {{privacyUrl}}, {{postalAddress}}.
+   */
+  layouts: {
+    /** A plain message. */
+    message: string;
+    /** A message with one button: {{actionLabel}}, {{actionUrl}}. */
+    action: string;
+    /** A 1–5 check-in: {{question}}, {{answer1Url}} … {{answer5Url}}. */
+    rating: string;
+    /** A yes/no check-in: {{question}}, {{yesUrl}}, {{noUrl}}. */
+    yesNo: string;
+  };
+}

@@ -1,0 +1,120 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { errorPage } from '../pages/layout';
+import { KintsugiError, ValidationError } from './errors';
+import { logger } from './logger';
+
+export type HttpEvent = APIGatewayProxyEventV2;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+/** Bodies above this are refused before parsing: no form of ours comes close. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
+export const header = (event: HttpEvent, name: string): string | undefined => {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(event.headers ?? {}))
+    if (key.toLowerCase() === wanted) return value;
+  return undefined;
+};
+
+/** The raw body text, decoded from base64 when API Gateway encoded it. */
+export function rawBody(event: HttpEvent): string {
+  if (!event.body) return '';
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
+    throw new ValidationError(
+      'body_too_large',
+      `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`,
+      'body',
+    );
+  }
+  return text;
+}
+
+/** Form fields as a flat record (the last value wins for repeated names). */
+export const formFields = (text: string): Record<string, string> =>
+  Object.fromEntries(new URLSearchParams(text));
+
+/** A JSON or form body as an object; a clear 400 for anything else. */
+export function parseBody(event: HttpEvent): unknown {
+  const text = rawBody(event);
+  const type = (header(event, 'content-type') ?? '').toLowerCase();
+  if (type.includes('application/x-www-form-urlencoded')) return formFields(text);
+  if (type.includes('application/json') || type === '') {
+    if (text.trim() === '') throw new ValidationError('empty_body', 'The request body is empty.', 'body');
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new ValidationError('invalid_json', 'The request body is not valid JSON.', 'body');
+    }
+  }
+  throw new ValidationError(
+    'unsupported_media_type',
+    'Send JSON (application/json) or a form (application/x-www-form-urlencoded).',
+    'body',
+  );
+}
+
+export const query = (event: HttpEvent, name: string): string | undefined =>
+  event.queryStringParameters?.[name];
+
+/** Whether the caller wants JSON rather than a page. */
+export const wantsJson = (event: HttpEvent): boolean => {
+  const accept = header(event, 'accept') ?? '';
+  const type = header(event, 'content-type') ?? '';
+  if (accept.includes('application/json')) return true;
+  if (accept.includes('text/html')) return false;
+  return type.includes('application/json') || !accept;
+};
+
+export const json = (statusCode: number, body: unknown): HttpResult => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS },
+  body: JSON.stringify(body),
+});
+
+export const html = (statusCode: number, body: string): HttpResult => ({
+  statusCode,
+  headers: {
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy':
+      "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
+    ...SECURITY_HEADERS,
+  },
+  body,
+});
+
+export const xml = (statusCode: number, body: string): HttpResult => ({
+  statusCode,
+  headers: { 'content-type': 'text/xml; charset=utf-8', ...SECURITY_HEADERS },
+  body,
+});
+
+/** The one place errors become HTTP responses. Unknown errors are logged and never leak details. */
+export function errorResponse(error: unknown, asJson: boolean): HttpResult {
+  if (error instanceof KintsugiError) {
+    const payload = {
+      error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
+    };
+    return asJson ? json(error.status, payload) : html(error.status, errorPage(error.status, error.message));
+  }
+  logger.error('unexpected error', {
+    error: error instanceof Error ? { name: error.name, stack: error.stack } : String(error),
+  });
+  const message = 'Something went wrong on our side. Nothing was lost; please try again in a minute.';
+  return asJson ? json(500, { error: { code: 'internal', message } }) : html(500, errorPage(500, message));
+}
+
+/** Runs a route and maps any error to a response. */
+export async function respond(event: HttpEvent, route: () => Promise<HttpResult>): Promise<HttpResult> {
+  try {
+    return await route();
+  } catch (error) {
+    return errorResponse(error, wantsJson(event));
+  }
+}

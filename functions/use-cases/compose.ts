@@ -1,0 +1,108 @@
+import type { OutgoingEmail } from '../ports/mailer';
+import type { Enrollment } from '../program/enrollment';
+import { fillHtml, fillText } from '../program/render';
+import type { Step, SystemEmail } from '../program/types';
+import type { Deps } from './deps';
+import { footerLinks, link } from './links';
+
+type ComposeDeps = Pick<Deps, 'config' | 'tokens' | 'catalog'>;
+type Person = Pick<Enrollment, 'id' | 'email' | 'checkinDay' | 'checkinTime'>;
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Values of the placeholders content may use, for one person. */
+export function personalValues(deps: ComposeDeps, who: Pick<Enrollment, 'checkinDay' | 'checkinTime'>) {
+  return {
+    supportEmail: deps.config.supportEmail,
+    checkinDay: capitalise(who.checkinDay),
+    checkinTime: who.checkinTime,
+  };
+}
+
+function unsubscribeHeaders(unsubscribeUrl: string, deps: ComposeDeps): Record<string, string> {
+  const domain = deps.config.emailFrom.match(/@([^>\s]+)/)?.[1] ?? 'kintsugi.example';
+  return {
+    'List-Unsubscribe': `<${unsubscribeUrl}>, <mailto:unsubscribe@${domain}?subject=unsubscribe>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  };
+}
+
+function textFooter(footer: ReturnType<typeof footerLinks>): string {
+  return [
+    '',
+    '—',
+    `Stop these emails: ${footer.unsubscribeUrl}`,
+    `Your data (export or delete): ${footer.privacyUrl}`,
+    footer.postalAddress,
+  ].join('\n');
+}
+
+/** A system email (confirmation, report) with its one call-to-action. */
+export function composeSystemEmail(
+  deps: ComposeDeps,
+  who: Person,
+  email: SystemEmail,
+  actionUrl: string,
+  extra: Record<string, string> = {},
+): OutgoingEmail {
+  const footer = footerLinks(deps, who.id);
+  const values = { ...personalValues(deps, who), ...extra, actionUrl };
+  const body = fillHtml(email.bodyHtml, values);
+  const html = fillHtml(deps.catalog.layouts.action, {
+    lang: 'en',
+    subject: fillText(email.subject, values),
+    preheader: fillText(email.preheader, values),
+    body,
+    actionLabel: email.action ?? 'Open',
+    actionUrl,
+    ...footer,
+  });
+  const text = `${fillText(email.bodyText, values)}\n\n${email.action ?? 'Open'}: ${actionUrl}\n${textFooter(footer)}`;
+  return {
+    to: who.email,
+    subject: fillText(email.subject, values),
+    html,
+    text,
+    headers: unsubscribeHeaders(footer.unsubscribeUrl, deps),
+  };
+}
+
+/** A program step (lesson, micro-action or check-in) as an email. */
+export function composeStepEmail(deps: ComposeDeps, who: Person, step: Step, day: number): OutgoingEmail {
+  const footer = footerLinks(deps, who.id);
+  const values = personalValues(deps, who);
+  const subject = fillText(step.subject ?? step.question ?? 'Kintsugi', values);
+  const preheader = fillText(step.preheader ?? step.question ?? '', values);
+  const body = step.bodyHtml ? fillHtml(step.bodyHtml, values) : '';
+  const common = { lang: 'en', subject, preheader, body, ...footer };
+  let html: string;
+  let answers = '';
+  if (step.kind === 'check-in' || step.kind === 'checkpoint') {
+    const question = fillText(step.question ?? step.sms ?? '', values);
+    const answerUrl = (score: number) =>
+      link(deps, '/checkin', 'checkin', who.id, { score: String(score) }, `${step.id}#${day}`);
+    if (step.scale === 'yes-no') {
+      html = fillHtml(deps.catalog.layouts.yesNo, {
+        ...common,
+        question,
+        yesUrl: answerUrl(1),
+        noUrl: answerUrl(0),
+      });
+      answers = `\n\n${question}\nYes: ${answerUrl(1)}\nNo: ${answerUrl(0)}`;
+    } else {
+      const urls = Object.fromEntries([1, 2, 3, 4, 5].map((n) => [`answer${n}Url`, answerUrl(n)]));
+      html = fillHtml(deps.catalog.layouts.rating, { ...common, question, ...urls });
+      answers = `\n\n${question}\n${[1, 2, 3, 4, 5].map((n) => `${n}: ${answerUrl(n)}`).join('\n')}`;
+    }
+  } else {
+    html = fillHtml(deps.catalog.layouts.message, common);
+  }
+  const text =
+    `${step.bodyText ? fillText(step.bodyText, values) : ''}${answers}\n${textFooter(footer)}`.trimStart();
+  return { to: who.email, subject, html, text, headers: unsubscribeHeaders(footer.unsubscribeUrl, deps) };
+}
+
+/** A program step as SMS text. */
+export function composeStepSms(deps: ComposeDeps, who: Person, step: Step): string {
+  return fillText(step.sms ?? '', personalValues(deps, who));
+}

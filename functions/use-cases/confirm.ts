@@ -1,0 +1,46 @@
+import type { Enrollment } from '../program/enrollment';
+import { firstDay, programSlots } from '../program/schedule';
+import { NotFoundError } from '../shared/errors';
+import { logger } from '../shared/logger';
+import type { Deps } from './deps';
+
+export interface ConfirmResult {
+  enrollment: Enrollment;
+  /** False when the link had already been used: confirming twice changes nothing. */
+  changed: boolean;
+}
+
+/** The enrollment a confirm link belongs to, without changing anything (link scanners prefetch GETs). */
+export async function lookupConfirmation(deps: Deps, token: string | undefined): Promise<Enrollment> {
+  const claims = deps.tokens.verify(token, 'confirm');
+  const enrollment = await deps.store.getEnrollment(claims.sub);
+  if (!enrollment)
+    throw new NotFoundError('This enrollment no longer exists. You can enroll again from the start page.');
+  return enrollment;
+}
+
+/**
+ * Activates an enrollment: day 0 is the participant's next local morning. With a phone, the
+ * opt-in text goes out at once (it answers what the person just did), asking them to reply YES.
+ */
+export async function confirm(deps: Deps, token: string | undefined): Promise<ConfirmResult> {
+  const enrollment = await lookupConfirmation(deps, token);
+  if (enrollment.status !== 'pending') return { enrollment, changed: false };
+  const now = deps.clock.now();
+  const day0 = firstDay(now, enrollment.timezone);
+  const active: Enrollment = {
+    ...enrollment,
+    status: 'active',
+    confirmedAt: now.toISOString(),
+    day0,
+    version: enrollment.version + 1,
+  };
+  active.nextDueAt = programSlots(deps.catalog.steps, active)[0]?.dueAt;
+  await deps.store.saveEnrollment(active, deps.config.dueShards);
+  logger.info('enrollment confirmed', { enrollmentId: active.id, day0 });
+  if (active.phone && active.smsStatus === 'awaiting-yes') {
+    const result = await deps.sms.send(active.phone, deps.catalog.messages.sms.optInPrompt);
+    if (!result.ok) logger.warn('opt-in text not delivered', { enrollmentId: active.id, code: result.code });
+  }
+  return { enrollment: active, changed: true };
+}

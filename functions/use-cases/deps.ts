@@ -1,0 +1,22 @@
+import type { Clock } from '../ports/clock';
+import type { Mailer } from '../ports/mailer';
+import type { SendQueue } from '../ports/queue';
+import type { SmsSender, WebhookVerifier } from '../ports/sms';
+import type { Store } from '../ports/store';
+import type { Catalog } from '../program/types';
+import type { Config } from '../shared/config';
+import type { TokenSigner } from '../shared/tokens';
+
+/** Everything a use case may touch, injected: AWS adapters in Lambda, emulator-backed ones locally. */
+export interface Deps {
+  config: Config;
+  catalog: Catalog;
+  store: Store;
+  mailer: Mailer;
+  sms: SmsSender;
+  webhooks: WebhookVerifier;
+  queue: SendQueue;
+  clock: Clock;
+  tokens: TokenSigner;
+  newId(): string;
+}

@@ -1,0 +1,66 @@
+import type { Enrollment } from '../program/enrollment';
+import { parseEnrollmentRequest } from '../program/enrollment-input';
+import { ConflictError } from '../shared/errors';
+import { logger } from '../shared/logger';
+import { composeSystemEmail } from './compose';
+import type { Deps } from './deps';
+import { link } from './links';
+
+export interface EnrollResult {
+  id: string;
+  status: 'pending';
+}
+
+/**
+ * Enrolls a person: validates the form, stores a pending enrollment (email and phone kept unique by
+ * a transaction) and emails a confirmation link. Asking again while pending re-sends the link.
+ */
+export async function enroll(deps: Deps, body: unknown): Promise<EnrollResult> {
+  const request = parseEnrollmentRequest(body);
+  const enrollment: Enrollment = {
+    id: deps.newId(),
+    email: request.email,
+    timezone: request.timezone,
+    track: request.track,
+    checkinDay: request.checkinDay,
+    checkinTime: request.checkinTime,
+    status: 'pending',
+    emailStatus: 'active',
+    smsStatus: request.phone ? 'awaiting-yes' : 'none',
+    createdAt: deps.clock.now().toISOString(),
+    version: 1,
+  };
+  if (request.phone) enrollment.phone = request.phone;
+
+  const conflict = await deps.store.createEnrollment(enrollment);
+  let pending = enrollment;
+  if (conflict?.kind === 'email-taken') {
+    const holder = await deps.store.getEnrollment(conflict.holderId);
+    if (holder?.status !== 'pending') {
+      throw new ConflictError(
+        'already_enrolled',
+        'This email address is already in the program. Check your inbox for your latest Kintsugi email, or use its privacy link to start over.',
+        'email',
+      );
+    }
+    pending = holder;
+    logger.info('confirmation re-sent', { enrollmentId: holder.id });
+  } else if (conflict?.kind === 'phone-taken') {
+    throw new ConflictError(
+      'phone_in_use',
+      'This mobile number is already used by another enrollment. Each person needs their own number, or you can leave it out and get check-ins by email.',
+      'phone',
+    );
+  } else {
+    logger.info('enrollment created', { enrollmentId: enrollment.id, track: enrollment.track });
+  }
+  await sendConfirmation(deps, pending);
+  return { id: pending.id, status: 'pending' };
+}
+
+async function sendConfirmation(deps: Deps, enrollment: Enrollment): Promise<void> {
+  const confirmUrl = link(deps, '/confirm', 'confirm', enrollment.id);
+  await deps.mailer.send(
+    composeSystemEmail(deps, enrollment, deps.catalog.messages.email.confirm, confirmUrl),
+  );
+}

@@ -1,0 +1,24 @@
+import type { Enrollment } from '../program/enrollment';
+import { NotFoundError } from '../shared/errors';
+import { logger } from '../shared/logger';
+import type { Deps } from './deps';
+import { updateEnrollment } from './update-enrollment';
+
+/** The enrollment an unsubscribe link belongs to, changing nothing. */
+export async function lookupUnsubscribe(deps: Deps, token: string | undefined): Promise<Enrollment> {
+  const claims = deps.tokens.verify(token, 'unsubscribe');
+  const enrollment = await deps.store.getEnrollment(claims.sub);
+  if (!enrollment) throw new NotFoundError('This enrollment no longer exists.');
+  return enrollment;
+}
+
+/** Stops program email at once (RFC 8058 one-click, or the button on the page). */
+export async function unsubscribe(deps: Deps, token: string | undefined): Promise<Enrollment> {
+  const enrollment = await lookupUnsubscribe(deps, token);
+  const updated = await updateEnrollment(deps, enrollment.id, (e) => {
+    if (e.emailStatus === 'unsubscribed') return false;
+    e.emailStatus = 'unsubscribed';
+  });
+  logger.info('email opt-out', { enrollmentId: enrollment.id });
+  return updated;
+}

@@ -1,0 +1,29 @@
+import type { Enrollment } from '../program/enrollment';
+import { ConcurrentUpdateError, NotFoundError } from '../shared/errors';
+import type { Deps } from './deps';
+
+const ATTEMPTS = 5;
+
+/**
+ * Reads an enrollment, applies `change` and writes it back under optimistic locking, re-reading and
+ * re-applying when another writer got there first. `change` returns false to write nothing.
+ */
+export async function updateEnrollment(
+  deps: Pick<Deps, 'store' | 'config'>,
+  id: string,
+  change: (enrollment: Enrollment) => unknown,
+): Promise<Enrollment> {
+  for (let attempt = 1; ; attempt++) {
+    const current = await deps.store.getEnrollment(id);
+    if (!current) throw new NotFoundError('This enrollment no longer exists.');
+    const next: Enrollment = structuredClone(current);
+    if (change(next) === false) return current;
+    next.version = current.version + 1;
+    try {
+      await deps.store.saveEnrollment(next, deps.config.dueShards);
+      return next;
+    } catch (error) {
+      if (!(error instanceof ConcurrentUpdateError) || attempt >= ATTEMPTS) throw error;
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoStore } from './adapters/dynamodb/store';
+import { readSecret } from './adapters/secrets/secrets';
+import { SesMailer } from './adapters/ses/mailer';
+import { SqsSendQueue } from './adapters/sqs/send-queue';
+import { LocalRequestClient } from './adapters/twilio/local-request-client';
+import { createMessagesClient } from './adapters/twilio/messages-client';
+import { TwilioSmsSender } from './adapters/twilio/sms-sender';
+import { TwilioWebhookVerifier } from './adapters/twilio/webhooks';
+import { systemClock } from './ports/clock';
+import type { SendQueue } from './ports/queue';
+import { catalog } from './program/catalog';
+import { type Config, parseConfig } from './shared/config';
+import { TokenSigner } from './shared/tokens';
+import type { Deps } from './use-cases/deps';
+
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+/** The secrets a deployment needs: from Secrets Manager by ARN in AWS, from the environment locally. */
+async function resolveSecrets(config: Config) {
+  const tokenKey = config.secrets.tokenSecretArn
+    ? await readSecret(config.secrets.tokenSecretArn, config.region)
+    : config.secrets.tokenKey;
+  const twilio = config.secrets.twilioSecretArn
+    ? (JSON.parse(await readSecret(config.secrets.twilioSecretArn, config.region)) as NonNullable<
+        Config['secrets']['twilio']
+      >)
+    : config.secrets.twilio;
+  if (!tokenKey) throw new Error('No token key: set TOKEN_SECRET_ARN (AWS) or TOKEN_KEY (local)');
+  if (!twilio)
+    throw new Error(
+      'No Twilio credentials: set TWILIO_SECRET_ARN (AWS) or TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM',
+    );
+  return { tokenKey, twilio };
+}
+
+/** Builds every adapter from the config; `overrides` swap any of them (the local runtime's clock and queue). */
+export async function buildDeps(config: Config, overrides: Partial<Deps> = {}): Promise<Deps> {
+  const { tokenKey, twilio } = await resolveSecrets(config);
+  const local = config.endpoints;
+  const dynamo = new DynamoDBClient({
+    region: config.region,
+    ...(local.dynamodb ? { endpoint: local.dynamodb, credentials: LOCAL_CREDENTIALS } : {}),
+  });
+  const ses = new SESv2Client(
+    local.ses
+      ? { region: 'aws-ses-v2-local', endpoint: local.ses, credentials: LOCAL_CREDENTIALS }
+      : { region: config.region },
+  );
+  const messages = createMessagesClient({
+    accountSid: twilio.accountSid,
+    authToken: twilio.authToken,
+    ...(local.twilioApi ? { httpClient: new LocalRequestClient(local.twilioApi) } : {}),
+  });
+  const clock = overrides.clock ?? systemClock;
+  const queue: SendQueue =
+    overrides.queue ??
+    (config.sendQueueUrl
+      ? new SqsSendQueue(new SQSClient({ region: config.region }), config.sendQueueUrl)
+      : { enqueue: async () => Promise.reject(new Error('SEND_QUEUE_URL is not set')) });
+  return {
+    config,
+    catalog,
+    store: new DynamoStore(
+      DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } }),
+      config.tableName,
+    ),
+    mailer: new SesMailer(ses, config.emailFrom, config.sesConfigurationSet),
+    sms: new TwilioSmsSender(messages, twilio.from, `${config.publicUrl}/sms/status`),
+    webhooks: new TwilioWebhookVerifier(twilio.authToken),
+    tokens: new TokenSigner(tokenKey, () => Math.floor(clock.now().getTime() / 1000)),
+    newId: randomUUID,
+    ...overrides,
+    clock,
+    queue,
+  };
+}
+
+let lambdaDeps: Promise<Deps> | undefined;
+
+/** The dependencies of a Lambda, built once per cold start from its environment. */
+export function lambdaDependencies(): Promise<Deps> {
+  lambdaDeps ??= buildDeps(parseConfig()).catch((error) => {
+    lambdaDeps = undefined; // a failed start (a secret not readable yet) is retried on the next event
+    throw error;
+  });
+  return lambdaDeps;
+}

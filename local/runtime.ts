@@ -1,0 +1,340 @@
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { Duration } from 'luxon';
+import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
+import { ensureTable } from '../functions/adapters/dynamodb/table';
+import * as checkin from '../functions/handlers/checkin';
+import * as confirm from '../functions/handlers/confirm';
+import * as enroll from '../functions/handlers/enroll';
+import type { Route } from '../functions/handlers/lambda';
+import * as report from '../functions/handlers/report';
+import { HTTP_ROUTES, type HttpHandlerName } from '../functions/handlers/routes';
+import { sendBatch } from '../functions/handlers/send';
+import * as smsInbound from '../functions/handlers/sms-inbound';
+import * as smsStatus from '../functions/handlers/sms-status';
+import * as unsubscribe from '../functions/handlers/unsubscribe';
+import { parseConfig } from '../functions/shared/config';
+import { ValidationError } from '../functions/shared/errors';
+import { json, respond } from '../functions/shared/http';
+import type { Deps } from '../functions/use-cases/deps';
+import { dispatch } from '../functions/use-cases/dispatch';
+import { buildDeps } from '../functions/wiring';
+import { toApiGatewayEvent } from './api-gateway';
+import { LocalClock } from './clock';
+import { listEmails } from './emulators/ses';
+import { startTwilioServer, type TwilioServer, twilioSid } from './emulators/twilio-server';
+import { renderPhonePage } from './phone-page';
+import { InProcessSendQueue } from './send-queue';
+
+/** Local defaults, documented in the README. Never used in AWS, where secrets come from Secrets Manager. */
+export const LOCAL_DEFAULTS = {
+  TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000000',
+  TWILIO_AUTH_TOKEN: 'kintsugi-local-twilio-auth-token',
+  TWILIO_FROM: '+15005550006',
+  TOKEN_KEY: 'kintsugi-local-token-key-not-a-secret-0000',
+};
+
+const ROUTES: Record<HttpHandlerName, Route> = {
+  enroll: enroll.route,
+  confirm: confirm.route,
+  'sms-inbound': smsInbound.route,
+  'sms-status': smsStatus.route,
+  unsubscribe: unsubscribe.route,
+  checkin: checkin.route,
+  report: report.route,
+};
+
+export interface RuntimeOptions {
+  /** The app's port; 0 picks a free one. */
+  port?: number;
+  dynamodbEndpoint: string;
+  sesEndpoint: string;
+  tableName?: string;
+  /** The simulated time to start from (default: now). */
+  startAt?: Date;
+  /** Real milliseconds between background dispatch ticks; 0 turns them off (tests drive the clock). */
+  tickMs?: number;
+  /** Extra environment (PUBLIC_URL, TWILIO_AUTH_TOKEN, DUE_SHARDS…), read like the Lambda's. */
+  env?: Record<string, string | undefined>;
+}
+
+export interface AdvanceResult {
+  now: string;
+  dispatches: number;
+  sent: { email: number; sms: number };
+}
+
+/** The whole program running locally: the same handlers behind an HTTP server, on a fast-forward clock. */
+export interface Runtime {
+  url: string;
+  deps: Deps;
+  clock: LocalClock;
+  twilio: TwilioServer;
+  queue: InProcessSendQueue;
+  /** Moves the simulated clock, running every dispatch due on the way, in order. */
+  advanceTo(target: Date): Promise<AdvanceResult>;
+  /** Posts a correctly signed inbound SMS webhook, as Twilio would. */
+  replyBySms(from: string, body: string): Promise<{ status: number; twiml: string; reply: string | null }>;
+  stop(): Promise<void>;
+}
+
+/** Starts the local runtime against running DynamoDB Local and SES emulators. */
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const env = { ...LOCAL_DEFAULTS, ...options.env };
+  const twilio = await startTwilioServer({
+    accountSid: env.TWILIO_ACCOUNT_SID,
+    authToken: env.TWILIO_AUTH_TOKEN,
+  });
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(options.port ?? 3000, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
+  const config = parseConfig({
+    ...env,
+    PORT: String(port),
+    TABLE_NAME: options.tableName ?? 'kintsugi',
+    DYNAMODB_ENDPOINT: options.dynamodbEndpoint,
+    SES_ENDPOINT: options.sesEndpoint,
+    TWILIO_API_URL: twilio.baseUrl,
+  });
+  const clock = new LocalClock(options.startAt);
+  const queue = new InProcessSendQueue();
+  const base = await buildDeps(config, { clock, queue });
+  // Emulators stamp messages with real time; remember the simulated time each one was sent at.
+  const sentAt = new Map<string, string>();
+  const deps: Deps = {
+    ...base,
+    mailer: {
+      async send(email) {
+        const id = await base.mailer.send(email);
+        sentAt.set(id, clock.now().toISOString());
+        return id;
+      },
+    },
+    sms: {
+      async send(to, body) {
+        const result = await base.sms.send(to, body);
+        if (result.ok) sentAt.set(result.sid, clock.now().toISOString());
+        return result;
+      },
+    },
+  };
+  const smsThread = () => twilio.messages().map((m) => ({ ...m, at: sentAt.get(m.sid) ?? m.at }));
+  const emails = async () =>
+    (await listEmails(options.sesEndpoint)).map((e) => ({ ...e, at: sentAt.get(e.messageId) ?? e.at }));
+  queue.attach((event) => sendBatch(deps, event));
+  await ensureTable(
+    new DynamoDBClient({
+      region: config.region,
+      endpoint: options.dynamodbEndpoint,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    }),
+    config.tableName,
+  );
+
+  // One dispatch at a time, whether from the background tick or a fast-forward.
+  let chain: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = chain.then(work, work);
+    chain = run.catch(() => undefined);
+    return run;
+  };
+
+  const sentSoFar = () => {
+    const sms = twilio.messages().filter((m) => m.direction === 'outbound').length;
+    return { sms };
+  };
+
+  const advanceTo = (target: Date) =>
+    serial(async () => {
+      const emailsBefore = (await listEmails(options.sesEndpoint)).length;
+      const smsBefore = sentSoFar().sms;
+      let dispatches = 0;
+      for (;;) {
+        const next = await deps.store.earliestDue(config.dueShards);
+        if (!next || next > target.toISOString()) break;
+        clock.moveTo(new Date(next));
+        await dispatch(deps);
+        dispatches++;
+      }
+      clock.moveTo(target);
+      await dispatch(deps);
+      dispatches++;
+      const emails = (await listEmails(options.sesEndpoint)).length - emailsBefore;
+      return {
+        now: clock.now().toISOString(),
+        dispatches,
+        sent: { email: emails, sms: sentSoFar().sms - smsBefore },
+      };
+    });
+
+  const replyBySms = async (from: string, body: string) => {
+    const messageSid = twilioSid();
+    const params: Record<string, string> = {
+      MessageSid: messageSid,
+      AccountSid: env.TWILIO_ACCOUNT_SID,
+      From: from,
+      To: env.TWILIO_FROM,
+      Body: body,
+      NumMedia: '0',
+      NumSegments: '1',
+      SmsStatus: 'received',
+      ApiVersion: '2010-04-01',
+    };
+    sentAt.set(messageSid, clock.now().toISOString());
+    twilio.recordInbound({ from, to: env.TWILIO_FROM, body, sid: messageSid });
+    const signature = getExpectedTwilioSignature(
+      env.TWILIO_AUTH_TOKEN,
+      `${config.publicUrl}/sms/inbound`,
+      params,
+    );
+    const response = await fetch(`${url}/sms/inbound`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+      body: new URLSearchParams(params).toString(),
+    });
+    const twiml = await response.text();
+    const reply = twiml.match(/<Message>([\s\S]*?)<\/Message>/)?.[1];
+    const text = reply === undefined ? null : decodeXml(reply);
+    if (text) {
+      const sid = twilioSid();
+      sentAt.set(sid, clock.now().toISOString());
+      twilio.recordReply({ from: env.TWILIO_FROM, to: from, body: text, sid });
+    }
+    return { status: response.status, twiml, reply: text };
+  };
+
+  server.on('request', (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const path = new URL(req.url ?? '/', 'http://local').pathname;
+      const method = req.method ?? 'GET';
+      const routeKey = `${method} ${path}`;
+      const event = toApiGatewayEvent(req, body, routeKey);
+      const local = path.startsWith('/_local') ? localRoute(method, path) : undefined;
+      const match = HTTP_ROUTES.find((r) => r.method === method && r.path === path);
+      const handle = local
+        ? respond(event, () => local(event.body ?? ''))
+        : match
+          ? ROUTES[match.handler](deps, event)
+          : Promise.resolve(json(404, { error: { code: 'not_found', message: `No route for ${routeKey}` } }));
+      handle
+        .then((result) => {
+          res.writeHead(result.statusCode ?? 200, result.headers as http.OutgoingHttpHeaders);
+          res.end(result.body ?? '');
+        })
+        .catch(() => {
+          res.writeHead(500, { 'content-type': 'application/json' });
+          res.end('{"error":{"code":"internal","message":"Local server error"}}');
+        });
+    });
+  });
+
+  const parseJson = (text: string): Record<string, unknown> => {
+    try {
+      const value = JSON.parse(text || '{}');
+      if (typeof value === 'object' && value && !Array.isArray(value)) return value;
+    } catch {}
+    throw new ValidationError('invalid_json', 'Send a JSON object.', 'body');
+  };
+
+  function localRoute(
+    method: string,
+    path: string,
+  ): ((body: string) => Promise<ReturnType<typeof json>>) | undefined {
+    const key = `${method} ${path}`;
+    switch (key) {
+      case 'GET /_local/clock':
+        return async () => json(200, { now: clock.now().toISOString() });
+      case 'POST /_local/clock':
+        return async (body) => {
+          const input = parseJson(body);
+          let target: Date;
+          if (typeof input.advance === 'string') {
+            const duration = Duration.fromISO(input.advance);
+            if (!duration.isValid || duration.toMillis() < 0) {
+              throw new ValidationError(
+                'invalid_duration',
+                'advance must be an ISO-8601 duration such as P7D or PT12H.',
+                'advance',
+              );
+            }
+            target = new Date(clock.now().getTime() + duration.toMillis());
+          } else if (typeof input.to === 'string' && !Number.isNaN(Date.parse(input.to))) {
+            target = new Date(input.to);
+            if (target < clock.now())
+              throw new ValidationError('clock_backwards', 'The clock only moves forward.', 'to');
+          } else {
+            throw new ValidationError(
+              'invalid_clock',
+              'Send {"advance":"P7D"} or {"to":"<ISO instant>"}.',
+              'advance',
+            );
+          }
+          return json(200, await advanceTo(target));
+        };
+      case 'GET /_local/sms':
+        return async () => json(200, smsThread());
+      case 'POST /_local/sms/reply':
+        return async (body) => {
+          const input = parseJson(body);
+          if (typeof input.from !== 'string' || !/^\+[1-9]\d{6,14}$/.test(input.from)) {
+            throw new ValidationError(
+              'invalid_from',
+              'from must be an E.164 number such as +14155550100.',
+              'from',
+            );
+          }
+          if (typeof input.body !== 'string' || input.body.length > 1600) {
+            throw new ValidationError(
+              'invalid_body',
+              'body must be the text of the message (up to 1600 characters).',
+              'body',
+            );
+          }
+          return json(200, await replyBySms(input.from, input.body));
+        };
+      case 'GET /_local/email':
+        return async () => json(200, await emails());
+      case 'GET /_local/phone':
+        return async () => ({
+          statusCode: 200,
+          headers: { 'content-type': 'text/html; charset=utf-8' },
+          body: renderPhonePage(),
+        });
+      default:
+        return undefined;
+    }
+  }
+
+  const timer = options.tickMs
+    ? setInterval(() => void serial(() => dispatch(deps)).catch(() => undefined), options.tickMs)
+    : undefined;
+
+  return {
+    url,
+    deps,
+    clock,
+    twilio,
+    queue,
+    advanceTo,
+    replyBySms,
+    async stop() {
+      if (timer) clearInterval(timer);
+      await chain;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+      await twilio.stop();
+    },
+  };
+}
+
+const XML_ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'", '&amp;': '&' };
+const decodeXml = (text: string) => text.replace(/&(lt|gt|quot|apos|amp);/g, (entity) => XML_ENTITIES[entity] ?? entity);
+
+/** A random id for a local run's table, so parallel test files never share data. */
+export const uniqueTableName = (prefix = 'kintsugi') => `${prefix}-${randomBytes(4).toString('hex')}`;

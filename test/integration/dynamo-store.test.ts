@@ -1,0 +1,115 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { DynamoStore } from '../../functions/adapters/dynamodb/store';
+import { ensureTable } from '../../functions/adapters/dynamodb/table';
+import type { Enrollment, MessageRecord } from '../../functions/program/enrollment';
+import { ConcurrentUpdateError } from '../../functions/shared/errors';
+import { uniqueTableName } from '../../local/runtime';
+
+const SHARDS = 4;
+
+const enrollment = (id: string, extra: Partial<Enrollment> = {}): Enrollment => ({
+  id,
+  email: `${id}@example.com`,
+  timezone: 'Europe/London',
+  track: 'hurt',
+  checkinDay: 'sunday',
+  checkinTime: '19:00',
+  status: 'pending',
+  emailStatus: 'active',
+  smsStatus: 'none',
+  createdAt: '2026-03-01T10:00:00.000Z',
+  version: 1,
+  ...extra,
+});
+
+describe('the DynamoDB store, against DynamoDB Local', () => {
+  let store: DynamoStore;
+
+  beforeAll(async () => {
+    const client = new DynamoDBClient({
+      region: 'us-east-1',
+      endpoint: inject('dynamoDbEndpoint'),
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const table = uniqueTableName('store');
+    await ensureTable(client, table);
+    store = new DynamoStore(
+      DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
+      table,
+    );
+  });
+
+  it('keeps email addresses unique with a transaction and names the enrollment that holds one', async () => {
+    expect(await store.createEnrollment(enrollment('a1'))).toBeUndefined();
+    const clash = await store.createEnrollment(enrollment('a2', { email: 'a1@example.com' }));
+    expect(clash).toEqual({ kind: 'email-taken', holderId: 'a1' });
+    expect(await store.getEnrollment('a2')).toBeUndefined();
+  });
+
+  it('keeps phone numbers unique and stores nothing of the refused enrollment', async () => {
+    await store.createEnrollment(enrollment('p1', { phone: '+447700900001' }));
+    const clash = await store.createEnrollment(enrollment('p2', { phone: '+447700900001' }));
+    expect(clash).toEqual({ kind: 'phone-taken', holderId: 'p1' });
+    expect(await store.getEnrollment('p2')).toBeUndefined();
+    expect(await store.findByEmail('p2@example.com')).toBeUndefined();
+    expect((await store.findByPhone('+447700900001'))?.id).toBe('p1');
+  });
+
+  it('refuses a write from a stale copy of an enrollment', async () => {
+    await store.createEnrollment(enrollment('v1'));
+    await store.saveEnrollment(enrollment('v1', { version: 2, status: 'active' }), SHARDS);
+    await expect(
+      store.saveEnrollment(enrollment('v1', { version: 2, status: 'completed' }), SHARDS),
+    ).rejects.toThrow(ConcurrentUpdateError);
+  });
+
+  it('finds only active enrollments that are due, across shards, and the earliest due time', async () => {
+    for (const [id, due] of [
+      ['d1', '2026-03-02T08:00:00.000Z'],
+      ['d2', '2026-03-02T09:00:00.000Z'],
+      ['d3', '2026-03-05T08:00:00.000Z'],
+    ] as const) {
+      await store.createEnrollment(enrollment(id));
+      await store.saveEnrollment(enrollment(id, { version: 2, status: 'active', nextDueAt: due }), SHARDS);
+    }
+    await store.createEnrollment(enrollment('d4'));
+    await store.saveEnrollment(
+      enrollment('d4', { version: 2, status: 'completed', nextDueAt: '2026-03-01T00:00:00.000Z' }),
+      SHARDS,
+    );
+    const due = [];
+    for (let shard = 0; shard < SHARDS; shard++)
+      due.push(...(await store.dueEnrollmentIds(shard, '2026-03-02T09:00:00.000Z')));
+    expect(due.filter((id) => id.startsWith('d')).sort()).toEqual(['d1', 'd2']);
+    expect(await store.earliestDue(SHARDS)).toBe('2026-03-02T08:00:00.000Z');
+  });
+
+  it('claims a message once and moves its state only forward', async () => {
+    const message: MessageRecord = {
+      enrollmentId: 'm1',
+      day: 3,
+      slot: 'hurt-d03',
+      channel: 'sms',
+      kind: 'micro-action',
+      status: 'claimed',
+      dueAt: '2026-03-05T12:30:00.000Z',
+      claimedAt: '2026-03-05T12:30:00.000Z',
+    };
+    expect(await store.claimMessage(message)).toBe(true);
+    expect(await store.claimMessage(message)).toBe(false);
+    expect(await store.transitionMessage(message, ['claimed'], { status: 'sending' })).toBe(true);
+    expect(await store.transitionMessage(message, ['claimed'], { status: 'sending' })).toBe(false);
+    expect(await store.transitionMessage(message, ['sending'], { status: 'sent', providerId: 'SMabc' })).toBe(
+      true,
+    );
+    expect(await store.findMessageByProviderId('SMabc')).toMatchObject({ status: 'sent', slot: 'hurt-d03' });
+    expect(await store.listMessages('m1')).toHaveLength(1);
+  });
+
+  it('remembers an inbound message id so a provider retry is recorded once', async () => {
+    expect(await store.rememberInbound('SMin1', 2_000_000_000)).toBe(true);
+    expect(await store.rememberInbound('SMin1', 2_000_000_000)).toBe(false);
+  });
+});

@@ -1,0 +1,184 @@
+import type { OutgoingEmail } from '../../functions/ports/mailer';
+import type { SendJob } from '../../functions/ports/queue';
+import type { SmsResult } from '../../functions/ports/sms';
+import type { Catalog, Step } from '../../functions/program/types';
+import { parseConfig } from '../../functions/shared/config';
+import { TokenSigner } from '../../functions/shared/tokens';
+import type { Deps } from '../../functions/use-cases/deps';
+import { send } from '../../functions/use-cases/send';
+import { InMemoryStore } from './in-memory-store';
+
+const layout = (extra: string) =>
+  `<html lang="{{lang}}"><title>{{subject}}</title><span class="pre">{{preheader}}</span>{{{body}}}${extra}<a href="{{unsubscribeUrl}}">unsubscribe</a><a href="{{privacyUrl}}">privacy</a>{{postalAddress}}</html>`;
+
+const lesson = (id: string, track: Step['track'], day: number, at = '08:00'): Step => ({
+  id,
+  track,
+  kind: 'lesson',
+  channel: 'email',
+  day,
+  at,
+  subject: `Lesson ${id}`,
+  preheader: `About ${id}`,
+  bodyHtml: `<p>Body of ${id}</p>`,
+  bodyText: `Body of ${id}`,
+  ideas: [],
+});
+
+/** A small program for use-case tests, independent of the real content. */
+export const testCatalog: Catalog = {
+  steps: [
+    lesson('welcome', 'both', 0),
+    lesson('hurt-d1', 'hurt', 1),
+    lesson('repairing-d1', 'repairing', 1),
+    {
+      id: 'micro-d3',
+      track: 'both',
+      kind: 'micro-action',
+      channel: 'sms',
+      day: 3,
+      at: '12:30',
+      sms: 'Kintsugi: one small thing today.',
+      ideas: [],
+    },
+    {
+      id: 'hurt-safety',
+      track: 'hurt',
+      kind: 'check-in',
+      channel: 'checkin',
+      weeks: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
+      metric: 'honesty-safety',
+      scale: '1-5',
+      sms: 'Kintsugi: how safe did it feel to be honest this week? Reply 1-5.',
+      question: 'How safe did it feel to be honest this week?',
+      subject: 'Your weekly check-in',
+      preheader: 'One tap',
+      ideas: [],
+    },
+    {
+      id: 'repairing-follow',
+      track: 'repairing',
+      kind: 'check-in',
+      channel: 'checkin',
+      weeks: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
+      metric: 'follow-through',
+      scale: '1-5',
+      sms: 'Kintsugi: did you follow through this week? Reply 1-5.',
+      question: 'Did you follow through this week?',
+      ideas: [],
+    },
+    {
+      id: 'both-willing',
+      track: 'both',
+      kind: 'checkpoint',
+      channel: 'checkin',
+      day: 89,
+      at: '18:00',
+      metric: 'still-willing',
+      scale: 'yes-no',
+      sms: 'Kintsugi: are you still willing to keep going? Reply YES or NO.',
+      question: 'Are you still willing to keep going?',
+      ideas: [],
+    },
+  ],
+  messages: {
+    email: {
+      confirm: {
+        subject: 'Confirm',
+        preheader: 'One step',
+        bodyHtml: '<p>Confirm please</p>',
+        bodyText: 'Confirm please',
+        action: 'Confirm',
+      },
+      report: {
+        subject: 'Your report',
+        preheader: 'Day 90',
+        bodyHtml: '<p>Report</p>',
+        bodyText: 'Report',
+        action: 'Open my report',
+      },
+    },
+    sms: {
+      optInPrompt: 'Kintsugi: reply YES for check-ins. Msg&data rates may apply. HELP for help, STOP to end.',
+      optInConfirmed: 'Kintsugi: you are in.',
+      stopConfirmed: 'Kintsugi: no more texts. Reply START to come back.',
+      startConfirmed: 'Kintsugi: texts are back on.',
+      help: 'Kintsugi help: write to {{supportEmail}}. STOP to end.',
+      ratingRecorded: '{{score}} of {{max}} noted.',
+      answerRecorded: '{{answer}} noted.',
+      ratingUnclear: 'Reply with a number from 1 to 5.',
+      noteKept: 'Kept as a note for your report.',
+      reportReady: 'Kintsugi: your day-90 report is in your email.',
+    },
+  },
+  layouts: {
+    message: layout(''),
+    action: layout('<a class="action" href="{{actionUrl}}">{{actionLabel}}</a>'),
+    rating: layout(
+      '<p>{{question}}</p><a href="{{answer1Url}}">1</a><a href="{{answer2Url}}">2</a><a href="{{answer3Url}}">3</a><a href="{{answer4Url}}">4</a><a href="{{answer5Url}}">5</a>',
+    ),
+    yesNo: layout('<p>{{question}}</p><a href="{{yesUrl}}">Yes</a><a href="{{noUrl}}">No</a>'),
+  },
+};
+
+/** A settable clock. */
+export class TestClock {
+  constructor(public current: Date) {}
+  now() {
+    return new Date(this.current);
+  }
+  set(iso: string) {
+    this.current = new Date(iso);
+  }
+}
+
+export interface FakeWorld {
+  deps: Deps;
+  store: InMemoryStore;
+  clock: TestClock;
+  emails: OutgoingEmail[];
+  texts: { to: string; body: string; sid: string }[];
+  /** The next SMS sends return or throw these, in order. */
+  smsOutcomes: (SmsResult | Error)[];
+}
+
+/** Use-case dependencies with in-memory fakes of every port; the queue sends at once, like the local runtime. */
+export function fakeWorld(start = '2026-03-02T12:00:00.000Z'): FakeWorld {
+  const store = new InMemoryStore();
+  const clock = new TestClock(new Date(start));
+  const emails: OutgoingEmail[] = [];
+  const texts: FakeWorld['texts'] = [];
+  const smsOutcomes: FakeWorld['smsOutcomes'] = [];
+  let ids = 0;
+  const deps: Deps = {
+    config: parseConfig({ PUBLIC_URL: 'https://kintsugi.test', TOKEN_KEY: 'x'.repeat(40), DUE_SHARDS: '1' }),
+    catalog: testCatalog,
+    store,
+    clock,
+    mailer: {
+      async send(email) {
+        emails.push(email);
+        return `ses-${emails.length}`;
+      },
+    },
+    sms: {
+      async send(to, body) {
+        const outcome = smsOutcomes.shift();
+        if (outcome instanceof Error) throw outcome;
+        if (outcome && !outcome.ok) return outcome;
+        const sid = `SM${String(texts.length + 1).padStart(32, '0')}`;
+        texts.push({ to, body, sid });
+        return { ok: true, sid };
+      },
+    },
+    webhooks: { isValid: (_url, signature) => signature === 'valid' },
+    queue: {
+      async enqueue(jobs: SendJob[]) {
+        for (const job of jobs) await send(deps, job).catch(() => undefined);
+      },
+    },
+    tokens: new TokenSigner('x'.repeat(40), () => Math.floor(clock.now().getTime() / 1000)),
+    newId: () => `id-${++ids}`,
+  };
+  return { deps, store, clock, emails, texts, smsOutcomes };
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnrollmentRequest } from '../../functions/program/enrollment-input';
+import { ValidationError } from '../../functions/shared/errors';
+
+const valid = { email: 'Ana@Example.com ', timezone: 'Europe/London', role: 'hurt' };
+
+const fieldOf = (body: unknown) => {
+  try {
+    parseEnrollmentRequest(body);
+  } catch (error) {
+    if (error instanceof ValidationError) return error.field;
+    throw error;
+  }
+  return undefined;
+};
+
+describe('enrollment input', () => {
+  it('normalises the email and fills the check-in defaults (Sunday 19:00)', () => {
+    expect(parseEnrollmentRequest(valid)).toEqual({
+      email: 'ana@example.com',
+      timezone: 'Europe/London',
+      track: 'hurt',
+      checkinDay: 'sunday',
+      checkinTime: '19:00',
+    });
+  });
+
+  it.each([
+    [{ ...valid, email: 'not-an-email' }, 'email'],
+    [{ timezone: 'Europe/London', role: 'hurt' }, 'email'],
+    [{ ...valid, timezone: 'Mars/Olympus' }, 'timezone'],
+    [{ ...valid, role: 'bystander' }, 'role'],
+    [{ ...valid, checkinDay: 'someday' }, 'checkinDay'],
+    [{ ...valid, checkinTime: '23:30' }, 'checkinTime'],
+    [{ ...valid, checkinTime: '7pm' }, 'checkinTime'],
+    [{ ...valid, phone: '12', smsConsent: true }, 'phone'],
+    [{ ...valid, phone: '+14155550100' }, 'smsConsent'],
+  ])('names the field that is wrong in %j', (body, field) => {
+    expect(fieldOf(body)).toBe(field);
+  });
+
+  it('accepts a national number with its country and stores it as E.164', () => {
+    const request = parseEnrollmentRequest({
+      ...valid,
+      phone: '07700 900123',
+      country: 'GB',
+      smsConsent: 'on',
+    });
+    expect(request.phone).toBe('+447700900123');
+  });
+
+  it('treats an empty phone field from a form as no phone', () => {
+    expect(parseEnrollmentRequest({ ...valid, phone: '', smsConsent: '' }).phone).toBeUndefined();
+  });
+
+  it('refuses a body that is not an object', () => {
+    expect(() => parseEnrollmentRequest([1, 2])).toThrow(ValidationError);
+  });
+});
