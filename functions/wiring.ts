@@ -13,6 +13,7 @@ import { TwilioSmsSender } from './adapters/twilio/sms-sender';
 import { TwilioWebhookVerifier } from './adapters/twilio/webhooks';
 import { systemClock } from './ports/clock';
 import type { SendQueue } from './ports/queue';
+import type { SmsSender, WebhookVerifier } from './ports/sms';
 import { catalog } from './program/catalog';
 import { type Config, parseConfig } from './shared/config';
 import { TokenSigner } from './shared/tokens';
@@ -31,11 +32,38 @@ async function resolveSecrets(config: Config) {
       >)
     : config.secrets.twilio;
   if (!tokenKey) throw new Error('No token key: set TOKEN_SECRET_ARN (AWS) or TOKEN_KEY (local)');
-  if (!twilio)
-    throw new Error(
-      'No Twilio credentials: set TWILIO_SECRET_ARN (AWS) or TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM',
-    );
   return { tokenKey, twilio };
+}
+
+/** Functions that never text (report, unsubscribe…) get no Twilio secret; using SMS there is a wiring bug. */
+const noTwilio = () =>
+  new Error(
+    'Twilio is not configured for this function: set TWILIO_SECRET_ARN (AWS) or TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM',
+  );
+
+function twilioAdapters(
+  config: Config,
+  twilio: Config['secrets']['twilio'],
+): { sms: SmsSender; webhooks: WebhookVerifier } {
+  if (!twilio) {
+    return {
+      sms: { send: () => Promise.reject(noTwilio()) },
+      webhooks: {
+        isValid: () => {
+          throw noTwilio();
+        },
+      },
+    };
+  }
+  const messages = createMessagesClient({
+    accountSid: twilio.accountSid,
+    authToken: twilio.authToken,
+    ...(config.endpoints.twilioApi ? { httpClient: new LocalRequestClient(config.endpoints.twilioApi) } : {}),
+  });
+  return {
+    sms: new TwilioSmsSender(messages, twilio.from, `${config.publicUrl}/sms/status`),
+    webhooks: new TwilioWebhookVerifier(twilio.authToken),
+  };
 }
 
 /** Builds every adapter from the config; `overrides` swap any of them (the local runtime's clock and queue). */
@@ -51,11 +79,6 @@ export async function buildDeps(config: Config, overrides: Partial<Deps> = {}): 
       ? { region: 'aws-ses-v2-local', endpoint: local.ses, credentials: LOCAL_CREDENTIALS }
       : { region: config.region },
   );
-  const messages = createMessagesClient({
-    accountSid: twilio.accountSid,
-    authToken: twilio.authToken,
-    ...(local.twilioApi ? { httpClient: new LocalRequestClient(local.twilioApi) } : {}),
-  });
   const clock = overrides.clock ?? systemClock;
   const queue: SendQueue =
     overrides.queue ??
@@ -70,8 +93,7 @@ export async function buildDeps(config: Config, overrides: Partial<Deps> = {}): 
       config.tableName,
     ),
     mailer: new SesMailer(ses, config.emailFrom, config.sesConfigurationSet),
-    sms: new TwilioSmsSender(messages, twilio.from, `${config.publicUrl}/sms/status`),
-    webhooks: new TwilioWebhookVerifier(twilio.authToken),
+    ...twilioAdapters(config, twilio),
     tokens: new TokenSigner(tokenKey, () => Math.floor(clock.now().getTime() / 1000)),
     newId: randomUUID,
     ...overrides,

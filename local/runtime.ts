@@ -333,8 +333,15 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   };
 }
 
-const XML_ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'", '&amp;': '&' };
-const decodeXml = (text: string) => text.replace(/&(lt|gt|quot|apos|amp);/g, (entity) => XML_ENTITIES[entity] ?? entity);
+const XML_ENTITIES: Record<string, string> = {
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&apos;': "'",
+  '&amp;': '&',
+};
+const decodeXml = (text: string) =>
+  text.replace(/&(lt|gt|quot|apos|amp);/g, (entity) => XML_ENTITIES[entity] ?? entity);
 
 /** A random id for a local run's table, so parallel test files never share data. */
 export const uniqueTableName = (prefix = 'kintsugi') => `${prefix}-${randomBytes(4).toString('hex')}`;

@@ -1,0 +1,272 @@
+/**
+ * Loads the program from content/ (YAML), validates it, and renders every Markdown body to an HTML
+ * fragment and to plain text. Build time only: nothing here is bundled into a Lambda.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Marked, type RendererObject, type Token, type Tokens } from 'marked';
+import { parse as parseYaml } from 'yaml';
+import type { Step, SystemEmail, SystemMessages } from '../functions/program/types';
+import { PALETTE } from '../templates/palette';
+import { SEED_IDEAS, type SeedIdea } from './ideas';
+import { ContentError, parseSteps, parseSystem, type SourceStep } from './schema';
+
+export const CONTENT_DIR = __dirname;
+
+/** The heading of the closing block every lesson ends with. */
+export const TODO_HEADING = 'Your step today';
+
+// Placeholders are swapped for plain words while Markdown renders, so `{{name}}` survives intact
+// (marked would percent-encode the braces inside a link).
+const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
+const SHIELDED = /KINTSUGIPLACEHOLDER([A-Za-z0-9]+)X/g;
+const shield = (md: string) => md.replace(PLACEHOLDER, (_m, name: string) => `KINTSUGIPLACEHOLDER${name}X`);
+const unshield = (out: string) => out.replace(SHIELDED, (_m, name: string) => `{{${name}}}`);
+
+const escapeAttr = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+const P_STYLE = 'margin:0 0 16px;';
+const LINK_STYLE = `color:${PALETTE.link};text-decoration:underline;`;
+
+/** HTML for email: inline styles, because many mail clients drop <style> rules. */
+const htmlRenderer: RendererObject = {
+  paragraph({ tokens }) {
+    return `<p style="${P_STYLE}">${this.parser.parseInline(tokens)}</p>\n`;
+  },
+  heading({ tokens }) {
+    return `<p style="margin:24px 0 8px;font-size:19px;line-height:1.4;font-weight:bold;">${this.parser.parseInline(tokens)}</p>\n`;
+  },
+  list(list: Tokens.List) {
+    const tag = list.ordered ? 'ol' : 'ul';
+    const items = list.items
+      .map((item) => `<li style="margin:0 0 8px;">${this.parser.parse(item.tokens)}</li>\n`)
+      .join('');
+    return `<${tag} style="margin:0 0 16px;padding:0 0 0 24px;">\n${items}</${tag}>\n`;
+  },
+  link({ href, tokens }) {
+    return `<a class="k-link" href="${escapeAttr(href)}" style="${LINK_STYLE}">${this.parser.parseInline(tokens)}</a>`;
+  },
+};
+
+/** Plain text for the email's text part: no markup, links written out. */
+const textRenderer: RendererObject = {
+  paragraph({ tokens }) {
+    return `${this.parser.parseInline(tokens)}\n\n`;
+  },
+  heading({ tokens }) {
+    return `${this.parser.parseInline(tokens)}\n\n`;
+  },
+  list(list: Tokens.List) {
+    const start = typeof list.start === 'number' ? list.start : 1;
+    const items = list.items.map(
+      (item, i) => `${list.ordered ? `${start + i}.` : '-'} ${this.parser.parse(item.tokens).trim()}`,
+    );
+    return `${items.join('\n')}\n\n`;
+  },
+  blockquote({ tokens }) {
+    const inner = this.parser.parse(tokens).trim();
+    return `${inner.replace(/^/gm, '> ')}\n\n`;
+  },
+  hr() {
+    return '---\n\n';
+  },
+  strong({ tokens }) {
+    return this.parser.parseInline(tokens);
+  },
+  em({ tokens }) {
+    return this.parser.parseInline(tokens);
+  },
+  codespan({ text }) {
+    return text;
+  },
+  br() {
+    return '\n';
+  },
+  link({ href, tokens }) {
+    const text = this.parser.parseInline(tokens);
+    return text === href || href.startsWith('tel:') ? text : `${text} (${href})`;
+  },
+  text(token: Tokens.Text | Tokens.Escape) {
+    return 'tokens' in token && token.tokens ? this.parser.parseInline(token.tokens) : token.text;
+  },
+};
+
+const ALLOWED_TOKENS = new Set([
+  'space',
+  'paragraph',
+  'heading',
+  'list',
+  'list_item',
+  'text',
+  'strong',
+  'em',
+  'link',
+  'br',
+  'escape',
+  'codespan',
+  'blockquote',
+  'hr',
+]);
+
+const htmlMarked = new Marked({ gfm: true, renderer: htmlRenderer });
+const textMarked = new Marked({ gfm: true, renderer: textRenderer });
+
+/** Rejects Markdown an email can't carry safely: raw HTML, images, tables, code blocks. */
+function checkTokens(markdown: string, where: string): void {
+  htmlMarked.walkTokens(htmlMarked.lexer(markdown), (token: Token) => {
+    if (!ALLOWED_TOKENS.has(token.type))
+      throw new Error(`${where}: Markdown "${token.type}" is not allowed in an email body`);
+    if (token.type === 'link' && !/^(https:\/\/|mailto:|tel:|KINTSUGIPLACEHOLDER)/.test(token.href)) {
+      throw new Error(`${where}: link "${token.href}" must be https:, mailto:, tel: or a {{placeholder}}`);
+    }
+  });
+}
+
+/** Renders a Markdown body (and a lesson's closing step) to an HTML fragment and to plain text. */
+export function renderBody(
+  markdown: string,
+  todo: string | undefined,
+  where: string,
+): { html: string; text: string } {
+  const md = shield(markdown);
+  checkTokens(md, where);
+  let html = htmlMarked.parse(md, { async: false }).trim();
+  let text = textMarked.parse(md, { async: false });
+  if (todo !== undefined) {
+    const todoMd = shield(todo);
+    checkTokens(todoMd, `${where} todo`);
+    const inline = htmlMarked.parseInline(todoMd, { async: false });
+    html +=
+      `\n<table role="presentation" class="k-todo" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:24px 0 0;border-collapse:collapse;">` +
+      `<tr><td style="border-left:4px solid ${PALETTE.seam};background-color:${PALETTE.todo};padding:14px 18px;color:${PALETTE.ink};">` +
+      `<p style="margin:0 0 6px;font-weight:bold;">${TODO_HEADING}</p><p style="margin:0;">${inline}</p></td></tr></table>`;
+    text += `${TODO_HEADING.toUpperCase()}\n${textMarked.parseInline(todoMd, { async: false })}\n`;
+  }
+  return {
+    html: unshield(html),
+    text: unshield(text)
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+  };
+}
+
+function readYaml(file: string): unknown {
+  try {
+    return parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ContentError(file, [error instanceof Error ? error.message : String(error)]);
+  }
+}
+
+/** Turns a validated source step into the compiled Step the runtime reads. */
+function compileStep(s: SourceStep, file: string): Step {
+  const body = s.body === undefined ? undefined : renderBody(s.body, s.todo, `${file}: ${s.id}: body`);
+  const step: Step = {
+    id: s.id,
+    track: s.track,
+    kind: s.kind,
+    channel: s.channel,
+    day: s.day,
+    at: s.at,
+    weeks: s.weeks && [...s.weeks].sort((a, b) => a - b),
+    metric: s.metric,
+    scale: s.scale,
+    sms: s.sms?.trim(),
+    question: s.question?.trim(),
+    subject: s.subject?.trim(),
+    preheader: s.preheader?.trim(),
+    bodyHtml: body?.html,
+    bodyText: body?.text,
+    ideas: s.ideas,
+  };
+  // Absent fields are left out, not stored as undefined.
+  return Object.fromEntries(Object.entries(step).filter(([, v]) => v !== undefined)) as unknown as Step;
+}
+
+/** Fixed steps by day and time, then weekly check-ins; ids break ties so the order is stable. */
+function byWhen(a: Step, b: Step): number {
+  const key = (s: Step) =>
+    s.weeks ? `1:${String(s.weeks[0]).padStart(2, '0')}` : `0:${String(s.day).padStart(2, '0')}:${s.at}`;
+  return key(a).localeCompare(key(b)) || a.id.localeCompare(b.id);
+}
+
+export interface BuiltContent {
+  steps: Step[];
+  /** Source steps as validated, for checks that need fields the runtime does not (e.g. `todo`). */
+  sources: SourceStep[];
+  messages: SystemMessages;
+}
+
+/** Loads, validates and renders every file under content/. Throws a ContentError on any problem. */
+export function buildContent(dir: string = CONTENT_DIR): BuiltContent {
+  const stepsDir = path.join(dir, 'steps');
+  const files = readdirSync(stepsDir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
+  const sources: SourceStep[] = [];
+  const steps: Step[] = [];
+  const seen = new Map<string, string>();
+  for (const name of files) {
+    const file = path.join(stepsDir, name);
+    const rel = path.relative(dir, file);
+    const track = name.replace(/\.ya?ml$/, '');
+    const entries = parseSteps(readYaml(file), rel);
+    const problems: string[] = [];
+    for (const s of entries) {
+      if (s.track !== track)
+        problems.push(`${s.id}: track: is "${s.track}" but the file holds "${track}" steps`);
+      const other = seen.get(s.id);
+      if (other) problems.push(`${s.id}: id: also used in ${other}`);
+      seen.set(s.id, rel);
+    }
+    if (problems.length) throw new ContentError(rel, problems);
+    for (const s of entries) {
+      sources.push(s);
+      steps.push(compileStep(s, rel));
+    }
+  }
+  steps.sort(byWhen);
+  return { steps, sources, messages: compileSystem(path.join(dir, 'system.yaml'), dir) };
+}
+
+function compileSystem(file: string, dir: string): SystemMessages {
+  const rel = path.relative(dir, file);
+  const system = parseSystem(readYaml(file), rel);
+  const email = (name: 'confirm' | 'report'): SystemEmail => {
+    const source = system.email[name];
+    const { html, text } = renderBody(source.body, undefined, `${rel}: email.${name}: body`);
+    return {
+      subject: source.subject.trim(),
+      preheader: source.preheader.trim(),
+      bodyHtml: html,
+      bodyText: text,
+      action: source.action.trim(),
+    };
+  };
+  const sms = Object.fromEntries(
+    Object.entries(system.sms).map(([k, v]) => [k, v.trim()]),
+  ) as SystemMessages['sms'];
+  return { email: { confirm: email('confirm'), report: email('report') }, sms };
+}
+
+function where(step: Step): string {
+  if (step.weeks) return `weeks ${step.weeks.join(', ')}`;
+  return `day ${step.day} ${step.at}`;
+}
+
+/** content/coverage.md: where each seed idea sits in the program, built from the steps' `ideas:`. */
+export function coverageMarkdown(steps: readonly Step[]): string {
+  const lines = [
+    '# Where each seed idea sits',
+    '',
+    'Built by `npm run build` from the `ideas:` of content/steps/*.yaml. Do not edit by hand.',
+  ];
+  for (const [idea, what] of Object.entries(SEED_IDEAS) as [SeedIdea, string][]) {
+    const places = steps
+      .filter((s) => s.ideas.includes(idea))
+      .map((s) => `- ${s.track}, ${where(s)}: \`${s.id}\``);
+    lines.push('', `## ${idea}`, '', what, '', ...(places.length ? places : ['- not placed yet']));
+  }
+  return `${lines.join('\n')}\n`;
+}

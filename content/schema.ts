@@ -1,0 +1,319 @@
+/**
+ * The shape of the program's source files (content/steps/*.yaml, content/system.yaml), with the rules
+ * a step must follow for its kind and channel. Errors name the file, the entry id and the field.
+ */
+import { z } from 'zod';
+import { METRICS, type Metric, type Scale, type SystemMessages } from '../functions/program/types';
+import { SEED_IDEA_IDS } from './ideas';
+
+const URL_120 = `https://kintsugi.example.org/checkin?token=${'a'.repeat(78)}`;
+
+/**
+ * Every placeholder the renderer (functions/program/render.ts) fills, with its longest realistic
+ * value; the SMS segment and email size tests fill texts with these.
+ */
+export const KNOWN_PLACEHOLDERS = {
+  // Content placeholders: filled per person in steps and system messages.
+  checkinDay: 'Wednesday',
+  checkinTime: '12:30 PM',
+  supportEmail: 'participant-support@kintsugi.example.org',
+  // SMS replies.
+  score: '5',
+  max: '5',
+  answer: 'Yes',
+  reportUrl: URL_120,
+  // Layouts (templates/).
+  lang: 'en',
+  subject: 'S'.repeat(90),
+  preheader: 'P'.repeat(140),
+  body: '',
+  question: 'Q'.repeat(160),
+  actionLabel: 'Confirm and start',
+  actionUrl: URL_120,
+  answer1Url: URL_120,
+  answer2Url: URL_120,
+  answer3Url: URL_120,
+  answer4Url: URL_120,
+  answer5Url: URL_120,
+  yesUrl: URL_120,
+  noUrl: URL_120,
+  unsubscribeUrl: URL_120,
+  privacyUrl: URL_120,
+  postalAddress: 'Kintsugi Program, 1234 Long Example Street, Suite 500, San Francisco, CA 94107, USA',
+} as const;
+
+export type Placeholder = keyof typeof KNOWN_PLACEHOLDERS;
+
+/** Placeholders a program step (subject, preheader, body, question, SMS) may use. */
+export const STEP_PLACEHOLDERS = [
+  'checkinDay',
+  'checkinTime',
+  'supportEmail',
+] as const satisfies readonly Placeholder[];
+
+/** Placeholders a system email may use: the person's values and its call-to-action link. */
+export const SYSTEM_EMAIL_PLACEHOLDERS = [
+  ...STEP_PLACEHOLDERS,
+  'actionUrl',
+] as const satisfies readonly Placeholder[];
+
+/** Placeholders each system SMS is filled with by its sender (functions/use-cases); nothing else. */
+export const SYSTEM_SMS_PLACEHOLDERS = {
+  optInPrompt: [],
+  optInConfirmed: [],
+  stopConfirmed: [],
+  startConfirmed: [],
+  help: ['supportEmail'],
+  ratingRecorded: ['score', 'max'],
+  answerRecorded: ['answer'],
+  ratingUnclear: [],
+  noteKept: [],
+  reportReady: ['reportUrl'],
+} as const satisfies Record<keyof SystemMessages['sms'], readonly Placeholder[]>;
+
+const PLACEHOLDER = /\{\{(\{?)\s*([A-Za-z0-9_]+)\s*\}?\}\}/g;
+
+/** The placeholder names a text uses, in order of appearance. */
+export function placeholdersIn(text: string): string[] {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => m[2] as string);
+}
+
+/** Fills every known placeholder with its longest realistic value. */
+export function fillWithLongest(text: string): string {
+  return text.replace(PLACEHOLDER, (whole, _raw: string, name: string) =>
+    name in KNOWN_PLACEHOLDERS ? KNOWN_PLACEHOLDERS[name as Placeholder] : whole,
+  );
+}
+
+/** The scale each metric is asked on. */
+export const METRIC_SCALES: Record<Metric, Scale> = {
+  'honesty-safety': '1-5',
+  'agreements-kept': '1-5',
+  'follow-through': '1-5',
+  'listened-without-defending': '1-5',
+  'still-willing': 'yes-no',
+  'behaviour-consistent': '1-5',
+  'feeling-safer': '1-5',
+};
+
+/** Earliest and latest local send time for a text: never between 21:00 and 08:00. */
+export const SMS_WINDOW = { from: '08:00', until: '20:59' } as const;
+
+const TRACK = z.enum(['hurt', 'repairing', 'both'], { error: 'must be hurt, repairing or both' });
+const KIND = z.enum(['lesson', 'micro-action', 'check-in', 'checkpoint'], {
+  error: 'must be lesson, micro-action, check-in or checkpoint',
+});
+const CHANNEL = z.enum(['email', 'sms', 'checkin'], { error: 'must be email, sms or checkin' });
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour local time "HH:MM"');
+const TEXT = z.string().trim().min(1, 'must not be empty');
+
+function placeholderCheck(allowed: readonly string[]) {
+  return (text: string, ctx: z.RefinementCtx<string>) => {
+    if (text.includes('{{{'))
+      ctx.addIssue({ code: 'custom', message: 'raw {{{placeholders}}} belong in layouts only' });
+    for (const name of placeholdersIn(text)) {
+      if (!allowed.includes(name)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown placeholder {{${name}}}; allowed here: ${allowed.join(', ') || 'none'}`,
+        });
+      }
+    }
+  };
+}
+
+const STEP_TEXT = TEXT.superRefine(placeholderCheck(STEP_PLACEHOLDERS));
+
+/** One message of the program as written in content/steps/*.yaml. */
+export const SourceStepSchema = z
+  .strictObject(
+    {
+      id: z
+        .string()
+        .regex(
+          /^(hurt|repairing|both)-[a-z0-9]+(-[a-z0-9]+)*$/,
+          'must be "<track>-<words>" in lower-case kebab case',
+        ),
+      track: TRACK,
+      kind: KIND,
+      channel: CHANNEL,
+      day: z.int('must be a whole number').min(0, 'must be 0–90').max(90, 'must be 0–90').optional(),
+      at: HHMM.optional(),
+      weeks: z
+        .array(z.int().min(1, 'weeks are 1–13').max(13, 'weeks are 1–13'))
+        .min(1, 'must list at least one week')
+        .refine((w) => new Set(w).size === w.length, 'must not repeat a week')
+        .optional(),
+      metric: z.enum(METRICS, { error: `must be one of ${METRICS.join(', ')}` }).optional(),
+      scale: z.enum(['1-5', 'yes-no'], { error: 'must be 1-5 or yes-no' }).optional(),
+      sms: STEP_TEXT.optional(),
+      question: STEP_TEXT.optional(),
+      subject: STEP_TEXT.optional(),
+      preheader: STEP_TEXT.optional(),
+      body: STEP_TEXT.optional(),
+      todo: STEP_TEXT.optional(),
+      ideas: z
+        .array(z.enum(SEED_IDEA_IDS, { error: 'is not a seed idea listed in content/ideas.ts' }))
+        .default([]),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : undefined,
+    },
+  )
+  .superRefine((s, ctx) => {
+    const need = (field: keyof typeof s, why: string) => {
+      if (s[field] === undefined)
+        ctx.addIssue({ code: 'custom', path: [field], message: `is required ${why}` });
+    };
+    const forbid = (field: keyof typeof s, why: string) => {
+      if (s[field] !== undefined)
+        ctx.addIssue({ code: 'custom', path: [field], message: `is not allowed ${why}` });
+    };
+
+    if (!s.id.startsWith(`${s.track}-`))
+      ctx.addIssue({ code: 'custom', path: ['id'], message: `must start with its track "${s.track}-"` });
+
+    // When: a fixed day and time, or a list of program weeks (weekly check-ins only).
+    if (s.weeks) {
+      if (s.kind !== 'check-in')
+        ctx.addIssue({ code: 'custom', path: ['weeks'], message: 'is only for weekly check-ins' });
+      forbid('day', 'with weeks (a weekly check-in goes out on the participant’s chosen day)');
+      forbid('at', 'with weeks (a weekly check-in goes out at the participant’s chosen time)');
+    } else {
+      need('day', 'for a fixed step (or give weeks for a weekly check-in)');
+      need('at', 'for a fixed step');
+    }
+
+    // What each channel carries.
+    if (s.channel === 'email') {
+      for (const f of ['subject', 'preheader', 'body'] as const) need(f, 'for an email');
+      forbid('sms', 'in an email step');
+    }
+    if (s.channel === 'sms') {
+      need('sms', 'for a text');
+      for (const f of ['subject', 'preheader', 'body', 'question'] as const) forbid(f, 'in a text-only step');
+    }
+    if (s.channel === 'checkin') {
+      for (const f of ['sms', 'question', 'subject', 'preheader', 'body'] as const) {
+        need(f, 'for a check-in (sent by text, or by email when the person has no texts)');
+      }
+    }
+    if (
+      (s.channel === 'sms' || s.channel === 'checkin') &&
+      s.at &&
+      (s.at < SMS_WINDOW.from || s.at > SMS_WINDOW.until)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['at'],
+        message: `a text may only go out ${SMS_WINDOW.from}–${SMS_WINDOW.until} local time`,
+      });
+    }
+
+    // What each kind needs.
+    if (s.kind === 'lesson') {
+      if (s.channel !== 'email')
+        ctx.addIssue({ code: 'custom', path: ['channel'], message: 'a lesson is an email' });
+      need('todo', 'for a lesson: every lesson ends with one concrete thing to do');
+    } else {
+      forbid('todo', `for a ${s.kind}`);
+    }
+    if (s.kind === 'micro-action' && s.channel !== 'sms')
+      ctx.addIssue({ code: 'custom', path: ['channel'], message: 'a micro-action is a text' });
+    if (s.kind === 'check-in' || s.kind === 'checkpoint') {
+      if (s.channel !== 'checkin')
+        ctx.addIssue({ code: 'custom', path: ['channel'], message: `a ${s.kind} goes on channel checkin` });
+      need('metric', `for a ${s.kind}`);
+      need('scale', `for a ${s.kind}`);
+      if (s.metric && s.scale && METRIC_SCALES[s.metric] !== s.scale) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['scale'],
+          message: `${s.metric} is asked on the ${METRIC_SCALES[s.metric]} scale`,
+        });
+      }
+      if (s.sms && s.scale === '1-5' && !s.sms.includes('Reply 1-5')) {
+        ctx.addIssue({ code: 'custom', path: ['sms'], message: 'must tell how to answer: "Reply 1-5"' });
+      }
+      if (s.sms && s.scale === 'yes-no' && !s.sms.includes('Reply Y or N')) {
+        ctx.addIssue({ code: 'custom', path: ['sms'], message: 'must tell how to answer: "Reply Y or N"' });
+      }
+    } else {
+      forbid('metric', `for a ${s.kind}`);
+      forbid('scale', `for a ${s.kind}`);
+      forbid('question', `for a ${s.kind}`);
+    }
+  });
+
+export type SourceStep = z.output<typeof SourceStepSchema>;
+
+const SystemEmailSchema = z.strictObject({
+  subject: TEXT.superRefine(placeholderCheck(SYSTEM_EMAIL_PLACEHOLDERS)),
+  preheader: TEXT.superRefine(placeholderCheck(SYSTEM_EMAIL_PLACEHOLDERS)),
+  action: TEXT.max(30, 'a button label should be short (30 characters at most)'),
+  body: TEXT.superRefine(placeholderCheck(SYSTEM_EMAIL_PLACEHOLDERS)),
+});
+
+const smsText = (name: keyof typeof SYSTEM_SMS_PLACEHOLDERS) =>
+  TEXT.superRefine(placeholderCheck(SYSTEM_SMS_PLACEHOLDERS[name]));
+
+/** content/system.yaml: the messages that are not program steps. */
+export const SourceSystemSchema = z.strictObject({
+  email: z.strictObject({ confirm: SystemEmailSchema, report: SystemEmailSchema }),
+  sms: z.strictObject({
+    optInPrompt: smsText('optInPrompt'),
+    optInConfirmed: smsText('optInConfirmed'),
+    stopConfirmed: smsText('stopConfirmed'),
+    startConfirmed: smsText('startConfirmed'),
+    help: smsText('help'),
+    ratingRecorded: smsText('ratingRecorded'),
+    answerRecorded: smsText('answerRecorded'),
+    ratingUnclear: smsText('ratingUnclear'),
+    noteKept: smsText('noteKept'),
+    reportReady: smsText('reportReady'),
+  }),
+});
+
+export type SourceSystem = z.output<typeof SourceSystemSchema>;
+
+/** A content file that does not follow the schema; the message lists every problem found. */
+export class ContentError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`${file}:\n  ${problems.join('\n  ')}`);
+    this.name = 'ContentError';
+  }
+}
+
+const pathOf = (path: readonly PropertyKey[]) => path.map(String).join('.') || '(entry)';
+
+/** Validates the entries of one steps file; throws a ContentError naming each entry id and field. */
+export function parseSteps(raw: unknown, file: string): SourceStep[] {
+  if (!Array.isArray(raw)) throw new ContentError(file, ['must be a YAML list of steps']);
+  const problems: string[] = [];
+  const steps: SourceStep[] = [];
+  raw.forEach((entry: unknown, index) => {
+    const id = typeof entry === 'object' && entry && 'id' in entry ? String(entry.id) : `entry #${index + 1}`;
+    const result = SourceStepSchema.safeParse(entry);
+    if (result.success) steps.push(result.data);
+    else
+      for (const issue of result.error.issues)
+        problems.push(`${id}: ${pathOf(issue.path)}: ${issue.message}`);
+  });
+  if (problems.length) throw new ContentError(file, problems);
+  return steps;
+}
+
+/** Validates content/system.yaml; throws a ContentError naming each message and field. */
+export function parseSystem(raw: unknown, file: string): SourceSystem {
+  const result = SourceSystemSchema.safeParse(raw);
+  if (!result.success)
+    throw new ContentError(
+      file,
+      result.error.issues.map((i) => `${pathOf(i.path)}: ${i.message}`),
+    );
+  return result.data;
+}

@@ -1,0 +1,17 @@
+import { App, Tags } from 'aws-cdk-lib';
+import { ensureCatalog } from './catalog';
+import { readConfig } from './config';
+import { KintsugiStack } from './kintsugi-stack';
+
+ensureCatalog();
+
+const app = new App();
+const config = readConfig(app.node);
+
+new KintsugiStack(app, 'KintsugiStack', {
+  stackName: `kintsugi-${config.stage}`,
+  description: `Kintsugi 90-day program (${config.stage})`,
+  config,
+});
+Tags.of(app).add('project', 'kintsugi');
+Tags.of(app).add('stage', config.stage);

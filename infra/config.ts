@@ -1,0 +1,105 @@
+import type { Node } from 'constructs';
+import { z } from 'zod';
+
+/** Context keys the app reads (cdk.json `context`, or `cdk synth -c key=value`). */
+export const CONTEXT_KEYS = [
+  'stage',
+  'publicUrl',
+  'emailFrom',
+  'supportEmail',
+  'sesConfigurationSetName',
+  'sesIdentityDomain',
+  'dueShards',
+  'retentionDays',
+  'postalAddress',
+  'alarmEmail',
+  'sendMaxConcurrency',
+  'logLevel',
+  'tracing',
+] as const;
+
+// `-c key=value` arrives as a string and cdk.json may hold "" for "not set": normalise both.
+const blankToUndefined = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
+  z.preprocess(blankToUndefined, schema.default(fallback as never));
+
+// "Name <address@domain>" or a bare address.
+const FROM_PATTERN = /^(?:[^<>]+<\s*([^<>\s]+@[^<>\s]+)\s*>|([^<>\s]+@[^<>\s]+))$/;
+
+const contextSchema = z.object({
+  stage: withDefault(
+    z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,19}$/, 'lowercase letters, digits and dashes, starting with a letter'),
+    'dev',
+  ),
+  publicUrl: optional(
+    z.url({ protocol: /^https$/, error: 'an https:// URL' }).transform((url) => url.replace(/\/+$/, '')),
+  ),
+  emailFrom: withDefault(
+    z.string().regex(FROM_PATTERN, 'an address, or "Name <address>"'),
+    'Kintsugi <program@example.com>',
+  ),
+  supportEmail: optional(z.email()),
+  sesConfigurationSetName: optional(
+    z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and -, at most 64'),
+  ),
+  sesIdentityDomain: optional(z.string().regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/i, 'a domain name')),
+  dueShards: withDefault(z.coerce.number().int().min(1).max(64), 8),
+  retentionDays: withDefault(z.coerce.number().int().min(1).max(3650), 180),
+  postalAddress: withDefault(z.string().min(5), 'Kintsugi, 1 Example Street, Example City'),
+  alarmEmail: optional(z.email()),
+  sendMaxConcurrency: withDefault(z.coerce.number().int().min(2).max(1000), 5),
+  logLevel: withDefault(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']), 'INFO'),
+  tracing: withDefault(z.stringbool().or(z.boolean()), false),
+});
+
+/** The deployment's settings, validated once. */
+export interface InfraConfig {
+  readonly stage: string;
+  /** true for the `dev` stage: data may be destroyed with the stack. */
+  readonly isDev: boolean;
+  readonly publicUrl: string | undefined;
+  readonly emailFrom: string;
+  /** The bare address inside `emailFrom`, for the `ses:FromAddress` condition. */
+  readonly emailFromAddress: string;
+  /** Shown to participants as the address for help; defaults to the From address. */
+  readonly supportEmail: string;
+  readonly sesConfigurationSetName: string;
+  readonly sesIdentityDomain: string | undefined;
+  readonly dueShards: number;
+  readonly retentionDays: number;
+  readonly postalAddress: string;
+  readonly alarmEmail: string | undefined;
+  readonly sendMaxConcurrency: number;
+  readonly logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  readonly tracing: boolean;
+}
+
+/** Parses the app's context values; throws one error naming every bad key. */
+export function parseConfig(context: Partial<Record<(typeof CONTEXT_KEYS)[number], unknown>>): InfraConfig {
+  const parsed = contextSchema.safeParse(context);
+  if (!parsed.success) {
+    throw new Error(`Invalid CDK context (cdk.json or -c):\n${z.prettifyError(parsed.error)}`);
+  }
+  const values = parsed.data;
+  const match = FROM_PATTERN.exec(values.emailFrom);
+  const emailFromAddress = (match?.[1] ?? match?.[2] ?? values.emailFrom).toLowerCase();
+  return {
+    ...values,
+    publicUrl: values.publicUrl,
+    sesIdentityDomain: values.sesIdentityDomain,
+    alarmEmail: values.alarmEmail,
+    isDev: values.stage === 'dev',
+    emailFromAddress,
+    supportEmail: values.supportEmail ?? emailFromAddress,
+    sesConfigurationSetName: values.sesConfigurationSetName ?? `kintsugi-${values.stage}`,
+  };
+}
+
+/** Reads every context key from a construct node (normally the App's) and parses them. */
+export function readConfig(node: Node): InfraConfig {
+  return parseConfig(Object.fromEntries(CONTEXT_KEYS.map((key) => [key, node.tryGetContext(key)])));
+}

@@ -1,0 +1,63 @@
+import { Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+export interface OperatorAlarmsProps {
+  /** Subscribed to the topic by email when given (the operator confirms the subscription). */
+  readonly email: string | undefined;
+}
+
+/** An SNS topic for the operator and the alarms that publish to it. */
+export class OperatorAlarms extends Construct {
+  readonly topic: sns.Topic;
+
+  constructor(scope: Construct, id: string, props: OperatorAlarmsProps) {
+    super(scope, id);
+    // Not KMS-encrypted: the AWS-managed SNS key does not let CloudWatch publish.
+    this.topic = new sns.Topic(this, 'Topic', { displayName: 'Kintsugi alarms', enforceSSL: true });
+    if (props.email) this.topic.addSubscription(new subscriptions.EmailSubscription(props.email));
+  }
+
+  /** Alarms as soon as one message sits in the dead-letter queue: a step that was never delivered. */
+  alarmOnDeadLetters(id: string, queue: sqs.IQueue): cloudwatch.Alarm {
+    return this.notify(
+      new cloudwatch.Alarm(this, id, {
+        alarmDescription:
+          'A message could not be sent after every retry and waits in the send dead-letter queue.',
+        metric: queue.metricApproximateNumberOfMessagesVisible({
+          period: Duration.minutes(5),
+          statistic: 'Maximum',
+        }),
+        threshold: 0,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    );
+  }
+
+  /** Alarms when a function fails at least once in five minutes. */
+  alarmOnErrors(id: string, fn: lambda.IFunction, what: string): cloudwatch.Alarm {
+    return this.notify(
+      new cloudwatch.Alarm(this, id, {
+        alarmDescription: `${what} failed.`,
+        metric: fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+        threshold: 0,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    );
+  }
+
+  private notify(alarm: cloudwatch.Alarm): cloudwatch.Alarm {
+    alarm.addAlarmAction(new actions.SnsAction(this.topic));
+    alarm.addOkAction(new actions.SnsAction(this.topic));
+    return alarm;
+  }
+}

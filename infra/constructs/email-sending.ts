@@ -1,0 +1,59 @@
+import { Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as ses from 'aws-cdk-lib/aws-ses';
+import { Construct } from 'constructs';
+
+export interface EmailSendingProps {
+  readonly configurationSetName: string;
+  /** Creates (and DKIM-signs for) this domain identity when given; otherwise the operator verifies one. */
+  readonly identityDomain: string | undefined;
+  /** The only From address the program's functions may send as. */
+  readonly fromAddress: string;
+}
+
+/** The SES v2 configuration set every program email goes through, and the optional domain identity. */
+export class EmailSending extends Construct {
+  readonly configurationSet: ses.ConfigurationSet;
+  readonly identity: ses.EmailIdentity | undefined;
+  private readonly fromAddress: string;
+
+  constructor(scope: Construct, id: string, props: EmailSendingProps) {
+    super(scope, id);
+    this.fromAddress = props.fromAddress;
+    this.configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', {
+      configurationSetName: props.configurationSetName,
+      reputationMetrics: true,
+      sendingEnabled: true,
+      suppressionReasons: ses.SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+      tlsPolicy: ses.ConfigurationSetTlsPolicy.REQUIRE,
+    });
+    this.identity = props.identityDomain
+      ? new ses.EmailIdentity(this, 'Identity', {
+          identity: ses.Identity.domain(props.identityDomain),
+          configurationSet: this.configurationSet,
+        })
+      : undefined;
+  }
+
+  /**
+   * Lets `grantee` call SES v2 SendEmail through the configuration set, as the program's From
+   * address only. Identities stay `identity/*`: in the SES sandbox the recipients' identities are
+   * authorised too, and the From condition is what actually narrows the grant.
+   */
+  grantSend(grantee: iam.IGrantable): iam.Grant {
+    const stack = Stack.of(this);
+    return iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['ses:SendEmail'],
+      resourceArns: [
+        stack.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' }),
+        stack.formatArn({
+          service: 'ses',
+          resource: 'configuration-set',
+          resourceName: this.configurationSet.configurationSetName,
+        }),
+      ],
+      conditions: { StringEqualsIgnoreCase: { 'ses:FromAddress': this.fromAddress } },
+    });
+  }
+}

@@ -1,0 +1,284 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import type { InfraConfig } from './config';
+import { OperatorAlarms } from './constructs/alarms';
+import { EmailSending } from './constructs/email-sending';
+import { programFunction } from './constructs/program-function';
+import { ProgramHttpApi, type ProgramRoute } from './constructs/program-http-api';
+import { DUE_INDEX_NAME, ProgramTable } from './constructs/program-table';
+import { SendQueue } from './constructs/send-queue';
+
+/** Which table actions a function needs. */
+type TableAccess = 'read-write' | 'dispatch' | 'send';
+
+/** One Lambda of the program: its file, its routes, and exactly what it may touch. */
+interface ProgramLambda {
+  readonly id: string;
+  readonly file: string;
+  readonly description: string;
+  readonly routes: readonly ProgramRoute[];
+  readonly table: TableAccess;
+  /** Reads the Twilio secret (sends SMS, or checks Twilio's webhook signatures). */
+  readonly twilio?: boolean;
+  /** Sends email itself through SES. */
+  readonly email?: boolean;
+  /** Puts messages on the send queue. */
+  readonly enqueue?: boolean;
+  readonly timeout?: Duration;
+}
+
+const SEND_TIMEOUT = Duration.seconds(30);
+
+/** The program's Lambdas. Every one also reads the token key, to sign or check links. */
+const PROGRAM_LAMBDAS: readonly ProgramLambda[] = [
+  {
+    id: 'Enroll',
+    file: 'enroll',
+    description: 'Serves the enrollment form and enrolls; emails the confirmation link',
+    routes: [
+      { method: 'GET', path: '/' },
+      { method: 'POST', path: '/enrollments' },
+    ],
+    table: 'read-write',
+    email: true,
+  },
+  {
+    id: 'Confirm',
+    file: 'confirm',
+    description: 'Shows the confirm page; POST activates the enrollment and texts the SMS opt-in',
+    routes: [
+      { method: 'GET', path: '/confirm' },
+      { method: 'POST', path: '/confirm' },
+    ],
+    table: 'read-write',
+    // Sends the "reply YES" opt-in SMS itself (use-cases/confirm.ts), not through the queue.
+    twilio: true,
+  },
+  {
+    id: 'SmsInbound',
+    file: 'sms-inbound',
+    description: 'Twilio inbound webhook: keywords, check-in replies, safety resources',
+    routes: [{ method: 'POST', path: '/sms/inbound' }],
+    table: 'read-write',
+    twilio: true,
+  },
+  {
+    id: 'SmsStatus',
+    file: 'sms-status',
+    description: 'Twilio status callback: delivery state, opt-out on carrier errors',
+    routes: [{ method: 'POST', path: '/sms/status' }],
+    table: 'read-write',
+    twilio: true,
+  },
+  {
+    id: 'Unsubscribe',
+    file: 'unsubscribe',
+    description: 'Unsubscribe page and RFC 8058 one-click unsubscribe',
+    routes: [
+      { method: 'GET', path: '/unsubscribe' },
+      { method: 'POST', path: '/unsubscribe' },
+    ],
+    table: 'read-write',
+  },
+  {
+    id: 'Checkin',
+    file: 'checkin',
+    description: 'Email check-in: GET shows a confirm button, POST records the rating',
+    routes: [
+      { method: 'GET', path: '/checkin' },
+      { method: 'POST', path: '/checkin' },
+    ],
+    table: 'read-write',
+  },
+  {
+    id: 'Report',
+    file: 'report',
+    description: 'Web view (HTML or JSON) of the day-90 checkpoint report',
+    routes: [{ method: 'GET', path: '/report' }],
+    table: 'read-write',
+  },
+  {
+    id: 'Dispatch',
+    file: 'dispatch',
+    description: 'Every 5 minutes: reads the due index, claims each due step, queues it',
+    routes: [],
+    table: 'dispatch',
+    enqueue: true,
+    timeout: Duration.seconds(60),
+  },
+  {
+    id: 'Send',
+    file: 'send',
+    description: 'Send queue consumer: renders a claimed step and sends it by SES or Twilio',
+    routes: [],
+    table: 'send',
+    twilio: true,
+    email: true,
+    timeout: SEND_TIMEOUT,
+  },
+];
+
+export interface KintsugiStackProps extends StackProps {
+  readonly config: InfraConfig;
+}
+
+/** Everything Kintsugi runs on in AWS: table, HTTP API, functions, schedule, send queue, secrets, SES, alarms. */
+export class KintsugiStack extends Stack {
+  /** The program's Lambdas by construct id (Enroll, Confirm, …, Dispatch, Send). */
+  readonly functions: ReadonlyMap<string, NodejsFunction>;
+
+  constructor(scope: Construct, id: string, props: KintsugiStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const removalPolicy = config.isDev ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+
+    const { table } = new ProgramTable(this, 'Data', { retain: !config.isDev });
+    const sendQueue = new SendQueue(this, 'SendQueue', {
+      consumerTimeout: SEND_TIMEOUT,
+      maxBatchingWindow: Duration.seconds(5),
+    });
+    const email = new EmailSending(this, 'Email', {
+      configurationSetName: config.sesConfigurationSetName,
+      identityDomain: config.sesIdentityDomain,
+      fromAddress: config.emailFromAddress,
+    });
+    const twilioSecret = new secretsmanager.Secret(this, 'TwilioSecret', {
+      description:
+        'Twilio credentials as JSON {accountSid, authToken, from}. The operator fills it in after the first deploy.',
+      // A random authToken until then, so webhook signatures cannot be forged with a known value.
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({ accountSid: '', from: '' }),
+        generateStringKey: 'authToken',
+        excludePunctuation: true,
+        passwordLength: 32,
+      },
+      removalPolicy,
+    });
+    const tokenKeySecret = new secretsmanager.Secret(this, 'TokenKeySecret', {
+      description:
+        'HMAC key that signs the links in emails; replacing it invalidates every link already sent.',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+      removalPolicy,
+    });
+    const http = new ProgramHttpApi(this, 'Http');
+    // The API id is known before any route or function, so functions can name their own URL
+    // without a cycle (function → API only; routes → function).
+    const publicUrl = config.publicUrl ?? http.endpoint;
+
+    const commonEnvironment: Record<string, string> = {
+      TABLE_NAME: table.tableName,
+      PUBLIC_URL: publicUrl,
+      EMAIL_FROM: config.emailFrom,
+      SUPPORT_EMAIL: config.supportEmail,
+      SES_CONFIGURATION_SET: email.configurationSet.configurationSetName,
+      TOKEN_SECRET_ARN: tokenKeySecret.secretArn,
+      DUE_SHARDS: String(config.dueShards),
+      RETENTION_DAYS: String(config.retentionDays),
+      POSTAL_ADDRESS: config.postalAddress,
+      LOG_LEVEL: config.logLevel,
+    };
+
+    const functions = new Map<string, NodejsFunction>();
+    for (const spec of PROGRAM_LAMBDAS) {
+      const fn = programFunction(this, `${spec.id}Function`, {
+        handlerFile: spec.file,
+        description: spec.description,
+        timeout: spec.timeout,
+        tracing: config.tracing,
+        logRetention: logs.RetentionDays.ONE_MONTH,
+        removalPolicy,
+        // The schedule's next tick redoes a failed dispatch; Lambda's own retries would overlap it.
+        retryAttempts: spec.table === 'dispatch' ? 0 : undefined,
+        environment: {
+          ...commonEnvironment,
+          ...(spec.enqueue ? { SEND_QUEUE_URL: sendQueue.queue.queueUrl } : {}),
+          ...(spec.twilio ? { TWILIO_SECRET_ARN: twilioSecret.secretArn } : {}),
+        },
+      });
+      grantTableAccess(table, fn, spec.table);
+      tokenKeySecret.grantRead(fn);
+      if (spec.twilio) twilioSecret.grantRead(fn);
+      if (spec.email) email.grantSend(fn);
+      if (spec.enqueue) sendQueue.queue.grantSendMessages(fn);
+      if (spec.routes.length > 0) http.route(fn, spec.routes);
+      functions.set(spec.id, fn);
+    }
+    this.functions = functions;
+    const dispatch = functions.get('Dispatch');
+    const send = functions.get('Send');
+    if (!dispatch || !send) throw new Error('PROGRAM_LAMBDAS must define Dispatch and Send');
+
+    sendQueue.attachConsumer(send, config.sendMaxConcurrency);
+
+    // EventBridge Scheduler rather than an events Rule: retries and event age are set on the
+    // target, and stale ticks are dropped instead of piling up behind a slow run.
+    new scheduler.Schedule(this, 'DispatchSchedule', {
+      description: 'Runs dispatch: sends every program step that has fallen due',
+      schedule: scheduler.ScheduleExpression.rate(Duration.minutes(5)),
+      target: new schedulerTargets.LambdaInvoke(dispatch, {
+        input: scheduler.ScheduleTargetInput.fromObject({
+          source: 'kintsugi.schedule',
+          scheduledTime: scheduler.ContextAttribute.scheduledTime,
+        }),
+        maxEventAge: Duration.minutes(5),
+        retryAttempts: 2,
+      }),
+    });
+
+    const alarms = new OperatorAlarms(this, 'Alarms', { email: config.alarmEmail });
+    alarms.alarmOnDeadLetters('SendDeadLettersAlarm', sendQueue.deadLetterQueue);
+    alarms.alarmOnErrors('DispatchErrorsAlarm', dispatch, 'The dispatch run');
+
+    new CfnOutput(this, 'ApiEndpoint', {
+      value: http.endpoint,
+      description: 'The HTTP API (execute-api) URL',
+    });
+    new CfnOutput(this, 'PublicUrl', {
+      value: publicUrl,
+      description: 'The base of every link the program sends',
+    });
+    new CfnOutput(this, 'TwilioWebhookUrl', {
+      value: `${publicUrl}/sms/inbound`,
+      description: "Set as the Twilio number's messaging webhook (HTTP POST)",
+    });
+    new CfnOutput(this, 'TwilioSecretName', {
+      value: twilioSecret.secretName,
+      description: 'Fill in {accountSid, authToken, from} after deploying',
+    });
+    new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'SendDeadLetterQueueUrl', { value: sendQueue.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
+  }
+}
+
+/** Grants `fn` only the table actions its job needs. */
+function grantTableAccess(table: dynamodb.ITable, fn: iam.IGrantable, access: TableAccess): void {
+  const allow = (actions: string[], resourceArns: string[]) =>
+    iam.Grant.addToPrincipal({ grantee: fn, actions: actions.map((a) => `dynamodb:${a}`), resourceArns });
+  switch (access) {
+    case 'read-write':
+      table.grantReadWriteData(fn);
+      return;
+    case 'dispatch':
+      // Query the due index only; read the profile (the index is KEYS_ONLY); claim steps and move
+      // the next due time, in transactions (Put/Update/ConditionCheck).
+      allow(['Query'], [`${table.tableArn}/index/${DUE_INDEX_NAME}`]);
+      allow(['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'ConditionCheckItem'], [table.tableArn]);
+      return;
+    case 'send':
+      // Query: the day-90 checkpoint aggregates the enrollment's replies before it is sent.
+      allow(['GetItem', 'Query', 'PutItem', 'UpdateItem'], [table.tableArn]);
+      return;
+    default: {
+      const unknown: never = access;
+      throw new Error(`unknown table access ${String(unknown)}`);
+    }
+  }
+}

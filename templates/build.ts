@@ -1,0 +1,103 @@
+/**
+ * Compiles the MJML layouts (strict validation) into HTML with `{{name}}` / `{{{body}}}` placeholders
+ * left for the renderer. Build time only. `tsx templates/build.ts` compiles and reports sizes.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import mjml2html from 'mjml';
+import { type Placeholder, placeholdersIn } from '../content/schema';
+import type { Catalog } from '../functions/program/types';
+
+export const TEMPLATES_DIR = __dirname;
+
+export type LayoutName = keyof Catalog['layouts'];
+export const LAYOUT_NAMES: readonly LayoutName[] = ['message', 'action', 'rating', 'yesNo'];
+
+/** What every layout carries: document language, title, preheader, body and the footer's links. */
+const COMMON = [
+  'lang',
+  'subject',
+  'preheader',
+  'body',
+  'unsubscribeUrl',
+  'privacyUrl',
+  'postalAddress',
+] as const satisfies readonly Placeholder[];
+
+/** The exact placeholders each compiled layout holds; the renderer must supply every one. */
+export const LAYOUT_PLACEHOLDERS: Record<LayoutName, readonly Placeholder[]> = {
+  message: COMMON,
+  action: [...COMMON, 'actionLabel', 'actionUrl'],
+  rating: [...COMMON, 'question', 'answer1Url', 'answer2Url', 'answer3Url', 'answer4Url', 'answer5Url'],
+  yesNo: [...COMMON, 'question', 'yesUrl', 'noUrl'],
+};
+
+/** Placeholders filled raw (trusted HTML rendered at build time); every other one is HTML-escaped. */
+export const RAW_PLACEHOLDERS: readonly Placeholder[] = ['body'];
+
+export class TemplateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TemplateError';
+  }
+}
+
+/** Compiles one layout; fails on any MJML error or on a placeholder that differs from LAYOUT_PLACEHOLDERS. */
+export async function compileLayout(name: LayoutName, dir: string = TEMPLATES_DIR): Promise<string> {
+  const file = path.join(dir, `${name}.mjml`);
+  let result: Awaited<ReturnType<typeof mjml2html>>;
+  try {
+    result = await mjml2html(readFileSync(file, 'utf8'), {
+      validationLevel: 'strict',
+      filePath: file,
+      ignoreIncludes: false,
+      includePath: dir,
+      keepComments: false,
+    });
+  } catch (error) {
+    throw new TemplateError(`${name}.mjml: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (result.errors.length) {
+    throw new TemplateError(`${name}.mjml:\n  ${result.errors.map((e) => e.formattedMessage).join('\n  ')}`);
+  }
+  const html = result.html;
+  const found = new Set(placeholdersIn(html));
+  const expected = new Set<string>(LAYOUT_PLACEHOLDERS[name]);
+  const extra = [...found].filter((p) => !expected.has(p));
+  const missing = [...expected].filter((p) => !found.has(p));
+  if (extra.length || missing.length) {
+    throw new TemplateError(
+      `${name}.mjml: placeholders differ from LAYOUT_PLACEHOLDERS (unexpected: ${extra.join(', ') || 'none'}; missing: ${missing.join(', ') || 'none'})`,
+    );
+  }
+  for (const p of RAW_PLACEHOLDERS) {
+    if (html.includes(`{{${p}}}`) && !html.includes(`{{{${p}}}}`))
+      throw new TemplateError(`${name}.mjml: {{${p}}} must be written raw, as {{{${p}}}}`);
+  }
+  return html;
+}
+
+/** Compiles every layout into the catalog's `layouts`. */
+export async function buildLayouts(dir: string = TEMPLATES_DIR): Promise<Catalog['layouts']> {
+  const [message, action, rating, yesNo] = await Promise.all(
+    LAYOUT_NAMES.map((name) => compileLayout(name, dir)),
+  );
+  return {
+    message: message as string,
+    action: action as string,
+    rating: rating as string,
+    yesNo: yesNo as string,
+  };
+}
+
+if (require.main === module) {
+  buildLayouts()
+    .then((layouts) => {
+      for (const [name, html] of Object.entries(layouts))
+        console.log(`${name}: ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB`);
+    })
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    });
+}
