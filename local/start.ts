@@ -2,13 +2,15 @@
  * `npm start`: the whole program on this machine. DynamoDB Local, the SES v2 emulator, a Twilio-shaped
  * SMS server and the same handlers Lambda runs, on a clock you can fast-forward.
  */
+import { logger } from '../functions/shared/logger';
 import { startDynamoDbLocal } from './emulators/dynamodb';
 import { startSesEmulator } from './emulators/ses';
 import { LOCAL_DEFAULTS, startRuntime } from './runtime';
 
 async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+  // The program's JSON logs are for CloudWatch; locally only warnings and errors are worth the noise.
+  if (!process.env.POWERTOOLS_LOG_LEVEL) logger.setLogLevel('WARN');
   const port = Number(process.env.PORT ?? 3000);
   console.log('Starting Kintsugi locally…');
   const dynamodb = await startDynamoDbLocal();

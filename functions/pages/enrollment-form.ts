@@ -3,7 +3,7 @@ import { escapeHtml, page } from './layout';
 
 const zones = (): string[] => {
   try {
-    return Intl.supportedValuesOf('timeZone');
+    return [...Intl.supportedValuesOf('timeZone'), 'UTC'];
   } catch {
     return ['UTC'];
   }
@@ -55,7 +55,13 @@ separate, private program.</p>
 <script>
 (function(){
   var form=document.getElementById('enroll'), tz=document.getElementById('timezone');
-  try{var guess=Intl.DateTimeFormat().resolvedOptions().timeZone; if(guess) tz.value=guess;}catch(e){}
+  try{
+    var guess=Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if(guess){
+      if(!Array.prototype.some.call(tz.options,function(o){return o.value===guess;})){var o=document.createElement('option');o.value=o.textContent=guess;tz.appendChild(o);}
+      tz.value=guess;
+    }
+  }catch(e){}
   form.addEventListener('submit',function(ev){
     ev.preventDefault();
     document.querySelectorAll('.error').forEach(function(e){e.textContent='';});

@@ -10,6 +10,8 @@ main{max-width:40rem;margin:0 auto;padding:1.5rem 1rem 3rem}
 header{border-bottom:2px solid var(--gold);margin-bottom:1.5rem;padding-bottom:.5rem}
 header a{color:var(--ink);text-decoration:none;font-weight:700;letter-spacing:.04em}
 h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem}
+h2{font-size:1.25rem;line-height:1.3;margin:2rem 0 .5rem}
+h2.question{font-size:1.05rem}
 a{color:var(--gold)}
 label{display:block;font-weight:600;margin:1rem 0 .25rem}
 .hint{color:var(--muted);font-size:.92rem;margin:.15rem 0 .4rem;font-weight:400}

@@ -33,7 +33,7 @@ export function reportPage(report: CheckpointReport): string {
   const metrics = report.metrics
     .map(
       (m) => `<section class="metric" data-metric="${escapeHtml(m.metric)}">
-<h2>${escapeHtml(m.question)}</h2>
+<h2 class="question">${escapeHtml(m.question)}</h2>
 ${chart(m)}
 <table>
 <tr><th scope="row">Answered</th><td>${m.answered} of ${m.sent} (${pct(m.responseRate)})</td></tr>

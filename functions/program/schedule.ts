@@ -43,11 +43,15 @@ export function instantOf(day0: string, day: number, at: string, timezone: strin
     .toISO() as string;
 }
 
-/** The program day, in week `week` (1 = days 0–6), that falls on the participant's check-in weekday. */
+/**
+ * The program day of week `week`'s check-in: the participant's chosen weekday among days
+ * 7(week−1)+1 … 7·week. Day 0 never carries one (there is no week behind it to look back on), so a
+ * week-13 check-in can fall on day 91, after the checkpoint, and is then left out.
+ */
 export function checkinDayOfWeek(day0: string, week: number, checkinDay: Enrollment['checkinDay']): number {
   const start = DateTime.fromISO(day0);
   const wanted = WEEKDAYS.indexOf(checkinDay) + 1; // luxon: Monday = 1
-  const offset = (wanted - start.weekday + 7) % 7;
+  const offset = ((wanted - start.weekday + 6) % 7) + 1; // 1–7 days after the week's first day
   return (week - 1) * 7 + offset;
 }
 

@@ -30,7 +30,22 @@ describe('the program schedule', () => {
     // 2026-03-02 is a Monday: the first Sunday is day 6, the second day 13
     expect(checkinDayOfWeek('2026-03-02', 1, 'sunday')).toBe(6);
     expect(checkinDayOfWeek('2026-03-02', 2, 'sunday')).toBe(13);
-    expect(checkinDayOfWeek('2026-03-02', 1, 'monday')).toBe(0);
+  });
+
+  it('never asks a check-in on day 0, when there is no week to look back on yet', () => {
+    expect(checkinDayOfWeek('2026-03-02', 1, 'monday')).toBe(7);
+    expect(checkinDayOfWeek('2026-03-02', 1, 'tuesday')).toBe(1);
+  });
+
+  it('leaves out a week-13 check-in that would fall after day 90', () => {
+    const mondays = programSlots(testCatalog.steps, {
+      track: 'hurt',
+      timezone: 'Europe/London',
+      checkinDay: 'monday',
+      checkinTime: '19:00',
+      day0: '2026-03-02', // a Monday: week 13's Monday would be day 91
+    }).filter((s) => s.slot === 'hurt-safety');
+    expect(mondays.map((s) => s.day)).toEqual([7, 14, 21, 28, 35, 42, 49, 56, 63, 70, 77, 84]);
   });
 
   it('lists a track’s steps in time order and ends with the day-90 report', () => {
