@@ -7,6 +7,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { HTTP_ROUTES } from '../functions/handlers/routes';
 import type { InfraConfig } from './config';
 import { OperatorAlarms } from './constructs/alarms';
 import { EmailSending } from './constructs/email-sending';
@@ -18,12 +19,11 @@ import { SendQueue } from './constructs/send-queue';
 /** Which table actions a function needs. */
 type TableAccess = 'read-write' | 'dispatch' | 'send';
 
-/** One Lambda of the program: its file, its routes, and exactly what it may touch. */
+/** One Lambda of the program: its file and exactly what it may touch. Its routes come from HTTP_ROUTES. */
 interface ProgramLambda {
   readonly id: string;
   readonly file: string;
   readonly description: string;
-  readonly routes: readonly ProgramRoute[];
   readonly table: TableAccess;
   /** Reads the Twilio secret (sends SMS, or checks Twilio's webhook signatures). */
   readonly twilio?: boolean;
@@ -42,10 +42,6 @@ const PROGRAM_LAMBDAS: readonly ProgramLambda[] = [
     id: 'Enroll',
     file: 'enroll',
     description: 'Serves the enrollment form and enrolls; emails the confirmation link',
-    routes: [
-      { method: 'GET', path: '/' },
-      { method: 'POST', path: '/enrollments' },
-    ],
     table: 'read-write',
     email: true,
   },
@@ -53,10 +49,6 @@ const PROGRAM_LAMBDAS: readonly ProgramLambda[] = [
     id: 'Confirm',
     file: 'confirm',
     description: 'Shows the confirm page; POST activates the enrollment and texts the SMS opt-in',
-    routes: [
-      { method: 'GET', path: '/confirm' },
-      { method: 'POST', path: '/confirm' },
-    ],
     table: 'read-write',
     // Sends the "reply YES" opt-in SMS itself (use-cases/confirm.ts), not through the queue.
     twilio: true,
@@ -65,7 +57,6 @@ const PROGRAM_LAMBDAS: readonly ProgramLambda[] = [
     id: 'SmsInbound',
     file: 'sms-inbound',
     description: 'Twilio inbound webhook: keywords, check-in replies, safety resources',
-    routes: [{ method: 'POST', path: '/sms/inbound' }],
     table: 'read-write',
     twilio: true,
   },
@@ -73,7 +64,6 @@ const PROGRAM_LAMBDAS: readonly ProgramLambda[] = [
     id: 'SmsStatus',
     file: 'sms-status',
     description: 'Twilio status callback: delivery state, opt-out on carrier errors',
-    routes: [{ method: 'POST', path: '/sms/status' }],
     table: 'read-write',
     twilio: true,
   },
@@ -81,34 +71,30 @@ const PROGRAM_LAMBDAS: readonly ProgramLambda[] = [
     id: 'Unsubscribe',
     file: 'unsubscribe',
     description: 'Unsubscribe page and RFC 8058 one-click unsubscribe',
-    routes: [
-      { method: 'GET', path: '/unsubscribe' },
-      { method: 'POST', path: '/unsubscribe' },
-    ],
     table: 'read-write',
   },
   {
     id: 'Checkin',
     file: 'checkin',
     description: 'Email check-in: GET shows a confirm button, POST records the rating',
-    routes: [
-      { method: 'GET', path: '/checkin' },
-      { method: 'POST', path: '/checkin' },
-    ],
     table: 'read-write',
   },
   {
     id: 'Report',
     file: 'report',
     description: 'Web view (HTML or JSON) of the day-90 checkpoint report',
-    routes: [{ method: 'GET', path: '/report' }],
+    table: 'read-write',
+  },
+  {
+    id: 'Privacy',
+    file: 'privacy',
+    description: 'The participant downloads or deletes everything held about them',
     table: 'read-write',
   },
   {
     id: 'Dispatch',
     file: 'dispatch',
     description: 'Every 5 minutes: reads the due index, claims each due step, queues it',
-    routes: [],
     table: 'dispatch',
     enqueue: true,
     timeout: Duration.seconds(60),
@@ -117,7 +103,6 @@ const PROGRAM_LAMBDAS: readonly ProgramLambda[] = [
     id: 'Send',
     file: 'send',
     description: 'Send queue consumer: renders a claimed step and sends it by SES or Twilio',
-    routes: [],
     table: 'send',
     twilio: true,
     email: true,
@@ -207,7 +192,8 @@ export class KintsugiStack extends Stack {
       if (spec.twilio) twilioSecret.grantRead(fn);
       if (spec.email) email.grantSend(fn);
       if (spec.enqueue) sendQueue.queue.grantSendMessages(fn);
-      if (spec.routes.length > 0) http.route(fn, spec.routes);
+      const routes: ProgramRoute[] = HTTP_ROUTES.filter((r) => r.handler === spec.file);
+      if (routes.length > 0) http.route(fn, routes);
       functions.set(spec.id, fn);
     }
     this.functions = functions;

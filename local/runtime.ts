@@ -9,6 +9,7 @@ import * as checkin from '../functions/handlers/checkin';
 import * as confirm from '../functions/handlers/confirm';
 import * as enroll from '../functions/handlers/enroll';
 import type { Route } from '../functions/handlers/lambda';
+import * as privacy from '../functions/handlers/privacy';
 import * as report from '../functions/handlers/report';
 import { HTTP_ROUTES, type HttpHandlerName } from '../functions/handlers/routes';
 import { sendBatch } from '../functions/handlers/send';
@@ -44,6 +45,7 @@ const ROUTES: Record<HttpHandlerName, Route> = {
   unsubscribe: unsubscribe.route,
   checkin: checkin.route,
   report: report.route,
+  privacy: privacy.route,
 };
 
 export interface RuntimeOptions {

@@ -11,6 +11,8 @@ export const HTTP_ROUTES = [
   { method: 'GET', path: '/checkin', handler: 'checkin' },
   { method: 'POST', path: '/checkin', handler: 'checkin' },
   { method: 'GET', path: '/report', handler: 'report' },
+  { method: 'GET', path: '/privacy', handler: 'privacy' },
+  { method: 'POST', path: '/privacy', handler: 'privacy' },
 ] as const;
 
 export type HttpHandlerName = (typeof HTTP_ROUTES)[number]['handler'];

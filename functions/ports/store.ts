@@ -46,5 +46,7 @@ export interface Store {
   addReply(reply: Reply): Promise<void>;
   listReplies(enrollmentId: string): Promise<Reply[]>;
   saveReport(report: CheckpointReport): Promise<void>;
+  /** Removes every item about an enrollment: profile, lookups, messages, replies, report. */
+  deleteEnrollment(enrollment: Enrollment): Promise<void>;
   getReport(enrollmentId: string): Promise<CheckpointReport | undefined>;
 }

@@ -22,7 +22,7 @@ export const TOKEN_LIFETIME_S: Record<TokenPurpose, number> = {
   unsubscribe: 365 * DAY,
   checkin: 14 * DAY,
   report: 180 * DAY,
-  privacy: 30 * DAY,
+  privacy: 365 * DAY,
 };
 
 const b64url = (buf: Buffer | string) => Buffer.from(buf).toString('base64url');

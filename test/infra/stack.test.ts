@@ -38,6 +38,8 @@ const HTTP_ROUTES: Record<string, string> = {
   'GET /checkin': 'Checkin',
   'POST /checkin': 'Checkin',
   'GET /report': 'Report',
+  'GET /privacy': 'Privacy',
+  'POST /privacy': 'Privacy',
 };
 const HTTP_FUNCTIONS = [...new Set(Object.values(HTTP_ROUTES))];
 const ALL_FUNCTIONS = [...HTTP_FUNCTIONS, 'Dispatch', 'Send'];

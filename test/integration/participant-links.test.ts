@@ -145,3 +145,51 @@ describe('links and webhooks a participant meets, through HTTP', () => {
     expect(bad.body.error).toMatchObject({ code: 'invalid_duration', field: 'advance' });
   });
 });
+
+describe('a participant’s own data, through HTTP', () => {
+  let runtime: Runtime;
+
+  beforeAll(async () => {
+    runtime = await startTestRuntime({ startAt: new Date('2026-04-06T09:30:00Z') });
+  });
+  afterAll(async () => {
+    await runtime?.stop();
+  });
+
+  it('exports everything held about the person, then deletes it all so the address can enroll again', async () => {
+    const phone = uniquePhone();
+    const { email, id } = await enrollAndConfirm(runtime, { phone, smsConsent: true });
+    await api(runtime, '/_local/sms/reply', { json: { from: phone, body: 'YES' } });
+    await api(runtime, '/_local/clock', { json: { advance: 'P7D' } });
+    await api(runtime, '/_local/sms/reply', { json: { from: phone, body: '3 - a hard week' } });
+    const lesson = (await emailsTo(runtime, email)).find((m) => m.text?.includes('/privacy?'));
+    const privacy = pathOf(linkIn(lesson, '/privacy'));
+
+    const choices = await api(runtime, privacy, { headers: { accept: 'text/html' } });
+    expect(choices.text).toContain('Delete all my data');
+
+    const exported = await api(runtime, privacy, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'action=export',
+    });
+    expect(exported.status).toBe(200);
+    expect(exported.body.enrollment).toMatchObject({ id, email, phone });
+    expect(exported.body.replies).toEqual([expect.objectContaining({ score: 3, note: 'a hard week' })]);
+    expect(exported.body.messages.length).toBeGreaterThan(3);
+
+    const deleted = await api(runtime, privacy, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: 'action=delete',
+    });
+    expect(deleted.body).toEqual({ deleted: true });
+    expect(await runtime.deps.store.getEnrollment(id)).toBeUndefined();
+    expect(await runtime.deps.store.findByPhone(phone)).toBeUndefined();
+    expect(await runtime.deps.store.listMessages(id)).toEqual([]);
+    expect(await runtime.deps.store.listReplies(id)).toEqual([]);
+    expect((await api(runtime, privacy, { headers: { accept: 'application/json' } })).status).toBe(404);
+    const again = await api(runtime, '/enrollments', { json: { email, timezone: ZONE, role: 'hurt' } });
+    expect(again.status).toBe(202);
+  });
+});

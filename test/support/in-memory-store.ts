@@ -100,6 +100,18 @@ export class InMemoryStore implements Store {
   async saveReport(report: CheckpointReport): Promise<void> {
     this.reports.set(report.enrollmentId, copy(report));
   }
+  async deleteEnrollment(e: Enrollment): Promise<void> {
+    this.enrollments.delete(e.id);
+    if (this.emails.get(e.email) === e.id) this.emails.delete(e.email);
+    if (e.phone && this.phones.get(e.phone) === e.id) this.phones.delete(e.phone);
+    for (const [key, m] of this.messages) {
+      if (m.enrollmentId !== e.id) continue;
+      this.messages.delete(key);
+      if (m.providerId) this.providerIds.delete(m.providerId);
+    }
+    this.replies.splice(0, this.replies.length, ...this.replies.filter((r) => r.enrollmentId !== e.id));
+    this.reports.delete(e.id);
+  }
   async getReport(enrollmentId: string) {
     const r = this.reports.get(enrollmentId);
     return r && copy(r);

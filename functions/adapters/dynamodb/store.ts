@@ -1,5 +1,7 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchWriteCommand,
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -272,6 +274,55 @@ export class DynamoStore implements Store {
       new GetCommand({ TableName: this.table, Key: keys.report(enrollmentId) }),
     );
     return strip<CheckpointReport & Item>(Item);
+  }
+
+  async deleteEnrollment(enrollment: Enrollment): Promise<void> {
+    const own = await this.queryAll({
+      TableName: this.table,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.enrollment(enrollment.id).PK },
+      ConsistentRead: true,
+    });
+    const targets: { PK: string; SK: string }[] = own.map((item) => ({
+      PK: item.PK as string,
+      SK: item.SK as string,
+    }));
+    for (const item of own)
+      if (typeof item.providerId === 'string') targets.push(keys.providerLookup(item.providerId));
+    // Lookups go only if they still point at this enrollment (a later enrollment may own the address now).
+    const lookups = [
+      keys.emailLookup(enrollment.email),
+      ...(enrollment.phone ? [keys.phoneLookup(enrollment.phone)] : []),
+    ];
+    for (const key of lookups) {
+      try {
+        await this.db.send(
+          new DeleteCommand({
+            TableName: this.table,
+            Key: key,
+            ConditionExpression: 'enrollmentId = :id',
+            ExpressionAttributeValues: { ':id': enrollment.id },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    }
+    // The profile goes last, so a failure half-way leaves it in place and the request can be repeated.
+    const profile = keys.enrollment(enrollment.id);
+    const rest = targets.filter((k) => !(k.PK === profile.PK && k.SK === profile.SK));
+    for (let i = 0; i < rest.length; i += 25) {
+      let requests = rest.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
+      for (let attempt = 0; requests.length > 0; attempt++) {
+        if (attempt > 8) throw new Error('DynamoDB kept items unprocessed while deleting an enrollment');
+        const result = await this.db.send(
+          new BatchWriteCommand({ RequestItems: { [this.table]: requests } }),
+        );
+        requests = (result.UnprocessedItems?.[this.table] ?? []) as typeof requests;
+        if (requests.length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+      }
+    }
+    await this.db.send(new DeleteCommand({ TableName: this.table, Key: profile }));
   }
 
   private async lookup(key: { PK: string; SK: string }): Promise<string | undefined> {

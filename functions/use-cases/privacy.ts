@@ -1,0 +1,50 @@
+import type { Enrollment, MessageRecord, Reply } from '../program/enrollment';
+import type { CheckpointReport } from '../program/report';
+import { NotFoundError } from '../shared/errors';
+import { logger } from '../shared/logger';
+import type { Deps } from './deps';
+
+/** Everything Kintsugi holds about one participant, as they may download it. */
+export interface DataExport {
+  exportedAt: string;
+  enrollment: Omit<Enrollment, 'version'>;
+  messages: MessageRecord[];
+  replies: Reply[];
+  report: CheckpointReport | null;
+}
+
+async function owner(deps: Deps, token: string | undefined): Promise<Enrollment> {
+  const claims = deps.tokens.verify(token, 'privacy');
+  const enrollment = await deps.store.getEnrollment(claims.sub);
+  if (!enrollment)
+    throw new NotFoundError('There is no data for this link: it was deleted, or never stored.');
+  return enrollment;
+}
+
+/** Checks a privacy link and says whose data it opens, without changing anything. */
+export const lookupPrivacy = owner;
+
+/** Gathers every item held about the participant. */
+export async function exportData(deps: Deps, token: string | undefined): Promise<DataExport> {
+  const { version, ...enrollment } = await owner(deps, token);
+  const [messages, replies, report] = await Promise.all([
+    deps.store.listMessages(enrollment.id),
+    deps.store.listReplies(enrollment.id),
+    deps.store.getReport(enrollment.id),
+  ]);
+  logger.info('data exported', { enrollmentId: enrollment.id });
+  return {
+    exportedAt: deps.clock.now().toISOString(),
+    enrollment,
+    messages,
+    replies,
+    report: report ?? null,
+  };
+}
+
+/** Deletes every item held about the participant; nothing more is sent to them. */
+export async function deleteData(deps: Deps, token: string | undefined): Promise<void> {
+  const enrollment = await owner(deps, token);
+  await deps.store.deleteEnrollment(enrollment);
+  logger.info('data deleted', { enrollmentId: enrollment.id });
+}
