@@ -1,6 +1,6 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { IANAZone } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ValidationError } from '../shared/errors';
 import { type Track, WEEKDAYS, type Weekday } from './types';
 
@@ -14,59 +14,65 @@ export interface EnrollmentRequest {
   checkinTime: string;
 }
 
-const truthy = z
-  .union([z.boolean(), z.string()])
-  .transform(
-    (v) => v === true || (typeof v === 'string' && ['true', 'on', 'yes', '1'].includes(v.toLowerCase())),
-  );
-
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-
+const CONSENT_WORDS = ['true', 'on', 'yes', '1'];
 // Check-ins must land inside the hours when texting is decent (08:00–20:00 local).
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const ROLE_MESSAGE = 'Choose a track: "hurt" (your trust was broken) or "repairing" (you broke it).';
 
+// zod/mini keeps this validation a few KB in the Lambda bundle (full zod is ~450 KB).
 const schema = z.object({
-  email: z
-    .string({ error: 'Enter your email address.' })
-    .trim()
-    .max(254, 'That email address is too long.')
-    .pipe(z.email({ error: 'Enter a valid email address, like name@example.com.' })),
-  timezone: z
-    .string({ error: 'Choose your time zone.' })
-    .trim()
-    .refine((tz) => IANAZone.isValidZone(tz), 'Choose a time zone from the list, like America/New_York.'),
-  role: z.enum(['hurt', 'repairing'], {
-    error: 'Choose a track: "hurt" (your trust was broken) or "repairing" (you broke it).',
-  }),
-  phone: z.preprocess(blankToUndefined, z.string().max(32, 'That phone number is too long.').optional()),
-  country: z.preprocess(
-    blankToUndefined,
+  email: z.pipe(
     z
-      .string()
-      .regex(/^[A-Za-z]{2}$/, 'Use a two-letter country code, like US.')
-      .optional(),
+      .string({ error: 'Enter your email address.' })
+      .check(z.trim(), z.maxLength(254, 'That email address is too long.')),
+    z.email({ error: 'Enter a valid email address, like name@example.com.' }),
   ),
-  smsConsent: z.preprocess(blankToUndefined, truthy.optional()),
-  checkinDay: z.preprocess(
-    (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
-    z.enum(WEEKDAYS, { error: 'Choose a day of the week for check-ins, like sunday.' }).default('sunday'),
+  timezone: z.string({ error: 'Choose your time zone.' }).check(
+    z.trim(),
+    z.refine((tz) => IANAZone.isValidZone(tz), 'Choose a time zone from the list, like America/New_York.'),
   ),
-  checkinTime: z.preprocess(
-    blankToUndefined,
+  role: z.enum(['hurt', 'repairing'], { error: ROLE_MESSAGE }),
+  phone: z.optional(
     z
-      .string()
-      .regex(TIME, 'Use a 24-hour time like 19:00.')
-      .refine((t) => t >= '08:00' && t <= '20:00', 'Choose a check-in time between 08:00 and 20:00.')
-      .default('19:00'),
+      .string({ error: 'Enter the phone number as text.' })
+      .check(z.maxLength(32, 'That phone number is too long.')),
+  ),
+  country: z.optional(z.string().check(z.regex(/^[A-Za-z]{2}$/, 'Use a two-letter country code, like US.'))),
+  smsConsent: z.optional(
+    z.pipe(
+      z.union([z.boolean(), z.string()], { error: 'smsConsent must be true or false.' }),
+      z.transform((v) => v === true || (typeof v === 'string' && CONSENT_WORDS.includes(v.toLowerCase()))),
+    ),
+  ),
+  checkinDay: z._default(
+    z.enum(WEEKDAYS, { error: 'Choose a day of the week for check-ins, like sunday.' }),
+    'sunday',
+  ),
+  checkinTime: z._default(
+    z.string({ error: 'Use a 24-hour time like 19:00.' }).check(
+      z.regex(TIME, 'Use a 24-hour time like 19:00.'),
+      z.refine((t) => t >= '08:00' && t <= '20:00', 'Choose a check-in time between 08:00 and 20:00.'),
+    ),
+    '19:00',
   ),
 });
+
+/** Form fields arrive as strings: an empty field means "not given", and the weekday may be capitalised. */
+function normalise(body: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value === 'string' && value.trim() === '') continue;
+    out[key] = key === 'checkinDay' && typeof value === 'string' ? value.trim().toLowerCase() : value;
+  }
+  return out;
+}
 
 /** Validates an enrollment form or JSON body; throws a ValidationError naming the first bad field. */
 export function parseEnrollmentRequest(body: unknown): EnrollmentRequest {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new ValidationError('invalid_body', 'Send the enrollment as a JSON object or a form.');
   }
-  const parsed = schema.safeParse(body);
+  const parsed = schema.safeParse(normalise(body as Record<string, unknown>));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = String(issue?.path[0] ?? 'body');
