@@ -233,7 +233,7 @@ export function buildContent(dir: string = CONTENT_DIR): BuiltContent {
 function compileSystem(file: string, dir: string): SystemMessages {
   const rel = path.relative(dir, file);
   const system = parseSystem(readYaml(file), rel);
-  const email = (name: 'confirm' | 'report'): SystemEmail => {
+  const email = (name: keyof SystemMessages['email']): SystemEmail => {
     const source = system.email[name];
     const { html, text } = renderBody(source.body, undefined, `${rel}: email.${name}: body`);
     return {
@@ -247,7 +247,15 @@ function compileSystem(file: string, dir: string): SystemMessages {
   const sms = Object.fromEntries(
     Object.entries(system.sms).map(([k, v]) => [k, v.trim()]),
   ) as SystemMessages['sms'];
-  return { email: { confirm: email('confirm'), report: email('report') }, sms };
+  return {
+    email: {
+      confirm: email('confirm'),
+      report: email('report'),
+      partnerInvite: email('partnerInvite'),
+      partnerUnlinked: email('partnerUnlinked'),
+    },
+    sms,
+  };
 }
 
 function where(step: Step): string {

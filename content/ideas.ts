@@ -32,6 +32,16 @@ export const SEED_IDEAS = {
   'no-big-decisions': 'No big decisions in the first weeks after the breach',
   'professional-help': 'When to bring in a therapist, and when self-guided work is not enough',
   safety: 'Safety first: where to turn when home is not safe',
+  // Beyond the list: further ideas of the seed articles that the program also carries.
+  'time-outs': 'A pause, agreed in advance, when a talk gets too heated to be useful',
+  'others-can-be-trusted': 'One breach does not mean no one can be trusted',
+  'remorse-not-self-punishment': 'Real remorse, without sinking into self-punishment',
+  'their-shoes': 'Imagining, in detail, what the breach was like for the partner',
+  'their-side-not-gaslit': 'Hearing the partner’s account without being talked out of what happened',
+  'ask-what-changed': 'When nothing feels different: asking what has changed in practice',
+  'closeness-gradually': 'Closeness rebuilt slowly, emotional before physical, at the hurt person’s pace',
+  'repair-not-revenge': 'Repair as the shared aim, not punishment or endless checking',
+  'ending-is-not-failure': 'Seeing that a relationship cannot be rebuilt is clarity, not failure',
 } as const;
 
 export type SeedIdea = keyof typeof SEED_IDEAS;

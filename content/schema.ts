@@ -22,6 +22,9 @@ export const KNOWN_PLACEHOLDERS = {
   max: '5',
   answer: 'Yes',
   reportUrl: URL_120,
+  // PAUSE replies (functions/use-cases/pause.ts).
+  days: '30',
+  resumeDate: 'Wednesday 30 September',
   // Layouts (templates/).
   lang: 'en',
   subject: 'S'.repeat(90),
@@ -37,6 +40,8 @@ export const KNOWN_PLACEHOLDERS = {
   answer5Url: URL_120,
   yesUrl: URL_120,
   noUrl: URL_120,
+  // The report layout's charts: HTML built per person at send time (functions/program/report-charts.ts).
+  charts: '',
   unsubscribeUrl: URL_120,
   privacyUrl: URL_120,
   postalAddress: 'Kintsugi Program, 1234 Long Example Street, Suite 500, San Francisco, CA 94107, USA',
@@ -69,6 +74,11 @@ export const SYSTEM_SMS_PLACEHOLDERS = {
   ratingUnclear: [],
   noteKept: [],
   reportReady: ['reportUrl'],
+  paused: ['days', 'resumeDate'],
+  resumed: [],
+  notPaused: [],
+  checkinSkipped: ['checkinDay'],
+  noteKeptCheckinOpen: [],
 } as const satisfies Record<keyof SystemMessages['sms'], readonly Placeholder[]>;
 
 const PLACEHOLDER = /\{\{(\{?)\s*([A-Za-z0-9_]+)\s*\}?\}\}/g;
@@ -94,6 +104,9 @@ export const METRIC_SCALES: Record<Metric, Scale> = {
   'still-willing': 'yes-no',
   'behaviour-consistent': '1-5',
   'feeling-safer': '1-5',
+  'behaving-differently': 'yes-no',
+  'safe-to-be-honest': 'yes-no',
+  'both-showing-up': 'yes-no',
 };
 
 /** Earliest and latest local send time for a text: never between 21:00 and 08:00. */
@@ -260,7 +273,12 @@ const smsText = (name: keyof typeof SYSTEM_SMS_PLACEHOLDERS) =>
 
 /** content/system.yaml: the messages that are not program steps. */
 export const SourceSystemSchema = z.strictObject({
-  email: z.strictObject({ confirm: SystemEmailSchema, report: SystemEmailSchema }),
+  email: z.strictObject({
+    confirm: SystemEmailSchema,
+    report: SystemEmailSchema,
+    partnerInvite: SystemEmailSchema,
+    partnerUnlinked: SystemEmailSchema,
+  }),
   sms: z.strictObject({
     optInPrompt: smsText('optInPrompt'),
     optInConfirmed: smsText('optInConfirmed'),
@@ -272,6 +290,11 @@ export const SourceSystemSchema = z.strictObject({
     ratingUnclear: smsText('ratingUnclear'),
     noteKept: smsText('noteKept'),
     reportReady: smsText('reportReady'),
+    paused: smsText('paused'),
+    resumed: smsText('resumed'),
+    notPaused: smsText('notPaused'),
+    checkinSkipped: smsText('checkinSkipped'),
+    noteKeptCheckinOpen: smsText('noteKeptCheckinOpen'),
   }),
 });
 

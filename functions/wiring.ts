@@ -16,7 +16,7 @@ import type { SendQueue } from './ports/queue';
 import type { SmsSender, WebhookVerifier } from './ports/sms';
 import { catalog } from './program/catalog';
 import { type Config, parseConfig } from './shared/config';
-import { TokenSigner } from './shared/tokens';
+import { parseTokenKeys, TokenSigner } from './shared/tokens';
 import type { Deps } from './use-cases/deps';
 
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -32,7 +32,11 @@ async function resolveSecrets(config: Config) {
       >)
     : config.secrets.twilio;
   if (!tokenKey) throw new Error('No token key: set TOKEN_SECRET_ARN (AWS) or TOKEN_KEY (local)');
-  return { tokenKey, twilio };
+  const keys = parseTokenKeys(tokenKey);
+  if (!config.secrets.tokenSecretArn && config.secrets.previousTokenKeys.length) {
+    keys.previous = config.secrets.previousTokenKeys;
+  }
+  return { tokenKeys: keys, twilio };
 }
 
 /** Functions that never text (report, unsubscribe…) get no Twilio secret; using SMS there is a wiring bug. */
@@ -68,7 +72,7 @@ function twilioAdapters(
 
 /** Builds every adapter from the config; `overrides` swap any of them (the local runtime's clock and queue). */
 export async function buildDeps(config: Config, overrides: Partial<Deps> = {}): Promise<Deps> {
-  const { tokenKey, twilio } = await resolveSecrets(config);
+  const { tokenKeys, twilio } = await resolveSecrets(config);
   const local = config.endpoints;
   const dynamo = new DynamoDBClient({
     region: config.region,
@@ -94,7 +98,7 @@ export async function buildDeps(config: Config, overrides: Partial<Deps> = {}): 
     ),
     mailer: new SesMailer(ses, config.emailFrom, config.sesConfigurationSet),
     ...twilioAdapters(config, twilio),
-    tokens: new TokenSigner(tokenKey, () => Math.floor(clock.now().getTime() / 1000)),
+    tokens: new TokenSigner(tokenKeys, () => Math.floor(clock.now().getTime() / 1000)),
     newId: randomUUID,
     ...overrides,
     clock,

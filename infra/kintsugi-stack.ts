@@ -92,6 +92,20 @@ const PROGRAM_LAMBDAS: readonly ProgramLambda[] = [
     table: 'read-write',
   },
   {
+    id: 'Partner',
+    file: 'partner',
+    description: 'Partner page: invite a partner by email, share the participation count, end the link',
+    table: 'read-write',
+    email: true,
+  },
+  {
+    id: 'SesEvents',
+    file: 'ses-events',
+    description:
+      'SES bounce, complaint and delivery events: stops email to addresses that cannot or should not get it',
+    table: 'read-write',
+  },
+  {
     id: 'Dispatch',
     file: 'dispatch',
     description: 'Every 5 minutes: reads the due index, claims each due step, queues it',
@@ -217,6 +231,11 @@ export class KintsugiStack extends Stack {
         retryAttempts: 2,
       }),
     });
+
+    // SES publishes bounces, complaints and deliveries of the configuration set to the default bus.
+    const sesEvents = functions.get('SesEvents');
+    if (!sesEvents) throw new Error('PROGRAM_LAMBDAS must define SesEvents');
+    email.publishEventsTo(sesEvents);
 
     const alarms = new OperatorAlarms(this, 'Alarms', { email: config.alarmEmail });
     alarms.alarmOnDeadLetters('SendDeadLettersAlarm', sendQueue.deadLetterQueue);

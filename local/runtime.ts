@@ -9,10 +9,12 @@ import * as checkin from '../functions/handlers/checkin';
 import * as confirm from '../functions/handlers/confirm';
 import * as enroll from '../functions/handlers/enroll';
 import type { Route } from '../functions/handlers/lambda';
+import * as partner from '../functions/handlers/partner';
 import * as privacy from '../functions/handlers/privacy';
 import * as report from '../functions/handlers/report';
 import { HTTP_ROUTES, type HttpHandlerName } from '../functions/handlers/routes';
 import { sendBatch } from '../functions/handlers/send';
+import * as settings from '../functions/handlers/settings';
 import * as smsInbound from '../functions/handlers/sms-inbound';
 import * as smsStatus from '../functions/handlers/sms-status';
 import * as unsubscribe from '../functions/handlers/unsubscribe';
@@ -24,10 +26,13 @@ import { dispatch } from '../functions/use-cases/dispatch';
 import { buildDeps } from '../functions/wiring';
 import { toApiGatewayEvent } from './api-gateway';
 import { LocalClock } from './clock';
+import { injectEmailReply } from './email-inbound';
 import { listEmails } from './emulators/ses';
 import { startTwilioServer, type TwilioServer, twilioSid } from './emulators/twilio-server';
 import { renderPhonePage } from './phone-page';
+import { renderPreviewPage } from './preview-page';
 import { InProcessSendQueue } from './send-queue';
+import { injectSesEvent } from './ses-events';
 
 /** Local defaults, documented in the README. Never used in AWS, where secrets come from Secrets Manager. */
 export const LOCAL_DEFAULTS = {
@@ -46,6 +51,8 @@ const ROUTES: Record<HttpHandlerName, Route> = {
   checkin: checkin.route,
   report: report.route,
   privacy: privacy.route,
+  partner: partner.route,
+  settings: settings.route,
 };
 
 export interface RuntimeOptions {
@@ -58,6 +65,8 @@ export interface RuntimeOptions {
   startAt?: Date;
   /** Real milliseconds between background dispatch ticks; 0 turns them off (tests drive the clock). */
   tickMs?: number;
+  /** Whether the local Twilio server posts delivery callbacks by itself (default true). */
+  twilioStatusCallbacks?: boolean;
   /** Extra environment (PUBLIC_URL, TWILIO_AUTH_TOKEN, DUE_SHARDS…), read like the Lambda's. */
   env?: Record<string, string | undefined>;
 }
@@ -75,8 +84,8 @@ export interface Runtime {
   clock: LocalClock;
   twilio: TwilioServer;
   queue: InProcessSendQueue;
-  /** Moves the simulated clock, running every dispatch due on the way, in order. */
-  advanceTo(target: Date): Promise<AdvanceResult>;
+  /** Moves the simulated clock, running every dispatch due on the way, in order (none during an `outage`). */
+  advanceTo(target: Date, options?: { outage?: boolean }): Promise<AdvanceResult>;
   /** Posts a correctly signed inbound SMS webhook, as Twilio would. */
   replyBySms(from: string, body: string): Promise<{ status: number; twiml: string; reply: string | null }>;
   stop(): Promise<void>;
@@ -88,6 +97,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const twilio = await startTwilioServer({
     accountSid: env.TWILIO_ACCOUNT_SID,
     authToken: env.TWILIO_AUTH_TOKEN,
+    ...(options.twilioStatusCallbacks === false ? { statusCallbacks: false as const } : {}),
   });
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(options.port ?? 3000, '127.0.0.1', resolve));
@@ -149,14 +159,23 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     return { sms };
   };
 
-  const advanceTo = (target: Date) =>
+  const advanceTo = (target: Date, { outage = false } = {}) =>
     serial(async () => {
       const emailsBefore = (await listEmails(options.sesEndpoint)).length;
       const smsBefore = sentSoFar().sms;
+      if (outage) {
+        // The scheduler is down: time passes, nothing is dispatched until the clock moves again.
+        clock.moveTo(target);
+        return { now: clock.now().toISOString(), dispatches: 0, sent: { email: 0, sms: 0 } };
+      }
       let dispatches = 0;
+      let previous: string | undefined;
       for (;;) {
         const next = await deps.store.earliestDue(config.dueShards);
         if (!next || next > target.toISOString()) break;
+        // After an outage the due time lies behind the clock: dispatch now, once per due time.
+        if (next === previous && next <= clock.now().toISOString()) break;
+        previous = next;
         clock.moveTo(new Date(next));
         await dispatch(deps);
         dispatches++;
@@ -277,7 +296,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
               'advance',
             );
           }
-          return json(200, await advanceTo(target));
+          return json(200, await advanceTo(target, { outage: input.outage === true }));
         };
       case 'GET /_local/sms':
         return async () => json(200, smsThread());
@@ -302,6 +321,16 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         };
       case 'GET /_local/email':
         return async () => json(200, await emails());
+      case 'POST /_local/email/reply':
+        return async (body) => json(200, await injectEmailReply(deps, parseJson(body)));
+      case 'POST /_local/ses-event':
+        return async (body) => json(200, await injectSesEvent(deps, parseJson(body)));
+      case 'GET /_local/preview':
+        return async () => ({
+          statusCode: 200,
+          headers: { 'content-type': 'text/html; charset=utf-8' },
+          body: renderPreviewPage(deps),
+        });
       case 'GET /_local/phone':
         return async () => ({
           statusCode: 200,

@@ -11,7 +11,7 @@ import type { Catalog } from '../functions/program/types';
 export const TEMPLATES_DIR = __dirname;
 
 export type LayoutName = keyof Catalog['layouts'];
-export const LAYOUT_NAMES: readonly LayoutName[] = ['message', 'action', 'rating', 'yesNo'];
+export const LAYOUT_NAMES: readonly LayoutName[] = ['message', 'action', 'rating', 'yesNo', 'report'];
 
 /** What every layout carries: document language, title, preheader, body and the footer's links. */
 const COMMON = [
@@ -30,10 +30,11 @@ export const LAYOUT_PLACEHOLDERS: Record<LayoutName, readonly Placeholder[]> = {
   action: [...COMMON, 'actionLabel', 'actionUrl'],
   rating: [...COMMON, 'question', 'answer1Url', 'answer2Url', 'answer3Url', 'answer4Url', 'answer5Url'],
   yesNo: [...COMMON, 'question', 'yesUrl', 'noUrl'],
+  report: [...COMMON, 'charts', 'actionLabel', 'actionUrl'],
 };
 
 /** Placeholders filled raw (trusted HTML rendered at build time); every other one is HTML-escaped. */
-export const RAW_PLACEHOLDERS: readonly Placeholder[] = ['body'];
+export const RAW_PLACEHOLDERS: readonly Placeholder[] = ['body', 'charts'];
 
 export class TemplateError extends Error {
   constructor(message: string) {
@@ -79,15 +80,10 @@ export async function compileLayout(name: LayoutName, dir: string = TEMPLATES_DI
 
 /** Compiles every layout into the catalog's `layouts`. */
 export async function buildLayouts(dir: string = TEMPLATES_DIR): Promise<Catalog['layouts']> {
-  const [message, action, rating, yesNo] = await Promise.all(
-    LAYOUT_NAMES.map((name) => compileLayout(name, dir)),
+  const compiled = await Promise.all(
+    LAYOUT_NAMES.map(async (name) => [name, await compileLayout(name, dir)]),
   );
-  return {
-    message: message as string,
-    action: action as string,
-    rating: rating as string,
-    yesNo: yesNo as string,
-  };
+  return Object.fromEntries(compiled) as Catalog['layouts'];
 }
 
 if (require.main === module) {

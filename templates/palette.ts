@@ -36,3 +36,14 @@ export const TEXT_PAIRS: readonly [fg: PaletteColour, bg: PaletteColour][] = [
   ['buttonText', 'darkPaper'],
   ['darkText', 'ink'],
 ];
+
+/**
+ * Bars of the report's charts against what surrounds them, light and dark mode. Bars are graphics, not
+ * text, so WCAG 1.4.11 asks 3:1; every bar also carries its number as text.
+ */
+export const GRAPHIC_PAIRS: readonly [bar: PaletteColour, bg: PaletteColour][] = [
+  ['link', 'paper'],
+  ['link', 'todo'],
+  ['gold', 'darkPaper'],
+  ['gold', 'ink'],
+];

@@ -1,5 +1,5 @@
 import { confirmButtonPage, escapeHtml, page } from '../pages/layout';
-import { html, json, query, respond, wantsJson } from '../shared/http';
+import { html, json, query, requestOrigin, respond, wantsJson } from '../shared/http';
 import { confirm, lookupConfirmation } from '../use-cases/confirm';
 import { httpLambda, type Route } from './lambda';
 
@@ -27,7 +27,7 @@ export const route: Route = (deps, event) =>
         ),
       );
     }
-    const { enrollment } = await confirm(deps, token);
+    const { enrollment } = await confirm(deps, token, requestOrigin(event));
     if (wantsJson(event))
       return json(200, { id: enrollment.id, status: enrollment.status, day0: enrollment.day0 });
     const sms =
@@ -38,7 +38,8 @@ export const route: Route = (deps, event) =>
       200,
       page(
         'You are in',
-        `<h1>You are in</h1><p>Your first step arrives on ${escapeHtml(enrollment.day0 ?? '')} in the morning.</p>${sms}`,
+        `<h1>You are in</h1><p>Your first step arrives on ${escapeHtml(enrollment.day0 ?? '')} in the morning.</p>${sms}
+<p>If your partner may want a private program of their own, you can <a href="/partner?token=${encodeURIComponent(deps.tokens.sign('partner', enrollment.id))}">invite them</a>. It is optional.</p>`,
       ),
     );
   });

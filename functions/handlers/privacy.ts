@@ -10,8 +10,9 @@ export const route: Route = (deps, event) =>
     const token = query(event, 'token');
     const self = `/privacy?token=${encodeURIComponent(token ?? '')}`;
     if (event.requestContext.http.method === 'GET') {
-      await lookupPrivacy(deps, token);
-      return html(200, privacyPage(self));
+      const enrollment = await lookupPrivacy(deps, token);
+      const partnerUrl = `/partner?token=${encodeURIComponent(deps.tokens.sign('partner', enrollment.id))}`;
+      return html(200, privacyPage(self, partnerUrl));
     }
     const action = formFields(rawBody(event)).action ?? query(event, 'action');
     if (action === 'export') {
@@ -36,13 +37,15 @@ export const route: Route = (deps, event) =>
     throw new ValidationError('invalid_action', 'Choose "export" or "delete".', 'action');
   });
 
-function privacyPage(self: string): string {
+function privacyPage(self: string, partnerUrl: string): string {
   const action = escapeHtml(self);
   return page(
     'Your data',
     `<h1>Your data</h1>
 <p>Everything Kintsugi keeps about you belongs to you: your details, what we sent and when, your answers and notes, and your report.</p>
 <form method="post" action="${action}"><input type="hidden" name="action" value="export"><button type="submit">Download all my data (JSON)</button></form>
+<h2>Your partner</h2>
+<p>Invite your partner to a private program of their own, choose what they may see, or end the link: <a href="${escapeHtml(partnerUrl)}">your partner page</a>.</p>
 <h2>Delete everything</h2>
 <p>This removes your enrollment, your answers, your notes and your report, and stops every email and text. It cannot be undone.</p>
 <form method="post" action="${action}"><input type="hidden" name="action" value="delete"><button type="submit">Delete all my data</button></form>`,

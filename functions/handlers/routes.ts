@@ -13,6 +13,10 @@ export const HTTP_ROUTES = [
   { method: 'GET', path: '/report', handler: 'report' },
   { method: 'GET', path: '/privacy', handler: 'privacy' },
   { method: 'POST', path: '/privacy', handler: 'privacy' },
+  { method: 'GET', path: '/settings', handler: 'settings' },
+  { method: 'POST', path: '/settings', handler: 'settings' },
+  { method: 'GET', path: '/partner', handler: 'partner' },
+  { method: 'POST', path: '/partner', handler: 'partner' },
 ] as const;
 
 export type HttpHandlerName = (typeof HTTP_ROUTES)[number]['handler'];

@@ -1,7 +1,8 @@
+import { SMS_CONSENT_TEXT } from '../program/consent';
 import { WEEKDAYS } from '../program/types';
 import { escapeHtml, page } from './layout';
 
-const zones = (): string[] => {
+export const zones = (): string[] => {
   try {
     return [...Intl.supportedValuesOf('timeZone'), 'UTC'];
   } catch {
@@ -10,7 +11,13 @@ const zones = (): string[] => {
 };
 
 /** The enrollment form (GET /). Works without JavaScript; with it, validates inline and posts JSON. */
-export function enrollmentFormPage(): string {
+export function enrollmentFormPage(invite?: string): string {
+  const invitation = invite
+    ? `<input type="hidden" name="invite" value="${escapeHtml(invite)}">
+<p class="note">Your partner invited you. Your program will be your own: they never see your answers, notes or report.</p>
+<label class="choice"><input type="checkbox" name="shareParticipation" value="true">
+<span>Let my partner see how many weekly check-ins I answer (never what I answer), if they share theirs too.</span></label>`
+    : '';
   const zoneOptions = zones()
     .map((z) => `<option value="${escapeHtml(z)}">${escapeHtml(z.replace(/_/g, ' '))}</option>`)
     .join('');
@@ -25,6 +32,7 @@ export function enrollmentFormPage(): string {
 a weekly check-in, and on day 90 a report built from your own answers. If your partner joins too, each of you has a
 separate, private program.</p>
 <form id="enroll" method="post" action="/enrollments" novalidate>
+${invitation}
 <label for="email">Email address</label>
 <input id="email" name="email" type="email" autocomplete="email" required aria-describedby="email-error">
 <p class="error" id="email-error" role="alert"></p>
@@ -46,7 +54,7 @@ separate, private program.</p>
 <input id="phone" name="phone" type="tel" autocomplete="tel" placeholder="+1 415 555 0100" aria-describedby="phone-error">
 <p class="error" id="phone-error" role="alert"></p>
 <label class="choice"><input type="checkbox" name="smsConsent" value="true" aria-describedby="smsConsent-error">
-<span>I agree to get Kintsugi check-in texts at this number, about two a week. Msg&amp;data rates may apply. Reply STOP to end, HELP for help. Consent is not a condition of joining.</span></label>
+<span>${escapeHtml(SMS_CONSENT_TEXT)}</span></label>
 <p class="error" id="smsConsent-error" role="alert"></p>
 <p class="safety">If you are not safe at home, this program is not the right tool right now. Call 911 in an emergency, or the National Domestic Violence Hotline at 1-800-799-7233.</p>
 <button type="submit">Send my confirmation email</button>
@@ -67,6 +75,7 @@ separate, private program.</p>
     document.querySelectorAll('.error').forEach(function(e){e.textContent='';});
     var data={}; new FormData(form).forEach(function(v,k){data[k]=v;});
     data.smsConsent=!!form.smsConsent.checked;
+    if(form.shareParticipation) data.shareParticipation=!!form.shareParticipation.checked;
     fetch('/enrollments',{method:'POST',headers:{'content-type':'application/json','accept':'application/json'},body:JSON.stringify(data)})
       .then(function(r){return r.json().then(function(b){return {status:r.status,body:b};});})
       .then(function(r){

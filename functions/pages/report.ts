@@ -1,4 +1,5 @@
 import type { CheckpointReport, MetricSummary } from '../program/report';
+import { answerWords } from '../program/report-charts';
 import { escapeHtml, page } from './layout';
 
 const fmt = (n: number | null, digits = 1) => (n === null ? '—' : n.toFixed(digits));
@@ -44,14 +45,7 @@ ${chart(m)}
 </section>`,
     )
     .join('');
-  const answer = (c: CheckpointReport['checkpoint'][number]) =>
-    c.answer === null
-      ? 'No answer'
-      : c.scale === 'yes-no'
-        ? c.answer === 1
-          ? 'Yes'
-          : 'No'
-        : `${c.answer} of 5`;
+  const answer = (c: CheckpointReport['checkpoint'][number]) => answerWords(c.answer, c.scale);
   const checkpoint = report.checkpoint.length
     ? `<h2>The three questions</h2><table>${report.checkpoint
         .map(
@@ -59,13 +53,45 @@ ${chart(m)}
         )
         .join('')}</table>`
     : '';
+  const checks = report.quickChecks ?? [];
+  const quickMetrics = [...new Set(checks.flatMap((c) => c.answers.map((a) => a.metric)))];
+  const quick = checks.length
+    ? `<section class="quick-checks"><h2>Days 30 and 60: three quick questions</h2>
+<p>Three yes-or-no questions, asked twice. Three yeses suggest the ground is there to keep building on; a no
+shows where to look next.</p>
+<table><tr><th scope="col">Question</th>${checks.map((c) => `<th scope="col">Day ${c.day}</th>`).join('')}</tr>
+${quickMetrics
+  .map((metric) => {
+    const first = checks.flatMap((c) => c.answers).find((a) => a.metric === metric);
+    const cells = checks
+      .map((c) => {
+        const a = c.answers.find((x) => x.metric === metric);
+        return `<td data-day="${c.day}" data-metric="${escapeHtml(metric)}">${a ? escapeHtml(answer(a)) : '—'}</td>`;
+      })
+      .join('');
+    return `<tr><th scope="row">${escapeHtml(first?.question ?? metric)}</th>${cells}</tr>`;
+  })
+  .join('\n')}
+</table></section>`
+    : '';
   return page(
     'Your 90-day checkpoint',
     `<h1>Your 90-day checkpoint</h1>
 <p>These numbers come only from your own answers. They are yours: your partner never sees them. A "no" or a dip
 is not a failure. It is information for the choice in front of you.</p>
 ${metrics || '<p>No check-ins were answered, so there is no trend to show.</p>'}
+${quick}
 ${checkpoint}
+${participationLine(report)}
 ${report.journalNotes ? `<p>You also kept ${report.journalNotes} journal note${report.journalNotes === 1 ? '' : 's'}.</p>` : ''}`,
   );
+}
+
+/** The one thing linked partners may share, when both agreed: how many check-ins each answered. */
+function participationLine(report: CheckpointReport): string {
+  const p = report.participation;
+  if (!p) return '';
+  return `<h2>You and your partner</h2>
+<p data-field="participation">You answered ${p.you.answered} of ${p.you.sent} check-ins; your partner answered ${p.partner.answered} of ${p.partner.sent}.
+You both chose to share this count, and nothing else.</p>`;
 }

@@ -1,3 +1,4 @@
+import type { ConsentEvent } from '../program/consent';
 import type { Enrollment, MessageRecord, Reply } from '../program/enrollment';
 import type { CheckpointReport } from '../program/report';
 
@@ -45,6 +46,10 @@ export interface Store {
   rememberInbound(sourceId: string, expiresAt: number): Promise<boolean>;
   addReply(reply: Reply): Promise<void>;
   listReplies(enrollmentId: string): Promise<Reply[]>;
+  /** Appends one event to the consent ledger (a conditional put: an entry is never overwritten). */
+  addConsent(event: ConsentEvent): Promise<void>;
+  /** The consent ledger of an enrollment, oldest first. */
+  listConsents(enrollmentId: string): Promise<ConsentEvent[]>;
   saveReport(report: CheckpointReport): Promise<void>;
   /** Removes every item about an enrollment: profile, lookups, messages, replies, report. */
   deleteEnrollment(enrollment: Enrollment): Promise<void>;

@@ -4,7 +4,8 @@ export type EnrollmentStatus = 'pending' | 'active' | 'completed';
 /** Email: active until unsubscribe, bounce or complaint. */
 export type EmailStatus = 'active' | 'unsubscribed' | 'bounced';
 /** SMS: `awaiting-yes` until the participant confirms by replying YES (double opt-in). */
-export type SmsStatus = 'none' | 'awaiting-yes' | 'active' | 'stopped';
+/** `unreachable`: the carrier failed repeatedly; check-ins go by email until the person texts again. */
+export type SmsStatus = 'none' | 'awaiting-yes' | 'active' | 'stopped' | 'unreachable';
 
 /** The check-in a reply will be counted against. */
 export interface OpenCheckin {
@@ -16,6 +17,23 @@ export interface OpenCheckin {
   sentAt: string;
   /** Set once the participant was asked again after an unclear answer. */
   reasked?: boolean;
+}
+
+/** A claimed message that waits until `until` before it is queued again. */
+export interface HeldMessage {
+  day: number;
+  slot: string;
+  channel: Channel;
+  until: string;
+}
+
+/**
+ * The part of the program already handled, kept when the schedule changes so that nothing is sent
+ * twice: fixed steps up to a program-local position ("DDD HH:MM"), weekly check-ins up to a week.
+ */
+export interface ScheduleProgress {
+  fixedThrough: string;
+  checkinWeek: number;
 }
 
 /** A participant's private program. */
@@ -37,11 +55,56 @@ export interface Enrollment {
   /** The instant the next step falls due; absent when nothing is left. */
   nextDueAt?: string;
   openCheckin?: OpenCheckin;
+  /** Claimed messages waiting for their time (quiet hours, a catch-up slot, a pause); `nextDueAt` honours them. */
+  held?: HeldMessage[];
+  /** How far the program had got when its schedule last changed (time zone, check-in day, pause). */
+  progress?: ScheduleProgress;
+  /** While set and in the future, the program is paused (PAUSE by text); RESUME ends it early. */
+  pausedUntil?: string;
+  /** Carrier failures in a row (reset by a delivery); three make the number `unreachable`. */
+  smsFailures?: number;
+  /** Soft bounces in a row (reset by a delivery); see EMAIL_SOFT_BOUNCE_LIMIT. */
+  softBounces?: number;
+  /** Why email stopped, when it did: `hard-bounce`, `soft-bounces`, `complaint` or `unsubscribed`. */
+  emailStopReason?: string;
+  /** The partner's enrollment, once both enrolled and the invited one confirmed. */
+  partner?: { id: string; linkedAt: string };
+  /** Whether this person agreed to share whether they answer their check-ins (never what) with their partner. */
+  sharesParticipation?: boolean;
+  /** The enrollment whose invitation this (pending) person followed. */
+  invitedBy?: string;
+  /** Partner invitations this person sent. */
+  invitations?: { sentAt: string; count: number };
   /** Optimistic-locking counter, bumped on every write. */
   version: number;
 }
 
-export type MessageStatus = 'claimed' | 'sending' | 'sent' | 'delivered' | 'failed' | 'skipped';
+/**
+ * A message's life: claimed by dispatch, `sending` while the provider is called, then `queued` (Twilio
+ * accepted it) or `sent` (SES accepted it), then the carrier's `sent`, `delivered`, `undelivered` or
+ * `failed`. `skipped` messages were never sent (stale, or the person could not be reached).
+ */
+export type MessageStatus =
+  | 'claimed'
+  | 'sending'
+  | 'queued'
+  | 'sent'
+  | 'delivered'
+  | 'undelivered'
+  | 'failed'
+  | 'skipped';
+
+/** The order states move in; a callback never moves a message back down this list. */
+export const MESSAGE_PROGRESS: readonly MessageStatus[] = [
+  'claimed',
+  'sending',
+  'queued',
+  'sent',
+  'delivered',
+];
+
+/** States in which a message reached, or is on its way to, the person. */
+export const REACHED: readonly MessageStatus[] = ['queued', 'sent', 'delivered'];
 
 /** One message of the program for one person, claimed before it is sent. */
 export interface MessageRecord {

@@ -1,5 +1,13 @@
 /** SMS keywords, as carriers and Twilio define them, tolerant of case, punctuation and extra words. */
-export type Keyword = 'stop' | 'start' | 'yes' | 'help';
+export type Keyword = 'stop' | 'start' | 'yes' | 'help' | 'pause' | 'resume' | 'skip';
+
+/** What a keyword message asks for; `days` only for PAUSE. */
+export interface KeywordRequest {
+  keyword: Keyword;
+  /** The word as the person wrote it, upper-cased ("STOPALL"), for the consent ledger. */
+  word: string;
+  days?: number;
+}
 
 const KEYWORDS: Record<string, Keyword> = {
   stop: 'stop',
@@ -15,14 +23,35 @@ const KEYWORDS: Record<string, Keyword> = {
   yes: 'yes',
   help: 'help',
   info: 'help',
+  pause: 'pause',
+  resume: 'resume',
+  skip: 'skip',
 };
 
-/** The keyword a message opens with ("Stop.", "stop please", "STOP!!"), if any. */
+/** PAUSE without a number pauses a week; longer pauses are capped so a program cannot drift for months. */
+export const DEFAULT_PAUSE_DAYS = 7;
+export const MAX_PAUSE_DAYS = 30;
+// Kintsugi's own words (PAUSE, RESUME, SKIP) count only in a short message, so "skip the excuses, 2"
+// stays an answer; the carrier words (STOP, HELP…) count whenever they open the message.
+const OWN_KEYWORD_MAX_WORDS = 4;
+
+/** The keyword a message opens with ("Stop.", "stop please", "STOP!!", "pause 10 days"), if any. */
+export function parseKeyword(body: string): KeywordRequest | undefined {
+  const words = body.trim().split(/\s+/);
+  const word = words[0]?.toLowerCase().replace(/[^a-z]/g, '') ?? '';
+  const keyword = KEYWORDS[word];
+  if (!keyword) return undefined;
+  const own = keyword === 'pause' || keyword === 'resume' || keyword === 'skip';
+  if (own && words.length > OWN_KEYWORD_MAX_WORDS) return undefined;
+  const request: KeywordRequest = { keyword, word: word.toUpperCase() };
+  if (keyword === 'pause') {
+    const asked = Number(body.match(/\d+/)?.[0] ?? DEFAULT_PAUSE_DAYS);
+    request.days = Math.min(MAX_PAUSE_DAYS, Math.max(1, asked));
+  }
+  return request;
+}
+
+/** The keyword a message opens with, if any. */
 export function keywordOf(body: string): Keyword | undefined {
-  const first = body
-    .trim()
-    .toLowerCase()
-    .split(/\s+/)[0]
-    ?.replace(/[^a-z]/g, '');
-  return first ? KEYWORDS[first] : undefined;
+  return parseKeyword(body)?.keyword;
 }

@@ -44,3 +44,26 @@ function withNote(score: number, rest: string): ParsedAnswer {
     .trim();
   return note ? { kind: 'score', score, note } : { kind: 'score', score };
 }
+
+// Lines where a mail client starts quoting the message being answered, or where a signature begins.
+const QUOTE_STARTS = [
+  /^>/,
+  /^On .+wrote:\s*$/i,
+  /^On .+,\s*$/i, // "On Sun, 8 Mar 2026 at 19:00, Kintsugi <hello@…>" wrapped before "wrote:"
+  /^-{2,}\s*Original Message\s*-{2,}/i,
+  /^_{5,}/,
+  /^From:\s/i,
+  /^Sent from my /i,
+  /^--\s*$/,
+  /^—\s*$/,
+];
+
+/** The words a person wrote at the top of an email reply, without the quoted message or a signature. */
+export function replyTextOf(emailText: string): string {
+  const kept: string[] = [];
+  for (const line of emailText.replace(/\r\n?/g, '\n').split('\n')) {
+    if (QUOTE_STARTS.some((start) => start.test(line.trim()))) break;
+    kept.push(line);
+  }
+  return kept.join('\n').trim();
+}

@@ -1,13 +1,16 @@
-import type { MessageRecord, Reply } from './enrollment';
-import type { Metric, Scale, Step } from './types';
+import { type MessageRecord, REACHED, type Reply } from './enrollment';
+import { type Metric, QUICK_CHECK_METRICS, type Scale, type Step } from './types';
 
 /** One metric's movement over the program. */
 export interface MetricSummary {
   metric: Metric;
   question: string;
   scale: Scale;
-  /** One point per program week (1–13): the answer, or null when none was given. */
-  weekly: { week: number; score: number | null }[];
+  /**
+   * One point per program week (1–13): the answer, or null when none was given; `asked` says whether
+   * this metric's question went out that week (absent in reports saved before it existed).
+   */
+  weekly: { week: number; score: number | null; asked?: boolean }[];
   sent: number;
   answered: number;
   /** answered ÷ sent, 0–1; null when nothing was sent. */
@@ -18,15 +21,42 @@ export interface MetricSummary {
   change: number | null;
 }
 
+/** One question asked once, with the answer given: 1–5, 1 (yes) / 0 (no), or null when unanswered. */
+export interface QuestionAnswer {
+  metric: Metric;
+  question: string;
+  scale: Scale;
+  answer: number | null;
+}
+
+/** The three quick yes/no questions of one day (30 or 60), in the order they were asked. */
+export interface QuickCheck {
+  day: number;
+  answers: QuestionAnswer[];
+}
+
 /** The checkpoint report: the numbers both the email and the web page show. */
 export interface CheckpointReport {
   enrollmentId: string;
   generatedAt: string;
   metrics: MetricSummary[];
-  /** The three questions that decide whether to keep going, with the answers given. */
-  checkpoint: { metric: Metric; question: string; scale: Scale; answer: number | null }[];
+  /** The three questions that decide whether to keep going (days 88–90), with the answers given. */
+  checkpoint: QuestionAnswer[];
+  /**
+   * The quick questions of days 30 and 60 (acting differently, safe to be honest, both showing up).
+   * Absent in reports saved before they existed.
+   */
+  quickChecks?: QuickCheck[];
+  /**
+   * Linked partners who both agreed: how many check-ins each answered of those sent. Never more.
+   * Absent otherwise.
+   */
+  participation?: { you: { answered: number; sent: number }; partner: { answered: number; sent: number } };
   journalNotes: number;
 }
+
+const isQuickCheck = (step: Step) =>
+  step.kind === 'checkpoint' && (QUICK_CHECK_METRICS as readonly string[]).includes(step.metric ?? '');
 
 const mean = (xs: number[]) =>
   xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null;
@@ -42,8 +72,7 @@ export function buildReport(input: {
 }): CheckpointReport {
   const stepById = new Map(input.steps.map((s) => [s.id, s]));
   const sentCheckins = input.messages.filter(
-    (m) =>
-      (m.kind === 'check-in' || m.kind === 'checkpoint') && (m.status === 'sent' || m.status === 'delivered'),
+    (m) => (m.kind === 'check-in' || m.kind === 'checkpoint') && REACHED.includes(m.status),
   );
   const answers = input.replies.filter((r) => r.score !== undefined && r.metric !== undefined);
   // One answer per check-in: the latest wins (a person may correct themselves).
@@ -66,7 +95,8 @@ export function buildReport(input: {
       .filter((r): r is Reply => r !== undefined);
     const weekly = Array.from({ length: 13 }, (_, i) => {
       const inWeek = answered.filter((r) => weekOf(r.day ?? 0) === i + 1).map((r) => r.score as number);
-      return { week: i + 1, score: mean(inWeek) };
+      const asked = sent.some((m) => weekOf(m.day) === i + 1);
+      return { week: i + 1, score: mean(inWeek), asked };
     });
     const first30 = mean(answered.filter((r) => (r.day ?? 0) <= 29).map((r) => r.score as number));
     const last30 = mean(answered.filter((r) => (r.day ?? 0) >= 61).map((r) => r.score as number));
@@ -83,22 +113,29 @@ export function buildReport(input: {
       change: first30 !== null && last30 !== null ? Math.round((last30 - first30) * 100) / 100 : null,
     });
   }
-  for (const step of input.steps.filter((s) => s.kind === 'checkpoint' && s.metric)) {
-    const wasSent = sentCheckins.some((m) => m.slot === step.id);
-    if (!wasSent) continue;
-    const reply = [...answerByCheckin.values()].find((r) => r.stepId === step.id);
-    checkpoint.push({
-      metric: step.metric as Metric,
-      question: step.question ?? step.sms ?? step.id,
-      scale: step.scale ?? 'yes-no',
-      answer: reply?.score ?? null,
-    });
+  const asked = (step: Step): QuestionAnswer => ({
+    metric: step.metric as Metric,
+    question: step.question ?? step.sms ?? step.id,
+    scale: step.scale ?? 'yes-no',
+    answer: [...answerByCheckin.values()].find((r) => r.stepId === step.id)?.score ?? null,
+  });
+  const wasSent = (step: Step) => sentCheckins.some((m) => m.slot === step.id);
+  const quickByDay = new Map<number, QuestionAnswer[]>();
+  for (const step of input.steps.filter((s) => s.kind === 'checkpoint' && s.metric && wasSent(s))) {
+    if (!isQuickCheck(step)) {
+      checkpoint.push(asked(step));
+      continue;
+    }
+    const day = step.day ?? 0;
+    quickByDay.set(day, [...(quickByDay.get(day) ?? []), asked(step)]);
   }
+  const quickChecks = [...quickByDay].sort(([a], [b]) => a - b).map(([day, answers]) => ({ day, answers }));
   return {
     enrollmentId: input.enrollmentId,
     generatedAt: input.now,
     metrics,
     checkpoint,
+    quickChecks,
     journalNotes: input.replies.filter((r) => r.score === undefined && r.note).length,
   };
 }

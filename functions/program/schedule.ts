@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Enrollment } from './enrollment';
+import type { Enrollment, HeldMessage, ScheduleProgress } from './enrollment';
 import { PROGRAM_DAYS, type Step, type StepKind, type Track, WEEKDAYS } from './types';
 
 /** The local hour at which day 0 begins: the participant's next local morning. */
@@ -8,6 +8,11 @@ export const MORNING = '08:00';
 export const REPORT_AT = '20:30';
 /** Check-ins later than this are not sent late: they are skipped and counted as skipped. */
 export const CHECKIN_GRACE_HOURS = 12;
+/** Lessons later than this (after an outage) wait for the next slot, one per slot, instead of a burst. */
+export const LESSON_GRACE_HOURS = 24;
+/** Scheduled texts never leave between these local times. */
+export const QUIET_FROM = '21:00';
+export const QUIET_UNTIL = MORNING;
 
 /** One due moment in a participant's program. */
 export interface Slot {
@@ -17,9 +22,16 @@ export interface Slot {
   dueAt: string;
   kind: StepKind | 'report';
   step?: Step;
+  /** Weekly check-ins: the program week (1–13) the check-in looks back on. */
+  week?: number;
+  /** Fixed steps: the program-local position "DDD HH:MM", the same in every time zone and after a pause. */
+  position?: string;
 }
 
-type ScheduleFor = Pick<Enrollment, 'track' | 'timezone' | 'checkinDay' | 'checkinTime' | 'day0'>;
+export type ScheduleFor = Pick<Enrollment, 'track' | 'timezone' | 'checkinDay' | 'checkinTime' | 'day0'> &
+  Partial<Pick<Enrollment, 'progress'>>;
+
+const positionOf = (day: number, at: string) => `${String(day).padStart(3, '0')} ${at}`;
 
 const hhmm = (at: string) => {
   const [hour, minute] = at.split(':').map(Number);
@@ -57,36 +69,50 @@ export function checkinDayOfWeek(day0: string, week: number, checkinDay: Enrollm
 
 const forTrack = (step: Step, track: Track) => step.track === 'both' || step.track === track;
 
-/** Every slot of a participant's program in time order, the day-90 report last. */
+const NOTHING_DONE: ScheduleProgress = { fixedThrough: '', checkinWeek: 0 };
+
+/**
+ * Every slot of a participant's program still to come in time order, the day-90 report last. Slots
+ * already handled before the schedule last changed (`who.progress`) are left out.
+ */
 export function programSlots(steps: readonly Step[], who: ScheduleFor): Slot[] {
   const day0 = who.day0;
   if (!day0) return [];
+  const done = who.progress ?? NOTHING_DONE;
   const slots: Slot[] = [];
   for (const step of steps) {
     if (!forTrack(step, who.track)) continue;
     if (step.weeks) {
       for (const week of step.weeks) {
+        if (week <= done.checkinWeek) continue;
         const day = checkinDayOfWeek(day0, week, who.checkinDay);
         if (day > PROGRAM_DAYS) continue;
         const dueAt = instantOf(day0, day, who.checkinTime, who.timezone);
-        slots.push({ slot: step.id, day, dueAt, kind: step.kind, step });
+        slots.push({ slot: step.id, day, dueAt, kind: step.kind, step, week });
       }
     } else if (step.day !== undefined && step.at) {
+      const position = positionOf(step.day, step.at);
+      if (position <= done.fixedThrough) continue;
       slots.push({
         slot: step.id,
         day: step.day,
         dueAt: instantOf(day0, step.day, step.at, who.timezone),
         kind: step.kind,
         step,
+        position,
       });
     }
   }
-  slots.push({
-    slot: 'report',
-    day: PROGRAM_DAYS,
-    dueAt: instantOf(day0, PROGRAM_DAYS, REPORT_AT, who.timezone),
-    kind: 'report',
-  });
+  const report = positionOf(PROGRAM_DAYS, REPORT_AT);
+  if (report > done.fixedThrough) {
+    slots.push({
+      slot: 'report',
+      day: PROGRAM_DAYS,
+      dueAt: instantOf(day0, PROGRAM_DAYS, REPORT_AT, who.timezone),
+      kind: 'report',
+      position: report,
+    });
+  }
   return slots.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.slot.localeCompare(b.slot));
 }
 
@@ -105,3 +131,94 @@ export function isStale(slot: Slot, now: string): boolean {
   if (slot.kind !== 'check-in' && slot.kind !== 'checkpoint') return false;
   return DateTime.fromISO(now).diff(DateTime.fromISO(slot.dueAt), 'hours').hours > CHECKIN_GRACE_HOURS;
 }
+
+const isCheckin = (slot: Slot) => slot.kind === 'check-in' || slot.kind === 'checkpoint';
+
+/** What dispatch does with a due slot: send it now, skip it, or hold the claim until a later instant. */
+export type SlotPlan = { action: 'send' } | { action: 'skip' } | { action: 'hold'; until: string };
+
+/**
+ * Decides each due slot. A check-in more than 12 hours late, or due while the program is paused, is
+ * skipped. A lesson more than a day late goes out with the next slot of the program, one late lesson per
+ * slot, so an outage never ends in a burst. While paused, anything else waits for the pause to end.
+ */
+export function planDue(
+  due: readonly Slot[],
+  slots: readonly Slot[],
+  now: string,
+  pausedUntil?: string,
+): { slot: Slot; plan: SlotPlan }[] {
+  const paused = pausedUntil !== undefined && now < pausedUntil;
+  const upcoming = slots.filter((s) => s.dueAt > now);
+  let catchUps = 0;
+  return due.map((slot) => {
+    if (isCheckin(slot))
+      return { slot, plan: paused || isStale(slot, now) ? { action: 'skip' } : { action: 'send' } };
+    if (paused) return { slot, plan: { action: 'hold', until: pausedUntil as string } };
+    const late = DateTime.fromISO(now).diff(DateTime.fromISO(slot.dueAt), 'hours').hours;
+    if (slot.kind !== 'report' && late > LESSON_GRACE_HOURS) {
+      const ride = upcoming[catchUps++] ?? upcoming.at(-1);
+      if (ride) return { slot, plan: { action: 'hold', until: ride.dueAt } };
+    }
+    return { slot, plan: { action: 'send' } };
+  });
+}
+
+/** The identity of a held message. */
+export const heldKey = (m: Pick<HeldMessage, 'day' | 'slot' | 'channel'>) =>
+  `${m.day}#${m.slot}#${m.channel}`;
+
+/** The enrollment's next due instant: its next slot, or an earlier held message. */
+export function nextDueOf(
+  slots: readonly Slot[],
+  now: string,
+  held: readonly HeldMessage[] = [],
+): string | undefined {
+  const next = nextSlotAfter(slots, now)?.dueAt;
+  return [...(next ? [next] : []), ...held.map((h) => h.until)].sort()[0];
+}
+
+/** When a text may leave: undefined if `now` is outside quiet hours, else the next local 08:00. */
+export function quietHoursEnd(now: Date, timezone: string): string | undefined {
+  const local = DateTime.fromJSDate(now, { zone: timezone });
+  const time = local.toFormat('HH:mm');
+  if (time >= QUIET_UNTIL && time < QUIET_FROM) return undefined;
+  const morning = local.set({ ...hhmm(QUIET_UNTIL), second: 0, millisecond: 0 });
+  return (time < QUIET_UNTIL ? morning : morning.plus({ days: 1 })).toUTC().toISO() as string;
+}
+
+/** What has been handled of a schedule whose next unhandled slot is due at `nextDueAt`. */
+export function progressOf(
+  slots: readonly Slot[],
+  nextDueAt: string | undefined,
+  before: ScheduleProgress = NOTHING_DONE,
+): ScheduleProgress {
+  const progress = { ...before };
+  for (const slot of slots) {
+    if (nextDueAt !== undefined && slot.dueAt >= nextDueAt) continue;
+    if (slot.week !== undefined) progress.checkinWeek = Math.max(progress.checkinWeek, slot.week);
+    else if (slot.position && slot.position > progress.fixedThrough) progress.fixedThrough = slot.position;
+  }
+  return progress;
+}
+
+/**
+ * The schedule after a change of time zone, check-in day or time, or day 0 (a pause): what was handled
+ * stays handled, the rest is computed anew. `nextDueAt` may lie in the past (a move east): dispatch then
+ * handles it on its next tick, under the usual lateness rules.
+ */
+export function reschedule(
+  steps: readonly Step[],
+  before: ScheduleFor & Pick<Enrollment, 'nextDueAt'>,
+  after: ScheduleFor & Pick<Enrollment, 'held'>,
+): { progress: ScheduleProgress; nextDueAt: string | undefined } {
+  const progress = progressOf(programSlots(steps, before), before.nextDueAt, before.progress);
+  const slots = programSlots(steps, { ...after, progress });
+  const first = slots[0]?.dueAt;
+  const nextDueAt = [...(first ? [first] : []), ...(after.held ?? []).map((h) => h.until)].sort()[0];
+  return { progress, nextDueAt };
+}
+
+/** A local calendar date `days` later (or earlier, when negative). */
+export const plusDays = (date: string, days: number): string =>
+  DateTime.fromISO(date).plus({ days }).toISODate() as string;

@@ -28,8 +28,18 @@ export const METRICS = [
   'still-willing',
   'behaviour-consistent',
   'feeling-safer',
+  'behaving-differently',
+  'safe-to-be-honest',
+  'both-showing-up',
 ] as const;
 export type Metric = (typeof METRICS)[number];
+
+/** The three "quick method" questions, asked yes/no on days 30 and 60 (steps of kind `checkpoint`). */
+export const QUICK_CHECK_METRICS = [
+  'behaving-differently',
+  'safe-to-be-honest',
+  'both-showing-up',
+] as const satisfies readonly Metric[];
 
 export const WEEKDAYS = [
   'monday',
@@ -91,6 +101,10 @@ export interface SystemMessages {
   email: {
     confirm: SystemEmail;
     report: SystemEmail;
+    /** To the person a participant invited; its button goes to the enrollment form. */
+    partnerInvite: SystemEmail;
+    /** To the other partner when one of them ends the link: says only that it ended. */
+    partnerUnlinked: SystemEmail;
   };
   sms: {
     /** After confirming: asks for YES. Carries brand, frequency, rates, STOP/HELP. */
@@ -109,6 +123,16 @@ export interface SystemMessages {
     noteKept: string;
     /** The report is ready. Placeholder: {{reportUrl}}. */
     reportReady: string;
+    /** After PAUSE. Placeholders: {{days}}, {{resumeDate}}. */
+    paused: string;
+    /** After RESUME, ending a pause early. */
+    resumed: string;
+    /** After RESUME when nothing was paused. */
+    notPaused: string;
+    /** After SKIP. Placeholder: {{checkinDay}}. */
+    checkinSkipped: string;
+    /** A second unclear answer, kept as a note; the check-in stays open. */
+    noteKeptCheckinOpen: string;
   };
 }
 
@@ -130,5 +154,7 @@ export interface Catalog {
     rating: string;
     /** A yes/no check-in: {{question}}, {{yesUrl}}, {{noUrl}}. */
     yesNo: string;
+    /** The day-90 report: {{{charts}}} (table bar charts built per person), {{actionLabel}}, {{actionUrl}}. */
+    report: string;
   };
 }

@@ -25,6 +25,8 @@ const schema = z.object({
   TWILIO_AUTH_TOKEN: z.optional(z.string()),
   TWILIO_FROM: z.optional(z.string()),
   TOKEN_KEY: z.optional(z.string().check(z.minLength(32))),
+  /** Comma-separated keys still accepted during a rotation (local runs; in AWS they live in the secret). */
+  TOKEN_KEYS_PREVIOUS: z.optional(z.string()),
   // Emulator endpoints (local runtime and tests only).
   DYNAMODB_ENDPOINT: z.optional(z.url()),
   SES_ENDPOINT: z.optional(z.url()),
@@ -49,6 +51,7 @@ export interface Config {
     tokenSecretArn?: string;
     twilio?: { accountSid: string; authToken: string; from: string };
     tokenKey?: string;
+    previousTokenKeys: string[];
   };
   endpoints: { dynamodb?: string; ses?: string; twilioApi?: string };
 }
@@ -81,6 +84,10 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       tokenSecretArn: e.TOKEN_SECRET_ARN,
       twilio,
       tokenKey: e.TOKEN_KEY,
+      previousTokenKeys: (e.TOKEN_KEYS_PREVIOUS ?? '')
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
     },
     endpoints: { dynamodb: e.DYNAMODB_ENDPOINT, ses: e.SES_ENDPOINT, twilioApi: e.TWILIO_API_URL },
   };

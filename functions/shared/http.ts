@@ -60,6 +60,12 @@ export function parseBody(event: HttpEvent): unknown {
   );
 }
 
+/** Where a web request came from, for the consent ledger. */
+export const requestOrigin = (event: HttpEvent): { ip?: string; userAgent?: string } => ({
+  ip: event.requestContext.http.sourceIp,
+  userAgent: event.requestContext.http.userAgent,
+});
+
 export const query = (event: HttpEvent, name: string): string | undefined =>
   event.queryStringParameters?.[name];
 

@@ -2,7 +2,18 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { InvalidTokenError } from './errors';
 
 /** What a link may do; a token signed for one purpose never opens another. */
-export type TokenPurpose = 'confirm' | 'unsubscribe' | 'checkin' | 'report' | 'privacy';
+export type TokenPurpose =
+  | 'confirm'
+  | 'unsubscribe'
+  | 'checkin'
+  | 'report'
+  | 'privacy'
+  /** The participant's own partner page: invite, share, unlink. */
+  | 'partner'
+  /** The link in an invitation email: enrolls the invited person as the inviter's partner. */
+  | 'invite'
+  /** The participant's settings page: time zone, check-in day and time. */
+  | 'settings';
 
 export interface TokenClaims {
   purpose: TokenPurpose;
@@ -23,17 +34,48 @@ export const TOKEN_LIFETIME_S: Record<TokenPurpose, number> = {
   checkin: 14 * DAY,
   report: 180 * DAY,
   privacy: 365 * DAY,
+  partner: 365 * DAY,
+  invite: 30 * DAY,
+  settings: 365 * DAY,
 };
 
 const b64url = (buf: Buffer | string) => Buffer.from(buf).toString('base64url');
 
+/**
+ * The signing keys: links are signed with `current`; `previous` keys are still accepted, so a key can
+ * be rotated without breaking every link already in people's inboxes. Drop a previous key once the
+ * longest-lived link signed with it has expired (see TOKEN_LIFETIME_S).
+ */
+export interface TokenKeys {
+  current: string;
+  previous?: string[];
+}
+
+/**
+ * Reads the token secret: a plain string (one key), or JSON `{"current": "…", "previous": ["…"]}`
+ * while a rotation is under way.
+ */
+export function parseTokenKeys(secret: string): TokenKeys {
+  const text = secret.trim();
+  if (!text.startsWith('{')) return { current: text };
+  const parsed = JSON.parse(text) as Partial<TokenKeys>;
+  if (typeof parsed.current !== 'string') throw new Error('The token secret JSON needs a "current" key');
+  const previous = Array.isArray(parsed.previous) ? parsed.previous.filter((k) => typeof k === 'string') : [];
+  return { current: parsed.current, previous };
+}
+
 /** Signs and verifies purpose-bound, expiring HMAC-SHA256 link tokens. */
 export class TokenSigner {
+  private readonly keys: TokenKeys;
+
   constructor(
-    private readonly key: string,
+    keys: string | TokenKeys,
     private readonly nowSeconds: () => number,
   ) {
-    if (key.length < 32) throw new Error('The token key must be at least 32 characters');
+    this.keys = typeof keys === 'string' ? { current: keys } : keys;
+    for (const key of [this.keys.current, ...(this.keys.previous ?? [])]) {
+      if (key.length < 32) throw new Error('Every token key must be at least 32 characters');
+    }
   }
 
   /** A token for `purpose` about enrollment `sub`. */
@@ -49,9 +91,12 @@ export class TokenSigner {
     if (!token || token.length > 2048) throw new InvalidTokenError();
     const [payload, mac, extra] = token.split('.');
     if (!payload || !mac || extra !== undefined) throw new InvalidTokenError();
-    const expected = Buffer.from(this.mac(payload));
     const given = Buffer.from(mac);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new InvalidTokenError();
+    const signedByUs = [this.keys.current, ...(this.keys.previous ?? [])].some((key) => {
+      const expected = Buffer.from(this.mac(payload, key));
+      return given.length === expected.length && timingSafeEqual(given, expected);
+    });
+    if (!signedByUs) throw new InvalidTokenError();
     let claims: TokenClaims;
     try {
       claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
@@ -65,7 +110,7 @@ export class TokenSigner {
     return claims;
   }
 
-  private mac(payload: string): string {
-    return createHmac('sha256', this.key).update(payload).digest('base64url');
+  private mac(payload: string, key = this.keys.current): string {
+    return createHmac('sha256', key).update(payload).digest('base64url');
   }
 }

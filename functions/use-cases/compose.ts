@@ -1,6 +1,8 @@
 import type { OutgoingEmail } from '../ports/mailer';
 import type { Enrollment } from '../program/enrollment';
 import { fillHtml, fillText } from '../program/render';
+import type { CheckpointReport } from '../program/report';
+import { reportChartsHtml, reportChartsText } from '../program/report-charts';
 import type { Step, SystemEmail } from '../program/types';
 import type { Deps } from './deps';
 import { footerLinks, link } from './links';
@@ -27,12 +29,15 @@ function unsubscribeHeaders(unsubscribeUrl: string, deps: ComposeDeps): Record<s
   };
 }
 
-function textFooter(footer: ReturnType<typeof footerLinks>): string {
+type Footer = Omit<ReturnType<typeof footerLinks>, 'settingsUrl'> & { settingsUrl?: string };
+
+function textFooter(footer: Footer): string {
   return [
     '',
     '—',
     `Stop these emails: ${footer.unsubscribeUrl}`,
     `Your data (export or delete): ${footer.privacyUrl}`,
+    ...(footer.settingsUrl ? [`Change your time zone or check-in day: ${footer.settingsUrl}`] : []),
     footer.postalAddress,
   ].join('\n');
 }
@@ -44,8 +49,10 @@ export function composeSystemEmail(
   email: SystemEmail,
   actionUrl: string,
   extra: Record<string, string> = {},
+  /** Footer links for an email to someone who is not (yet) a participant, e.g. an invited partner. */
+  footerFor?: Footer,
 ): OutgoingEmail {
-  const footer = footerLinks(deps, who.id);
+  const footer = footerFor ?? footerLinks(deps, who.id);
   const values = { ...personalValues(deps, who), ...extra, actionUrl };
   const body = fillHtml(email.bodyHtml, values);
   const html = fillHtml(deps.catalog.layouts.action, {
@@ -63,6 +70,43 @@ export function composeSystemEmail(
     subject: fillText(email.subject, values),
     html,
     text,
+    ...(footerFor ? {} : { headers: unsubscribeHeaders(footer.unsubscribeUrl, deps) }),
+  };
+}
+
+/** The day-90 report email: the report's numbers as table bar charts, and a button to its web page. */
+export function composeReportEmail(
+  deps: ComposeDeps,
+  who: Person,
+  report: CheckpointReport,
+  reportUrl: string,
+): OutgoingEmail {
+  const email = deps.catalog.messages.email.report;
+  const footer = footerLinks(deps, who.id);
+  const values = { ...personalValues(deps, who), actionUrl: reportUrl };
+  const subject = fillText(email.subject, values);
+  const actionLabel = email.action ?? 'Open my report';
+  const html = fillHtml(deps.catalog.layouts.report, {
+    lang: 'en',
+    subject,
+    preheader: fillText(email.preheader, values),
+    body: fillHtml(email.bodyHtml, values),
+    charts: reportChartsHtml(report),
+    actionLabel,
+    actionUrl: reportUrl,
+    ...footer,
+  });
+  const text = [
+    fillText(email.bodyText, values),
+    `${actionLabel}: ${reportUrl}`,
+    reportChartsText(report),
+    `${actionLabel}: ${reportUrl}`,
+  ].join('\n\n');
+  return {
+    to: who.email,
+    subject,
+    html,
+    text: `${text}\n${textFooter(footer)}`,
     headers: unsubscribeHeaders(footer.unsubscribeUrl, deps),
   };
 }

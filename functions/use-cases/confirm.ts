@@ -1,8 +1,11 @@
+import { wordingVersion } from '../program/consent';
 import type { Enrollment } from '../program/enrollment';
 import { firstDay, programSlots } from '../program/schedule';
 import { NotFoundError } from '../shared/errors';
 import { logger } from '../shared/logger';
+import { type RequestOrigin, recordConsent } from './consent';
 import type { Deps } from './deps';
+import { linkInvitedPartner } from './partners';
 
 export interface ConfirmResult {
   enrollment: Enrollment;
@@ -23,7 +26,11 @@ export async function lookupConfirmation(deps: Deps, token: string | undefined):
  * Activates an enrollment: day 0 is the participant's next local morning. With a phone, the
  * opt-in text goes out at once (it answers what the person just did), asking them to reply YES.
  */
-export async function confirm(deps: Deps, token: string | undefined): Promise<ConfirmResult> {
+export async function confirm(
+  deps: Deps,
+  token: string | undefined,
+  origin: RequestOrigin = {},
+): Promise<ConfirmResult> {
   const enrollment = await lookupConfirmation(deps, token);
   if (enrollment.status !== 'pending') return { enrollment, changed: false };
   const now = deps.clock.now();
@@ -38,6 +45,15 @@ export async function confirm(deps: Deps, token: string | undefined): Promise<Co
   active.nextDueAt = programSlots(deps.catalog.steps, active)[0]?.dueAt;
   await deps.store.saveEnrollment(active, deps.config.dueShards);
   logger.info('enrollment confirmed', { enrollmentId: active.id, day0 });
+  await recordConsent(deps, {
+    enrollmentId: active.id,
+    channel: 'email',
+    action: 'opt-in',
+    source: 'email-link',
+    wordingVersion: wordingVersion(deps.catalog.messages.email.confirm.bodyText),
+    ...origin,
+  });
+  if (active.invitedBy) await linkInvitedPartner(deps, active);
   if (active.phone && active.smsStatus === 'awaiting-yes') {
     const result = await deps.sms.send(active.phone, deps.catalog.messages.sms.optInPrompt);
     if (!result.ok) logger.warn('opt-in text not delivered', { enrollmentId: active.id, code: result.code });

@@ -1,6 +1,6 @@
 import type { SendJob } from '../ports/queue';
-import type { Enrollment, MessageRecord } from '../program/enrollment';
-import { dueSlots, isStale, nextSlotAfter, programSlots, type Slot } from '../program/schedule';
+import type { Enrollment, HeldMessage, MessageRecord } from '../program/enrollment';
+import { dueSlots, heldKey, nextDueOf, planDue, programSlots, type Slot } from '../program/schedule';
 import type { Channel } from '../program/types';
 import type { Deps } from './deps';
 import { updateEnrollment } from './update-enrollment';
@@ -51,40 +51,71 @@ async function advance(deps: Deps, id: string, now: string): Promise<{ queued: n
     return { queued: 0, skipped: 0 };
   }
   const slots = programSlots(deps.catalog.steps, enrollment);
-  const jobs: SendJob[] = [];
+  const due = dueSlots(slots, enrollment.nextDueAt, now);
+  const waiting = new Set((enrollment.held ?? []).map(heldKey));
+  const released = (enrollment.held ?? []).filter((h) => h.until <= now);
+  const jobs: SendJob[] = released.map(({ day, slot, channel }) => ({
+    enrollmentId: id,
+    day,
+    slot,
+    channel,
+  }));
+  const holds: HeldMessage[] = [];
   let skipped = 0;
-  for (const slot of dueSlots(slots, enrollment.nextDueAt, now)) {
+  for (const { slot, plan } of planDue(due, slots, now, enrollment.pausedUntil)) {
     const channels: (Channel | undefined)[] =
       slot.kind === 'report' && enrollment.smsStatus === 'active'
         ? ['email', 'sms']
         : [channelFor(slot, enrollment)];
     for (const channel of channels) {
       if (!channel) continue;
-      const stale = isStale(slot, now);
+      const key = { day: slot.day, slot: slot.slot, channel };
       const record: MessageRecord = {
         enrollmentId: id,
-        day: slot.day,
-        slot: slot.slot,
-        channel,
+        ...key,
         kind: slot.kind,
-        status: stale ? 'skipped' : 'claimed',
+        status: plan.action === 'skip' ? 'skipped' : 'claimed',
         dueAt: slot.dueAt,
         claimedAt: now,
       };
       if (slot.step?.metric) record.metric = slot.step.metric;
-      if (stale) skipped++;
       const claimed = await deps.store.claimMessage(record);
+      if (plan.action === 'skip') {
+        if (claimed) skipped++;
+        continue;
+      }
+      if (plan.action === 'hold') {
+        if (claimed) holds.push({ ...key, until: plan.until });
+        continue;
+      }
       // A claim that exists but was never sent (a crash before queueing) is queued again; send is idempotent.
       const unsent =
-        claimed || (await deps.store.getMessage(id, slot.day, slot.slot, channel))?.status === 'claimed';
-      if (!stale && unsent) jobs.push({ enrollmentId: id, day: slot.day, slot: slot.slot, channel });
+        claimed ||
+        (!waiting.has(heldKey(key)) &&
+          (await deps.store.getMessage(id, slot.day, slot.slot, channel))?.status === 'claimed');
+      if (unsent) jobs.push({ enrollmentId: id, ...key });
     }
   }
   await deps.queue.enqueue(jobs);
-  const next = nextSlotAfter(slots, now);
   await updateEnrollment(deps, id, (current) => {
-    if (current.nextDueAt !== enrollment.nextDueAt) return false; // another tick already advanced it
-    if (next) current.nextDueAt = next.dueAt;
+    // Held messages the send step put back meanwhile are kept: only the released ones leave the list.
+    const held = [
+      ...(current.held ?? []).filter(
+        (h) => !released.some((r) => heldKey(r) === heldKey(h) && r.until === h.until),
+      ),
+      ...holds,
+    ];
+    if (held.length) current.held = held;
+    else delete current.held;
+    if (current.pausedUntil && current.pausedUntil <= now) delete current.pausedUntil;
+    if (current.nextDueAt !== enrollment.nextDueAt) {
+      // Another tick already advanced it: only make sure the new holds are honoured.
+      const earliest = holds.map((h) => h.until).sort()[0];
+      if (earliest && (!current.nextDueAt || earliest < current.nextDueAt)) current.nextDueAt = earliest;
+      return;
+    }
+    const next = nextDueOf(slots, now, held);
+    if (next) current.nextDueAt = next;
     else {
       delete current.nextDueAt;
       current.status = 'completed';

@@ -1,10 +1,13 @@
+import { SMS_CONSENT_TEXT, wordingVersion } from '../program/consent';
 import type { Enrollment } from '../program/enrollment';
 import { parseEnrollmentRequest } from '../program/enrollment-input';
 import { ConflictError } from '../shared/errors';
 import { logger } from '../shared/logger';
 import { composeSystemEmail } from './compose';
+import { type RequestOrigin, recordConsent } from './consent';
 import type { Deps } from './deps';
 import { link } from './links';
+import { inviterOf } from './partners';
 
 export interface EnrollResult {
   id: string;
@@ -15,8 +18,9 @@ export interface EnrollResult {
  * Enrolls a person: validates the form, stores a pending enrollment (email and phone kept unique by
  * a transaction) and emails a confirmation link. Asking again while pending re-sends the link.
  */
-export async function enroll(deps: Deps, body: unknown): Promise<EnrollResult> {
+export async function enroll(deps: Deps, body: unknown, origin: RequestOrigin = {}): Promise<EnrollResult> {
   const request = parseEnrollmentRequest(body);
+  const invitedBy = inviterOf(deps, (body as { invite?: unknown }).invite);
   const enrollment: Enrollment = {
     id: deps.newId(),
     email: request.email,
@@ -31,6 +35,8 @@ export async function enroll(deps: Deps, body: unknown): Promise<EnrollResult> {
     version: 1,
   };
   if (request.phone) enrollment.phone = request.phone;
+  if (invitedBy) enrollment.invitedBy = invitedBy;
+  if (request.shareParticipation !== undefined) enrollment.sharesParticipation = request.shareParticipation;
 
   const conflict = await deps.store.createEnrollment(enrollment);
   let pending = enrollment;
@@ -53,6 +59,16 @@ export async function enroll(deps: Deps, body: unknown): Promise<EnrollResult> {
     );
   } else {
     logger.info('enrollment created', { enrollmentId: enrollment.id, track: enrollment.track });
+    if (enrollment.phone) {
+      await recordConsent(deps, {
+        enrollmentId: enrollment.id,
+        channel: 'sms',
+        action: 'opt-in',
+        source: 'web-form',
+        wordingVersion: wordingVersion(SMS_CONSENT_TEXT),
+        ...origin,
+      });
+    }
   }
   await sendConfirmation(deps, pending);
   return { id: pending.id, status: 'pending' };

@@ -21,6 +21,7 @@ export function footerLinks(deps: LinkDeps, enrollmentId: string) {
   return {
     unsubscribeUrl: link(deps, '/unsubscribe', 'unsubscribe', enrollmentId),
     privacyUrl: link(deps, '/privacy', 'privacy', enrollmentId),
+    settingsUrl: link(deps, '/settings', 'settings', enrollmentId),
     postalAddress: deps.config.postalAddress,
   };
 }

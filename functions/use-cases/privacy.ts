@@ -1,3 +1,4 @@
+import type { ConsentEvent } from '../program/consent';
 import type { Enrollment, MessageRecord, Reply } from '../program/enrollment';
 import type { CheckpointReport } from '../program/report';
 import { NotFoundError } from '../shared/errors';
@@ -11,6 +12,8 @@ export interface DataExport {
   messages: MessageRecord[];
   replies: Reply[];
   report: CheckpointReport | null;
+  /** Every opt-in and opt-out, per channel, as the consent ledger holds it. */
+  consents: ConsentEvent[];
 }
 
 async function owner(deps: Deps, token: string | undefined): Promise<Enrollment> {
@@ -27,10 +30,11 @@ export const lookupPrivacy = owner;
 /** Gathers every item held about the participant. */
 export async function exportData(deps: Deps, token: string | undefined): Promise<DataExport> {
   const { version, ...enrollment } = await owner(deps, token);
-  const [messages, replies, report] = await Promise.all([
+  const [messages, replies, report, consents] = await Promise.all([
     deps.store.listMessages(enrollment.id),
     deps.store.listReplies(enrollment.id),
     deps.store.getReport(enrollment.id),
+    deps.store.listConsents(enrollment.id),
   ]);
   logger.info('data exported', { enrollmentId: enrollment.id });
   return {
@@ -39,6 +43,7 @@ export async function exportData(deps: Deps, token: string | undefined): Promise
     messages,
     replies,
     report: report ?? null,
+    consents,
   };
 }
 

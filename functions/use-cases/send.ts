@@ -3,14 +3,17 @@ import type { SmsResult } from '../ports/sms';
 import type { Enrollment, MessageRecord } from '../program/enrollment';
 import { fillText } from '../program/render';
 import { buildReport } from '../program/report';
+import { quietHoursEnd } from '../program/schedule';
 import type { Step } from '../program/types';
 import { logger } from '../shared/logger';
-import { composeStepEmail, composeStepSms, composeSystemEmail } from './compose';
+import { composeReportEmail, composeStepEmail, composeStepSms } from './compose';
 import type { Deps } from './deps';
+import { holdMessage } from './hold';
 import { link } from './links';
+import { participationSignal } from './partners';
 import { updateEnrollment } from './update-enrollment';
 
-export type SendOutcome = 'sent' | 'already-handled' | 'skipped' | 'failed';
+export type SendOutcome = 'sent' | 'already-handled' | 'skipped' | 'failed' | 'held';
 
 /** Twilio's code for a number that has replied STOP: never text it again. */
 export const SMS_OPTED_OUT = '21610';
@@ -33,6 +36,17 @@ export async function send(deps: Deps, job: SendJob): Promise<SendOutcome> {
     await deps.store.transitionMessage(message, ['claimed'], { status: 'skipped' });
     return 'skipped';
   }
+  // Quiet hours are checked here, at the moment of sending: a text that became sendable late waits for 08:00.
+  const quietUntil = job.channel === 'sms' ? quietHoursEnd(deps.clock.now(), enrollment.timezone) : undefined;
+  if (quietUntil) {
+    await holdMessage(deps, enrollment.id, job, quietUntil);
+    logger.info('text held for quiet hours', {
+      enrollmentId: enrollment.id,
+      slot: job.slot,
+      until: quietUntil,
+    });
+    return 'held';
+  }
   if (!(await deps.store.transitionMessage(message, ['claimed'], { status: 'sending' })))
     return 'already-handled';
 
@@ -54,7 +68,9 @@ export async function send(deps: Deps, job: SendJob): Promise<SendOutcome> {
     logger.warn('message not delivered', { enrollmentId: enrollment.id, slot: job.slot, code: result.code });
     return 'failed';
   }
-  await deps.store.transitionMessage(message, ['sending'], { status: 'sent', providerId: result.sid });
+  // Twilio has only accepted (queued) a text; its callbacks report the carrier's progress from here.
+  const accepted = job.channel === 'sms' ? 'queued' : 'sent';
+  await deps.store.transitionMessage(message, ['sending'], { status: accepted, providerId: result.sid });
   const step = deps.catalog.steps.find((s) => s.id === job.slot);
   if (job.channel === 'sms' && step?.metric && step.scale)
     await openCheckin(deps, enrollment.id, step, message);
@@ -91,6 +107,8 @@ async function deliverReport(deps: Deps, enrollment: Enrollment, message: Messag
       messages,
       replies,
     });
+    const participation = await participationSignal(deps, enrollment);
+    if (participation) report.participation = participation;
     await deps.store.saveReport(report);
   }
   const reportUrl = link(deps, '/report', 'report', enrollment.id);
@@ -100,9 +118,7 @@ async function deliverReport(deps: Deps, enrollment: Enrollment, message: Messag
       fillText(deps.catalog.messages.sms.reportReady, { reportUrl }),
     );
   }
-  const sid = await deps.mailer.send(
-    composeSystemEmail(deps, enrollment, deps.catalog.messages.email.report, reportUrl, { reportUrl }),
-  );
+  const sid = await deps.mailer.send(composeReportEmail(deps, enrollment, report, reportUrl));
   return { ok: true, sid };
 }
 

@@ -1,4 +1,4 @@
-import type { MessageStatus } from '../program/enrollment';
+import { MESSAGE_PROGRESS, type MessageStatus } from '../program/enrollment';
 import { logger } from '../shared/logger';
 import type { Deps } from './deps';
 import { SMS_OPTED_OUT } from './send';
@@ -10,45 +10,77 @@ export interface SmsStatusUpdate {
   errorCode?: string;
 }
 
-/** Our state for a provider's delivery status; undefined for states that change nothing (queued, sending). */
+/** Carrier failures in a row after which a number counts as unreachable and check-ins move to email. */
+export const UNREACHABLE_AFTER = 3;
+
+/** Our state for a Twilio delivery status (an exhaustive map; unknown states change nothing). */
 export function statusFromProvider(status: string): MessageStatus | undefined {
   switch (status) {
+    case 'accepted':
+    case 'queued':
+    case 'sending':
+      return 'queued';
     case 'sent':
       return 'sent';
     case 'delivered':
     case 'read':
       return 'delivered';
-    case 'failed':
     case 'undelivered':
+      return 'undelivered';
+    case 'failed':
       return 'failed';
     default:
       return undefined;
   }
 }
 
-// States only move forward: a late "sent" never overwrites "delivered".
-const ALLOWED_FROM: Record<string, MessageStatus[]> = {
-  sent: ['sending'],
-  delivered: ['sending', 'sent'],
-  failed: ['sending', 'sent'],
-};
+/** The states a message may be in for `next` to apply: only earlier ones, so nothing moves backwards. */
+export function statesBefore(next: MessageStatus): MessageStatus[] {
+  const rank = MESSAGE_PROGRESS.indexOf(next);
+  // Terminal failures may follow any non-terminal state; progress states only earlier progress states.
+  const end = rank === -1 ? MESSAGE_PROGRESS.indexOf('delivered') : rank;
+  return MESSAGE_PROGRESS.slice(1, end);
+}
 
-/** Records a provider's delivery callback; error 21610 (the number replied STOP) stops all texts. */
+/**
+ * Records a Twilio delivery callback. States only move forward (callbacks arrive out of order).
+ * Error 21610 (the number replied STOP to the carrier) stops all texts; repeated carrier failures mark
+ * the number unreachable, so check-ins go by email; a delivery resets the count.
+ */
 export async function recordSmsStatus(deps: Deps, update: SmsStatusUpdate): Promise<void> {
   const next = statusFromProvider(update.status);
   const message = await deps.store.findMessageByProviderId(update.messageSid);
-  if (!message) return;
-  if (next) {
-    await deps.store.transitionMessage(message, ALLOWED_FROM[next] ?? [], {
-      status: next,
-      ...(update.errorCode ? { error: update.errorCode } : {}),
-    });
-  }
+  if (!message || !next) return;
+  const moved = await deps.store.transitionMessage(message, statesBefore(next), {
+    status: next,
+    ...(update.errorCode ? { error: update.errorCode } : {}),
+  });
+  if (!moved) return; // a late or repeated callback
   if (update.errorCode === SMS_OPTED_OUT) {
     await updateEnrollment(deps, message.enrollmentId, (e) => {
       e.smsStatus = 'stopped';
       delete e.openCheckin;
     });
     logger.info('sms opt-out from provider', { enrollmentId: message.enrollmentId });
+    return;
+  }
+  if (next === 'delivered') {
+    await updateEnrollment(deps, message.enrollmentId, (e) => {
+      if (!e.smsFailures) return false;
+      e.smsFailures = 0;
+    });
+  } else if (next === 'undelivered' || next === 'failed') {
+    const updated = await updateEnrollment(deps, message.enrollmentId, (e) => {
+      e.smsFailures = (e.smsFailures ?? 0) + 1;
+      if (e.smsFailures >= UNREACHABLE_AFTER && e.smsStatus === 'active') {
+        e.smsStatus = 'unreachable';
+        delete e.openCheckin;
+      }
+    });
+    logger.warn('sms not delivered', {
+      enrollmentId: message.enrollmentId,
+      code: update.errorCode,
+      failures: updated.smsFailures,
+    });
   }
 }

@@ -1,5 +1,8 @@
 import { Stack } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
 
@@ -33,6 +36,23 @@ export class EmailSending extends Construct {
           configurationSet: this.configurationSet,
         })
       : undefined;
+  }
+
+  /**
+   * Publishes the configuration set's bounce, complaint and delivery events to the default EventBridge
+   * bus (the only bus SES accepts) and routes them to `handler`.
+   */
+  publishEventsTo(handler: lambda.IFunction): void {
+    const bus = events.EventBus.fromEventBusName(this, 'DefaultBus', 'default');
+    this.configurationSet.addEventDestination('ToEventBridge', {
+      destination: ses.EventDestination.eventBus(bus),
+      events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT, ses.EmailSendingEvent.DELIVERY],
+    });
+    new events.Rule(this, 'EmailEventsRule', {
+      description: 'SES bounces, complaints and deliveries of program email',
+      eventPattern: { source: ['aws.ses'], detail: { eventType: ['Bounce', 'Complaint', 'Delivery'] } },
+      targets: [new eventTargets.LambdaFunction(handler, { retryAttempts: 4 })],
+    });
   }
 
   /**

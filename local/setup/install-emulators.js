@@ -4,7 +4,8 @@
 // installing that package would pull ~350 MB of dependencies, so we `npm pack` its tarball (npm's own
 // cache makes repeat runs cheap), check it against a pinned integrity, and extract only `emulator/`.
 // It also makes sure a Java runtime is there: installed with apt-get when we are root on Debian,
-// otherwise the exact command to run is printed and the install fails, loudly.
+// otherwise the exact command to run is printed and the install fails, loudly. Debian's Chromium, for
+// the screenshot tests, is installed the same way (elsewhere a warning says how to get it).
 'use strict';
 
 const { spawnSync } = require('node:child_process');
@@ -162,6 +163,43 @@ function ensureJava() {
   );
 }
 
+/** Where the screenshot tests look for Chromium (test/browser/chromium.ts reads the same variable). */
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/**
+ * The screenshot tests drive Debian's Chromium (no browser is downloaded by a test tool). Installed with
+ * apt-get when it is missing and we are root on Debian; elsewhere the command is printed and the tests
+ * that need it fail with the same advice.
+ */
+function ensureChromium() {
+  if (fs.existsSync(CHROMIUM_PATH)) {
+    say(`chromium found at ${CHROMIUM_PATH}`);
+    return;
+  }
+  if (CHROMIUM_PATH === '/usr/bin/chromium' && canUseApt()) {
+    say(
+      "no chromium at /usr/bin/chromium; installing Debian's chromium with apt-get (for the screenshot tests)",
+    );
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
+    const ok = spawnSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env }).status === 0;
+    if (ok && fs.existsSync(CHROMIUM_PATH)) {
+      say(`installed chromium (${CHROMIUM_PATH})`);
+      return;
+    }
+    throw new SetupError('apt-get could not install chromium, which the screenshot tests need');
+  }
+  console.warn(
+    [
+      '',
+      `[install-emulators] WARNING: no Chromium at ${CHROMIUM_PATH}; the screenshot tests (test/browser) will fail.`,
+      '  Debian/Ubuntu: sudo apt-get install -y chromium',
+      '  elsewhere: install Chromium or Chrome and set CHROMIUM_PATH to its executable.',
+      '',
+    ].join('\n'),
+  );
+}
+
 function main() {
   if (process.env[SKIP_ENV] === '1') {
     say(`${SKIP_ENV}=1: skipping DynamoDB Local and Java; \`npm start\` and \`npm test\` will not work`);
@@ -177,6 +215,7 @@ function main() {
     );
   }
   ensureJava();
+  ensureChromium();
 }
 
 if (require.main === module) {

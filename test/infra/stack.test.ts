@@ -40,9 +40,11 @@ const HTTP_ROUTES: Record<string, string> = {
   'GET /report': 'Report',
   'GET /privacy': 'Privacy',
   'POST /privacy': 'Privacy',
+  'GET /partner': 'Partner',
+  'POST /partner': 'Partner',
 };
 const HTTP_FUNCTIONS = [...new Set(Object.values(HTTP_ROUTES))];
-const ALL_FUNCTIONS = [...HTTP_FUNCTIONS, 'Dispatch', 'Send'];
+const ALL_FUNCTIONS = [...HTTP_FUNCTIONS, 'Dispatch', 'Send', 'SesEvents'];
 
 let stack: KintsugiStack;
 let template: Template;
@@ -325,11 +327,28 @@ describe('email', () => {
     });
   });
 
-  it('may be sent only by enroll and send, and only from the program address', () => {
+  it('publishes bounces, complaints and deliveries to EventBridge, where a rule hands them to ses-events', () => {
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({
+        Enabled: true,
+        MatchingEventTypes: Match.arrayWith(['bounce', 'complaint', 'delivery']),
+        EventBridgeDestination: Match.anyValue(),
+      }),
+    });
+    const rules = template.findResources('AWS::Events::Rule', {
+      Properties: {
+        EventPattern: { source: ['aws.ses'], detail: { eventType: ['Bounce', 'Complaint', 'Delivery'] } },
+      },
+    });
+    const [rule] = Object.values(rules) as { Properties: { Targets: { Arn: unknown }[] } }[];
+    expect(JSON.stringify(rule?.Properties.Targets[0]?.Arn)).toContain('SesEventsFunction');
+  });
+
+  it('may be sent only by enroll, partner (invitations) and send, and only from the program address', () => {
     const senders = ALL_FUNCTIONS.filter((name) =>
       statementsOf(name).some((s) => actions(s).includes('ses:SendEmail')),
     );
-    expect(senders.sort()).toEqual(['Enroll', 'Send']);
+    expect(senders.sort()).toEqual(['Enroll', 'Partner', 'Send']);
     for (const name of senders) {
       const grant = statementsOf(name).find((s) => actions(s).includes('ses:SendEmail'));
       expect(grant?.Condition).toEqual({

@@ -83,6 +83,20 @@ export const testCatalog: Catalog = {
   ],
   messages: {
     email: {
+      partnerInvite: {
+        subject: 'You are invited',
+        preheader: 'A program of your own',
+        bodyHtml: '<p>Invitation</p>',
+        bodyText: 'Invitation',
+        action: 'Enroll',
+      },
+      partnerUnlinked: {
+        subject: 'The link has ended',
+        preheader: 'Nothing else changes',
+        bodyHtml: '<p>Ended</p>',
+        bodyText: 'Ended',
+        action: 'Privacy',
+      },
       confirm: {
         subject: 'Confirm',
         preheader: 'One step',
@@ -109,6 +123,11 @@ export const testCatalog: Catalog = {
       ratingUnclear: 'Reply with a number from 1 to 5.',
       noteKept: 'Kept as a note for your report.',
       reportReady: 'Kintsugi: your day-90 report is in your email.',
+      paused: 'Kintsugi: paused for {{days}} days, until {{resumeDate}}.',
+      resumed: 'Kintsugi: welcome back.',
+      notPaused: 'Kintsugi: nothing was paused.',
+      checkinSkipped: 'Kintsugi: check-in skipped. Next on {{checkinDay}}.',
+      noteKeptCheckinOpen: 'Kept as a note. Reply 1 to 5 for the check-in.',
     },
   },
   layouts: {
@@ -118,6 +137,7 @@ export const testCatalog: Catalog = {
       '<p>{{question}}</p><a href="{{answer1Url}}">1</a><a href="{{answer2Url}}">2</a><a href="{{answer3Url}}">3</a><a href="{{answer4Url}}">4</a><a href="{{answer5Url}}">5</a>',
     ),
     yesNo: layout('<p>{{question}}</p><a href="{{yesUrl}}">Yes</a><a href="{{noUrl}}">No</a>'),
+    report: layout('{{{charts}}}<a class="action" href="{{actionUrl}}">{{actionLabel}}</a>'),
   },
 };
 

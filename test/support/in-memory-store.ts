@@ -1,4 +1,5 @@
 import type { EnrollmentConflict, Store } from '../../functions/ports/store';
+import type { ConsentEvent } from '../../functions/program/consent';
 import type { Enrollment, MessageRecord, Reply } from '../../functions/program/enrollment';
 import { messageKey } from '../../functions/program/enrollment';
 import type { CheckpointReport } from '../../functions/program/report';
@@ -16,6 +17,7 @@ export class InMemoryStore implements Store {
   readonly replies: Reply[] = [];
   readonly inbound = new Set<string>();
   readonly reports = new Map<string, CheckpointReport>();
+  readonly consents: ConsentEvent[] = [];
 
   async createEnrollment(e: Enrollment): Promise<EnrollmentConflict | undefined> {
     const emailHolder = this.emails.get(e.email);
@@ -97,6 +99,15 @@ export class InMemoryStore implements Store {
   async listReplies(enrollmentId: string) {
     return this.replies.filter((r) => r.enrollmentId === enrollmentId).map(copy);
   }
+  async addConsent(event: ConsentEvent): Promise<void> {
+    this.consents.push(copy(event));
+  }
+  async listConsents(enrollmentId: string) {
+    return this.consents
+      .filter((c) => c.enrollmentId === enrollmentId)
+      .sort((a, b) => a.at.localeCompare(b.at))
+      .map(copy);
+  }
   async saveReport(report: CheckpointReport): Promise<void> {
     this.reports.set(report.enrollmentId, copy(report));
   }
@@ -111,6 +122,7 @@ export class InMemoryStore implements Store {
     }
     this.replies.splice(0, this.replies.length, ...this.replies.filter((r) => r.enrollmentId !== e.id));
     this.reports.delete(e.id);
+    this.consents.splice(0, this.consents.length, ...this.consents.filter((c) => c.enrollmentId !== e.id));
   }
   async getReport(enrollmentId: string) {
     const r = this.reports.get(enrollmentId);

@@ -1,15 +1,22 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SegmentedMessage } from 'sms-segments-calculator';
-import { describe, expect, it } from 'vitest';
+import readability from 'text-readability-ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildContent, coverageMarkdown, renderBody, TODO_HEADING } from '../../content/build';
 import {
   CHECKPOINTS,
+  LESSON_AT,
   LESSON_DAYS,
+  MICRO_ACTION_AT,
   MICRO_ACTION_DAYS,
   PROGRAM_WEEKS,
+  QUICK_CHECK_DAYS,
+  QUICK_CHECKS,
+  TEXTS_PER_WEEK,
   WEEKLY_METRICS,
 } from '../../content/cadence';
+import { SEED_IDEAS } from '../../content/ideas';
 import {
   ContentError,
   fillWithLongest,
@@ -22,7 +29,16 @@ import {
   SYSTEM_EMAIL_PLACEHOLDERS,
   SYSTEM_SMS_PLACEHOLDERS,
 } from '../../content/schema';
-import { type Step, type SystemEmail, TRACKS, type Track } from '../../functions/program/types';
+import { programSlots } from '../../functions/program/schedule';
+import {
+  QUICK_CHECK_METRICS,
+  type Step,
+  type SystemEmail,
+  TRACKS,
+  type Track,
+  WEEKDAYS,
+  type Weekday,
+} from '../../functions/program/types';
 
 const { steps, sources, messages } = buildContent();
 const stepsFor = (track: Track) => steps.filter((s) => s.track === track || s.track === 'both');
@@ -30,6 +46,9 @@ const isEmail = (s: Step) => s.channel === 'email' || s.channel === 'checkin';
 const isText = (s: Step) => s.channel === 'sms' || s.channel === 'checkin';
 const systemEmails = Object.entries(messages.email) as [string, SystemEmail][];
 const systemSms = Object.entries(messages.sms) as [keyof typeof SYSTEM_SMS_PLACEHOLDERS, string][];
+/** A participant for schedule simulations: day 0 on a Monday, check-ins at 19:00 New York time. */
+const ARTIFACTS = path.resolve(__dirname, '../../artifacts');
+const SAMPLE = { timezone: 'America/New_York', checkinTime: '19:00', day0: '2026-03-02' } as const;
 
 const lesson = (over: Record<string, unknown> = {}) => ({
   id: 'hurt-d99-example',
@@ -176,19 +195,28 @@ describe('placeholders', () => {
 });
 
 describe('the cadence, for each track', () => {
-  it.each(TRACKS)(
-    '%s: a lesson email at 08:00 on each promised day of the first two weeks, and on no other',
-    (track) => {
-      const lessons = stepsFor(track).filter((s) => s.kind === 'lesson' && (s.day ?? 99) <= 13);
-      expect(lessons.map((s) => s.day).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([...LESSON_DAYS]);
-      for (const s of lessons) expect([s.channel, s.at], s.id).toEqual(['email', '08:00']);
-    },
-  );
+  const isQuick = (s: Step) => (QUICK_CHECK_METRICS as readonly string[]).includes(s.metric ?? '');
 
-  it.each(TRACKS)('%s: one mid-week text micro-action in each of the first two weeks', (track) => {
+  it.each(TRACKS)('%s: a lesson email at 08:00 on each promised day, one a day, and on no other', (track) => {
+    const lessons = stepsFor(track).filter((s) => s.kind === 'lesson');
+    expect(lessons.map((s) => s.day).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([...LESSON_DAYS]);
+    for (const s of lessons) expect([s.channel, s.at], s.id).toEqual(['email', LESSON_AT]);
+  });
+
+  it('promises most days of the first two weeks, then three lessons a week, then two', () => {
+    const perWeek = PROGRAM_WEEKS.map((w) =>
+      LESSON_DAYS.filter((d) => Math.min(13, Math.floor(d / 7) + 1) === w),
+    );
+    expect(perWeek.slice(0, 2).map((days) => days.length)).toEqual([6, 6]);
+    expect(perWeek.slice(2, 8).every((days) => days.length === 3)).toBe(true);
+    expect(perWeek.slice(8).every((days) => days.length === 2)).toBe(true);
+  });
+
+  it.each(TRACKS)('%s: one mid-week text micro-action in every program week 1–13', (track) => {
     const micro = stepsFor(track).filter((s) => s.kind === 'micro-action');
     expect(micro.map((s) => s.day)).toEqual([...MICRO_ACTION_DAYS]);
-    for (const s of micro) expect(s.channel).toBe('sms');
+    expect(micro.map((s) => Math.min(13, Math.floor((s.day ?? 0) / 7) + 1))).toEqual([...PROGRAM_WEEKS]);
+    for (const s of micro) expect([s.channel, s.at], s.id).toEqual(['sms', MICRO_ACTION_AT]);
   });
 
   it.each(TRACKS)('%s: one weekly check-in in every week 1–13, alternating its two metrics', (track) => {
@@ -202,14 +230,47 @@ describe('the cadence, for each track', () => {
     }
   });
 
+  it.each(TRACKS)('%s: the three quick yes/no questions on days 30 and 60, three hours apart', (track) => {
+    const quick = stepsFor(track).filter(isQuick);
+    const expected = QUICK_CHECK_DAYS.flatMap((day) => QUICK_CHECKS.map((q) => ({ day, ...q })));
+    expect(quick.map((s) => ({ day: s.day, at: s.at, metric: s.metric }))).toEqual(expected);
+    for (const s of quick)
+      expect([s.kind, s.channel, s.scale], s.id).toEqual(['checkpoint', 'checkin', 'yes-no']);
+    // The report lines the two rounds up by metric: each question reads the same on both days.
+    for (const metric of QUICK_CHECK_METRICS) {
+      expect(new Set(quick.filter((s) => s.metric === metric).map((s) => s.question)).size, metric).toBe(1);
+    }
+    // The morning lesson of each quick-check day tells when the questions come.
+    for (const day of QUICK_CHECK_DAYS) {
+      const lesson = stepsFor(track).find((s) => s.kind === 'lesson' && s.day === day);
+      expect(lesson?.bodyText, `day ${day}`).toContain('at noon, 3 p.m. and 6 p.m.');
+    }
+  });
+
   it.each(TRACKS)('%s: the three checkpoint questions on days 88, 89 and 90', (track) => {
-    const checkpoints = stepsFor(track).filter((s) => s.kind === 'checkpoint');
+    const checkpoints = stepsFor(track).filter((s) => s.kind === 'checkpoint' && !isQuick(s));
     expect(checkpoints.map((s) => ({ day: s.day, at: s.at, metric: s.metric }))).toEqual(CHECKPOINTS);
     for (const s of checkpoints)
       expect([s.channel, s.scale]).toEqual([
         'checkin',
         METRIC_SCALES[s.metric as keyof typeof METRIC_SCALES],
       ]);
+  });
+
+  it.each(TRACKS)('%s: nothing is scheduled that the cadence does not promise', (track) => {
+    const promised = (s: Step) =>
+      (s.kind === 'lesson' && (LESSON_DAYS as readonly number[]).includes(s.day ?? -1)) ||
+      (s.kind === 'micro-action' && (MICRO_ACTION_DAYS as readonly number[]).includes(s.day ?? -1)) ||
+      (s.kind === 'check-in' && s.weeks !== undefined) ||
+      (s.kind === 'checkpoint' &&
+        isQuick(s) &&
+        (QUICK_CHECK_DAYS as readonly number[]).includes(s.day ?? -1)) ||
+      (s.kind === 'checkpoint' && CHECKPOINTS.some((c) => c.day === s.day && c.metric === s.metric));
+    expect(
+      stepsFor(track)
+        .filter((s) => !promised(s))
+        .map((s) => s.id),
+    ).toEqual([]);
   });
 
   it('never schedules a text between 21:00 and 08:00 local time', () => {
@@ -261,40 +322,67 @@ describe('texts', () => {
     }
   });
 
+  /** The texts a person receives, in the order the real schedule sends them, for one check-in weekday. */
+  function textsInOrder(track: Track, checkinDay: Weekday, answersEveryCheckin: boolean): string[] {
+    const slots = programSlots(steps, { ...SAMPLE, track, checkinDay });
+    const sequence = [messages.sms.optInPrompt, messages.sms.optInConfirmed];
+    for (const slot of slots) {
+      if (slot.kind === 'report') sequence.push(messages.sms.reportReady);
+      else if (slot.step && isText(slot.step)) {
+        sequence.push(slot.step.sms as string);
+        if (answersEveryCheckin && slot.step.scale)
+          sequence.push(
+            slot.step.scale === 'yes-no' ? messages.sms.answerRecorded : messages.sms.ratingRecorded,
+          );
+      }
+    }
+    return sequence;
+  }
+
   it.each(TRACKS)(
-    '%s: a STOP reminder comes at least every fourth text, whatever the check-in weekday',
+    '%s: a STOP reminder comes at least every fourth text, whatever the check-in weekday, answered or not',
     (track) => {
-      const fixed = stepsFor(track).filter((s) => isText(s) && s.day !== undefined);
-      const weekly = stepsFor(track).filter((s) => isText(s) && s.weeks);
-      for (let weekday = 0; weekday < 7; weekday++) {
-        // Scheduled texts in send order, as [day, time, text]; the participant's check-in time is 19:00.
-        const scheduled: [number, string, string][] = [
-          ...fixed.map((s): [number, string, string] => [s.day as number, s.at as string, s.sms as string]),
-          ...weekly.flatMap((s) =>
-            (s.weeks ?? []).map((w): [number, string, string] => [
-              (w - 1) * 7 + weekday,
-              '19:00',
-              s.sms as string,
-            ]),
-          ),
-        ];
-        scheduled.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1]));
-        const sequence = [
-          messages.sms.optInPrompt,
-          messages.sms.optInConfirmed,
-          ...scheduled.map(([, , text]) => text),
-        ];
-        expect(sequence.length).toBeGreaterThan(16);
-        for (let i = 0; i + 4 <= sequence.length; i++) {
-          const window = sequence.slice(i, i + 4);
-          expect(
-            window.some((t) => /\bSTOP\b/.test(t)),
-            `texts ${i + 1}–${i + 4} (check-in weekday ${weekday})`,
-          ).toBe(true);
+      for (const checkinDay of WEEKDAYS) {
+        for (const answers of [false, true]) {
+          const sequence = textsInOrder(track, checkinDay, answers);
+          expect(sequence.length).toBeGreaterThan(30);
+          for (let i = 0; i + 4 <= sequence.length; i++) {
+            expect(
+              sequence.slice(i, i + 4).some((t) => /\bSTOP\b/.test(t)),
+              `texts ${i + 1}–${i + 4} (${checkinDay} check-ins${answers ? ', every one answered' : ''})`,
+            ).toBe(true);
+          }
         }
       }
     },
   );
+
+  it.each(TRACKS)('%s: the frequency the texts promise is the frequency the schedule sends', (track) => {
+    const { usual, most } = TEXTS_PER_WEEK;
+    for (const checkinDay of WEEKDAYS) {
+      const slots = programSlots(steps, { ...SAMPLE, track, checkinDay });
+      const texts = slots.filter((s) => s.kind === 'report' || (s.step !== undefined && isText(s.step)));
+      const perWeek = PROGRAM_WEEKS.map((w) =>
+        texts.filter((s) => Math.min(13, Math.floor(s.day / 7) + 1) === w),
+      );
+      const counts = perWeek.map((t) => t.length);
+      const median = [...counts].sort((a, b) => a - b)[Math.floor(counts.length / 2)];
+      expect(median, `${checkinDay}: ${counts.join(' ')}`).toBe(usual);
+      expect(Math.max(...counts), `${checkinDay}: ${counts.join(' ')}`).toBe(most);
+      // The busier weeks are exactly the checkpoint weeks: days 30, 60 and 88–90.
+      perWeek.forEach((week, i) => {
+        if (week.length > usual)
+          expect(
+            week.some((s) => s.kind === 'checkpoint'),
+            `${checkinDay}, week ${i + 1}`,
+          ).toBe(true);
+      });
+    }
+    for (const text of [messages.sms.optInPrompt, messages.sms.startConfirmed, messages.sms.help]) {
+      expect(text).toContain(`${usual} msgs/week`);
+      expect(text).toMatch(new RegExp(`up to ${most} in checkpoint weeks`));
+    }
+  });
 });
 
 describe('emails', () => {
@@ -348,7 +436,87 @@ describe('emails', () => {
   });
 });
 
+describe('reading level', () => {
+  /**
+   * The band every lesson must fall in: textstat's consensus grade (`textStandard`, which combines
+   * Flesch-Kincaid, SMOG, Coleman-Liau, ARI, Dale-Chall, Linsear Write and Gunning fog) from 3 to 9,
+   * the median lesson at grade 8 or below. Plain-language guidance for health topics asks for grade 8
+   * or lower; below 3 the text would read as fragments.
+   */
+  const BAND = { min: 3, max: 9, median: 8 } as const;
+
+  /**
+   * The body as a reader meets it, one sentence stream: list items and headings end with a full stop,
+   * quotation marks go (the library's sentence splitter counts a sentence opening with a quote as part
+   * of the previous one, and blank lines do not end a sentence for it).
+   */
+  const readable = (text: string) =>
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .map((line) => line.replace(/^(- |\d+\. |> )/, '').replace(/["“”]/g, ''))
+      .map((line) => (/[.!?:]$/.test(line) ? line : `${line}.`))
+      .join(' ');
+
+  const lessons = steps.filter((s) => s.kind === 'lesson');
+  const grades = lessons.map((s) => {
+    const text = readable(s.bodyText ?? '');
+    return {
+      id: s.id,
+      track: s.track,
+      grade: Number(readability.textStandard(text, true)),
+      fleschKincaid: readability.fleschKincaidGrade(text),
+      words: readability.lexiconCount(text),
+    };
+  });
+
+  const median = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2
+      ? (sorted[mid] as number)
+      : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  };
+
+  afterAll(() => {
+    // The figures, for the issue notes and for authors: artifacts/readability.json (git-ignored).
+    const summary = Object.fromEntries(
+      TRACKS.map((track) => {
+        const mine = grades.filter((g) => g.track === track || g.track === 'both');
+        const of = (key: 'grade' | 'fleschKincaid') => {
+          const xs = mine.map((g) => g[key]);
+          return { min: Math.min(...xs), median: median(xs), max: Math.max(...xs) };
+        };
+        return [track, { lessons: mine.length, grade: of('grade'), fleschKincaid: of('fleschKincaid') }];
+      }),
+    );
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(
+      path.join(ARTIFACTS, 'readability.json'),
+      `${JSON.stringify({ band: BAND, summary, grades }, null, 1)}\n`,
+    );
+    console.info(`reading grades (textstat consensus; Flesch-Kincaid): ${JSON.stringify(summary)}`);
+  });
+
+  it.each(lessons.map((s) => s.id))('%s reads at grade 3–9', (id) => {
+    const { grade, fleschKincaid } = grades.find((g) => g.id === id) as (typeof grades)[number];
+    expect(grade, `consensus grade (Flesch-Kincaid ${fleschKincaid})`).toBeGreaterThanOrEqual(BAND.min);
+    expect(grade, `consensus grade (Flesch-Kincaid ${fleschKincaid})`).toBeLessThanOrEqual(BAND.max);
+  });
+
+  it.each(TRACKS)('%s: the median lesson reads at grade 8 or below', (track) => {
+    const mine = grades.filter((g) => g.track === track || g.track === 'both').map((g) => g.grade);
+    expect(median(mine)).toBeLessThanOrEqual(BAND.median);
+  });
+});
+
 describe('coverage of the seed ideas', () => {
+  it('every idea of the seeds has a place in the program', () => {
+    const unplaced = Object.keys(SEED_IDEAS).filter((idea) => !steps.some((s) => s.ideas.includes(idea)));
+    expect(unplaced).toEqual([]);
+  });
+
   it('content/coverage.md lists where each idea sits, as the steps say now (run `npm run build` to refresh)', () => {
     const file = readFileSync(path.join(__dirname, '../../content/coverage.md'), 'utf8');
     expect(file).toBe(coverageMarkdown(steps));

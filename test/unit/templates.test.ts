@@ -14,7 +14,7 @@ import {
   TEMPLATES_DIR,
   TemplateError,
 } from '../../templates/build';
-import { PALETTE, TEXT_PAIRS } from '../../templates/palette';
+import { GRAPHIC_PAIRS, PALETTE, TEXT_PAIRS } from '../../templates/palette';
 
 const ROOT = path.resolve(__dirname, '../..');
 const { steps, messages } = buildContent();
@@ -105,6 +105,20 @@ describe('the MJML layouts', () => {
     expect(layouts.rating).toContain('{{question}}');
   });
 
+  it('the report layout takes its charts raw and has one button to {{actionUrl}}, the link written out', () => {
+    expect(layouts.report).toContain('{{{charts}}}');
+    expect(layouts.report).toMatch(/<a\s+href="\{\{actionUrl\}\}"[^>]*>\s*\{\{actionLabel\}\}\s*<\/a>/);
+    expect(layouts.report).toMatch(/>\{\{actionUrl\}\}<\/a>/);
+  });
+
+  it('every layout is dark-mode friendly: it declares light and dark and recolours its card', () => {
+    for (const name of LAYOUT_NAMES) {
+      expect(layouts[name]).toContain('<meta name="color-scheme" content="light dark"');
+      expect(layouts[name]).toMatch(/@media \(prefers-color-scheme: dark\)/);
+    }
+    expect(layouts.report).toMatch(/\.k-charts td\.k-bar \{ background-color: #E4C173 !important; \}/);
+  });
+
   it('the yes/no layout has a Yes button and a No button', () => {
     expect(layouts.yesNo).toMatch(/<a\s+href="\{\{yesUrl\}\}"[^>]*>\s*Yes\s*<\/a>/);
     expect(layouts.yesNo).toMatch(/<a\s+href="\{\{noUrl\}\}"[^>]*>\s*No\s*<\/a>/);
@@ -134,6 +148,10 @@ describe('the MJML layouts', () => {
 describe('colours', () => {
   it.each(TEXT_PAIRS)('%s text on %s meets WCAG AA contrast (4.5:1)', (fg, bg) => {
     expect(contrast(PALETTE[fg], PALETTE[bg])).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it.each(GRAPHIC_PAIRS)('%s bars on %s stand out as graphics should (WCAG 1.4.11, 3:1)', (bar, bg) => {
+    expect(contrast(PALETTE[bar], PALETTE[bg])).toBeGreaterThanOrEqual(3);
   });
 
   it('the layouts and rendered bodies use only palette colours', () => {

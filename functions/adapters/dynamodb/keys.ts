@@ -20,6 +20,11 @@ export const keys = {
   }),
   inbound: (sourceId: string) => ({ PK: `SID#${sourceId}`, SK: 'SID' }),
   report: (enrollmentId: string) => ({ PK: `ENR#${enrollmentId}`, SK: 'REPORT#090' }),
+  /** The consent ledger, append-only; `seq` separates two events on one channel in the same millisecond. */
+  consent: (enrollmentId: string, at: string, channel: string, seq = 0) => ({
+    PK: `ENR#${enrollmentId}`,
+    SK: `CONSENT#${at}#${channel}${seq ? `#${seq}` : ''}`,
+  }),
   /** The sparse due index: only active enrollments with a next step carry these attributes. */
   due: (id: string, nextDueAt: string, shardCount: number) => ({
     duePk: duePartition(shardOf(id, shardCount)),
@@ -30,6 +35,7 @@ export const keys = {
 export const ENROLLMENT_PREFIX = 'ENR#';
 export const MESSAGE_PREFIX = 'MSG#';
 export const REPLY_PREFIX = 'REPLY#';
+export const CONSENT_PREFIX = 'CONSENT#';
 
 export const duePartition = (shard: number) => `DUE#${shard}`;
 /** The highest sort key for instants up to and including `now`. */

@@ -11,10 +11,20 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { EnrollmentConflict, Store } from '../../ports/store';
+import type { ConsentEvent } from '../../program/consent';
 import type { Enrollment, MessageRecord, Reply } from '../../program/enrollment';
 import type { CheckpointReport } from '../../program/report';
 import { ConcurrentUpdateError } from '../../shared/errors';
-import { DUE_INDEX, duePartition, dueUpTo, enrollmentIdOf, keys, MESSAGE_PREFIX, REPLY_PREFIX } from './keys';
+import {
+  CONSENT_PREFIX,
+  DUE_INDEX,
+  duePartition,
+  dueUpTo,
+  enrollmentIdOf,
+  keys,
+  MESSAGE_PREFIX,
+  REPLY_PREFIX,
+} from './keys';
 
 type Item = Record<string, unknown>;
 
@@ -261,6 +271,28 @@ export class DynamoStore implements Store {
 
   async listReplies(enrollmentId: string): Promise<Reply[]> {
     return (await this.queryPrefix(enrollmentId, REPLY_PREFIX)) as unknown as Reply[];
+  }
+
+  async addConsent(event: ConsentEvent): Promise<void> {
+    // Two events on one channel in the same millisecond get the next sequence number, never an overwrite.
+    for (let seq = 0; ; seq++) {
+      try {
+        await this.db.send(
+          new PutCommand({
+            TableName: this.table,
+            Item: { ...keys.consent(event.enrollmentId, event.at, event.channel, seq), ...event },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          }),
+        );
+        return;
+      } catch (error) {
+        if (!isConditionFailure(error) || seq >= 9) throw error;
+      }
+    }
+  }
+
+  async listConsents(enrollmentId: string): Promise<ConsentEvent[]> {
+    return (await this.queryPrefix(enrollmentId, CONSENT_PREFIX)) as unknown as ConsentEvent[];
   }
 
   async saveReport(report: CheckpointReport): Promise<void> {

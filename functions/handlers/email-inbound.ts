@@ -1,0 +1,33 @@
+import type { SNSEvent } from 'aws-lambda';
+import {
+  isAuthenticated,
+  parseInboundMail,
+  type SesReceivedNotification,
+} from '../adapters/ses/inbound-mail';
+import { logger } from '../shared/logger';
+import type { Deps } from '../use-cases/deps';
+import { type EmailReplyOutcome, replyByEmail } from '../use-cases/reply-by-email';
+import { lambdaDependencies } from '../wiring';
+
+/**
+ * Email replies to check-ins: an SES receipt rule publishes each received message to SNS (UTF-8 encoding,
+ * content included), and SNS invokes this function. Mail SES cannot authenticate is dropped.
+ */
+export async function handleInboundEmail(deps: Deps, event: SNSEvent): Promise<EmailReplyOutcome[]> {
+  const outcomes: EmailReplyOutcome[] = [];
+  for (const record of event.Records) {
+    const notification = JSON.parse(record.Sns.Message) as SesReceivedNotification;
+    if (notification.notificationType !== 'Received') continue;
+    if (!isAuthenticated(notification.receipt)) {
+      logger.warn('unauthenticated email reply dropped', { messageId: notification.mail.messageId });
+      continue;
+    }
+    const email = await parseInboundMail(notification.mail.messageId, notification.content);
+    outcomes.push(await replyByEmail(deps, email));
+  }
+  return outcomes;
+}
+
+export const handler = async (event: SNSEvent): Promise<void> => {
+  await handleInboundEmail(await lambdaDependencies(), event);
+};

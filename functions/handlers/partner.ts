@@ -1,0 +1,63 @@
+import { page } from '../pages/layout';
+import { partnerPage } from '../pages/partner';
+import { ValidationError } from '../shared/errors';
+import { html, json, parseBody, query, respond, wantsJson } from '../shared/http';
+import {
+  invitePartner,
+  setParticipationSharing,
+  unlinkPartner,
+  viewPartnerPage,
+} from '../use-cases/partners';
+import { httpLambda, type Route } from './lambda';
+
+const DONE: Record<string, [string, string]> = {
+  invite: [
+    'Invitation sent',
+    'We sent your partner one invitation. If they enroll and confirm, your programs are linked.',
+  ],
+  share: ['Sharing on', 'Your partner will see how many check-ins you answered, if they share theirs too.'],
+  'keep-private': ['Sharing off', 'Your partner will not see how many check-ins you answered.'],
+  unlink: [
+    'Link ended',
+    'Your programs are no longer linked. Your partner is told only that the link ended.',
+  ],
+};
+
+/** GET /partner shows the page; POST does one action: invite, share, keep-private or unlink. */
+export const route: Route = (deps, event) =>
+  respond(event, async () => {
+    const token = query(event, 'token');
+    if (event.requestContext.http.method === 'GET') {
+      return html(
+        200,
+        partnerPage(await viewPartnerPage(deps, token), `/partner?token=${encodeURIComponent(token ?? '')}`),
+      );
+    }
+    const body = parseBody(event) as Record<string, unknown>;
+    const action = String(body.action ?? '');
+    const share = body.shareParticipation === true || body.shareParticipation === 'true';
+    switch (action) {
+      case 'invite':
+        await invitePartner(deps, token, { email: body.email, shareParticipation: share });
+        break;
+      case 'share':
+      case 'keep-private':
+        await setParticipationSharing(deps, token, action === 'share');
+        break;
+      case 'unlink':
+        await unlinkPartner(deps, token);
+        break;
+      default:
+        throw new ValidationError(
+          'invalid_action',
+          'Choose "invite", "share", "keep-private" or "unlink".',
+          'action',
+        );
+    }
+    const [title, text] = DONE[action] as [string, string];
+    return wantsJson(event)
+      ? json(200, { done: action })
+      : html(200, page(title, `<h1>${title}</h1><p>${text}</p>`));
+  });
+
+export const handler = httpLambda(route);

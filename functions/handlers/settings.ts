@@ -1,0 +1,21 @@
+import { settingsPage } from '../pages/settings';
+import { html, json, parseBody, query, respond, wantsJson } from '../shared/http';
+import { changeSettings, lookupSettings } from '../use-cases/settings';
+import { httpLambda, type Route } from './lambda';
+
+/** GET /settings shows the participant's time zone and check-in day and time; POST changes them. */
+export const route: Route = (deps, event) =>
+  respond(event, async () => {
+    const token = query(event, 'token');
+    const self = `/settings?token=${encodeURIComponent(token ?? '')}`;
+    if (event.requestContext.http.method === 'GET')
+      return html(200, settingsPage(await lookupSettings(deps, token), self));
+    const enrollment = await changeSettings(deps, token, parseBody(event));
+    if (wantsJson(event)) {
+      const { timezone, checkinDay, checkinTime, nextDueAt } = enrollment;
+      return json(200, { timezone, checkinDay, checkinTime, nextDueAt: nextDueAt ?? null });
+    }
+    return html(200, settingsPage(enrollment, self, true));
+  });
+
+export const handler = httpLambda(route);

@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import type { Channel } from './types';
+
+/** Whether a person said yes or no to a channel. */
+export type ConsentAction = 'opt-in' | 'opt-out';
+
+/** Where a consent event came from. */
+export type ConsentSource = 'web-form' | 'keyword' | 'email-link' | 'provider-event';
+
+/**
+ * One entry of the consent ledger: appended once, never changed. It keeps what a regulator or a carrier
+ * asks for: when, which channel, how, the wording the person saw, and the request or message it came in.
+ */
+export interface ConsentEvent {
+  enrollmentId: string;
+  at: string;
+  channel: Channel;
+  action: ConsentAction;
+  source: ConsentSource;
+  /** Version of the wording the person saw (see `wordingVersion`), when there was wording. */
+  wordingVersion?: string;
+  /** The web request's address and browser, for web-form and email-link events. */
+  ip?: string;
+  userAgent?: string;
+  /** The inbound SMS, for keyword events; the failed message, for provider events. */
+  messageSid?: string;
+  /** The keyword as the person wrote it (STOP, YES…), or the provider's reason (21610, complaint). */
+  detail?: string;
+}
+
+/** The SMS consent on the enrollment form, word for word as the person reads it beside the checkbox. */
+export const SMS_CONSENT_TEXT =
+  'I agree to get Kintsugi check-in texts at this number, about two a week. Msg&data rates may apply. Reply STOP to end, HELP for help. Consent is not a condition of joining.';
+
+/** A short, stable version id of a consent wording: the start of its SHA-256. */
+export function wordingVersion(text: string): string {
+  return `sha256:${createHash('sha256').update(text.normalize('NFC')).digest('hex').slice(0, 16)}`;
+}

@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Runtime } from '../../local/runtime';
+import { api, emailsTo, linkIn, pathOf, startTestRuntime, uniqueEmail } from '../support/runtime';
+
+const ZONE = 'Europe/Berlin';
+const form = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+
+async function confirmFor(runtime: Runtime, email: string) {
+  const confirm = pathOf(linkIn((await emailsTo(runtime, email)).at(-1), '/confirm'));
+  return api(runtime, confirm, { method: 'POST', headers: { accept: 'application/json' } });
+}
+
+/** The partner page link, as a participant finds it from the privacy page in any email's footer. */
+async function partnerPageOf(runtime: Runtime, email: string): Promise<string> {
+  await api(runtime, '/_local/clock', { json: { advance: 'P1D' } });
+  const privacy = pathOf(
+    linkIn(
+      (await emailsTo(runtime, email)).find((m) => m.text?.includes('/privacy?')),
+      '/privacy',
+    ),
+  );
+  const page = await api(runtime, privacy, { headers: { accept: 'text/html' } });
+  const href = page.text.match(/href="(\/partner\?token=[^"]+)"/)?.[1];
+  if (!href) throw new Error('No partner link on the privacy page');
+  return href.replace(/&amp;/g, '&');
+}
+
+describe('partners, each with a private program, through HTTP', () => {
+  let runtime: Runtime;
+  const ana = uniqueEmail('ana');
+  const ben = uniqueEmail('ben');
+  let anaId: string;
+  let benId: string;
+  let anaPartnerPage: string;
+
+  beforeAll(async () => {
+    runtime = await startTestRuntime({ startAt: new Date('2026-06-01T10:00:00Z') });
+    anaId = (await api(runtime, '/enrollments', { json: { email: ana, timezone: ZONE, role: 'hurt' } })).body
+      .id;
+    await confirmFor(runtime, ana);
+    anaPartnerPage = await partnerPageOf(runtime, ana);
+  });
+  afterAll(async () => {
+    await runtime?.stop();
+  });
+
+  it('refuses to invite the participant’s own address', async () => {
+    const response = await api(runtime, anaPartnerPage, {
+      method: 'POST',
+      headers: form,
+      body: `action=invite&email=${encodeURIComponent(ana)}`,
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.field).toBe('email');
+  });
+
+  it('emails the partner an invitation that says nothing about the inviter’s program', async () => {
+    const response = await api(runtime, anaPartnerPage, {
+      method: 'POST',
+      headers: form,
+      body: `action=invite&email=${encodeURIComponent(ben)}&shareParticipation=true`,
+    });
+    expect(response.status).toBe(200);
+    const [invitation] = await emailsTo(runtime, ben);
+    expect(invitation?.text).toMatch(/\/\?invite=/);
+    expect(invitation?.text).not.toContain(ana);
+    expect(invitation?.html).not.toContain(ana);
+    // No signed link of the inviter's: the invitee must not reach the inviter's privacy or report pages.
+    expect(invitation?.text).not.toMatch(/\/(privacy|unsubscribe|report|partner)\?token=/);
+    expect(invitation?.html).not.toMatch(/\/(privacy|unsubscribe|report|partner)\?token=/);
+  });
+
+  it('links the two programs when the invited partner enrolls with their own role and confirms', async () => {
+    const invite = new URL(linkIn((await emailsTo(runtime, ben))[0], '/')).searchParams.get('invite') ?? '';
+    const formPage = await api(runtime, `/?invite=${encodeURIComponent(invite)}`, {
+      headers: { accept: 'text/html' },
+    });
+    expect(formPage.text).toContain('name="invite"');
+    const enrolled = await api(runtime, '/enrollments', {
+      json: { email: ben, timezone: ZONE, role: 'repairing', invite, shareParticipation: true },
+    });
+    expect(enrolled.status).toBe(202);
+    benId = enrolled.body.id;
+    await confirmFor(runtime, ben);
+    const [a, b] = [
+      await runtime.deps.store.getEnrollment(anaId),
+      await runtime.deps.store.getEnrollment(benId),
+    ];
+    expect(a?.partner?.id).toBe(benId);
+    expect(b?.partner?.id).toBe(anaId);
+    expect(b?.track).toBe('repairing');
+  });
+
+  it('shows both partners only how many check-ins each answered, in the day-90 report', async () => {
+    const emailCheckins = async (email: string) =>
+      (await emailsTo(runtime, email)).filter((m) => m.text?.includes('/checkin?'));
+    await api(runtime, '/_local/clock', { json: { advance: 'P14D' } });
+    // Ana answers her first emailed check-in with one click; Ben answers none.
+    const first = (await emailCheckins(ana))[0];
+    await api(runtime, pathOf(linkIn(first, '/checkin')), {
+      method: 'POST',
+      headers: { accept: 'application/json' },
+    });
+    await api(runtime, '/_local/clock', { json: { advance: 'P80D' } });
+    const reportEmail = (await emailsTo(runtime, ana)).find((m) => m.text?.includes('/report?'));
+    const report = await api(runtime, pathOf(linkIn(reportEmail, '/report')), {
+      headers: { accept: 'application/json' },
+    });
+    expect(report.body.participation).toEqual({
+      you: { answered: 1, sent: expect.any(Number) },
+      partner: { answered: 0, sent: expect.any(Number) },
+    });
+    expect(report.body.participation.partner.sent).toBeGreaterThanOrEqual(12);
+  });
+
+  it('refuses a forged invitation, naming the field', async () => {
+    const response = await api(runtime, '/enrollments', {
+      json: { email: uniqueEmail(), timezone: ZONE, role: 'repairing', invite: 'forged.token' },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.field).toBe('invite');
+  });
+
+  it('ends the link from either side and tells the other only that it ended', async () => {
+    const benPartnerPage = await partnerPageOf(runtime, ben);
+    const before = (await emailsTo(runtime, ana)).length;
+    const response = await api(runtime, benPartnerPage, {
+      method: 'POST',
+      headers: form,
+      body: 'action=unlink',
+    });
+    expect(response.body).toEqual({ done: 'unlink' });
+    expect((await runtime.deps.store.getEnrollment(anaId))?.partner).toBeUndefined();
+    expect((await runtime.deps.store.getEnrollment(benId))?.partner).toBeUndefined();
+    const notice = (await emailsTo(runtime, ana)).slice(before);
+    expect(notice).toHaveLength(1);
+    expect(notice[0]?.subject).toMatch(/ended/i);
+    expect(notice[0]?.text).not.toContain(ben);
+  });
+});

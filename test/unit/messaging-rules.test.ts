@@ -1,0 +1,292 @@
+import { describe, expect, it } from 'vitest';
+import { wordingVersion } from '../../functions/program/consent';
+import { parseKeyword } from '../../functions/program/keywords';
+import { replyTextOf } from '../../functions/program/reply-parsing';
+import {
+  nextDueOf,
+  planDue,
+  programSlots,
+  progressOf,
+  quietHoursEnd,
+  reschedule,
+  type ScheduleFor,
+} from '../../functions/program/schedule';
+import { confirm } from '../../functions/use-cases/confirm';
+import { recordConsent } from '../../functions/use-cases/consent';
+import { dispatch } from '../../functions/use-cases/dispatch';
+import { enroll } from '../../functions/use-cases/enroll';
+import { replyBySms } from '../../functions/use-cases/reply-by-sms';
+import { send } from '../../functions/use-cases/send';
+import { type FakeWorld, fakeWorld, testCatalog } from '../support/fake-deps';
+
+const PHONE = '+14155550100';
+let sids = 0;
+const sms = (world: FakeWorld, body: string) =>
+  replyBySms(world.deps, { from: PHONE, body, messageSid: `SMunit${++sids}` });
+
+async function runUntil(world: FakeWorld, iso: string) {
+  for (;;) {
+    const next = await world.store.earliestDue();
+    if (!next || next > iso) break;
+    world.clock.set(next);
+    await dispatch(world.deps);
+  }
+  world.clock.set(iso);
+}
+
+async function texting(world: FakeWorld, extra: Record<string, unknown> = {}) {
+  const { id } = await enroll(world.deps, {
+    email: 'ana@example.com',
+    timezone: 'America/New_York',
+    role: 'hurt',
+    phone: PHONE,
+    smsConsent: true,
+    ...extra,
+  });
+  const token = new URL(
+    world.emails.at(-1)?.text?.match(/https:\/\/kintsugi\.test\/confirm\?\S+/)?.[0] ?? '',
+  ).searchParams.get('token');
+  await confirm(world.deps, token ?? '');
+  await sms(world, 'YES');
+  return id;
+}
+
+const NEW_YORK: ScheduleFor = {
+  track: 'hurt',
+  timezone: 'America/New_York',
+  checkinDay: 'sunday',
+  checkinTime: '19:00',
+  day0: '2026-03-03', // a Tuesday; clocks go forward on Sunday 8 March
+};
+
+describe('quiet hours', () => {
+  it('lets a text leave at 20:59 local', () => {
+    expect(quietHoursEnd(new Date('2026-03-03T01:59:00Z'), 'America/New_York')).toBeUndefined();
+  });
+
+  it('holds a text at 21:05 local until 08:00 the next morning', () => {
+    expect(quietHoursEnd(new Date('2026-03-03T02:05:00Z'), 'America/New_York')).toBe(
+      '2026-03-03T13:00:00.000Z',
+    );
+  });
+
+  it('holds a text at 06:00 local until 08:00 the same morning', () => {
+    expect(quietHoursEnd(new Date('2026-03-03T11:00:00Z'), 'America/New_York')).toBe(
+      '2026-03-03T13:00:00.000Z',
+    );
+  });
+
+  it('finds 08:00 across the night the clocks go forward', () => {
+    // 22:00 on Saturday 7 March (EST); 08:00 on Sunday is already EDT
+    expect(quietHoursEnd(new Date('2026-03-08T03:00:00Z'), 'America/New_York')).toBe(
+      '2026-03-08T12:00:00.000Z',
+    );
+  });
+
+  it('reads quiet hours in a half-hour zone', () => {
+    expect(quietHoursEnd(new Date('2026-03-02T15:45:00Z'), 'Asia/Kolkata')).toBe('2026-03-03T02:30:00.000Z'); // 21:15
+    expect(quietHoursEnd(new Date('2026-03-02T15:15:00Z'), 'Asia/Kolkata')).toBeUndefined(); // 20:45
+  });
+});
+
+describe('planning the due slots', () => {
+  const slots = programSlots(testCatalog.steps, NEW_YORK);
+
+  it('skips a check-in more than 12 hours late and sends one less late', () => {
+    const checkin = slots.find((s) => s.week === 1);
+    if (!checkin) throw new Error('no check-in');
+    const at = (hours: number) => new Date(Date.parse(checkin.dueAt) + hours * 3_600_000).toISOString();
+    expect(planDue([checkin], slots, at(11))[0]?.plan).toEqual({ action: 'send' });
+    expect(planDue([checkin], slots, at(13))[0]?.plan).toEqual({ action: 'skip' });
+  });
+
+  it('holds lessons missed by more than a day for the next slots, one per slot', () => {
+    const now = '2026-03-07T15:00:00.000Z'; // day 4: the lessons of days 0 and 1 are days late
+    const late = slots.filter((s) => s.position && s.dueAt < '2026-03-05T00:00:00.000Z');
+    const upcoming = slots.filter((s) => s.dueAt > now);
+    const plans = planDue(late, slots, now);
+    expect(plans.map((p) => p.plan)).toEqual(
+      late.map((_, i) => ({ action: 'hold', until: upcoming[i]?.dueAt })),
+    );
+  });
+
+  it('sends a lesson less than a day late at once', () => {
+    const lesson = slots.find((s) => s.slot === 'hurt-d1');
+    if (!lesson) throw new Error('no lesson');
+    const now = new Date(Date.parse(lesson.dueAt) + 20 * 3_600_000).toISOString();
+    expect(planDue([lesson], slots, now)[0]?.plan).toEqual({ action: 'send' });
+  });
+
+  it('skips check-ins and holds everything else while the program is paused', () => {
+    const checkin = slots.find((s) => s.week === 1);
+    const lesson = slots.find((s) => s.slot === 'hurt-d1');
+    if (!checkin || !lesson) throw new Error('missing slots');
+    const pausedUntil = '2026-03-20T12:00:00.000Z';
+    const plans = planDue([lesson, checkin], slots, checkin.dueAt, pausedUntil);
+    expect(plans.map((p) => p.plan)).toEqual([{ action: 'hold', until: pausedUntil }, { action: 'skip' }]);
+  });
+
+  it('makes the enrollment due at a held message earlier than its next slot', () => {
+    const now = '2026-03-03T14:00:00.000Z';
+    const held = [{ day: 3, slot: 'micro-d3', channel: 'sms' as const, until: '2026-03-03T13:30:00.000Z' }];
+    expect(nextDueOf(slots, now, held)).toBe('2026-03-03T13:30:00.000Z');
+    expect(nextDueOf(slots, now)).toBe(slots.find((s) => s.dueAt > now)?.dueAt);
+  });
+});
+
+describe('changing the schedule mid-program', () => {
+  const now = '2026-03-12T03:00:00.000Z'; // day 8, late evening in New York
+  const before = {
+    ...NEW_YORK,
+    nextDueAt: programSlots(testCatalog.steps, NEW_YORK).find((s) => s.dueAt > now)?.dueAt,
+  };
+
+  it('keeps what was handled and computes the rest in the new time zone', () => {
+    const after = { ...NEW_YORK, timezone: 'Europe/London' };
+    const { progress, nextDueAt } = reschedule(testCatalog.steps, before, after);
+    expect(progress).toEqual(progressOf(programSlots(testCatalog.steps, NEW_YORK), before.nextDueAt));
+    expect(progress.checkinWeek).toBe(1);
+    const rest = programSlots(testCatalog.steps, { ...after, progress });
+    expect(rest.every((s) => s.day >= 8)).toBe(true);
+    expect(rest.filter((s) => s.slot === 'hurt-safety').map((s) => s.week)).toEqual([
+      2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
+    ]);
+    expect(nextDueAt).toBe(rest[0]?.dueAt);
+  });
+
+  it('leaves nothing out and repeats nothing when moving west', () => {
+    const after = { ...NEW_YORK, timezone: 'America/Los_Angeles' };
+    const { progress } = reschedule(testCatalog.steps, before, after);
+    const handled = programSlots(testCatalog.steps, NEW_YORK).filter(
+      (s) => s.dueAt < (before.nextDueAt ?? ''),
+    );
+    const rest = programSlots(testCatalog.steps, { ...after, progress });
+    const key = (s: { slot: string; day: number }) => `${s.slot}#${s.day}`;
+    expect([...handled, ...rest].map(key).sort()).toEqual(
+      programSlots(testCatalog.steps, NEW_YORK).map(key).sort(),
+    );
+  });
+
+  it('moves every remaining step by the days of a pause', () => {
+    const after = { ...NEW_YORK, day0: '2026-03-10' };
+    const { progress } = reschedule(testCatalog.steps, before, after);
+    const rest = programSlots(testCatalog.steps, { ...after, progress });
+    const original = programSlots(testCatalog.steps, NEW_YORK);
+    for (const slot of rest.filter((s) => s.position)) {
+      const was = original.find((s) => s.slot === slot.slot);
+      expect(Date.parse(slot.dueAt) - Date.parse(was?.dueAt ?? '')).toBe(7 * 86_400_000);
+    }
+  });
+});
+
+describe('keywords with more to them', () => {
+  it.each([
+    ['PAUSE', 7],
+    ['pause 10', 10],
+    ['Pause for 3 days', 3],
+    ['PAUSE 90', 30],
+    ['pause 0', 1],
+  ])('reads %j as a pause of %i days', (body, days) => {
+    expect(parseKeyword(body)).toMatchObject({ keyword: 'pause', days });
+  });
+
+  it('reads RESUME and SKIP only in a short message, so a sentence that starts with them stays an answer', () => {
+    expect(parseKeyword('skip this week')?.keyword).toBe('skip');
+    expect(parseKeyword('Resume.')?.keyword).toBe('resume');
+    expect(parseKeyword('Skip the excuses, he is really trying. 4')).toBeUndefined();
+  });
+
+  it('keeps the word the person used, for the consent ledger', () => {
+    expect(parseKeyword('stopall please')).toEqual({ keyword: 'stop', word: 'STOPALL' });
+  });
+});
+
+describe('email replies and consent wording', () => {
+  it('reads only what the person wrote above the quoted check-in', () => {
+    expect(
+      replyTextOf('4 - calmer\r\n\r\nOn Sun, 12 Apr 2026 at 19:00, Kintsugi <a@b> wrote:\r\n> How safe?'),
+    ).toBe('4 - calmer');
+    expect(replyTextOf('3\n\nSent from my iPhone')).toBe('3');
+    expect(replyTextOf('Thank you.\n-- \nSam')).toBe('Thank you.');
+    expect(replyTextOf('> only quoted')).toBe('');
+  });
+
+  it('versions a consent wording by its text', () => {
+    expect(wordingVersion('Reply YES')).toMatch(/^sha256:[0-9a-f]{16}$/);
+    expect(wordingVersion('Reply YES')).toBe(wordingVersion('Reply YES'));
+    expect(wordingVersion('Reply YES')).not.toBe(wordingVersion('Reply Y'));
+  });
+});
+
+describe('the rules at the moment of sending, with in-memory ports', () => {
+  it('holds a text that becomes sendable at night and sends it once at 08:00 local', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    const id = await texting(world);
+    await runUntil(world, '2026-03-06T17:29:00.000Z'); // day 3, 12:29: the micro-action is due at 12:30
+    world.clock.set('2026-03-07T02:05:00.000Z'); // the scheduler was down until 21:05
+    const before = world.texts.length;
+    await dispatch(world.deps);
+    expect(world.texts).toHaveLength(before);
+    expect((await world.store.getMessage(id, 3, 'micro-d3', 'sms'))?.status).toBe('claimed');
+    const enrollment = await world.store.getEnrollment(id);
+    expect(enrollment?.held).toEqual([
+      { day: 3, slot: 'micro-d3', channel: 'sms', until: '2026-03-07T13:00:00.000Z' },
+    ]);
+    expect(enrollment?.nextDueAt).toBe('2026-03-07T13:00:00.000Z');
+    const job = { enrollmentId: id, day: 3, slot: 'micro-d3', channel: 'sms' } as const;
+    expect(await send(world.deps, job)).toBe('held'); // a redelivered job is held again, not sent
+
+    await runUntil(world, '2026-03-07T13:00:00.000Z');
+    await dispatch(world.deps);
+    expect(world.texts.slice(before).map((t) => t.body)).toEqual(['Kintsugi: one small thing today.']);
+    expect((await world.store.getEnrollment(id))?.held).toBeUndefined();
+    await dispatch(world.deps);
+    expect(world.texts).toHaveLength(before + 1);
+  });
+
+  it('never texts an opted-out number, not even an answer to its messages', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    await texting(world);
+    await sms(world, 'STOP');
+    const before = world.texts.length;
+    expect(await sms(world, '4')).toBeUndefined();
+    expect(await sms(world, 'PAUSE')).toBeUndefined();
+    expect(await sms(world, 'STOP')).toBeUndefined();
+    await runUntil(world, '2026-04-02T00:00:00.000Z');
+    expect(world.texts).toHaveLength(before);
+  });
+
+  it('appends a consent event stamped with the clock, without empty fields', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    await recordConsent(world.deps, {
+      enrollmentId: 'e1',
+      channel: 'email',
+      action: 'opt-out',
+      source: 'email-link',
+      ip: '',
+      userAgent: 'Mail/1.0',
+    });
+    expect(world.store.consents).toEqual([
+      {
+        enrollmentId: 'e1',
+        at: '2026-03-02T15:00:00.000Z',
+        channel: 'email',
+        action: 'opt-out',
+        source: 'email-link',
+        userAgent: 'Mail/1.0',
+      },
+    ]);
+  });
+
+  it('records the web form’s SMS consent, the confirm link and YES in the ledger', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    const id = await texting(world);
+    expect(
+      world.store.consents.filter((c) => c.enrollmentId === id).map((c) => [c.channel, c.source]),
+    ).toEqual([
+      ['sms', 'web-form'],
+      ['email', 'email-link'],
+      ['sms', 'keyword'],
+    ]);
+  });
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import type { Enrollment, MessageRecord } from '../../functions/program/enrollment';
+import { participationSignal } from '../../functions/use-cases/partners';
+import { fakeWorld } from '../support/fake-deps';
+
+const person = (id: string, extra: Partial<Enrollment>): Enrollment => ({
+  id,
+  email: `${id}@example.com`,
+  timezone: 'Europe/London',
+  track: 'hurt',
+  checkinDay: 'sunday',
+  checkinTime: '19:00',
+  status: 'active',
+  emailStatus: 'active',
+  smsStatus: 'none',
+  createdAt: '2026-03-01T00:00:00.000Z',
+  version: 1,
+  ...extra,
+});
+
+const checkin = (enrollmentId: string, day: number): MessageRecord => ({
+  enrollmentId,
+  day,
+  slot: 'hurt-safety',
+  channel: 'email',
+  kind: 'check-in',
+  metric: 'honesty-safety',
+  status: 'sent',
+  dueAt: '2026-03-08T19:00:00.000Z',
+  claimedAt: '2026-03-08T19:00:00.000Z',
+});
+
+async function linkedPair(shareA: boolean, shareB: boolean) {
+  const world = fakeWorld();
+  const linkedAt = '2026-03-02T00:00:00.000Z';
+  await world.store.createEnrollment(
+    person('a', { partner: { id: 'b', linkedAt }, sharesParticipation: shareA }),
+  );
+  await world.store.createEnrollment(
+    person('b', { partner: { id: 'a', linkedAt }, sharesParticipation: shareB, track: 'repairing' }),
+  );
+  for (const day of [6, 13, 20]) {
+    await world.store.claimMessage(checkin('a', day));
+    await world.store.claimMessage(checkin('b', day));
+  }
+  await world.store.addReply({
+    enrollmentId: 'a',
+    at: '2026-03-08T20:00:00.000Z',
+    sourceId: 's1',
+    channel: 'sms',
+    stepId: 'hurt-safety',
+    day: 6,
+    metric: 'honesty-safety',
+    score: 2,
+    note: 'private words',
+  });
+  await world.store.addReply({
+    enrollmentId: 'a',
+    at: '2026-03-15T20:00:00.000Z',
+    sourceId: 's2',
+    channel: 'sms',
+    stepId: 'hurt-safety',
+    day: 13,
+    metric: 'honesty-safety',
+    score: 3,
+  });
+  await world.store.addReply({
+    enrollmentId: 'b',
+    at: '2026-03-08T20:00:00.000Z',
+    sourceId: 's3',
+    channel: 'sms',
+    stepId: 'hurt-safety',
+    day: 6,
+    metric: 'honesty-safety',
+    score: 5,
+  });
+  return world;
+}
+
+describe('the participation signal partners may share', () => {
+  it('counts only how many check-ins each answered, when both agreed', async () => {
+    const world = await linkedPair(true, true);
+    const signal = await participationSignal(
+      world.deps,
+      (await world.store.getEnrollment('a')) as Enrollment,
+    );
+    expect(signal).toEqual({ you: { answered: 2, sent: 3 }, partner: { answered: 1, sent: 3 } });
+    expect(JSON.stringify(signal)).not.toContain('private words');
+  });
+
+  it('shows nothing when either partner keeps it private', async () => {
+    for (const [a, b] of [
+      [true, false],
+      [false, true],
+    ] as const) {
+      const world = await linkedPair(a, b);
+      expect(
+        await participationSignal(world.deps, (await world.store.getEnrollment('a')) as Enrollment),
+      ).toBeUndefined();
+    }
+  });
+
+  it('shows nothing once the link is only one-sided', async () => {
+    const world = await linkedPair(true, true);
+    const b = (await world.store.getEnrollment('b')) as Enrollment;
+    delete b.partner;
+    await world.store.saveEnrollment({ ...b, version: b.version + 1 });
+    expect(
+      await participationSignal(world.deps, (await world.store.getEnrollment('a')) as Enrollment),
+    ).toBeUndefined();
+  });
+});
