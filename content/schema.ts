@@ -44,6 +44,7 @@ export const KNOWN_PLACEHOLDERS = {
   charts: '',
   unsubscribeUrl: URL_120,
   privacyUrl: URL_120,
+  settingsUrl: URL_120,
   postalAddress: 'Kintsugi Program, 1234 Long Example Street, Suite 500, San Francisco, CA 94107, USA',
 } as const;
 
@@ -79,6 +80,7 @@ export const SYSTEM_SMS_PLACEHOLDERS = {
   notPaused: [],
   checkinSkipped: ['checkinDay'],
   noteKeptCheckinOpen: [],
+  movedToEmail: [],
 } as const satisfies Record<keyof SystemMessages['sms'], readonly Placeholder[]>;
 
 const PLACEHOLDER = /\{\{(\{?)\s*([A-Za-z0-9_]+)\s*\}?\}\}/g;
@@ -295,6 +297,7 @@ export const SourceSystemSchema = z.strictObject({
     notPaused: smsText('notPaused'),
     checkinSkipped: smsText('checkinSkipped'),
     noteKeptCheckinOpen: smsText('noteKeptCheckinOpen'),
+    movedToEmail: smsText('movedToEmail'),
   }),
 });
 

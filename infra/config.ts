@@ -16,6 +16,7 @@ export const CONTEXT_KEYS = [
   'sendMaxConcurrency',
   'logLevel',
   'tracing',
+  'inboundEmailAddress',
 ] as const;
 
 // `-c key=value` arrives as a string and cdk.json may hold "" for "not set": normalise both.
@@ -54,6 +55,7 @@ const contextSchema = z.object({
   sendMaxConcurrency: withDefault(z.coerce.number().int().min(2).max(1000), 5),
   logLevel: withDefault(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']), 'INFO'),
   tracing: withDefault(z.stringbool().or(z.boolean()), false),
+  inboundEmailAddress: optional(z.email()),
 });
 
 /** The deployment's settings, validated once. */
@@ -76,6 +78,8 @@ export interface InfraConfig {
   readonly sendMaxConcurrency: number;
   readonly logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   readonly tracing: boolean;
+  /** Where replies to check-in emails are received (SES receiving, an MX record on its domain); none when unset. */
+  readonly inboundEmailAddress: string | undefined;
 }
 
 /** Parses the app's context values; throws one error naming every bad key. */
@@ -92,6 +96,7 @@ export function parseConfig(context: Partial<Record<(typeof CONTEXT_KEYS)[number
     publicUrl: values.publicUrl,
     sesIdentityDomain: values.sesIdentityDomain,
     alarmEmail: values.alarmEmail,
+    inboundEmailAddress: values.inboundEmailAddress,
     isDev: values.stage === 'dev',
     emailFromAddress,
     supportEmail: values.supportEmail ?? emailFromAddress,

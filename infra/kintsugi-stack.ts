@@ -1,11 +1,16 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as ses from 'aws-cdk-lib/aws-ses';
+import * as sesActions from 'aws-cdk-lib/aws-ses-actions';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as snsSubscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { HTTP_ROUTES } from '../functions/handlers/routes';
 import type { InfraConfig } from './config';
@@ -97,6 +102,18 @@ const PROGRAM_LAMBDAS: readonly ProgramLambda[] = [
     description: 'Partner page: invite a partner by email, share the participation count, end the link',
     table: 'read-write',
     email: true,
+  },
+  {
+    id: 'Settings',
+    file: 'settings',
+    description: 'Settings page: time zone, check-in day and time',
+    table: 'read-write',
+  },
+  {
+    id: 'EmailInbound',
+    file: 'email-inbound',
+    description: 'Replies to check-in emails, from SES receiving through SNS: recorded as answers',
+    table: 'read-write',
   },
   {
     id: 'SesEvents',
@@ -236,6 +253,28 @@ export class KintsugiStack extends Stack {
     const sesEvents = functions.get('SesEvents');
     if (!sesEvents) throw new Error('PROGRAM_LAMBDAS must define SesEvents');
     email.publishEventsTo(sesEvents);
+
+    // Replies to check-in emails: SES receiving publishes each mail to this topic (UTF-8, content
+    // included), which invokes email-inbound. The receipt rule needs an MX record on the address's domain.
+    const emailInbound = functions.get('EmailInbound');
+    if (!emailInbound) throw new Error('PROGRAM_LAMBDAS must define EmailInbound');
+    const inboundTopic = new sns.Topic(this, 'InboundMailTopic', {
+      displayName: 'Kintsugi: replies to check-in emails',
+      enforceSSL: true,
+      masterKey: kms.Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns'),
+    });
+    inboundTopic.addSubscription(new snsSubscriptions.LambdaSubscription(emailInbound));
+    if (config.inboundEmailAddress) {
+      new ses.ReceiptRuleSet(this, 'InboundMail', {
+        rules: [
+          {
+            recipients: [config.inboundEmailAddress],
+            scanEnabled: true,
+            actions: [new sesActions.Sns({ topic: inboundTopic, encoding: sesActions.EmailEncoding.UTF8 })],
+          },
+        ],
+      });
+    }
 
     const alarms = new OperatorAlarms(this, 'Alarms', { email: config.alarmEmail });
     alarms.alarmOnDeadLetters('SendDeadLettersAlarm', sendQueue.deadLetterQueue);

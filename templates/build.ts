@@ -21,6 +21,7 @@ const COMMON = [
   'body',
   'unsubscribeUrl',
   'privacyUrl',
+  'settingsUrl',
   'postalAddress',
 ] as const satisfies readonly Placeholder[];
 

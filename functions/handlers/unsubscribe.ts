@@ -1,5 +1,5 @@
 import { confirmButtonPage, page } from '../pages/layout';
-import { html, json, query, respond, wantsJson } from '../shared/http';
+import { html, json, query, requestOrigin, respond, wantsJson } from '../shared/http';
 import { lookupUnsubscribe, unsubscribe } from '../use-cases/unsubscribe';
 import { httpLambda, type Route } from './lambda';
 
@@ -19,7 +19,7 @@ export const route: Route = (deps, event) =>
         ),
       );
     }
-    const enrollment = await unsubscribe(deps, token);
+    const enrollment = await unsubscribe(deps, token, requestOrigin(event));
     if (wantsJson(event)) return json(200, { id: enrollment.id, email: 'unsubscribed' });
     return html(
       200,

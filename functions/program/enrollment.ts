@@ -15,6 +15,8 @@ export interface OpenCheckin {
   scale: Scale;
   channel: Channel;
   sentAt: string;
+  /** The weekly `check-in`, or a `checkpoint` question; only weekly ones count toward moving to email. */
+  kind?: StepKind;
   /** Set once the participant was asked again after an unclear answer. */
   reasked?: boolean;
 }
@@ -61,6 +63,10 @@ export interface Enrollment {
   progress?: ScheduleProgress;
   /** While set and in the future, the program is paused (PAUSE by text); RESUME ends it early. */
   pausedUntil?: string;
+  /** SMS check-ins that went unanswered in a row (reset by an answer). */
+  unansweredSms?: number;
+  /** Check-ins go by email for now: three texts went unanswered; any text from the person moves them back. */
+  checkinsByEmail?: boolean;
   /** Carrier failures in a row (reset by a delivery); three make the number `unreachable`. */
   smsFailures?: number;
   /** Soft bounces in a row (reset by a delivery); see EMAIL_SOFT_BOUNCE_LIMIT. */
@@ -113,7 +119,8 @@ export interface MessageRecord {
   /** The step id, or `report`. */
   slot: string;
   channel: Channel;
-  kind: StepKind | 'report';
+  /** A program step's kind; `report` for the day-90 report; `notice` for a one-off system text. */
+  kind: StepKind | 'report' | 'notice';
   metric?: Metric;
   status: MessageStatus;
   dueAt: string;

@@ -133,6 +133,8 @@ export interface SystemMessages {
     checkinSkipped: string;
     /** A second unclear answer, kept as a note; the check-in stays open. */
     noteKeptCheckinOpen: string;
+    /** After three unanswered check-in texts: check-ins move to email; any text moves them back. */
+    movedToEmail: string;
   };
 }
 

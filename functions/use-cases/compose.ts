@@ -29,7 +29,7 @@ function unsubscribeHeaders(unsubscribeUrl: string, deps: ComposeDeps): Record<s
   };
 }
 
-type Footer = Omit<ReturnType<typeof footerLinks>, 'settingsUrl'> & { settingsUrl?: string };
+type Footer = ReturnType<typeof footerLinks>;
 
 function textFooter(footer: Footer): string {
   return [
@@ -37,7 +37,7 @@ function textFooter(footer: Footer): string {
     '—',
     `Stop these emails: ${footer.unsubscribeUrl}`,
     `Your data (export or delete): ${footer.privacyUrl}`,
-    ...(footer.settingsUrl ? [`Change your time zone or check-in day: ${footer.settingsUrl}`] : []),
+    `Change your time zone or check-in day: ${footer.settingsUrl}`,
     footer.postalAddress,
   ].join('\n');
 }

@@ -11,6 +11,24 @@ export interface DispatchResult {
   skipped: number;
 }
 
+/** Check-in texts left unanswered in a row after which check-ins move to email for a while. */
+export const UNANSWERED_BEFORE_EMAIL = 3;
+
+/** The slot of the one gentle text that says check-ins moved to email. */
+export const MOVED_TO_EMAIL_SLOT = 'moved-to-email';
+
+/**
+ * Whether this check-in should move to email: the last UNANSWERED_BEFORE_EMAIL texted weekly check-ins
+ * went unanswered (the open one included). An answer to any question resets the count.
+ */
+export function movesToEmail(slot: Slot, who: Enrollment): boolean {
+  if (slot.kind !== 'check-in' && slot.kind !== 'checkpoint') return false;
+  if (who.checkinsByEmail || who.smsStatus !== 'active' || who.emailStatus !== 'active') return false;
+  const open = who.openCheckin;
+  const unanswered = (who.unansweredSms ?? 0) + (open?.channel === 'sms' && open.kind === 'check-in' ? 1 : 0);
+  return unanswered >= UNANSWERED_BEFORE_EMAIL;
+}
+
 /** The channel a slot goes out on for this person now, or undefined when they cannot receive it. */
 export function channelFor(slot: Slot, who: Enrollment): Channel | undefined {
   const emailOk = who.emailStatus === 'active';
@@ -22,7 +40,9 @@ export function channelFor(slot: Slot, who: Enrollment): Channel | undefined {
     case 'sms':
       return smsOk ? 'sms' : undefined;
     case 'checkin':
-      return smsOk ? 'sms' : emailOk ? 'email' : undefined;
+      // By text once the person said YES, unless unanswered texts moved check-ins to email for a while.
+      if (smsOk && !who.checkinsByEmail) return 'sms';
+      return emailOk ? 'email' : smsOk ? 'sms' : undefined;
     default:
       return undefined;
   }
@@ -62,11 +82,26 @@ async function advance(deps: Deps, id: string, now: string): Promise<{ queued: n
   }));
   const holds: HeldMessage[] = [];
   let skipped = 0;
+  let movedToEmail = false;
   for (const { slot, plan } of planDue(due, slots, now, enrollment.pausedUntil)) {
+    if (plan.action === 'send' && !movedToEmail && movesToEmail(slot, enrollment)) {
+      movedToEmail = true;
+      const notice = { day: slot.day, slot: MOVED_TO_EMAIL_SLOT, channel: 'sms' as const };
+      const record: MessageRecord = {
+        enrollmentId: id,
+        ...notice,
+        kind: 'notice',
+        status: 'claimed',
+        dueAt: now,
+        claimedAt: now,
+      };
+      if (await deps.store.claimMessage(record)) jobs.push({ enrollmentId: id, ...notice });
+    }
+    const who = movedToEmail ? { ...enrollment, checkinsByEmail: true } : enrollment;
     const channels: (Channel | undefined)[] =
       slot.kind === 'report' && enrollment.smsStatus === 'active'
         ? ['email', 'sms']
-        : [channelFor(slot, enrollment)];
+        : [channelFor(slot, who)];
     for (const channel of channels) {
       if (!channel) continue;
       const key = { day: slot.day, slot: slot.slot, channel };
@@ -108,6 +143,11 @@ async function advance(deps: Deps, id: string, now: string): Promise<{ queued: n
     if (held.length) current.held = held;
     else delete current.held;
     if (current.pausedUntil && current.pausedUntil <= now) delete current.pausedUntil;
+    if (movedToEmail) {
+      current.checkinsByEmail = true;
+      current.unansweredSms = 0;
+      if (current.openCheckin?.channel === 'sms') delete current.openCheckin;
+    }
     if (current.nextDueAt !== enrollment.nextDueAt) {
       // Another tick already advanced it: only make sure the new holds are honoured.
       const earliest = holds.map((h) => h.until).sort()[0];

@@ -1,5 +1,6 @@
 import type { Enrollment } from '../program/enrollment';
 import { logger } from '../shared/logger';
+import { recordConsent } from './consent';
 import type { Deps } from './deps';
 import { updateEnrollment } from './update-enrollment';
 

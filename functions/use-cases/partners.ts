@@ -100,6 +100,7 @@ export async function invitePartner(
       {
         unsubscribeUrl: publicPage,
         privacyUrl: publicPage,
+        settingsUrl: publicPage,
         postalAddress: deps.config.postalAddress,
       },
     ),

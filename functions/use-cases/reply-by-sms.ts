@@ -43,6 +43,7 @@ export async function replyBySms(deps: Deps, sms: InboundSms): Promise<string | 
   if (request?.keyword === 'help') return fillText(texts.help, values);
   if (!enrollment) return request?.keyword === 'stop' ? texts.stopConfirmed : fillText(texts.help, values);
 
+  if (request?.keyword !== 'stop') await welcomeBack(deps, enrollment);
   const optedIn = enrollment.smsStatus === 'active' || enrollment.smsStatus === 'unreachable';
   switch (request?.keyword) {
     case 'stop':
@@ -120,6 +121,22 @@ async function programRequest(deps: Deps, enrollment: Enrollment, request: Keywo
   if (!result.paused) return fillText(texts.help, values);
   const resumeDate = DateTime.fromISO(result.until, { zone: enrollment.timezone }).toFormat('cccc d LLLL');
   return fillText(texts.paused, { days: String(days), resumeDate });
+}
+
+/**
+ * Any text proves the person reads texts: check-ins that moved to email after unanswered texts move
+ * back, and a number marked unreachable after carrier failures is reachable again.
+ */
+async function welcomeBack(deps: Deps, enrollment: Enrollment): Promise<void> {
+  if (!enrollment.checkinsByEmail && enrollment.smsStatus !== 'unreachable') return;
+  await updateEnrollment(deps, enrollment.id, (e) => {
+    if (e.checkinsByEmail) delete e.checkinsByEmail;
+    e.unansweredSms = 0;
+    if (e.smsStatus === 'unreachable') {
+      e.smsStatus = 'active';
+      e.smsFailures = 0;
+    }
+  });
 }
 
 async function setSms(deps: Deps, enrollment: Enrollment, status: Enrollment['smsStatus']): Promise<void> {

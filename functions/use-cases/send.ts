@@ -7,7 +7,9 @@ import { quietHoursEnd } from '../program/schedule';
 import type { Step } from '../program/types';
 import { logger } from '../shared/logger';
 import { composeReportEmail, composeStepEmail, composeStepSms } from './compose';
+import { recordConsent } from './consent';
 import type { Deps } from './deps';
+import { MOVED_TO_EMAIL_SLOT } from './dispatch';
 import { holdMessage } from './hold';
 import { link } from './links';
 import { participationSignal } from './partners';
@@ -64,6 +66,13 @@ export async function send(deps: Deps, job: SendJob): Promise<SendOutcome> {
         e.smsStatus = 'stopped';
         delete e.openCheckin;
       });
+      await recordConsent(deps, {
+        enrollmentId: enrollment.id,
+        channel: 'sms',
+        action: 'opt-out',
+        source: 'provider-event',
+        detail: SMS_OPTED_OUT,
+      });
     }
     logger.warn('message not delivered', { enrollmentId: enrollment.id, slot: job.slot, code: result.code });
     return 'failed';
@@ -85,6 +94,9 @@ export async function send(deps: Deps, job: SendJob): Promise<SendOutcome> {
 
 async function deliver(deps: Deps, enrollment: Enrollment, message: MessageRecord): Promise<SmsResult> {
   if (message.slot === 'report') return deliverReport(deps, enrollment, message);
+  if (message.slot === MOVED_TO_EMAIL_SLOT) {
+    return deps.sms.send(enrollment.phone as string, deps.catalog.messages.sms.movedToEmail);
+  }
   const step = deps.catalog.steps.find((s) => s.id === message.slot);
   if (!step) return { ok: false, permanent: true, code: 'unknown_step', message: `No step ${message.slot}` };
   if (message.channel === 'sms')
@@ -125,12 +137,18 @@ async function deliverReport(deps: Deps, enrollment: Enrollment, message: Messag
 /** The newest check-in sent by SMS is the one a reply answers (an older open one is superseded). */
 async function openCheckin(deps: Deps, id: string, step: Step, message: MessageRecord): Promise<void> {
   await updateEnrollment(deps, id, (e) => {
+    // A texted weekly check-in still open when the next question goes out was left unanswered. The
+    // quick and checkpoint questions come several to a day, so leaving those open does not count.
+    const open = e.openCheckin;
+    if (!open) e.unansweredSms = 0;
+    else if (open.channel === 'sms' && open.kind === 'check-in') e.unansweredSms = (e.unansweredSms ?? 0) + 1;
     e.openCheckin = {
       stepId: step.id,
       day: message.day,
       metric: step.metric as NonNullable<Step['metric']>,
       scale: step.scale as NonNullable<Step['scale']>,
       channel: 'sms',
+      kind: step.kind,
       sentAt: deps.clock.now().toISOString(),
     };
   });

@@ -1,5 +1,6 @@
 import { MESSAGE_PROGRESS, type MessageStatus } from '../program/enrollment';
 import { logger } from '../shared/logger';
+import { recordConsent } from './consent';
 import type { Deps } from './deps';
 import { SMS_OPTED_OUT } from './send';
 import { updateEnrollment } from './update-enrollment';
@@ -60,6 +61,14 @@ export async function recordSmsStatus(deps: Deps, update: SmsStatusUpdate): Prom
     await updateEnrollment(deps, message.enrollmentId, (e) => {
       e.smsStatus = 'stopped';
       delete e.openCheckin;
+    });
+    await recordConsent(deps, {
+      enrollmentId: message.enrollmentId,
+      channel: 'sms',
+      action: 'opt-out',
+      source: 'provider-event',
+      detail: SMS_OPTED_OUT,
+      messageSid: update.messageSid,
     });
     logger.info('sms opt-out from provider', { enrollmentId: message.enrollmentId });
     return;

@@ -1,6 +1,7 @@
 import type { Enrollment } from '../program/enrollment';
 import { NotFoundError } from '../shared/errors';
 import { logger } from '../shared/logger';
+import { type RequestOrigin, recordConsent } from './consent';
 import type { Deps } from './deps';
 import { updateEnrollment } from './update-enrollment';
 
@@ -13,12 +14,26 @@ export async function lookupUnsubscribe(deps: Deps, token: string | undefined): 
 }
 
 /** Stops program email at once (RFC 8058 one-click, or the button on the page). */
-export async function unsubscribe(deps: Deps, token: string | undefined): Promise<Enrollment> {
+export async function unsubscribe(
+  deps: Deps,
+  token: string | undefined,
+  origin: RequestOrigin = {},
+): Promise<Enrollment> {
   const enrollment = await lookupUnsubscribe(deps, token);
   const updated = await updateEnrollment(deps, enrollment.id, (e) => {
     if (e.emailStatus === 'unsubscribed') return false;
     e.emailStatus = 'unsubscribed';
+    e.emailStopReason = 'unsubscribed';
   });
-  logger.info('email opt-out', { enrollmentId: enrollment.id });
+  if (enrollment.emailStatus !== 'unsubscribed') {
+    await recordConsent(deps, {
+      enrollmentId: enrollment.id,
+      channel: 'email',
+      action: 'opt-out',
+      source: 'email-link',
+      ...origin,
+    });
+    logger.info('email opt-out', { enrollmentId: enrollment.id });
+  }
   return updated;
 }

@@ -42,9 +42,11 @@ const HTTP_ROUTES: Record<string, string> = {
   'POST /privacy': 'Privacy',
   'GET /partner': 'Partner',
   'POST /partner': 'Partner',
+  'GET /settings': 'Settings',
+  'POST /settings': 'Settings',
 };
 const HTTP_FUNCTIONS = [...new Set(Object.values(HTTP_ROUTES))];
-const ALL_FUNCTIONS = [...HTTP_FUNCTIONS, 'Dispatch', 'Send', 'SesEvents'];
+const ALL_FUNCTIONS = [...HTTP_FUNCTIONS, 'Dispatch', 'Send', 'SesEvents', 'EmailInbound'];
 
 let stack: KintsugiStack;
 let template: Template;
@@ -344,6 +346,16 @@ describe('email', () => {
     expect(JSON.stringify(rule?.Properties.Targets[0]?.Arn)).toContain('SesEventsFunction');
   });
 
+  it('hands replies to check-in emails from an SNS topic to email-inbound', () => {
+    const subscriptions = template.findResources('AWS::SNS::Subscription', {
+      Properties: { Protocol: 'lambda' },
+    });
+    const endpoints = Object.values(subscriptions).map((r) =>
+      JSON.stringify((r as { Properties: { Endpoint: unknown } }).Properties.Endpoint),
+    );
+    expect(endpoints.some((e) => e.includes('EmailInboundFunction'))).toBe(true);
+  });
+
   it('may be sent only by enroll, partner (invitations) and send, and only from the program address', () => {
     const senders = ALL_FUNCTIONS.filter((name) =>
       statementsOf(name).some((s) => actions(s).includes('ses:SendEmail')),
@@ -361,7 +373,7 @@ describe('email', () => {
 describe('alarms', () => {
   it('alarm as soon as one message waits in the dead-letter queue, to the operator topic', () => {
     const [dlqId] = resourceOfType('AWS::SQS::Queue', (p) => p.MessageRetentionPeriod === 1_209_600);
-    const [topicId] = resourceOfType('AWS::SNS::Topic', () => true);
+    const [topicId] = resourceOfType('AWS::SNS::Topic', (p) => p.DisplayName === 'Kintsugi alarms');
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/SQS',
       MetricName: 'ApproximateNumberOfMessagesVisible',

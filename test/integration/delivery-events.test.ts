@@ -138,3 +138,53 @@ describe('what mail providers and carriers report back, through the handlers', (
     expect(phone).not.toBe(other.phone);
   });
 });
+
+describe('check-ins that go unanswered by text, through the handlers', () => {
+  let runtime: Runtime;
+
+  beforeAll(async () => {
+    runtime = await startTestRuntime({ startAt: new Date('2026-05-04T15:00:00Z') }); // Monday 10:00 in Chicago
+  });
+  afterAll(async () => {
+    await runtime?.stop();
+  });
+
+  it('move to email after three unanswered check-in texts, with one gentle text, and back on the next reply', async () => {
+    const { email, phone, id } = await participant(runtime);
+    const checkinTexts = async () =>
+      (await textsWith(runtime, phone)).filter(
+        (m) => m.direction === 'outbound' && /1-5|Y or N/.test(m.body),
+      );
+    const checkinEmails = async () =>
+      (await emailsTo(runtime, email)).filter((m) => m.text?.includes('/checkin?'));
+
+    await api(runtime, '/_local/clock', { json: { advance: 'P21D' } }); // three Sunday check-ins, none answered
+    expect(await checkinTexts()).toHaveLength(3);
+    expect(await checkinEmails()).toHaveLength(0);
+
+    await api(runtime, '/_local/clock', { json: { advance: 'P7D' } }); // the fourth
+    expect(await checkinTexts()).toHaveLength(3);
+    expect(await checkinEmails()).toHaveLength(1);
+    const notices = (await textsWith(runtime, phone)).filter((m) => /by email/.test(m.body));
+    expect(notices).toHaveLength(1);
+    expect((await runtime.deps.store.getEnrollment(id))?.checkinsByEmail).toBe(true);
+
+    await api(runtime, '/_local/sms/reply', { json: { from: phone, body: 'sorry, busy weeks' } });
+    expect((await runtime.deps.store.getEnrollment(id))?.checkinsByEmail).toBeUndefined();
+    await api(runtime, '/_local/clock', { json: { advance: 'P3DT3H' } }); // day 30, 13:00: the first quick question
+    expect(await checkinTexts()).toHaveLength(4);
+    expect(await checkinEmails()).toHaveLength(1);
+  });
+
+  it('make a number marked unreachable reachable again when the person texts', async () => {
+    const { phone, id } = await participant(runtime);
+    const current = await runtime.deps.store.getEnrollment(id);
+    if (!current) throw new Error('no enrollment');
+    await runtime.deps.store.saveEnrollment(
+      { ...current, smsStatus: 'unreachable', smsFailures: 3, version: current.version + 1 },
+      runtime.deps.config.dueShards,
+    );
+    await api(runtime, '/_local/sms/reply', { json: { from: phone, body: 'still here' } });
+    expect(await runtime.deps.store.getEnrollment(id)).toMatchObject({ smsStatus: 'active', smsFailures: 0 });
+  });
+});

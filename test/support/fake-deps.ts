@@ -9,7 +9,7 @@ import { send } from '../../functions/use-cases/send';
 import { InMemoryStore } from './in-memory-store';
 
 const layout = (extra: string) =>
-  `<html lang="{{lang}}"><title>{{subject}}</title><span class="pre">{{preheader}}</span>{{{body}}}${extra}<a href="{{unsubscribeUrl}}">unsubscribe</a><a href="{{privacyUrl}}">privacy</a>{{postalAddress}}</html>`;
+  `<html lang="{{lang}}"><title>{{subject}}</title><span class="pre">{{preheader}}</span>{{{body}}}${extra}<a href="{{unsubscribeUrl}}">unsubscribe</a><a href="{{privacyUrl}}">privacy</a><a href="{{settingsUrl}}">settings</a>{{postalAddress}}</html>`;
 
 const lesson = (id: string, track: Step['track'], day: number, at = '08:00'): Step => ({
   id,
@@ -128,6 +128,7 @@ export const testCatalog: Catalog = {
       notPaused: 'Kintsugi: nothing was paused.',
       checkinSkipped: 'Kintsugi: check-in skipped. Next on {{checkinDay}}.',
       noteKeptCheckinOpen: 'Kept as a note. Reply 1 to 5 for the check-in.',
+      movedToEmail: 'Kintsugi: check-ins will come by email for a while. Text anything to move them back.',
     },
   },
   layouts: {

@@ -304,7 +304,7 @@ describe('texts', () => {
   });
 
   it('the HELP answer says what Kintsugi is, how often it texts, how to stop and whom to write to', () => {
-    expect(messages.sms.help).toMatch(/^Kintsugi\b/);
+    expect(messages.sms.help).toMatch(/^Kintsugi trust program\b/);
     expect(messages.sms.help).toMatch(/msgs\/week/);
     expect(messages.sms.help).toMatch(/\bSTOP\b/);
     expect(messages.sms.help).toContain('{{supportEmail}}');

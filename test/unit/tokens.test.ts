@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidTokenError } from '../../functions/shared/errors';
-import { TokenSigner } from '../../functions/shared/tokens';
+import { parseTokenKeys, TokenSigner } from '../../functions/shared/tokens';
 
 describe('signed link tokens', () => {
   let now = 1_800_000_000;
@@ -30,5 +30,33 @@ describe('signed link tokens', () => {
     );
     expect(() => signer.verify(`${payload}`, 'report')).toThrow(InvalidTokenError);
     expect(() => signer.verify(undefined, 'report')).toThrow(InvalidTokenError);
+  });
+});
+
+describe('rotating the token key', () => {
+  const now = () => 1_800_000_000;
+  const oldKey = 'o'.repeat(40);
+  const newKey = 'n'.repeat(40);
+
+  it('still accepts links signed with the previous key, and signs new ones with the current key', () => {
+    const before = new TokenSigner(oldKey, now).sign('unsubscribe', 'enr-1');
+    const during = new TokenSigner({ current: newKey, previous: [oldKey] }, now);
+    expect(during.verify(before, 'unsubscribe').sub).toBe('enr-1');
+    const fresh = during.sign('unsubscribe', 'enr-1');
+    expect(new TokenSigner(newKey, now).verify(fresh, 'unsubscribe').sub).toBe('enr-1');
+  });
+
+  it('refuses links signed with a key that was dropped from the secret', () => {
+    const before = new TokenSigner(oldKey, now).sign('unsubscribe', 'enr-1');
+    expect(() => new TokenSigner(newKey, now).verify(before, 'unsubscribe')).toThrow(InvalidTokenError);
+  });
+
+  it('reads the secret as one key or as JSON with previous keys', () => {
+    expect(parseTokenKeys(` ${newKey} `)).toEqual({ current: newKey });
+    expect(parseTokenKeys(JSON.stringify({ current: newKey, previous: [oldKey] }))).toEqual({
+      current: newKey,
+      previous: [oldKey],
+    });
+    expect(() => parseTokenKeys('{"previous":[]}')).toThrow(/current/);
   });
 });
