@@ -173,6 +173,7 @@ function compileStep(s: SourceStep, file: string): Step {
     metric: s.metric,
     scale: s.scale,
     sms: s.sms?.trim(),
+    discreetSms: s.discreetSms?.trim(),
     question: s.question?.trim(),
     subject: s.subject?.trim(),
     preheader: s.preheader?.trim(),
@@ -244,9 +245,15 @@ function compileSystem(file: string, dir: string): SystemMessages {
       action: source.action.trim(),
     };
   };
-  const sms = Object.fromEntries(
-    Object.entries(system.sms).map(([k, v]) => [k, v.trim()]),
-  ) as SystemMessages['sms'];
+  const trimmed = <T extends Record<string, string | undefined>>(texts: T): T =>
+    Object.fromEntries(
+      Object.entries(texts)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, (v as string).trim()]),
+    ) as T;
+  const { safety, discreet } = system;
+  const safetyBody = renderBody(safety.email.body, undefined, `${rel}: safety.email.body`);
+  const safetyPaused = renderBody(safety.email.paused, undefined, `${rel}: safety.email.paused`);
   return {
     email: {
       confirm: email('confirm'),
@@ -254,7 +261,28 @@ function compileSystem(file: string, dir: string): SystemMessages {
       partnerInvite: email('partnerInvite'),
       partnerUnlinked: email('partnerUnlinked'),
     },
-    sms,
+    sms: trimmed(system.sms),
+    safety: {
+      sms: trimmed(safety.sms),
+      email: {
+        subject: safety.email.subject.trim(),
+        preheader: safety.email.preheader.trim(),
+        discreetSubject: safety.email.discreetSubject.trim(),
+        discreetPreheader: safety.email.discreetPreheader.trim(),
+        bodyHtml: safetyBody.html,
+        bodyText: safetyBody.text,
+        pausedHtml: safetyPaused.html,
+        pausedText: safetyPaused.text,
+      },
+    },
+    discreet: {
+      fromName: discreet.fromName.trim(),
+      email: {
+        lesson: trimmed(discreet.email.lesson),
+        question: trimmed(discreet.email.question),
+      },
+      sms: trimmed(discreet.sms),
+    },
   };
 }
 

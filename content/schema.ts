@@ -3,7 +3,8 @@
  * a step must follow for its kind and channel. Errors name the file, the entry id and the field.
  */
 import { z } from 'zod';
-import { METRICS, type Metric, type Scale, type SystemMessages } from '../functions/program/types';
+import { relationshipWordsIn } from '../functions/program/discreet';
+import { METRICS, type Metric, type Scale, type SystemSms } from '../functions/program/types';
 import { SEED_IDEA_IDS } from './ideas';
 
 const URL_120 = `https://kintsugi.example.org/checkin?token=${'a'.repeat(78)}`;
@@ -25,6 +26,8 @@ export const KNOWN_PLACEHOLDERS = {
   // PAUSE replies (functions/use-cases/pause.ts).
   days: '30',
   resumeDate: 'Wednesday 30 September',
+  // Discreet subjects: the program day.
+  day: '90',
   // Layouts (templates/).
   lang: 'en',
   subject: 'S'.repeat(90),
@@ -81,7 +84,12 @@ export const SYSTEM_SMS_PLACEHOLDERS = {
   checkinSkipped: ['checkinDay'],
   noteKeptCheckinOpen: [],
   movedToEmail: [],
-} as const satisfies Record<keyof SystemMessages['sms'], readonly Placeholder[]>;
+  deleteConfirm: [],
+  deleted: [],
+} as const satisfies Record<keyof SystemSms, readonly Placeholder[]>;
+
+/** Placeholders of the neutral subjects and preheaders of discreet mode. */
+export const DISCREET_EMAIL_PLACEHOLDERS = ['day'] as const satisfies readonly Placeholder[];
 
 const PLACEHOLDER = /\{\{(\{?)\s*([A-Za-z0-9_]+)\s*\}?\}\}/g;
 
@@ -139,6 +147,17 @@ function placeholderCheck(allowed: readonly string[]) {
 
 const STEP_TEXT = TEXT.superRefine(placeholderCheck(STEP_PLACEHOLDERS));
 
+/** A text for discreet mode: it must not say what the program is about (functions/program/discreet.ts). */
+function discreetCheck(text: string, ctx: z.RefinementCtx<string>) {
+  const words = relationshipWordsIn(text);
+  if (words.length)
+    ctx.addIssue({
+      code: 'custom',
+      message: `must not use relationship words in discreet mode: ${words.join(', ')}`,
+    });
+}
+const DISCREET_STEP_TEXT = STEP_TEXT.superRefine(discreetCheck);
+
 /** One message of the program as written in content/steps/*.yaml. */
 export const SourceStepSchema = z
   .strictObject(
@@ -162,6 +181,7 @@ export const SourceStepSchema = z
       metric: z.enum(METRICS, { error: `must be one of ${METRICS.join(', ')}` }).optional(),
       scale: z.enum(['1-5', 'yes-no'], { error: 'must be 1-5 or yes-no' }).optional(),
       sms: STEP_TEXT.optional(),
+      discreetSms: DISCREET_STEP_TEXT.optional(),
       question: STEP_TEXT.optional(),
       subject: STEP_TEXT.optional(),
       preheader: STEP_TEXT.optional(),
@@ -214,6 +234,15 @@ export const SourceStepSchema = z
         need(f, 'for a check-in (sent by text, or by email when the person has no texts)');
       }
     }
+    // Discreet mode: a text with relationship words needs a discreet one beside it.
+    if (s.sms === undefined) forbid('discreetSms', 'without sms');
+    else if (s.discreetSms === undefined && relationshipWordsIn(s.sms).length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['discreetSms'],
+        message: `is required: sms uses relationship words (${relationshipWordsIn(s.sms).join(', ')})`,
+      });
+    }
     if (
       (s.channel === 'sms' || s.channel === 'checkin') &&
       s.at &&
@@ -248,11 +277,12 @@ export const SourceStepSchema = z
           message: `${s.metric} is asked on the ${METRIC_SCALES[s.metric]} scale`,
         });
       }
-      if (s.sms && s.scale === '1-5' && !s.sms.includes('Reply 1-5')) {
-        ctx.addIssue({ code: 'custom', path: ['sms'], message: 'must tell how to answer: "Reply 1-5"' });
-      }
-      if (s.sms && s.scale === 'yes-no' && !s.sms.includes('Reply Y or N')) {
-        ctx.addIssue({ code: 'custom', path: ['sms'], message: 'must tell how to answer: "Reply Y or N"' });
+      for (const field of ['sms', 'discreetSms'] as const) {
+        const text = s[field];
+        if (text && s.scale === '1-5' && !text.includes('Reply 1-5'))
+          ctx.addIssue({ code: 'custom', path: [field], message: 'must tell how to answer: "Reply 1-5"' });
+        if (text && s.scale === 'yes-no' && !text.includes('Reply Y or N'))
+          ctx.addIssue({ code: 'custom', path: [field], message: 'must tell how to answer: "Reply Y or N"' });
       }
     } else {
       forbid('metric', `for a ${s.kind}`);
@@ -263,43 +293,98 @@ export const SourceStepSchema = z
 
 export type SourceStep = z.output<typeof SourceStepSchema>;
 
+// Subjects and preheaders show in an inbox list: every system email's are discreet already.
 const SystemEmailSchema = z.strictObject({
-  subject: TEXT.superRefine(placeholderCheck(SYSTEM_EMAIL_PLACEHOLDERS)),
-  preheader: TEXT.superRefine(placeholderCheck(SYSTEM_EMAIL_PLACEHOLDERS)),
+  subject: TEXT.superRefine(placeholderCheck(SYSTEM_EMAIL_PLACEHOLDERS)).superRefine(discreetCheck),
+  preheader: TEXT.superRefine(placeholderCheck(SYSTEM_EMAIL_PLACEHOLDERS)).superRefine(discreetCheck),
   action: TEXT.max(30, 'a button label should be short (30 characters at most)'),
   body: TEXT.superRefine(placeholderCheck(SYSTEM_EMAIL_PLACEHOLDERS)),
 });
 
 const smsText = (name: keyof typeof SYSTEM_SMS_PLACEHOLDERS) =>
   TEXT.superRefine(placeholderCheck(SYSTEM_SMS_PLACEHOLDERS[name]));
+const discreetSmsText = (name: keyof typeof SYSTEM_SMS_PLACEHOLDERS) =>
+  smsText(name).superRefine(discreetCheck).optional();
+const NO_PLACEHOLDERS = TEXT.superRefine(placeholderCheck([]));
+const DISCREET_TEXT = NO_PLACEHOLDERS.superRefine(discreetCheck);
+const DISCREET_EMAIL_TEXT = TEXT.superRefine(placeholderCheck(DISCREET_EMAIL_PLACEHOLDERS)).superRefine(
+  discreetCheck,
+);
 
 /** content/system.yaml: the messages that are not program steps. */
-export const SourceSystemSchema = z.strictObject({
-  email: z.strictObject({
-    confirm: SystemEmailSchema,
-    report: SystemEmailSchema,
-    partnerInvite: SystemEmailSchema,
-    partnerUnlinked: SystemEmailSchema,
-  }),
-  sms: z.strictObject({
-    optInPrompt: smsText('optInPrompt'),
-    optInConfirmed: smsText('optInConfirmed'),
-    stopConfirmed: smsText('stopConfirmed'),
-    startConfirmed: smsText('startConfirmed'),
-    help: smsText('help'),
-    ratingRecorded: smsText('ratingRecorded'),
-    answerRecorded: smsText('answerRecorded'),
-    ratingUnclear: smsText('ratingUnclear'),
-    noteKept: smsText('noteKept'),
-    reportReady: smsText('reportReady'),
-    paused: smsText('paused'),
-    resumed: smsText('resumed'),
-    notPaused: smsText('notPaused'),
-    checkinSkipped: smsText('checkinSkipped'),
-    noteKeptCheckinOpen: smsText('noteKeptCheckinOpen'),
-    movedToEmail: smsText('movedToEmail'),
-  }),
-});
+export const SourceSystemSchema = z
+  .strictObject({
+    email: z.strictObject({
+      confirm: SystemEmailSchema,
+      report: SystemEmailSchema,
+      partnerInvite: SystemEmailSchema,
+      partnerUnlinked: SystemEmailSchema,
+    }),
+    sms: z.strictObject({
+      optInPrompt: smsText('optInPrompt'),
+      optInConfirmed: smsText('optInConfirmed'),
+      stopConfirmed: smsText('stopConfirmed'),
+      startConfirmed: smsText('startConfirmed'),
+      help: smsText('help'),
+      ratingRecorded: smsText('ratingRecorded'),
+      answerRecorded: smsText('answerRecorded'),
+      ratingUnclear: smsText('ratingUnclear'),
+      noteKept: smsText('noteKept'),
+      reportReady: smsText('reportReady'),
+      paused: smsText('paused'),
+      resumed: smsText('resumed'),
+      notPaused: smsText('notPaused'),
+      checkinSkipped: smsText('checkinSkipped'),
+      noteKeptCheckinOpen: smsText('noteKeptCheckinOpen'),
+      movedToEmail: smsText('movedToEmail'),
+      deleteConfirm: smsText('deleteConfirm'),
+      deleted: smsText('deleted'),
+    }),
+    // The answer to a message that shows signs of danger. `paused` and `stopped` follow either set of lines.
+    safety: z.strictObject({
+      sms: z.strictObject({
+        resources: NO_PLACEHOLDERS,
+        discreetResources: DISCREET_TEXT,
+        paused: DISCREET_TEXT,
+        stopped: DISCREET_TEXT,
+      }),
+      email: z.strictObject({
+        subject: NO_PLACEHOLDERS,
+        preheader: NO_PLACEHOLDERS,
+        discreetSubject: DISCREET_TEXT,
+        discreetPreheader: DISCREET_TEXT,
+        body: NO_PLACEHOLDERS,
+        paused: NO_PLACEHOLDERS,
+      }),
+    }),
+    discreet: z.strictObject({
+      fromName: DISCREET_TEXT.regex(/^[A-Za-z0-9 .'-]{1,40}$/, 'must be a short plain display name'),
+      email: z.strictObject({
+        lesson: z.strictObject({ subject: DISCREET_EMAIL_TEXT, preheader: DISCREET_EMAIL_TEXT }),
+        question: z.strictObject({ subject: DISCREET_EMAIL_TEXT, preheader: DISCREET_EMAIL_TEXT }),
+      }),
+      sms: z.strictObject(
+        Object.fromEntries(
+          (Object.keys(SYSTEM_SMS_PLACEHOLDERS) as (keyof typeof SYSTEM_SMS_PLACEHOLDERS)[]).map((name) => [
+            name,
+            discreetSmsText(name),
+          ]),
+        ) as Record<keyof typeof SYSTEM_SMS_PLACEHOLDERS, ReturnType<typeof discreetSmsText>>,
+      ),
+    }),
+  })
+  .superRefine((system, ctx) => {
+    // A system text with relationship words needs a discreet one beside it.
+    for (const [name, text] of Object.entries(system.sms) as [keyof SystemSms, string][]) {
+      const words = relationshipWordsIn(text);
+      if (words.length && system.discreet.sms[name] === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['discreet', 'sms', name],
+          message: `is required: sms.${name} uses relationship words (${words.join(', ')})`,
+        });
+    }
+  });
 
 export type SourceSystem = z.output<typeof SourceSystemSchema>;
 

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoStore } from './adapters/dynamodb/store';
 import { readSecret } from './adapters/secrets/secrets';
 import { SesMailer } from './adapters/ses/mailer';
+import { retryThrottlingOnly } from './adapters/ses/retry';
+import { SnsOperatorAlerts } from './adapters/sns/operator-alerts';
 import { SqsSendQueue } from './adapters/sqs/send-queue';
-import { LocalRequestClient } from './adapters/twilio/local-request-client';
 import { createMessagesClient } from './adapters/twilio/messages-client';
 import { TwilioSmsSender } from './adapters/twilio/sms-sender';
 import { TwilioWebhookVerifier } from './adapters/twilio/webhooks';
@@ -62,7 +64,8 @@ function twilioAdapters(
   const messages = createMessagesClient({
     accountSid: twilio.accountSid,
     authToken: twilio.authToken,
-    ...(config.endpoints.twilioApi ? { httpClient: new LocalRequestClient(config.endpoints.twilioApi) } : {}),
+    timeoutMs: config.providerTimeoutMs,
+    ...(config.endpoints.twilioApi ? { baseUrl: config.endpoints.twilioApi } : {}),
   });
   return {
     sms: new TwilioSmsSender(messages, twilio.from, `${config.publicUrl}/sms/status`),
@@ -78,26 +81,30 @@ export async function buildDeps(config: Config, overrides: Partial<Deps> = {}): 
     region: config.region,
     ...(local.dynamodb ? { endpoint: local.dynamodb, credentials: LOCAL_CREDENTIALS } : {}),
   });
-  const ses = new SESv2Client(
-    local.ses
+  const ses = new SESv2Client({
+    ...(local.ses
       ? { region: 'aws-ses-v2-local', endpoint: local.ses, credentials: LOCAL_CREDENTIALS }
-      : { region: config.region },
-  );
+      : { region: config.region }),
+    // A send that timed out may have gone: only throttled calls are repeated (see retryThrottlingOnly).
+    retryStrategy: retryThrottlingOnly(),
+    requestHandler: { requestTimeout: config.providerTimeoutMs, throwOnRequestTimeout: true },
+  });
   const clock = overrides.clock ?? systemClock;
   const queue: SendQueue =
-    overrides.queue ??
-    (config.sendQueueUrl
-      ? new SqsSendQueue(new SQSClient({ region: config.region }), config.sendQueueUrl)
-      : { enqueue: async () => Promise.reject(new Error('SEND_QUEUE_URL is not set')) });
+    overrides.queue ?? new SqsSendQueue(new SQSClient({ region: config.region }), config.sendQueueUrl);
   return {
     config,
     catalog,
     store: new DynamoStore(
       DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } }),
       config.tableName,
+      () => Math.floor(clock.now().getTime() / 1000),
     ),
     mailer: new SesMailer(ses, config.emailFrom, config.sesConfigurationSet),
     ...twilioAdapters(config, twilio),
+    alerts: config.safetyTopicArn
+      ? new SnsOperatorAlerts(new SNSClient({ region: config.region }), config.safetyTopicArn)
+      : { notify: () => Promise.reject(new Error('SAFETY_TOPIC_ARN is not set for this function')) },
     tokens: new TokenSigner(tokenKeys, () => Math.floor(clock.now().getTime() / 1000)),
     newId: randomUUID,
     ...overrides,

@@ -2,10 +2,12 @@ import { App, Tags } from 'aws-cdk-lib';
 import { ensureCatalog } from './catalog';
 import { readConfig } from './config';
 import { KintsugiStack } from './kintsugi-stack';
+import { checkWithCdkNag } from './nag';
 
 ensureCatalog();
 
 const app = new App();
+checkWithCdkNag(app);
 const config = readConfig(app.node);
 
 new KintsugiStack(app, 'KintsugiStack', {

@@ -17,6 +17,7 @@ export const CONTEXT_KEYS = [
   'logLevel',
   'tracing',
   'inboundEmailAddress',
+  'dropReplyTextAfterReport',
 ] as const;
 
 // `-c key=value` arrives as a string and cdk.json may hold "" for "not set": normalise both.
@@ -56,6 +57,7 @@ const contextSchema = z.object({
   logLevel: withDefault(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']), 'INFO'),
   tracing: withDefault(z.stringbool().or(z.boolean()), false),
   inboundEmailAddress: optional(z.email()),
+  dropReplyTextAfterReport: withDefault(z.stringbool().or(z.boolean()), false),
 });
 
 /** The deployment's settings, validated once. */
@@ -80,6 +82,8 @@ export interface InfraConfig {
   readonly tracing: boolean;
   /** Where replies to check-in emails are received (SES receiving, an MX record on its domain); none when unset. */
   readonly inboundEmailAddress: string | undefined;
+  /** Erase the words of replies once the day-90 report is sent, keeping the scores. */
+  readonly dropReplyTextAfterReport: boolean;
 }
 
 /** Parses the app's context values; throws one error naming every bad key. */

@@ -13,6 +13,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as snsSubscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { HTTP_ROUTES } from '../functions/handlers/routes';
+import { METRICS_NAMESPACE } from '../functions/shared/metric-names';
 import type { InfraConfig } from './config';
 import { OperatorAlarms } from './constructs/alarms';
 import { EmailSending } from './constructs/email-sending';
@@ -20,6 +21,7 @@ import { programFunction } from './constructs/program-function';
 import { ProgramHttpApi, type ProgramRoute } from './constructs/program-http-api';
 import { DUE_INDEX_NAME, ProgramTable } from './constructs/program-table';
 import { SendQueue } from './constructs/send-queue';
+import { acknowledgeFindings } from './nag';
 
 /** Which table actions a function needs. */
 type TableAccess = 'read-write' | 'dispatch' | 'send';
@@ -36,6 +38,8 @@ interface ProgramLambda {
   readonly email?: boolean;
   /** Puts messages on the send queue. */
   readonly enqueue?: boolean;
+  /** Publishes safety alerts (enrollment id and category only) to the operators' topic. */
+  readonly alerts?: boolean;
   readonly timeout?: Duration;
 }
 
@@ -64,6 +68,7 @@ const PROGRAM_LAMBDAS: readonly ProgramLambda[] = [
     description: 'Twilio inbound webhook: keywords, check-in replies, safety resources',
     table: 'read-write',
     twilio: true,
+    alerts: true,
   },
   {
     id: 'SmsStatus',
@@ -114,6 +119,9 @@ const PROGRAM_LAMBDAS: readonly ProgramLambda[] = [
     file: 'email-inbound',
     description: 'Replies to check-in emails, from SES receiving through SNS: recorded as answers',
     table: 'read-write',
+    // Answers a reply that shows signs of danger with the crisis lines by email, at once.
+    email: true,
+    alerts: true,
   },
   {
     id: 'SesEvents',
@@ -197,9 +205,19 @@ export class KintsugiStack extends Stack {
       TOKEN_SECRET_ARN: tokenKeySecret.secretArn,
       DUE_SHARDS: String(config.dueShards),
       RETENTION_DAYS: String(config.retentionDays),
+      DROP_REPLY_TEXT_AFTER_REPORT: String(config.dropReplyTextAfterReport),
       POSTAL_ADDRESS: config.postalAddress,
       LOG_LEVEL: config.logLevel,
     };
+
+    // Safety alerts: someone may be in danger. Messages carry the enrollment id and category only.
+    const safetyTopic = new sns.Topic(this, 'SafetyAlertsTopic', {
+      displayName: 'Kintsugi: safety flags',
+      enforceSSL: true,
+      masterKey: kms.Alias.fromAliasName(this, 'SafetyTopicKey', 'alias/aws/sns'),
+    });
+    if (config.alarmEmail)
+      safetyTopic.addSubscription(new snsSubscriptions.EmailSubscription(config.alarmEmail));
 
     const functions = new Map<string, NodejsFunction>();
     for (const spec of PROGRAM_LAMBDAS) {
@@ -216,6 +234,7 @@ export class KintsugiStack extends Stack {
           ...commonEnvironment,
           ...(spec.enqueue ? { SEND_QUEUE_URL: sendQueue.queue.queueUrl } : {}),
           ...(spec.twilio ? { TWILIO_SECRET_ARN: twilioSecret.secretArn } : {}),
+          ...(spec.alerts ? { SAFETY_TOPIC_ARN: safetyTopic.topicArn } : {}),
         },
       });
       grantTableAccess(table, fn, spec.table);
@@ -223,6 +242,14 @@ export class KintsugiStack extends Stack {
       if (spec.twilio) twilioSecret.grantRead(fn);
       if (spec.email) email.grantSend(fn);
       if (spec.enqueue) sendQueue.queue.grantSendMessages(fn);
+      // Publish only: the AWS-managed aws/sns key lets account principals use it through SNS, so no
+      // kms:* grant (grantPublish would add one on key/*).
+      if (spec.alerts)
+        iam.Grant.addToPrincipal({
+          grantee: fn,
+          actions: ['sns:Publish'],
+          resourceArns: [safetyTopic.topicArn],
+        });
       const routes: ProgramRoute[] = HTTP_ROUTES.filter((r) => r.handler === spec.file);
       if (routes.length > 0) http.route(fn, routes);
       functions.set(spec.id, fn);
@@ -279,6 +306,13 @@ export class KintsugiStack extends Stack {
     const alarms = new OperatorAlarms(this, 'Alarms', { email: config.alarmEmail });
     alarms.alarmOnDeadLetters('SendDeadLettersAlarm', sendQueue.deadLetterQueue);
     alarms.alarmOnErrors('DispatchErrorsAlarm', dispatch, 'The dispatch run');
+    for (const [id, fn] of functions) {
+      if (id !== 'Dispatch') alarms.alarmOnErrors(`${id}ErrorsAlarm`, fn, `The ${id} function`);
+    }
+    alarms.alarmOnEmailReputation();
+    alarms.alarmOnSmsFailureRate(METRICS_NAMESPACE);
+
+    acknowledgeFindings(this);
 
     new CfnOutput(this, 'ApiEndpoint', {
       value: http.endpoint,
@@ -297,6 +331,10 @@ export class KintsugiStack extends Stack {
       description: 'Fill in {accountSid, authToken, from} after deploying',
     });
     new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'SafetyTopicArn', {
+      value: safetyTopic.topicArn,
+      description: 'Safety flags (enrollment id and category): subscribe the people who follow them up',
+    });
     new CfnOutput(this, 'SendDeadLetterQueueUrl', { value: sendQueue.deadLetterQueue.queueUrl });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
   }
@@ -311,8 +349,8 @@ function grantTableAccess(table: dynamodb.ITable, fn: iam.IGrantable, access: Ta
       table.grantReadWriteData(fn);
       return;
     case 'dispatch':
-      // Query the due index only; read the profile (the index is KEYS_ONLY); claim steps and move
-      // the next due time, in transactions (Put/Update/ConditionCheck).
+      // Query the due index only (it carries the whole enrollment); read the profile again only when a
+      // versioned write finds it changed; claim steps and move the next due time (Put/Update/ConditionCheck).
       allow(['Query'], [`${table.tableArn}/index/${DUE_INDEX_NAME}`]);
       allow(['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'ConditionCheckItem'], [table.tableArn]);
       return;

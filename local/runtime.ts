@@ -20,15 +20,17 @@ import * as smsStatus from '../functions/handlers/sms-status';
 import * as unsubscribe from '../functions/handlers/unsubscribe';
 import { parseConfig } from '../functions/shared/config';
 import { ValidationError } from '../functions/shared/errors';
-import { json, respond } from '../functions/shared/http';
+import { json, respond, wantsJson } from '../functions/shared/http';
 import type { Deps } from '../functions/use-cases/deps';
 import { dispatch } from '../functions/use-cases/dispatch';
 import { buildDeps } from '../functions/wiring';
+import { adminOperationOf, runAdminOperation } from './admin-operations';
 import { toApiGatewayEvent } from './api-gateway';
 import { LocalClock } from './clock';
 import { injectEmailReply } from './email-inbound';
 import { listEmails } from './emulators/ses';
 import { startTwilioServer, type TwilioServer, twilioSid } from './emulators/twilio-server';
+import { LocalOperatorAlerts, renderSafetyPage } from './operator-alerts';
 import { renderPhonePage } from './phone-page';
 import { renderPreviewPage } from './preview-page';
 import { InProcessSendQueue } from './send-queue';
@@ -112,23 +114,34 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     TWILIO_API_URL: twilio.baseUrl,
   });
   const clock = new LocalClock(options.startAt);
-  const queue = new InProcessSendQueue();
-  const base = await buildDeps(config, { clock, queue });
+  // A redelivery waits out its visibility timeout on the simulated clock, as it would on SQS's.
+  const queue = new InProcessSendQueue(async (ms) => {
+    clock.moveTo(new Date(clock.now().getTime() + ms));
+    await new Promise((resolve) => setImmediate(resolve));
+  });
+  const alerts = new LocalOperatorAlerts(clock);
+  const base = await buildDeps(config, { clock, queue, alerts });
   // Emulators stamp messages with real time; remember the simulated time each one was sent at.
   const sentAt = new Map<string, string>();
+  // Counted as they go, so a fast-forward never lists the emulators' whole outboxes.
+  const outbound = { email: 0, sms: 0 };
   const deps: Deps = {
     ...base,
     mailer: {
       async send(email) {
         const id = await base.mailer.send(email);
         sentAt.set(id, clock.now().toISOString());
+        outbound.email++;
         return id;
       },
     },
     sms: {
       async send(to, body) {
         const result = await base.sms.send(to, body);
-        if (result.ok) sentAt.set(result.sid, clock.now().toISOString());
+        if (result.ok) {
+          sentAt.set(result.sid, clock.now().toISOString());
+          outbound.sms++;
+        }
         return result;
       },
     },
@@ -154,15 +167,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     return run;
   };
 
-  const sentSoFar = () => {
-    const sms = twilio.messages().filter((m) => m.direction === 'outbound').length;
-    return { sms };
-  };
-
   const advanceTo = (target: Date, { outage = false } = {}) =>
     serial(async () => {
-      const emailsBefore = (await listEmails(options.sesEndpoint)).length;
-      const smsBefore = sentSoFar().sms;
+      const before = { ...outbound };
       if (outage) {
         // The scheduler is down: time passes, nothing is dispatched until the clock moves again.
         clock.moveTo(target);
@@ -183,11 +190,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       clock.moveTo(target);
       await dispatch(deps);
       dispatches++;
-      const emails = (await listEmails(options.sesEndpoint)).length - emailsBefore;
       return {
         now: clock.now().toISOString(),
         dispatches,
-        sent: { email: emails, sms: sentSoFar().sms - smsBefore },
+        sent: { email: outbound.email - before.email, sms: outbound.sms - before.sms },
       };
     });
 
@@ -223,6 +229,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       const sid = twilioSid();
       sentAt.set(sid, clock.now().toISOString());
       twilio.recordReply({ from: env.TWILIO_FROM, to: from, body: text, sid });
+      outbound.sms++;
     }
     return { status: response.status, twiml, reply: text };
   };
@@ -236,7 +243,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       const method = req.method ?? 'GET';
       const routeKey = `${method} ${path}`;
       const event = toApiGatewayEvent(req, body, routeKey);
-      const local = path.startsWith('/_local') ? localRoute(method, path) : undefined;
+      const local = path.startsWith('/_local') ? localRoute(method, path, wantsJson(event)) : undefined;
       const match = HTTP_ROUTES.find((r) => r.method === method && r.path === path);
       const handle = local
         ? respond(event, () => local(event.body ?? ''))
@@ -266,6 +273,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   function localRoute(
     method: string,
     path: string,
+    asksJson: boolean,
   ): ((body: string) => Promise<ReturnType<typeof json>>) | undefined {
     const key = `${method} ${path}`;
     switch (key) {
@@ -331,14 +339,28 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
           headers: { 'content-type': 'text/html; charset=utf-8' },
           body: renderPreviewPage(deps),
         });
+      case 'GET /_local/safety':
+        return async () =>
+          asksJson
+            ? json(200, alerts.alerts)
+            : {
+                statusCode: 200,
+                headers: { 'content-type': 'text/html; charset=utf-8' },
+                body: renderSafetyPage(alerts.alerts),
+              };
       case 'GET /_local/phone':
         return async () => ({
           statusCode: 200,
           headers: { 'content-type': 'text/html; charset=utf-8' },
           body: renderPhonePage(),
         });
-      default:
-        return undefined;
+      default: {
+        // POST /_local/admin/<operation>: the CLI's operator actions (local/admin-operations.ts).
+        const operation = adminOperationOf(method, path);
+        return (
+          operation && (async (body) => json(200, await runAdminOperation(deps, operation, parseJson(body))))
+        );
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import {
   parseInboundMail,
   type SesReceivedNotification,
 } from '../adapters/ses/inbound-mail';
+import { withCorrelationId } from '../shared/correlation';
 import { logger } from '../shared/logger';
 import type { Deps } from '../use-cases/deps';
 import { type EmailReplyOutcome, replyByEmail } from '../use-cases/reply-by-email';
@@ -23,7 +24,7 @@ export async function handleInboundEmail(deps: Deps, event: SNSEvent): Promise<E
       continue;
     }
     const email = await parseInboundMail(notification.mail.messageId, notification.content);
-    outcomes.push(await replyByEmail(deps, email));
+    outcomes.push(await withCorrelationId(record.Sns.MessageId, () => replyByEmail(deps, email)));
   }
   return outcomes;
 }

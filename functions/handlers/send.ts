@@ -1,22 +1,39 @@
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { SendJob } from '../ports/queue';
+import { withCorrelationId } from '../shared/correlation';
 import { logger } from '../shared/logger';
 import type { Deps } from '../use-cases/deps';
-import { send } from '../use-cases/send';
+import { retryDelaySeconds, send } from '../use-cases/send';
 import { lambdaDependencies } from '../wiring';
 
-/** Sends a batch of queued jobs; only the jobs that failed go back to the queue. */
+/** Sends a batch of queued jobs, all at once; only the jobs that failed go back to the queue, each after its backoff. */
 export async function sendBatch(deps: Deps, event: SQSEvent): Promise<SQSBatchResponse> {
   const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
-  for (const record of event.Records) {
-    try {
-      await send(deps, JSON.parse(record.body) as SendJob);
-    } catch (error) {
-      logger.warn('send failed; will retry', { messageId: record.messageId, error: (error as Error).name });
-      batchItemFailures.push({ itemIdentifier: record.messageId });
-    }
-  }
+  // The jobs of a batch go at once: a send mostly waits on DynamoDB and the provider, and the providers'
+  // rates are kept by the adapters' pacing, not by sending one at a time.
+  await Promise.all(
+    event.Records.map(async (record) => {
+      const job = JSON.parse(record.body) as SendJob;
+      try {
+        // The dispatch run that queued it named the work; a job without one goes by its SQS message id.
+        await withCorrelationId(job.correlationId ?? record.messageId, () => send(deps, job));
+      } catch (error) {
+        logger.warn('send failed; will retry', { messageId: record.messageId, error: (error as Error).name });
+        batchItemFailures.push({ itemIdentifier: record.messageId });
+        await backOff(deps, record);
+      }
+    }),
+  );
   return { batchItemFailures };
+}
+
+/** Without the backoff the job still comes back, after the queue's own visibility timeout. */
+async function backOff(deps: Deps, record: SQSRecord): Promise<void> {
+  const receives = Number(record.attributes.ApproximateReceiveCount) || 1;
+  const receipt = { receiptHandle: record.receiptHandle, queueArn: record.eventSourceARN };
+  await deps.queue.retryAfter(receipt, retryDelaySeconds(receives)).catch((error: Error) => {
+    logger.warn('could not back off a failed send', { messageId: record.messageId, error: error.name });
+  });
 }
 
 export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> =>

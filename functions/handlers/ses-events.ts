@@ -1,4 +1,5 @@
 import type { EventBridgeEvent } from 'aws-lambda';
+import { withCorrelationId } from '../shared/correlation';
 import type { Deps } from '../use-cases/deps';
 import { type EmailEvent, recordEmailEvent } from '../use-cases/email-events';
 import { lambdaDependencies } from '../wiring';
@@ -49,7 +50,9 @@ export function emailEventsOf(detail: SesEventDetail): EmailEvent[] {
 
 /** Applies an SES bounce, complaint or delivery event. */
 export async function handleSesEvent(deps: Deps, event: SesEvent): Promise<void> {
-  for (const emailEvent of emailEventsOf(event.detail)) await recordEmailEvent(deps, emailEvent);
+  await withCorrelationId(event.id, async () => {
+    for (const emailEvent of emailEventsOf(event.detail)) await recordEmailEvent(deps, emailEvent);
+  });
 }
 
 export const handler = async (event: SesEvent): Promise<void> =>

@@ -56,7 +56,9 @@ ${invitation}
 <label class="choice"><input type="checkbox" name="smsConsent" value="true" aria-describedby="smsConsent-error">
 <span>${escapeHtml(SMS_CONSENT_TEXT)}</span></label>
 <p class="error" id="smsConsent-error" role="alert"></p>
-<p class="safety">If you are not safe at home, this program is not the right tool right now. Call 911 in an emergency, or the National Domestic Violence Hotline at 1-800-799-7233.</p>
+<label class="choice"><input type="checkbox" name="discreet" value="true">
+<span>Discreet mode: if someone else may see your phone or inbox. Emails come from "K. Program" with plain subject lines, and texts never mention trust, a partner or a relationship.</span></label>
+<p class="safety">If you are not safe at home, this program is not the right tool right now. Call 911 in an emergency, or the National Domestic Violence Hotline at 1-800-799-7233. A self-guided program is not enough either when there is abuse, addiction or years of deception: please work with a trained counselor.</p>
 <button type="submit">Send my confirmation email</button>
 <p id="result" role="status"></p>
 </form>
@@ -75,6 +77,7 @@ ${invitation}
     document.querySelectorAll('.error').forEach(function(e){e.textContent='';});
     var data={}; new FormData(form).forEach(function(v,k){data[k]=v;});
     data.smsConsent=!!form.smsConsent.checked;
+    data.discreet=!!form.discreet.checked;
     if(form.shareParticipation) data.shareParticipation=!!form.shareParticipation.checked;
     fetch('/enrollments',{method:'POST',headers:{'content-type':'application/json','accept':'application/json'},body:JSON.stringify(data)})
       .then(function(r){return r.json().then(function(b){return {status:r.status,body:b};});})

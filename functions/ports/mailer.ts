@@ -5,6 +5,8 @@ export interface OutgoingEmail {
   html: string;
   text: string;
   headers?: Record<string, string>;
+  /** The sender's display name, instead of the configured one (discreet mode); the address stays. */
+  fromName?: string;
 }
 
 /** Sends email (SES v2 in production and locally against its emulator). */

@@ -1,4 +1,4 @@
-import type { ConsentEvent } from '../program/consent';
+import type { ConsentEvent, ErasureTombstone } from '../program/consent';
 import type { Enrollment, MessageRecord, Reply } from '../program/enrollment';
 import type { CheckpointReport } from '../program/report';
 
@@ -6,6 +6,24 @@ import type { CheckpointReport } from '../program/report';
 export type EnrollmentConflict =
   | { kind: 'email-taken'; holderId: string }
   | { kind: 'phone-taken'; holderId: string };
+
+/** A request's claim on an inbound message (see `Store.claimInbound`). */
+export interface InboundClaim {
+  sourceId: string;
+  /** Who claims it: a new id per request. */
+  holder: string;
+  /** ISO 8601 instants. */
+  now: string;
+  leaseUntil: string;
+  /** Epoch seconds after which the record may go (DynamoDB TTL). */
+  expiresAt: number;
+}
+
+/** One page of enrollments; `cursor` is there when more may follow (pass it back for the next page). */
+export interface EnrollmentPage {
+  enrollments: Enrollment[];
+  cursor?: string;
+}
 
 /** Where enrollments, messages, replies and reports live (one DynamoDB table in production). */
 export interface Store {
@@ -19,8 +37,16 @@ export interface Store {
    * (optimistic locking); throws ConcurrentUpdateError when someone else wrote first.
    */
   saveEnrollment(enrollment: Enrollment, shardCount: number): Promise<void>;
-  /** Ids of active enrollments whose next step is due at or before `now`, on one shard. */
-  dueEnrollmentIds(shard: number, now: string): Promise<string[]>;
+  /**
+   * One page of the active enrollments whose next step is due at or before `now`, on one shard, read from
+   * the due index (eventually consistent: a write of the last moment may be missing; the enrollment's
+   * version guards every write made from it).
+   */
+  dueEnrollments(
+    shard: number,
+    now: string,
+    page: { limit: number; cursor?: string },
+  ): Promise<EnrollmentPage>;
   /** The earliest next-due instant across all shards, if any. */
   earliestDue(shardCount: number): Promise<string | undefined>;
   /** Claims a message (conditional put); false when it was already claimed. */
@@ -38,20 +64,42 @@ export interface Store {
   transitionMessage(
     message: MessageRecord,
     from: readonly MessageRecord['status'][],
-    changes: Partial<Pick<MessageRecord, 'status' | 'providerId' | 'error'>>,
+    changes: Partial<Pick<MessageRecord, 'status' | 'providerId' | 'error' | 'sendingAt' | 'sendingBy'>>,
   ): Promise<boolean>;
   findMessageByProviderId(providerId: string): Promise<MessageRecord | undefined>;
   listMessages(enrollmentId: string): Promise<MessageRecord[]>;
-  /** Records a provider's inbound message id once; false when it was seen before. */
-  rememberInbound(sourceId: string, expiresAt: number): Promise<boolean>;
+  /**
+   * Takes an inbound message (by the provider's id) to handle it until `leaseUntil`: returns the instant
+   * it was first seen, or undefined when it was handled already or another request holds it.
+   */
+  claimInbound(claim: InboundClaim): Promise<string | undefined>;
+  /** Marks a claimed inbound message handled, or (`handled` false, after a failure) gives it up for a retry. */
+  settleInbound(sourceId: string, holder: string, handled: boolean): Promise<void>;
+  /** Stores a reply; the same reply again (same instant and source) changes nothing. */
   addReply(reply: Reply): Promise<void>;
   listReplies(enrollmentId: string): Promise<Reply[]>;
   /** Appends one event to the consent ledger (a conditional put: an entry is never overwritten). */
   addConsent(event: ConsentEvent): Promise<void>;
   /** The consent ledger of an enrollment, oldest first. */
   listConsents(enrollmentId: string): Promise<ConsentEvent[]>;
+  /** Appends an erasure tombstone (hashed contact, no id) to the consent ledger; kept after the erasure. */
+  addErasureTombstone(tombstone: ErasureTombstone): Promise<void>;
+  /** The erasure tombstones of one contact hash, oldest first. */
+  listErasureTombstones(contactHash: string): Promise<ErasureTombstone[]>;
   saveReport(report: CheckpointReport): Promise<void>;
+  /**
+   * Sets every item of a finished enrollment (and its lookups) to expire at `expiresAt` (epoch seconds):
+   * DynamoDB's TTL then removes them. Expired items read as absent from then on.
+   */
+  expireEnrollment(enrollment: Enrollment, expiresAt: number): Promise<void>;
+  /** Removes the words of every reply, keeping the scores (journal notes without a score go entirely). */
+  dropReplyText(enrollmentId: string): Promise<number>;
   /** Removes every item about an enrollment: profile, lookups, messages, replies, report. */
   deleteEnrollment(enrollment: Enrollment): Promise<void>;
   getReport(enrollmentId: string): Promise<CheckpointReport | undefined>;
+  /**
+   * One page of every enrollment, in no set order: an operator's tool (the CLI's `list` and `inbox`),
+   * never on a participant's path. In DynamoDB it is a Scan: it reads the whole table, page by page.
+   */
+  listEnrollments(page: { limit: number; cursor?: string }): Promise<EnrollmentPage>;
 }

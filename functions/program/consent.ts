@@ -36,3 +36,25 @@ export const SMS_CONSENT_TEXT =
 export function wordingVersion(text: string): string {
   return `sha256:${createHash('sha256').update(text.normalize('NFC')).digest('hex').slice(0, 16)}`;
 }
+
+/** How a participant asked for their data to be erased: the privacy page, a text, or an operator on their behalf (CLI). */
+export type ErasureSource = 'privacy-page' | 'keyword' | 'operator';
+
+/**
+ * What the consent ledger keeps of a person once their data is erased: proof that a contact opted out,
+ * keyed by a hash of the contact, with no enrollment id and no address or number in clear.
+ */
+export interface ErasureTombstone {
+  /** `sha256:` + the SHA-256 (hex) of the normalised email address or E.164 number (`contactHash`). */
+  contactHash: string;
+  channel: Channel;
+  at: string;
+  action: 'erased+opted-out';
+  source: ErasureSource;
+}
+
+/** The hash an erasure tombstone is keyed by: lower-cased, trimmed email, or the E.164 number as stored. */
+export function contactHash(contact: string): string {
+  const normalised = contact.includes('@') ? contact.trim().toLowerCase() : contact.replace(/[^+\d]/g, '');
+  return `sha256:${createHash('sha256').update(normalised).digest('hex')}`;
+}

@@ -14,6 +14,8 @@ export interface EnrollmentRequest {
   checkinTime: string;
   /** Partners only: agrees to share whether (never what) they answer with a linked partner. */
   shareParticipation?: boolean;
+  /** Discreet mode: neutral sender name and subjects, texts without relationship words. */
+  discreet?: boolean;
 }
 
 const CONSENT_WORDS = ['true', 'on', 'yes', '1'];
@@ -68,6 +70,12 @@ const schema = z.object({
       z.transform((v) => v === true || (typeof v === 'string' && CONSENT_WORDS.includes(v.toLowerCase()))),
     ),
   ),
+  discreet: z.optional(
+    z.pipe(
+      z.union([z.boolean(), z.string()], { error: 'discreet must be true or false.' }),
+      z.transform((v) => v === true || (typeof v === 'string' && CONSENT_WORDS.includes(v.toLowerCase()))),
+    ),
+  ),
   checkinDay: scheduleFields.checkinDay,
   checkinTime: scheduleFields.checkinTime,
 });
@@ -118,6 +126,7 @@ export function parseEnrollmentRequest(body: unknown): EnrollmentRequest {
     checkinTime: input.checkinTime,
   };
   if (input.shareParticipation !== undefined) request.shareParticipation = input.shareParticipation;
+  if (input.discreet === true) request.discreet = true;
   if (input.phone !== undefined) {
     const phone = parsePhoneNumberFromString(
       input.phone,

@@ -1,3 +1,4 @@
+import type { SafetyCategory } from './safety';
 import type { Channel, Metric, Scale, StepKind, Track, Weekday } from './types';
 
 export type EnrollmentStatus = 'pending' | 'active' | 'completed';
@@ -81,6 +82,24 @@ export interface Enrollment {
   invitedBy?: string;
   /** Partner invitations this person sent. */
   invitations?: { sentAt: string; count: number };
+  /**
+   * Discreet mode, chosen at enrollment: a neutral sender name and subjects on every email, and texts
+   * without relationship words, for people whose messages may be read by someone else.
+   */
+  discreet?: boolean;
+  /** When a message from this person last showed signs of danger; never cleared, never shown to a partner. */
+  flaggedAt?: string;
+  /** The kind of danger it showed. Only the category: the text is not copied anywhere. */
+  flagReason?: SafetyCategory;
+  /**
+   * When an operator marked the flag handled (the CLI's `inbox --handled`). A flag raised after it
+   * (`flaggedAt` later) is waiting again.
+   */
+  flagHandledAt?: string;
+  /** The program is paused because of a safety flag; RESUME from the person ends it (pause.ts). */
+  safetyPause?: boolean;
+  /** When the person texted DELETE: a second DELETE within DELETE_WINDOW_MINUTES erases everything. */
+  deleteRequestedAt?: string;
   /** Optimistic-locking counter, bumped on every write. */
   version: number;
 }
@@ -125,6 +144,10 @@ export interface MessageRecord {
   status: MessageStatus;
   dueAt: string;
   claimedAt: string;
+  /** When a worker took it to hand to the provider (`sending`); a send still unsettled long after is in doubt. */
+  sendingAt?: string;
+  /** The worker that took it to send (an id per attempt): its own write, repeated by the SDK, is still its. */
+  sendingBy?: string;
   providerId?: string;
   error?: string;
 }

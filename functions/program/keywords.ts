@@ -1,5 +1,5 @@
 /** SMS keywords, as carriers and Twilio define them, tolerant of case, punctuation and extra words. */
-export type Keyword = 'stop' | 'start' | 'yes' | 'help' | 'pause' | 'resume' | 'skip';
+export type Keyword = 'stop' | 'start' | 'yes' | 'help' | 'pause' | 'resume' | 'skip' | 'delete';
 
 /** What a keyword message asks for; `days` only for PAUSE. */
 export interface KeywordRequest {
@@ -26,13 +26,17 @@ const KEYWORDS: Record<string, Keyword> = {
   pause: 'pause',
   resume: 'resume',
   skip: 'skip',
+  delete: 'delete',
 };
+
+/** A first DELETE asks for a second one within this many minutes before anything is erased. */
+export const DELETE_WINDOW_MINUTES = 10;
 
 /** PAUSE without a number pauses a week; longer pauses are capped so a program cannot drift for months. */
 export const DEFAULT_PAUSE_DAYS = 7;
 export const MAX_PAUSE_DAYS = 30;
-// Kintsugi's own words (PAUSE, RESUME, SKIP) count only in a short message, so "skip the excuses, 2"
-// stays an answer; the carrier words (STOP, HELP…) count whenever they open the message.
+// Kintsugi's own words (PAUSE, RESUME, SKIP, DELETE) count only in a short message, so "skip the
+// excuses, 2" stays an answer; the carrier words (STOP, HELP…) count whenever they open the message.
 const OWN_KEYWORD_MAX_WORDS = 4;
 
 /** The keyword a message opens with ("Stop.", "stop please", "STOP!!", "pause 10 days"), if any. */
@@ -41,7 +45,7 @@ export function parseKeyword(body: string): KeywordRequest | undefined {
   const word = words[0]?.toLowerCase().replace(/[^a-z]/g, '') ?? '';
   const keyword = KEYWORDS[word];
   if (!keyword) return undefined;
-  const own = keyword === 'pause' || keyword === 'resume' || keyword === 'skip';
+  const own = keyword === 'pause' || keyword === 'resume' || keyword === 'skip' || keyword === 'delete';
   if (own && words.length > OWN_KEYWORD_MAX_WORDS) return undefined;
   const request: KeywordRequest = { keyword, word: word.toUpperCase() };
   if (keyword === 'pause') {

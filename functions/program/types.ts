@@ -75,6 +75,8 @@ export interface Step {
   scale?: Scale;
   /** SMS text (SMS steps and check-ins). May hold placeholders such as {{checkinDay}}. */
   sms?: string;
+  /** The SMS text for discreet mode, when `sms` carries relationship words (content/schema.ts). */
+  discreetSms?: string;
   /** The check-in question as it reads in an email ("How safe did it feel to be honest this week?"). */
   question?: string;
   subject?: string;
@@ -96,6 +98,20 @@ export interface SystemEmail {
   action?: string;
 }
 
+/** The email that answers an email reply showing signs of danger (no button: its links are phone numbers). */
+export interface SafetyEmail {
+  subject: string;
+  preheader: string;
+  /** Subject and preheader for discreet mode: they say nothing of what the email is about. */
+  discreetSubject: string;
+  discreetPreheader: string;
+  bodyHtml: string;
+  bodyText: string;
+  /** Added when the program was paused: how to restart it. */
+  pausedHtml: string;
+  pausedText: string;
+}
+
 /** Every message that is not a program step, in Kintsugi's words. */
 export interface SystemMessages {
   email: {
@@ -106,36 +122,69 @@ export interface SystemMessages {
     /** To the other partner when one of them ends the link: says only that it ended. */
     partnerUnlinked: SystemEmail;
   };
-  sms: {
-    /** After confirming: asks for YES. Carries brand, frequency, rates, STOP/HELP. */
-    optInPrompt: string;
-    optInConfirmed: string;
-    stopConfirmed: string;
-    startConfirmed: string;
-    help: string;
-    /** Placeholders: {{score}}, {{max}}. */
-    ratingRecorded: string;
-    /** For yes/no check-ins. Placeholder: {{answer}}. */
-    answerRecorded: string;
-    /** A reply that could not be read as an answer to the open check-in. */
-    ratingUnclear: string;
-    /** A message when no check-in is open: kept as a journal note. */
-    noteKept: string;
-    /** The report is ready. Placeholder: {{reportUrl}}. */
-    reportReady: string;
-    /** After PAUSE. Placeholders: {{days}}, {{resumeDate}}. */
-    paused: string;
-    /** After RESUME, ending a pause early. */
-    resumed: string;
-    /** After RESUME when nothing was paused. */
-    notPaused: string;
-    /** After SKIP. Placeholder: {{checkinDay}}. */
-    checkinSkipped: string;
-    /** A second unclear answer, kept as a note; the check-in stays open. */
-    noteKeptCheckinOpen: string;
-    /** After three unanswered check-in texts: check-ins move to email; any text moves them back. */
-    movedToEmail: string;
+  sms: SystemSms;
+  /** The answer to a message that shows signs of danger (functions/program/safety.ts). */
+  safety: {
+    sms: {
+      /** Crisis lines, each named: 911, 988, the National Domestic Violence Hotline. */
+      resources: string;
+      /** The same lines in discreet mode, without naming what they are for. */
+      discreetResources: string;
+      /** Added after the lines when the program was paused: how to restart it. */
+      paused: string;
+      /** Added after the lines when the message also said STOP. */
+      stopped: string;
+    };
+    email: SafetyEmail;
   };
+  /** Discreet mode: for people whose messages may be read by someone else. */
+  discreet: {
+    /** The sender's display name on every email (the address stays the same). */
+    fromName: string;
+    /** Neutral subject and preheader for every program email; {{day}} is the program day. */
+    email: {
+      lesson: { subject: string; preheader: string };
+      question: { subject: string; preheader: string };
+    };
+    /** System texts for discreet mode, where the usual one carries relationship words. */
+    sms: Partial<SystemSms>;
+  };
+}
+
+/** The system's SMS texts (answers to keywords, notices), each one GSM-7 segment. */
+export interface SystemSms {
+  /** After confirming: asks for YES. Carries brand, frequency, rates, STOP/HELP. */
+  optInPrompt: string;
+  optInConfirmed: string;
+  stopConfirmed: string;
+  startConfirmed: string;
+  help: string;
+  /** Placeholders: {{score}}, {{max}}. */
+  ratingRecorded: string;
+  /** For yes/no check-ins. Placeholder: {{answer}}. */
+  answerRecorded: string;
+  /** A reply that could not be read as an answer to the open check-in. */
+  ratingUnclear: string;
+  /** A message when no check-in is open: kept as a journal note. */
+  noteKept: string;
+  /** The report is ready. Placeholder: {{reportUrl}}. */
+  reportReady: string;
+  /** After PAUSE. Placeholders: {{days}}, {{resumeDate}}. */
+  paused: string;
+  /** After RESUME, ending a pause early. */
+  resumed: string;
+  /** After RESUME when nothing was paused. */
+  notPaused: string;
+  /** After SKIP. Placeholder: {{checkinDay}}. */
+  checkinSkipped: string;
+  /** A second unclear answer, kept as a note; the check-in stays open. */
+  noteKeptCheckinOpen: string;
+  /** After three unanswered check-in texts: check-ins move to email; any text moves them back. */
+  movedToEmail: string;
+  /** After a first DELETE: asks for a second one within the window to erase everything. */
+  deleteConfirm: string;
+  /** After the second DELETE: everything is erased. */
+  deleted: string;
 }
 
 /** The compiled program: steps, system messages and email layouts with their placeholders. */

@@ -14,8 +14,14 @@ const schema = z.object({
   SUPPORT_EMAIL: z._default(z.email(), 'support@kintsugi.example'),
   SES_CONFIGURATION_SET: z.optional(z.string()),
   SEND_QUEUE_URL: z.optional(z.string()),
+  /** The SNS topic operators hear about safety flags on (sms-inbound and email-inbound only). */
+  SAFETY_TOPIC_ARN: z.optional(z.string()),
+  /** How long a call to SES or Twilio may take before its outcome counts as unknown. */
+  PROVIDER_TIMEOUT_MS: count(10_000, 60_000),
   DUE_SHARDS: count(8, 1000),
   RETENTION_DAYS: count(180),
+  /** "true": once the day-90 report is sent, the words of replies are erased and only scores kept. */
+  DROP_REPLY_TEXT_AFTER_REPORT: z._default(z.enum(['true', 'false']), 'false'),
   POSTAL_ADDRESS: z._default(z.string(), 'Kintsugi, 123 Example Street, Springfield, USA'),
   AWS_REGION: z._default(z.string(), 'us-east-1'),
   // Secrets: in AWS they come from Secrets Manager by ARN; locally straight from the environment.
@@ -42,8 +48,11 @@ export interface Config {
   supportEmail: string;
   sesConfigurationSet?: string;
   sendQueueUrl?: string;
+  safetyTopicArn?: string;
+  providerTimeoutMs: number;
   dueShards: number;
   retentionDays: number;
+  dropReplyTextAfterReport: boolean;
   postalAddress: string;
   region: string;
   secrets: {
@@ -75,8 +84,11 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     supportEmail: e.SUPPORT_EMAIL,
     sesConfigurationSet: e.SES_CONFIGURATION_SET,
     sendQueueUrl: e.SEND_QUEUE_URL,
+    safetyTopicArn: e.SAFETY_TOPIC_ARN,
+    providerTimeoutMs: e.PROVIDER_TIMEOUT_MS,
     dueShards: e.DUE_SHARDS,
     retentionDays: e.RETENTION_DAYS,
+    dropReplyTextAfterReport: e.DROP_REPLY_TEXT_AFTER_REPORT === 'true',
     postalAddress: e.POSTAL_ADDRESS,
     region: e.AWS_REGION,
     secrets: {

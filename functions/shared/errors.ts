@@ -61,3 +61,27 @@ export class ConcurrentUpdateError extends KintsugiError {
   readonly status = 409;
   readonly code = 'concurrent_update';
 }
+
+/**
+ * A provider refused or could not be reached before it took the message (429, 503, connection refused):
+ * nothing was sent, so the queue may try again.
+ */
+export class ProviderUnavailableError extends KintsugiError {
+  readonly status = 503;
+  readonly code = 'provider_unavailable';
+}
+
+/**
+ * A provider may have taken the message but did not say so (a timeout, a dropped connection, a 500 after
+ * the request reached it). Sending again could send twice, so the message is never retried.
+ */
+export class DeliveryUnknownError extends KintsugiError {
+  readonly status = 502;
+  readonly code = 'delivery_unknown';
+}
+
+/** Another worker is sending this message now; its job is tried again later. */
+export class SendInProgressError extends KintsugiError {
+  readonly status = 409;
+  readonly code = 'send_in_progress';
+}

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { errorPage } from '../pages/layout';
+import { acceptCorrelationId, CORRELATION_HEADER, withCorrelationId } from './correlation';
 import { KintsugiError, ValidationError } from './errors';
 import { logger } from './logger';
 
@@ -116,11 +117,22 @@ export function errorResponse(error: unknown, asJson: boolean): HttpResult {
   return asJson ? json(500, { error: { code: 'internal', message } }) : html(500, errorPage(500, message));
 }
 
-/** Runs a route and maps any error to a response. */
+/** The request's correlation id: the caller's `x-correlation-id` when plain, else API Gateway's request id. */
+export const correlationIdOf = (event: HttpEvent): string =>
+  acceptCorrelationId(header(event, CORRELATION_HEADER), event.requestContext.requestId);
+
+/**
+ * Runs a route under the request's correlation id (every log line and queued job carries it, and so
+ * does the answer's `x-correlation-id` header) and maps any error to a response.
+ */
 export async function respond(event: HttpEvent, route: () => Promise<HttpResult>): Promise<HttpResult> {
-  try {
-    return await route();
-  } catch (error) {
-    return errorResponse(error, wantsJson(event));
-  }
+  const id = correlationIdOf(event);
+  const result = await withCorrelationId(id, async () => {
+    try {
+      return await route();
+    } catch (error) {
+      return errorResponse(error, wantsJson(event));
+    }
+  });
+  return { ...result, headers: { ...result.headers, [CORRELATION_HEADER]: id } };
 }

@@ -2,6 +2,7 @@ import type { Step } from '../program/types';
 import { NotFoundError, ValidationError } from '../shared/errors';
 import { logger } from '../shared/logger';
 import type { Deps } from './deps';
+import { recordReply } from './replies';
 
 export interface EmailAnswer {
   step: Step;
@@ -47,7 +48,7 @@ export async function answerByEmail(
   const answer = readEmailAnswer(deps, token, score);
   const enrollment = await deps.store.getEnrollment(answer.enrollmentId);
   if (!enrollment) throw new NotFoundError('This enrollment no longer exists.');
-  await deps.store.addReply({
+  await recordReply(deps, {
     enrollmentId: enrollment.id,
     at: deps.clock.now().toISOString(),
     sourceId: `web-${deps.newId()}`,

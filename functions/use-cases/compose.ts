@@ -3,12 +3,12 @@ import type { Enrollment } from '../program/enrollment';
 import { fillHtml, fillText } from '../program/render';
 import type { CheckpointReport } from '../program/report';
 import { reportChartsHtml, reportChartsText } from '../program/report-charts';
-import type { Step, SystemEmail } from '../program/types';
+import type { Step, SystemEmail, SystemSms } from '../program/types';
 import type { Deps } from './deps';
 import { footerLinks, link } from './links';
 
 type ComposeDeps = Pick<Deps, 'config' | 'tokens' | 'catalog'>;
-type Person = Pick<Enrollment, 'id' | 'email' | 'checkinDay' | 'checkinTime'>;
+type Person = Pick<Enrollment, 'id' | 'email' | 'checkinDay' | 'checkinTime' | 'discreet'>;
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -21,6 +21,16 @@ export function personalValues(deps: ComposeDeps, who: Pick<Enrollment, 'checkin
   };
 }
 
+/** The system texts for this person: in discreet mode, the discreet one wherever there is one. */
+export function systemTexts(deps: Pick<Deps, 'catalog'>, who?: Pick<Enrollment, 'discreet'>): SystemSms {
+  const { sms, discreet } = deps.catalog.messages;
+  return who?.discreet ? { ...sms, ...discreet.sms } : sms;
+}
+
+/** The sender's display name for this person's emails: neutral in discreet mode, else the configured one. */
+const fromNameFor = (deps: ComposeDeps, who: Pick<Enrollment, 'discreet'>) =>
+  who.discreet ? { fromName: deps.catalog.messages.discreet.fromName } : {};
+
 function unsubscribeHeaders(unsubscribeUrl: string, deps: ComposeDeps): Record<string, string> {
   const domain = deps.config.emailFrom.match(/@([^>\s]+)/)?.[1] ?? 'kintsugi.example';
   return {
@@ -31,10 +41,15 @@ function unsubscribeHeaders(unsubscribeUrl: string, deps: ComposeDeps): Record<s
 
 type Footer = ReturnType<typeof footerLinks>;
 
+/** Said in every email's footer (the MJML footer says it too): when this program is not the right help. */
+export const SELF_GUIDED_LIMITS =
+  'A self-guided program is not enough when there is abuse, addiction or years of deception: please work with a trained counselor. In danger? Call 911. In crisis? Call or text 988.';
+
 function textFooter(footer: Footer): string {
   return [
     '',
     '—',
+    SELF_GUIDED_LIMITS,
     `Stop these emails: ${footer.unsubscribeUrl}`,
     `Your data (export or delete): ${footer.privacyUrl}`,
     `Change your time zone or check-in day: ${footer.settingsUrl}`,
@@ -70,6 +85,7 @@ export function composeSystemEmail(
     subject: fillText(email.subject, values),
     html,
     text,
+    ...fromNameFor(deps, who),
     ...(footerFor ? {} : { headers: unsubscribeHeaders(footer.unsubscribeUrl, deps) }),
   };
 }
@@ -107,6 +123,7 @@ export function composeReportEmail(
     subject,
     html,
     text: `${text}\n${textFooter(footer)}`,
+    ...fromNameFor(deps, who),
     headers: unsubscribeHeaders(footer.unsubscribeUrl, deps),
   };
 }
@@ -115,8 +132,14 @@ export function composeReportEmail(
 export function composeStepEmail(deps: ComposeDeps, who: Person, step: Step, day: number): OutgoingEmail {
   const footer = footerLinks(deps, who.id);
   const values = personalValues(deps, who);
-  const subject = fillText(step.subject ?? step.question ?? 'Kintsugi', values);
-  const preheader = fillText(step.preheader ?? step.question ?? '', values);
+  // Discreet mode: the inbox shows a neutral subject and preheader, never the step's own.
+  const neutral = deps.catalog.messages.discreet.email[step.scale ? 'question' : 'lesson'];
+  const subject = who.discreet
+    ? fillText(neutral.subject, { day: String(day) })
+    : fillText(step.subject ?? step.question ?? 'Kintsugi', values);
+  const preheader = who.discreet
+    ? fillText(neutral.preheader, { day: String(day) })
+    : fillText(step.preheader ?? step.question ?? '', values);
   const body = step.bodyHtml ? fillHtml(step.bodyHtml, values) : '';
   const common = { lang: 'en', subject, preheader, body, ...footer };
   let html: string;
@@ -143,10 +166,58 @@ export function composeStepEmail(deps: ComposeDeps, who: Person, step: Step, day
   }
   const text =
     `${step.bodyText ? fillText(step.bodyText, values) : ''}${answers}\n${textFooter(footer)}`.trimStart();
-  return { to: who.email, subject, html, text, headers: unsubscribeHeaders(footer.unsubscribeUrl, deps) };
+  return {
+    to: who.email,
+    subject,
+    html,
+    text,
+    ...fromNameFor(deps, who),
+    headers: unsubscribeHeaders(footer.unsubscribeUrl, deps),
+  };
 }
 
-/** A program step as SMS text. */
+/** A program step as SMS text (its discreet wording in discreet mode). */
 export function composeStepSms(deps: ComposeDeps, who: Person, step: Step): string {
-  return fillText(step.sms ?? '', personalValues(deps, who));
+  const text = (who.discreet ? step.discreetSms : undefined) ?? step.sms ?? '';
+  return fillText(text, personalValues(deps, who));
+}
+
+/**
+ * The email that answers an email reply showing signs of danger: the crisis lines, and how to restart
+ * the program when it was paused. For a sender with no enrollment, the footer points at the start page.
+ */
+export function composeSafetyEmail(
+  deps: ComposeDeps,
+  to: string,
+  who: Pick<Enrollment, 'id' | 'discreet'> | undefined,
+  paused: boolean,
+): OutgoingEmail {
+  const email = deps.catalog.messages.safety.email;
+  const publicPage = `${deps.config.publicUrl}/`;
+  const footer = who
+    ? footerLinks(deps, who.id)
+    : {
+        unsubscribeUrl: publicPage,
+        privacyUrl: publicPage,
+        settingsUrl: publicPage,
+        postalAddress: deps.config.postalAddress,
+      };
+  const subject = who?.discreet ? email.discreetSubject : email.subject;
+  const preheader = who?.discreet ? email.discreetPreheader : email.preheader;
+  const html = fillHtml(deps.catalog.layouts.message, {
+    lang: 'en',
+    subject,
+    preheader,
+    body: paused ? `${email.bodyHtml}\n${email.pausedHtml}` : email.bodyHtml,
+    ...footer,
+  });
+  const text = `${email.bodyText}${paused ? `\n\n${email.pausedText}` : ''}\n${textFooter(footer)}`;
+  return {
+    to,
+    subject,
+    html,
+    text,
+    ...(who ? fromNameFor(deps, who) : {}),
+    ...(who ? { headers: unsubscribeHeaders(footer.unsubscribeUrl, deps) } : {}),
+  };
 }

@@ -3,6 +3,8 @@ import type { Enrollment } from '../program/enrollment';
 import { firstDay, programSlots } from '../program/schedule';
 import { NotFoundError } from '../shared/errors';
 import { logger } from '../shared/logger';
+import { countEvent } from '../shared/metrics';
+import { systemTexts } from './compose';
 import { type RequestOrigin, recordConsent } from './consent';
 import type { Deps } from './deps';
 import { linkInvitedPartner } from './partners';
@@ -45,6 +47,7 @@ export async function confirm(
   active.nextDueAt = programSlots(deps.catalog.steps, active)[0]?.dueAt;
   await deps.store.saveEnrollment(active, deps.config.dueShards);
   logger.info('enrollment confirmed', { enrollmentId: active.id, day0 });
+  countEvent('Confirmations');
   await recordConsent(deps, {
     enrollmentId: active.id,
     channel: 'email',
@@ -55,7 +58,10 @@ export async function confirm(
   });
   if (active.invitedBy) await linkInvitedPartner(deps, active);
   if (active.phone && active.smsStatus === 'awaiting-yes') {
-    const result = await deps.sms.send(active.phone, deps.catalog.messages.sms.optInPrompt);
+    // The confirmation stands if the prompt cannot go: the person can still text YES (or START).
+    const result = await deps.sms
+      .send(active.phone, systemTexts(deps, active).optInPrompt)
+      .catch((error: Error) => ({ ok: false as const, code: error.name }));
     if (!result.ok) logger.warn('opt-in text not delivered', { enrollmentId: active.id, code: result.code });
   }
   return { enrollment: active, changed: true };

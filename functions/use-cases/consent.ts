@@ -1,6 +1,15 @@
-import type { ConsentAction, ConsentEvent, ConsentSource } from '../program/consent';
+import {
+  type ConsentAction,
+  type ConsentEvent,
+  type ConsentSource,
+  contactHash,
+  type ErasureSource,
+  type ErasureTombstone,
+} from '../program/consent';
+import type { Enrollment } from '../program/enrollment';
 import type { Channel } from '../program/types';
 import { logger } from '../shared/logger';
+import { countEvent } from '../shared/metrics';
 import type { Deps } from './deps';
 
 export interface ConsentInput {
@@ -28,12 +37,44 @@ export interface RequestOrigin {
 export async function recordConsent(deps: Pick<Deps, 'store' | 'clock'>, input: ConsentInput): Promise<void> {
   const event: ConsentEvent = { at: deps.clock.now().toISOString(), ...withoutEmpty(input) };
   await deps.store.addConsent(event);
+  if (event.action === 'opt-out') countEvent('OptOuts', { channel: event.channel });
   logger.info('consent recorded', {
     enrollmentId: event.enrollmentId,
     channel: event.channel,
     action: event.action,
     source: event.source,
   });
+}
+
+/**
+ * Before a participant's data is erased: appends to the ledger one tombstone per contact (the email
+ * address, and the number if any), keyed by its hash, with the time and "erased + opted out". It keeps
+ * no enrollment id and no contact in clear, and proves, for a complaint or an audit, that the person
+ * opted out of both channels when they erased their data.
+ */
+export async function recordErasureTombstone(
+  deps: Pick<Deps, 'store' | 'clock'>,
+  enrollment: Pick<Enrollment, 'id' | 'email' | 'phone'>,
+  source: ErasureSource = 'privacy-page',
+): Promise<void> {
+  const at = deps.clock.now().toISOString();
+  const contacts: [string, ErasureTombstone['channel']][] = [[enrollment.email, 'email']];
+  if (enrollment.phone) contacts.push([enrollment.phone, 'sms']);
+  for (const [contact, channel] of contacts) {
+    await deps.store.addErasureTombstone({
+      contactHash: contactHash(contact),
+      channel,
+      at,
+      action: 'erased+opted-out',
+      source,
+    });
+  }
+  logger.info('erasure tombstone recorded', { channels: contacts.map(([, channel]) => channel), source });
+}
+
+/** Whether a contact's data was erased at its owner's request (and so it opted out of everything). */
+export async function wasErased(deps: Pick<Deps, 'store'>, contact: string): Promise<boolean> {
+  return (await deps.store.listErasureTombstones(contactHash(contact))).length > 0;
 }
 
 const withoutEmpty = (input: ConsentInput): ConsentInput =>

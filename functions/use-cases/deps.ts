@@ -1,5 +1,6 @@
 import type { Clock } from '../ports/clock';
 import type { Mailer } from '../ports/mailer';
+import type { OperatorAlerts } from '../ports/operator-alerts';
 import type { SendQueue } from '../ports/queue';
 import type { SmsSender, WebhookVerifier } from '../ports/sms';
 import type { Store } from '../ports/store';
@@ -16,6 +17,8 @@ export interface Deps {
   sms: SmsSender;
   webhooks: WebhookVerifier;
   queue: SendQueue;
+  /** Tells an operator when a message shows signs of danger (id and category only). */
+  alerts: OperatorAlerts;
   clock: Clock;
   tokens: TokenSigner;
   newId(): string;

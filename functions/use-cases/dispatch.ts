@@ -2,7 +2,11 @@ import type { SendJob } from '../ports/queue';
 import type { Enrollment, HeldMessage, MessageRecord } from '../program/enrollment';
 import { dueSlots, heldKey, nextDueOf, planDue, programSlots, type Slot } from '../program/schedule';
 import type { Channel } from '../program/types';
+import { mapConcurrently } from '../shared/concurrency';
+import { correlationId } from '../shared/correlation';
+import { NotFoundError } from '../shared/errors';
 import type { Deps } from './deps';
+import { endAfterSafetyPause, safetyPauseRanOut } from './safety';
 import { updateEnrollment } from './update-enrollment';
 
 export interface DispatchResult {
@@ -48,28 +52,59 @@ export function channelFor(slot: Slot, who: Enrollment): Channel | undefined {
   }
 }
 
+/** Due enrollments read per page of a shard's due index. */
+export const DISPATCH_PAGE_SIZE = 100;
+
+/** Enrollments of one shard handled at once: bounds the writes a tick has in flight (shards × this). */
+export const DISPATCH_CONCURRENCY = 8;
+
+/** What a tick decided for one due enrollment: its jobs, and the write that moves it on once they are queued. */
+interface Claimed {
+  jobs: SendJob[];
+  skipped: number;
+  commit(): Promise<void>;
+}
+
+const NOTHING_DUE: Claimed = { jobs: [], skipped: 0, commit: async () => undefined };
+
 /**
- * One dispatch tick: reads only the enrollments that are due (per shard of the due index), claims each
- * due message with a conditional write, queues it for sending and moves the enrollment's next-due time.
+ * One dispatch tick: reads only what is due, a page of the due index at a time and every shard at once
+ * (the index carries the enrollment: one item read per due enrollment); claims each due message with a
+ * conditional write, a few enrollments at a time; queues the page's jobs in batches of ten; then moves each
+ * enrollment's next-due time. An enrollment moves on only once its jobs are queued, so a failure leaves its
+ * claims for the next tick to queue again.
  */
 export async function dispatch(deps: Deps): Promise<DispatchResult> {
   const now = deps.clock.now().toISOString();
-  const shards = Array.from({ length: deps.config.dueShards }, (_, i) => i);
-  const ids = (await Promise.all(shards.map((s) => deps.store.dueEnrollmentIds(s, now)))).flat();
-  const result: DispatchResult = { enrollments: ids.length, queued: 0, skipped: 0 };
-  for (const id of ids) {
-    const { queued, skipped } = await advance(deps, id, now);
-    result.queued += queued;
-    result.skipped += skipped;
-  }
+  const result: DispatchResult = { enrollments: 0, queued: 0, skipped: 0 };
+  const shards = Array.from({ length: deps.config.dueShards }, (_, shard) => shard);
+  await mapConcurrently(shards, shards.length, async (shard) => {
+    let cursor: string | undefined;
+    do {
+      const page = await deps.store.dueEnrollments(shard, now, { limit: DISPATCH_PAGE_SIZE, cursor });
+      cursor = page.cursor;
+      const claimed = await mapConcurrently(page.enrollments, DISPATCH_CONCURRENCY, (enrollment) =>
+        claimDue(deps, enrollment, now),
+      );
+      const jobs = claimed.flatMap((c) => c.jobs);
+      const tag = correlationId();
+      await deps.queue.enqueue(tag ? jobs.map((job) => ({ ...job, correlationId: tag })) : jobs);
+      await mapConcurrently(claimed, DISPATCH_CONCURRENCY, (c) => c.commit());
+      result.enrollments += page.enrollments.length;
+      result.queued += jobs.length;
+      result.skipped += claimed.reduce((sum, c) => sum + c.skipped, 0);
+    } while (cursor);
+  });
   return result;
 }
 
-async function advance(deps: Deps, id: string, now: string): Promise<{ queued: number; skipped: number }> {
-  const enrollment = await deps.store.getEnrollment(id);
-  if (enrollment?.status !== 'active' || !enrollment.nextDueAt || enrollment.nextDueAt > now) {
-    return { queued: 0, skipped: 0 };
-  }
+/** Claims what is due for one enrollment, as the due index shows it (the commit's version check catches a stale copy). */
+async function claimDue(deps: Deps, enrollment: Enrollment, now: string): Promise<Claimed> {
+  const id = enrollment.id;
+  if (enrollment.status !== 'active' || !enrollment.nextDueAt || enrollment.nextDueAt > now)
+    return NOTHING_DUE;
+  if (safetyPauseRanOut(enrollment, now))
+    return { ...NOTHING_DUE, commit: () => endAfterSafetyPause(deps, id) };
   const slots = programSlots(deps.catalog.steps, enrollment);
   const due = dueSlots(slots, enrollment.nextDueAt, now);
   const waiting = new Set((enrollment.held ?? []).map(heldKey));
@@ -131,35 +166,70 @@ async function advance(deps: Deps, id: string, now: string): Promise<{ queued: n
       if (unsent) jobs.push({ enrollmentId: id, ...key });
     }
   }
-  await deps.queue.enqueue(jobs);
-  await updateEnrollment(deps, id, (current) => {
-    // Held messages the send step put back meanwhile are kept: only the released ones leave the list.
-    const held = [
-      ...(current.held ?? []).filter(
-        (h) => !released.some((r) => heldKey(r) === heldKey(h) && r.until === h.until),
-      ),
-      ...holds,
-    ];
-    if (held.length) current.held = held;
-    else delete current.held;
-    if (current.pausedUntil && current.pausedUntil <= now) delete current.pausedUntil;
-    if (movedToEmail) {
-      current.checkinsByEmail = true;
-      current.unansweredSms = 0;
-      if (current.openCheckin?.channel === 'sms') delete current.openCheckin;
-    }
-    if (current.nextDueAt !== enrollment.nextDueAt) {
-      // Another tick already advanced it: only make sure the new holds are honoured.
-      const earliest = holds.map((h) => h.until).sort()[0];
-      if (earliest && (!current.nextDueAt || earliest < current.nextDueAt)) current.nextDueAt = earliest;
-      return;
-    }
-    const next = nextDueOf(slots, now, held);
-    if (next) current.nextDueAt = next;
-    else {
-      delete current.nextDueAt;
-      current.status = 'completed';
-    }
-  });
-  return { queued: jobs.length, skipped };
+  return {
+    jobs,
+    skipped,
+    commit: () => moveOn(deps, enrollment, now, { slots, released, holds, movedToEmail }),
+  };
+}
+
+/** After its jobs are queued: the enrollment's held list, pause and next-due time move on (or it completes). */
+async function moveOn(
+  deps: Deps,
+  enrollment: Enrollment,
+  now: string,
+  {
+    slots,
+    released,
+    holds,
+    movedToEmail,
+  }: { slots: Slot[]; released: HeldMessage[]; holds: HeldMessage[]; movedToEmail: boolean },
+): Promise<void> {
+  let updated: Enrollment;
+  try {
+    updated = await updateEnrollment(
+      deps,
+      enrollment.id,
+      (current) => {
+        // Held messages the send step put back meanwhile are kept: only the released ones leave the list.
+        const held = [
+          ...(current.held ?? []).filter(
+            (h) => !released.some((r) => heldKey(r) === heldKey(h) && r.until === h.until),
+          ),
+          ...holds,
+        ];
+        if (held.length) current.held = held;
+        else delete current.held;
+        if (current.pausedUntil && current.pausedUntil <= now) delete current.pausedUntil;
+        if (movedToEmail) {
+          current.checkinsByEmail = true;
+          current.unansweredSms = 0;
+          if (current.openCheckin?.channel === 'sms') delete current.openCheckin;
+        }
+        if (current.nextDueAt !== enrollment.nextDueAt) {
+          // Another tick already advanced it: only make sure the new holds are honoured.
+          const earliest = holds.map((h) => h.until).sort()[0];
+          if (earliest && (!current.nextDueAt || earliest < current.nextDueAt)) current.nextDueAt = earliest;
+          return;
+        }
+        const next = nextDueOf(slots, now, held);
+        if (next) current.nextDueAt = next;
+        else {
+          delete current.nextDueAt;
+          current.status = 'completed';
+        }
+      },
+      enrollment,
+    );
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    // Erased between the index read and now: erase what this tick claimed for it too.
+    await deps.store.deleteEnrollment(enrollment);
+    return;
+  }
+  if (updated.status === 'completed') {
+    // The program is over: everything about it expires after the retention period (DynamoDB TTL).
+    const retainUntil = Math.floor(Date.parse(now) / 1000) + deps.config.retentionDays * 86_400;
+    await deps.store.expireEnrollment(updated, retainUntil);
+  }
 }

@@ -3,6 +3,7 @@ import type { Enrollment } from '../program/enrollment';
 import { parseEnrollmentRequest } from '../program/enrollment-input';
 import { ConflictError } from '../shared/errors';
 import { logger } from '../shared/logger';
+import { countEvent } from '../shared/metrics';
 import { composeSystemEmail } from './compose';
 import { type RequestOrigin, recordConsent } from './consent';
 import type { Deps } from './deps';
@@ -37,6 +38,7 @@ export async function enroll(deps: Deps, body: unknown, origin: RequestOrigin = 
   if (request.phone) enrollment.phone = request.phone;
   if (invitedBy) enrollment.invitedBy = invitedBy;
   if (request.shareParticipation !== undefined) enrollment.sharesParticipation = request.shareParticipation;
+  if (request.discreet) enrollment.discreet = true;
 
   const conflict = await deps.store.createEnrollment(enrollment);
   let pending = enrollment;
@@ -59,6 +61,7 @@ export async function enroll(deps: Deps, body: unknown, origin: RequestOrigin = 
     );
   } else {
     logger.info('enrollment created', { enrollmentId: enrollment.id, track: enrollment.track });
+    countEvent('Enrollments');
     if (enrollment.phone) {
       await recordConsent(deps, {
         enrollmentId: enrollment.id,

@@ -30,7 +30,10 @@ export async function pauseProgram(deps: Deps, enrollmentId: string, days: numbe
   return { paused: true, until };
 }
 
-/** RESUME: ends a pause early; the program moves back by the whole days the pause had left. */
+/**
+ * RESUME: ends a pause early; the program moves back by the whole days the pause had left. It ends a
+ * safety pause too: the person decides when the program comes back (the flag itself stays).
+ */
 export async function resumeProgram(deps: Deps, enrollmentId: string): Promise<boolean> {
   const now = deps.clock.now().toISOString();
   let resumed = false;
@@ -39,6 +42,7 @@ export async function resumeProgram(deps: Deps, enrollmentId: string): Promise<b
     const left = Math.floor((Date.parse(e.pausedUntil) - Date.parse(now)) / DAY_MS);
     shift(deps, e, -left, now);
     delete e.pausedUntil;
+    delete e.safetyPause;
     resumed = true;
   });
   if (resumed) logger.info('program resumed', { enrollmentId });

@@ -1,8 +1,9 @@
-import type { ConsentEvent } from '../program/consent';
+import type { ConsentEvent, ErasureSource } from '../program/consent';
 import type { Enrollment, MessageRecord, Reply } from '../program/enrollment';
 import type { CheckpointReport } from '../program/report';
 import { NotFoundError } from '../shared/errors';
 import { logger } from '../shared/logger';
+import { recordErasureTombstone } from './consent';
 import type { Deps } from './deps';
 
 /** Everything Kintsugi holds about one participant, as they may download it. */
@@ -47,9 +48,22 @@ export async function exportData(deps: Deps, token: string | undefined): Promise
   };
 }
 
-/** Deletes every item held about the participant; nothing more is sent to them. */
+/** Deletes every item held about the participant (the privacy page); nothing more is sent to them. */
 export async function deleteData(deps: Deps, token: string | undefined): Promise<void> {
-  const enrollment = await owner(deps, token);
+  await eraseEnrollment(deps, await owner(deps, token), 'privacy-page');
+}
+
+/**
+ * Erases everything held about one enrollment: the consent ledger keeps only a hashed tombstone per
+ * contact (written first, so an erasure cut short leaves the proof and can simply be asked for again),
+ * then every item and lookup goes. Nothing more is sent to the person.
+ */
+export async function eraseEnrollment(
+  deps: Deps,
+  enrollment: Enrollment,
+  source: ErasureSource,
+): Promise<void> {
+  await recordErasureTombstone(deps, enrollment, source);
   await deps.store.deleteEnrollment(enrollment);
-  logger.info('data deleted', { enrollmentId: enrollment.id });
+  logger.info('data deleted', { enrollmentId: enrollment.id, source });
 }

@@ -1,14 +1,19 @@
 import { DateTime } from 'luxon';
 import { wordingVersion } from '../program/consent';
 import type { Enrollment } from '../program/enrollment';
-import { type KeywordRequest, parseKeyword } from '../program/keywords';
+import { DELETE_WINDOW_MINUTES, type KeywordRequest, parseKeyword } from '../program/keywords';
 import { fillText } from '../program/render';
 import { parseAnswer } from '../program/reply-parsing';
+import { detectDanger, type SafetyCategory } from '../program/safety';
 import { logger } from '../shared/logger';
-import { personalValues } from './compose';
-import { recordConsent } from './consent';
+import { personalValues, systemTexts } from './compose';
+import { recordConsent, wasErased } from './consent';
 import type { Deps } from './deps';
+import { handleOnce } from './inbound-once';
 import { pauseProgram, resumeProgram, skipCheckin } from './pause';
+import { eraseEnrollment } from './privacy';
+import { recordReply } from './replies';
+import { protect, safetySms } from './safety';
 import { updateEnrollment } from './update-enrollment';
 
 export interface InboundSms {
@@ -21,27 +26,76 @@ export interface InboundSms {
 const DEDUPE_SECONDS = 4 * 86_400;
 
 /**
- * Handles a text from a participant: keywords first (STOP always wins), then an answer to the open
- * check-in, else a journal note. Returns the text to answer with (it goes at once, as TwiML: it answers
- * what the person just did), or undefined for no answer. A repeated MessageSid (a provider retry) is
- * recorded once and answered with nothing. An opted-out number gets no answer but to START and HELP.
+ * Handles a text from a participant: signs of danger first (crisis lines, whoever sent it), then
+ * keywords (STOP always wins), then an answer to the open check-in, else a journal note. Returns the
+ * text to answer with (it goes at once, as TwiML: it answers what the person just did), or undefined
+ * for no answer. A repeated MessageSid (a provider retry) is recorded once and answered with nothing.
+ * An opted-out number gets no answer but to START, HELP and DELETE, or crisis lines.
  */
 export async function replyBySms(deps: Deps, sms: InboundSms): Promise<string | undefined> {
-  const texts = deps.catalog.messages.sms;
-  const now = deps.clock.now();
-  if (
-    !(await deps.store.rememberInbound(sms.messageSid, Math.floor(now.getTime() / 1000) + DEDUPE_SECONDS))
-  ) {
-    logger.info('inbound retry ignored');
-    return undefined;
+  const danger = detectDanger(sms.body);
+  if (danger) return answerDanger(deps, sms, danger);
+  const once = await handleOnce(deps, sms.messageSid, DEDUPE_SECONDS, (at) => answerSms(deps, sms, at));
+  if (!once.repeat) return once.value;
+  logger.info('inbound retry ignored');
+  return undefined;
+}
+
+/**
+ * A text that shows signs of danger (program/safety.ts) is answered with crisis lines in this very
+ * response, whoever sent it: an unknown number, or one that opted out (the answer goes to a message the
+ * person just sent; nothing is sent to them afterwards). A provider retry is answered again, since the
+ * first answer may never have arrived, but only the first delivery flags, pauses and alerts. If the
+ * store cannot be read, the lines still go out. The text itself is kept nowhere: no reply, no note.
+ */
+async function answerDanger(deps: Deps, sms: InboundSms, category: SafetyCategory): Promise<string> {
+  try {
+    const once = await handleOnce(deps, sms.messageSid, DEDUPE_SECONDS, () =>
+      protectBySms(deps, sms, category),
+    );
+    if (!once.repeat) return once.value;
+    const enrollment = await deps.store.findByPhone(sms.from);
+    return safetySms(deps, enrollment, enrollment?.safetyPause ? 'paused' : undefined);
+  } catch (error) {
+    logger.error('safety answer sent without its follow-up', {
+      category,
+      error: error instanceof Error ? error.name : 'unknown',
+    });
+    return safetySms(deps, undefined, undefined);
   }
+}
+
+async function protectBySms(deps: Deps, sms: InboundSms, category: SafetyCategory): Promise<string> {
   const enrollment = await deps.store.findByPhone(sms.from);
+  const { paused } = await protect(deps, enrollment, category, 'sms');
+  // "STOP, he hits me": the opt-out holds, and the answer says so after the lines.
+  const request = parseKeyword(sms.body);
+  if (request?.keyword === 'stop') {
+    if (enrollment) await optOut(deps, enrollment, sms, request);
+    return safetySms(deps, enrollment, 'stopped');
+  }
+  // RESUME restarts the program only from a number that gets texts; otherwise the email says how.
+  const texting = enrollment?.smsStatus === 'active' || enrollment?.smsStatus === 'unreachable';
+  return safetySms(deps, enrollment, paused && texting ? 'paused' : undefined);
+}
+
+/** `at`: when the text first arrived (a provider's retry after a failure keeps it). */
+async function answerSms(deps: Deps, sms: InboundSms, at: string): Promise<string | undefined> {
+  const enrollment = await deps.store.findByPhone(sms.from);
+  const texts = systemTexts(deps, enrollment);
   const request = parseKeyword(sms.body);
   const values = enrollment
     ? personalValues(deps, enrollment)
     : { supportEmail: deps.config.supportEmail, checkinDay: '', checkinTime: '' };
   if (request?.keyword === 'help') return fillText(texts.help, values);
-  if (!enrollment) return request?.keyword === 'stop' ? texts.stopConfirmed : fillText(texts.help, values);
+  if (!enrollment) {
+    if (request?.keyword === 'stop') return texts.stopConfirmed;
+    // A number whose data was erased opted out with it: only HELP and STOP get an answer.
+    if (await wasErased(deps, sms.from)) return undefined;
+    return fillText(texts.help, values);
+  }
+  // DELETE is a request about the person's data: it is answered whatever their texts' status.
+  if (request?.keyword === 'delete') return erasureRequest(deps, enrollment);
 
   if (request?.keyword !== 'stop') await welcomeBack(deps, enrollment);
   const optedIn = enrollment.smsStatus === 'active' || enrollment.smsStatus === 'unreachable';
@@ -63,7 +117,7 @@ export async function replyBySms(deps: Deps, sms: InboundSms): Promise<string | 
   // Never text an opted-out number, not even to say it is opted out.
   if (enrollment.smsStatus === 'stopped') return undefined;
   if (!optedIn) return texts.optInPrompt;
-  return recordAnswer(deps, enrollment, sms, now.toISOString());
+  return recordAnswer(deps, enrollment, sms, at);
 }
 
 /** STOP and its synonyms: texts stop at once; one confirmation, and nothing after a repeat. */
@@ -83,12 +137,12 @@ async function optOut(
     messageSid: sms.messageSid,
     detail: request.word,
   });
-  return deps.catalog.messages.sms.stopConfirmed;
+  return systemTexts(deps, enrollment).stopConfirmed;
 }
 
 /** START, UNSTOP, YES: texts on (YES also completes the first opt-in, the double opt-in's second half). */
 async function optIn(deps: Deps, enrollment: Enrollment, sms: InboundSms, request: KeywordRequest) {
-  const texts = deps.catalog.messages.sms;
+  const texts = systemTexts(deps, enrollment);
   const was = enrollment.smsStatus;
   if (was === 'active') return request.keyword === 'start' ? texts.startConfirmed : texts.optInConfirmed;
   await setSms(deps, enrollment, 'active');
@@ -108,7 +162,7 @@ async function optIn(deps: Deps, enrollment: Enrollment, sms: InboundSms, reques
 
 /** PAUSE [days], RESUME and SKIP. */
 async function programRequest(deps: Deps, enrollment: Enrollment, request: KeywordRequest): Promise<string> {
-  const texts = deps.catalog.messages.sms;
+  const texts = systemTexts(deps, enrollment);
   const values = personalValues(deps, enrollment);
   if (request.keyword === 'skip') {
     await skipCheckin(deps, enrollment);
@@ -121,6 +175,26 @@ async function programRequest(deps: Deps, enrollment: Enrollment, request: Keywo
   if (!result.paused) return fillText(texts.help, values);
   const resumeDate = DateTime.fromISO(result.until, { zone: enrollment.timezone }).toFormat('cccc d LLLL');
   return fillText(texts.paused, { days: String(days), resumeDate });
+}
+
+/**
+ * DELETE: the first asks for a second within DELETE_WINDOW_MINUTES; the second erases everything (a
+ * hashed tombstone in the consent ledger keeps the proof of the opt-out) and is answered once: the
+ * number is unknown afterwards, and gets no answer but to HELP and STOP.
+ */
+async function erasureRequest(deps: Deps, enrollment: Enrollment): Promise<string> {
+  const texts = systemTexts(deps, enrollment);
+  const now = deps.clock.now();
+  const asked = enrollment.deleteRequestedAt ? Date.parse(enrollment.deleteRequestedAt) : Number.NaN;
+  if (now.getTime() - asked <= DELETE_WINDOW_MINUTES * 60_000) {
+    await eraseEnrollment(deps, enrollment, 'keyword');
+    return texts.deleted;
+  }
+  await updateEnrollment(deps, enrollment.id, (e) => {
+    e.deleteRequestedAt = now.toISOString();
+  });
+  logger.info('erasure asked for', { enrollmentId: enrollment.id });
+  return texts.deleteConfirm;
 }
 
 /**
@@ -157,11 +231,11 @@ async function recordAnswer(
   sms: InboundSms,
   at: string,
 ): Promise<string> {
-  const texts = deps.catalog.messages.sms;
+  const texts = systemTexts(deps, enrollment);
   const open = enrollment.openCheckin;
   const base = { enrollmentId: enrollment.id, at, sourceId: sms.messageSid, channel: 'sms' as const };
   if (!open) {
-    await deps.store.addReply({ ...base, note: sms.body });
+    await recordReply(deps, { ...base, note: sms.body });
     return texts.noteKept;
   }
   const answer = parseAnswer(sms.body, open.scale);
@@ -173,10 +247,10 @@ async function recordAnswer(
       });
       return texts.ratingUnclear;
     }
-    await deps.store.addReply({ ...base, stepId: open.stepId, day: open.day, note: sms.body });
+    await recordReply(deps, { ...base, stepId: open.stepId, day: open.day, note: sms.body });
     return texts.noteKeptCheckinOpen;
   }
-  await deps.store.addReply({
+  await recordReply(deps, {
     ...base,
     stepId: open.stepId,
     day: open.day,

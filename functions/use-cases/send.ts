@@ -5,28 +5,47 @@ import { fillText } from '../program/render';
 import { buildReport } from '../program/report';
 import { quietHoursEnd } from '../program/schedule';
 import type { Step } from '../program/types';
+import { DeliveryUnknownError, ProviderUnavailableError, SendInProgressError } from '../shared/errors';
 import { logger } from '../shared/logger';
-import { composeReportEmail, composeStepEmail, composeStepSms } from './compose';
-import { recordConsent } from './consent';
+import type { MessageOutcome } from '../shared/metric-names';
+import { countEvent } from '../shared/metrics';
+import { composeReportEmail, composeStepEmail, composeStepSms, systemTexts } from './compose';
 import type { Deps } from './deps';
 import { MOVED_TO_EMAIL_SLOT } from './dispatch';
 import { holdMessage } from './hold';
 import { link } from './links';
 import { participationSignal } from './partners';
+import { SMS_OPTED_OUT, stopTextsAtProviderRequest } from './provider-opt-out';
 import { updateEnrollment } from './update-enrollment';
 
 export type SendOutcome = 'sent' | 'already-handled' | 'skipped' | 'failed' | 'held';
 
-/** Twilio's code for a number that has replied STOP: never text it again. */
-export const SMS_OPTED_OUT = '21610';
+/** The error recorded on a message the provider may or may not have taken. */
+export const UNKNOWN_OUTCOME = 'unknown-outcome';
+
+/**
+ * How long a message may stay `sending` before its worker counts as gone: well past the send Lambda's
+ * 30 s timeout, and shorter than the queue's retries (30 + 60 + 120 s), so it is settled before the DLQ.
+ */
+export const SENDING_LEASE_MS = 120_000;
+
+/** Seconds before a failed send job is tried again: 30 s, doubling with each receive, at most 15 minutes. */
+export const retryDelaySeconds = (receives: number): number =>
+  Math.min(30 * 2 ** Math.max(0, receives - 1), 900);
 
 /**
  * Sends one claimed message. A message is moved from `claimed` to `sending` with a conditional write
- * before the provider is called, so a redelivered job never sends twice; a transient provider error
- * puts it back to `claimed` and rethrows so the queue retries.
+ * before the provider is called, so a redelivered job never sends twice. A refusal (nothing was sent)
+ * puts it back to `claimed` and rethrows so the queue retries; an unknown outcome (the provider may have
+ * it) marks it `failed` with UNKNOWN_OUTCOME and rethrows, so the job ends in the DLQ, never resent.
  */
 export async function send(deps: Deps, job: SendJob): Promise<SendOutcome> {
   const message = await deps.store.getMessage(job.enrollmentId, job.day, job.slot, job.channel);
+  if (message?.status === 'sending') return settleInDoubt(deps, message);
+  if (message?.status === 'failed' && message.error === UNKNOWN_OUTCOME) {
+    // Its job keeps failing until SQS moves it to the DLQ, whose alarm calls an operator.
+    throw new DeliveryUnknownError('This message may or may not have been sent; it is not sent again.');
+  }
   if (message?.status !== 'claimed') return 'already-handled';
   const enrollment = await deps.store.getEnrollment(job.enrollmentId);
   const reachable =
@@ -36,7 +55,7 @@ export async function send(deps: Deps, job: SendJob): Promise<SendOutcome> {
       : enrollment.smsStatus === 'active' && enrollment.phone);
   if (!reachable) {
     await deps.store.transitionMessage(message, ['claimed'], { status: 'skipped' });
-    return 'skipped';
+    return counted(job, 'skipped');
   }
   // Quiet hours are checked here, at the moment of sending: a text that became sendable late waits for 08:00.
   const quietUntil = job.channel === 'sms' ? quietHoursEnd(deps.clock.now(), enrollment.timezone) : undefined;
@@ -47,61 +66,111 @@ export async function send(deps: Deps, job: SendJob): Promise<SendOutcome> {
       slot: job.slot,
       until: quietUntil,
     });
-    return 'held';
+    return counted(job, 'held');
   }
-  if (!(await deps.store.transitionMessage(message, ['claimed'], { status: 'sending' })))
-    return 'already-handled';
+  if (!(await takeToSend(deps, message))) return 'already-handled';
 
   let result: SmsResult;
   try {
     result = await deliver(deps, enrollment, message);
   } catch (error) {
-    await deps.store.transitionMessage(message, ['sending'], { status: 'claimed' });
+    if (error instanceof DeliveryUnknownError) await markUnknown(deps, message);
+    else await deps.store.transitionMessage(message, ['sending'], { status: 'claimed' });
+    counted(job, error instanceof DeliveryUnknownError ? 'unknown' : 'retry');
     throw error;
   }
   if (!result.ok) {
     await deps.store.transitionMessage(message, ['sending'], { status: 'failed', error: result.code });
-    if (job.channel === 'sms' && result.code === SMS_OPTED_OUT) {
-      await updateEnrollment(deps, enrollment.id, (e) => {
-        e.smsStatus = 'stopped';
-        delete e.openCheckin;
-      });
-      await recordConsent(deps, {
-        enrollmentId: enrollment.id,
-        channel: 'sms',
-        action: 'opt-out',
-        source: 'provider-event',
-        detail: SMS_OPTED_OUT,
-      });
-    }
+    if (job.channel === 'sms' && result.code === SMS_OPTED_OUT)
+      await stopTextsAtProviderRequest(deps, enrollment.id);
     logger.warn('message not delivered', { enrollmentId: enrollment.id, slot: job.slot, code: result.code });
-    return 'failed';
+    return counted(job, 'failed');
   }
   // Twilio has only accepted (queued) a text; its callbacks report the carrier's progress from here.
   const accepted = job.channel === 'sms' ? 'queued' : 'sent';
   await deps.store.transitionMessage(message, ['sending'], { status: accepted, providerId: result.sid });
   const step = deps.catalog.steps.find((s) => s.id === job.slot);
-  if (job.channel === 'sms' && step?.metric && step.scale)
-    await openCheckin(deps, enrollment.id, step, message);
+  if (job.channel === 'sms' && step?.metric && step.scale) await openCheckin(deps, enrollment, step, message);
   logger.info('message sent', {
     enrollmentId: enrollment.id,
     slot: job.slot,
     day: job.day,
     channel: job.channel,
   });
-  return 'sent';
+  if (job.slot === 'report' && job.channel === 'email') countEvent('ReportsSent');
+  return counted(job, 'sent');
+}
+
+/** Counts what the send step did with a message (`Messages` by channel and outcome) and returns it. */
+function counted<O extends MessageOutcome>(job: SendJob, outcome: O): O {
+  countEvent('Messages', { channel: job.channel, outcome });
+  return outcome;
+}
+
+/**
+ * Moves a message from `claimed` to `sending`, marked as this worker's. A failed condition usually means
+ * another worker took it; but when the SDK repeated this very write after a lost answer, the mark is ours.
+ */
+async function takeToSend(deps: Deps, message: MessageRecord): Promise<boolean> {
+  const mark = { sendingAt: deps.clock.now().toISOString(), sendingBy: deps.newId() };
+  if (await deps.store.transitionMessage(message, ['claimed'], { status: 'sending', ...mark })) return true;
+  const current = await deps.store.getMessage(
+    message.enrollmentId,
+    message.day,
+    message.slot,
+    message.channel,
+  );
+  return current?.status === 'sending' && current.sendingBy === mark.sendingBy;
+}
+
+/**
+ * A message found `sending`: another worker may be calling the provider now (its job is tried again
+ * later), or, past the lease, its worker died mid-call and nobody knows whether the provider took it.
+ * That one is marked failed, never sent blindly again.
+ */
+async function settleInDoubt(deps: Deps, message: MessageRecord): Promise<never> {
+  const since = Date.parse(message.sendingAt ?? message.claimedAt);
+  if (deps.clock.now().getTime() - since < SENDING_LEASE_MS)
+    throw new SendInProgressError('This message is being sent by another worker.');
+  await markUnknown(deps, message);
+  throw new DeliveryUnknownError('This message may or may not have been sent; it is not sent again.');
+}
+
+async function markUnknown(deps: Deps, message: MessageRecord): Promise<void> {
+  if (await deps.store.transitionMessage(message, ['sending'], { status: 'failed', error: UNKNOWN_OUTCOME }))
+    logger.error('message outcome unknown: marked failed, not sent again', {
+      enrollmentId: message.enrollmentId,
+      day: message.day,
+      slot: message.slot,
+      channel: message.channel,
+    });
+}
+
+/** Calls a provider. Any failure but a refusal may follow a message it took, so it counts as unknown. */
+async function viaProvider<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof ProviderUnavailableError || error instanceof DeliveryUnknownError) throw error;
+    throw new DeliveryUnknownError('The provider call failed unexpectedly.', undefined, { cause: error });
+  }
 }
 
 async function deliver(deps: Deps, enrollment: Enrollment, message: MessageRecord): Promise<SmsResult> {
   if (message.slot === 'report') return deliverReport(deps, enrollment, message);
   if (message.slot === MOVED_TO_EMAIL_SLOT) {
-    return deps.sms.send(enrollment.phone as string, deps.catalog.messages.sms.movedToEmail);
+    return viaProvider(() =>
+      deps.sms.send(enrollment.phone as string, systemTexts(deps, enrollment).movedToEmail),
+    );
   }
   const step = deps.catalog.steps.find((s) => s.id === message.slot);
   if (!step) return { ok: false, permanent: true, code: 'unknown_step', message: `No step ${message.slot}` };
-  if (message.channel === 'sms')
-    return deps.sms.send(enrollment.phone as string, composeStepSms(deps, enrollment, step));
-  const sid = await deps.mailer.send(composeStepEmail(deps, enrollment, step, message.day));
+  if (message.channel === 'sms') {
+    const text = composeStepSms(deps, enrollment, step);
+    return viaProvider(() => deps.sms.send(enrollment.phone as string, text));
+  }
+  const email = composeStepEmail(deps, enrollment, step, message.day);
+  const sid = await viaProvider(() => deps.mailer.send(email));
   return { ok: true, sid };
 }
 
@@ -122,34 +191,49 @@ async function deliverReport(deps: Deps, enrollment: Enrollment, message: Messag
     const participation = await participationSignal(deps, enrollment);
     if (participation) report.participation = participation;
     await deps.store.saveReport(report);
+    // The report holds the numbers; the raw words can go now if the deployment chose so.
+    if (deps.config.dropReplyTextAfterReport) await deps.store.dropReplyText(enrollment.id);
   }
   const reportUrl = link(deps, '/report', 'report', enrollment.id);
   if (message.channel === 'sms') {
-    return deps.sms.send(
-      enrollment.phone as string,
-      fillText(deps.catalog.messages.sms.reportReady, { reportUrl }),
-    );
+    const text = fillText(systemTexts(deps, enrollment).reportReady, { reportUrl });
+    return viaProvider(() => deps.sms.send(enrollment.phone as string, text));
   }
-  const sid = await deps.mailer.send(composeReportEmail(deps, enrollment, report, reportUrl));
+  const email = composeReportEmail(deps, enrollment, report, reportUrl);
+  const sid = await viaProvider(() => deps.mailer.send(email));
   return { ok: true, sid };
 }
 
-/** The newest check-in sent by SMS is the one a reply answers (an older open one is superseded). */
-async function openCheckin(deps: Deps, id: string, step: Step, message: MessageRecord): Promise<void> {
-  await updateEnrollment(deps, id, (e) => {
-    // A texted weekly check-in still open when the next question goes out was left unanswered. The
-    // quick and checkpoint questions come several to a day, so leaving those open does not count.
-    const open = e.openCheckin;
-    if (!open) e.unansweredSms = 0;
-    else if (open.channel === 'sms' && open.kind === 'check-in') e.unansweredSms = (e.unansweredSms ?? 0) + 1;
-    e.openCheckin = {
-      stepId: step.id,
-      day: message.day,
-      metric: step.metric as NonNullable<Step['metric']>,
-      scale: step.scale as NonNullable<Step['scale']>,
-      channel: 'sms',
-      kind: step.kind,
-      sentAt: deps.clock.now().toISOString(),
-    };
-  });
+/**
+ * The newest check-in sent by SMS is the one a reply answers (an older open one is superseded). Written
+ * over the enrollment read for this send: a reply or a tick in between makes it read again.
+ */
+async function openCheckin(
+  deps: Deps,
+  enrollment: Enrollment,
+  step: Step,
+  message: MessageRecord,
+): Promise<void> {
+  await updateEnrollment(
+    deps,
+    enrollment.id,
+    (e) => {
+      // A texted weekly check-in still open when the next question goes out was left unanswered. The
+      // quick and checkpoint questions come several to a day, so leaving those open does not count.
+      const open = e.openCheckin;
+      if (!open) e.unansweredSms = 0;
+      else if (open.channel === 'sms' && open.kind === 'check-in')
+        e.unansweredSms = (e.unansweredSms ?? 0) + 1;
+      e.openCheckin = {
+        stepId: step.id,
+        day: message.day,
+        metric: step.metric as NonNullable<Step['metric']>,
+        scale: step.scale as NonNullable<Step['scale']>,
+        channel: 'sms',
+        kind: step.kind,
+        sentAt: deps.clock.now().toISOString(),
+      };
+    },
+    enrollment,
+  );
 }

@@ -1,8 +1,8 @@
 import { MESSAGE_PROGRESS, type MessageStatus } from '../program/enrollment';
 import { logger } from '../shared/logger';
-import { recordConsent } from './consent';
+import { countEvent } from '../shared/metrics';
 import type { Deps } from './deps';
-import { SMS_OPTED_OUT } from './send';
+import { SMS_OPTED_OUT, stopTextsAtProviderRequest } from './provider-opt-out';
 import { updateEnrollment } from './update-enrollment';
 
 export interface SmsStatusUpdate {
@@ -58,21 +58,11 @@ export async function recordSmsStatus(deps: Deps, update: SmsStatusUpdate): Prom
   });
   if (!moved) return; // a late or repeated callback
   if (update.errorCode === SMS_OPTED_OUT) {
-    await updateEnrollment(deps, message.enrollmentId, (e) => {
-      e.smsStatus = 'stopped';
-      delete e.openCheckin;
-    });
-    await recordConsent(deps, {
-      enrollmentId: message.enrollmentId,
-      channel: 'sms',
-      action: 'opt-out',
-      source: 'provider-event',
-      detail: SMS_OPTED_OUT,
-      messageSid: update.messageSid,
-    });
-    logger.info('sms opt-out from provider', { enrollmentId: message.enrollmentId });
+    await stopTextsAtProviderRequest(deps, message.enrollmentId, update.messageSid);
     return;
   }
+  if (next === 'delivered') countEvent('SmsDelivered');
+  if (next === 'undelivered' || next === 'failed') countEvent('SmsFailed');
   if (next === 'delivered') {
     await updateEnrollment(deps, message.enrollmentId, (e) => {
       if (!e.smsFailures) return false;

@@ -7,14 +7,17 @@ const ATTEMPTS = 5;
 /**
  * Reads an enrollment, applies `change` and writes it back under optimistic locking, re-reading and
  * re-applying when another writer got there first. `change` returns false to write nothing.
+ * With `snapshot` (the enrollment as the caller just read it) the first try skips the read: a stale
+ * snapshot fails its version check and the enrollment is read again.
  */
 export async function updateEnrollment(
   deps: Pick<Deps, 'store' | 'config'>,
   id: string,
   change: (enrollment: Enrollment) => unknown,
+  snapshot?: Enrollment,
 ): Promise<Enrollment> {
   for (let attempt = 1; ; attempt++) {
-    const current = await deps.store.getEnrollment(id);
+    const current = attempt === 1 && snapshot ? snapshot : await deps.store.getEnrollment(id);
     if (!current) throw new NotFoundError('This enrollment no longer exists.');
     const next: Enrollment = structuredClone(current);
     if (change(next) === false) return current;

@@ -55,6 +55,61 @@ export class OperatorAlarms extends Construct {
     );
   }
 
+  /**
+   * Alarms on the account's SES reputation before AWS acts on it: AWS reviews an account whose bounce
+   * rate reaches 5% or whose complaint rate reaches 0.1%; these alarm at half of each.
+   */
+  alarmOnEmailReputation(): cloudwatch.Alarm[] {
+    const rate = (metricName: string, threshold: number, what: string) =>
+      this.notify(
+        new cloudwatch.Alarm(this, `Ses${metricName.replace('Reputation.', '')}Alarm`, {
+          alarmDescription: `The SES ${what} rate is at ${threshold * 100}%: stop and look before AWS pauses sending.`,
+          metric: new cloudwatch.Metric({
+            namespace: 'AWS/SES',
+            metricName,
+            period: Duration.hours(1),
+            statistic: 'Maximum',
+          }),
+          threshold,
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          evaluationPeriods: 1,
+          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        }),
+      );
+    return [
+      rate('Reputation.BounceRate', 0.025, 'bounce'),
+      rate('Reputation.ComplaintRate', 0.0005, 'complaint'),
+    ];
+  }
+
+  /** Alarms when more than 5% of texts fail (at least 20 failures in an hour: a carrier or number problem). */
+  alarmOnSmsFailureRate(namespace: string): cloudwatch.Alarm {
+    const count = (metricName: string) =>
+      new cloudwatch.Metric({
+        namespace,
+        metricName,
+        dimensionsMap: { service: 'kintsugi' },
+        period: Duration.hours(1),
+        statistic: 'Sum',
+      });
+    const failed = count('SmsFailed');
+    return this.notify(
+      new cloudwatch.Alarm(this, 'SmsFailureRateAlarm', {
+        alarmDescription: 'More than 5% of texts failed in the last hour (and at least 20 did).',
+        metric: new cloudwatch.MathExpression({
+          expression: 'IF(failed >= 20, failed / (failed + delivered), 0)',
+          usingMetrics: { failed, delivered: count('SmsDelivered') },
+          period: Duration.hours(1),
+          label: 'SMS failure rate',
+        }),
+        threshold: 0.05,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    );
+  }
+
   private notify(alarm: cloudwatch.Alarm): cloudwatch.Alarm {
     alarm.addAlarmAction(new actions.SnsAction(this.topic));
     alarm.addOkAction(new actions.SnsAction(this.topic));

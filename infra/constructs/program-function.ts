@@ -5,6 +5,7 @@ import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-n
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { PROJECT_ROOT } from '../catalog';
+import { LAMBDA_BUNDLING } from '../lambda-bundling';
 
 /** What differs between the program's Lambdas; everything else is a shared default. */
 export interface ProgramFunctionProps {
@@ -23,7 +24,7 @@ export interface ProgramFunctionProps {
   readonly retryAttempts?: number;
 }
 
-/** Creates a NodejsFunction with the program's defaults: Node 22 on arm64, bundled, source-mapped, its own log group. */
+/** Creates a NodejsFunction with the program's defaults: Node 24 on arm64, bundled, source-mapped, its own log group. */
 export function programFunction(scope: Construct, id: string, props: ProgramFunctionProps): NodejsFunction {
   const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
     retention: props.logRetention,
@@ -35,7 +36,7 @@ export function programFunction(scope: Construct, id: string, props: ProgramFunc
     description: props.description,
     projectRoot: PROJECT_ROOT,
     depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
-    runtime: lambda.Runtime.NODEJS_22_X,
+    runtime: lambda.Runtime.NODEJS_24_X,
     architecture: lambda.Architecture.ARM_64,
     memorySize: props.memorySize ?? 256,
     timeout: props.timeout ?? Duration.seconds(10),
@@ -49,19 +50,15 @@ export function programFunction(scope: Construct, id: string, props: ProgramFunc
       NODE_OPTIONS: '--enable-source-maps',
     },
     bundling: {
-      // The SDK is bundled, not taken from the runtime: the deployed code runs the exact
-      // @aws-sdk versions the tests ran (client and lib-dynamodb must match), and esbuild
-      // keeps only the commands used, which also trims cold-start require time.
-      bundleAwsSDK: true,
-      externalModules: [],
-      format: OutputFormat.CJS,
-      target: 'node22',
-      // ESM entry points let esbuild tree-shake the SDK's modular packages.
-      mainFields: ['module', 'main'],
-      minify: true,
-      sourceMap: true,
-      // Stack traces need names and lines, not the sources themselves.
-      sourcesContent: false,
+      // Shared with `npm run bench` and the bundle tests (infra/lambda-bundling.ts): what they measure is this.
+      bundleAwsSDK: false,
+      externalModules: [...LAMBDA_BUNDLING.external],
+      format: LAMBDA_BUNDLING.format === 'cjs' ? OutputFormat.CJS : OutputFormat.ESM,
+      target: LAMBDA_BUNDLING.target,
+      mainFields: [...LAMBDA_BUNDLING.mainFields],
+      minify: LAMBDA_BUNDLING.minify,
+      sourceMap: LAMBDA_BUNDLING.sourcemap,
+      sourcesContent: LAMBDA_BUNDLING.sourcesContent,
       logLevel: LogLevel.WARNING,
     },
   });

@@ -1,6 +1,8 @@
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
 /** One public route of DESIGN.md's HTTP surface. */
@@ -22,11 +24,26 @@ export class ProgramHttpApi extends Construct {
       description: 'Kintsugi: enrollment form, confirmation, Twilio webhooks, check-ins, reports',
       createDefaultStage: false,
     });
+    // Access logs carry the route, never the path or query: links hold signed tokens, and the
+    // source IP of someone enrolling is nobody's business but the consent ledger's.
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_MONTH });
     // A stage of our own so a public form cannot be used to run up the bill.
     this.api.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
       throttle: { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new apigwv2.LogGroupLogDestination(accessLogs),
+        format: apigw.AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            latencyMs: '$context.responseLatency',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
     });
     this.endpoint = this.api.apiEndpoint;
   }

@@ -34,14 +34,18 @@ export class ProgramTable extends Construct {
       deletionProtection: props.retain,
       removalPolicy: props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
-    // Sparse: only active enrollments carry duePk/dueSk. KEYS_ONLY because dispatch needs just the
-    // enrollment id (in the table keys) and then reads the current profile with a consistent
-    // GetItem: a projected copy could be stale, and every profile write would be paid twice.
+    // Sparse: only active enrollments carry duePk/dueSk. ALL, so a tick reads each due enrollment once,
+    // from the index (one item per message due, docs/BENCHMARKS.md), instead of a key and then a
+    // GetItem. The copy may lag a write by a moment; every write dispatch makes from it is conditional on
+    // the enrollment's version, and send re-reads the enrollment before it sends. Every write of an
+    // active enrollment is paid twice (table and index); reads are what grows with the population.
+    // ALL rather than INCLUDE: dispatch writes the enrollment back whole, so a partial copy would drop fields.
+    // A deployed table cannot change a GSI's projection in place: a new index name, then a backfill.
     this.table.addGlobalSecondaryIndex({
       indexName: DUE_INDEX_NAME,
       partitionKey: { name: 'duePk', type: dynamodb.AttributeType.STRING },
       sortKey: { name: 'dueSk', type: dynamodb.AttributeType.STRING },
-      projectionType: dynamodb.ProjectionType.KEYS_ONLY,
+      projectionType: dynamodb.ProjectionType.ALL,
     });
   }
 }

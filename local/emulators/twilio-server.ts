@@ -32,12 +32,14 @@ export type MessageStatus =
   | 'undelivered'
   | 'failed';
 
-/** A Twilio-style API failure: the HTTP status and Twilio's error code. */
-export interface TwilioFault {
-  status: number;
-  code: number;
-  message?: string;
-}
+/**
+ * A fault for the next send: a Twilio-style error (HTTP status and Twilio's error code), a slow answer
+ * (`delayMs`, longer than the client's timeout: a hang), or both. With `accepted` the message is taken
+ * (and will be delivered) before the error or the wait, as when Twilio fails after accepting it.
+ */
+export type TwilioFault =
+  | { status: number; code: number; message?: string; delayMs?: number; accepted?: boolean }
+  | { status?: undefined; delayMs: number; accepted?: boolean };
 
 /** Sends one status callback; the default POSTs the signed form as Twilio does. */
 export type StatusCallbackSender = (
@@ -65,11 +67,18 @@ export interface TwilioServer {
   baseUrl: string;
   /** Every message, outbound (received on the API) and inbound (recorded), oldest first. */
   messages(): SmsRecord[];
+  /** The messages created through the Messages API (not TwiML answers, not inbound), oldest first. */
+  created(): SmsRecord[];
+  /** Faults set with `failNext` that no send has met yet. */
+  faultsPending(): number;
   /** Records a message the participant sent, so their phone's thread shows it. */
   recordInbound(message: { from: string; to: string; body: string; sid?: string }): SmsRecord;
   /** Records the program's TwiML <Message> answer to an inbound SMS (Twilio sends it as an outbound message). */
   recordReply(message: { from: string; to: string; body: string; sid?: string }): SmsRecord;
-  /** The next `count` sends fail with this fault (e.g. 400/21610 opted out, 429/20429, 500/20500). */
+  /**
+   * The next `count` sends fail with this fault (e.g. 400/21610 opted out, 429/20429, 500/20500), or
+   * answer only after `delayMs` (a timeout for the client), having taken the message if `accepted`.
+   */
   failNext(count: number, fault: TwilioFault): void;
   /** POSTs a signed status callback for a message sent with a StatusCallback. */
   emitStatus(sid: string, status: MessageStatus, error?: { code: number }): Promise<void>;
@@ -179,9 +188,6 @@ export async function startTwilioServer(options: TwilioServerOptions): Promise<T
     if (statusCallback && !isHttpUrl(statusCallback)) {
       throw new TwilioError(400, 21609, `The StatusCallback URL ${statusCallback} is not a valid URL.`);
     }
-    const fault = faults.shift();
-    if (fault)
-      throw new TwilioError(fault.status, fault.code, fault.message ?? ERROR_MESSAGES[fault.code] ?? 'Error');
     return {
       sid: twilioSid(),
       to,
@@ -193,6 +199,19 @@ export async function startTwilioServer(options: TwilioServerOptions): Promise<T
       messagingServiceSid: messagingServiceSid || undefined,
     };
   };
+
+  // A stalled answer ends early when the server stops, so a test never waits on a hang.
+  const stalls = new Set<() => void>();
+  const stall = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        stalls.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      stalls.add(done);
+    });
 
   const server = http.createServer((request, response) => {
     handle(request)
@@ -223,9 +242,17 @@ export async function startTwilioServer(options: TwilioServerOptions): Promise<T
     }
     const form = new URLSearchParams(await readBody(request));
     const message = createMessage(form);
-    records.push(message);
-    outbound.set(message.sid, message);
-    if (message.statusCallback) scheduleCallbacks(message.sid);
+    const accept = () => {
+      records.push(message);
+      outbound.set(message.sid, message);
+      if (message.statusCallback) scheduleCallbacks(message.sid);
+    };
+    const fault = faults.shift();
+    if (fault?.accepted) accept();
+    if (fault?.delayMs) await stall(fault.delayMs);
+    if (fault?.status !== undefined)
+      throw new TwilioError(fault.status, fault.code, fault.message ?? ERROR_MESSAGES[fault.code] ?? 'Error');
+    if (!fault?.accepted) accept();
     return { status: 201, json: messageResource(options.accountSid, message) };
   };
 
@@ -256,6 +283,11 @@ export async function startTwilioServer(options: TwilioServerOptions): Promise<T
     baseUrl: `http://${HOST}:${port}`,
     messages: () =>
       records.map(({ sid, to, from, body, at, direction }) => ({ sid, to, from, body, at, direction })),
+    created: () =>
+      records
+        .filter((r) => outbound.has(r.sid))
+        .map(({ sid, to, from, body, at, direction }) => ({ sid, to, from, body, at, direction })),
+    faultsPending: () => faults.length,
     recordInbound: (message) => record(message, 'inbound'),
     recordReply: (message) => record(message, 'outbound'),
     failNext: (count, fault) => {
@@ -271,6 +303,7 @@ export async function startTwilioServer(options: TwilioServerOptions): Promise<T
       faults.length = 0;
     },
     stop: () => {
+      for (const done of [...stalls]) done();
       stopping ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();

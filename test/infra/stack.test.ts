@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, type CfnElement, type Stack } from 'aws-cdk-lib';
+import { App, type CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureCatalog, PROJECT_ROOT } from '../../infra/catalog';
 import { readConfig } from '../../infra/config';
 import { KintsugiStack } from '../../infra/kintsugi-stack';
+import { checkWithCdkNag } from '../../infra/nag';
 
 type Json = Record<string, unknown>;
 interface Statement {
@@ -22,6 +24,7 @@ function synthesize(overrides: Json, bundle: boolean): { stack: KintsugiStack; t
   const app = new App({
     context: { ...CDK_CONTEXT, ...overrides, ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) },
   });
+  checkWithCdkNag(app);
   const stack = new KintsugiStack(app, 'KintsugiStack', { config: readConfig(app.node) });
   return { stack, template: Template.fromStack(stack) };
 }
@@ -127,7 +130,7 @@ describe('the table', () => {
     });
   });
 
-  it('has a keys-only "due" index on duePk and dueSk', () => {
+  it('has a "due" index on duePk and dueSk that carries the whole enrollment', () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       AttributeDefinitions: Match.arrayWith([
         { AttributeName: 'duePk', AttributeType: 'S' },
@@ -140,7 +143,7 @@ describe('the table', () => {
             { AttributeName: 'duePk', KeyType: 'HASH' },
             { AttributeName: 'dueSk', KeyType: 'RANGE' },
           ],
-          Projection: { ProjectionType: 'KEYS_ONLY' },
+          Projection: { ProjectionType: 'ALL' },
         },
       ],
     });
@@ -235,11 +238,11 @@ describe('the HTTP API', () => {
 });
 
 describe('the functions', () => {
-  it('run on nodejs22.x, arm64, every one of them', () => {
+  it('run on nodejs24.x, arm64, every one of them', () => {
     const functions = Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::Function');
     expect(functions.length).toBeGreaterThanOrEqual(ALL_FUNCTIONS.length);
     for (const fn of functions) {
-      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
     }
   });
 
@@ -320,6 +323,20 @@ describe('the secrets', () => {
   });
 });
 
+describe('cdk-nag', () => {
+  it('finds nothing unacknowledged in the stack (synthesis above would have failed)', () => {
+    expect(Object.keys(template.toJSON().Resources).length).toBeGreaterThan(0);
+  });
+
+  it('fails synthesis on a finding nobody gave a reason for', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    checkWithCdkNag(app);
+    const careless = new Stack(app, 'Careless');
+    new sqs.Queue(careless, 'NoDeadLetters');
+    expect(() => app.synth()).toThrow(/AwsSolutions-SQS3/);
+  });
+});
+
 describe('email', () => {
   it('goes through a configuration set with reputation metrics that suppresses bounces and complaints', () => {
     template.hasResourceProperties('AWS::SES::ConfigurationSet', {
@@ -356,17 +373,40 @@ describe('email', () => {
     expect(endpoints.some((e) => e.includes('EmailInboundFunction'))).toBe(true);
   });
 
-  it('may be sent only by enroll, partner (invitations) and send, and only from the program address', () => {
+  it('may be sent only by enroll, partner (invitations), send and email-inbound (crisis lines), and only from the program address', () => {
     const senders = ALL_FUNCTIONS.filter((name) =>
       statementsOf(name).some((s) => actions(s).includes('ses:SendEmail')),
     );
-    expect(senders.sort()).toEqual(['Enroll', 'Partner', 'Send']);
+    expect(senders.sort()).toEqual(['EmailInbound', 'Enroll', 'Partner', 'Send']);
     for (const name of senders) {
       const grant = statementsOf(name).find((s) => actions(s).includes('ses:SendEmail'));
       expect(grant?.Condition).toEqual({
         StringEqualsIgnoreCase: { 'ses:FromAddress': 'program@example.com' },
       });
     }
+  });
+});
+
+describe('safety alerts', () => {
+  it('go to an encrypted, TLS-only topic that only sms-inbound and email-inbound may publish to, and are named to them alone', () => {
+    const [topicId] = resourceOfType('AWS::SNS::Topic', (p) => p.DisplayName === 'Kintsugi: safety flags');
+    template.hasResourceProperties('AWS::SNS::Topic', {
+      DisplayName: 'Kintsugi: safety flags',
+      KmsMasterKeyId: Match.anyValue(),
+    });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: topicId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+    const publishers = ALL_FUNCTIONS.filter((name) => allows(name, 'sns:Publish', topicId));
+    expect(publishers.sort()).toEqual(['EmailInbound', 'SmsInbound']);
+    const named = ALL_FUNCTIONS.filter((name) => environmentOf(name).SAFETY_TOPIC_ARN !== undefined);
+    expect(named.sort()).toEqual(['EmailInbound', 'SmsInbound']);
+    expect(environmentOf('SmsInbound').SAFETY_TOPIC_ARN).toEqual({ Ref: topicId });
   });
 });
 
@@ -381,6 +421,33 @@ describe('alarms', () => {
       Threshold: 0,
       ComparisonOperator: 'GreaterThanThreshold',
       AlarmActions: [{ Ref: topicId }],
+    });
+  });
+
+  it('alarm when any function fails, each on its own', () => {
+    const errorAlarms = Object.values(resources).filter(
+      (r) => r.Type === 'AWS::CloudWatch::Alarm' && (r.Properties as Json).MetricName === 'Errors',
+    );
+    expect(errorAlarms.length).toBe(ALL_FUNCTIONS.length);
+  });
+
+  it('alarm on the SES bounce and complaint rates below the levels where AWS reviews the account', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Reputation.BounceRate',
+      Threshold: 0.025,
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Reputation.ComplaintRate',
+      Threshold: 0.0005,
+    });
+  });
+
+  it('alarm when more than 5% of texts fail', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Threshold: 0.05,
+      Metrics: Match.arrayWith([
+        Match.objectLike({ Expression: Match.stringLikeRegexp('failed / \\(failed \\+ delivered\\)') }),
+      ]),
     });
   });
 

@@ -65,7 +65,7 @@ describe('the DynamoDB store, against DynamoDB Local', () => {
     ).rejects.toThrow(ConcurrentUpdateError);
   });
 
-  it('finds only active enrollments that are due, across shards, and the earliest due time', async () => {
+  it('finds only active enrollments that are due, whole, across shards, and the earliest due time', async () => {
     for (const [id, due] of [
       ['d1', '2026-03-02T08:00:00.000Z'],
       ['d2', '2026-03-02T09:00:00.000Z'],
@@ -80,9 +80,19 @@ describe('the DynamoDB store, against DynamoDB Local', () => {
       SHARDS,
     );
     const due = [];
-    for (let shard = 0; shard < SHARDS; shard++)
-      due.push(...(await store.dueEnrollmentIds(shard, '2026-03-02T09:00:00.000Z')));
-    expect(due.filter((id) => id.startsWith('d')).sort()).toEqual(['d1', 'd2']);
+    for (let shard = 0; shard < SHARDS; shard++) {
+      let cursor: string | undefined;
+      do {
+        // A page of one: the cursor carries the query on to the next due enrollment.
+        const page = await store.dueEnrollments(shard, '2026-03-02T09:00:00.000Z', { limit: 1, cursor });
+        due.push(...page.enrollments);
+        cursor = page.cursor;
+      } while (cursor);
+    }
+    const found = due.filter((e) => e.id.startsWith('d')).sort((a, b) => a.id.localeCompare(b.id));
+    expect(found.map((e) => e.id)).toEqual(['d1', 'd2']);
+    expect(found[0]).toMatchObject({ status: 'active', nextDueAt: '2026-03-02T08:00:00.000Z', version: 2 });
+    expect(found[0]).not.toHaveProperty('duePk');
     expect(await store.earliestDue(SHARDS)).toBe('2026-03-02T08:00:00.000Z');
   });
 
@@ -108,8 +118,44 @@ describe('the DynamoDB store, against DynamoDB Local', () => {
     expect(await store.listMessages('m1')).toHaveLength(1);
   });
 
-  it('remembers an inbound message id so a provider retry is recorded once', async () => {
-    expect(await store.rememberInbound('SMin1', 2_000_000_000)).toBe(true);
-    expect(await store.rememberInbound('SMin1', 2_000_000_000)).toBe(false);
+  it('lets one request hold an inbound message id, a retry take it back after a failure, and none after it was handled', async () => {
+    const claim = (holder: string, now: string) =>
+      store.claimInbound({
+        sourceId: 'SMin1',
+        holder,
+        now,
+        leaseUntil: new Date(Date.parse(now) + 60_000).toISOString(),
+        expiresAt: 2_000_000_000,
+      });
+    expect(await claim('a', '2026-05-04T15:00:00.000Z')).toBe('2026-05-04T15:00:00.000Z');
+    expect(await claim('b', '2026-05-04T15:00:10.000Z')).toBeUndefined(); // a holds it
+    expect(await claim('a', '2026-05-04T15:00:10.000Z')).toBe('2026-05-04T15:00:00.000Z'); // an SDK retry
+    await store.settleInbound('SMin1', 'a', false); // a failed: the provider's retry may take it
+    expect(await claim('c', '2026-05-04T15:00:20.000Z')).toBe('2026-05-04T15:00:00.000Z');
+    await store.settleInbound('SMin1', 'c', true);
+    expect(await claim('d', '2026-05-04T16:00:00.000Z')).toBeUndefined();
+  });
+
+  it('takes over an inbound message whose holder crashed, once its lease has run out', async () => {
+    const claim = (holder: string, now: string, leaseUntil: string) =>
+      store.claimInbound({ sourceId: 'SMin2', holder, now, leaseUntil, expiresAt: 2_000_000_000 });
+    await claim('a', '2026-05-04T15:00:00.000Z', '2026-05-04T15:01:00.000Z');
+    expect(await claim('b', '2026-05-04T15:00:59.000Z', '2026-05-04T15:01:59.000Z')).toBeUndefined();
+    expect(await claim('b', '2026-05-04T15:01:01.000Z', '2026-05-04T15:02:01.000Z')).toBe(
+      '2026-05-04T15:00:00.000Z',
+    );
+  });
+
+  it('stores the same reply once when it is written again', async () => {
+    const reply = {
+      enrollmentId: 'r1',
+      at: '2026-05-04T15:00:00.000Z',
+      sourceId: 'SMr1',
+      channel: 'sms' as const,
+      note: 'hi',
+    };
+    await store.addReply(reply);
+    await store.addReply(reply);
+    expect(await store.listReplies('r1')).toHaveLength(1);
   });
 });

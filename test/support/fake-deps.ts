@@ -1,4 +1,5 @@
 import type { OutgoingEmail } from '../../functions/ports/mailer';
+import type { SafetyAlert } from '../../functions/ports/operator-alerts';
 import type { SendJob } from '../../functions/ports/queue';
 import type { SmsResult } from '../../functions/ports/sms';
 import type { Catalog, Step } from '../../functions/program/types';
@@ -129,6 +130,34 @@ export const testCatalog: Catalog = {
       checkinSkipped: 'Kintsugi: check-in skipped. Next on {{checkinDay}}.',
       noteKeptCheckinOpen: 'Kept as a note. Reply 1 to 5 for the check-in.',
       movedToEmail: 'Kintsugi: check-ins will come by email for a while. Text anything to move them back.',
+      deleteConfirm: 'Kintsugi: reply DELETE again within 10 minutes to erase everything.',
+      deleted: 'Kintsugi: everything is erased.',
+    },
+    safety: {
+      sms: {
+        resources: 'Kintsugi: call 911, 988, or the National Domestic Violence Hotline 1-800-799-7233.',
+        discreetResources: 'Kintsugi: call 911, 988, or 1-800-799-7233.',
+        paused: 'Paused. Reply RESUME to go on.',
+        stopped: 'Texts stopped.',
+      },
+      email: {
+        subject: 'Help you can reach now',
+        preheader: '911, 988, 1-800-799-7233',
+        discreetSubject: 'A few numbers',
+        discreetPreheader: 'Any time',
+        bodyHtml: '<p>Call 988.</p>',
+        bodyText: 'Call 988.',
+        pausedHtml: '<p>Paused: reply RESUME.</p>',
+        pausedText: 'Paused: reply RESUME.',
+      },
+    },
+    discreet: {
+      fromName: 'K. Program',
+      email: {
+        lesson: { subject: 'Your note for day {{day}}', preheader: 'A short read.' },
+        question: { subject: 'A question for day {{day}}', preheader: 'One tap.' },
+      },
+      sms: { help: 'Kintsugi help (discreet): write to {{supportEmail}}. STOP to end.' },
     },
   },
   layouts: {
@@ -161,6 +190,8 @@ export interface FakeWorld {
   texts: { to: string; body: string; sid: string }[];
   /** The next SMS sends return or throw these, in order. */
   smsOutcomes: (SmsResult | Error)[];
+  /** Safety alerts the operators were sent. */
+  alerts: SafetyAlert[];
 }
 
 /** Use-case dependencies with in-memory fakes of every port; the queue sends at once, like the local runtime. */
@@ -170,6 +201,7 @@ export function fakeWorld(start = '2026-03-02T12:00:00.000Z'): FakeWorld {
   const emails: OutgoingEmail[] = [];
   const texts: FakeWorld['texts'] = [];
   const smsOutcomes: FakeWorld['smsOutcomes'] = [];
+  const alerts: SafetyAlert[] = [];
   let ids = 0;
   const deps: Deps = {
     config: parseConfig({ PUBLIC_URL: 'https://kintsugi.test', TOKEN_KEY: 'x'.repeat(40), DUE_SHARDS: '1' }),
@@ -193,13 +225,19 @@ export function fakeWorld(start = '2026-03-02T12:00:00.000Z'): FakeWorld {
       },
     },
     webhooks: { isValid: (_url, signature) => signature === 'valid' },
+    alerts: {
+      async notify(alert) {
+        alerts.push(alert);
+      },
+    },
     queue: {
       async enqueue(jobs: SendJob[]) {
         for (const job of jobs) await send(deps, job).catch(() => undefined);
       },
+      async retryAfter() {},
     },
     tokens: new TokenSigner('x'.repeat(40), () => Math.floor(clock.now().getTime() / 1000)),
     newId: () => `id-${++ids}`,
   };
-  return { deps, store, clock, emails, texts, smsOutcomes };
+  return { deps, store, clock, emails, texts, smsOutcomes, alerts };
 }

@@ -1,5 +1,5 @@
-import type { EnrollmentConflict, Store } from '../../functions/ports/store';
-import type { ConsentEvent } from '../../functions/program/consent';
+import type { EnrollmentConflict, EnrollmentPage, InboundClaim, Store } from '../../functions/ports/store';
+import type { ConsentEvent, ErasureTombstone } from '../../functions/program/consent';
 import type { Enrollment, MessageRecord, Reply } from '../../functions/program/enrollment';
 import { messageKey } from '../../functions/program/enrollment';
 import type { CheckpointReport } from '../../functions/program/report';
@@ -15,7 +15,10 @@ export class InMemoryStore implements Store {
   readonly messages = new Map<string, MessageRecord>();
   readonly providerIds = new Map<string, string>();
   readonly replies: Reply[] = [];
-  readonly inbound = new Set<string>();
+  readonly inbound = new Map<
+    string,
+    { firstSeenAt: string; holder: string; leaseUntil: string; handled?: boolean }
+  >();
   readonly reports = new Map<string, CheckpointReport>();
   readonly consents: ConsentEvent[] = [];
 
@@ -46,11 +49,13 @@ export class InMemoryStore implements Store {
     if (!current || current.version !== e.version - 1) throw new ConcurrentUpdateError('version mismatch');
     this.enrollments.set(e.id, copy(e));
   }
-  async dueEnrollmentIds(_shard: number, now: string): Promise<string[]> {
-    if (_shard !== 0) return [];
-    return [...this.enrollments.values()]
-      .filter((e) => e.status === 'active' && e.nextDueAt && e.nextDueAt <= now)
-      .map((e) => e.id);
+  async dueEnrollments(shard: number, now: string): Promise<EnrollmentPage> {
+    if (shard !== 0) return { enrollments: [] };
+    return {
+      enrollments: [...this.enrollments.values()]
+        .filter((e) => e.status === 'active' && e.nextDueAt && e.nextDueAt <= now)
+        .map(copy),
+    };
   }
   async earliestDue(): Promise<string | undefined> {
     return [...this.enrollments.values()]
@@ -71,7 +76,7 @@ export class InMemoryStore implements Store {
   async transitionMessage(
     m: MessageRecord,
     from: readonly MessageRecord['status'][],
-    changes: Partial<Pick<MessageRecord, 'status' | 'providerId' | 'error'>>,
+    changes: Partial<Pick<MessageRecord, 'status' | 'providerId' | 'error' | 'sendingAt' | 'sendingBy'>>,
   ): Promise<boolean> {
     const key = messageKey(m);
     const current = this.messages.get(key);
@@ -88,13 +93,24 @@ export class InMemoryStore implements Store {
   async listMessages(enrollmentId: string) {
     return [...this.messages.values()].filter((m) => m.enrollmentId === enrollmentId).map(copy);
   }
-  async rememberInbound(sourceId: string): Promise<boolean> {
-    if (this.inbound.has(sourceId)) return false;
-    this.inbound.add(sourceId);
-    return true;
+  async claimInbound(claim: InboundClaim): Promise<string | undefined> {
+    const seen = this.inbound.get(claim.sourceId);
+    if (seen && (seen.handled || (seen.holder !== claim.holder && seen.leaseUntil >= claim.now)))
+      return undefined;
+    const firstSeenAt = seen?.firstSeenAt ?? claim.now;
+    this.inbound.set(claim.sourceId, { firstSeenAt, holder: claim.holder, leaseUntil: claim.leaseUntil });
+    return firstSeenAt;
+  }
+  async settleInbound(sourceId: string, holder: string, handled: boolean): Promise<void> {
+    const seen = this.inbound.get(sourceId);
+    if (seen?.holder !== holder) return;
+    if (handled) seen.handled = true;
+    else seen.leaseUntil = '';
   }
   async addReply(reply: Reply): Promise<void> {
-    this.replies.push(copy(reply));
+    const same = (r: Reply) =>
+      r.enrollmentId === reply.enrollmentId && r.at === reply.at && r.sourceId === reply.sourceId;
+    if (!this.replies.some(same)) this.replies.push(copy(reply));
   }
   async listReplies(enrollmentId: string) {
     return this.replies.filter((r) => r.enrollmentId === enrollmentId).map(copy);
@@ -108,8 +124,31 @@ export class InMemoryStore implements Store {
       .sort((a, b) => a.at.localeCompare(b.at))
       .map(copy);
   }
+  readonly tombstones: ErasureTombstone[] = [];
+  async addErasureTombstone(tombstone: ErasureTombstone): Promise<void> {
+    this.tombstones.push(copy(tombstone));
+  }
+  async listErasureTombstones(contactHash: string) {
+    return this.tombstones.filter((t) => t.contactHash === contactHash).map(copy);
+  }
   async saveReport(report: CheckpointReport): Promise<void> {
     this.reports.set(report.enrollmentId, copy(report));
+  }
+  readonly expiries = new Map<string, number>();
+  async dropReplyText(enrollmentId: string): Promise<number> {
+    const before = this.replies.filter((r) => r.enrollmentId === enrollmentId && r.note !== undefined).length;
+    const kept = this.replies
+      .filter((r) => r.enrollmentId !== enrollmentId || r.score !== undefined)
+      .map((r) => {
+        if (r.enrollmentId !== enrollmentId) return r;
+        const { note, ...rest } = r;
+        return rest;
+      });
+    this.replies.splice(0, this.replies.length, ...kept);
+    return before;
+  }
+  async expireEnrollment(e: Enrollment, expiresAt: number): Promise<void> {
+    this.expiries.set(e.id, expiresAt);
   }
   async deleteEnrollment(e: Enrollment): Promise<void> {
     this.enrollments.delete(e.id);
@@ -127,5 +166,14 @@ export class InMemoryStore implements Store {
   async getReport(enrollmentId: string) {
     const r = this.reports.get(enrollmentId);
     return r && copy(r);
+  }
+  async listEnrollments({ limit, cursor }: { limit: number; cursor?: string }): Promise<EnrollmentPage> {
+    const all = [...this.enrollments.values()].sort((a, b) => a.id.localeCompare(b.id));
+    const start = cursor ? Number(cursor) : 0;
+    const end = start + limit;
+    return {
+      enrollments: all.slice(start, end).map(copy),
+      ...(end < all.length ? { cursor: String(end) } : {}),
+    };
   }
 }

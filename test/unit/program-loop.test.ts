@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError } from '../../functions/shared/errors';
+import { ConflictError, ProviderUnavailableError } from '../../functions/shared/errors';
 import { confirm } from '../../functions/use-cases/confirm';
 import { dispatch } from '../../functions/use-cases/dispatch';
 import { enroll } from '../../functions/use-cases/enroll';
@@ -192,7 +192,7 @@ describe('the program running', () => {
     const world = fakeWorld('2026-03-02T15:00:00.000Z');
     const id = await enrolled(world, { phone: PHONE, smsConsent: true });
     await sms(world, 'YES');
-    world.smsOutcomes.push(new Error('429 Too Many Requests'));
+    world.smsOutcomes.push(new ProviderUnavailableError('Twilio refused the message (HTTP 429)'));
     await runUntil(world, '2026-03-06T18:00:00.000Z'); // day 3, 12:30 local: the micro-action is due
     const microText = world.deps.catalog.steps.find((s) => s.id === 'micro-d3')?.sms;
     expect(world.texts.filter((t) => t.body === microText)).toHaveLength(0);

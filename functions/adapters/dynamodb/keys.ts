@@ -25,6 +25,14 @@ export const keys = {
     PK: `ENR#${enrollmentId}`,
     SK: `CONSENT#${at}#${channel}${seq ? `#${seq}` : ''}`,
   }),
+  /**
+   * An erasure tombstone: under the hash of a contact, never under an enrollment, so erasing the
+   * enrollment leaves it. `at` orders a contact's tombstones; a second in the same millisecond gets `seq`.
+   */
+  erasureTombstone: (contactHash: string, at: string, seq = 0) => ({
+    PK: `ERASED#${contactHash}`,
+    SK: `AT#${at}${seq ? `#${seq}` : ''}`,
+  }),
   /** The sparse due index: only active enrollments with a next step carry these attributes. */
   due: (id: string, nextDueAt: string, shardCount: number) => ({
     duePk: duePartition(shardOf(id, shardCount)),
@@ -36,6 +44,7 @@ export const ENROLLMENT_PREFIX = 'ENR#';
 export const MESSAGE_PREFIX = 'MSG#';
 export const REPLY_PREFIX = 'REPLY#';
 export const CONSENT_PREFIX = 'CONSENT#';
+export const ERASED_AT_PREFIX = 'AT#';
 
 export const duePartition = (shard: number) => `DUE#${shard}`;
 /** The highest sort key for instants up to and including `now`. */

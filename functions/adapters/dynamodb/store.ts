@@ -7,26 +7,39 @@ import {
   PutCommand,
   QueryCommand,
   type QueryCommandInput,
+  ScanCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { EnrollmentConflict, Store } from '../../ports/store';
-import type { ConsentEvent } from '../../program/consent';
+import type { EnrollmentConflict, EnrollmentPage, InboundClaim, Store } from '../../ports/store';
+import type { ConsentEvent, ErasureTombstone } from '../../program/consent';
 import type { Enrollment, MessageRecord, Reply } from '../../program/enrollment';
 import type { CheckpointReport } from '../../program/report';
-import { ConcurrentUpdateError } from '../../shared/errors';
+import { ConcurrentUpdateError, ValidationError } from '../../shared/errors';
 import {
   CONSENT_PREFIX,
   DUE_INDEX,
   duePartition,
   dueUpTo,
-  enrollmentIdOf,
+  ERASED_AT_PREFIX,
   keys,
   MESSAGE_PREFIX,
+  PROFILE,
   REPLY_PREFIX,
 } from './keys';
 
 type Item = Record<string, unknown>;
+
+/** A Scan's LastEvaluatedKey as an opaque string the caller hands back for the next page. */
+const encodeCursor = (key: Item): string => Buffer.from(JSON.stringify(key)).toString('base64url');
+
+function decodeCursor(cursor: string): Item {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof key?.PK === 'string' && typeof key?.SK === 'string') return { PK: key.PK, SK: key.SK };
+  } catch {}
+  throw new ValidationError('invalid_cursor', 'This page cursor is not one the list gave out.', 'cursor');
+}
 
 const strip = <T extends Item>(item: Item | undefined, ...extra: string[]): T | undefined => {
   if (!item) return undefined;
@@ -37,29 +50,74 @@ const strip = <T extends Item>(item: Item | undefined, ...extra: string[]): T | 
 
 const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
 
+/** A pending enrollment nobody confirmed is removed by TTL this long after it was made. */
+export const PENDING_TTL_SECONDS = 14 * 86_400;
+
+/** A released inbound claim's lease: earlier than any real instant, so the next try takes it. */
+const RELEASED = '1970-01-01T00:00:00.000Z';
+
 /** The single-table DynamoDB store. The client is injected, so it can point at DynamoDB Local. */
 export class DynamoStore implements Store {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly table: string,
+    /** The clock's time in epoch seconds: expired items are treated as gone (emulators never delete them). */
+    private readonly nowSeconds: () => number = () => Math.floor(Date.now() / 1000),
   ) {}
 
+  /** The item, unless its TTL has passed; DynamoDB deletes expired items only eventually. */
+  private live(item: Item | undefined): Item | undefined {
+    if (!item) return undefined;
+    return typeof item.expiresAt === 'number' && item.expiresAt <= this.nowSeconds() ? undefined : item;
+  }
+
   async createEnrollment(enrollment: Enrollment): Promise<EnrollmentConflict | undefined> {
+    // A lookup whose enrollment has gone (an unconfirmed one expired) may be taken over.
+    const stale: { email?: string; phone?: string } = {};
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await this.db.send(new TransactWriteCommand({ TransactItems: this.creation(enrollment, stale) }));
+        return undefined;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const reasons = error.CancellationReasons ?? [];
+        if (reasons[1]?.Code === 'ConditionalCheckFailed') {
+          const holder = await this.lookup(keys.emailLookup(enrollment.email));
+          if (holder && (await this.getEnrollment(holder))) return { kind: 'email-taken', holderId: holder };
+          if (holder) stale.email = holder;
+        }
+        if (reasons[2]?.Code === 'ConditionalCheckFailed' && enrollment.phone) {
+          const holder = await this.lookup(keys.phoneLookup(enrollment.phone));
+          if (holder && (await this.getEnrollment(holder))) return { kind: 'phone-taken', holderId: holder };
+          if (holder) stale.phone = holder;
+        }
+        if (!stale.email && !stale.phone) throw error;
+      }
+    }
+    throw new ConcurrentUpdateError('The email address or phone number changed hands while enrolling.');
+  }
+
+  /** The transaction that stores a pending enrollment with its lookups, unconfirmed ones expiring. */
+  private creation(enrollment: Enrollment, stale: { email?: string; phone?: string }) {
+    const expiresAt = Math.floor(Date.parse(enrollment.createdAt) / 1000) + PENDING_TTL_SECONDS;
     const lookup = { enrollmentId: enrollment.id, createdAt: enrollment.createdAt };
-    const fresh = 'attribute_not_exists(PK)';
+    const fresh = (holder?: string) =>
+      holder
+        ? { ConditionExpression: 'enrollmentId = :stale', ExpressionAttributeValues: { ':stale': holder } }
+        : { ConditionExpression: 'attribute_not_exists(PK)' };
     const items = [
       {
         Put: {
           TableName: this.table,
-          Item: { ...keys.enrollment(enrollment.id), ...enrollment },
-          ConditionExpression: fresh,
+          Item: { ...keys.enrollment(enrollment.id), ...enrollment, expiresAt },
+          ...fresh(),
         },
       },
       {
         Put: {
           TableName: this.table,
           Item: { ...keys.emailLookup(enrollment.email), ...lookup },
-          ConditionExpression: fresh,
+          ...fresh(stale.email),
         },
       },
     ];
@@ -68,25 +126,65 @@ export class DynamoStore implements Store {
         Put: {
           TableName: this.table,
           Item: { ...keys.phoneLookup(enrollment.phone), ...lookup },
-          ConditionExpression: fresh,
+          ...fresh(stale.phone),
         },
       });
     }
-    try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
-      return undefined;
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const reasons = error.CancellationReasons ?? [];
-      if (reasons[1]?.Code === 'ConditionalCheckFailed') {
-        const holder = await this.lookup(keys.emailLookup(enrollment.email));
-        if (holder) return { kind: 'email-taken', holderId: holder };
+    return items;
+  }
+
+  async dropReplyText(enrollmentId: string): Promise<number> {
+    const replies = await this.queryAll({
+      TableName: this.table,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.enrollment(enrollmentId).PK, ':prefix': REPLY_PREFIX },
+      ConsistentRead: true,
+    });
+    let dropped = 0;
+    for (const reply of replies.filter((r) => typeof r.note === 'string')) {
+      const Key = { PK: reply.PK as string, SK: reply.SK as string };
+      await this.db.send(
+        reply.score === undefined
+          ? new DeleteCommand({ TableName: this.table, Key })
+          : new UpdateCommand({ TableName: this.table, Key, UpdateExpression: 'REMOVE note' }),
+      );
+      dropped++;
+    }
+    return dropped;
+  }
+
+  async expireEnrollment(enrollment: Enrollment, expiresAt: number): Promise<void> {
+    const own = await this.queryAll({
+      TableName: this.table,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.enrollment(enrollment.id).PK },
+      ConsistentRead: true,
+    });
+    const lookups = [
+      keys.emailLookup(enrollment.email),
+      ...(enrollment.phone ? [keys.phoneLookup(enrollment.phone)] : []),
+    ];
+    for (const key of [
+      ...own.map((item) => ({ PK: item.PK as string, SK: item.SK as string })),
+      ...lookups,
+    ]) {
+      try {
+        await this.db.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: key,
+            UpdateExpression: 'SET expiresAt = :at',
+            // Lookups only while they still point here; every other item belongs to this enrollment.
+            ConditionExpression: key.PK.startsWith('ENR#') ? 'attribute_exists(PK)' : 'enrollmentId = :id',
+            ExpressionAttributeValues: {
+              ':at': expiresAt,
+              ...(key.PK.startsWith('ENR#') ? {} : { ':id': enrollment.id }),
+            },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
       }
-      if (reasons[2]?.Code === 'ConditionalCheckFailed' && enrollment.phone) {
-        const holder = await this.lookup(keys.phoneLookup(enrollment.phone));
-        if (holder) return { kind: 'phone-taken', holderId: holder };
-      }
-      throw error;
     }
   }
 
@@ -94,7 +192,7 @@ export class DynamoStore implements Store {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.table, Key: keys.enrollment(id), ConsistentRead: true }),
     );
-    return strip<Enrollment & Item>(Item);
+    return strip<Enrollment & Item>(this.live(Item));
   }
 
   async findByEmail(email: string): Promise<Enrollment | undefined> {
@@ -131,14 +229,29 @@ export class DynamoStore implements Store {
     }
   }
 
-  async dueEnrollmentIds(shard: number, now: string): Promise<string[]> {
-    const items = await this.queryAll({
-      TableName: this.table,
-      IndexName: DUE_INDEX,
-      KeyConditionExpression: 'duePk = :pk AND dueSk <= :upTo',
-      ExpressionAttributeValues: { ':pk': duePartition(shard), ':upTo': dueUpTo(now) },
-    });
-    return items.map((item) => enrollmentIdOf(item.PK as string));
+  async dueEnrollments(
+    shard: number,
+    now: string,
+    page: { limit: number; cursor?: string },
+  ): Promise<EnrollmentPage> {
+    // The index projects the whole enrollment: one item read per due enrollment, no GetItem after it.
+    const result = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: DUE_INDEX,
+        KeyConditionExpression: 'duePk = :pk AND dueSk <= :upTo',
+        ExpressionAttributeValues: { ':pk': duePartition(shard), ':upTo': dueUpTo(now) },
+        Limit: page.limit,
+        ...(page.cursor ? { ExclusiveStartKey: decodeCursor(page.cursor) } : {}),
+      }),
+    );
+    const enrollments = (result.Items ?? [])
+      .map((item) => strip<Enrollment & Item>(this.live(item)))
+      .filter((e): e is Enrollment & Item => e !== undefined);
+    return {
+      enrollments,
+      ...(result.LastEvaluatedKey ? { cursor: encodeCursor(result.LastEvaluatedKey) } : {}),
+    };
   }
 
   async earliestDue(shardCount: number): Promise<string | undefined> {
@@ -183,13 +296,13 @@ export class DynamoStore implements Store {
         ConsistentRead: true,
       }),
     );
-    return strip<MessageRecord & Item>(Item);
+    return strip<MessageRecord & Item>(this.live(Item));
   }
 
   async transitionMessage(
     message: MessageRecord,
     from: readonly MessageRecord['status'][],
-    changes: Partial<Pick<MessageRecord, 'status' | 'providerId' | 'error'>>,
+    changes: Partial<Pick<MessageRecord, 'status' | 'providerId' | 'error' | 'sendingAt' | 'sendingBy'>>,
   ): Promise<boolean> {
     if (from.length === 0) return false;
     const names: Record<string, string> = { '#status': 'status' };
@@ -243,30 +356,66 @@ export class DynamoStore implements Store {
     return (await this.queryPrefix(enrollmentId, MESSAGE_PREFIX)) as unknown as MessageRecord[];
   }
 
-  async rememberInbound(sourceId: string, expiresAt: number): Promise<boolean> {
+  async claimInbound(claim: InboundClaim): Promise<string | undefined> {
     try {
-      await this.db.send(
-        new PutCommand({
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
           TableName: this.table,
-          Item: { ...keys.inbound(sourceId), expiresAt },
-          ConditionExpression: 'attribute_not_exists(PK)',
+          Key: keys.inbound(claim.sourceId),
+          UpdateExpression:
+            'SET firstSeenAt = if_not_exists(firstSeenAt, :now), holder = :holder, leaseUntil = :lease, expiresAt = :expires',
+          // A holder may repeat its own claim (an SDK retry); anyone may take over a lease that ran out.
+          ConditionExpression:
+            'attribute_not_exists(PK) OR (attribute_not_exists(handled) AND (holder = :holder OR leaseUntil < :now))',
+          ExpressionAttributeValues: {
+            ':now': claim.now,
+            ':holder': claim.holder,
+            ':lease': claim.leaseUntil,
+            ':expires': claim.expiresAt,
+          },
+          ReturnValues: 'ALL_NEW',
         }),
       );
-      return true;
+      return Attributes?.firstSeenAt as string;
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (isConditionFailure(error)) return undefined;
       throw error;
     }
   }
 
+  async settleInbound(sourceId: string, holder: string, handled: boolean): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.inbound(sourceId),
+          UpdateExpression: handled ? 'SET handled = :yes' : 'SET leaseUntil = :released',
+          ConditionExpression: 'holder = :holder',
+          ExpressionAttributeValues: {
+            ':holder': holder,
+            ...(handled ? { ':yes': true } : { ':released': RELEASED }),
+          },
+        }),
+      );
+    } catch (error) {
+      // Another request took it over after this one's lease ran out: that one settles it.
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
   async addReply(reply: Reply): Promise<void> {
-    await this.db.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: { ...keys.reply(reply.enrollmentId, reply.at, reply.sourceId), ...reply },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
-    );
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...keys.reply(reply.enrollmentId, reply.at, reply.sourceId), ...reply },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    } catch (error) {
+      // The same reply (same instant, same source) was stored by an earlier try of this message.
+      if (!isConditionFailure(error)) throw error;
+    }
   }
 
   async listReplies(enrollmentId: string): Promise<Reply[]> {
@@ -295,6 +444,37 @@ export class DynamoStore implements Store {
     return (await this.queryPrefix(enrollmentId, CONSENT_PREFIX)) as unknown as ConsentEvent[];
   }
 
+  async addErasureTombstone(tombstone: ErasureTombstone): Promise<void> {
+    // No expiresAt: the proof of an opt-out outlives the data it replaces.
+    for (let seq = 0; ; seq++) {
+      try {
+        await this.db.send(
+          new PutCommand({
+            TableName: this.table,
+            Item: { ...keys.erasureTombstone(tombstone.contactHash, tombstone.at, seq), ...tombstone },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          }),
+        );
+        return;
+      } catch (error) {
+        if (!isConditionFailure(error) || seq >= 9) throw error;
+      }
+    }
+  }
+
+  async listErasureTombstones(contactHash: string): Promise<ErasureTombstone[]> {
+    const items = await this.queryAll({
+      TableName: this.table,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: {
+        ':pk': keys.erasureTombstone(contactHash, '').PK,
+        ':prefix': ERASED_AT_PREFIX,
+      },
+      ConsistentRead: true,
+    });
+    return items.map((item) => strip<ErasureTombstone & Item>(item) as ErasureTombstone);
+  }
+
   async saveReport(report: CheckpointReport): Promise<void> {
     await this.db.send(
       new PutCommand({ TableName: this.table, Item: { ...keys.report(report.enrollmentId), ...report } }),
@@ -305,7 +485,7 @@ export class DynamoStore implements Store {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.table, Key: keys.report(enrollmentId) }),
     );
-    return strip<CheckpointReport & Item>(Item);
+    return strip<CheckpointReport & Item>(this.live(Item));
   }
 
   async deleteEnrollment(enrollment: Enrollment): Promise<void> {
@@ -357,11 +537,31 @@ export class DynamoStore implements Store {
     await this.db.send(new DeleteCommand({ TableName: this.table, Key: profile }));
   }
 
+  async listEnrollments({ limit, cursor }: { limit: number; cursor?: string }): Promise<EnrollmentPage> {
+    // An operator's tool: a Scan of the whole table, filtered to profiles, one page per call.
+    const page = await this.db.send(
+      new ScanCommand({
+        TableName: this.table,
+        FilterExpression: 'SK = :profile',
+        ExpressionAttributeValues: { ':profile': PROFILE },
+        Limit: limit,
+        ...(cursor ? { ExclusiveStartKey: decodeCursor(cursor) } : {}),
+      }),
+    );
+    const enrollments = (page.Items ?? [])
+      .map((item) => strip<Enrollment & Item>(this.live(item)))
+      .filter((e): e is Enrollment & Item => e !== undefined);
+    return {
+      enrollments,
+      ...(page.LastEvaluatedKey ? { cursor: encodeCursor(page.LastEvaluatedKey) } : {}),
+    };
+  }
+
   private async lookup(key: { PK: string; SK: string }): Promise<string | undefined> {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }),
     );
-    return Item?.enrollmentId as string | undefined;
+    return this.live(Item)?.enrollmentId as string | undefined;
   }
 
   private async queryPrefix(enrollmentId: string, prefix: string): Promise<Item[]> {
@@ -371,7 +571,7 @@ export class DynamoStore implements Store {
       ExpressionAttributeValues: { ':pk': keys.enrollment(enrollmentId).PK, ':prefix': prefix },
       ConsistentRead: true,
     });
-    return items.map((item) => strip<Item>(item) as Item);
+    return items.filter((item) => this.live(item)).map((item) => strip<Item>(item) as Item);
   }
 
   private async queryAll(input: QueryCommandInput): Promise<Item[]> {

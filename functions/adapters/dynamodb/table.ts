@@ -33,7 +33,8 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
               { AttributeName: 'duePk', KeyType: 'HASH' },
               { AttributeName: 'dueSk', KeyType: 'RANGE' },
             ],
-            Projection: { ProjectionType: 'KEYS_ONLY' },
+            // The whole enrollment: dispatch reads what is due from the index alone (infra/constructs/program-table.ts).
+            Projection: { ProjectionType: 'ALL' },
           },
         ],
       }),

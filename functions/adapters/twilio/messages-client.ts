@@ -1,15 +1,23 @@
-import BaseTwilio from 'twilio/lib/base/BaseTwilio';
+import type BaseTwilio from 'twilio/lib/base/BaseTwilio';
 import Domain from 'twilio/lib/base/Domain';
 import type RequestClient from 'twilio/lib/base/RequestClient';
 import Version from 'twilio/lib/base/Version';
 import type V2010 from 'twilio/lib/rest/api/V2010';
 import { MessageListInstance } from 'twilio/lib/rest/api/v2010/account/message';
+import { FetchTwilioTransport, type TwilioTransport } from './fetch-transport';
 
 export interface MessagesClientOptions {
   accountSid: string;
   authToken: string;
-  /** e.g. a LocalRequestClient, to talk to the local Twilio-shaped server. */
+  /** Replaces `https://api.twilio.com`: the local Twilio-shaped server. */
+  baseUrl?: string;
+  /**
+   * Twilio's own axios-based HTTP client (e.g. a LocalRequestClient), in place of the fetch transport.
+   * Tests use it to show both send the same requests; functions never load it (it is ~330 KB bundled).
+   */
   httpClient?: RequestClient;
+  /** Milliseconds a request may take before it is abandoned (Twilio's own default is 30 s). */
+  timeoutMs?: number;
 }
 
 export interface CreatedMessage {
@@ -29,16 +37,18 @@ export interface MessagesClient {
 
 /**
  * Twilio's Messages API alone, from the `twilio` package's own generated code (same requests, auth and
- * RestException errors as `twilio(...).messages`), without loading every other Twilio product.
+ * RestException errors as `twilio(...).messages`), without loading every other Twilio product, nor
+ * Twilio's axios-based HTTP client: requests go through Node's `fetch` (see FetchTwilioTransport).
  */
 export function createMessagesClient(options: MessagesClientOptions): MessagesClient {
-  const client = new BaseTwilio.Client(options.accountSid, options.authToken, {
-    ...(options.httpClient ? { httpClient: options.httpClient } : {}),
-  });
+  const transport: TwilioTransport = options.httpClient
+    ? viaRequestClient(options.httpClient, options)
+    : new FetchTwilioTransport(options);
   // The same chain `twilio(...).api.v2010.account.messages` builds: Domain → Version "2010-04-01" → list.
-  // The list only calls `version.create(...)`, so a plain Version stands in for the full V2010 class.
-  const version = new Version(new Domain(client, 'https://api.twilio.com'), '2010-04-01');
-  const messages = MessageListInstance(version as V2010, options.accountSid);
+  // Domain calls only `request` on its client, and the list only `version.create(...)`, so the transport
+  // stands in for the full client and a plain Version for the full V2010 class.
+  const domain = new Domain(transport as unknown as BaseTwilio.Client, 'https://api.twilio.com');
+  const messages = MessageListInstance(new Version(domain, '2010-04-01') as V2010, options.accountSid);
   return {
     create: async ({ to, from, body, statusCallback }) => {
       const message = await messages.create({
@@ -48,6 +58,23 @@ export function createMessagesClient(options: MessagesClientOptions): MessagesCl
         ...(statusCallback ? { statusCallback } : {}),
       });
       return { sid: message.sid, status: message.status, numSegments: message.numSegments };
+    },
+  };
+}
+
+/** A Twilio RequestClient as the transport: it takes the credentials with each request, as BaseTwilio passes them. */
+function viaRequestClient(client: RequestClient, options: MessagesClientOptions): TwilioTransport {
+  return {
+    request: async (opts) => {
+      const response = await client.request({
+        ...opts,
+        method: opts.method ?? 'get',
+        uri: opts.uri ?? '',
+        username: options.accountSid,
+        password: options.authToken,
+        timeout: opts.timeout ?? options.timeoutMs,
+      });
+      return { statusCode: response.statusCode, body: response.body, headers: response.headers ?? {} };
     },
   };
 }

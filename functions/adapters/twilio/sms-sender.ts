@@ -1,4 +1,5 @@
 import type { SmsResult, SmsSender } from '../../ports/sms';
+import { DeliveryUnknownError, ProviderUnavailableError } from '../../shared/errors';
 
 /** The slice of the `twilio` client this adapter uses (`client.messages`). */
 export interface TwilioMessages {
@@ -44,7 +45,27 @@ export class TwilioSmsSender implements SmsSender {
       if (typeof code === 'number' && PERMANENT_CODES.has(code)) {
         return { ok: false, permanent: true, code: String(code), message: (error as Error).message };
       }
-      throw error; // 429, 5xx, timeouts: the queue retries
+      throw transientOrUnknown(error);
     }
   }
+}
+
+/** Network errors raised before the request left this machine: Twilio never saw it. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/**
+ * A refusal (429, 503, any other 4xx) or an unreachable host means nothing was sent, so the queue may
+ * retry. A timeout, a dropped connection or another 5xx may follow an accepted message: never retried.
+ */
+function transientOrUnknown(error: unknown): Error {
+  const { status, code } = error as { status?: unknown; code?: unknown };
+  const options = { cause: error };
+  if (typeof status === 'number') {
+    if (status === 429 || status === 503 || (status >= 400 && status < 500))
+      return new ProviderUnavailableError(`Twilio refused the message (HTTP ${status})`, undefined, options);
+    return new DeliveryUnknownError(`Twilio answered HTTP ${status}`, undefined, options);
+  }
+  if (typeof code === 'string' && NOT_SENT.has(code))
+    return new ProviderUnavailableError(`Twilio could not be reached (${code})`, undefined, options);
+  return new DeliveryUnknownError('Twilio did not answer', undefined, options);
 }

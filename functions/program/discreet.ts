@@ -1,0 +1,49 @@
+/**
+ * Discreet mode: for people whose messages may be read by someone else. Their texts, email subjects,
+ * preheaders and sender name must not say what the program is about. The content build refuses a
+ * discreet text that carries one of these words, and the tests read every message a discreet
+ * participant can receive.
+ */
+
+/** Word stems that give away what the program is about ("marri" finds married and marriage). */
+export const RELATIONSHIP_STEMS = [
+  'trust',
+  'distrust',
+  'partner',
+  'hurt',
+  'affair',
+  'betray',
+  'relationship',
+  'cheat',
+  'infidel',
+  'unfaithful',
+  'marri',
+  'marriage',
+  'spous',
+  'husband',
+  'wife',
+  'wives',
+  'boyfriend',
+  'girlfriend',
+  'couple',
+  'breach',
+  'forgiv',
+  'apolog',
+  'lie',
+  'lies',
+  'lied',
+  'lying',
+  'therap',
+  'divorc',
+  'separat',
+  'abus',
+  'violen',
+  'domestic',
+] as const;
+
+const WORDS = new RegExp(`\\b(?:${RELATIONSHIP_STEMS.join('|')})[a-z]*`, 'gi');
+
+/** The relationship words a text carries ("partner", "trust"…), lower-cased; empty when it is discreet. */
+export function relationshipWordsIn(text: string): string[] {
+  return [...text.matchAll(WORDS)].map((m) => m[0].toLowerCase());
+}

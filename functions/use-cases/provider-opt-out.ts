@@ -1,0 +1,31 @@
+import { logger } from '../shared/logger';
+import { recordConsent } from './consent';
+import type { Deps } from './deps';
+import { updateEnrollment } from './update-enrollment';
+
+/** Twilio's code for a number that has replied STOP to the carrier: never text it again. */
+export const SMS_OPTED_OUT = '21610';
+
+/**
+ * The provider says the number opted out (21610, at send time or in a status callback): texts stop
+ * and the consent ledger records it, as if the person had texted STOP to us.
+ */
+export async function stopTextsAtProviderRequest(
+  deps: Pick<Deps, 'store' | 'config' | 'clock'>,
+  enrollmentId: string,
+  messageSid?: string,
+): Promise<void> {
+  await updateEnrollment(deps, enrollmentId, (e) => {
+    e.smsStatus = 'stopped';
+    delete e.openCheckin;
+  });
+  await recordConsent(deps, {
+    enrollmentId,
+    channel: 'sms',
+    action: 'opt-out',
+    source: 'provider-event',
+    detail: SMS_OPTED_OUT,
+    ...(messageSid ? { messageSid } : {}),
+  });
+  logger.info('sms opt-out from provider', { enrollmentId });
+}

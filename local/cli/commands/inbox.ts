@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import type { InboxItem } from '../../../functions/use-cases/admin';
+import { contextOf } from '../context';
+import { statusOf, when } from '../format';
+
+function itemText(item: InboxItem): string {
+  const p = item.participant;
+  const lines = [
+    `${when(p.flag?.at)}  ${p.flag?.reason ?? 'flag'}${p.flag?.waiting ? '' : ` (handled ${when(p.flag?.handledAt)})`}`,
+    `  ${p.email}${p.phone ? `  ${p.phone}` : ''}  id ${p.id}`,
+    `  ${p.track}, ${statusOf(p)}, day ${p.day ?? '—'}${p.discreet ? ', discreet mode: their messages may be read by someone else' : ''}`,
+  ];
+  for (const note of item.recentNotes ?? []) lines.push(`  ${when(note.at)} ${note.channel}: "${note.note}"`);
+  return lines.join('\n');
+}
+
+/** `kintsugi inbox`: safety flags waiting for a human, and marking one handled. */
+export function register(program: Command): void {
+  program
+    .command('inbox')
+    .description('Safety flags waiting for a human, oldest first; --handled <who> marks one handled')
+    .option('--all', 'include flags already handled')
+    .option(
+      '--with-text',
+      "include the participant's latest notes before the flag (the flagged text itself is never kept)",
+    )
+    .option('--handled <who>', "mark this participant's flag handled (email address, +phone or id)")
+    .addHelpText(
+      'after',
+      '\nThe flagged message is never stored: the inbox says who, when and what kind of danger.\n' +
+        'Follow your care protocol, then mark it handled.\n\nExamples:\n  npx kintsugi inbox\n  npx kintsugi inbox --handled ana@example.org',
+    )
+    .action(async (options, command: Command) => {
+      const context = contextOf(command);
+      const target = await context.target();
+      if (options.handled) {
+        const result = await target.admin('handled', { who: options.handled });
+        context.print(
+          result,
+          (r) => `Marked handled: ${r.participant.email} (${r.participant.flag?.reason ?? 'flag'}).`,
+        );
+        return;
+      }
+      const items = await target.admin('inbox', {
+        all: Boolean(options.all),
+        withText: Boolean(options.withText),
+      });
+      context.print(items, (list) =>
+        list.length === 0
+          ? 'Nothing waiting: no safety flag needs a human.'
+          : `${list.length} flag${list.length === 1 ? '' : 's'}${options.all ? '' : ' waiting'}:\n\n${list.map(itemText).join('\n\n')}`,
+      );
+    });
+}

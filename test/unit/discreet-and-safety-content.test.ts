@@ -1,0 +1,243 @@
+import { SegmentedMessage } from 'sms-segments-calculator';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ContentError, fillWithLongest, parseSteps } from '../../content/schema';
+import { withDisplayName } from '../../functions/adapters/ses/mailer';
+import { enrollmentFormPage } from '../../functions/pages/enrollment-form';
+import type { OutgoingEmail } from '../../functions/ports/mailer';
+import { relationshipWordsIn } from '../../functions/program/discreet';
+import type { Enrollment } from '../../functions/program/enrollment';
+import { buildReport } from '../../functions/program/report';
+import { programSlots } from '../../functions/program/schedule';
+import { type Catalog, type Step, TRACKS, type Track, WEEKDAYS } from '../../functions/program/types';
+import { parseConfig } from '../../functions/shared/config';
+import { TokenSigner } from '../../functions/shared/tokens';
+import {
+  composeReportEmail,
+  composeSafetyEmail,
+  composeStepEmail,
+  composeStepSms,
+  composeSystemEmail,
+  SELF_GUIDED_LIMITS,
+  systemTexts,
+} from '../../functions/use-cases/compose';
+import { safetySms } from '../../functions/use-cases/safety';
+import { compileCatalog } from '../../scripts/build';
+
+let catalog: Catalog;
+beforeAll(async () => {
+  catalog = await compileCatalog();
+});
+
+const KEY = 'x'.repeat(40);
+const deps = () => ({
+  config: parseConfig({ PUBLIC_URL: 'https://kintsugi.example.org', TOKEN_KEY: KEY }),
+  tokens: new TokenSigner(KEY, () => 1_770_000_000),
+  catalog,
+});
+
+/** A participant for schedule simulations: day 0 on a Monday, check-ins at 19:00 New York time. */
+const person = (track: Track, checkinDay: Enrollment['checkinDay'], discreet: boolean) =>
+  ({
+    id: 'enrollment-1',
+    email: 'someone@example.com',
+    timezone: 'America/New_York',
+    track,
+    checkinDay,
+    checkinTime: '19:00',
+    day0: '2026-03-02',
+    ...(discreet ? { discreet: true } : {}),
+  }) as const;
+
+const isText = (s: Step) => s.channel === 'sms' || s.channel === 'checkin';
+const isEmail = (s: Step) => s.channel === 'email' || s.channel === 'checkin';
+const preheaderOf = (email: OutgoingEmail) =>
+  email.html.match(/<div style="display:none;[^"]*">([^<]*)/)?.[1]?.trim() ?? '';
+const segments = (text: string) => new SegmentedMessage(text);
+
+/** What an inbox or a lock screen shows of an email: the sender's name, the subject, the preheader. */
+const glance = (email: OutgoingEmail) => [email.fromName ?? '', email.subject, preheaderOf(email)];
+
+describe('discreet mode', () => {
+  it.each(TRACKS)(
+    '%s: every text the schedule sends a discreet participant, on any check-in day, has no relationship words and fits one GSM-7 segment',
+    (track) => {
+      let checked = 0;
+      for (const checkinDay of WEEKDAYS) {
+        const who = person(track, checkinDay, true);
+        const texts = systemTexts(deps(), who);
+        for (const slot of programSlots(catalog.steps, who)) {
+          const text =
+            slot.kind === 'report'
+              ? fillWithLongest(texts.reportReady)
+              : slot.step && isText(slot.step)
+                ? fillWithLongest(composeStepSms(deps(), who, slot.step))
+                : undefined;
+          if (text === undefined) continue;
+          checked++;
+          expect(relationshipWordsIn(text), `${slot.slot}: ${text}`).toEqual([]);
+          expect(segments(text).encodingName, slot.slot).toBe('GSM-7');
+          expect(segments(text).segmentsCount, slot.slot).toBe(1);
+        }
+      }
+      expect(checked).toBeGreaterThan(7 * 30);
+    },
+  );
+
+  it('every system text a discreet participant can get (keyword answers, notices) has no relationship words', () => {
+    const texts = systemTexts(deps(), { discreet: true });
+    for (const [name, text] of Object.entries(texts)) {
+      const filled = fillWithLongest(text);
+      expect(relationshipWordsIn(filled), `sms.${name}: ${filled}`).toEqual([]);
+      expect(segments(filled).segmentsCount, name).toBe(1);
+    }
+    // The usual wording keeps the brand's description; only discreet mode drops it.
+    expect(systemTexts(deps(), {}).optInPrompt).toContain('trust');
+    expect(texts.optInPrompt).toMatch(/^Kintsugi: 90-day program/);
+  });
+
+  it('the crisis text in discreet mode gives every number without naming what it is for', () => {
+    for (const followUp of [undefined, 'paused', 'stopped'] as const) {
+      const text = safetySms(deps(), { discreet: true }, followUp);
+      expect(relationshipWordsIn(text), text).toEqual([]);
+      for (const number of ['911', '988', '1-800-799-7233', 'START to 88788']) expect(text).toContain(number);
+    }
+  });
+
+  it.each(TRACKS)(
+    '%s: every email a discreet participant gets shows a neutral sender name, subject and preheader',
+    (track) => {
+      const who = person(track, 'sunday', true);
+      const emails: OutgoingEmail[] = [];
+      for (const slot of programSlots(catalog.steps, who)) {
+        if (slot.step && isEmail(slot.step)) emails.push(composeStepEmail(deps(), who, slot.step, slot.day));
+      }
+      const { confirm, report } = catalog.messages.email;
+      emails.push(composeSystemEmail(deps(), who, confirm, 'https://kintsugi.example.org/confirm?token=t'));
+      const checkpoint = buildReport({
+        enrollmentId: who.id,
+        now: '2026-06-01T00:30:00.000Z',
+        steps: catalog.steps,
+        messages: [],
+        replies: [],
+      });
+      emails.push(composeReportEmail(deps(), who, checkpoint, 'https://kintsugi.example.org/report?token=t'));
+      emails.push(composeSafetyEmail(deps(), who.email, who, true));
+      expect(report.subject).toBeTruthy();
+      expect(emails.length).toBeGreaterThan(40);
+      for (const email of emails) {
+        expect(email.fromName).toBe('K. Program');
+        expect(preheaderOf(email), email.subject).not.toBe('');
+        for (const shown of glance(email)) expect(relationshipWordsIn(shown), shown).toEqual([]);
+      }
+    },
+  );
+
+  it('numbers each neutral subject by program day, and leaves other participants their usual subjects', () => {
+    const step = catalog.steps.find((s) => s.id === 'hurt-d03-heard') as Step;
+    const discreet = composeStepEmail(deps(), person('hurt', 'sunday', true), step, 3);
+    const usual = composeStepEmail(deps(), person('hurt', 'sunday', false), step, 3);
+    expect(discreet.subject).toBe('Your note for day 3');
+    expect(usual.subject).toBe(step.subject);
+    expect(usual.fromName).toBeUndefined();
+  });
+
+  it('the SES From header keeps the configured address and swaps only the display name', () => {
+    expect(withDisplayName('Kintsugi <hello@example.org>', 'K. Program')).toBe(
+      '"K. Program" <hello@example.org>',
+    );
+    expect(withDisplayName('hello@example.org', 'K. Program')).toBe('"K. Program" <hello@example.org>');
+    expect(withDisplayName('hello@example.org', 'A "quoted"\r\nname')).toBe(
+      '"A quotedname" <hello@example.org>',
+    );
+  });
+
+  it('the content build refuses a text with relationship words and no discreet wording, and a discreet one with them', () => {
+    const micro = {
+      id: 'hurt-d03-example',
+      track: 'hurt',
+      kind: 'micro-action',
+      channel: 'sms',
+      day: 3,
+      at: '12:30',
+    };
+    const problems = (entry: Record<string, unknown>) => {
+      try {
+        parseSteps([{ ...micro, ...entry }], 'steps/test.yaml');
+        return [];
+      } catch (error) {
+        if (error instanceof ContentError) return error.problems;
+        throw error;
+      }
+    };
+    expect(problems({ sms: 'Kintsugi: text your partner.' })).toEqual([
+      'hurt-d03-example: discreetSms: is required: sms uses relationship words (partner)',
+    ]);
+    expect(
+      problems({ sms: 'Kintsugi: text your partner.', discreetSms: 'Kintsugi: rebuild trust.' }),
+    ).toEqual(['hurt-d03-example: discreetSms: must not use relationship words in discreet mode: trust']);
+    expect(problems({ sms: 'Kintsugi: take a walk.' })).toEqual([]);
+  });
+});
+
+describe('the crisis answer', () => {
+  it('names 911, the 988 Suicide & Crisis Lifeline and the National Domestic Violence Hotline (call or text START to 88788)', () => {
+    const { resources } = catalog.messages.safety.sms;
+    for (const part of [
+      'Call 911',
+      '988 (Suicide & Crisis Lifeline)',
+      'National Domestic Violence Hotline: 1-800-799-7233',
+      'text START to 88788',
+    ])
+      expect(resources).toContain(part);
+  });
+
+  it('fits two GSM-7 segments at most, with or without what follows the lines', () => {
+    for (const discreet of [false, true]) {
+      for (const followUp of [undefined, 'paused', 'stopped'] as const) {
+        const text = safetySms(deps(), { discreet }, followUp);
+        expect(segments(text).encodingName).toBe('GSM-7');
+        expect(segments(text).segmentsCount).toBeLessThanOrEqual(2);
+      }
+    }
+  });
+
+  it('by email, gives each line as a number to tap, and says nobody reads replies as they arrive', () => {
+    const email = composeSafetyEmail(deps(), 'someone@example.com', undefined, false);
+    for (const href of ['tel:911', 'tel:988', 'tel:+18007997233'])
+      expect(email.html).toContain(`href="${href}"`);
+    expect(email.text).toContain('Nobody reads your replies as they arrive');
+    expect(email.text).not.toContain('RESUME');
+    expect(composeSafetyEmail(deps(), 'someone@example.com', { id: 'e1' }, true).text).toContain('RESUME');
+  });
+});
+
+describe('when self-guided repair is not enough', () => {
+  const SAYS_IT = [/abuse/i, /addiction/i, /years of (deception|lies)/i, /(counselor|therapist)/i];
+
+  it.each(TRACKS)(
+    '%s: a lesson of the first two weeks says it plainly: abuse, addiction, years of deception',
+    (track) => {
+      const early = catalog.steps.filter(
+        (s) => (s.track === track || s.track === 'both') && s.kind === 'lesson' && (s.day ?? 99) <= 14,
+      );
+      const saying = early.filter((s) => SAYS_IT.every((re) => re.test(s.bodyText ?? '')));
+      expect(saying.map((s) => s.id).length).toBeGreaterThan(0);
+    },
+  );
+
+  it('every email footer says it, in each HTML layout and in the plain-text part', () => {
+    for (const re of SAYS_IT) expect(SELF_GUIDED_LIMITS).toMatch(re);
+    for (const [name, html] of Object.entries(catalog.layouts))
+      expect(html, name).toContain(SELF_GUIDED_LIMITS.replace(/'/g, '&#39;').slice(0, 90));
+    const step = catalog.steps.find((s) => s.id === 'both-d02-no-big-decisions') as Step;
+    expect(composeStepEmail(deps(), person('hurt', 'sunday', false), step, 2).text).toContain(
+      SELF_GUIDED_LIMITS,
+    );
+  });
+
+  it('the enrollment form says it before anyone signs up', () => {
+    expect(enrollmentFormPage()).toMatch(
+      /not enough either when there is abuse, addiction or years of deception/,
+    );
+  });
+});
