@@ -5,6 +5,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoStore } from './adapters/dynamodb/store';
+import { pacedMailer, pacedSmsSender, shareOfRate } from './adapters/pacing';
 import { readSecret } from './adapters/secrets/secrets';
 import { SesMailer } from './adapters/ses/mailer';
 import { retryThrottlingOnly } from './adapters/ses/retry';
@@ -73,14 +74,45 @@ function twilioAdapters(
   };
 }
 
-/** Builds every adapter from the config; `overrides` swap any of them (the local runtime's clock and queue). */
-export async function buildDeps(config: Config, overrides: Partial<Deps> = {}): Promise<Deps> {
+/**
+ * The email and SMS providers, each paced to this instance's share of its rate (SES_MAX_SEND_RATE,
+ * TWILIO_MESSAGES_PER_SECOND) so a burst of sends waits its turn instead of being throttled.
+ */
+function providers(config: Config, ses: SESv2Client, twilio: Config['secrets']['twilio']) {
+  const { emailsPerSecond, textsPerSecond, instances } = config.pacing;
+  const { sms, webhooks } = twilioAdapters(config, twilio);
+  return {
+    mailer: pacedMailer(
+      new SesMailer(ses, config.emailFrom, config.sesConfigurationSet),
+      shareOfRate(emailsPerSecond, instances),
+    ),
+    sms: pacedSmsSender(sms, shareOfRate(textsPerSecond, instances)),
+    webhooks,
+  };
+}
+
+/** SDK clients made elsewhere, used instead of the ones built from the config (the benchmark's count requests). */
+export interface SdkClients {
+  dynamodb?: DynamoDBClient;
+}
+
+/**
+ * Builds every adapter from the config; `overrides` swap any of them (the local runtime's clock and queue),
+ * `clients` the SDK clients under them.
+ */
+export async function buildDeps(
+  config: Config,
+  overrides: Partial<Deps> = {},
+  clients: SdkClients = {},
+): Promise<Deps> {
   const { tokenKeys, twilio } = await resolveSecrets(config);
   const local = config.endpoints;
-  const dynamo = new DynamoDBClient({
-    region: config.region,
-    ...(local.dynamodb ? { endpoint: local.dynamodb, credentials: LOCAL_CREDENTIALS } : {}),
-  });
+  const dynamo =
+    clients.dynamodb ??
+    new DynamoDBClient({
+      region: config.region,
+      ...(local.dynamodb ? { endpoint: local.dynamodb, credentials: LOCAL_CREDENTIALS } : {}),
+    });
   const ses = new SESv2Client({
     ...(local.ses
       ? { region: 'aws-ses-v2-local', endpoint: local.ses, credentials: LOCAL_CREDENTIALS }
@@ -100,8 +132,7 @@ export async function buildDeps(config: Config, overrides: Partial<Deps> = {}): 
       config.tableName,
       () => Math.floor(clock.now().getTime() / 1000),
     ),
-    mailer: new SesMailer(ses, config.emailFrom, config.sesConfigurationSet),
-    ...twilioAdapters(config, twilio),
+    ...providers(config, ses, twilio),
     alerts: config.safetyTopicArn
       ? new SnsOperatorAlerts(new SNSClient({ region: config.region }), config.safetyTopicArn)
       : { notify: () => Promise.reject(new Error('SAFETY_TOPIC_ARN is not set for this function')) },

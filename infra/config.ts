@@ -14,11 +14,19 @@ export const CONTEXT_KEYS = [
   'postalAddress',
   'alarmEmail',
   'sendMaxConcurrency',
+  'sesMaxSendRate',
+  'twilioMessagesPerSecond',
   'logLevel',
   'tracing',
   'inboundEmailAddress',
   'dropReplyTextAfterReport',
 ] as const;
+
+/** Jobs per send invocation (the SQS event source's batch size). */
+export const SEND_BATCH_SIZE = 10;
+
+/** Seconds a batch may spend waiting for its turn; the send function's 30 s timeout leaves the rest to the calls. */
+export const MAX_PACED_BATCH_SECONDS = 20;
 
 // `-c key=value` arrives as a string and cdk.json may hold "" for "not set": normalise both.
 const blankToUndefined = (value: unknown): unknown =>
@@ -30,35 +38,51 @@ const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
 // "Name <address@domain>" or a bare address.
 const FROM_PATTERN = /^(?:[^<>]+<\s*([^<>\s]+@[^<>\s]+)\s*>|([^<>\s]+@[^<>\s]+))$/;
 
-const contextSchema = z.object({
-  stage: withDefault(
-    z
-      .string()
-      .regex(/^[a-z][a-z0-9-]{0,19}$/, 'lowercase letters, digits and dashes, starting with a letter'),
-    'dev',
-  ),
-  publicUrl: optional(
-    z.url({ protocol: /^https$/, error: 'an https:// URL' }).transform((url) => url.replace(/\/+$/, '')),
-  ),
-  emailFrom: withDefault(
-    z.string().regex(FROM_PATTERN, 'an address, or "Name <address>"'),
-    'Kintsugi <program@example.com>',
-  ),
-  supportEmail: optional(z.email()),
-  sesConfigurationSetName: optional(
-    z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and -, at most 64'),
-  ),
-  sesIdentityDomain: optional(z.string().regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/i, 'a domain name')),
-  dueShards: withDefault(z.coerce.number().int().min(1).max(64), 8),
-  retentionDays: withDefault(z.coerce.number().int().min(1).max(3650), 180),
-  postalAddress: withDefault(z.string().min(5), 'Kintsugi, 1 Example Street, Example City'),
-  alarmEmail: optional(z.email()),
-  sendMaxConcurrency: withDefault(z.coerce.number().int().min(2).max(1000), 5),
-  logLevel: withDefault(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']), 'INFO'),
-  tracing: withDefault(z.stringbool().or(z.boolean()), false),
-  inboundEmailAddress: optional(z.email()),
-  dropReplyTextAfterReport: withDefault(z.stringbool().or(z.boolean()), false),
-});
+const contextSchema = z
+  .object({
+    stage: withDefault(
+      z
+        .string()
+        .regex(/^[a-z][a-z0-9-]{0,19}$/, 'lowercase letters, digits and dashes, starting with a letter'),
+      'dev',
+    ),
+    publicUrl: optional(
+      z.url({ protocol: /^https$/, error: 'an https:// URL' }).transform((url) => url.replace(/\/+$/, '')),
+    ),
+    emailFrom: withDefault(
+      z.string().regex(FROM_PATTERN, 'an address, or "Name <address>"'),
+      'Kintsugi <program@example.com>',
+    ),
+    supportEmail: optional(z.email()),
+    sesConfigurationSetName: optional(
+      z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and -, at most 64'),
+    ),
+    sesIdentityDomain: optional(z.string().regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/i, 'a domain name')),
+    dueShards: withDefault(z.coerce.number().int().min(1).max(64), 8),
+    retentionDays: withDefault(z.coerce.number().int().min(1).max(3650), 180),
+    postalAddress: withDefault(z.string().min(5), 'Kintsugi, 1 Example Street, Example City'),
+    alarmEmail: optional(z.email()),
+    sendMaxConcurrency: withDefault(z.coerce.number().int().min(2).max(1000), 5),
+    sesMaxSendRate: withDefault(z.coerce.number().positive().max(100_000), 14),
+    twilioMessagesPerSecond: withDefault(z.coerce.number().positive().max(100_000), 10),
+    logLevel: withDefault(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']), 'INFO'),
+    tracing: withDefault(z.stringbool().or(z.boolean()), false),
+    inboundEmailAddress: optional(z.email()),
+    dropReplyTextAfterReport: withDefault(z.stringbool().or(z.boolean()), false),
+  })
+  .superRefine((values, context) => {
+    // Each send instance paces to rate / sendMaxConcurrency: a batch of ten must fit in the send timeout.
+    for (const key of ['sesMaxSendRate', 'twilioMessagesPerSecond'] as const) {
+      const seconds = (SEND_BATCH_SIZE * values.sendMaxConcurrency) / values[key];
+      if (seconds > MAX_PACED_BATCH_SECONDS) {
+        context.addIssue({
+          code: 'custom',
+          path: ['sendMaxConcurrency'],
+          message: `${values.sendMaxConcurrency} send instances sharing ${key} ${values[key]}/s would take ${Math.ceil(seconds)} s to pace a batch of ${SEND_BATCH_SIZE}, over ${MAX_PACED_BATCH_SECONDS} s: lower sendMaxConcurrency or raise ${key}`,
+        });
+      }
+    }
+  });
 
 /** The deployment's settings, validated once. */
 export interface InfraConfig {
@@ -78,6 +102,10 @@ export interface InfraConfig {
   readonly postalAddress: string;
   readonly alarmEmail: string | undefined;
   readonly sendMaxConcurrency: number;
+  /** The SES account's maximum send rate (emails per second), shared by the send instances. */
+  readonly sesMaxSendRate: number;
+  /** Twilio messages per second of the sender (number or Messaging Service), shared likewise. */
+  readonly twilioMessagesPerSecond: number;
   readonly logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   readonly tracing: boolean;
   /** Where replies to check-in emails are received (SES receiving, an MX record on its domain); none when unset. */

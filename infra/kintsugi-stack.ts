@@ -16,6 +16,7 @@ import { HTTP_ROUTES } from '../functions/handlers/routes';
 import { METRICS_NAMESPACE } from '../functions/shared/metric-names';
 import type { InfraConfig } from './config';
 import { OperatorAlarms } from './constructs/alarms';
+import { OperatorDashboard } from './constructs/dashboard';
 import { EmailSending } from './constructs/email-sending';
 import { programFunction } from './constructs/program-function';
 import { ProgramHttpApi, type ProgramRoute } from './constructs/program-http-api';
@@ -38,6 +39,8 @@ interface ProgramLambda {
   readonly email?: boolean;
   /** Puts messages on the send queue. */
   readonly enqueue?: boolean;
+  /** Sends in bulk: paced to its share of the providers' rates (SES_MAX_SEND_RATE, TWILIO_MESSAGES_PER_SECOND). */
+  readonly paced?: boolean;
   /** Publishes safety alerts (enrollment id and category only) to the operators' topic. */
   readonly alerts?: boolean;
   readonly timeout?: Duration;
@@ -145,6 +148,7 @@ const PROGRAM_LAMBDAS: readonly ProgramLambda[] = [
     table: 'send',
     twilio: true,
     email: true,
+    paced: true,
     timeout: SEND_TIMEOUT,
   },
 ];
@@ -233,6 +237,14 @@ export class KintsugiStack extends Stack {
         environment: {
           ...commonEnvironment,
           ...(spec.enqueue ? { SEND_QUEUE_URL: sendQueue.queue.queueUrl } : {}),
+          ...(spec.paced
+            ? {
+                // Each send instance paces to its share of the providers' rates (adapters/pacing.ts).
+                SES_MAX_SEND_RATE: String(config.sesMaxSendRate),
+                TWILIO_MESSAGES_PER_SECOND: String(config.twilioMessagesPerSecond),
+                SEND_CONCURRENCY: String(config.sendMaxConcurrency),
+              }
+            : {}),
           ...(spec.twilio ? { TWILIO_SECRET_ARN: twilioSecret.secretArn } : {}),
           ...(spec.alerts ? { SAFETY_TOPIC_ARN: safetyTopic.topicArn } : {}),
         },
@@ -312,6 +324,13 @@ export class KintsugiStack extends Stack {
     alarms.alarmOnEmailReputation();
     alarms.alarmOnSmsFailureRate(METRICS_NAMESPACE);
 
+    const { dashboard } = new OperatorDashboard(this, 'Operations', {
+      dashboardName: `kintsugi-${config.stage}`,
+      alarms: alarms.alarms,
+      functions,
+      deadLetterQueue: sendQueue.deadLetterQueue,
+    });
+
     acknowledgeFindings(this);
 
     new CfnOutput(this, 'ApiEndpoint', {
@@ -337,6 +356,16 @@ export class KintsugiStack extends Stack {
     });
     new CfnOutput(this, 'SendDeadLetterQueueUrl', { value: sendQueue.deadLetterQueue.queueUrl });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
+    // What the CLI (`npx kintsugi --stack <name>`) reads to reach the program's data and links.
+    new CfnOutput(this, 'TokenKeySecretArn', {
+      value: tokenKeySecret.secretArn,
+      description: 'The link-signing key (the CLI signs report and privacy links with it)',
+    });
+    new CfnOutput(this, 'DueShards', { value: String(config.dueShards) });
+    new CfnOutput(this, 'DashboardUrl', {
+      value: `https://console.aws.amazon.com/cloudwatch/home?region=${this.region}#dashboards:name=${dashboard.dashboardName}`,
+      description: 'The operator dashboard: alarms, enrollments, messages, replies, opt-outs, safety flags',
+    });
   }
 }
 

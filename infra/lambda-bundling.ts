@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildOptions } from 'esbuild';
 
@@ -38,4 +39,14 @@ export function handlerBuildOptions(projectRoot: string, handlerFile: string, ou
     mainFields: [...LAMBDA_BUNDLING.mainFields],
     external: [...LAMBDA_BUNDLING.external],
   };
+}
+
+/** The Lambda entry points: the files under functions/handlers/ that export `handler`, by name. */
+export function lambdaHandlers(projectRoot: string): string[] {
+  const dir = join(projectRoot, 'functions', 'handlers');
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.ts'))
+    .filter((file) => /export (const|async function) handler\b/.test(readFileSync(join(dir, file), 'utf8')))
+    .map((file) => file.slice(0, -'.ts'.length))
+    .sort();
 }

@@ -71,6 +71,10 @@ export interface RuntimeOptions {
   twilioStatusCallbacks?: boolean;
   /** Extra environment (PUBLIC_URL, TWILIO_AUTH_TOKEN, DUE_SHARDS…), read like the Lambda's. */
   env?: Record<string, string | undefined>;
+  /** A DynamoDB client of the caller's for the store (the simulation's counts what it reads and writes). */
+  dynamoDbClient?: DynamoDBClient;
+  /** Batches of send jobs handed to the send handler at once (default 5, the send function's maxConcurrency). */
+  sendConcurrency?: number;
 }
 
 export interface AdvanceResult {
@@ -118,9 +122,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const queue = new InProcessSendQueue(async (ms) => {
     clock.moveTo(new Date(clock.now().getTime() + ms));
     await new Promise((resolve) => setImmediate(resolve));
-  });
+  }, options.sendConcurrency);
   const alerts = new LocalOperatorAlerts(clock);
-  const base = await buildDeps(config, { clock, queue, alerts });
+  const base = await buildDeps(
+    config,
+    { clock, queue, alerts },
+    options.dynamoDbClient ? { dynamodb: options.dynamoDbClient } : {},
+  );
   // Emulators stamp messages with real time; remember the simulated time each one was sent at.
   const sentAt = new Map<string, string>();
   // Counted as they go, so a fast-forward never lists the emulators' whole outboxes.

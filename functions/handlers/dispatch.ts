@@ -8,7 +8,10 @@ import { lambdaDependencies } from '../wiring';
  * The scheduled dispatch tick (EventBridge, every five minutes). The invocation's request id is the
  * correlation id of the run: every message it queues is sent, and logged, under it.
  */
-export const handler = async (_event: unknown, context?: Pick<Context, 'awsRequestId'>): Promise<DispatchResult> =>
+export const handler = async (
+  _event: unknown,
+  context?: Pick<Context, 'awsRequestId'>,
+): Promise<DispatchResult> =>
   withCorrelationId(context?.awsRequestId ?? `dispatch-${Date.now()}`, async () => {
     const result = await dispatch(await lambdaDependencies());
     logger.info('dispatch tick', { ...result });

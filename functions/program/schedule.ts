@@ -46,13 +46,28 @@ export function firstDay(now: Date, timezone: string): string {
   return (local < morning ? local : local.plus({ days: 1 })).toISODate() as string;
 }
 
+/**
+ * Instants already computed, by zone, day 0, day and time: every enrollment that started on the same day
+ * in the same zone shares them. Each costs a few time-zone offset lookups (Intl), the bulk of a dispatch
+ * tick's CPU without this. Bounded; emptied when full.
+ */
+const instants = new Map<string, string>();
+const INSTANTS_KEPT = 50_000;
+
 /** The UTC instant of a local day-and-time of the program, DST-correct. */
 export function instantOf(day0: string, day: number, at: string, timezone: string): string {
-  const date = DateTime.fromISO(day0, { zone: timezone }).plus({ days: day });
-  return date
-    .set({ ...hhmm(at), second: 0, millisecond: 0 })
-    .toUTC()
-    .toISO() as string;
+  const key = `${timezone}|${day0}|${day}|${at}`;
+  let instant = instants.get(key);
+  if (instant === undefined) {
+    instant = DateTime.fromISO(day0, { zone: timezone })
+      .plus({ days: day })
+      .set({ ...hhmm(at), second: 0, millisecond: 0 })
+      .toUTC()
+      .toISO() as string;
+    if (instants.size >= INSTANTS_KEPT) instants.clear();
+    instants.set(key, instant);
+  }
+  return instant;
 }
 
 /**

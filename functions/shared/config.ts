@@ -4,6 +4,8 @@ import * as z from 'zod/mini';
 const text = () => z.string().check(z.minLength(1));
 const count = (fallback: number, max = 1_000_000) =>
   z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(max)), fallback);
+/** Messages per second: unset means unpaced (the local emulators have no limit). */
+const rate = () => z.optional(z.coerce.number().check(z.positive(), z.maximum(100_000)));
 
 /** Every setting the functions read, parsed once from the environment. Nothing else reads `process.env`. */
 const schema = z.object({
@@ -19,6 +21,12 @@ const schema = z.object({
   /** How long a call to SES or Twilio may take before its outcome counts as unknown. */
   PROVIDER_TIMEOUT_MS: count(10_000, 60_000),
   DUE_SHARDS: count(8, 1000),
+  /** The SES account's maximum send rate (emails per second); the send function paces itself under it. */
+  SES_MAX_SEND_RATE: rate(),
+  /** Twilio messages per second for the sender (number or Messaging Service); paced like SES. */
+  TWILIO_MESSAGES_PER_SECOND: rate(),
+  /** The send function's most concurrent instances (its SQS maxConcurrency): each paces to its share. */
+  SEND_CONCURRENCY: count(1, 1000),
   RETENTION_DAYS: count(180),
   /** "true": once the day-90 report is sent, the words of replies are erased and only scores kept. */
   DROP_REPLY_TEXT_AFTER_REPORT: z._default(z.enum(['true', 'false']), 'false'),
@@ -51,6 +59,11 @@ export interface Config {
   safetyTopicArn?: string;
   providerTimeoutMs: number;
   dueShards: number;
+  /**
+   * Provider rates (messages per second) for the whole deployment, and how many send instances share
+   * them: each instance paces to `rate / instances` (adapters/pacing.ts). Absent rates are not paced.
+   */
+  pacing: { emailsPerSecond?: number; textsPerSecond?: number; instances: number };
   retentionDays: number;
   dropReplyTextAfterReport: boolean;
   postalAddress: string;
@@ -87,6 +100,11 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     safetyTopicArn: e.SAFETY_TOPIC_ARN,
     providerTimeoutMs: e.PROVIDER_TIMEOUT_MS,
     dueShards: e.DUE_SHARDS,
+    pacing: {
+      emailsPerSecond: e.SES_MAX_SEND_RATE,
+      textsPerSecond: e.TWILIO_MESSAGES_PER_SECOND,
+      instances: e.SEND_CONCURRENCY,
+    },
     retentionDays: e.RETENTION_DAYS,
     dropReplyTextAfterReport: e.DROP_REPLY_TEXT_AFTER_REPORT === 'true',
     postalAddress: e.POSTAL_ADDRESS,

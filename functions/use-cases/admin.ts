@@ -137,12 +137,13 @@ export async function findParticipant(deps: Pick<Deps, 'store'>, who: string): P
   return found;
 }
 
-/** The program day of `now` in the participant's zone (day 0 = the local date `day0`), or null before it exists. */
+/** The program day of `now` in the participant's zone (day 0 = the local date `day0`), or null before confirmation. */
 export function programDay(enrollment: Pick<Enrollment, 'day0' | 'timezone'>, now: Date): number | null {
   if (!enrollment.day0) return null;
   const today = DateTime.fromJSDate(now, { zone: enrollment.timezone }).startOf('day');
   const day0 = DateTime.fromISO(enrollment.day0, { zone: enrollment.timezone }).startOf('day');
-  return Math.round(today.diff(day0, 'days').days);
+  // Confirmed after the morning's start: day 0 is tomorrow, and today counts as day 0 too.
+  return Math.max(0, Math.round(today.diff(day0, 'days').days));
 }
 
 /** How an operator sees one enrollment now. */
@@ -154,7 +155,8 @@ export function summarize(enrollment: Enrollment, now: Date): ParticipantSummary
     email: enrollment.email,
     track: enrollment.track,
     status: enrollment.status,
-    day: programDay(enrollment, now),
+    // A pause moves day 0 later: the program stands still at the day it will pick up again.
+    day: programDay(enrollment, paused ? new Date(enrollment.pausedUntil as string) : now),
     paused,
     safetyPause: paused && Boolean(enrollment.safetyPause),
     emailStatus: enrollment.emailStatus,

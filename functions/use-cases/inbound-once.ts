@@ -1,3 +1,4 @@
+import { logger } from '../shared/logger';
 import type { Deps } from './deps';
 
 /** How long one request may hold an inbound message: longer than a webhook Lambda may run. */
@@ -34,6 +35,9 @@ export async function handleOnce<T>(
     await deps.store.settleInbound(sourceId, holder, false).catch(() => undefined);
     throw error;
   }
-  await deps.store.settleInbound(sourceId, holder, true);
+  // The work is done and its writes are idempotent: a failure to mark it only lets a later retry redo it.
+  await deps.store.settleInbound(sourceId, holder, true).catch((error: Error) => {
+    logger.warn('inbound message handled but not marked', { error: error.name });
+  });
   return { repeat: false, value };
 }

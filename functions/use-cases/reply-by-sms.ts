@@ -258,10 +258,16 @@ async function recordAnswer(
     score: answer.score,
     ...(answer.note ? { note: answer.note } : {}),
   });
-  await updateEnrollment(deps, enrollment.id, (e) => {
-    if (e.openCheckin?.stepId !== open.stepId || e.openCheckin.day !== open.day) return false;
-    delete e.openCheckin;
-  });
+  // Over the enrollment just read: a write since makes it read again.
+  await updateEnrollment(
+    deps,
+    enrollment.id,
+    (e) => {
+      if (e.openCheckin?.stepId !== open.stepId || e.openCheckin.day !== open.day) return false;
+      delete e.openCheckin;
+    },
+    enrollment,
+  );
   logger.info('check-in answered', { enrollmentId: enrollment.id, metric: open.metric, channel: 'sms' });
   return open.scale === 'yes-no'
     ? fillText(texts.answerRecorded, { answer: answer.score === 1 ? 'Yes' : 'No' })

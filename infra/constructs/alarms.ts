@@ -15,6 +15,8 @@ export interface OperatorAlarmsProps {
 /** An SNS topic for the operator and the alarms that publish to it. */
 export class OperatorAlarms extends Construct {
   readonly topic: sns.Topic;
+  /** Every alarm made here, in the order made (the dashboard shows them all). */
+  readonly alarms: cloudwatch.Alarm[] = [];
 
   constructor(scope: Construct, id: string, props: OperatorAlarmsProps) {
     super(scope, id);
@@ -111,6 +113,7 @@ export class OperatorAlarms extends Construct {
   }
 
   private notify(alarm: cloudwatch.Alarm): cloudwatch.Alarm {
+    this.alarms.push(alarm);
     alarm.addAlarmAction(new actions.SnsAction(this.topic));
     alarm.addOkAction(new actions.SnsAction(this.topic));
     return alarm;

@@ -3,6 +3,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { SEND_BATCH_SIZE } from '../config';
 
 /** A send attempt that failed this many times moves to the dead-letter queue. */
 export const MAX_RECEIVE_COUNT = 5;
@@ -46,7 +47,7 @@ export class SendQueue extends Construct {
   attachConsumer(consumer: lambda.IFunction, maxConcurrency: number): void {
     consumer.addEventSource(
       new SqsEventSource(this.queue, {
-        batchSize: 10,
+        batchSize: SEND_BATCH_SIZE,
         maxBatchingWindow: this.maxBatchingWindow,
         reportBatchItemFailures: true,
         maxConcurrency,

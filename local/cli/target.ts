@@ -29,8 +29,9 @@ export interface TargetOptions {
 /** The local runtime at `url`, or the stack named by `stack`. */
 export async function connect(options: TargetOptions): Promise<Target> {
   if (options.stack) {
-    // Loaded only for a stack: it pulls in the AWS SDK and the compiled program.
-    const { connectToStack } = await import('./stack');
+    // Loaded only for a stack: it pulls in the AWS SDK and the compiled program. A require, since tsx
+    // leaves a dynamic import() to Node's ESM loader, which does not resolve extensionless .ts paths.
+    const { connectToStack } = require('./stack') as typeof import('./stack');
     return connectToStack(options.stack, options.region);
   }
   return localTarget(options.url);

@@ -47,6 +47,10 @@ interface StoredEmail {
  */
 export async function startSesEmulator(options: { port?: number } = {}): Promise<RunningSesEmulator> {
   const server = await sesServer({ host: HOST, port: options.port ?? 0 });
+  // Node closes an idle kept-alive socket after 5 s, and the SDK may reuse it at that very moment: a
+  // reset, which the mailer must count as an unknown outcome. SES itself keeps connections far longer.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://${HOST}:${port}`;
   let stopping: Promise<void> | undefined;

@@ -57,4 +57,17 @@ describe('the infra configuration', () => {
   ])('rejects %s = %j, naming the key', (key, value) => {
     expect(() => parseConfig({ [key]: value })).toThrow(new RegExp(`at ${key}`));
   });
+
+  it('paces send under 14 emails/s (SES) and 10 texts/s unless told otherwise', () => {
+    expect(parseConfig({})).toMatchObject({ sesMaxSendRate: 14, twilioMessagesPerSecond: 10 });
+    expect(parseConfig({ twilioMessagesPerSecond: '100' }).twilioMessagesPerSecond).toBe(100);
+  });
+
+  it('refuses more send instances than the rates let pace a batch of ten within the send timeout', () => {
+    // 5 instances sharing 1 text/s: each sends one every 5 s, so ten take 50 s.
+    expect(() => parseConfig({ twilioMessagesPerSecond: '1' })).toThrow(
+      /50 s to pace a batch of 10[\s\S]*at sendMaxConcurrency/,
+    );
+    expect(() => parseConfig({ twilioMessagesPerSecond: '1', sendMaxConcurrency: '2' })).not.toThrow();
+  });
 });

@@ -190,6 +190,16 @@ describe('the send queue', () => {
       ScalingConfig: { MaximumConcurrency: 5 },
     });
   });
+
+  it("paces send to the providers' rates, each of its instances to its share, and nothing else", () => {
+    expect(environmentOf('Send')).toMatchObject({
+      SES_MAX_SEND_RATE: '14',
+      TWILIO_MESSAGES_PER_SECOND: '10',
+      SEND_CONCURRENCY: '5',
+    });
+    const paced = ALL_FUNCTIONS.filter((name) => 'SES_MAX_SEND_RATE' in environmentOf(name));
+    expect(paced).toEqual(['Send']);
+  });
 });
 
 describe('the dispatch schedule', () => {

@@ -38,6 +38,8 @@ describe('the DynamoDB store, against DynamoDB Local', () => {
     store = new DynamoStore(
       DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
       table,
+      // The store's clock, on the fixtures' dates: pending enrollments made on 1 March are not expired yet.
+      () => Date.parse('2026-03-02T12:00:00.000Z') / 1000,
     );
   });
 

@@ -6,6 +6,7 @@ import { validateRequest } from 'twilio/lib/webhooks/webhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LocalRequestClient } from '../../functions/adapters/twilio/local-request-client';
 import { createMessagesClient } from '../../functions/adapters/twilio/messages-client';
+import { TwilioSmsSender } from '../../functions/adapters/twilio/sms-sender';
 import { startTwilioServer, type TwilioServer } from '../../local/emulators/twilio-server';
 
 const accountSid = `AC${'1'.repeat(32)}`;
@@ -238,6 +239,38 @@ describe('the Messages-only client (createMessagesClient)', () => {
       sid: created.sid,
       body: 'Your day-90 report is ready.',
     });
+  });
+
+  it('sends through a Messaging Service when the sender is an MG… SID (Advanced Opt-Out, A2P)', async () => {
+    const requests: string[] = [];
+    const messages = createMessagesClient({
+      accountSid,
+      authToken,
+      httpClient: new LocalRequestClient(server.baseUrl),
+    });
+    const service = `MG${'a'.repeat(32)}`;
+    const sender = new TwilioSmsSender(
+      {
+        create: async (params) => {
+          requests.push(JSON.stringify(params));
+          return messages.create(params);
+        },
+      },
+      service,
+    );
+    const sent = await sender.send(PARTICIPANT, 'Kintsugi: one small thing.');
+    expect(sent.ok).toBe(true);
+    expect(JSON.parse(requests[0] ?? '{}')).toEqual({
+      to: PARTICIPANT,
+      messagingServiceSid: service,
+      body: 'Kintsugi: one small thing.',
+    });
+    // Twilio answers a Messaging Service send as `accepted`: it picks the sender afterwards.
+    expect(await messages.create({ to: PARTICIPANT, messagingServiceSid: service, body: 'x' })).toMatchObject(
+      {
+        status: 'accepted',
+      },
+    );
   });
 
   it('rejects with Twilio’s RestException, carrying the error code', async () => {

@@ -18,7 +18,9 @@ export function startTestRuntime(options: Partial<RuntimeOptions> = {}): Promise
 export const uniqueEmail = (name = 'person') =>
   `${name}-${Math.random().toString(36).slice(2, 10)}@example.com`;
 /** A fresh US mobile number in the 555-01xx fictional range, varied per test. */
-export const uniquePhone = () => `+1415555${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
+let phoneSerial = Math.floor(Math.random() * 5_000);
+/** A US mobile number no other test in this process has used (random start, then sequential). */
+export const uniquePhone = () => `+1415555${String(phoneSerial++ % 10_000).padStart(4, '0')}`;
 
 export interface LocalEmail {
   messageId: string;

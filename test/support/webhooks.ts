@@ -9,14 +9,8 @@ export interface InboundText {
   sid?: string;
 }
 
-/**
- * Posts Twilio's inbound-message webhook, correctly signed, with the MessageSid given (a provider retry)
- * or a new one. Does not record the text on the local phone: only the handler's effects are under test.
- */
-export async function postInbound(
-  runtime: Runtime,
-  { from, body, sid = twilioSid() }: InboundText,
-): Promise<{ status: number; twiml: string; sid: string }> {
+/** Twilio's inbound-message webhook for this text, correctly signed: the form body and its headers. */
+export function signedInbound(runtime: Runtime, { from, body, sid = twilioSid() }: InboundText) {
   const params: Record<string, string> = {
     MessageSid: sid,
     AccountSid: LOCAL_DEFAULTS.TWILIO_ACCOUNT_SID,
@@ -33,10 +27,23 @@ export async function postInbound(
     `${runtime.deps.config.publicUrl}/sms/inbound`,
     params,
   );
-  const response = await fetch(`${runtime.url}/sms/inbound`, {
-    method: 'POST',
+  return {
+    sid,
+    url: `${runtime.url}/sms/inbound`,
     headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
     body: new URLSearchParams(params).toString(),
-  });
+  };
+}
+
+/**
+ * Posts Twilio's inbound-message webhook, with the MessageSid given (a provider retry) or a new one.
+ * Does not record the text on the local phone: only the handler's effects are under test.
+ */
+export async function postInbound(
+  runtime: Runtime,
+  text: InboundText,
+): Promise<{ status: number; twiml: string; sid: string }> {
+  const { sid, url, headers, body } = signedInbound(runtime, text);
+  const response = await fetch(url, { method: 'POST', headers, body });
   return { status: response.status, twiml: await response.text(), sid };
 }

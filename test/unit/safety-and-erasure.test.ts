@@ -7,6 +7,7 @@ import { deleteData } from '../../functions/use-cases/privacy';
 import { replyByEmail } from '../../functions/use-cases/reply-by-email';
 import { replyBySms } from '../../functions/use-cases/reply-by-sms';
 import { SAFETY_PAUSE_DAYS } from '../../functions/use-cases/safety';
+import { updateEnrollment } from '../../functions/use-cases/update-enrollment';
 import { type FakeWorld, fakeWorld, testCatalog } from '../support/fake-deps';
 
 const PHONE = '+14155550100';
@@ -137,10 +138,13 @@ describe('a text that shows signs of danger', () => {
       timezone: 'UTC',
       role: 'repairing',
     });
-    await world.store.saveEnrollment(
-      { ...((await enrollmentOf(world, partner.id)) as never), partner: { id, linkedAt: 'x' }, version: 2 },
-      1,
-    );
+    const linkedAt = world.clock.now().toISOString();
+    await updateEnrollment(world.deps, partner.id, (e) => {
+      e.partner = { id, linkedAt };
+    });
+    await updateEnrollment(world.deps, id, (e) => {
+      e.partner = { id: partner.id, linkedAt };
+    });
     world.emails.length = 0;
     await sms(world, 'he hit me');
     expect(world.emails.filter((m) => m.to === 'ben@example.com')).toEqual([]);

@@ -30,13 +30,20 @@ import {
 
 type Item = Record<string, unknown>;
 
-/** A Scan's LastEvaluatedKey as an opaque string the caller hands back for the next page. */
+/** A Scan's or Query's LastEvaluatedKey as an opaque string the caller hands back for the next page. */
 const encodeCursor = (key: Item): string => Buffer.from(JSON.stringify(key)).toString('base64url');
+
+/** Key attributes a cursor may carry: the table's, and the due index's for a query on it. */
+const CURSOR_KEYS = ['PK', 'SK', 'duePk', 'dueSk'] as const;
 
 function decodeCursor(cursor: string): Item {
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof key?.PK === 'string' && typeof key?.SK === 'string') return { PK: key.PK, SK: key.SK };
+    if (typeof key?.PK === 'string' && typeof key?.SK === 'string') {
+      const picked: Item = {};
+      for (const name of CURSOR_KEYS) if (typeof key[name] === 'string') picked[name] = key[name];
+      return picked;
+    }
   } catch {}
   throw new ValidationError('invalid_cursor', 'This page cursor is not one the list gave out.', 'cursor');
 }

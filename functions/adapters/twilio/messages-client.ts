@@ -29,7 +29,9 @@ export interface CreatedMessage {
 export interface MessagesClient {
   create(params: {
     to: string;
-    from: string;
+    /** A sender number, or else `messagingServiceSid` (MG…): Twilio then picks the service's sender. */
+    from?: string;
+    messagingServiceSid?: string;
     body: string;
     statusCallback?: string;
   }): Promise<CreatedMessage>;
@@ -50,10 +52,10 @@ export function createMessagesClient(options: MessagesClientOptions): MessagesCl
   const domain = new Domain(transport as unknown as BaseTwilio.Client, 'https://api.twilio.com');
   const messages = MessageListInstance(new Version(domain, '2010-04-01') as V2010, options.accountSid);
   return {
-    create: async ({ to, from, body, statusCallback }) => {
+    create: async ({ to, from, messagingServiceSid, body, statusCallback }) => {
       const message = await messages.create({
         to,
-        from,
+        ...(messagingServiceSid ? { messagingServiceSid } : { from }),
         body,
         ...(statusCallback ? { statusCallback } : {}),
       });

@@ -5,7 +5,8 @@ import { DeliveryUnknownError, ProviderUnavailableError } from '../../shared/err
 export interface TwilioMessages {
   create(params: {
     to: string;
-    from: string;
+    from?: string;
+    messagingServiceSid?: string;
     body: string;
     statusCallback?: string;
   }): Promise<{ sid: string }>;
@@ -23,7 +24,10 @@ const PERMANENT_CODES = new Set([
   30006, // landline or unreachable carrier
 ]);
 
-/** Sends SMS through Twilio's Messages API. */
+/**
+ * Sends SMS through Twilio's Messages API. `from` is a number (+1…), or a Messaging Service SID (MG…):
+ * then Twilio picks the sender and the service's Advanced Opt-Out and A2P registration apply.
+ */
 export class TwilioSmsSender implements SmsSender {
   constructor(
     private readonly messages: TwilioMessages,
@@ -35,7 +39,7 @@ export class TwilioSmsSender implements SmsSender {
     try {
       const message = await this.messages.create({
         to,
-        from: this.from,
+        ...(this.from.startsWith('MG') ? { messagingServiceSid: this.from } : { from: this.from }),
         body,
         ...(this.statusCallback ? { statusCallback: this.statusCallback } : {}),
       });

@@ -1,0 +1,69 @@
+/**
+ * Render cost: filling a precompiled layout (what the send function does per message) beside compiling its
+ * MJML per send (what it would do without the build step), for every layout of the catalog.
+ */
+import { catalog } from '../functions/program/catalog';
+import { fillHtml } from '../functions/program/render';
+import {
+  compileLayout,
+  LAYOUT_NAMES,
+  LAYOUT_PLACEHOLDERS,
+  type LayoutName,
+  RAW_PLACEHOLDERS,
+} from '../templates/build';
+import { log, median, sig } from './measure';
+
+export interface RenderRow {
+  layout: LayoutName;
+  /** Microseconds per message. */
+  fillUs: number;
+  compileUs: number;
+  ratio: number;
+}
+
+export interface RenderCost {
+  rows: RenderRow[];
+  /** The worst (largest) ratio over the layouts. */
+  ratio: number;
+}
+
+/** Values for every placeholder, with characters that must be escaped in the escaped ones. */
+function valuesFor(layout: LayoutName): Record<string, string> {
+  return Object.fromEntries(
+    LAYOUT_PLACEHOLDERS[layout].map((name) => [
+      name,
+      RAW_PLACEHOLDERS.includes(name)
+        ? '<p>This week, notice one moment when honesty felt <strong>safe</strong>.</p>'
+        : `Ana & Ben's "${name}" <check> https://kintsugi.example/x?token=abc&score=4`,
+    ]),
+  );
+}
+
+export async function renderCost(options: { compiles: number; fills: number }): Promise<RenderCost> {
+  const rows: RenderRow[] = [];
+  for (const layout of LAYOUT_NAMES) {
+    const template = catalog.layouts[layout];
+    const values = valuesFor(layout);
+    fillHtml(template, values); // the first fill splits the template once; every later one is a join
+    const fills: number[] = [];
+    for (let round = 0; round < 7; round++) {
+      const started = performance.now();
+      for (let i = 0; i < options.fills; i++) fillHtml(template, values);
+      fills.push(((performance.now() - started) * 1000) / options.fills);
+    }
+    await compileLayout(layout); // warm mjml's own caches, as a long-lived process would have them
+    const compiles: number[] = [];
+    for (let i = 0; i < options.compiles; i++) {
+      const started = performance.now();
+      fillHtml(await compileLayout(layout), values);
+      compiles.push((performance.now() - started) * 1000);
+    }
+    const fillUs = median(fills);
+    const compileUs = median(compiles);
+    rows.push({ layout, fillUs, compileUs, ratio: fillUs / compileUs });
+    log(
+      `  ${layout.padEnd(8)} fill ${sig(fillUs)} µs   MJML compile ${sig(compileUs / 1000)} ms   ratio 1/${sig(compileUs / fillUs)}`,
+    );
+  }
+  return { rows, ratio: Math.max(...rows.map((r) => r.ratio)) };
+}

@@ -1,0 +1,84 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+/** What a DynamoDB client did: requests by operation, items read, and the capacity DynamoDB reported. */
+export interface DynamoDbUsage {
+  requests: Record<string, number>;
+  /** Items DynamoDB read to answer: a Query's or Scan's ScannedCount, one per GetItem (found or not). */
+  itemsRead: number;
+  /** Read and write capacity units, as DynamoDB reports them (GSI writes included); on-demand bills these. */
+  readUnits: number;
+  writeUnits: number;
+  /** Conditional writes refused (each still costs a write unit, counted in writeUnits). */
+  conditionFailures: number;
+}
+
+export interface DynamoDbMeter {
+  usage(): DynamoDbUsage;
+  reset(): void;
+}
+
+const READS = new Set(['GetItem', 'Query', 'Scan', 'BatchGetItem', 'TransactGetItems']);
+const WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems']);
+
+type Capacity = { CapacityUnits?: number } | { CapacityUnits?: number }[] | undefined;
+
+const unitsOf = (capacity: Capacity): number =>
+  (Array.isArray(capacity) ? capacity : capacity ? [capacity] : []).reduce(
+    (sum, c) => sum + (c.CapacityUnits ?? 0),
+    0,
+  );
+
+/**
+ * Counts every request `client` makes. A middleware asks DynamoDB to report the capacity each one consumed
+ * (ReturnConsumedCapacity: TOTAL; DynamoDB Local computes it as DynamoDB does), so the count is DynamoDB's
+ * own, not an estimate from the code.
+ */
+export function meterDynamoDb(client: DynamoDBClient): DynamoDbMeter {
+  let usage = empty();
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
+      const counted = READS.has(operation) || WRITES.has(operation);
+      if (counted) (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
+      usage.requests[operation] = (usage.requests[operation] ?? 0) + 1;
+      try {
+        const result = await next(args);
+        if (counted) record(usage, operation, result.output as unknown as Record<string, unknown>);
+        return result;
+      } catch (error) {
+        if ((error as Error).name === 'ConditionalCheckFailedException') {
+          usage.conditionFailures++;
+          usage.writeUnits += 1;
+        }
+        throw error;
+      }
+    },
+    { step: 'initialize', name: 'kintsugiDynamoDbMeter' },
+  );
+  return {
+    usage: () => structuredClone(usage),
+    reset: () => {
+      usage = empty();
+    },
+  };
+}
+
+function empty(): DynamoDbUsage {
+  return { requests: {}, itemsRead: 0, readUnits: 0, writeUnits: 0, conditionFailures: 0 };
+}
+
+function record(usage: DynamoDbUsage, operation: string, output: Record<string, unknown>): void {
+  const units = unitsOf(output.ConsumedCapacity as Capacity);
+  if (READS.has(operation)) {
+    usage.readUnits += units;
+    if (operation === 'GetItem') usage.itemsRead += 1;
+    else if (operation === 'BatchGetItem')
+      usage.itemsRead += Object.values((output.Responses ?? {}) as Record<string, unknown[]>).reduce(
+        (sum, items) => sum + items.length,
+        0,
+      );
+    else usage.itemsRead += Number(output.ScannedCount ?? output.Count ?? 0);
+  } else {
+    usage.writeUnits += units;
+  }
+}

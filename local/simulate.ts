@@ -1,0 +1,302 @@
+/**
+ * The whole program for many participants at once, through the local runtime: enrollment and
+ * confirmation over HTTP, every dispatch tick on the simulated clock, the send queue, rendering, the SES
+ * emulator, the local Twilio server, and replies (signed SMS webhooks, one-click email check-ins).
+ * Used by `npx kintsugi simulate` and `npm run bench`.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SegmentedMessage } from 'sms-segments-calculator';
+import { mapConcurrently } from '../functions/shared/concurrency';
+import { dispatch } from '../functions/use-cases/dispatch';
+import { type DynamoDbUsage, meterDynamoDb } from './dynamodb-meter';
+import { startDynamoDbLocal } from './emulators/dynamodb';
+import { clearEmails, listEmails, startSesEmulator } from './emulators/ses';
+import { type Runtime, startRuntime, uniqueTableName } from './runtime';
+
+const DAY_MS = 86_400_000;
+const ZONES = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles'];
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const CHECKIN_TIMES = ['19:00', '20:00', '18:30'];
+/** Participants enrolled, confirmed, or answering at once (the HTTP requests in flight). */
+const PEOPLE_AT_ONCE = 16;
+/**
+ * Batches of ten send jobs handed to the send handler at once (the send function's maxConcurrency in AWS):
+ * forty sends in flight keep DynamoDB Local busy without queueing requests past the provider timeout.
+ */
+const SEND_BATCHES_AT_ONCE = 4;
+/** A text that asks for an answer, as the content words them ("Reply 1-5", "Reply Y or N"). */
+const RATING_PROMPT = /Reply 1-5/;
+const YES_NO_PROMPT = /Reply Y or N/;
+const CHECKIN_LINK = /\/checkin\?token=[^\s&]+&score=(\d)/g;
+
+export interface SimulationOptions {
+  participants: number;
+  /** Program days to run (default 90: the day-90 report included). */
+  days?: number;
+  /** The simulated instant everyone enrolls at (default a Monday, 2026-03-02 15:00Z). */
+  startAt?: Date;
+  /** Share of participants who give a mobile number and answer by text (default 0.8); the rest use email. */
+  textingShare?: number;
+  /** Share of check-ins answered (default 0.85). */
+  answerShare?: number;
+  /** Seeds the choice of who answers what, so two runs do the same. */
+  seed?: number;
+  /** Emulators already running (the benchmark's); otherwise they are started and stopped here. */
+  emulators?: { dynamodbEndpoint: string; sesEndpoint: string };
+  /** Called as each simulated day is done. */
+  onProgress?: (progress: SimulationProgress) => void;
+}
+
+export interface SimulationProgress {
+  day: number;
+  days: number;
+  emails: number;
+  texts: number;
+}
+
+export interface SimulationSummary {
+  participants: number;
+  days: number;
+  /** Every message sent: emails the SES emulator received, texts the Twilio server sent (TwiML answers included). */
+  messages: { email: number; sms: number; total: number };
+  /** Texts by kind: sent through the Messages API, TwiML answers to a text, and texts received. */
+  texts: { sent: number; answers: number; received: number };
+  /** Twilio bills per segment, both ways. */
+  smsSegments: { outbound: number; inbound: number };
+  replies: { sms: number; email: number };
+  /** Day-90 report emails. */
+  reports: number;
+  /** Dispatch ticks run (one per distinct due instant). */
+  dispatches: number;
+  /** Send jobs that failed five times (the dead-letter queue in AWS); 0 when all went well. */
+  deadLetters: number;
+  dynamodb: DynamoDbUsage;
+  /** Wall-clock seconds of the program's 90 days (enrollment excluded), and of the whole run. */
+  programSeconds: number;
+  seconds: number;
+  /** Messages sent per second of the program's run. */
+  messagesPerSecond: number;
+}
+
+interface Person {
+  id: string;
+  email: string;
+  phone?: string;
+}
+
+/** Runs the program for `participants` people over `days` days and counts what happened. */
+export async function simulate(options: SimulationOptions): Promise<SimulationSummary> {
+  const started = performance.now();
+  const days = options.days ?? 90;
+  const startAt = options.startAt ?? new Date('2026-03-02T15:00:00Z');
+  const random = mulberry32(options.seed ?? 1);
+  const own = options.emulators ? undefined : await Promise.all([startDynamoDbLocal(), startSesEmulator()]);
+  const endpoints = options.emulators ?? {
+    dynamodbEndpoint: own?.[0].endpoint as string,
+    sesEndpoint: own?.[1].endpoint as string,
+  };
+  const dynamodb = new DynamoDBClient({
+    region: 'us-east-1',
+    endpoint: endpoints.dynamodbEndpoint,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const meter = meterDynamoDb(dynamodb);
+  await clearEmails(endpoints.sesEndpoint);
+  const runtime = await startRuntime({
+    port: 0,
+    ...endpoints,
+    tableName: uniqueTableName('simulation'),
+    startAt,
+    tickMs: 0,
+    // Delivery callbacks are the webhook-latency benchmark's; here they would double the texts' traffic.
+    twilioStatusCallbacks: false,
+    dynamoDbClient: dynamodb,
+    sendConcurrency: SEND_BATCHES_AT_ONCE,
+    // On a busy machine an emulator may answer slowly; that is not the unknown outcome the timeout is for.
+    env: { PROVIDER_TIMEOUT_MS: '60000' },
+  });
+  const counts = { emails: 0, reports: 0, smsReplies: 0, emailReplies: 0, dispatches: 0 };
+  try {
+    const people = await enrollEveryone(runtime, options, random);
+    counts.emails += await confirmEveryone(runtime, endpoints.sesEndpoint, people);
+    meter.reset();
+    const programStarted = performance.now();
+    const answerShare = options.answerShare ?? 0.85;
+    const answers = () => random() < answerShare;
+    const end = new Date(startAt.getTime() + (days + 2) * DAY_MS).toISOString();
+    let day = 0;
+    let dayEnds = startAt.getTime() + DAY_MS;
+    let textsSeen = runtime.twilio.created().length;
+    let previous: string | undefined;
+    const endDay = async () => {
+      const mail = await answerEmails(runtime, endpoints.sesEndpoint, answers, random);
+      counts.emails += mail.emails;
+      counts.reports += mail.reports;
+      counts.emailReplies += mail.replies;
+      day++;
+      dayEnds += DAY_MS;
+      options.onProgress?.({
+        day: Math.min(day, days),
+        days,
+        emails: counts.emails,
+        texts: runtime.twilio.created().length,
+      });
+    };
+    for (;;) {
+      const next = await runtime.deps.store.earliestDue(runtime.deps.config.dueShards);
+      if (!next || next > end) break;
+      while (Date.parse(next) >= dayEnds) await endDay();
+      // Something still due at the instant just dispatched waits for the next tick, five minutes on.
+      const at = next === previous ? new Date(runtime.clock.now().getTime() + 300_000) : new Date(next);
+      previous = next;
+      runtime.clock.moveTo(at);
+      await dispatch(runtime.deps);
+      counts.dispatches++;
+      const texts = runtime.twilio.created();
+      counts.smsReplies += await answerTexts(runtime, texts.slice(textsSeen), answers, random);
+      textsSeen = texts.length;
+    }
+    while (day < days) await endDay();
+    const mail = await answerEmails(runtime, endpoints.sesEndpoint, answers, random);
+    counts.emails += mail.emails;
+    counts.reports += mail.reports;
+    const programSeconds = (performance.now() - programStarted) / 1000;
+    const thread = runtime.twilio.messages();
+    const segments = (direction: 'outbound' | 'inbound') =>
+      thread
+        .filter((m) => m.direction === direction)
+        .reduce((sum, m) => sum + new SegmentedMessage(m.body).segmentsCount, 0);
+    const sms = thread.filter((m) => m.direction === 'outbound').length;
+    const sent = runtime.twilio.created().length;
+    return {
+      participants: options.participants,
+      days,
+      messages: { email: counts.emails, sms, total: counts.emails + sms },
+      texts: { sent, answers: sms - sent, received: thread.length - sms },
+      smsSegments: { outbound: segments('outbound'), inbound: segments('inbound') },
+      replies: { sms: counts.smsReplies, email: counts.emailReplies },
+      reports: counts.reports,
+      dispatches: counts.dispatches,
+      deadLetters: runtime.queue.deadLetters.length,
+      dynamodb: meter.usage(),
+      programSeconds,
+      seconds: (performance.now() - started) / 1000,
+      messagesPerSecond: (counts.emails + sms) / programSeconds,
+    };
+  } finally {
+    await runtime.stop();
+    dynamodb.destroy();
+    if (own) await Promise.all(own.map((emulator) => emulator.stop()));
+    else await clearEmails(endpoints.sesEndpoint);
+  }
+}
+
+/** Everyone enrolls through the form's API, in four US time zones, on both tracks, on varied check-in days. */
+async function enrollEveryone(
+  runtime: Runtime,
+  options: SimulationOptions,
+  random: () => number,
+): Promise<Person[]> {
+  const textingShare = options.textingShare ?? 0.8;
+  const indexes = Array.from({ length: options.participants }, (_, i) => i);
+  return mapConcurrently(indexes, PEOPLE_AT_ONCE, async (i) => {
+    const email = `participant-${i}@example.com`;
+    const phone = random() < textingShare ? `+1415${String(1_000_000 + i).padStart(7, '0')}` : undefined;
+    const enrolled = await post(runtime, '/enrollments', {
+      email,
+      timezone: ZONES[i % ZONES.length],
+      role: i % 2 ? 'hurt' : 'repairing',
+      checkinDay: WEEKDAYS[i % WEEKDAYS.length],
+      checkinTime: CHECKIN_TIMES[i % CHECKIN_TIMES.length],
+      ...(phone ? { phone, smsConsent: true } : {}),
+    });
+    return { id: (enrolled as { id: string }).id, email, ...(phone ? { phone } : {}) };
+  });
+}
+
+/** Everyone presses the link in their confirmation email; those with a phone reply YES to the opt-in text. */
+async function confirmEveryone(runtime: Runtime, sesEndpoint: string, people: Person[]): Promise<number> {
+  const emails = await listEmails(sesEndpoint);
+  await clearEmails(sesEndpoint);
+  const links = new Map<string, string>();
+  for (const email of emails) {
+    const link = email.text?.match(/https?:\/\/[^\s>]+\/confirm\?[^\s>]+/)?.[0];
+    for (const to of email.to) if (link) links.set(to, new URL(link).search);
+  }
+  await mapConcurrently(people, PEOPLE_AT_ONCE, async (person) => {
+    const search = links.get(person.email);
+    if (!search) throw new Error(`No confirmation email reached ${person.email}`);
+    await post(runtime, `/confirm${search}`);
+    if (person.phone) await runtime.replyBySms(person.phone, 'YES');
+  });
+  return emails.length;
+}
+
+/** Participants answer the check-in texts they just got, as a number (1–5) or Y. */
+async function answerTexts(
+  runtime: Runtime,
+  texts: { to: string; body: string }[],
+  answers: () => boolean,
+  random: () => number,
+): Promise<number> {
+  const asked = texts.filter((t) => (RATING_PROMPT.test(t.body) || YES_NO_PROMPT.test(t.body)) && answers());
+  await mapConcurrently(asked, PEOPLE_AT_ONCE, async (text) => {
+    const answer = RATING_PROMPT.test(text.body) ? String(1 + Math.floor(random() * 5)) : 'Y';
+    const { status } = await runtime.replyBySms(text.to, answer);
+    if (status !== 200) throw new Error(`The SMS webhook answered ${status}`);
+  });
+  return asked.length;
+}
+
+/**
+ * The day's mail: counted, the reports among it noted, and check-in emails answered with one click.
+ * The mailbox is emptied after, as a participant's inbox would be read, so it never grows with the run.
+ */
+async function answerEmails(
+  runtime: Runtime,
+  sesEndpoint: string,
+  answers: () => boolean,
+  random: () => number,
+): Promise<{ emails: number; reports: number; replies: number }> {
+  const emails = await listEmails(sesEndpoint);
+  await clearEmails(sesEndpoint);
+  const links = emails.flatMap((email) => {
+    const choices = [...(email.text ?? '').matchAll(CHECKIN_LINK)].map((match) => match[0]);
+    if (choices.length === 0 || !answers()) return [];
+    return [choices[Math.floor(random() * choices.length)] as string];
+  });
+  // A link whose check-in was since superseded is refused, as it would be for the person: not an error here.
+  const answered = await mapConcurrently(links, PEOPLE_AT_ONCE, (path) =>
+    post(runtime, path, undefined, false),
+  );
+  return {
+    emails: emails.length,
+    reports: emails.filter((e) => e.text?.includes('/report?token=')).length,
+    replies: answered.filter(Boolean).length,
+  };
+}
+
+/** POSTs to the local API as a browser or a mail client would; a refusal throws unless `mustSucceed` is false. */
+async function post(runtime: Runtime, path: string, json?: unknown, mustSucceed = true): Promise<unknown> {
+  const response = await fetch(`${runtime.url}${path}`, {
+    method: 'POST',
+    headers: { accept: 'application/json', ...(json ? { 'content-type': 'application/json' } : {}) },
+    ...(json ? { body: JSON.stringify(json) } : {}),
+  });
+  const text = await response.text();
+  if (response.ok) return JSON.parse(text);
+  if (!mustSucceed) return undefined;
+  throw new Error(`POST ${path.split('?')[0]} answered ${response.status}: ${text}`);
+}
+
+/** A small seeded generator (mulberry32), so a run is repeatable. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
