@@ -8,7 +8,10 @@ import { log } from './measure';
 /** List prices, us-east-1 and the US, as published on the pages named; checked on the date given. */
 export const PRICES = {
   checked: '2026-11-22',
-  sesPerEmail: { usd: 0.1 / 1000, page: 'https://aws.amazon.com/ses/pricing/ (outbound email, $0.10 per 1,000)' },
+  sesPerEmail: {
+    usd: 0.1 / 1000,
+    page: 'https://aws.amazon.com/ses/pricing/ (outbound email, $0.10 per 1,000)',
+  },
   twilioPerSegment: {
     usd: 0.0083,
     page: 'https://www.twilio.com/en-us/sms/pricing/us (US long code SMS, outbound and inbound, per segment)',
@@ -21,7 +24,10 @@ export const PRICES = {
     usd: 0.0000133334,
     page: 'https://aws.amazon.com/lambda/pricing/ (arm64, first 7.5 billion GB-s a month)',
   },
-  lambdaPerRequest: { usd: 0.2 / 1e6, page: 'https://aws.amazon.com/lambda/pricing/ ($0.20 per million requests)' },
+  lambdaPerRequest: {
+    usd: 0.2 / 1e6,
+    page: 'https://aws.amazon.com/lambda/pricing/ ($0.20 per million requests)',
+  },
   dynamoDbPerWriteUnit: {
     usd: 0.625 / 1e6,
     page: 'https://aws.amazon.com/dynamodb/pricing/on-demand/ ($0.625 per million write request units)',
@@ -78,7 +84,8 @@ export function costPerParticipant(summary: SimulationSummary): ParticipantCost 
       item: 'Twilio SMS, outbound',
       quantity: per(summary.smsSegments.outbound),
       unit: 'segments',
-      usd: per(summary.smsSegments.outbound) * (PRICES.twilioPerSegment.usd + PRICES.carrierFeePerSegment.usd),
+      usd:
+        per(summary.smsSegments.outbound) * (PRICES.twilioPerSegment.usd + PRICES.carrierFeePerSegment.usd),
     },
     {
       item: 'Twilio SMS, inbound',
@@ -105,9 +112,16 @@ export function costPerParticipant(summary: SimulationSummary): ParticipantCost 
       usd:
         per(invocations) *
         (PRICES.lambdaPerRequest.usd +
-          LAMBDA_ASSUMPTIONS.memoryGb * LAMBDA_ASSUMPTIONS.secondsPerInvocation * PRICES.lambdaPerGbSecond.usd),
+          LAMBDA_ASSUMPTIONS.memoryGb *
+            LAMBDA_ASSUMPTIONS.secondsPerInvocation *
+            PRICES.lambdaPerGbSecond.usd),
     },
-    { item: 'SQS', quantity: per(sqsRequests), unit: 'requests', usd: per(sqsRequests) * PRICES.sqsPerRequest.usd },
+    {
+      item: 'SQS',
+      quantity: per(sqsRequests),
+      unit: 'requests',
+      usd: per(sqsRequests) * PRICES.sqsPerRequest.usd,
+    },
     {
       item: 'API Gateway (HTTP API)',
       quantity: per(httpRequests),
@@ -117,7 +131,9 @@ export function costPerParticipant(summary: SimulationSummary): ParticipantCost 
   ];
   const usd = lines.reduce((sum, line) => sum + line.usd, 0);
   for (const line of lines)
-    log(`  ${line.item.padEnd(28)} ${line.quantity.toFixed(1).padStart(8)} ${line.unit.padEnd(11)} $${line.usd.toFixed(4)}`);
+    log(
+      `  ${line.item.padEnd(28)} ${line.quantity.toFixed(1).padStart(8)} ${line.unit.padEnd(11)} $${line.usd.toFixed(4)}`,
+    );
   log(`  ${'total per participant'.padEnd(28)} ${''.padStart(20)} $${usd.toFixed(4)}`);
   return { lines, usd };
 }

@@ -3,7 +3,7 @@
  * through the local runtime (local/simulate.ts), all in the same run on the same emulators.
  */
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ensureTable } from '../functions/adapters/dynamodb/table';
 import { createMessagesClient } from '../functions/adapters/twilio/messages-client';
@@ -29,9 +29,17 @@ export interface EmulatorThroughput {
 
 /** Calls `work` `count` times, IN_FLIGHT at once; calls per second. */
 async function rate(count: number, work: (i: number) => Promise<unknown>): Promise<number> {
-  await mapConcurrently(Array.from({ length: Math.min(50, count) }, (_, i) => i), IN_FLIGHT, work); // warm up
+  await mapConcurrently(
+    Array.from({ length: Math.min(50, count) }, (_, i) => i),
+    IN_FLIGHT,
+    work,
+  ); // warm up
   const started = performance.now();
-  await mapConcurrently(Array.from({ length: count }, (_, i) => i), IN_FLIGHT, work);
+  await mapConcurrently(
+    Array.from({ length: count }, (_, i) => i),
+    IN_FLIGHT,
+    work,
+  );
   return count / ((performance.now() - started) / 1000);
 }
 
@@ -39,14 +47,20 @@ export async function emulatorThroughput(
   endpoints: { dynamodbEndpoint: string; sesEndpoint: string },
   count: number,
 ): Promise<EmulatorThroughput> {
-  const ses = new SESv2Client({ region: 'aws-ses-v2-local', endpoint: endpoints.sesEndpoint, credentials: CREDENTIALS });
+  const ses = new SESv2Client({
+    region: 'aws-ses-v2-local',
+    endpoint: endpoints.sesEndpoint,
+    credentials: CREDENTIALS,
+  });
   const html = catalog.layouts.message.replaceAll(/\{\{\{?\w+\}\}\}?/g, 'x');
   const sesRate = await rate(count, (i) =>
     ses.send(
       new SendEmailCommand({
         FromEmailAddress: 'Kintsugi <program@example.com>',
         Destination: { ToAddresses: [`raw-${i}@example.com`] },
-        Content: { Simple: { Subject: { Data: 'A lesson' }, Body: { Html: { Data: html }, Text: { Data: 'text' } } } },
+        Content: {
+          Simple: { Subject: { Data: 'A lesson' }, Body: { Html: { Data: html }, Text: { Data: 'text' } } },
+        },
       }),
     ),
   );
@@ -57,15 +71,28 @@ export async function emulatorThroughput(
   const twilio = await startTwilioServer({ accountSid, authToken: 'raw', statusCallbacks: false });
   const messages = createMessagesClient({ accountSid, authToken: 'raw', baseUrl: twilio.baseUrl });
   const twilioRate = await rate(count, (i) =>
-    messages.create({ to: `+1415${String(2_000_000 + i)}`, from: '+15005550006', body: 'Kintsugi check-in: reply 1-5' }),
+    messages.create({
+      to: `+1415${String(2_000_000 + i)}`,
+      from: '+15005550006',
+      body: 'Kintsugi check-in: reply 1-5',
+    }),
   );
   await twilio.stop();
 
-  const client = new DynamoDBClient({ region: 'us-east-1', endpoint: endpoints.dynamodbEndpoint, credentials: CREDENTIALS });
+  const client = new DynamoDBClient({
+    region: 'us-east-1',
+    endpoint: endpoints.dynamodbEndpoint,
+    credentials: CREDENTIALS,
+  });
   const table = 'bench-raw-throughput';
   await ensureTable(client, table);
   const db = DynamoDBDocumentClient.from(client);
-  const profile = { email: 'x@example.com', timezone: 'America/New_York', track: 'hurt', notes: 'x'.repeat(600) };
+  const profile = {
+    email: 'x@example.com',
+    timezone: 'America/New_York',
+    track: 'hurt',
+    notes: 'x'.repeat(600),
+  };
   const dynamodbRate = await rate(count, (i) =>
     db.send(new PutCommand({ TableName: table, Item: { PK: `ENR#${i}`, SK: 'PROFILE', ...profile } })),
   );

@@ -6,8 +6,8 @@
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { mapConcurrently } from '../functions/shared/concurrency';
 import { clearEmails, listEmails } from '../local/emulators/ses';
-import { LOCAL_DEFAULTS, startRuntime } from '../local/runtime';
 import { twilioSid } from '../local/emulators/twilio-server';
+import { LOCAL_DEFAULTS, startRuntime } from '../local/runtime';
 import { log, percentile, sig } from './measure';
 
 const MAX_IN_FLIGHT = 50;
@@ -36,7 +36,7 @@ export async function webhookLatency(
     // Texting participants, enrolled and confirmed through the API, their opt-in answered YES.
     await clearEmails(endpoints.sesEndpoint);
     const phones = Array.from({ length: options.participants }, (_, i) => `+1415${3_000_000 + i}`);
-    await mapConcurrently(phones, 16, async (phone, ) => {
+    await mapConcurrently(phones, 16, async (phone) => {
       const response = await fetch(`${runtime.url}/enrollments`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },

@@ -135,12 +135,8 @@ export async function simulate(options: SimulationOptions): Promise<SimulationSu
       counts.emailReplies += mail.replies;
       day++;
       dayEnds += DAY_MS;
-      options.onProgress?.({
-        day: Math.min(day, days),
-        days,
-        emails: counts.emails,
-        texts: runtime.twilio.created().length,
-      });
+      if (day <= days)
+        options.onProgress?.({ day, days, emails: counts.emails, texts: runtime.twilio.created().length });
     };
     for (;;) {
       const next = await runtime.deps.store.earliestDue(runtime.deps.config.dueShards);
@@ -191,7 +187,18 @@ export async function simulate(options: SimulationOptions): Promise<SimulationSu
   }
 }
 
-/** Everyone enrolls through the form's API, in four US time zones, on both tracks, on varied check-in days. */
+/** Who participant `index` is: four US time zones, both tracks, every check-in day, three check-in times. */
+export function participantPlan(index: number) {
+  return {
+    email: `participant-${index}@example.com`,
+    timezone: ZONES[index % ZONES.length] as string,
+    track: index % 2 ? ('hurt' as const) : ('repairing' as const),
+    checkinDay: WEEKDAYS[index % WEEKDAYS.length] as string,
+    checkinTime: CHECKIN_TIMES[index % CHECKIN_TIMES.length] as string,
+  };
+}
+
+/** Everyone enrolls through the form's API; a share of them give a mobile number. */
 async function enrollEveryone(
   runtime: Runtime,
   options: SimulationOptions,
@@ -200,14 +207,14 @@ async function enrollEveryone(
   const textingShare = options.textingShare ?? 0.8;
   const indexes = Array.from({ length: options.participants }, (_, i) => i);
   return mapConcurrently(indexes, PEOPLE_AT_ONCE, async (i) => {
-    const email = `participant-${i}@example.com`;
+    const { email, timezone, track, checkinDay, checkinTime } = participantPlan(i);
     const phone = random() < textingShare ? `+1415${String(1_000_000 + i).padStart(7, '0')}` : undefined;
     const enrolled = await post(runtime, '/enrollments', {
       email,
-      timezone: ZONES[i % ZONES.length],
-      role: i % 2 ? 'hurt' : 'repairing',
-      checkinDay: WEEKDAYS[i % WEEKDAYS.length],
-      checkinTime: CHECKIN_TIMES[i % CHECKIN_TIMES.length],
+      timezone,
+      role: track,
+      checkinDay,
+      checkinTime,
       ...(phone ? { phone, smsConsent: true } : {}),
     });
     return { id: (enrolled as { id: string }).id, email, ...(phone ? { phone } : {}) };

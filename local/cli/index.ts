@@ -13,6 +13,7 @@ import { register as registerPause } from './commands/pause';
 import { register as registerReport } from './commands/report';
 import { register as registerResume } from './commands/resume';
 import { register as registerShow } from './commands/show';
+import { register as registerSimulate } from './commands/simulate';
 import { register as registerSmoke } from './commands/smoke';
 import { attachIo, type CliIo, processIo } from './context';
 import { CliError } from './target';
@@ -59,6 +60,7 @@ export function buildProgram(io: CliIo = processIo): Command {
     registerReport,
     registerInbox,
     registerSmoke,
+    registerSimulate,
   ]) {
     register(program);
   }

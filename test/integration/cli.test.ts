@@ -173,8 +173,12 @@ describe('the kintsugi command line against the local runtime', () => {
       'report',
       'inbox',
       'smoke',
-    ])
+      'simulate',
+    ]) {
       expect(help.stdout).toContain(`  ${command} `);
+      const own = await run(process.execPath, [BIN, command, '--help']);
+      expect(own.stdout).toMatch(new RegExp(`^Usage: kintsugi ${command} `));
+    }
     const listHelp = await run(process.execPath, [BIN, 'list', '--help']);
     expect(listHelp.stdout).toContain('--flagged');
     const listed = await run(process.execPath, [BIN, '--url', runtime.url, 'list', '--json']);

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { SqsSendQueue } from '../../functions/adapters/sqs/send-queue';
+import type { SendJob, SendQueue } from '../../functions/ports/queue';
+import { confirm } from '../../functions/use-cases/confirm';
+import { dispatch } from '../../functions/use-cases/dispatch';
+import { enroll } from '../../functions/use-cases/enroll';
+import { type FakeWorld, fakeWorld } from '../support/fake-deps';
+
+/** `count` people enrolled and confirmed at the same moment, so their steps fall due together. */
+async function confirmedPeople(world: FakeWorld, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const { id } = await enroll(world.deps, {
+      email: `person-${i}@example.com`,
+      timezone: 'America/New_York',
+      role: 'hurt',
+    });
+    const link = world.emails.at(-1)?.text.match(/https:\/\/kintsugi\.test\/confirm\?\S+/)?.[0] ?? '';
+    await confirm(world.deps, new URL(link).searchParams.get('token') ?? '');
+    ids.push(id);
+  }
+  return ids;
+}
+
+/** Moves the clock to the first due instant. */
+async function toFirstDue(world: FakeWorld): Promise<void> {
+  world.clock.set((await world.store.earliestDue()) as string);
+}
+
+/** A queue that records each enqueue call and sends nothing. */
+function recordingQueue(): SendQueue & { calls: SendJob[][] } {
+  const calls: SendJob[][] = [];
+  return { calls, enqueue: async (jobs) => void calls.push(jobs), retryAfter: async () => undefined };
+}
+
+describe('a dispatch tick at scale', () => {
+  it('reads each due enrollment once, from the due index, and never again before writing it', async () => {
+    const world = fakeWorld();
+    await confirmedPeople(world, 5);
+    await toFirstDue(world);
+    const reads = { dueEnrollments: 0, getEnrollment: 0 };
+    const store = world.store;
+    world.deps.store = new Proxy(store, {
+      get(target, name, receiver) {
+        if (name === 'dueEnrollments' || name === 'getEnrollment') reads[name]++;
+        return Reflect.get(target, name, receiver);
+      },
+    });
+    world.deps.queue = recordingQueue();
+
+    const result = await dispatch(world.deps);
+
+    expect(result).toMatchObject({ enrollments: 5, queued: 5 });
+    expect(reads).toEqual({ dueEnrollments: 1, getEnrollment: 0 });
+  });
+
+  it('queues the jobs of every enrollment due in a tick in one call, which SQS takes ten to a batch', async () => {
+    const world = fakeWorld();
+    await confirmedPeople(world, 25);
+    await toFirstDue(world);
+    const queue = recordingQueue();
+    world.deps.queue = queue;
+
+    await dispatch(world.deps);
+
+    expect(queue.calls.map((jobs) => jobs.length)).toEqual([25]);
+    const batches: number[] = [];
+    const sqs = {
+      send: async (command: { input: { Entries?: unknown[] } }) => {
+        batches.push(command.input.Entries?.length ?? 0);
+        return { Failed: [] };
+      },
+    };
+    await new SqsSendQueue(sqs as never, 'https://sqs.local/queue').enqueue(queue.calls[0] as SendJob[]);
+    expect(batches.sort((a, b) => b - a)).toEqual([10, 10, 5]);
+  });
+
+  it('moves no one on until their jobs are queued: a refused batch leaves the claims for the next tick', async () => {
+    const world = fakeWorld();
+    const ids = await confirmedPeople(world, 3);
+    await toFirstDue(world);
+    const before = await Promise.all(ids.map((id) => world.store.getEnrollment(id)));
+    world.deps.queue = {
+      enqueue: async () => {
+        throw new Error('SQS refused the batch');
+      },
+      retryAfter: async () => undefined,
+    };
+
+    await expect(dispatch(world.deps)).rejects.toThrow('SQS refused the batch');
+    const after = await Promise.all(ids.map((id) => world.store.getEnrollment(id)));
+    expect(after.map((e) => e?.nextDueAt)).toEqual(before.map((e) => e?.nextDueAt));
+
+    const queue = recordingQueue();
+    world.deps.queue = queue;
+    await dispatch(world.deps);
+    expect(
+      queue.calls
+        .flat()
+        .map((job) => job.enrollmentId)
+        .sort(),
+    ).toEqual([...ids].sort());
+    const moved = await Promise.all(ids.map((id) => world.store.getEnrollment(id)));
+    for (const [i, e] of moved.entries()) expect(e?.nextDueAt).not.toBe(before[i]?.nextDueAt);
+  });
+
+  it('leaves nothing behind for someone erased between reading the index and moving them on', async () => {
+    const world = fakeWorld();
+    const [id] = await confirmedPeople(world, 1);
+    await toFirstDue(world);
+    world.deps.queue = {
+      // The person deletes their data while the tick is queueing their step.
+      enqueue: async () => {
+        const enrollment = await world.store.getEnrollment(id as string);
+        if (enrollment) await world.store.deleteEnrollment(enrollment);
+      },
+      retryAfter: async () => undefined,
+    };
+
+    await dispatch(world.deps);
+
+    expect(await world.store.getEnrollment(id as string)).toBeUndefined();
+    expect(await world.store.listMessages(id as string)).toEqual([]);
+  });
+});
