@@ -4,13 +4,7 @@
  */
 import { catalog } from '../functions/program/catalog';
 import { fillHtml } from '../functions/program/render';
-import {
-  compileLayout,
-  LAYOUT_NAMES,
-  LAYOUT_PLACEHOLDERS,
-  type LayoutName,
-  RAW_PLACEHOLDERS,
-} from '../templates/build';
+import { compileLayout, LAYOUT_NAMES, LAYOUT_PLACEHOLDERS, type LayoutName } from '../templates/build';
 import { log, median, sig } from './measure';
 
 export interface RenderRow {
@@ -27,14 +21,37 @@ export interface RenderCost {
   ratio: number;
 }
 
-/** Values for every placeholder, with characters that must be escaped in the escaped ones. */
+/** A signed link token as long as the real ones. */
+const token = `v1.${'Zm9yLWEtcmVhbGlzdGljLWxlbmd0aC1vZi1hLXNpZ25lZC1saW5rLXRva2Vu'.repeat(2)}`;
+
+/**
+ * Values as a real message carries them: the first lesson's subject, preheader and body, the first
+ * check-in's question, signed links (with `&score=` where the layout answers), the footer's address.
+ */
 function valuesFor(layout: LayoutName): Record<string, string> {
+  const lesson = catalog.steps.find((step) => step.kind === 'lesson');
+  const checkin = catalog.steps.find((step) => step.kind === 'check-in');
+  const link = (path: string, extra = '') => `https://kintsugi.example.org/${path}?token=${token}${extra}`;
+  const known: Record<string, string> = {
+    lang: 'en',
+    subject: lesson?.subject ?? '',
+    preheader: lesson?.preheader ?? '',
+    body: lesson?.bodyHtml ?? '',
+    charts: lesson?.bodyHtml ?? '',
+    question: checkin?.question ?? '',
+    actionLabel: 'Open my report',
+    actionUrl: link('report'),
+    unsubscribeUrl: link('unsubscribe'),
+    privacyUrl: link('privacy'),
+    settingsUrl: link('settings'),
+    postalAddress: 'Kintsugi, 1 Example Street, Example City',
+    yesUrl: link('checkin', '&score=1'),
+    noUrl: link('checkin', '&score=0'),
+  };
   return Object.fromEntries(
     LAYOUT_PLACEHOLDERS[layout].map((name) => [
       name,
-      RAW_PLACEHOLDERS.includes(name)
-        ? '<p>This week, notice one moment when honesty felt <strong>safe</strong>.</p>'
-        : `Ana & Ben's "${name}" <check> https://kintsugi.example/x?token=abc&score=4`,
+      known[name] ?? link('checkin', `&score=${name.match(/\d/)?.[0] ?? '1'}`),
     ]),
   );
 }

@@ -6,6 +6,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SegmentedMessage } from 'sms-segments-calculator';
+import { type Track, WEEKDAYS } from '../functions/program/types';
 import { mapConcurrently } from '../functions/shared/concurrency';
 import { dispatch } from '../functions/use-cases/dispatch';
 import { type DynamoDbUsage, meterDynamoDb } from './dynamodb-meter';
@@ -15,7 +16,6 @@ import { type Runtime, startRuntime, uniqueTableName } from './runtime';
 
 const DAY_MS = 86_400_000;
 const ZONES = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles'];
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const CHECKIN_TIMES = ['19:00', '20:00', '18:30'];
 /** Participants enrolled, confirmed, or answering at once (the HTTP requests in flight). */
 const PEOPLE_AT_ONCE = 16;
@@ -192,8 +192,8 @@ export function participantPlan(index: number) {
   return {
     email: `participant-${index}@example.com`,
     timezone: ZONES[index % ZONES.length] as string,
-    track: index % 2 ? ('hurt' as const) : ('repairing' as const),
-    checkinDay: WEEKDAYS[index % WEEKDAYS.length] as string,
+    track: (index % 2 ? 'hurt' : 'repairing') as Track,
+    checkinDay: WEEKDAYS[index % WEEKDAYS.length] as (typeof WEEKDAYS)[number],
     checkinTime: CHECKIN_TIMES[index % CHECKIN_TIMES.length] as string,
   };
 }

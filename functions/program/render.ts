@@ -13,8 +13,11 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
-/** Escapes text for HTML content and attribute values. */
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+const SPECIAL = /[&<>"']/;
+
+/** Escapes text for HTML content and attribute values (most values need nothing: they come back as they are). */
+export const escapeHtml = (s: string) =>
+  SPECIAL.test(s) ? s.replace(/[&<>"']/g, (c) => ESCAPES[c] as string) : s;
 
 function parts(template: string): Part[] {
   let cached = compiled.get(template);
@@ -36,24 +39,25 @@ function parts(template: string): Part[] {
  * The template is split once and cached; each fill is a join.
  */
 export function fillHtml(template: string, values: Record<string, string>): string {
-  return parts(template)
-    .map((p) => {
-      if ('text' in p) return p.text;
-      const value = values[p.name];
-      if (value === undefined) throw new Error(`No value for placeholder {{${p.name}}}`);
-      return p.raw ? value : escapeHtml(value);
-    })
-    .join('');
+  return fill(template, values, true);
 }
 
 /** Fills a plain-text template (SMS, email text part): no escaping. */
 export function fillText(template: string, values: Record<string, string>): string {
-  return parts(template)
-    .map((p) => {
-      if ('text' in p) return p.text;
-      const value = values[p.name];
-      if (value === undefined) throw new Error(`No value for placeholder {{${p.name}}}`);
-      return value;
-    })
-    .join('');
+  return fill(template, values, false);
+}
+
+// Concatenation, not map and join: V8 joins the pieces without copying them, and no array is made per message.
+function fill(template: string, values: Record<string, string>, html: boolean): string {
+  let filled = '';
+  for (const part of parts(template)) {
+    if ('text' in part) {
+      filled += part.text;
+      continue;
+    }
+    const value = values[part.name];
+    if (value === undefined) throw new Error(`No value for placeholder {{${part.name}}}`);
+    filled += html && !part.raw ? escapeHtml(value) : value;
+  }
+  return filled;
 }

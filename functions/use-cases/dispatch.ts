@@ -173,18 +173,17 @@ async function claimDue(deps: Deps, enrollment: Enrollment, now: string): Promis
   };
 }
 
+/** What a tick did for one enrollment that its write must record. */
+interface Handled {
+  slots: Slot[];
+  released: HeldMessage[];
+  holds: HeldMessage[];
+  movedToEmail: boolean;
+}
+
 /** After its jobs are queued: the enrollment's held list, pause and next-due time move on (or it completes). */
-async function moveOn(
-  deps: Deps,
-  enrollment: Enrollment,
-  now: string,
-  {
-    slots,
-    released,
-    holds,
-    movedToEmail,
-  }: { slots: Slot[]; released: HeldMessage[]; holds: HeldMessage[]; movedToEmail: boolean },
-): Promise<void> {
+async function moveOn(deps: Deps, enrollment: Enrollment, now: string, handled: Handled): Promise<void> {
+  const { slots, released, holds, movedToEmail } = handled;
   let updated: Enrollment;
   try {
     updated = await updateEnrollment(

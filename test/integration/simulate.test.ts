@@ -11,11 +11,7 @@ function expected() {
   const totals = { emails: 0, sent: 0, answers: 0, checkins: 0 };
   for (let i = 0; i < PARTICIPANTS; i++) {
     const plan = participantPlan(i);
-    const slots = programSlots(catalog.steps, {
-      ...plan,
-      checkinDay: plan.checkinDay as Parameters<typeof programSlots>[1]['checkinDay'],
-      day0: firstDay(START, plan.timezone),
-    });
+    const slots = programSlots(catalog.steps, { ...plan, day0: firstDay(START, plan.timezone) });
     const lessons = slots.filter((s) => s.step?.channel === 'email').length;
     const microActions = slots.filter((s) => s.step?.channel === 'sms').length;
     const checkins = slots.filter((s) => s.step?.channel === 'checkin').length;

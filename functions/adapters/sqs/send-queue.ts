@@ -1,8 +1,12 @@
 import { ChangeMessageVisibilityCommand, SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { QueueReceipt, SendJob, SendQueue } from '../../ports/queue';
+import { mapConcurrently } from '../../shared/concurrency';
 
 /** SQS accepts at most ten messages per batch call. */
 const BATCH = 10;
+
+/** Batch calls in flight at once: a page of a hundred due jobs goes in one round trip, not ten. */
+const BATCHES_AT_ONCE = 10;
 
 /** SQS's longest visibility timeout: 12 hours. */
 const MAX_VISIBILITY_SECONDS = 43_200;
@@ -29,18 +33,20 @@ export class SqsSendQueue implements SendQueue {
   }
 
   async enqueue(jobs: SendJob[]): Promise<void> {
-    if (!this.queueUrl) throw new Error('SEND_QUEUE_URL is not set');
-    for (let i = 0; i < jobs.length; i += BATCH) {
-      const batch = jobs.slice(i, i + BATCH);
+    const queueUrl = this.queueUrl;
+    if (!queueUrl) throw new Error('SEND_QUEUE_URL is not set');
+    const batches: SendJob[][] = [];
+    for (let i = 0; i < jobs.length; i += BATCH) batches.push(jobs.slice(i, i + BATCH));
+    await mapConcurrently(batches, BATCHES_AT_ONCE, async (batch) => {
       const result = await this.sqs.send(
         new SendMessageBatchCommand({
-          QueueUrl: this.queueUrl,
+          QueueUrl: queueUrl,
           Entries: batch.map((job, n) => ({ Id: String(n), MessageBody: JSON.stringify(job) })),
         }),
       );
       if (result.Failed?.length)
         throw new Error(`SQS refused ${result.Failed.length} of ${batch.length} send jobs`);
-    }
+    });
   }
 }
 
