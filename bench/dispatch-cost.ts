@@ -113,6 +113,9 @@ function dispatchDeps(store: DynamoStore, now: string, queued: SendJob[]): Deps 
     sms: { send: unused },
     webhooks: { isValid: () => false },
     alerts: { notify: unused },
+    contactHash: () => {
+      throw new Error('dispatch erases nothing');
+    },
     tokens: new TokenSigner('bench-token-key-not-a-secret-0000000000', () => 0),
     newId: randomUUID,
   };

@@ -18,6 +18,7 @@ import { systemClock } from './ports/clock';
 import type { SendQueue } from './ports/queue';
 import type { SmsSender, WebhookVerifier } from './ports/sms';
 import { catalog } from './program/catalog';
+import { contactHash } from './program/consent';
 import { type Config, parseConfig } from './shared/config';
 import { parseTokenKeys, TokenSigner } from './shared/tokens';
 import type { Deps } from './use-cases/deps';
@@ -39,7 +40,20 @@ async function resolveSecrets(config: Config) {
   if (!config.secrets.tokenSecretArn && config.secrets.previousTokenKeys.length) {
     keys.previous = config.secrets.previousTokenKeys;
   }
-  return { tokenKeys: keys, twilio };
+  const contactHashKey = config.secrets.contactHashSecretArn
+    ? await readSecret(config.secrets.contactHashSecretArn, config.region)
+    : config.secrets.contactHashKey;
+  return { tokenKeys: keys, twilio, contactHashKey };
+}
+
+/** Tombstones are hashed with a key only the functions that erase (or check for erased contacts) are given. */
+function contactHasher(key: string | undefined): (contact: string) => string {
+  if (key) return (contact) => contactHash(contact, key);
+  return () => {
+    throw new Error(
+      'No contact-hash key for this function: set CONTACT_HASH_SECRET_ARN (AWS) or CONTACT_HASH_KEY (local)',
+    );
+  };
 }
 
 /** Functions that never text (report, unsubscribe…) get no Twilio secret; using SMS there is a wiring bug. */
@@ -83,7 +97,7 @@ function providers(config: Config, ses: SESv2Client, twilio: Config['secrets']['
   const { sms, webhooks } = twilioAdapters(config, twilio);
   return {
     mailer: pacedMailer(
-      new SesMailer(ses, config.emailFrom, config.sesConfigurationSet),
+      new SesMailer(ses, config.emailFrom, config.sesConfigurationSet, config.replyTo),
       shareOfRate(emailsPerSecond, instances),
     ),
     sms: pacedSmsSender(sms, shareOfRate(textsPerSecond, instances)),
@@ -105,7 +119,7 @@ export async function buildDeps(
   overrides: Partial<Deps> = {},
   clients: SdkClients = {},
 ): Promise<Deps> {
-  const { tokenKeys, twilio } = await resolveSecrets(config);
+  const { tokenKeys, twilio, contactHashKey } = await resolveSecrets(config);
   const local = config.endpoints;
   const dynamo =
     clients.dynamodb ??
@@ -137,6 +151,7 @@ export async function buildDeps(
       ? new SnsOperatorAlerts(new SNSClient({ region: config.region }), config.safetyTopicArn)
       : { notify: () => Promise.reject(new Error('SAFETY_TOPIC_ARN is not set for this function')) },
     tokens: new TokenSigner(tokenKeys, () => Math.floor(clock.now().getTime() / 1000)),
+    contactHash: contactHasher(contactHashKey),
     newId: randomUUID,
     ...overrides,
     clock,

@@ -43,6 +43,8 @@ interface ProgramLambda {
   readonly paced?: boolean;
   /** Publishes safety alerts (enrollment id and category only) to the operators' topic. */
   readonly alerts?: boolean;
+  /** Erases data, or checks for erased contacts: reads the key erasure tombstones are hashed with. */
+  readonly erasure?: boolean;
   readonly timeout?: Duration;
 }
 
@@ -72,6 +74,7 @@ const PROGRAM_LAMBDAS: readonly ProgramLambda[] = [
     table: 'read-write',
     twilio: true,
     alerts: true,
+    erasure: true,
   },
   {
     id: 'SmsStatus',
@@ -103,6 +106,7 @@ const PROGRAM_LAMBDAS: readonly ProgramLambda[] = [
     file: 'privacy',
     description: 'The participant downloads or deletes everything held about them',
     table: 'read-write',
+    erasure: true,
   },
   {
     id: 'Partner',
@@ -195,6 +199,13 @@ export class KintsugiStack extends Stack {
       generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
       removalPolicy,
     });
+    // Never rotated: tombstones are found by a hash made with it, so a new key would lose them.
+    const contactHashKeySecret = new secretsmanager.Secret(this, 'ContactHashKeySecret', {
+      description:
+        'HMAC key erasure tombstones are hashed with. Never replace it: tombstones made with the old key could no longer be found.',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
     const http = new ProgramHttpApi(this, 'Http');
     // The API id is known before any route or function, so functions can name their own URL
     // without a cycle (function → API only; routes → function).
@@ -212,6 +223,8 @@ export class KintsugiStack extends Stack {
       DROP_REPLY_TEXT_AFTER_REPORT: String(config.dropReplyTextAfterReport),
       POSTAL_ADDRESS: config.postalAddress,
       LOG_LEVEL: config.logLevel,
+      // Answers by email reach email-inbound whatever the From address is.
+      ...(config.inboundEmailAddress ? { REPLY_TO: config.inboundEmailAddress } : {}),
     };
 
     // Safety alerts: someone may be in danger. Messages carry the enrollment id and category only.
@@ -247,11 +260,13 @@ export class KintsugiStack extends Stack {
             : {}),
           ...(spec.twilio ? { TWILIO_SECRET_ARN: twilioSecret.secretArn } : {}),
           ...(spec.alerts ? { SAFETY_TOPIC_ARN: safetyTopic.topicArn } : {}),
+          ...(spec.erasure ? { CONTACT_HASH_SECRET_ARN: contactHashKeySecret.secretArn } : {}),
         },
       });
       grantTableAccess(table, fn, spec.table);
       tokenKeySecret.grantRead(fn);
       if (spec.twilio) twilioSecret.grantRead(fn);
+      if (spec.erasure) contactHashKeySecret.grantRead(fn);
       if (spec.email) email.grantSend(fn);
       if (spec.enqueue) sendQueue.queue.grantSendMessages(fn);
       // Publish only: the AWS-managed aws/sns key lets account principals use it through SNS, so no
@@ -360,6 +375,10 @@ export class KintsugiStack extends Stack {
     new CfnOutput(this, 'TokenKeySecretArn', {
       value: tokenKeySecret.secretArn,
       description: 'The link-signing key (the CLI signs report and privacy links with it)',
+    });
+    new CfnOutput(this, 'ContactHashKeySecretArn', {
+      value: contactHashKeySecret.secretArn,
+      description: 'The key erasure tombstones are hashed with (the CLI erases with it)',
     });
     new CfnOutput(this, 'DueShards', { value: String(config.dueShards) });
     new CfnOutput(this, 'DashboardUrl', {

@@ -34,6 +34,7 @@ export function acknowledgeFindings(stack: Stack): void {
   acknowledge(
     'AwsSolutions::AwsSolutions-SMG4',
     'The Twilio auth token is rotated in Twilio’s console; the link key is rotated by hand with the ' +
-      '{current, previous} procedure in docs/ARCHITECTURE.md, so links already sent keep working.',
+      '{current, previous} procedure in docs/ARCHITECTURE.md, so links already sent keep working. The ' +
+      'contact-hash key must never change: erasure tombstones are found by hashes made with it.',
   );
 }

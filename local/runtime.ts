@@ -42,6 +42,8 @@ export const LOCAL_DEFAULTS = {
   TWILIO_AUTH_TOKEN: 'kintsugi-local-twilio-auth-token',
   TWILIO_FROM: '+15005550006',
   TOKEN_KEY: 'kintsugi-local-token-key-not-a-secret-0000',
+  CONTACT_HASH_KEY: 'kintsugi-local-contact-hash-key-not-a-secret',
+  REPLY_TO: 'replies@kintsugi.example',
 };
 
 const ROUTES: Record<HttpHandlerName, Route> = {

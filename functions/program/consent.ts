@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Channel } from './types';
 
 /** Whether a person said yes or no to a channel. */
@@ -45,7 +45,7 @@ export type ErasureSource = 'privacy-page' | 'keyword' | 'operator';
  * keyed by a hash of the contact, with no enrollment id and no address or number in clear.
  */
 export interface ErasureTombstone {
-  /** `sha256:` + the SHA-256 (hex) of the normalised email address or E.164 number (`contactHash`). */
+  /** `hmac:` + the keyed HMAC-SHA256 (hex) of the normalised email address or E.164 number (`contactHash`). */
   contactHash: string;
   channel: Channel;
   at: string;
@@ -53,8 +53,13 @@ export interface ErasureTombstone {
   source: ErasureSource;
 }
 
-/** The hash an erasure tombstone is keyed by: lower-cased, trimmed email, or the E.164 number as stored. */
-export function contactHash(contact: string): string {
+/**
+ * The hash an erasure tombstone is keyed by: an HMAC of the lower-cased, trimmed email, or of the E.164
+ * number as stored. Keyed, because there are only so many phone numbers: a plain hash of one can be
+ * reversed by trying them all. The key (CONTACT_HASH_KEY, or its secret in AWS) is never rotated:
+ * a new key would leave the tombstones made with the old one unfindable.
+ */
+export function contactHash(contact: string, key: string): string {
   const normalised = contact.includes('@') ? contact.trim().toLowerCase() : contact.replace(/[^+\d]/g, '');
-  return `sha256:${createHash('sha256').update(normalised).digest('hex')}`;
+  return `hmac:${createHmac('sha256', key).update(normalised).digest('hex')}`;
 }

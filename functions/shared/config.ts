@@ -14,6 +14,8 @@ const schema = z.object({
   PORT: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(65_535)), 3000),
   EMAIL_FROM: z._default(z.string().check(z.minLength(3)), 'Kintsugi <hello@kintsugi.example>'),
   SUPPORT_EMAIL: z._default(z.email(), 'support@kintsugi.example'),
+  /** Where replies to program email go (the address SES receives for email-inbound); unset: the From address. */
+  REPLY_TO: z.optional(z.email()),
   SES_CONFIGURATION_SET: z.optional(z.string()),
   SEND_QUEUE_URL: z.optional(z.string()),
   /** The SNS topic operators hear about safety flags on (sms-inbound and email-inbound only). */
@@ -35,10 +37,13 @@ const schema = z.object({
   // Secrets: in AWS they come from Secrets Manager by ARN; locally straight from the environment.
   TWILIO_SECRET_ARN: z.optional(z.string()),
   TOKEN_SECRET_ARN: z.optional(z.string()),
+  /** The key erasure tombstones are hashed with (functions that erase, or check for, erased contacts). */
+  CONTACT_HASH_SECRET_ARN: z.optional(z.string()),
   TWILIO_ACCOUNT_SID: z.optional(z.string()),
   TWILIO_AUTH_TOKEN: z.optional(z.string()),
   TWILIO_FROM: z.optional(z.string()),
   TOKEN_KEY: z.optional(z.string().check(z.minLength(32))),
+  CONTACT_HASH_KEY: z.optional(z.string().check(z.minLength(32))),
   /** Comma-separated keys still accepted during a rotation (local runs; in AWS they live in the secret). */
   TOKEN_KEYS_PREVIOUS: z.optional(z.string()),
   // Emulator endpoints (local runtime and tests only).
@@ -54,6 +59,7 @@ export interface Config {
   publicUrl: string;
   emailFrom: string;
   supportEmail: string;
+  replyTo?: string;
   sesConfigurationSet?: string;
   sendQueueUrl?: string;
   safetyTopicArn?: string;
@@ -71,8 +77,10 @@ export interface Config {
   secrets: {
     twilioSecretArn?: string;
     tokenSecretArn?: string;
+    contactHashSecretArn?: string;
     twilio?: { accountSid: string; authToken: string; from: string };
     tokenKey?: string;
+    contactHashKey?: string;
     previousTokenKeys: string[];
   };
   endpoints: { dynamodb?: string; ses?: string; twilioApi?: string };
@@ -95,6 +103,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     emailFrom: e.EMAIL_FROM,
     supportEmail: e.SUPPORT_EMAIL,
+    replyTo: e.REPLY_TO,
     sesConfigurationSet: e.SES_CONFIGURATION_SET,
     sendQueueUrl: e.SEND_QUEUE_URL,
     safetyTopicArn: e.SAFETY_TOPIC_ARN,
@@ -112,8 +121,10 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     secrets: {
       twilioSecretArn: e.TWILIO_SECRET_ARN,
       tokenSecretArn: e.TOKEN_SECRET_ARN,
+      contactHashSecretArn: e.CONTACT_HASH_SECRET_ARN,
       twilio,
       tokenKey: e.TOKEN_KEY,
+      contactHashKey: e.CONTACT_HASH_KEY,
       previousTokenKeys: (e.TOKEN_KEYS_PREVIOUS ?? '')
         .split(',')
         .map((k) => k.trim())

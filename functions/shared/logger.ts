@@ -5,12 +5,16 @@ import { correlationId } from './correlation';
 const EMAIL = /[^\s@<>"']+@[^\s@<>"']+\.[^\s@<>"']+/g;
 // E.164 numbers and other runs of 7+ digits that could be a phone number.
 const PHONE = /\+?\d[\d ().-]{6,}\d/g;
+// Dates and times the program logs (2026-11-22, 2026-11-22T08:00, 08:00:00.000): kept, they are no one's number.
+const DATE_OR_TIME =
+  /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}(?::\d{2}){0,2}(?:\.\d+)?)?$|^\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?$/;
+const maskNumber = (match: string) => (DATE_OR_TIME.test(match) ? match : '[number]');
 /** Attribute names whose values are private text and are never written, whatever they hold. */
 const PRIVATE_KEYS = new Set(['email', 'phone', 'body', 'note', 'text', 'to', 'from', 'Body', 'From', 'To']);
 
 /** Replaces anything that looks like an email address or a phone number. */
 export function redact(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return value.replace(EMAIL, '[email]').replace(PHONE, '[number]');
+  if (typeof value === 'string') return value.replace(EMAIL, '[email]').replace(PHONE, maskNumber);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   return Object.fromEntries(

@@ -1,10 +1,9 @@
-import {
-  type ConsentAction,
-  type ConsentEvent,
-  type ConsentSource,
-  contactHash,
-  type ErasureSource,
-  type ErasureTombstone,
+import type {
+  ConsentAction,
+  ConsentEvent,
+  ConsentSource,
+  ErasureSource,
+  ErasureTombstone,
 } from '../program/consent';
 import type { Enrollment } from '../program/enrollment';
 import type { Channel } from '../program/types';
@@ -47,13 +46,30 @@ export async function recordConsent(deps: Pick<Deps, 'store' | 'clock'>, input: 
 }
 
 /**
+ * Records an opt-out unless the ledger already ends with one for that channel. An opt-out changes the
+ * enrollment first and the ledger second; when the second write fails, the retry (Twilio's, EventBridge's,
+ * the person's) finds the enrollment already stopped, and this is how it still gets its ledger entry,
+ * once: a repeat STOP, or a second complaint, adds nothing.
+ */
+export async function recordOptOutOnce(
+  deps: Pick<Deps, 'store' | 'clock'>,
+  input: Omit<ConsentInput, 'action'>,
+): Promise<boolean> {
+  const ledger = await deps.store.listConsents(input.enrollmentId);
+  const last = ledger.filter((event) => event.channel === input.channel).at(-1);
+  if (last?.action === 'opt-out') return false;
+  await recordConsent(deps, { ...input, action: 'opt-out' });
+  return true;
+}
+
+/**
  * Before a participant's data is erased: appends to the ledger one tombstone per contact (the email
  * address, and the number if any), keyed by its hash, with the time and "erased + opted out". It keeps
  * no enrollment id and no contact in clear, and proves, for a complaint or an audit, that the person
  * opted out of both channels when they erased their data.
  */
 export async function recordErasureTombstone(
-  deps: Pick<Deps, 'store' | 'clock'>,
+  deps: Pick<Deps, 'store' | 'clock' | 'contactHash'>,
   enrollment: Pick<Enrollment, 'id' | 'email' | 'phone'>,
   source: ErasureSource = 'privacy-page',
 ): Promise<void> {
@@ -62,7 +78,7 @@ export async function recordErasureTombstone(
   if (enrollment.phone) contacts.push([enrollment.phone, 'sms']);
   for (const [contact, channel] of contacts) {
     await deps.store.addErasureTombstone({
-      contactHash: contactHash(contact),
+      contactHash: deps.contactHash(contact),
       channel,
       at,
       action: 'erased+opted-out',
@@ -73,8 +89,11 @@ export async function recordErasureTombstone(
 }
 
 /** Whether a contact's data was erased at its owner's request (and so it opted out of everything). */
-export async function wasErased(deps: Pick<Deps, 'store'>, contact: string): Promise<boolean> {
-  return (await deps.store.listErasureTombstones(contactHash(contact))).length > 0;
+export async function wasErased(
+  deps: Pick<Deps, 'store' | 'contactHash'>,
+  contact: string,
+): Promise<boolean> {
+  return (await deps.store.listErasureTombstones(deps.contactHash(contact))).length > 0;
 }
 
 const withoutEmpty = (input: ConsentInput): ConsentInput =>

@@ -21,5 +21,7 @@ export interface Deps {
   alerts: OperatorAlerts;
   clock: Clock;
   tokens: TokenSigner;
+  /** The keyed hash erasure tombstones are stored under (program/consent.ts contactHash). */
+  contactHash(contact: string): string;
   newId(): string;
 }

@@ -1,6 +1,6 @@
 import type { Enrollment } from '../program/enrollment';
 import { logger } from '../shared/logger';
-import { recordConsent } from './consent';
+import { recordOptOutOnce } from './consent';
 import type { Deps } from './deps';
 import { updateEnrollment } from './update-enrollment';
 
@@ -46,6 +46,16 @@ export async function recordEmailEvent(deps: Deps, event: EmailEvent): Promise<E
         }
     }
   });
+  // A complaint is the person saying no to this mail: the ledger records it, as an unsubscribe would be.
+  // Bounces are not the person's choice and stay in emailStopReason only.
+  if (event.type === 'complaint' && updated.emailStatus === 'unsubscribed') {
+    await recordOptOutOnce(deps, {
+      enrollmentId: enrollment.id,
+      channel: 'email',
+      source: 'provider-event',
+      detail: `complaint: ${event.reason}`,
+    });
+  }
   if (updated.emailStatus !== enrollment.emailStatus) {
     logger.warn('email stopped by provider event', {
       enrollmentId: enrollment.id,

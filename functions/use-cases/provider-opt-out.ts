@@ -1,5 +1,5 @@
 import { logger } from '../shared/logger';
-import { recordConsent } from './consent';
+import { recordOptOutOnce } from './consent';
 import type { Deps } from './deps';
 import { updateEnrollment } from './update-enrollment';
 
@@ -19,10 +19,10 @@ export async function stopTextsAtProviderRequest(
     e.smsStatus = 'stopped';
     delete e.openCheckin;
   });
-  await recordConsent(deps, {
+  // Once: Twilio reports 21610 on every text it refuses and on their status callbacks.
+  await recordOptOutOnce(deps, {
     enrollmentId,
     channel: 'sms',
-    action: 'opt-out',
     source: 'provider-event',
     detail: SMS_OPTED_OUT,
     ...(messageSid ? { messageSid } : {}),

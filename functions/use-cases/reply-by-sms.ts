@@ -7,7 +7,7 @@ import { parseAnswer } from '../program/reply-parsing';
 import { detectDanger, type SafetyCategory } from '../program/safety';
 import { logger } from '../shared/logger';
 import { personalValues, systemTexts } from './compose';
-import { recordConsent, wasErased } from './consent';
+import { recordConsent, recordOptOutOnce, wasErased } from './consent';
 import type { Deps } from './deps';
 import { handleOnce } from './inbound-once';
 import { pauseProgram, resumeProgram, skipCheckin } from './pause';
@@ -127,17 +127,17 @@ async function optOut(
   sms: InboundSms,
   request: KeywordRequest,
 ): Promise<string | undefined> {
-  if (enrollment.smsStatus === 'stopped') return undefined;
-  await setSms(deps, enrollment, 'stopped');
-  await recordConsent(deps, {
+  const alreadyStopped = enrollment.smsStatus === 'stopped';
+  if (!alreadyStopped) await setSms(deps, enrollment, 'stopped');
+  // Also when already stopped: a retry after a failed ledger write still gets its entry (once).
+  await recordOptOutOnce(deps, {
     enrollmentId: enrollment.id,
     channel: 'sms',
-    action: 'opt-out',
     source: 'keyword',
     messageSid: sms.messageSid,
     detail: request.word,
   });
-  return systemTexts(deps, enrollment).stopConfirmed;
+  return alreadyStopped ? undefined : systemTexts(deps, enrollment).stopConfirmed;
 }
 
 /** START, UNSTOP, YES: texts on (YES also completes the first opt-in, the double opt-in's second half). */

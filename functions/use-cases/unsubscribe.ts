@@ -1,7 +1,7 @@
 import type { Enrollment } from '../program/enrollment';
 import { NotFoundError } from '../shared/errors';
 import { logger } from '../shared/logger';
-import { type RequestOrigin, recordConsent } from './consent';
+import { type RequestOrigin, recordOptOutOnce } from './consent';
 import type { Deps } from './deps';
 import { updateEnrollment } from './update-enrollment';
 
@@ -25,15 +25,15 @@ export async function unsubscribe(
     e.emailStatus = 'unsubscribed';
     e.emailStopReason = 'unsubscribed';
   });
-  if (enrollment.emailStatus !== 'unsubscribed') {
-    await recordConsent(deps, {
+  // Every click, not only the first: a click after a failed ledger write still gets its entry (once).
+  if (
+    await recordOptOutOnce(deps, {
       enrollmentId: enrollment.id,
       channel: 'email',
-      action: 'opt-out',
       source: 'email-link',
       ...origin,
-    });
+    })
+  )
     logger.info('email opt-out', { enrollmentId: enrollment.id });
-  }
   return updated;
 }

@@ -10,7 +10,12 @@ import { runAdminOperation } from '../admin-operations';
 import { CliError, type Target } from './target';
 
 /** The stack outputs the CLI reads (infra/kintsugi-stack.ts writes them). */
-export const REQUIRED_OUTPUTS = ['TableName', 'PublicUrl', 'TokenKeySecretArn'] as const;
+export const REQUIRED_OUTPUTS = [
+  'TableName',
+  'PublicUrl',
+  'TokenKeySecretArn',
+  'ContactHashKeySecretArn',
+] as const;
 
 /** The outputs of a CloudFormation stack, by key. */
 export async function stackOutputs(name: string, region?: string): Promise<Record<string, string>> {
@@ -50,6 +55,7 @@ export async function connectToStack(name: string, region?: string): Promise<Tar
     TABLE_NAME: outputs.TableName,
     PUBLIC_URL: outputs.PublicUrl,
     TOKEN_SECRET_ARN: outputs.TokenKeySecretArn,
+    CONTACT_HASH_SECRET_ARN: outputs.ContactHashKeySecretArn,
     DUE_SHARDS: outputs.DueShards,
     AWS_REGION: region ?? outputs.Region,
   });

@@ -326,6 +326,15 @@ describe('the secrets', () => {
     expect(environmentOf('Send')).toHaveProperty('TWILIO_SECRET_ARN', { Ref: twilio });
   });
 
+  it('let only the functions that erase, or check for erased contacts, read the contact-hash key', () => {
+    const contactKey = secretId('ContactHashKeySecret');
+    const readers = ALL_FUNCTIONS.filter((name) => allows(name, 'secretsmanager:GetSecretValue', contactKey));
+    expect(readers.sort()).toEqual(['Privacy', 'SmsInbound']);
+    expect(environmentOf('Privacy')).toHaveProperty('CONTACT_HASH_SECRET_ARN', { Ref: contactKey });
+    expect(environmentOf('Enroll')).not.toHaveProperty('CONTACT_HASH_SECRET_ARN');
+    template.hasOutput('ContactHashKeySecretArn', { Value: { Ref: contactKey } });
+  });
+
   it('let every function read the token key', () => {
     const tokenKey = secretId('TokenKeySecret');
     for (const name of ALL_FUNCTIONS)
@@ -486,9 +495,19 @@ describe('a production stage', () => {
         alarmEmail: 'ops@example.org',
         emailFrom: 'Kintsugi <hello@kintsugi.example.org>',
         sesIdentityDomain: 'kintsugi.example.org',
+        inboundEmailAddress: 'replies@kintsugi.example.org',
       },
       false,
     );
+  });
+
+  it('receives replies at the inbound address, which every program email names as Reply-To', () => {
+    prod.template.hasResourceProperties('AWS::SES::ReceiptRule', {
+      Rule: Match.objectLike({ Recipients: ['replies@kintsugi.example.org'] }),
+    });
+    prod.template.allResourcesProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ REPLY_TO: 'replies@kintsugi.example.org' }) },
+    });
   });
 
   it('keeps the table, with deletion protection, when the stack goes', () => {

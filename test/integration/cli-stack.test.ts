@@ -16,6 +16,7 @@ import { api, emailsTo, linkIn, pathOf, startTestRuntime, uniqueEmail } from '..
 const BIN = path.resolve(__dirname, '../../local/cli/bin.js');
 const STACK = 'kintsugi-clitest';
 const SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:TokenKeySecret-abc';
+const CONTACT_SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:ContactHashKeySecret-abc';
 
 let runtime: Runtime;
 let aws: http.Server;
@@ -32,11 +33,14 @@ function fakeAws(outputs: Record<string, string>): http.Server {
     request.on('end', () => {
       const target = String(request.headers['x-amz-target'] ?? '');
       if (target === 'secretsmanager.GetSecretValue') {
-        calls.push(`secretsmanager:${JSON.parse(body).SecretId}`);
+        const id = JSON.parse(body).SecretId as string;
+        calls.push(`secretsmanager:${id}`);
         response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
-        response.end(
-          JSON.stringify({ ARN: SECRET_ARN, Name: 'TokenKeySecret', SecretString: LOCAL_DEFAULTS.TOKEN_KEY }),
-        );
+        const secret =
+          id === CONTACT_SECRET_ARN
+            ? { Name: 'ContactHashKeySecret', SecretString: LOCAL_DEFAULTS.CONTACT_HASH_KEY }
+            : { Name: 'TokenKeySecret', SecretString: LOCAL_DEFAULTS.TOKEN_KEY };
+        response.end(JSON.stringify({ ARN: id, ...secret }));
         return;
       }
       const form = new URLSearchParams(body);
@@ -64,6 +68,7 @@ beforeAll(async () => {
     TableName: runtime.deps.config.tableName,
     PublicUrl: runtime.url,
     TokenKeySecretArn: SECRET_ARN,
+    ContactHashKeySecretArn: CONTACT_SECRET_ARN,
     DueShards: '4',
   });
   await new Promise<void>((resolve) => aws.listen(0, '127.0.0.1', resolve));
@@ -129,5 +134,19 @@ describe('the kintsugi command line against a deployed stack', () => {
     const page = await api(runtime, pathOf(report.url), { headers: { accept: 'application/json' } });
     expect(page.status).toBe(200);
     expect(page.body.journalNotes).toBe(2);
+  });
+
+  it('erases with the stack’s contact-hash key, so the program still knows the address opted out', async () => {
+    const email = uniqueEmail('stack-delete');
+    await api(runtime, '/enrollments', { json: { email, role: 'hurt', timezone: 'UTC' } });
+    const [confirmation] = await emailsTo(runtime, email);
+    await api(runtime, pathOf(linkIn(confirmation, '/confirm')), { method: 'POST' });
+
+    expect(await kintsugi('delete', email, '--yes')).toMatch(/^Erased enrollment /);
+    expect(await runtime.deps.store.findByEmail(email)).toBeUndefined();
+    expect(calls).toContain(`secretsmanager:${CONTACT_SECRET_ARN}`);
+    expect(await runtime.deps.store.listErasureTombstones(runtime.deps.contactHash(email))).toMatchObject([
+      { channel: 'email', action: 'erased+opted-out', source: 'operator' },
+    ]);
   });
 });

@@ -159,6 +159,25 @@ describe('the kintsugi command line against the local runtime', () => {
     expect(out.join('')).toContain('Start the local runtime with `npm start`');
   });
 
+  it('simulates participants on its own emulators, with progress on stderr and a summary on stdout', async () => {
+    const run = promisify(execFile);
+    const { stdout, stderr } = await run(process.execPath, [
+      BIN,
+      'simulate',
+      '--participants',
+      '3',
+      '--days',
+      '10',
+    ]);
+    expect(stdout).toMatch(/^3 participants, 10 days/);
+    // Three confirmations plus their first lessons at least; every texting participant's opt-in prompt.
+    const emails = Number(stdout.match(/emails\s+([\d,]+)/)?.[1]?.replace(/,/g, ''));
+    expect(emails).toBeGreaterThanOrEqual(6);
+    expect(stdout).toMatch(/dead letters\s+0\b/);
+    expect(stdout).toMatch(/Took [\d.]+ s/);
+    expect(stderr).toMatch(/day \d+\/10 \[/);
+  }, 180_000);
+
   it('runs as npx kintsugi through its bin shim, with --help on every command', async () => {
     const run = promisify(execFile);
     const help = await run(process.execPath, [BIN, '--help']);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMS_CONSENT_TEXT, wordingVersion } from '../../functions/program/consent';
 import type { Enrollment } from '../../functions/program/enrollment';
 import { programSlots } from '../../functions/program/schedule';
-import type { Runtime } from '../../local/runtime';
+import { LOCAL_DEFAULTS, type Runtime } from '../../local/runtime';
 import {
   advance,
   advanceTo,
@@ -234,6 +234,8 @@ describe('replies to check-ins, through the HTTP API', () => {
     const who = people.email as Participant;
     const checkin = (await emailsTo(runtime, who.email)).find((e) => e.text?.includes('/checkin?'));
     expect(checkin).toBeDefined();
+    // "Reply" in any mail app goes to the address that receives answers, whatever the From address is.
+    expect(checkin?.replyTo).toEqual([LOCAL_DEFAULTS.REPLY_TO]);
     const response = await api(runtime, '/_local/email/reply', {
       json: {
         from: who.email.toUpperCase(),

@@ -71,4 +71,20 @@ describe('the logs of a whole program run', () => {
       }),
     ).toEqual({ note: '[private]', nested: { who: '[email] called [number]' }, list: ['[number]'] });
   });
+
+  it('keep the dates and times an operator needs, and still mask a number written like a date', () => {
+    expect(
+      redact({
+        day0: '2026-11-22',
+        nextDueAt: '2026-11-22T13:00:00.000Z',
+        window: 'from 2026-11-22 08:00 to 2026-11-23',
+        who: 'texted from 415-555-0100 and (415) 555 0199',
+      }),
+    ).toEqual({
+      day0: '2026-11-22',
+      nextDueAt: '2026-11-22T13:00:00.000Z',
+      window: 'from 2026-11-22 08:00 to 2026-11-23',
+      who: 'texted from [number] and ([number]',
+    });
+  });
 });

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contactHash } from '../../functions/program/consent';
 import { relationshipWordsIn } from '../../functions/program/discreet';
 import type { Runtime } from '../../local/runtime';
 import { advance, enrollParticipant, outboundTexts, type Participant, text } from '../support/participant';
@@ -195,11 +194,15 @@ describe('DELETE by text', () => {
     expect(await runtime.deps.store.getEnrollment(eve.id)).toBeUndefined();
     expect(await runtime.deps.store.listConsents(eve.id)).toEqual([]);
     expect((await api(runtime, privacy, { headers: { accept: 'application/json' } })).status).toBe(404);
-    const emailTombstones = await runtime.deps.store.listErasureTombstones(contactHash(eve.email));
-    const phoneTombstones = await runtime.deps.store.listErasureTombstones(contactHash(eve.phone as string));
+    const emailTombstones = await runtime.deps.store.listErasureTombstones(
+      runtime.deps.contactHash(eve.email),
+    );
+    const phoneTombstones = await runtime.deps.store.listErasureTombstones(
+      runtime.deps.contactHash(eve.phone as string),
+    );
     expect(emailTombstones).toEqual([
       {
-        contactHash: contactHash(eve.email),
+        contactHash: runtime.deps.contactHash(eve.email),
         channel: 'email',
         at: expect.any(String),
         action: 'erased+opted-out',
@@ -226,9 +229,9 @@ describe('DELETE by text', () => {
     );
     const deleted = await api(runtime, privacy, { method: 'POST', headers: form, body: 'action=delete' });
     expect(deleted.body).toEqual({ deleted: true });
-    expect(await runtime.deps.store.listErasureTombstones(contactHash(fay.email))).toMatchObject([
-      { channel: 'email', source: 'privacy-page' },
-    ]);
+    expect(await runtime.deps.store.listErasureTombstones(runtime.deps.contactHash(fay.email))).toMatchObject(
+      [{ channel: 'email', source: 'privacy-page' }],
+    );
   });
 });
 

@@ -2,6 +2,7 @@ import type { OutgoingEmail } from '../../functions/ports/mailer';
 import type { SafetyAlert } from '../../functions/ports/operator-alerts';
 import type { SendJob } from '../../functions/ports/queue';
 import type { SmsResult } from '../../functions/ports/sms';
+import { contactHash } from '../../functions/program/consent';
 import type { Catalog, Step } from '../../functions/program/types';
 import { parseConfig } from '../../functions/shared/config';
 import { TokenSigner } from '../../functions/shared/tokens';
@@ -27,6 +28,9 @@ const lesson = (id: string, track: Step['track'], day: number, at = '08:00'): St
 });
 
 /** A small program for use-case tests, independent of the real content. */
+/** The key the fakes hash erasure tombstones with. */
+export const TEST_CONTACT_HASH_KEY = 'test-contact-hash-key-of-at-least-32-chars';
+
 export const testCatalog: Catalog = {
   steps: [
     lesson('welcome', 'both', 0),
@@ -205,6 +209,7 @@ export function fakeWorld(start = '2026-03-02T12:00:00.000Z'): FakeWorld {
   let ids = 0;
   const deps: Deps = {
     config: parseConfig({ PUBLIC_URL: 'https://kintsugi.test', TOKEN_KEY: 'x'.repeat(40), DUE_SHARDS: '1' }),
+    contactHash: (contact) => contactHash(contact, TEST_CONTACT_HASH_KEY),
     catalog: testCatalog,
     store,
     clock,

@@ -25,6 +25,7 @@ export const uniquePhone = () => `+1415555${String(phoneSerial++ % 10_000).padSt
 export interface LocalEmail {
   messageId: string;
   to: string[];
+  replyTo: string[];
   subject: string;
   text?: string;
   html?: string;

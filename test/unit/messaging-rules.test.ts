@@ -14,6 +14,7 @@ import {
 import { confirm } from '../../functions/use-cases/confirm';
 import { recordConsent } from '../../functions/use-cases/consent';
 import { dispatch } from '../../functions/use-cases/dispatch';
+import { recordEmailEvent } from '../../functions/use-cases/email-events';
 import { enroll } from '../../functions/use-cases/enroll';
 import { replyBySms } from '../../functions/use-cases/reply-by-sms';
 import { send } from '../../functions/use-cases/send';
@@ -287,6 +288,55 @@ describe('the rules at the moment of sending, with in-memory ports', () => {
       ['sms', 'web-form'],
       ['email', 'email-link'],
       ['sms', 'keyword'],
+    ]);
+  });
+});
+
+describe('an opt-out whose ledger write failed', () => {
+  /** The store refuses the next consent write, as DynamoDB might after the enrollment was updated. */
+  function failNextConsentWrite(world: FakeWorld) {
+    const add = world.store.addConsent.bind(world.store);
+    let failed = false;
+    world.store.addConsent = async (event) => {
+      if (!failed) {
+        failed = true;
+        throw new Error('ProvisionedThroughputExceededException');
+      }
+      return add(event);
+    };
+  }
+  const optOuts = (world: FakeWorld, id: string) =>
+    world.store.consents.filter((c) => c.enrollmentId === id && c.action === 'opt-out');
+
+  it('is recorded when Twilio retries the STOP, and only once however often STOP comes again', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    const id = await texting(world);
+    failNextConsentWrite(world);
+    await expect(
+      replyBySms(world.deps, { from: PHONE, body: 'STOP', messageSid: 'SMstop1' }),
+    ).rejects.toThrow();
+    expect((await world.store.getEnrollment(id))?.smsStatus).toBe('stopped'); // texts stopped at once
+    expect(optOuts(world, id)).toEqual([]);
+    // Twilio retries the same message: no second confirmation text, but the ledger entry now exists.
+    expect(
+      await replyBySms(world.deps, { from: PHONE, body: 'STOP', messageSid: 'SMstop1' }),
+    ).toBeUndefined();
+    expect(optOuts(world, id)).toMatchObject([{ channel: 'sms', source: 'keyword', messageSid: 'SMstop1' }]);
+    await sms(world, 'STOP');
+    expect(optOuts(world, id)).toHaveLength(1);
+  });
+
+  it('is recorded for a mail complaint when EventBridge delivers it again', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    const id = await texting(world);
+    const complaint = { type: 'complaint', email: 'ana@example.com', reason: 'abuse' } as const;
+    failNextConsentWrite(world);
+    await expect(recordEmailEvent(world.deps, complaint)).rejects.toThrow();
+    expect((await world.store.getEnrollment(id))?.emailStatus).toBe('unsubscribed');
+    await recordEmailEvent(world.deps, complaint);
+    await recordEmailEvent(world.deps, complaint);
+    expect(optOuts(world, id)).toMatchObject([
+      { channel: 'email', source: 'provider-event', detail: 'complaint: abuse' },
     ]);
   });
 });

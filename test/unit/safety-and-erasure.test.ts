@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { contactHash } from '../../functions/program/consent';
 import { confirm } from '../../functions/use-cases/confirm';
@@ -8,7 +9,7 @@ import { replyByEmail } from '../../functions/use-cases/reply-by-email';
 import { replyBySms } from '../../functions/use-cases/reply-by-sms';
 import { SAFETY_PAUSE_DAYS } from '../../functions/use-cases/safety';
 import { updateEnrollment } from '../../functions/use-cases/update-enrollment';
-import { type FakeWorld, fakeWorld, testCatalog } from '../support/fake-deps';
+import { type FakeWorld, fakeWorld, TEST_CONTACT_HASH_KEY, testCatalog } from '../support/fake-deps';
 
 const PHONE = '+14155550100';
 const EMAIL = 'ana@example.com';
@@ -207,11 +208,15 @@ describe('DELETE by text', () => {
     expect(await enrollmentOf(world, id)).toBeUndefined();
     expect(world.store.consents.filter((c) => c.enrollmentId === id)).toEqual([]);
     expect(world.store.tombstones.map((t) => [t.channel, t.contactHash, t.action, t.source])).toEqual([
-      ['email', contactHash(EMAIL), 'erased+opted-out', 'keyword'],
-      ['sms', contactHash(PHONE), 'erased+opted-out', 'keyword'],
+      ['email', contactHash(EMAIL, TEST_CONTACT_HASH_KEY), 'erased+opted-out', 'keyword'],
+      ['sms', contactHash(PHONE, TEST_CONTACT_HASH_KEY), 'erased+opted-out', 'keyword'],
     ]);
     const stored = JSON.stringify(world.store.tombstones);
     for (const clear of [EMAIL, PHONE, id]) expect(stored).not.toContain(clear);
+    // Keyed: whoever reads the table cannot find a number by hashing every number there is.
+    const plain = createHash('sha256').update(PHONE).digest('hex');
+    expect(stored).not.toContain(plain);
+    expect(world.store.tombstones.map((t) => t.contactHash)).not.toContain(contactHash(PHONE, 'another-key'));
     // The number is now unknown and opted out: no answer but to HELP and STOP.
     expect(await sms(world, 'DELETE')).toBeUndefined();
     expect(await sms(world, 'hello?')).toBeUndefined();

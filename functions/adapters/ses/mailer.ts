@@ -8,6 +8,8 @@ export class SesMailer implements Mailer {
     private readonly ses: SESv2Client,
     private readonly from: string,
     private readonly configurationSet?: string,
+    /** Replies go here (the address SES receives check-in answers on), when it is not the From address. */
+    private readonly replyTo?: string,
   ) {}
 
   async send(email: OutgoingEmail): Promise<string> {
@@ -17,6 +19,7 @@ export class SesMailer implements Mailer {
         new SendEmailCommand({
           FromEmailAddress: email.fromName ? withDisplayName(this.from, email.fromName) : this.from,
           Destination: { ToAddresses: [email.to] },
+          ...(this.replyTo ? { ReplyToAddresses: [this.replyTo] } : {}),
           ConfigurationSetName: this.configurationSet,
           Content: {
             Simple: {

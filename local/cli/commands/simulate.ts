@@ -55,7 +55,13 @@ export function register(program: Command): void {
       const context = contextOf(command);
       // The bar goes to stderr, so --json output stays clean on stdout.
       const bar = new Bar(
-        { format: 'day {value}/{total} [{bar}] {emails} emails, {texts} texts', stream: process.stderr },
+        {
+          format: 'day {value}/{total} [{bar}] {emails} emails, {texts} texts',
+          stream: process.stderr,
+          // Without a terminal (CI, a pipe): a line every few seconds instead of a redrawn bar.
+          noTTYOutput: true,
+          notTTYSchedule: 3000,
+        },
         Presets.shades_classic,
       );
       bar.start(options.days, 0, { emails: 0, texts: 0 });
