@@ -1,5 +1,5 @@
 import type { ConsentEvent, ErasureTombstone } from '../program/consent';
-import type { Enrollment, MessageRecord, Reply } from '../program/enrollment';
+import type { Enrollment, MessageKey, MessageRecord, Reply } from '../program/enrollment';
 import type { CheckpointReport } from '../program/report';
 
 /** Why a new enrollment could not be stored. */
@@ -62,7 +62,7 @@ export interface Store {
    * (another worker got there first, or a late status callback would move it backwards).
    */
   transitionMessage(
-    message: MessageRecord,
+    message: MessageKey,
     from: readonly MessageRecord['status'][],
     changes: Partial<Pick<MessageRecord, 'status' | 'providerId' | 'error' | 'sendingAt' | 'sendingBy'>>,
   ): Promise<boolean>;

@@ -152,9 +152,11 @@ export interface MessageRecord {
   error?: string;
 }
 
+/** What names one message: whose, which day, which slot, which channel (a send job carries exactly this). */
+export type MessageKey = Pick<MessageRecord, 'enrollmentId' | 'day' | 'slot' | 'channel'>;
+
 /** The idempotency key of a message: `enrollment#day#slot#channel`. */
-export const messageKey = (m: Pick<MessageRecord, 'enrollmentId' | 'day' | 'slot' | 'channel'>) =>
-  `${m.enrollmentId}#${m.day}#${m.slot}#${m.channel}`;
+export const messageKey = (m: MessageKey) => `${m.enrollmentId}#${m.day}#${m.slot}#${m.channel}`;
 
 /** An answer to a check-in (score) or a free note, stored against the enrollment. */
 export interface Reply {

@@ -128,7 +128,7 @@ export function inviterOf(deps: Deps, invite: unknown): string | undefined {
 export async function linkInvitedPartner(deps: Deps, invitee: Enrollment): Promise<boolean> {
   if (!invitee.invitedBy) return false;
   const inviter = await deps.store.getEnrollment(invitee.invitedBy);
-  if (!inviter || inviter.status !== 'active' || (await partnerOf(deps, inviter))) return false;
+  if (inviter?.status !== 'active' || (await partnerOf(deps, inviter))) return false;
   const linkedAt = deps.clock.now().toISOString();
   await updateEnrollment(deps, inviter.id, (e) => {
     e.partner = { id: invitee.id, linkedAt };

@@ -1,6 +1,6 @@
 import type { SendJob } from '../ports/queue';
 import type { SmsResult } from '../ports/sms';
-import type { Enrollment, MessageRecord } from '../program/enrollment';
+import type { Enrollment, MessageKey, MessageRecord } from '../program/enrollment';
 import { fillText } from '../program/render';
 import { buildReport } from '../program/report';
 import { quietHoursEnd } from '../program/schedule';
@@ -38,15 +38,16 @@ export const retryDelaySeconds = (receives: number): number =>
  * before the provider is called, so a redelivered job never sends twice. A refusal (nothing was sent)
  * puts it back to `claimed` and rethrows so the queue retries; an unknown outcome (the provider may have
  * it) marks it `failed` with UNKNOWN_OUTCOME and rethrows, so the job ends in the DLQ, never resent.
+ * The message itself is read only when a conditional write finds it no longer `claimed`: the common case
+ * costs one read (the enrollment) and the writes.
  */
 export async function send(deps: Deps, job: SendJob): Promise<SendOutcome> {
-  const message = await deps.store.getMessage(job.enrollmentId, job.day, job.slot, job.channel);
-  if (message?.status === 'sending') return settleInDoubt(deps, message);
-  if (message?.status === 'failed' && message.error === UNKNOWN_OUTCOME) {
-    // Its job keeps failing until SQS moves it to the DLQ, whose alarm calls an operator.
-    throw new DeliveryUnknownError('This message may or may not have been sent; it is not sent again.');
-  }
-  if (message?.status !== 'claimed') return 'already-handled';
+  const message: MessageKey = {
+    enrollmentId: job.enrollmentId,
+    day: job.day,
+    slot: job.slot,
+    channel: job.channel,
+  };
   const enrollment = await deps.store.getEnrollment(job.enrollmentId);
   const reachable =
     enrollment &&
@@ -54,12 +55,15 @@ export async function send(deps: Deps, job: SendJob): Promise<SendOutcome> {
       ? enrollment.emailStatus === 'active'
       : enrollment.smsStatus === 'active' && enrollment.phone);
   if (!reachable) {
-    await deps.store.transitionMessage(message, ['claimed'], { status: 'skipped' });
+    if (!(await deps.store.transitionMessage(message, ['claimed'], { status: 'skipped' })))
+      return notClaimed(deps, message);
     return counted(job, 'skipped');
   }
   // Quiet hours are checked here, at the moment of sending: a text that became sendable late waits for 08:00.
   const quietUntil = job.channel === 'sms' ? quietHoursEnd(deps.clock.now(), enrollment.timezone) : undefined;
   if (quietUntil) {
+    const current = await readMessage(deps, message);
+    if (current?.status !== 'claimed') return notClaimed(deps, message, current);
     await holdMessage(deps, enrollment.id, job, quietUntil);
     logger.info('text held for quiet hours', {
       enrollmentId: enrollment.id,
@@ -68,7 +72,8 @@ export async function send(deps: Deps, job: SendJob): Promise<SendOutcome> {
     });
     return counted(job, 'held');
   }
-  if (!(await takeToSend(deps, message))) return 'already-handled';
+  const taken = await takeToSend(deps, message);
+  if (taken !== 'taken') return taken;
 
   let result: SmsResult;
   try {
@@ -101,6 +106,24 @@ export async function send(deps: Deps, job: SendJob): Promise<SendOutcome> {
   return counted(job, 'sent');
 }
 
+const readMessage = (deps: Deps, m: MessageKey) =>
+  deps.store.getMessage(m.enrollmentId, m.day, m.slot, m.channel);
+
+/**
+ * A message a conditional write found not `claimed` (read now unless the caller has it): one another
+ * worker is sending, or one whose worker died mid-call, is settled as in doubt; one whose outcome is
+ * unknown fails its job again (the DLQ's alarm calls an operator); anything else was already handled.
+ */
+async function notClaimed(deps: Deps, key: MessageKey, read?: MessageRecord): Promise<'already-handled'> {
+  const message = read ?? (await readMessage(deps, key));
+  if (message?.status === 'sending') return settleInDoubt(deps, message);
+  if (message?.status === 'failed' && message.error === UNKNOWN_OUTCOME) {
+    // Its job keeps failing until SQS moves it to the DLQ, whose alarm calls an operator.
+    throw new DeliveryUnknownError('This message may or may not have been sent; it is not sent again.');
+  }
+  return 'already-handled';
+}
+
 /** Counts what the send step did with a message (`Messages` by channel and outcome) and returns it. */
 function counted<O extends MessageOutcome>(job: SendJob, outcome: O): O {
   countEvent('Messages', { channel: job.channel, outcome });
@@ -109,18 +132,16 @@ function counted<O extends MessageOutcome>(job: SendJob, outcome: O): O {
 
 /**
  * Moves a message from `claimed` to `sending`, marked as this worker's. A failed condition usually means
- * another worker took it; but when the SDK repeated this very write after a lost answer, the mark is ours.
+ * another worker took it (or it was handled); but when the SDK repeated this very write after a lost
+ * answer, the mark is ours.
  */
-async function takeToSend(deps: Deps, message: MessageRecord): Promise<boolean> {
+async function takeToSend(deps: Deps, message: MessageKey): Promise<'taken' | 'already-handled'> {
   const mark = { sendingAt: deps.clock.now().toISOString(), sendingBy: deps.newId() };
-  if (await deps.store.transitionMessage(message, ['claimed'], { status: 'sending', ...mark })) return true;
-  const current = await deps.store.getMessage(
-    message.enrollmentId,
-    message.day,
-    message.slot,
-    message.channel,
-  );
-  return current?.status === 'sending' && current.sendingBy === mark.sendingBy;
+  if (await deps.store.transitionMessage(message, ['claimed'], { status: 'sending', ...mark }))
+    return 'taken';
+  const current = await readMessage(deps, message);
+  if (current?.status === 'sending' && current.sendingBy === mark.sendingBy) return 'taken';
+  return notClaimed(deps, message, current);
 }
 
 /**
@@ -136,7 +157,7 @@ async function settleInDoubt(deps: Deps, message: MessageRecord): Promise<never>
   throw new DeliveryUnknownError('This message may or may not have been sent; it is not sent again.');
 }
 
-async function markUnknown(deps: Deps, message: MessageRecord): Promise<void> {
+async function markUnknown(deps: Deps, message: MessageKey): Promise<void> {
   if (await deps.store.transitionMessage(message, ['sending'], { status: 'failed', error: UNKNOWN_OUTCOME }))
     logger.error('message outcome unknown: marked failed, not sent again', {
       enrollmentId: message.enrollmentId,
@@ -156,7 +177,7 @@ async function viaProvider<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-async function deliver(deps: Deps, enrollment: Enrollment, message: MessageRecord): Promise<SmsResult> {
+async function deliver(deps: Deps, enrollment: Enrollment, message: MessageKey): Promise<SmsResult> {
   if (message.slot === 'report') return deliverReport(deps, enrollment, message);
   if (message.slot === MOVED_TO_EMAIL_SLOT) {
     return viaProvider(() =>
@@ -174,7 +195,7 @@ async function deliver(deps: Deps, enrollment: Enrollment, message: MessageRecor
   return { ok: true, sid };
 }
 
-async function deliverReport(deps: Deps, enrollment: Enrollment, message: MessageRecord): Promise<SmsResult> {
+async function deliverReport(deps: Deps, enrollment: Enrollment, message: MessageKey): Promise<SmsResult> {
   let report = await deps.store.getReport(enrollment.id);
   if (!report) {
     const [messages, replies] = await Promise.all([
@@ -212,7 +233,7 @@ async function openCheckin(
   deps: Deps,
   enrollment: Enrollment,
   step: Step,
-  message: MessageRecord,
+  message: MessageKey,
 ): Promise<void> {
   await updateEnrollment(
     deps,

@@ -313,6 +313,18 @@ export async function startTwilioServer(options: TwilioServerOptions): Promise<T
   };
 }
 
+/** Segments per body, remembered: counting them splits graphemes, and most texts repeat a prompt word for word. */
+const segments = new Map<string, number>();
+function segmentsOf(body: string): number {
+  let count = segments.get(body);
+  if (count === undefined) {
+    if (segments.size >= 10_000) segments.clear();
+    count = new SegmentedMessage(body).segmentsCount;
+    segments.set(body, count);
+  }
+  return count;
+}
+
 /** The message resource Twilio answers a create with (snake_case JSON, RFC 2822 dates). */
 function messageResource(accountSid: string, message: OutboundMessage) {
   const created = rfc2822(new Date(message.at));
@@ -330,7 +342,7 @@ function messageResource(accountSid: string, message: OutboundMessage) {
     from: message.messagingServiceSid ? null : message.from,
     messaging_service_sid: message.messagingServiceSid ?? null,
     num_media: '0',
-    num_segments: String(new SegmentedMessage(message.body).segmentsCount),
+    num_segments: String(segmentsOf(message.body)),
     price: null,
     price_unit: 'USD',
     sid: message.sid,

@@ -1,6 +1,6 @@
 import type { EnrollmentConflict, EnrollmentPage, InboundClaim, Store } from '../../functions/ports/store';
 import type { ConsentEvent, ErasureTombstone } from '../../functions/program/consent';
-import type { Enrollment, MessageRecord, Reply } from '../../functions/program/enrollment';
+import type { Enrollment, MessageKey, MessageRecord, Reply } from '../../functions/program/enrollment';
 import { messageKey } from '../../functions/program/enrollment';
 import type { CheckpointReport } from '../../functions/program/report';
 import { ConcurrentUpdateError } from '../../functions/shared/errors';
@@ -74,7 +74,7 @@ export class InMemoryStore implements Store {
     return m && copy(m);
   }
   async transitionMessage(
-    m: MessageRecord,
+    m: MessageKey,
     from: readonly MessageRecord['status'][],
     changes: Partial<Pick<MessageRecord, 'status' | 'providerId' | 'error' | 'sendingAt' | 'sendingBy'>>,
   ): Promise<boolean> {

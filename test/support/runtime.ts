@@ -57,6 +57,7 @@ export async function api(runtime: Runtime, path: string, init: RequestInit & { 
   try {
     body = JSON.parse(text);
   } catch {}
+  // biome-ignore lint/suspicious/noExplicitAny: each test reads the JSON shape it asked for
   return { status: response.status, body: body as any, text, headers: response.headers };
 }
 

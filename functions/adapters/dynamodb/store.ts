@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { EnrollmentConflict, EnrollmentPage, InboundClaim, Store } from '../../ports/store';
 import type { ConsentEvent, ErasureTombstone } from '../../program/consent';
-import type { Enrollment, MessageRecord, Reply } from '../../program/enrollment';
+import type { Enrollment, MessageKey, MessageRecord, Reply } from '../../program/enrollment';
 import type { CheckpointReport } from '../../program/report';
 import { ConcurrentUpdateError, ValidationError } from '../../shared/errors';
 import {
@@ -307,7 +307,7 @@ export class DynamoStore implements Store {
   }
 
   async transitionMessage(
-    message: MessageRecord,
+    message: MessageKey,
     from: readonly MessageRecord['status'][],
     changes: Partial<Pick<MessageRecord, 'status' | 'providerId' | 'error' | 'sendingAt' | 'sendingBy'>>,
   ): Promise<boolean> {
