@@ -12,7 +12,7 @@ import { mapConcurrently } from '../functions/shared/concurrency';
 import { clearEmails } from '../local/emulators/ses';
 import { startTwilioServer } from '../local/emulators/twilio-server';
 import { type SimulationSummary, simulate } from '../local/simulate';
-import { log, sig, thousands } from './measure';
+import { cpuSample, cpuSince, dynamoDbLocalPid, log, sig, thousands } from './measure';
 
 const CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 /** Requests in flight while measuring an emulator: as many as the simulation keeps sending at once. */
@@ -110,6 +110,11 @@ export interface SimulationRow {
   summary: SimulationSummary;
   /** DynamoDB requests per message sent, over the 90 days (replies, reports and completions included). */
   requestsPerMessage: number;
+  /**
+   * CPU milliseconds per message over the whole run (enrollment included): the Node process (runtime,
+   * handlers, SES emulator, Twilio server, simulated people) and DynamoDB Local's JVM.
+   */
+  cpuPerMessage: { nodeMs: number; jvmMs: number | undefined };
 }
 
 export async function simulations(
@@ -117,8 +122,10 @@ export async function simulations(
   populations: number[],
 ): Promise<SimulationRow[]> {
   const rows: SimulationRow[] = [];
+  const jvmPid = dynamoDbLocalPid(endpoints.dynamodbEndpoint);
   for (const participants of populations) {
     let shown = 0;
+    const cpuBefore = cpuSample(jvmPid);
     const summary = await simulate({
       participants,
       emulators: endpoints,
@@ -130,13 +137,19 @@ export async function simulations(
       },
     });
     const requests = Object.values(summary.dynamodb.requests).reduce((a, b) => a + b, 0);
-    rows.push({ summary, requestsPerMessage: requests / summary.messages.total });
+    const cpu = cpuSince(cpuBefore, cpuSample(jvmPid));
+    const cpuPerMessage = {
+      nodeMs: (cpu.node * 1000) / summary.messages.total,
+      jvmMs: cpu.jvm === undefined ? undefined : (cpu.jvm * 1000) / summary.messages.total,
+    };
+    rows.push({ summary, requestsPerMessage: requests / summary.messages.total, cpuPerMessage });
     log(
       `  ${thousands(participants).padStart(5)} participants: ${thousands(summary.messages.total)} messages ` +
         `(${thousands(summary.messages.email)} emails, ${thousands(summary.messages.sms)} texts) in ` +
         `${sig(summary.programSeconds)} s = ${sig(summary.messagesPerSecond)} messages/s; ` +
         `${thousands(summary.replies.sms + summary.replies.email)} replies, ${summary.reports} reports, ` +
-        `${summary.deadLetters} dead letters`,
+        `${summary.deadLetters} dead letters; CPU per message: Node ${sig(cpuPerMessage.nodeMs)} ms, ` +
+        `JVM ${sig(cpuPerMessage.jvmMs ?? Number.NaN)} ms`,
     );
   }
   return rows;

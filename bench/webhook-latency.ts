@@ -4,10 +4,10 @@
  * with at most MAX_IN_FLIGHT waiting; p50 and p99 of the time to the TwiML answer.
  */
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
-import { mapConcurrently } from '../functions/shared/concurrency';
-import { clearEmails, listEmails } from '../local/emulators/ses';
+import { clearEmails } from '../local/emulators/ses';
 import { twilioSid } from '../local/emulators/twilio-server';
 import { LOCAL_DEFAULTS, startRuntime } from '../local/runtime';
+import { enrollAndConfirm } from '../local/simulate';
 import { log, percentile, sig } from './measure';
 
 const MAX_IN_FLIGHT = 50;
@@ -36,26 +36,17 @@ export async function webhookLatency(
     // Texting participants, enrolled and confirmed through the API, their opt-in answered YES.
     await clearEmails(endpoints.sesEndpoint);
     const phones = Array.from({ length: options.participants }, (_, i) => `+1415${3_000_000 + i}`);
-    await mapConcurrently(phones, 16, async (phone) => {
-      const response = await fetch(`${runtime.url}/enrollments`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({
-          email: `webhook-${phone.slice(1)}@example.com`,
-          timezone: 'America/New_York',
-          role: 'hurt',
-          phone,
-          smsConsent: true,
-        }),
-      });
-      if (response.status !== 202) throw new Error(`Enrollment answered ${response.status}`);
-    });
-    for (const email of await listEmails(endpoints.sesEndpoint)) {
-      const link = email.text?.match(/https?:\/\/[^\s>]+\/confirm\?[^\s>]+/)?.[0];
-      if (link) await fetch(`${runtime.url}/confirm${new URL(link).search}`, { method: 'POST' });
-    }
+    await enrollAndConfirm(
+      runtime,
+      endpoints.sesEndpoint,
+      phones.map((phone) => ({
+        email: `webhook-${phone.slice(1)}@example.com`,
+        timezone: 'America/New_York',
+        role: 'hurt' as const,
+        phone,
+      })),
+    );
     await clearEmails(endpoints.sesEndpoint);
-    for (const phone of phones) await runtime.replyBySms(phone, 'YES');
 
     const url = `${runtime.deps.config.publicUrl}/sms/inbound`;
     const total = options.requestsPerSecond * options.seconds;

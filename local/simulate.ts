@@ -78,7 +78,7 @@ export interface SimulationSummary {
   messagesPerSecond: number;
 }
 
-interface Person {
+export interface Person {
   id: string;
   email: string;
   phone?: string;
@@ -117,8 +117,8 @@ export async function simulate(options: SimulationOptions): Promise<SimulationSu
   });
   const counts = { emails: 0, reports: 0, smsReplies: 0, emailReplies: 0, dispatches: 0 };
   try {
-    const people = await enrollEveryone(runtime, options, random);
-    counts.emails += await confirmEveryone(runtime, endpoints.sesEndpoint, people);
+    const { emails } = await enrollAndConfirm(runtime, endpoints.sesEndpoint, newcomers(options, random));
+    counts.emails += emails;
     meter.reset();
     const programStarted = performance.now();
     const answerShare = options.answerShare ?? 0.85;
@@ -199,26 +199,44 @@ export function participantPlan(index: number) {
 }
 
 /** Everyone enrolls through the form's API; a share of them give a mobile number. */
-async function enrollEveryone(
-  runtime: Runtime,
-  options: SimulationOptions,
-  random: () => number,
-): Promise<Person[]> {
+function newcomers(options: SimulationOptions, random: () => number): Newcomer[] {
   const textingShare = options.textingShare ?? 0.8;
-  const indexes = Array.from({ length: options.participants }, (_, i) => i);
-  return mapConcurrently(indexes, PEOPLE_AT_ONCE, async (i) => {
+  return Array.from({ length: options.participants }, (_, i) => {
     const { email, timezone, track, checkinDay, checkinTime } = participantPlan(i);
     const phone = random() < textingShare ? `+1415${String(1_000_000 + i).padStart(7, '0')}` : undefined;
-    const enrolled = await post(runtime, '/enrollments', {
-      email,
-      timezone,
-      role: track,
-      checkinDay,
-      checkinTime,
+    return { email, timezone, role: track, checkinDay, checkinTime, ...(phone ? { phone } : {}) };
+  });
+}
+
+/** Someone about to enroll, as the enrollment form's API takes them (a phone means consent to texts). */
+export interface Newcomer {
+  email: string;
+  timezone: string;
+  role: Track;
+  checkinDay?: string;
+  checkinTime?: string;
+  phone?: string;
+}
+
+/**
+ * Newcomers enroll through the form's API, press the link in their confirmation email, and those with a
+ * phone answer YES to the opt-in text: participants as the program sees them once they have begun.
+ * Returns them and the confirmation emails sent (the mailbox is emptied).
+ */
+export async function enrollAndConfirm(
+  runtime: Runtime,
+  sesEndpoint: string,
+  people: Newcomer[],
+): Promise<{ people: Person[]; emails: number }> {
+  const enrolled = await mapConcurrently(people, PEOPLE_AT_ONCE, async ({ phone, ...rest }) => {
+    const answer = await post(runtime, '/enrollments', {
+      ...rest,
       ...(phone ? { phone, smsConsent: true } : {}),
     });
-    return { id: (enrolled as { id: string }).id, email, ...(phone ? { phone } : {}) };
+    return { id: (answer as { id: string }).id, email: rest.email, ...(phone ? { phone } : {}) };
   });
+  const emails = await confirmEveryone(runtime, sesEndpoint, enrolled);
+  return { people: enrolled, emails };
 }
 
 /** Everyone presses the link in their confirmation email; those with a phone reply YES to the opt-in text. */
