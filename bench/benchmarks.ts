@@ -255,8 +255,11 @@ function whereTheTimeGoes(r: Results): string[] {
     "never sends twice: the fault tests' guarantee) and records the provider's id (delivery callbacks and",
     'email replies find the message by it); an answer is deduplicated, stored and settled.',
     restMs > budgetMs
-      ? `Fewer requests would not be enough: without any, the rest (HTTP, emulators, handlers) takes ${sig(restMs)} ms, itself over the budget. What the goal is for holds: time and`
-      : `Without the requests the rest (HTTP, emulators, handlers) would take ${sig(restMs)} ms, within the budget: the requests' cost is what misses it. What the goal is for holds: time and`,
+      ? `Fewer requests would not be enough: without any, the rest (HTTP, emulators, handlers) takes ${sig(restMs)} ms,`
+      : `Without the requests, the rest (HTTP, emulators, handlers) would take ${sig(restMs)} ms, within the budget:`,
+    restMs > budgetMs
+      ? 'itself over the budget. What the goal is for holds: time and'
+      : "the requests' cost is what misses it. What the goal is for holds: time and",
     'messages grow linearly with the participants (the table above), so a participant costs the same at',
     '250 as at 1,000; in AWS the handlers run side by side in as many Lambdas as the pacing allows.',
   ];
