@@ -5,7 +5,7 @@ import { NotFoundError } from '../shared/errors';
 import { logger } from '../shared/logger';
 import { countEvent } from '../shared/metrics';
 import { systemTexts } from './compose';
-import { type RequestOrigin, recordConsent } from './consent';
+import { channelLedger, type RequestOrigin, recordConsent } from './consent';
 import type { Deps } from './deps';
 import { linkInvitedPartner } from './partners';
 
@@ -27,6 +27,8 @@ export async function lookupConfirmation(deps: Deps, token: string | undefined):
 /**
  * Activates an enrollment: day 0 is the participant's next local morning. With a phone, the
  * opt-in text goes out at once (it answers what the person just did), asking them to reply YES.
+ * A second click changes nothing, unless the first stopped between activating the enrollment and
+ * recording the consent (a failed write): then it finishes what the first left undone, once.
  */
 export async function confirm(
   deps: Deps,
@@ -34,7 +36,12 @@ export async function confirm(
   origin: RequestOrigin = {},
 ): Promise<ConfirmResult> {
   const enrollment = await lookupConfirmation(deps, token);
-  if (enrollment.status !== 'pending') return { enrollment, changed: false };
+  if (enrollment.status !== 'pending') {
+    const ledger = await channelLedger(deps, enrollment.id, 'email');
+    const recorded = ledger.some((event) => event.action === 'opt-in' && event.source === 'email-link');
+    if (!recorded && enrollment.confirmedAt) await afterActivation(deps, enrollment, origin);
+    return { enrollment, changed: false };
+  }
   const now = deps.clock.now();
   const day0 = firstDay(now, enrollment.timezone);
   const active: Enrollment = {
@@ -48,6 +55,12 @@ export async function confirm(
   await deps.store.saveEnrollment(active, deps.config.dueShards);
   logger.info('enrollment confirmed', { enrollmentId: active.id, day0 });
   countEvent('Confirmations');
+  await afterActivation(deps, active, origin);
+  return { enrollment: active, changed: true };
+}
+
+/** The confirmation in the consent ledger, the partner link, and the SMS opt-in prompt; the prompt last. */
+async function afterActivation(deps: Deps, active: Enrollment, origin: RequestOrigin): Promise<void> {
   await recordConsent(deps, {
     enrollmentId: active.id,
     channel: 'email',
@@ -64,5 +77,4 @@ export async function confirm(
       .catch((error: Error) => ({ ok: false as const, code: error.name }));
     if (!result.ok) logger.warn('opt-in text not delivered', { enrollmentId: active.id, code: result.code });
   }
-  return { enrollment: active, changed: true };
 }

@@ -45,18 +45,27 @@ export async function recordConsent(deps: Pick<Deps, 'store' | 'clock'>, input: 
   });
 }
 
+/** The participant's consent events on one channel, oldest first. */
+export async function channelLedger(
+  deps: Pick<Deps, 'store'>,
+  enrollmentId: string,
+  channel: Channel,
+): Promise<ConsentEvent[]> {
+  return (await deps.store.listConsents(enrollmentId)).filter((event) => event.channel === channel);
+}
+
 /**
- * Records an opt-out unless the ledger already ends with one for that channel. An opt-out changes the
- * enrollment first and the ledger second; when the second write fails, the retry (Twilio's, EventBridge's,
- * the person's) finds the enrollment already stopped, and this is how it still gets its ledger entry,
- * once: a repeat STOP, or a second complaint, adds nothing.
+ * Records an opt-out unless the ledger already ends with one for that channel. A change of consent
+ * writes the enrollment first and the ledger second; when the second write fails, the retry (Twilio's,
+ * EventBridge's, the person's) finds the enrollment already changed, and this is how it still gets its
+ * ledger entry, once: a repeat STOP, or a second complaint, adds nothing. Opt-ins do the same where
+ * they are recorded (YES and START, the confirmation link, the web form).
  */
 export async function recordOptOutOnce(
   deps: Pick<Deps, 'store' | 'clock'>,
   input: Omit<ConsentInput, 'action'>,
 ): Promise<boolean> {
-  const ledger = await deps.store.listConsents(input.enrollmentId);
-  const last = ledger.filter((event) => event.channel === input.channel).at(-1);
+  const last = (await channelLedger(deps, input.enrollmentId, input.channel)).at(-1);
   if (last?.action === 'opt-out') return false;
   await recordConsent(deps, { ...input, action: 'opt-out' });
   return true;

@@ -5,7 +5,7 @@ import { ConflictError } from '../shared/errors';
 import { logger } from '../shared/logger';
 import { countEvent } from '../shared/metrics';
 import { composeSystemEmail } from './compose';
-import { type RequestOrigin, recordConsent } from './consent';
+import { channelLedger, type RequestOrigin, recordConsent } from './consent';
 import type { Deps } from './deps';
 import { link } from './links';
 import { inviterOf } from './partners';
@@ -53,6 +53,11 @@ export async function enroll(deps: Deps, body: unknown, origin: RequestOrigin = 
     }
     pending = holder;
     logger.info('confirmation re-sent', { enrollmentId: holder.id });
+    // The same form again, after a first try stored the enrollment but not its consent (a failed write).
+    if (holder.phone && holder.phone === request.phone) {
+      const ledger = await channelLedger(deps, holder.id, 'sms');
+      if (!ledger.some((event) => event.source === 'web-form')) await recordFormConsent(deps, holder, origin);
+    }
   } else if (conflict?.kind === 'phone-taken') {
     throw new ConflictError(
       'phone_in_use',
@@ -62,20 +67,22 @@ export async function enroll(deps: Deps, body: unknown, origin: RequestOrigin = 
   } else {
     logger.info('enrollment created', { enrollmentId: enrollment.id, track: enrollment.track });
     countEvent('Enrollments');
-    if (enrollment.phone) {
-      await recordConsent(deps, {
-        enrollmentId: enrollment.id,
-        channel: 'sms',
-        action: 'opt-in',
-        source: 'web-form',
-        wordingVersion: wordingVersion(SMS_CONSENT_TEXT),
-        ...origin,
-      });
-    }
+    if (enrollment.phone) await recordFormConsent(deps, enrollment, origin);
   }
   await sendConfirmation(deps, pending);
   return { id: pending.id, status: 'pending' };
 }
+
+/** The SMS consent the person gave on the form, with the wording beside its checkbox. */
+const recordFormConsent = (deps: Deps, enrollment: Enrollment, origin: RequestOrigin) =>
+  recordConsent(deps, {
+    enrollmentId: enrollment.id,
+    channel: 'sms',
+    action: 'opt-in',
+    source: 'web-form',
+    wordingVersion: wordingVersion(SMS_CONSENT_TEXT),
+    ...origin,
+  });
 
 async function sendConfirmation(deps: Deps, enrollment: Enrollment): Promise<void> {
   const confirmUrl = link(deps, '/confirm', 'confirm', enrollment.id);

@@ -7,7 +7,7 @@ import { parseAnswer } from '../program/reply-parsing';
 import { detectDanger, type SafetyCategory } from '../program/safety';
 import { logger } from '../shared/logger';
 import { personalValues, systemTexts } from './compose';
-import { recordConsent, recordOptOutOnce, wasErased } from './consent';
+import { channelLedger, recordConsent, recordOptOutOnce, wasErased } from './consent';
 import type { Deps } from './deps';
 import { handleOnce } from './inbound-once';
 import { pauseProgram, resumeProgram, skipCheckin } from './pause';
@@ -144,19 +144,29 @@ async function optOut(
 async function optIn(deps: Deps, enrollment: Enrollment, sms: InboundSms, request: KeywordRequest) {
   const texts = systemTexts(deps, enrollment);
   const was = enrollment.smsStatus;
-  if (was === 'active') return request.keyword === 'start' ? texts.startConfirmed : texts.optInConfirmed;
-  await setSms(deps, enrollment, 'active');
+  let answered: string | undefined;
+  if (was === 'active') {
+    // Already on: a retry after a failed ledger write still gets its entry (once); a repeat adds nothing.
+    const last = (await channelLedger(deps, enrollment.id, 'sms')).at(-1);
+    if (!(last?.action === 'opt-in' && last.source === 'keyword'))
+      answered = last?.action === 'opt-out' ? texts.stopConfirmed : texts.optInPrompt;
+  } else {
+    await setSms(deps, enrollment, 'active');
+    answered = was === 'stopped' ? texts.stopConfirmed : texts.optInPrompt;
+  }
   // The wording the person answered: the opt-in prompt, or the opt-out confirmation that says "reply START".
-  const answered = was === 'stopped' ? texts.stopConfirmed : texts.optInPrompt;
-  await recordConsent(deps, {
-    enrollmentId: enrollment.id,
-    channel: 'sms',
-    action: 'opt-in',
-    source: 'keyword',
-    wordingVersion: wordingVersion(answered),
-    messageSid: sms.messageSid,
-    detail: request.word,
-  });
+  if (answered !== undefined) {
+    await recordConsent(deps, {
+      enrollmentId: enrollment.id,
+      channel: 'sms',
+      action: 'opt-in',
+      source: 'keyword',
+      wordingVersion: wordingVersion(answered),
+      messageSid: sms.messageSid,
+      detail: request.word,
+    });
+  }
+  if (was === 'active') return request.keyword === 'start' ? texts.startConfirmed : texts.optInConfirmed;
   return was === 'stopped' ? texts.startConfirmed : texts.optInConfirmed;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wordingVersion } from '../../functions/program/consent';
+import { SMS_CONSENT_TEXT, wordingVersion } from '../../functions/program/consent';
 import { parseKeyword } from '../../functions/program/keywords';
 import { replyTextOf } from '../../functions/program/reply-parsing';
 import {
@@ -292,19 +292,20 @@ describe('the rules at the moment of sending, with in-memory ports', () => {
   });
 });
 
+/** The store refuses the next consent write, as DynamoDB might after the enrollment was updated. */
+function failNextConsentWrite(world: FakeWorld) {
+  const add = world.store.addConsent.bind(world.store);
+  let failed = false;
+  world.store.addConsent = async (event) => {
+    if (!failed) {
+      failed = true;
+      throw new Error('ProvisionedThroughputExceededException');
+    }
+    return add(event);
+  };
+}
+
 describe('an opt-out whose ledger write failed', () => {
-  /** The store refuses the next consent write, as DynamoDB might after the enrollment was updated. */
-  function failNextConsentWrite(world: FakeWorld) {
-    const add = world.store.addConsent.bind(world.store);
-    let failed = false;
-    world.store.addConsent = async (event) => {
-      if (!failed) {
-        failed = true;
-        throw new Error('ProvisionedThroughputExceededException');
-      }
-      return add(event);
-    };
-  }
   const optOuts = (world: FakeWorld, id: string) =>
     world.store.consents.filter((c) => c.enrollmentId === id && c.action === 'opt-out');
 
@@ -338,5 +339,102 @@ describe('an opt-out whose ledger write failed', () => {
     expect(optOuts(world, id)).toMatchObject([
       { channel: 'email', source: 'provider-event', detail: 'complaint: abuse' },
     ]);
+  });
+});
+
+describe('an opt-in whose ledger write failed', () => {
+  const optIns = (world: FakeWorld, id: string, source: string) =>
+    world.store.consents.filter((c) => c.enrollmentId === id && c.action === 'opt-in' && c.source === source);
+
+  async function enrolled(world: FakeWorld) {
+    const { id } = await enroll(world.deps, {
+      email: 'ana@example.com',
+      timezone: 'America/New_York',
+      role: 'hurt',
+      phone: PHONE,
+      smsConsent: true,
+    });
+    const token = new URL(
+      world.emails.at(-1)?.text?.match(/https:\/\/kintsugi\.test\/confirm\?\S+/)?.[0] ?? '',
+    ).searchParams.get('token');
+    return { id, token: token ?? '' };
+  }
+
+  it('YES: Twilio’s retry records it, and a later YES adds nothing', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    const { id, token } = await enrolled(world);
+    await confirm(world.deps, token);
+    failNextConsentWrite(world);
+    await expect(
+      replyBySms(world.deps, { from: PHONE, body: 'YES', messageSid: 'SMyes1' }),
+    ).rejects.toThrow();
+    expect((await world.store.getEnrollment(id))?.smsStatus).toBe('active');
+    expect(optIns(world, id, 'keyword')).toEqual([]);
+    const reply = await replyBySms(world.deps, { from: PHONE, body: 'YES', messageSid: 'SMyes1' });
+    expect(reply).toBe(testCatalog.messages.sms.optInConfirmed);
+    expect(optIns(world, id, 'keyword')).toMatchObject([
+      {
+        channel: 'sms',
+        messageSid: 'SMyes1',
+        wordingVersion: wordingVersion(testCatalog.messages.sms.optInPrompt),
+      },
+    ]);
+    await sms(world, 'YES');
+    expect(optIns(world, id, 'keyword')).toHaveLength(1);
+  });
+
+  it('START after STOP: the retry records it against the wording that said “reply START”', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    const id = await texting(world);
+    await sms(world, 'STOP');
+    failNextConsentWrite(world);
+    await expect(
+      replyBySms(world.deps, { from: PHONE, body: 'START', messageSid: 'SMstart1' }),
+    ).rejects.toThrow();
+    expect(await replyBySms(world.deps, { from: PHONE, body: 'START', messageSid: 'SMstart1' })).toBe(
+      testCatalog.messages.sms.startConfirmed,
+    );
+    const ledger = world.store.consents.filter((c) => c.enrollmentId === id && c.channel === 'sms');
+    expect(ledger.map((c) => [c.action, c.source])).toEqual([
+      ['opt-in', 'web-form'],
+      ['opt-in', 'keyword'],
+      ['opt-out', 'keyword'],
+      ['opt-in', 'keyword'],
+    ]);
+    expect(ledger.at(-1)?.wordingVersion).toBe(wordingVersion(testCatalog.messages.sms.stopConfirmed));
+  });
+
+  it('the confirmation link: a second click records it and sends the YES prompt the first never sent', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    const { id, token } = await enrolled(world);
+    failNextConsentWrite(world);
+    await expect(confirm(world.deps, token)).rejects.toThrow();
+    expect((await world.store.getEnrollment(id))?.status).toBe('active');
+    expect(world.texts).toEqual([]);
+    expect((await confirm(world.deps, token)).changed).toBe(false);
+    expect(optIns(world, id, 'email-link')).toHaveLength(1);
+    expect(world.texts.map((t) => t.body)).toEqual([testCatalog.messages.sms.optInPrompt]);
+    await confirm(world.deps, token);
+    expect(optIns(world, id, 'email-link')).toHaveLength(1);
+    expect(world.texts).toHaveLength(1);
+  });
+
+  it('the web form: sending it again records the SMS consent, once', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    const form = {
+      email: 'ana@example.com',
+      timezone: 'America/New_York',
+      role: 'hurt',
+      phone: PHONE,
+      smsConsent: true,
+    };
+    failNextConsentWrite(world);
+    await expect(enroll(world.deps, form)).rejects.toThrow();
+    const { id } = await enroll(world.deps, form);
+    expect(optIns(world, id, 'web-form')).toMatchObject([
+      { channel: 'sms', wordingVersion: wordingVersion(SMS_CONSENT_TEXT) },
+    ]);
+    await enroll(world.deps, form);
+    expect(optIns(world, id, 'web-form')).toHaveLength(1);
   });
 });
