@@ -158,10 +158,15 @@ export async function simulate(options: SimulationOptions): Promise<SimulationSu
     counts.reports += mail.reports;
     const programSeconds = (performance.now() - programStarted) / 1000;
     const thread = runtime.twilio.messages();
+    // Counted once per distinct text: most texts are the same few prompts and answers.
+    const segmentsOf = new Map<string, number>();
+    const count = (body: string) => {
+      let n = segmentsOf.get(body);
+      if (n === undefined) segmentsOf.set(body, (n = new SegmentedMessage(body).segmentsCount));
+      return n;
+    };
     const segments = (direction: 'outbound' | 'inbound') =>
-      thread
-        .filter((m) => m.direction === direction)
-        .reduce((sum, m) => sum + new SegmentedMessage(m.body).segmentsCount, 0);
+      thread.filter((m) => m.direction === direction).reduce((sum, m) => sum + count(m.body), 0);
     const sms = thread.filter((m) => m.direction === 'outbound').length;
     const sent = runtime.twilio.created().length;
     return {
