@@ -161,8 +161,10 @@ export async function simulate(options: SimulationOptions): Promise<SimulationSu
     // Counted once per distinct text: most texts are the same few prompts and answers.
     const segmentsOf = new Map<string, number>();
     const count = (body: string) => {
-      let n = segmentsOf.get(body);
-      if (n === undefined) segmentsOf.set(body, (n = new SegmentedMessage(body).segmentsCount));
+      const known = segmentsOf.get(body);
+      if (known !== undefined) return known;
+      const n = new SegmentedMessage(body).segmentsCount;
+      segmentsOf.set(body, n);
       return n;
     };
     const segments = (direction: 'outbound' | 'inbound') =>
