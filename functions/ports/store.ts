@@ -75,18 +75,22 @@ export interface Store {
   claimInbound(claim: InboundClaim): Promise<string | undefined>;
   /** Marks a claimed inbound message handled, or (`handled` false, after a failure) gives it up for a retry. */
   settleInbound(sourceId: string, holder: string, handled: boolean): Promise<void>;
-  /** Stores a reply; the same reply again (same instant and source) changes nothing. */
-  addReply(reply: Reply): Promise<void>;
+  /**
+   * Stores a reply; the same reply again (same instant and source) changes nothing. `retainUntil`, here
+   * and for consents: the enrollment's, when its program has ended, so what comes after expires with it.
+   */
+  addReply(reply: Reply, retainUntil?: number): Promise<void>;
   listReplies(enrollmentId: string): Promise<Reply[]>;
   /** Appends one event to the consent ledger (a conditional put: an entry is never overwritten). */
-  addConsent(event: ConsentEvent): Promise<void>;
+  addConsent(event: ConsentEvent, retainUntil?: number): Promise<void>;
   /** The consent ledger of an enrollment, oldest first. */
   listConsents(enrollmentId: string): Promise<ConsentEvent[]>;
   /** Appends an erasure tombstone (hashed contact, no id) to the consent ledger; kept after the erasure. */
   addErasureTombstone(tombstone: ErasureTombstone): Promise<void>;
   /** The erasure tombstones of one contact hash, oldest first. */
   listErasureTombstones(contactHash: string): Promise<ErasureTombstone[]>;
-  saveReport(report: CheckpointReport): Promise<void>;
+  /** The day-90 report, expiring at `retainUntil` (Unix seconds) with the rest of the program. */
+  saveReport(report: CheckpointReport, retainUntil: number): Promise<void>;
   /**
    * Sets every item of a finished enrollment (and its lookups) to expire at `expiresAt` (epoch seconds):
    * DynamoDB's TTL then removes them. Expired items read as absent from then on.

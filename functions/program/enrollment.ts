@@ -100,9 +100,18 @@ export interface Enrollment {
   safetyPause?: boolean;
   /** When the person texted DELETE: a second DELETE within DELETE_WINDOW_MINUTES erases everything. */
   deleteRequestedAt?: string;
+  /**
+   * Once the program has ended: when everything about it is deleted (Unix seconds; DynamoDB TTL). Every
+   * write of the enrollment, and every reply or consent added after the end, carries it.
+   */
+  retainUntil?: number;
   /** Optimistic-locking counter, bumped on every write. */
   version: number;
 }
+
+/** When everything about a program that ended at `endedAt` is deleted: `retentionDays` later (Unix seconds). */
+export const retainedUntil = (endedAt: string, retentionDays: number): number =>
+  Math.floor(Date.parse(endedAt) / 1000) + retentionDays * 86_400;
 
 /**
  * A message's life: claimed by dispatch, `sending` while the provider is called, then `queued` (Twilio

@@ -48,7 +48,7 @@ export async function answerByEmail(
   const answer = readEmailAnswer(deps, token, score);
   const enrollment = await deps.store.getEnrollment(answer.enrollmentId);
   if (!enrollment) throw new NotFoundError('This enrollment no longer exists.');
-  await recordReply(deps, {
+  await recordReply(deps, enrollment, {
     enrollmentId: enrollment.id,
     at: deps.clock.now().toISOString(),
     sourceId: `web-${deps.newId()}`,

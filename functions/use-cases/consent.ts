@@ -21,6 +21,8 @@ export interface ConsentInput {
   userAgent?: string;
   messageSid?: string;
   detail?: string;
+  /** The enrollment's, once its program has ended: the entry then expires with the rest of it. */
+  retainUntil?: number;
 }
 
 /** The web request a consent came with, as handlers read it from the event. */
@@ -34,8 +36,9 @@ export interface RequestOrigin {
  * Call it on every change of consent, whatever its source; the ledger is never updated or trimmed.
  */
 export async function recordConsent(deps: Pick<Deps, 'store' | 'clock'>, input: ConsentInput): Promise<void> {
-  const event: ConsentEvent = { at: deps.clock.now().toISOString(), ...withoutEmpty(input) };
-  await deps.store.addConsent(event);
+  const { retainUntil, ...given } = input;
+  const event: ConsentEvent = { at: deps.clock.now().toISOString(), ...withoutEmpty(given) };
+  await deps.store.addConsent(event, retainUntil);
   if (event.action === 'opt-out') countEvent('OptOuts', { channel: event.channel });
   logger.info('consent recorded', {
     enrollmentId: event.enrollmentId,
@@ -105,7 +108,7 @@ export async function wasErased(
   return (await deps.store.listErasureTombstones(deps.contactHash(contact))).length > 0;
 }
 
-const withoutEmpty = (input: ConsentInput): ConsentInput =>
+const withoutEmpty = (input: Omit<ConsentInput, 'retainUntil'>): Omit<ConsentInput, 'retainUntil'> =>
   Object.fromEntries(
     Object.entries(input).filter(([, value]) => value !== undefined && value !== ''),
-  ) as unknown as ConsentInput;
+  ) as unknown as Omit<ConsentInput, 'retainUntil'>;

@@ -1,5 +1,5 @@
 import type { SendJob } from '../ports/queue';
-import type { Enrollment, HeldMessage, MessageRecord } from '../program/enrollment';
+import { type Enrollment, type HeldMessage, type MessageRecord, retainedUntil } from '../program/enrollment';
 import { dueSlots, heldKey, nextDueOf, planDue, programSlots, type Slot } from '../program/schedule';
 import type { Channel } from '../program/types';
 import { mapConcurrently } from '../shared/concurrency';
@@ -216,6 +216,7 @@ async function moveOn(deps: Deps, enrollment: Enrollment, now: string, handled: 
         else {
           delete current.nextDueAt;
           current.status = 'completed';
+          current.retainUntil = retainedUntil(now, deps.config.retentionDays);
         }
       },
       enrollment,
@@ -226,9 +227,7 @@ async function moveOn(deps: Deps, enrollment: Enrollment, now: string, handled: 
     await deps.store.deleteEnrollment(enrollment);
     return;
   }
-  if (updated.status === 'completed') {
-    // The program is over: everything about it expires after the retention period (DynamoDB TTL).
-    const retainUntil = Math.floor(Date.parse(now) / 1000) + deps.config.retentionDays * 86_400;
-    await deps.store.expireEnrollment(updated, retainUntil);
-  }
+  // The program is over: everything about it expires after the retention period (DynamoDB TTL).
+  if (updated.status === 'completed' && updated.retainUntil)
+    await deps.store.expireEnrollment(updated, updated.retainUntil);
 }

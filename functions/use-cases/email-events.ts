@@ -51,6 +51,7 @@ export async function recordEmailEvent(deps: Deps, event: EmailEvent): Promise<E
   if (event.type === 'complaint' && updated.emailStatus === 'unsubscribed') {
     await recordOptOutOnce(deps, {
       enrollmentId: enrollment.id,
+      retainUntil: enrollment.retainUntil,
       channel: 'email',
       source: 'provider-event',
       detail: `complaint: ${event.reason}`,

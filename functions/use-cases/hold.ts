@@ -21,6 +21,9 @@ export async function holdMessage(
     ];
     if (!e.nextDueAt || until < e.nextDueAt) e.nextDueAt = until;
     // The report's text may be held after the last slot: the enrollment stays due until it has gone.
-    if (e.status === 'completed') e.status = 'active';
+    if (e.status === 'completed') {
+      e.status = 'active';
+      delete e.retainUntil; // set again when it ends
+    }
   });
 }

@@ -15,7 +15,7 @@ export async function stopTextsAtProviderRequest(
   enrollmentId: string,
   messageSid?: string,
 ): Promise<void> {
-  await updateEnrollment(deps, enrollmentId, (e) => {
+  const updated = await updateEnrollment(deps, enrollmentId, (e) => {
     e.smsStatus = 'stopped';
     delete e.openCheckin;
   });
@@ -26,6 +26,7 @@ export async function stopTextsAtProviderRequest(
     source: 'provider-event',
     detail: SMS_OPTED_OUT,
     ...(messageSid ? { messageSid } : {}),
+    retainUntil: updated.retainUntil,
   });
   logger.info('sms opt-out from provider', { enrollmentId });
 }

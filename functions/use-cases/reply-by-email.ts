@@ -88,16 +88,16 @@ async function recordEmailReply(
   const checkin = await answeredCheckin(deps, enrollment, email.inReplyTo ?? []);
   const step = checkin && deps.catalog.steps.find((s) => s.id === checkin.slot);
   if (!checkin || !step?.scale || !step.metric) {
-    await recordReply(deps, { ...base, note: text });
+    await recordReply(deps, enrollment, { ...base, note: text });
     return { outcome: 'note' };
   }
   const at = { stepId: step.id, day: checkin.day };
   const answer = parseAnswer(text, step.scale);
   if (answer.kind === 'unclear') {
-    await recordReply(deps, { ...base, ...at, note: text });
+    await recordReply(deps, enrollment, { ...base, ...at, note: text });
     return { outcome: 'note', ...at };
   }
-  await recordReply(deps, {
+  await recordReply(deps, enrollment, {
     ...base,
     ...at,
     metric: step.metric,

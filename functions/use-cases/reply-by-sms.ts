@@ -132,6 +132,7 @@ async function optOut(
   // Also when already stopped: a retry after a failed ledger write still gets its entry (once).
   await recordOptOutOnce(deps, {
     enrollmentId: enrollment.id,
+    retainUntil: enrollment.retainUntil,
     channel: 'sms',
     source: 'keyword',
     messageSid: sms.messageSid,
@@ -158,6 +159,7 @@ async function optIn(deps: Deps, enrollment: Enrollment, sms: InboundSms, reques
   if (answered !== undefined) {
     await recordConsent(deps, {
       enrollmentId: enrollment.id,
+      retainUntil: enrollment.retainUntil,
       channel: 'sms',
       action: 'opt-in',
       source: 'keyword',
@@ -245,7 +247,7 @@ async function recordAnswer(
   const open = enrollment.openCheckin;
   const base = { enrollmentId: enrollment.id, at, sourceId: sms.messageSid, channel: 'sms' as const };
   if (!open) {
-    await recordReply(deps, { ...base, note: sms.body });
+    await recordReply(deps, enrollment, { ...base, note: sms.body });
     return texts.noteKept;
   }
   const answer = parseAnswer(sms.body, open.scale);
@@ -257,10 +259,10 @@ async function recordAnswer(
       });
       return texts.ratingUnclear;
     }
-    await recordReply(deps, { ...base, stepId: open.stepId, day: open.day, note: sms.body });
+    await recordReply(deps, enrollment, { ...base, stepId: open.stepId, day: open.day, note: sms.body });
     return texts.noteKeptCheckinOpen;
   }
-  await recordReply(deps, {
+  await recordReply(deps, enrollment, {
     ...base,
     stepId: open.stepId,
     day: open.day,

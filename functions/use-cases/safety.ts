@@ -1,4 +1,4 @@
-import type { Enrollment } from '../program/enrollment';
+import { type Enrollment, retainedUntil } from '../program/enrollment';
 import type { SafetyCategory } from '../program/safety';
 import type { Channel } from '../program/types';
 import { logger } from '../shared/logger';
@@ -96,6 +96,7 @@ export async function endAfterSafetyPause(deps: Deps, enrollmentId: string): Pro
   const updated = await updateEnrollment(deps, enrollmentId, (e) => {
     if (!safetyPauseRanOut(e, now.toISOString())) return false;
     e.status = 'completed';
+    e.retainUntil = retainedUntil(now.toISOString(), deps.config.retentionDays);
     delete e.nextDueAt;
     delete e.held;
     delete e.pausedUntil;
@@ -104,9 +105,6 @@ export async function endAfterSafetyPause(deps: Deps, enrollmentId: string): Pro
   });
   if (!ended) return;
   // As for any finished program, everything about it expires after the retention period.
-  await deps.store.expireEnrollment(
-    updated,
-    Math.floor(now.getTime() / 1000) + deps.config.retentionDays * 86_400,
-  );
+  if (updated.retainUntil) await deps.store.expireEnrollment(updated, updated.retainUntil);
   logger.info('program ended after a safety pause', { enrollmentId });
 }

@@ -1,6 +1,6 @@
 import type { SendJob } from '../ports/queue';
 import type { SmsResult } from '../ports/sms';
-import type { Enrollment, MessageKey, MessageRecord } from '../program/enrollment';
+import { type Enrollment, type MessageKey, type MessageRecord, retainedUntil } from '../program/enrollment';
 import { fillText } from '../program/render';
 import { buildReport } from '../program/report';
 import { quietHoursEnd } from '../program/schedule';
@@ -211,7 +211,8 @@ async function deliverReport(deps: Deps, enrollment: Enrollment, message: Messag
     });
     const participation = await participationSignal(deps, enrollment);
     if (participation) report.participation = participation;
-    await deps.store.saveReport(report);
+    // Made as the program ends, and kept as long as the rest of it: its own retention from now.
+    await deps.store.saveReport(report, retainedUntil(report.generatedAt, deps.config.retentionDays));
     // The report holds the numbers; the raw words can go now if the deployment chose so.
     if (deps.config.dropReplyTextAfterReport) await deps.store.dropReplyText(enrollment.id);
   }

@@ -29,6 +29,7 @@ export async function unsubscribe(
   if (
     await recordOptOutOnce(deps, {
       enrollmentId: enrollment.id,
+      retainUntil: enrollment.retainUntil,
       channel: 'email',
       source: 'email-link',
       ...origin,

@@ -121,13 +121,16 @@ describe('the kintsugi command line against a deployed stack', () => {
     await api(runtime, pathOf(linkIn(confirmation, '/confirm')), { method: 'POST' });
     const enrollment = await runtime.deps.store.findByEmail(email);
     if (!enrollment) throw new Error('not enrolled');
-    await runtime.deps.store.saveReport({
-      enrollmentId: enrollment.id,
-      generatedAt: '2027-01-04T20:30:00.000Z',
-      metrics: [],
-      checkpoint: [],
-      journalNotes: 2,
-    });
+    await runtime.deps.store.saveReport(
+      {
+        enrollmentId: enrollment.id,
+        generatedAt: '2027-01-04T20:30:00.000Z',
+        metrics: [],
+        checkpoint: [],
+        journalNotes: 2,
+      },
+      4_000_000_000,
+    );
 
     const report = JSON.parse(await kintsugi('report', email, '--json'));
     expect(report.ready).toBe(true);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../local/runtime';
+import { advance, enrollParticipant, text } from '../support/participant';
 import { api, emailsTo, linkIn, pathOf, startTestRuntime, uniqueEmail } from '../support/runtime';
 
 const ZONE = 'Europe/Dublin';
@@ -49,6 +50,22 @@ describe('how long Kintsugi keeps what people tell it', () => {
     expect(await runtime.deps.store.findByEmail(email)).toBeUndefined();
     expect(await runtime.deps.store.listMessages(body.id)).toEqual([]);
     expect((await api(runtime, reportLink, { headers: { accept: 'application/json' } })).status).toBe(404);
+  });
+
+  it('forgets a finished program on time even when the person texts after it ended', async () => {
+    const who = await enrollParticipant(runtime, { timezone: ZONE });
+    await advance(runtime, 'P92D');
+    expect((await runtime.deps.store.getEnrollment(who.id))?.status).toBe('completed');
+    // A late answer, then STOP: both change the enrollment after its retention was set.
+    await text(runtime, who, '4');
+    await text(runtime, who, 'STOP');
+    await advance(runtime, 'P31D');
+    expect(await runtime.deps.store.getEnrollment(who.id)).toBeUndefined();
+    expect(await runtime.deps.store.findByPhone(who.phone as string)).toBeUndefined();
+    expect(await runtime.deps.store.listReplies(who.id)).toEqual([]);
+    expect(await runtime.deps.store.listMessages(who.id)).toEqual([]);
+    expect(await runtime.deps.store.listConsents(who.id)).toEqual([]);
+    expect(await runtime.deps.store.getReport(who.id)).toBeUndefined();
   });
 });
 

@@ -107,7 +107,7 @@ export class InMemoryStore implements Store {
     if (handled) seen.handled = true;
     else seen.leaseUntil = '';
   }
-  async addReply(reply: Reply): Promise<void> {
+  async addReply(reply: Reply, _retainUntil?: number): Promise<void> {
     const same = (r: Reply) =>
       r.enrollmentId === reply.enrollmentId && r.at === reply.at && r.sourceId === reply.sourceId;
     if (!this.replies.some(same)) this.replies.push(copy(reply));
@@ -115,7 +115,7 @@ export class InMemoryStore implements Store {
   async listReplies(enrollmentId: string) {
     return this.replies.filter((r) => r.enrollmentId === enrollmentId).map(copy);
   }
-  async addConsent(event: ConsentEvent): Promise<void> {
+  async addConsent(event: ConsentEvent, _retainUntil?: number): Promise<void> {
     this.consents.push(copy(event));
   }
   async listConsents(enrollmentId: string) {
@@ -131,7 +131,7 @@ export class InMemoryStore implements Store {
   async listErasureTombstones(contactHash: string) {
     return this.tombstones.filter((t) => t.contactHash === contactHash).map(copy);
   }
-  async saveReport(report: CheckpointReport): Promise<void> {
+  async saveReport(report: CheckpointReport, _retainUntil?: number): Promise<void> {
     this.reports.set(report.enrollmentId, copy(report));
   }
   readonly expiries = new Map<string, number>();

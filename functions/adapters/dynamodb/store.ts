@@ -57,6 +57,17 @@ const strip = <T extends Item>(item: Item | undefined, ...extra: string[]): T | 
 
 const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
 
+/** The TTL attribute for an item that expires at `retainUntil` (Unix seconds), or nothing. */
+const expiring = (retainUntil: number | undefined) =>
+  retainUntil === undefined ? {} : { expiresAt: retainUntil };
+
+/**
+ * How long the provider's id of a sent message leads back to it: delivery callbacks and bounces come
+ * within minutes or days, and an email reply without it is matched by its sender. Outside the
+ * enrollment's partition, these are not part of its expiry (expireEnrollment): they expire on their own.
+ */
+export const PROVIDER_LOOKUP_TTL_SECONDS = 120 * 86_400;
+
 /** A pending enrollment nobody confirmed is removed by TTL this long after it was made. */
 export const PENDING_TTL_SECONDS = 14 * 86_400;
 
@@ -221,7 +232,13 @@ export class DynamoStore implements Store {
       await this.db.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...keys.enrollment(enrollment.id), ...enrollment, ...due },
+          // A finished program's TTL is written with every update, so no later write drops it.
+          Item: {
+            ...keys.enrollment(enrollment.id),
+            ...enrollment,
+            ...due,
+            ...expiring(enrollment.retainUntil),
+          },
           ConditionExpression: 'version = :previous',
           ExpressionAttributeValues: { ':previous': enrollment.version - 1 },
         }),
@@ -344,7 +361,14 @@ export class DynamoStore implements Store {
       await this.db.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...keys.providerLookup(changes.providerId), enrollmentId, day, slot, channel },
+          Item: {
+            ...keys.providerLookup(changes.providerId),
+            enrollmentId,
+            day,
+            slot,
+            channel,
+            expiresAt: this.nowSeconds() + PROVIDER_LOOKUP_TTL_SECONDS,
+          },
         }),
       );
     }
@@ -355,7 +379,7 @@ export class DynamoStore implements Store {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.table, Key: keys.providerLookup(providerId) }),
     );
-    if (!Item) return undefined;
+    if (!Item || !this.live(Item)) return undefined;
     return this.getMessage(Item.enrollmentId, Item.day, Item.slot, Item.channel);
   }
 
@@ -410,12 +434,16 @@ export class DynamoStore implements Store {
     }
   }
 
-  async addReply(reply: Reply): Promise<void> {
+  async addReply(reply: Reply, retainUntil?: number): Promise<void> {
     try {
       await this.db.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...keys.reply(reply.enrollmentId, reply.at, reply.sourceId), ...reply },
+          Item: {
+            ...keys.reply(reply.enrollmentId, reply.at, reply.sourceId),
+            ...reply,
+            ...expiring(retainUntil),
+          },
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       );
@@ -429,14 +457,18 @@ export class DynamoStore implements Store {
     return (await this.queryPrefix(enrollmentId, REPLY_PREFIX)) as unknown as Reply[];
   }
 
-  async addConsent(event: ConsentEvent): Promise<void> {
+  async addConsent(event: ConsentEvent, retainUntil?: number): Promise<void> {
     // Two events on one channel in the same millisecond get the next sequence number, never an overwrite.
     for (let seq = 0; ; seq++) {
       try {
         await this.db.send(
           new PutCommand({
             TableName: this.table,
-            Item: { ...keys.consent(event.enrollmentId, event.at, event.channel, seq), ...event },
+            Item: {
+              ...keys.consent(event.enrollmentId, event.at, event.channel, seq),
+              ...event,
+              ...expiring(retainUntil),
+            },
             ConditionExpression: 'attribute_not_exists(PK)',
           }),
         );
@@ -482,9 +514,12 @@ export class DynamoStore implements Store {
     return items.map((item) => strip<ErasureTombstone & Item>(item) as ErasureTombstone);
   }
 
-  async saveReport(report: CheckpointReport): Promise<void> {
+  async saveReport(report: CheckpointReport, retainUntil: number): Promise<void> {
     await this.db.send(
-      new PutCommand({ TableName: this.table, Item: { ...keys.report(report.enrollmentId), ...report } }),
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...keys.report(report.enrollmentId), ...report, ...expiring(retainUntil) },
+      }),
     );
   }
 
