@@ -9,7 +9,9 @@ import type { Deps } from './deps';
 /** Everything Kintsugi holds about one participant, as they may download it. */
 export interface DataExport {
   exportedAt: string;
-  enrollment: Omit<Enrollment, 'version'>;
+  enrollment: Omit<Enrollment, 'version' | 'retainUntil'>;
+  /** Once the program has ended: when all of this is deleted (the retention period after the end). */
+  deletedAfter?: string;
   messages: MessageRecord[];
   replies: Reply[];
   report: CheckpointReport | null;
@@ -30,7 +32,7 @@ export const lookupPrivacy = owner;
 
 /** Gathers every item held about the participant. */
 export async function exportData(deps: Deps, token: string | undefined): Promise<DataExport> {
-  const { version, ...enrollment } = await owner(deps, token);
+  const { version, retainUntil, ...enrollment } = await owner(deps, token);
   const [messages, replies, report, consents] = await Promise.all([
     deps.store.listMessages(enrollment.id),
     deps.store.listReplies(enrollment.id),
@@ -40,6 +42,7 @@ export async function exportData(deps: Deps, token: string | undefined): Promise
   logger.info('data exported', { enrollmentId: enrollment.id });
   return {
     exportedAt: deps.clock.now().toISOString(),
+    ...(retainUntil ? { deletedAfter: new Date(retainUntil * 1000).toISOString() } : {}),
     enrollment,
     messages,
     replies,

@@ -55,7 +55,22 @@ describe('how long Kintsugi keeps what people tell it', () => {
   it('forgets a finished program on time even when the person texts after it ended', async () => {
     const who = await enrollParticipant(runtime, { timezone: ZONE });
     await advance(runtime, 'P92D');
-    expect((await runtime.deps.store.getEnrollment(who.id))?.status).toBe('completed');
+    const ended = await runtime.deps.store.getEnrollment(who.id);
+    expect(ended?.status).toBe('completed');
+    // Their download says when it will all be gone: the retention period (30 days here) after the end.
+    const exported = await api(
+      runtime,
+      pathOf(linkIn((await emailsTo(runtime, who.email)).at(-1), '/privacy')),
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'action=export',
+      },
+    );
+    const deletedAfter = Date.parse(exported.body.deletedAfter);
+    const now = Date.parse((await api(runtime, '/_local/clock')).body.now);
+    expect(deletedAfter - now).toBeGreaterThan(28 * 86_400_000);
+    expect(deletedAfter - now).toBeLessThanOrEqual(30 * 86_400_000);
     // A late answer, then STOP: both change the enrollment after its retention was set.
     await text(runtime, who, '4');
     await text(runtime, who, 'STOP');
