@@ -181,22 +181,29 @@ interface Handled {
   movedToEmail: boolean;
 }
 
-/** After its jobs are queued: the enrollment's held list, pause and next-due time move on (or it completes). */
+/** Held messages after a tick: the released ones leave the list, the new holds join it. */
+const heldAfter = (held: HeldMessage[] | undefined, { released, holds }: Handled): HeldMessage[] => [
+  ...(held ?? []).filter((h) => !released.some((r) => heldKey(r) === heldKey(h) && r.until === h.until)),
+  ...holds,
+];
+
+/**
+ * After its jobs are queued: the enrollment's held list, pause and next-due time move on (or it completes).
+ * A program that ends here gets its retention TTL on every item first, and only then says it ended: a
+ * failure half-way leaves it due, and the next tick does it again (the TTL writes are idempotent).
+ */
 async function moveOn(deps: Deps, enrollment: Enrollment, now: string, handled: Handled): Promise<void> {
-  const { slots, released, holds, movedToEmail } = handled;
-  let updated: Enrollment;
+  const { slots, holds, movedToEmail } = handled;
+  const retainUntil = retainedUntil(now, deps.config.retentionDays);
+  if (!nextDueOf(slots, now, heldAfter(enrollment.held, handled)))
+    await deps.store.expireEnrollment(enrollment, retainUntil);
   try {
-    updated = await updateEnrollment(
+    await updateEnrollment(
       deps,
       enrollment.id,
       (current) => {
         // Held messages the send step put back meanwhile are kept: only the released ones leave the list.
-        const held = [
-          ...(current.held ?? []).filter(
-            (h) => !released.some((r) => heldKey(r) === heldKey(h) && r.until === h.until),
-          ),
-          ...holds,
-        ];
+        const held = heldAfter(current.held, handled);
         if (held.length) current.held = held;
         else delete current.held;
         if (current.pausedUntil && current.pausedUntil <= now) delete current.pausedUntil;
@@ -216,7 +223,7 @@ async function moveOn(deps: Deps, enrollment: Enrollment, now: string, handled: 
         else {
           delete current.nextDueAt;
           current.status = 'completed';
-          current.retainUntil = retainedUntil(now, deps.config.retentionDays);
+          current.retainUntil = retainUntil;
         }
       },
       enrollment,
@@ -225,9 +232,5 @@ async function moveOn(deps: Deps, enrollment: Enrollment, now: string, handled: 
     if (!(error instanceof NotFoundError)) throw error;
     // Erased between the index read and now: erase what this tick claimed for it too.
     await deps.store.deleteEnrollment(enrollment);
-    return;
   }
-  // The program is over: everything about it expires after the retention period (DynamoDB TTL).
-  if (updated.status === 'completed' && updated.retainUntil)
-    await deps.store.expireEnrollment(updated, updated.retainUntil);
 }

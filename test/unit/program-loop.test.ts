@@ -232,4 +232,29 @@ describe('the program running', () => {
     expect(world.emails.at(-1)?.subject).toBe('Your report');
     expect(world.texts.at(-1)?.body).toContain('report');
   });
+
+  it('ends a program only once its retention is set on everything, so a failure half-way is done again', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    const id = await enrolled(world);
+    const expire = world.store.expireEnrollment.bind(world.store);
+    let failures = 1;
+    world.store.expireEnrollment = async (enrollment, at) => {
+      if (failures-- > 0) throw new Error('ProvisionedThroughputExceededException');
+      return expire(enrollment, at);
+    };
+    let failedTicks = 0;
+    for (;;) {
+      const next = await world.store.earliestDue();
+      if (!next) break;
+      world.clock.set(next);
+      await dispatch(world.deps).catch(() => failedTicks++);
+    }
+    expect(failedTicks).toBe(1);
+    const ended = await world.store.getEnrollment(id);
+    expect(ended?.status).toBe('completed');
+    // Retention runs from the end: 180 days (the default) after the tick that finished it.
+    expect(ended?.retainUntil).toBe(Math.floor(world.clock.now().getTime() / 1000) + 180 * 86_400);
+    expect(world.store.expiries.get(id)).toBe(ended?.retainUntil);
+    expect(world.emails.filter((e) => e.subject === 'Your report')).toHaveLength(1);
+  });
 });
