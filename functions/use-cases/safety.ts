@@ -89,22 +89,33 @@ export function safetySms(
 export const safetyPauseRanOut = (e: Enrollment, now: string): boolean =>
   Boolean(e.safetyPause && e.pausedUntil && e.pausedUntil <= now);
 
-/** Ends a program whose safety pause ran out: nothing more is sent, and retention runs from now. */
+/**
+ * Ends a program whose safety pause ran out: nothing more is sent, and retention runs from now. As in
+ * dispatch, the retention TTL goes on every item first; a failure before the enrollment is marked ended
+ * leaves it due, and the next tick ends it again.
+ */
 export async function endAfterSafetyPause(deps: Deps, enrollmentId: string): Promise<void> {
-  const now = deps.clock.now();
+  const now = deps.clock.now().toISOString();
+  const retainUntil = retainedUntil(now, deps.config.retentionDays);
+  const current = await deps.store.getEnrollment(enrollmentId);
+  if (!current || !safetyPauseRanOut(current, now)) return;
+  await deps.store.expireEnrollment(current, retainUntil);
   let ended = false;
-  const updated = await updateEnrollment(deps, enrollmentId, (e) => {
-    if (!safetyPauseRanOut(e, now.toISOString())) return false;
-    e.status = 'completed';
-    e.retainUntil = retainedUntil(now.toISOString(), deps.config.retentionDays);
-    delete e.nextDueAt;
-    delete e.held;
-    delete e.pausedUntil;
-    delete e.safetyPause;
-    ended = true;
-  });
+  await updateEnrollment(
+    deps,
+    enrollmentId,
+    (e) => {
+      if (!safetyPauseRanOut(e, now)) return false;
+      e.status = 'completed';
+      e.retainUntil = retainUntil;
+      delete e.nextDueAt;
+      delete e.held;
+      delete e.pausedUntil;
+      delete e.safetyPause;
+      ended = true;
+    },
+    current,
+  );
   if (!ended) return;
-  // As for any finished program, everything about it expires after the retention period.
-  if (updated.retainUntil) await deps.store.expireEnrollment(updated, updated.retainUntil);
   logger.info('program ended after a safety pause', { enrollmentId });
 }

@@ -81,7 +81,11 @@ describe('a text that shows signs of danger', () => {
       await dispatch(world.deps);
     }
     expect([world.emails.length, world.texts.length]).toEqual([0, 0]);
-    expect((await enrollmentOf(world, id))?.status).toBe('completed');
+    const ended = await enrollmentOf(world, id);
+    expect(ended?.status).toBe('completed');
+    // Retention runs from the end, on every item of the program.
+    expect(ended?.retainUntil).toBeGreaterThan(Date.parse('2027-03-01') / 1000);
+    expect(world.store.expiries.get(id)).toBe(ended?.retainUntil);
   });
 
   it('is answered in discreet mode without naming what the lines are for', async () => {
