@@ -397,14 +397,26 @@ function grantTableAccess(table: dynamodb.ITable, fn: iam.IGrantable, access: Ta
       table.grantReadWriteData(fn);
       return;
     case 'dispatch':
-      // Query the due index only (it carries the whole enrollment); read the profile again only when a
+      // Query the due index (it carries the whole enrollment); read the profile again only when a
       // versioned write finds it changed; claim steps and move the next due time (Put/Update/ConditionCheck).
       allow(['Query'], [`${table.tableArn}/index/${DUE_INDEX_NAME}`]);
       allow(['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'ConditionCheckItem'], [table.tableArn]);
+      // A program that ends sets the retention TTL on its own items: a Query of its own partition only
+      // (an enrollment's), never a Scan.
+      fn.grantPrincipal.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: ['dynamodb:Query'],
+          resources: [table.tableArn],
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ENR#*'] } },
+        }),
+      );
+      // An enrollment erased mid-tick: what the tick claimed is deleted with its lookups.
+      allow(['DeleteItem', 'BatchWriteItem'], [table.tableArn]);
       return;
     case 'send':
-      // Query: the day-90 checkpoint aggregates the enrollment's replies before it is sent.
-      allow(['GetItem', 'Query', 'PutItem', 'UpdateItem'], [table.tableArn]);
+      // Query: the day-90 checkpoint aggregates the enrollment's replies before it is sent; DeleteItem:
+      // a deployment that drops reply words after the report deletes the notes that hold nothing else.
+      allow(['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], [table.tableArn]);
       return;
     default: {
       const unknown: never = access;

@@ -38,6 +38,11 @@ export interface Store {
    */
   saveEnrollment(enrollment: Enrollment, shardCount: number): Promise<void>;
   /**
+   * Saves a just-confirmed enrollment (as saveEnrollment) and, in the same write, keeps its email and
+   * phone lookups for good: a pending enrollment's lookups expire with it.
+   */
+  activateEnrollment(enrollment: Enrollment, shardCount: number): Promise<void>;
+  /**
    * One page of the active enrollments whose next step is due at or before `now`, on one shard, read from
    * the due index (eventually consistent: a write of the last moment may be missing; the enrollment's
    * version guards every write made from it).

@@ -52,7 +52,7 @@ export async function confirm(
     version: enrollment.version + 1,
   };
   active.nextDueAt = programSlots(deps.catalog.steps, active)[0]?.dueAt;
-  await deps.store.saveEnrollment(active, deps.config.dueShards);
+  await deps.store.activateEnrollment(active, deps.config.dueShards);
   logger.info('enrollment confirmed', { enrollmentId: active.id, day0 });
   countEvent('Confirmations');
   await afterActivation(deps, active, origin);

@@ -293,11 +293,18 @@ describe('the functions', () => {
     }
   });
 
-  it('does not let dispatch scan the table, and lets it query only the due index', () => {
+  it('does not let dispatch scan the table: it queries the due index, and the table only within an enrollment', () => {
     const dispatch = statementsOf('Dispatch');
     expect(dispatch.flatMap(actions)).not.toContain('dynamodb:Scan');
     const queries = dispatch.filter((s) => actions(s).includes('dynamodb:Query'));
-    expect(queries.map((s) => JSON.stringify(s.Resource))).toEqual([expect.stringContaining('/index/due')]);
+    expect(queries.map((s) => JSON.stringify(s.Resource))).toEqual([
+      expect.stringContaining('/index/due'),
+      expect.not.stringContaining('/index/'),
+    ]);
+    // The table's partitions it may query: enrollments' own (the end-of-program expiry), nothing else.
+    expect(queries[1]?.Condition).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ENR#*'] },
+    });
   });
 });
 

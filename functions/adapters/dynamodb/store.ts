@@ -99,13 +99,14 @@ export class DynamoStore implements Store {
       } catch (error) {
         if (!(error instanceof TransactionCanceledException)) throw error;
         const reasons = error.CancellationReasons ?? [];
+        // The holder as stored, expired or not: an expired lookup (TTL deletes late) is taken over too.
         if (reasons[1]?.Code === 'ConditionalCheckFailed') {
-          const holder = await this.lookup(keys.emailLookup(enrollment.email));
+          const holder = await this.lookup(keys.emailLookup(enrollment.email), true);
           if (holder && (await this.getEnrollment(holder))) return { kind: 'email-taken', holderId: holder };
           if (holder) stale.email = holder;
         }
         if (reasons[2]?.Code === 'ConditionalCheckFailed' && enrollment.phone) {
-          const holder = await this.lookup(keys.phoneLookup(enrollment.phone));
+          const holder = await this.lookup(keys.phoneLookup(enrollment.phone), true);
           if (holder && (await this.getEnrollment(holder))) return { kind: 'phone-taken', holderId: holder };
           if (holder) stale.phone = holder;
         }
@@ -115,10 +116,13 @@ export class DynamoStore implements Store {
     throw new ConcurrentUpdateError('The email address or phone number changed hands while enrolling.');
   }
 
-  /** The transaction that stores a pending enrollment with its lookups, unconfirmed ones expiring. */
+  /**
+   * The transaction that stores a pending enrollment with its lookups, all of them expiring unless it is
+   * confirmed (activateEnrollment): an address nobody confirmed is not kept.
+   */
   private creation(enrollment: Enrollment, stale: { email?: string; phone?: string }) {
     const expiresAt = Math.floor(Date.parse(enrollment.createdAt) / 1000) + PENDING_TTL_SECONDS;
-    const lookup = { enrollmentId: enrollment.id, createdAt: enrollment.createdAt };
+    const lookup = { enrollmentId: enrollment.id, createdAt: enrollment.createdAt, expiresAt };
     const fresh = (holder?: string) =>
       holder
         ? { ConditionExpression: 'enrollmentId = :stale', ExpressionAttributeValues: { ':stale': holder } }
@@ -224,25 +228,8 @@ export class DynamoStore implements Store {
   }
 
   async saveEnrollment(enrollment: Enrollment, shardCount: number): Promise<void> {
-    const due =
-      enrollment.status === 'active' && enrollment.nextDueAt
-        ? keys.due(enrollment.id, enrollment.nextDueAt, shardCount)
-        : {};
     try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          // A finished program's TTL is written with every update, so no later write drops it.
-          Item: {
-            ...keys.enrollment(enrollment.id),
-            ...enrollment,
-            ...due,
-            ...expiring(enrollment.retainUntil),
-          },
-          ConditionExpression: 'version = :previous',
-          ExpressionAttributeValues: { ':previous': enrollment.version - 1 },
-        }),
-      );
+      await this.db.send(new PutCommand(this.versionedPut(enrollment, shardCount)));
     } catch (error) {
       if (isConditionFailure(error)) {
         throw new ConcurrentUpdateError('The enrollment changed while it was being updated.', undefined, {
@@ -251,6 +238,53 @@ export class DynamoStore implements Store {
       }
       throw error;
     }
+  }
+
+  async activateEnrollment(enrollment: Enrollment, shardCount: number): Promise<void> {
+    const lookups = [
+      keys.emailLookup(enrollment.email),
+      ...(enrollment.phone ? [keys.phoneLookup(enrollment.phone)] : []),
+    ];
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: this.versionedPut(enrollment, shardCount) },
+            ...lookups.map((Key) => ({
+              Update: {
+                TableName: this.table,
+                Key,
+                UpdateExpression: 'REMOVE expiresAt',
+                ConditionExpression: 'enrollmentId = :id',
+                ExpressionAttributeValues: { ':id': enrollment.id },
+              },
+            })),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        throw new ConcurrentUpdateError('The enrollment changed while it was being confirmed.', undefined, {
+          cause: error,
+        });
+      }
+      throw error;
+    }
+  }
+
+  /** The Put of an enrollment under its version, with its due-index keys and, once ended, its TTL. */
+  private versionedPut(enrollment: Enrollment, shardCount: number) {
+    const due =
+      enrollment.status === 'active' && enrollment.nextDueAt
+        ? keys.due(enrollment.id, enrollment.nextDueAt, shardCount)
+        : {};
+    return {
+      TableName: this.table,
+      // A finished program's TTL is written with every update, so no later write drops it.
+      Item: { ...keys.enrollment(enrollment.id), ...enrollment, ...due, ...expiring(enrollment.retainUntil) },
+      ConditionExpression: 'version = :previous',
+      ExpressionAttributeValues: { ':previous': enrollment.version - 1 },
+    };
   }
 
   async dueEnrollments(
@@ -599,11 +633,11 @@ export class DynamoStore implements Store {
     };
   }
 
-  private async lookup(key: { PK: string; SK: string }): Promise<string | undefined> {
+  private async lookup(key: { PK: string; SK: string }, expiredToo = false): Promise<string | undefined> {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }),
     );
-    return this.live(Item)?.enrollmentId as string | undefined;
+    return (expiredToo ? Item : this.live(Item))?.enrollmentId as string | undefined;
   }
 
   private async queryPrefix(enrollmentId: string, prefix: string): Promise<Item[]> {
