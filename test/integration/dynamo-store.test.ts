@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { keys } from '../../functions/adapters/dynamodb/keys';
 import { DynamoStore } from '../../functions/adapters/dynamodb/store';
 import { ensureTable } from '../../functions/adapters/dynamodb/table';
 import type { Enrollment, MessageRecord } from '../../functions/program/enrollment';
@@ -26,6 +27,8 @@ const enrollment = (id: string, extra: Partial<Enrollment> = {}): Enrollment => 
 
 describe('the DynamoDB store, against DynamoDB Local', () => {
   let store: DynamoStore;
+  let db: DynamoDBDocumentClient;
+  let table: string;
 
   beforeAll(async () => {
     const client = new DynamoDBClient({
@@ -33,10 +36,11 @@ describe('the DynamoDB store, against DynamoDB Local', () => {
       endpoint: inject('dynamoDbEndpoint'),
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
-    const table = uniqueTableName('store');
+    table = uniqueTableName('store');
     await ensureTable(client, table);
+    db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
     store = new DynamoStore(
-      DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
+      db,
       table,
       // The store's clock, on the fixtures' dates: pending enrollments made on 1 March are not expired yet.
       () => Date.parse('2026-03-02T12:00:00.000Z') / 1000,
@@ -57,6 +61,36 @@ describe('the DynamoDB store, against DynamoDB Local', () => {
     expect(await store.getEnrollment('p2')).toBeUndefined();
     expect(await store.findByEmail('p2@example.com')).toBeUndefined();
     expect((await store.findByPhone('+447700900001'))?.id).toBe('p1');
+  });
+
+  it('lets an unconfirmed enrollment’s address and number go with it, and keeps a confirmed one’s', async () => {
+    await store.createEnrollment(enrollment('x1', { phone: '+447700900101' }));
+    await store.createEnrollment(enrollment('x2', { phone: '+447700900102' }));
+    await store.activateEnrollment(
+      enrollment('x2', { phone: '+447700900102', version: 2, status: 'active', smsStatus: 'awaiting-yes' }),
+      SHARDS,
+    );
+    // Three weeks on, past the 14 days a pending enrollment is kept.
+    const now = Date.parse('2026-03-22T12:00:00.000Z') / 1000;
+    const later = new DynamoStore(db, table, () => now);
+    const ttlOf = async (key: { PK: string; SK: string }) =>
+      (await db.send(new GetCommand({ TableName: table, Key: key }))).Item?.expiresAt;
+    // DynamoDB deletes what has expired (late): the unconfirmed one's lookups are among it.
+    for (const key of [keys.emailLookup('x1@example.com'), keys.phoneLookup('+447700900101')])
+      expect(await ttlOf(key)).toBeLessThanOrEqual(now);
+    for (const key of [keys.emailLookup('x2@example.com'), keys.phoneLookup('+447700900102')])
+      expect(await ttlOf(key)).toBeUndefined();
+    expect(await later.findByEmail('x1@example.com')).toBeUndefined();
+    expect((await later.findByPhone('+447700900102'))?.id).toBe('x2');
+    // The address and number can enroll again before DynamoDB has got round to deleting the old lookups.
+    const again = enrollment('x3', {
+      email: 'x1@example.com',
+      phone: '+447700900101',
+      createdAt: '2026-03-22T12:00:00.000Z',
+    });
+    expect(await later.createEnrollment(again)).toBeUndefined();
+    expect((await later.findByEmail('x1@example.com'))?.id).toBe('x3');
+    expect((await later.findByPhone('+447700900101'))?.id).toBe('x3');
   });
 
   it('refuses a write from a stale copy of an enrollment', async () => {
