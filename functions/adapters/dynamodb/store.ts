@@ -15,6 +15,7 @@ import type { EnrollmentConflict, EnrollmentPage, InboundClaim, Store } from '..
 import type { ConsentEvent, ErasureTombstone } from '../../program/consent';
 import type { Enrollment, MessageKey, MessageRecord, Reply } from '../../program/enrollment';
 import type { CheckpointReport } from '../../program/report';
+import { mapConcurrently } from '../../shared/concurrency';
 import { ConcurrentUpdateError, ValidationError } from '../../shared/errors';
 import {
   CONSENT_PREFIX,
@@ -67,6 +68,9 @@ const expiring = (retainUntil: number | undefined) =>
  * enrollment's partition, these are not part of its expiry (expireEnrollment): they expire on their own.
  */
 export const PROVIDER_LOOKUP_TTL_SECONDS = 120 * 86_400;
+
+/** TTL writes in flight at once when a program ends (`expireEnrollment`). */
+const EXPIRY_WRITES_AT_ONCE = 8;
 
 /** A pending enrollment nobody confirmed is removed by TTL this long after it was made. */
 export const PENDING_TTL_SECONDS = 14 * 86_400;
@@ -186,10 +190,9 @@ export class DynamoStore implements Store {
       keys.emailLookup(enrollment.email),
       ...(enrollment.phone ? [keys.phoneLookup(enrollment.phone)] : []),
     ];
-    for (const key of [
-      ...own.map((item) => ({ PK: item.PK as string, SK: item.SK as string })),
-      ...lookups,
-    ]) {
+    const targets = [...own.map((item) => ({ PK: item.PK as string, SK: item.SK as string })), ...lookups];
+    // A program holds about 150 items; a few writes at a time keep the tick that ends it short.
+    await mapConcurrently(targets, EXPIRY_WRITES_AT_ONCE, async (key) => {
       try {
         await this.db.send(
           new UpdateCommand({
@@ -207,7 +210,7 @@ export class DynamoStore implements Store {
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
       }
-    }
+    });
   }
 
   async getEnrollment(id: string): Promise<Enrollment | undefined> {
