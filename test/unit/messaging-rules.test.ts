@@ -35,19 +35,28 @@ async function runUntil(world: FakeWorld, iso: string) {
   world.clock.set(iso);
 }
 
-async function texting(world: FakeWorld, extra: Record<string, unknown> = {}) {
-  const { id } = await enroll(world.deps, {
-    email: 'ana@example.com',
-    timezone: 'America/New_York',
-    role: 'hurt',
-    phone: PHONE,
-    smsConsent: true,
-    ...extra,
-  });
+/** The enrollment form as Ana fills it in, with her mobile number and consent to texts. */
+const FORM = {
+  email: 'ana@example.com',
+  timezone: 'America/New_York',
+  role: 'hurt',
+  phone: PHONE,
+  smsConsent: true,
+};
+
+/** Ana enrolls; her id and the token of the confirmation link she was sent. */
+async function enrolled(world: FakeWorld, extra: Record<string, unknown> = {}) {
+  const { id } = await enroll(world.deps, { ...FORM, ...extra });
   const token = new URL(
     world.emails.at(-1)?.text?.match(/https:\/\/kintsugi\.test\/confirm\?\S+/)?.[0] ?? '',
   ).searchParams.get('token');
-  await confirm(world.deps, token ?? '');
+  return { id, token: token ?? '' };
+}
+
+/** Ana enrolls, confirms, and answers YES to texts. */
+async function texting(world: FakeWorld, extra: Record<string, unknown> = {}) {
+  const { id, token } = await enrolled(world, extra);
+  await confirm(world.deps, token);
   await sms(world, 'YES');
   return id;
 }
@@ -346,20 +355,6 @@ describe('an opt-in whose ledger write failed', () => {
   const optIns = (world: FakeWorld, id: string, source: string) =>
     world.store.consents.filter((c) => c.enrollmentId === id && c.action === 'opt-in' && c.source === source);
 
-  async function enrolled(world: FakeWorld) {
-    const { id } = await enroll(world.deps, {
-      email: 'ana@example.com',
-      timezone: 'America/New_York',
-      role: 'hurt',
-      phone: PHONE,
-      smsConsent: true,
-    });
-    const token = new URL(
-      world.emails.at(-1)?.text?.match(/https:\/\/kintsugi\.test\/confirm\?\S+/)?.[0] ?? '',
-    ).searchParams.get('token');
-    return { id, token: token ?? '' };
-  }
-
   it('YES: Twilio’s retry records it, and a later YES adds nothing', async () => {
     const world = fakeWorld('2026-03-02T15:00:00.000Z');
     const { id, token } = await enrolled(world);
@@ -421,20 +416,13 @@ describe('an opt-in whose ledger write failed', () => {
 
   it('the web form: sending it again records the SMS consent, once', async () => {
     const world = fakeWorld('2026-03-02T15:00:00.000Z');
-    const form = {
-      email: 'ana@example.com',
-      timezone: 'America/New_York',
-      role: 'hurt',
-      phone: PHONE,
-      smsConsent: true,
-    };
     failNextConsentWrite(world);
-    await expect(enroll(world.deps, form)).rejects.toThrow();
-    const { id } = await enroll(world.deps, form);
+    await expect(enroll(world.deps, FORM)).rejects.toThrow();
+    const { id } = await enroll(world.deps, FORM);
     expect(optIns(world, id, 'web-form')).toMatchObject([
       { channel: 'sms', wordingVersion: wordingVersion(SMS_CONSENT_TEXT) },
     ]);
-    await enroll(world.deps, form);
+    await enroll(world.deps, FORM);
     expect(optIns(world, id, 'web-form')).toHaveLength(1);
   });
 });
