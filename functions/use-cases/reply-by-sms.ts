@@ -145,25 +145,20 @@ async function optOut(
 async function optIn(deps: Deps, enrollment: Enrollment, sms: InboundSms, request: KeywordRequest) {
   const texts = systemTexts(deps, enrollment);
   const was = enrollment.smsStatus;
-  let answered: string | undefined;
-  if (was === 'active') {
-    // Already on: a retry after a failed ledger write still gets its entry (once); a repeat adds nothing.
-    const last = (await channelLedger(deps, enrollment.id, 'sms')).at(-1);
-    if (!(last?.action === 'opt-in' && last.source === 'keyword'))
-      answered = last?.action === 'opt-out' ? texts.stopConfirmed : texts.optInPrompt;
-  } else {
-    await setSms(deps, enrollment, 'active');
-    answered = was === 'stopped' ? texts.stopConfirmed : texts.optInPrompt;
-  }
-  // The wording the person answered: the opt-in prompt, or the opt-out confirmation that says "reply START".
-  if (answered !== undefined) {
+  // Already on: a retry after a failed ledger write still gets its entry (once); a repeat adds nothing.
+  const last = was === 'active' ? (await channelLedger(deps, enrollment.id, 'sms')).at(-1) : undefined;
+  const recorded = last?.action === 'opt-in' && last.source === 'keyword';
+  if (was !== 'active') await setSms(deps, enrollment, 'active');
+  if (!recorded) {
+    // The wording the person answered: the opt-out confirmation that says "reply START", or the opt-in prompt.
+    const afterStop = was === 'stopped' || last?.action === 'opt-out';
     await recordConsent(deps, {
       enrollmentId: enrollment.id,
       retainUntil: enrollment.retainUntil,
       channel: 'sms',
       action: 'opt-in',
       source: 'keyword',
-      wordingVersion: wordingVersion(answered),
+      wordingVersion: wordingVersion(afterStop ? texts.stopConfirmed : texts.optInPrompt),
       messageSid: sms.messageSid,
       detail: request.word,
     });

@@ -58,6 +58,12 @@ const strip = <T extends Item>(item: Item | undefined, ...extra: string[]): T | 
 
 const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
 
+/** The keys of an enrollment's email lookup and, with a phone, its phone lookup. */
+const lookupKeys = (enrollment: Pick<Enrollment, 'email' | 'phone'>) => [
+  keys.emailLookup(enrollment.email),
+  ...(enrollment.phone ? [keys.phoneLookup(enrollment.phone)] : []),
+];
+
 /** The TTL attribute for an item that expires at `retainUntil` (Unix seconds), or nothing. */
 const expiring = (retainUntil: number | undefined) =>
   retainUntil === undefined ? {} : { expiresAt: retainUntil };
@@ -186,11 +192,10 @@ export class DynamoStore implements Store {
       ExpressionAttributeValues: { ':pk': keys.enrollment(enrollment.id).PK },
       ConsistentRead: true,
     });
-    const lookups = [
-      keys.emailLookup(enrollment.email),
-      ...(enrollment.phone ? [keys.phoneLookup(enrollment.phone)] : []),
+    const targets = [
+      ...own.map((item) => ({ PK: item.PK as string, SK: item.SK as string })),
+      ...lookupKeys(enrollment),
     ];
-    const targets = [...own.map((item) => ({ PK: item.PK as string, SK: item.SK as string })), ...lookups];
     // A program holds about 150 items; a few writes at a time keep the tick that ends it short.
     await mapConcurrently(targets, EXPIRY_WRITES_AT_ONCE, async (key) => {
       try {
@@ -244,16 +249,12 @@ export class DynamoStore implements Store {
   }
 
   async activateEnrollment(enrollment: Enrollment, shardCount: number): Promise<void> {
-    const lookups = [
-      keys.emailLookup(enrollment.email),
-      ...(enrollment.phone ? [keys.phoneLookup(enrollment.phone)] : []),
-    ];
     try {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
             { Put: this.versionedPut(enrollment, shardCount) },
-            ...lookups.map((Key) => ({
+            ...lookupKeys(enrollment).map((Key) => ({
               Update: {
                 TableName: this.table,
                 Key,
@@ -416,8 +417,9 @@ export class DynamoStore implements Store {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.table, Key: keys.providerLookup(providerId) }),
     );
-    if (!Item || !this.live(Item)) return undefined;
-    return this.getMessage(Item.enrollmentId, Item.day, Item.slot, Item.channel);
+    const lookup = this.live(Item) as MessageKey | undefined;
+    if (!lookup) return undefined;
+    return this.getMessage(lookup.enrollmentId, lookup.day, lookup.slot, lookup.channel);
   }
 
   async listMessages(enrollmentId: string): Promise<MessageRecord[]> {
@@ -581,11 +583,7 @@ export class DynamoStore implements Store {
     for (const item of own)
       if (typeof item.providerId === 'string') targets.push(keys.providerLookup(item.providerId));
     // Lookups go only if they still point at this enrollment (a later enrollment may own the address now).
-    const lookups = [
-      keys.emailLookup(enrollment.email),
-      ...(enrollment.phone ? [keys.phoneLookup(enrollment.phone)] : []),
-    ];
-    for (const key of lookups) {
+    for (const key of lookupKeys(enrollment)) {
       try {
         await this.db.send(
           new DeleteCommand({
