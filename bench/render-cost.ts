@@ -4,6 +4,7 @@
  */
 import { catalog } from '../functions/program/catalog';
 import { fillHtml } from '../functions/program/render';
+import { stepBodyOf } from '../functions/program/step-bodies';
 import { compileLayout, LAYOUT_NAMES, LAYOUT_PLACEHOLDERS, type LayoutName } from '../templates/build';
 import { log, median, sig } from './measure';
 
@@ -36,8 +37,8 @@ function valuesFor(layout: LayoutName): Record<string, string> {
     lang: 'en',
     subject: lesson?.subject ?? '',
     preheader: lesson?.preheader ?? '',
-    body: lesson?.bodyHtml ?? '',
-    charts: lesson?.bodyHtml ?? '',
+    body: lesson ? stepBodyOf(lesson).html : '',
+    charts: lesson ? stepBodyOf(lesson).html : '',
     question: checkin?.question ?? '',
     actionLabel: 'Open my report',
     actionUrl: link('report'),

@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Marked, type RendererObject, type Token, type Tokens } from 'marked';
 import { parse as parseYaml } from 'yaml';
-import type { Step, SystemEmail, SystemMessages } from '../functions/program/types';
+import type { MessageLanguage } from '../functions/program/safety';
+import type { SafetyEmail, Step, SystemEmail, SystemMessages } from '../functions/program/types';
 import { PALETTE } from '../templates/palette';
 import { SEED_IDEAS, type SeedIdea } from './ideas';
 import { ContentError, parseSteps, parseSystem, type SourceStep } from './schema';
@@ -252,8 +253,24 @@ function compileSystem(file: string, dir: string): SystemMessages {
         .map(([k, v]) => [k, (v as string).trim()]),
     ) as T;
   const { safety, discreet } = system;
-  const safetyBody = renderBody(safety.email.body, undefined, `${rel}: safety.email.body`);
-  const safetyPaused = renderBody(safety.email.paused, undefined, `${rel}: safety.email.paused`);
+  const safetyEmail = (language: MessageLanguage): SafetyEmail => {
+    const source = safety.email[language];
+    const section = (name: keyof typeof source) =>
+      renderBody(source[name], undefined, `${rel}: safety.email.${language}.${name}`);
+    return {
+      subject: source.subject.trim(),
+      preheader: source.preheader.trim(),
+      discreetSubject: source.discreetSubject.trim(),
+      discreetPreheader: source.discreetPreheader.trim(),
+      opening: section('opening'),
+      us: section('us'),
+      canada: section('canada'),
+      elsewhere: section('elsewhere'),
+      outsideUs: section('outsideUs'),
+      closing: section('closing'),
+      paused: section('paused'),
+    };
+  };
   return {
     email: {
       confirm: email('confirm'),
@@ -262,18 +279,10 @@ function compileSystem(file: string, dir: string): SystemMessages {
       partnerUnlinked: email('partnerUnlinked'),
     },
     sms: trimmed(system.sms),
+    answers: trimmed(system.answers),
     safety: {
-      sms: trimmed(safety.sms),
-      email: {
-        subject: safety.email.subject.trim(),
-        preheader: safety.email.preheader.trim(),
-        discreetSubject: safety.email.discreetSubject.trim(),
-        discreetPreheader: safety.email.discreetPreheader.trim(),
-        bodyHtml: safetyBody.html,
-        bodyText: safetyBody.text,
-        pausedHtml: safetyPaused.html,
-        pausedText: safetyPaused.text,
-      },
+      sms: { en: trimmed(safety.sms.en), es: trimmed(safety.sms.es) },
+      email: { en: safetyEmail('en'), es: safetyEmail('es') },
     },
     discreet: {
       fromName: discreet.fromName.trim(),

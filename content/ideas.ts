@@ -32,6 +32,8 @@ export const SEED_IDEAS = {
   'no-big-decisions': 'No big decisions in the first weeks after the breach',
   'professional-help': 'When to bring in a therapist, and when self-guided work is not enough',
   safety: 'Safety first: where to turn when home is not safe',
+  'full-disclosure': 'One full, planned account of the truth rather than truth that trickles out',
+  'end-contact': 'Ending contact with the affair partner: one final, shared message, no secret goodbye',
   // Beyond the list: further ideas of the seed articles that the program also carries.
   'time-outs': 'A pause, agreed in advance, when a talk gets too heated to be useful',
   'others-can-be-trusted': 'One breach does not mean no one can be trusted',

@@ -23,6 +23,15 @@ export const KNOWN_PLACEHOLDERS = {
   max: '5',
   answer: 'Yes',
   reportUrl: URL_120,
+  // Answers to open questions (functions/use-cases/answers.ts): the longest realistic values.
+  answers: 'day 30 question 1: yes, day 30 question 2: no',
+  more: 'Still open: day 30 question 3 (Y/N).',
+  questions: 'week 13 check-in (1-5), checkpoint question 2 (1-5)',
+  count: '2',
+  label: 'checkpoint question 3',
+  value: '5 of 5',
+  week: '13',
+  number: '3',
   // PAUSE replies (functions/use-cases/pause.ts).
   days: '30',
   resumeDate: 'Wednesday 30 September',
@@ -311,6 +320,50 @@ const DISCREET_EMAIL_TEXT = TEXT.superRefine(placeholderCheck(DISCREET_EMAIL_PLA
   discreetCheck,
 );
 
+/** A text a discreet person can get must not name the program either (the crisis and concern texts). */
+function noBrandCheck(text: string, ctx: z.RefinementCtx<string>) {
+  if (/kintsugi/i.test(text))
+    ctx.addIssue({ code: 'custom', message: 'must not name the program: a discreet person gets it' });
+}
+const UNBRANDED = DISCREET_TEXT.superRefine(noBrandCheck);
+/** With {{emergency}}: the country's emergency number, or the words for "your local emergency number". */
+const UNBRANDED_EMERGENCY = TEXT.superRefine(placeholderCheck(['emergency']))
+  .superRefine(discreetCheck)
+  .superRefine(noBrandCheck);
+
+/** The crisis and concern texts in one language (CrisisSms in functions/program/types.ts). */
+const CrisisSmsSchema = z.strictObject({
+  opening: NO_PLACEHOLDERS,
+  discreetOpening: UNBRANDED,
+  us: NO_PLACEHOLDERS,
+  discreetUs: UNBRANDED,
+  canada: UNBRANDED,
+  elsewhere: UNBRANDED_EMERGENCY,
+  localEmergency: UNBRANDED,
+  paused: UNBRANDED,
+  stopped: NO_PLACEHOLDERS,
+  discreetStopped: UNBRANDED,
+  deleteThread: UNBRANDED,
+  concernUs: UNBRANDED,
+  concernCanada: UNBRANDED,
+  concernElsewhere: UNBRANDED_EMERGENCY,
+});
+
+/** The email with the crisis lines in one language; its sections are Markdown (SafetyEmail in types.ts). */
+const SafetyEmailSchema = z.strictObject({
+  subject: NO_PLACEHOLDERS,
+  preheader: NO_PLACEHOLDERS,
+  discreetSubject: DISCREET_TEXT,
+  discreetPreheader: DISCREET_TEXT,
+  opening: NO_PLACEHOLDERS,
+  us: NO_PLACEHOLDERS,
+  canada: NO_PLACEHOLDERS,
+  elsewhere: TEXT.superRefine(placeholderCheck(['emergency'])),
+  outsideUs: NO_PLACEHOLDERS,
+  closing: NO_PLACEHOLDERS,
+  paused: NO_PLACEHOLDERS,
+});
+
 /** content/system.yaml: the messages that are not program steps. */
 export const SourceSystemSchema = z
   .strictObject({
@@ -340,22 +393,25 @@ export const SourceSystemSchema = z
       deleteConfirm: smsText('deleteConfirm'),
       deleted: smsText('deleted'),
     }),
-    // The answer to a message that shows signs of danger. `paused` and `stopped` follow either set of lines.
+    answers: z.strictObject({
+      recorded: TEXT.superRefine(placeholderCheck(['answers', 'more'])),
+      stillOpen: TEXT.superRefine(placeholderCheck(['questions'])),
+      unplaced: TEXT.superRefine(placeholderCheck(['count'])),
+      doesNotFit: TEXT.superRefine(placeholderCheck(['questions'])),
+      labelled: TEXT.superRefine(placeholderCheck(['label', 'value'])),
+      checkin: TEXT.superRefine(placeholderCheck(['week'])),
+      quickCheck: TEXT.superRefine(placeholderCheck(['day', 'number'])),
+      checkpoint: TEXT.superRefine(placeholderCheck(['number'])),
+      rating: TEXT.superRefine(placeholderCheck(['score'])),
+      yes: NO_PLACEHOLDERS,
+      no: NO_PLACEHOLDERS,
+      ratingHint: NO_PLACEHOLDERS,
+      yesNoHint: NO_PLACEHOLDERS,
+    }),
+    // The answers to a message that shows signs of danger or concern, in English and in Spanish.
     safety: z.strictObject({
-      sms: z.strictObject({
-        resources: NO_PLACEHOLDERS,
-        discreetResources: DISCREET_TEXT,
-        paused: DISCREET_TEXT,
-        stopped: DISCREET_TEXT,
-      }),
-      email: z.strictObject({
-        subject: NO_PLACEHOLDERS,
-        preheader: NO_PLACEHOLDERS,
-        discreetSubject: DISCREET_TEXT,
-        discreetPreheader: DISCREET_TEXT,
-        body: NO_PLACEHOLDERS,
-        paused: NO_PLACEHOLDERS,
-      }),
+      sms: z.strictObject({ en: CrisisSmsSchema, es: CrisisSmsSchema }),
+      email: z.strictObject({ en: SafetyEmailSchema, es: SafetyEmailSchema }),
     }),
     discreet: z.strictObject({
       fromName: DISCREET_TEXT.regex(/^[A-Za-z0-9 .'-]{1,40}$/, 'must be a short plain display name'),

@@ -16,11 +16,11 @@ import { firstDay, programSlots, type Slot } from '../functions/program/schedule
 import { PROGRAM_DAYS, type Step, TRACKS, type Track } from '../functions/program/types';
 import {
   composeReportEmail,
-  composeStepEmail,
   composeStepSms,
   composeSystemEmail,
   personalValues,
 } from '../functions/use-cases/compose';
+import { composeStepEmail } from '../functions/use-cases/compose-step-email';
 import type { Deps } from '../functions/use-cases/deps';
 import { link } from '../functions/use-cases/links';
 

@@ -123,7 +123,8 @@ export async function simulate(options: SimulationOptions): Promise<SimulationSu
     const programStarted = performance.now();
     const answerShare = options.answerShare ?? 0.85;
     const answers = () => random() < answerShare;
-    const end = new Date(startAt.getTime() + (days + 2) * DAY_MS).toISOString();
+    // Two days more: a report waits up to 48 hours for the last checkpoint question (day 92, 09:00).
+    const end = new Date(startAt.getTime() + (days + 4) * DAY_MS).toISOString();
     let day = 0;
     let dayEnds = startAt.getTime() + DAY_MS;
     let textsSeen = runtime.twilio.created().length;

@@ -1,6 +1,7 @@
 /**
- * The build: compiles content/ and templates/ into generated/catalog.json (the one file the Lambdas
- * read) and refreshes content/coverage.md. `npm run build` runs it before start, test and synth.
+ * The build: compiles content/ and templates/ into generated/catalog.json (what every Lambda reads) and
+ * generated/step-bodies.json (the step emails' bodies, read only where step emails are composed), and
+ * refreshes content/coverage.md. `npm run build` runs it before start, test and synth.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,8 @@ import { buildLayouts } from '../templates/build';
 
 const ROOT = path.resolve(__dirname, '..');
 export const CATALOG_FILE = path.join(ROOT, 'generated', 'catalog.json');
+/** The step emails' bodies, apart: only the send function composes them (functions/program/step-bodies.ts). */
+export const STEP_BODIES_FILE = path.join(ROOT, 'generated', 'step-bodies.json');
 export const COVERAGE_FILE = path.join(ROOT, 'content', 'coverage.md');
 
 /** Compiles the catalog in memory, without writing anything. */
@@ -22,7 +25,15 @@ export async function compileCatalog(): Promise<Catalog> {
 export async function build(): Promise<void> {
   const catalog = await compileCatalog();
   mkdirSync(path.dirname(CATALOG_FILE), { recursive: true });
-  writeFileSync(CATALOG_FILE, `${JSON.stringify(catalog, null, 1)}\n`);
+  // The bodies are two thirds of the catalog: kept apart, they stay out of the webhooks' bundles.
+  const bodies = Object.fromEntries(
+    catalog.steps
+      .filter((step) => step.bodyHtml !== undefined || step.bodyText !== undefined)
+      .map((step) => [step.id, { html: step.bodyHtml ?? '', text: step.bodyText ?? '' }]),
+  );
+  const steps = catalog.steps.map(({ bodyHtml: _html, bodyText: _text, ...step }) => step);
+  writeFileSync(CATALOG_FILE, `${JSON.stringify({ ...catalog, steps }, null, 1)}\n`);
+  writeFileSync(STEP_BODIES_FILE, `${JSON.stringify(bodies, null, 1)}\n`);
   writeFileSync(COVERAGE_FILE, coverageMarkdown(catalog.steps));
   console.log(
     `catalog: ${catalog.steps.length} steps, ${Object.keys(catalog.layouts).length} layouts -> ${path.relative(ROOT, CATALOG_FILE)}`,

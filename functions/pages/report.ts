@@ -45,7 +45,8 @@ ${chart(m)}
 </section>`,
     )
     .join('');
-  const answer = (c: CheckpointReport['checkpoint'][number]) => answerWords(c.answer, c.scale);
+  const answer = (c: CheckpointReport['checkpoint'][number]) =>
+    `${answerWords(c.answer, c.scale)}${c.late ? ' (came late)' : ''}`;
   const checkpoint = report.checkpoint.length
     ? `<h2>The three questions</h2><table>${report.checkpoint
         .map(
@@ -82,9 +83,23 @@ is not a failure. It is information for the choice in front of you.</p>
 ${metrics || '<p>No check-ins were answered, so there is no trend to show.</p>'}
 ${quick}
 ${checkpoint}
+${lateLine(report)}
 ${participationLine(report)}
 ${report.journalNotes ? `<p>You also kept ${report.journalNotes} journal note${report.journalNotes === 1 ? '' : 's'}.</p>` : ''}`,
   );
+}
+
+/** Answers that came after the report was first made, within their questions' windows, are in it too. */
+function lateLine(report: CheckpointReport): string {
+  const late =
+    report.checkpoint.some((c) => c.late) ||
+    (report.quickChecks ?? []).some((q) => q.answers.some((a) => a.late)) ||
+    report.metrics.some((m) => m.weekly.some((w) => w.late));
+  if (!late || !report.updatedAt) return '';
+  const weeks = report.metrics.flatMap((m) => m.weekly.filter((w) => w.late).map((w) => w.week));
+  return `<p class="late" data-field="late">Answers marked "came late" arrived after this report was first made and are counted here${
+    weeks.length ? `, as are your late answers for week ${[...new Set(weeks)].join(', ')}` : ''
+  }. The report was last brought up to date on ${escapeHtml(report.updatedAt.slice(0, 10))}.</p>`;
 }
 
 /** The one thing linked partners may share, when both agreed: how many check-ins each answered. */

@@ -1,3 +1,4 @@
+import type { OpenQuestion } from './open-questions';
 import type { SafetyCategory } from './safety';
 import type { Channel, Metric, Scale, StepKind, Track, Weekday } from './types';
 
@@ -8,7 +9,7 @@ export type EmailStatus = 'active' | 'unsubscribed' | 'bounced';
 /** `unreachable`: the carrier failed repeatedly; check-ins go by email until the person texts again. */
 export type SmsStatus = 'none' | 'awaiting-yes' | 'active' | 'stopped' | 'unreachable';
 
-/** The check-in a reply will be counted against. */
+/** The single open check-in records kept before open questions existed (read by `openQuestionsOf`). */
 export interface OpenCheckin {
   stepId: string;
   day: number;
@@ -57,6 +58,9 @@ export interface Enrollment {
   day0?: string;
   /** The instant the next step falls due; absent when nothing is left. */
   nextDueAt?: string;
+  /** The questions asked and still taking answers (program/open-questions.ts). */
+  openQuestions?: OpenQuestion[];
+  /** Older records: the one open check-in; read through `openQuestionsOf`, dropped on the next write. */
   openCheckin?: OpenCheckin;
   /** Claimed messages waiting for their time (quiet hours, a catch-up slot, a pause); `nextDueAt` honours them. */
   held?: HeldMessage[];
@@ -96,6 +100,14 @@ export interface Enrollment {
    * (`flaggedAt` later) is waiting again.
    */
   flagHandledAt?: string;
+  /**
+   * When a message from this person last showed signs of concern (not danger: "I'm not safe", a 1 on a
+   * safety question): answered with resources, nothing paused, shown to an operator beside the danger
+   * flag, which it never replaces. `flagHandledAt` later than it marks it handled.
+   */
+  concernAt?: string;
+  /** The kind of concern. Only the category: the message itself is handled (and kept) as usual. */
+  concernReason?: SafetyCategory;
   /** The program is paused because of a safety flag; RESUME from the person ends it (pause.ts). */
   safetyPause?: boolean;
   /** When the person texted DELETE: a second DELETE within DELETE_WINDOW_MINUTES erases everything. */

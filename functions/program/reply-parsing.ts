@@ -1,3 +1,4 @@
+import type { AnswerReadings, AnswerValue } from './open-questions';
 import type { Scale } from './types';
 
 /** What a free-text reply says about an open check-in. */
@@ -29,12 +30,57 @@ export function parseAnswer(body: string, scale: Scale): ParsedAnswer {
   return { kind: 'unclear' };
 }
 
+const YES = new Set(['yes', 'y', 'yeah', 'yep', 'yup', 'ya', 'yea', 'yess', 'si', 'sí']);
+const NO = new Set(['no', 'n', 'nope', 'nah', 'nop']);
+
 function parseYesNo(text: string): ParsedAnswer {
-  const first = text.toLowerCase().match(/[a-z]+/)?.[0];
-  if (first && ['yes', 'y', 'yeah', 'yep', 'yup'].includes(first))
-    return withNote(1, text.replace(/^\W*\w+/, ''));
-  if (first && ['no', 'n', 'nope', 'nah'].includes(first)) return withNote(0, text.replace(/^\W*\w+/, ''));
+  const first = text.toLowerCase().match(/[\p{L}]+/u)?.[0];
+  const rest = () => text.replace(/^[^\p{L}]*[\p{L}]+/u, '');
+  if (first && YES.has(first)) return withNote(1, rest());
+  if (first && NO.has(first)) return withNote(0, rest());
   return { kind: 'unclear' };
+}
+
+/** One word of a reply read as an answer on its own ("4", "4/5", "four", "4️⃣", "y", "no"), if it is one. */
+function answerToken(token: string): AnswerValue | undefined {
+  const word = token.toLowerCase();
+  if (word in KEYCAPS) return { scale: '1-5', score: KEYCAPS[word] as number };
+  const rating = word.match(/^(\d+)(?:\/5)?$/);
+  if (rating) {
+    const n = Number(rating[1]);
+    return n >= 1 && n <= 5 ? { scale: '1-5', score: n } : undefined;
+  }
+  if (word in WORDS) return { scale: '1-5', score: WORDS[word] as number };
+  if (YES.has(word)) return { scale: 'yes-no', score: 1 };
+  if (NO.has(word)) return { scale: 'yes-no', score: 0 };
+  return undefined;
+}
+
+/**
+ * The answers a reply gives, in order, for routing to the open questions (program/open-questions.ts).
+ * A reply made only of answers answers several questions: "Y N Y", "yes, no, yes", "3 4 y", "1) y 2) n".
+ * Anything else is one answer, read every way it can be ("no, 2 this week" is a no or a 2; the open
+ * question decides), with the words beside it kept as its note. Undefined when it reads as no answer.
+ */
+export function readAnswers(body: string): AnswerReadings[] | undefined {
+  const text = body.trim();
+  const tokens = text
+    .replace(/\b[1-9]\s*[).:]\s*(?=\S)/g, ' ') // "1) y 2) n": numbering, not answers
+    .split(/[\s,;.!&+]+|\band\b|\bthen\b/i)
+    .filter(Boolean);
+  if (tokens.length > 1) {
+    const several = tokens.map(answerToken);
+    if (several.every((a): a is AnswerValue => a !== undefined)) return several.map((a) => [a]);
+    // A list of answers with one out of range ("6 4") is not read as one answer with a note.
+    if (tokens.every((t) => /^\d+(?:\/5)?$/.test(t))) return undefined;
+  }
+  const readings: AnswerValue[] = [];
+  for (const scale of ['1-5', 'yes-no'] as const) {
+    const parsed = parseAnswer(text, scale);
+    if (parsed.kind === 'score')
+      readings.push({ scale, score: parsed.score, ...(parsed.note ? { note: parsed.note } : {}) });
+  }
+  return readings.length ? [readings] : undefined;
 }
 
 function withNote(score: number, rest: string): ParsedAnswer {

@@ -10,7 +10,7 @@ export interface MetricSummary {
    * One point per program week (1–13): the answer, or null when none was given; `asked` says whether
    * this metric's question went out that week (absent in reports saved before it existed).
    */
-  weekly: { week: number; score: number | null; asked?: boolean }[];
+  weekly: { week: number; score: number | null; asked?: boolean; late?: boolean }[];
   sent: number;
   answered: number;
   /** answered ÷ sent, 0–1; null when nothing was sent. */
@@ -27,6 +27,8 @@ export interface QuestionAnswer {
   question: string;
   scale: Scale;
   answer: number | null;
+  /** The answer arrived after the report was first made (within the question's window). */
+  late?: boolean;
 }
 
 /** The three quick yes/no questions of one day (30 or 60), in the order they were asked. */
@@ -38,7 +40,10 @@ export interface QuickCheck {
 /** The checkpoint report: the numbers both the email and the web page show. */
 export interface CheckpointReport {
   enrollmentId: string;
+  /** When the report was first made; answers after it are marked `late`. */
   generatedAt: string;
+  /** When a late answer last brought it up to date. */
+  updatedAt?: string;
   metrics: MetricSummary[];
   /** The three questions that decide whether to keep going (days 88–90), with the answers given. */
   checkpoint: QuestionAnswer[];
@@ -69,7 +74,12 @@ export function buildReport(input: {
   steps: readonly Step[];
   messages: readonly MessageRecord[];
   replies: readonly Reply[];
+  /** When the report was first made, when this brings it up to date: answers after it are late. */
+  firstMadeAt?: string;
 }): CheckpointReport {
+  const madeAt = input.firstMadeAt ?? input.now;
+  const isLate = (r: Reply | undefined) =>
+    r !== undefined && input.firstMadeAt !== undefined && r.at > madeAt;
   const stepById = new Map(input.steps.map((s) => [s.id, s]));
   const sentCheckins = input.messages.filter(
     (m) => (m.kind === 'check-in' || m.kind === 'checkpoint') && REACHED.includes(m.status),
@@ -94,9 +104,15 @@ export function buildReport(input: {
       .map((m) => answerByCheckin.get(`${m.slot}#${m.day}`))
       .filter((r): r is Reply => r !== undefined);
     const weekly = Array.from({ length: 13 }, (_, i) => {
-      const inWeek = answered.filter((r) => weekOf(r.day ?? 0) === i + 1).map((r) => r.score as number);
+      const inWeekReplies = answered.filter((r) => weekOf(r.day ?? 0) === i + 1);
+      const inWeek = inWeekReplies.map((r) => r.score as number);
       const asked = sent.some((m) => weekOf(m.day) === i + 1);
-      return { week: i + 1, score: mean(inWeek), asked };
+      return {
+        week: i + 1,
+        score: mean(inWeek),
+        asked,
+        ...(inWeekReplies.some(isLate) ? { late: true } : {}),
+      };
     });
     const first30 = mean(answered.filter((r) => (r.day ?? 0) <= 29).map((r) => r.score as number));
     const last30 = mean(answered.filter((r) => (r.day ?? 0) >= 61).map((r) => r.score as number));
@@ -113,12 +129,16 @@ export function buildReport(input: {
       change: first30 !== null && last30 !== null ? Math.round((last30 - first30) * 100) / 100 : null,
     });
   }
-  const asked = (step: Step): QuestionAnswer => ({
-    metric: step.metric as Metric,
-    question: step.question ?? step.sms ?? step.id,
-    scale: step.scale ?? 'yes-no',
-    answer: [...answerByCheckin.values()].find((r) => r.stepId === step.id)?.score ?? null,
-  });
+  const asked = (step: Step): QuestionAnswer => {
+    const reply = [...answerByCheckin.values()].find((r) => r.stepId === step.id);
+    return {
+      metric: step.metric as Metric,
+      question: step.question ?? step.sms ?? step.id,
+      scale: step.scale ?? 'yes-no',
+      answer: reply?.score ?? null,
+      ...(isLate(reply) ? { late: true } : {}),
+    };
+  };
   const wasSent = (step: Step) => sentCheckins.some((m) => m.slot === step.id);
   const quickByDay = new Map<number, QuestionAnswer[]>();
   for (const step of input.steps.filter((s) => s.kind === 'checkpoint' && s.metric && wasSent(s))) {
@@ -132,7 +152,8 @@ export function buildReport(input: {
   const quickChecks = [...quickByDay].sort(([a], [b]) => a - b).map(([day, answers]) => ({ day, answers }));
   return {
     enrollmentId: input.enrollmentId,
-    generatedAt: input.now,
+    generatedAt: madeAt,
+    ...(input.firstMadeAt ? { updatedAt: input.now } : {}),
     metrics,
     checkpoint,
     quickChecks,

@@ -156,12 +156,14 @@ export type SlotPlan = { action: 'send' } | { action: 'skip' } | { action: 'hold
  * Decides each due slot. A check-in more than 12 hours late, or due while the program is paused, is
  * skipped. A lesson more than a day late goes out with the next slot of the program, one late lesson per
  * slot, so an outage never ends in a burst. While paused, anything else waits for the pause to end.
+ * The report waits until `reportWaitsUntil` (the final checkpoint's answers, or their windows closing).
  */
 export function planDue(
   due: readonly Slot[],
   slots: readonly Slot[],
   now: string,
   pausedUntil?: string,
+  reportWaitsUntil?: string,
 ): { slot: Slot; plan: SlotPlan }[] {
   const paused = pausedUntil !== undefined && now < pausedUntil;
   const upcoming = slots.filter((s) => s.dueAt > now);
@@ -170,6 +172,8 @@ export function planDue(
     if (isCheckin(slot))
       return { slot, plan: paused || isStale(slot, now) ? { action: 'skip' } : { action: 'send' } };
     if (paused) return { slot, plan: { action: 'hold', until: pausedUntil as string } };
+    if (slot.kind === 'report' && reportWaitsUntil && reportWaitsUntil > now)
+      return { slot, plan: { action: 'hold', until: reportWaitsUntil } };
     const late = DateTime.fromISO(now).diff(DateTime.fromISO(slot.dueAt), 'hours').hours;
     if (slot.kind !== 'report' && late > LESSON_GRACE_HOURS) {
       const ride = upcoming[catchUps++] ?? upcoming.at(-1);

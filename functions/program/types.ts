@@ -1,4 +1,5 @@
 /** The program's own vocabulary: tracks, steps, check-ins, channels. Plain data, no I/O. */
+import type { MessageLanguage } from './safety';
 
 /** Which side of the breach a participant is on. */
 export type Track = 'hurt' | 'repairing';
@@ -98,18 +99,68 @@ export interface SystemEmail {
   action?: string;
 }
 
-/** The email that answers an email reply showing signs of danger (no button: its links are phone numbers). */
+/** A Markdown section of an email, rendered at build time. */
+export interface RenderedText {
+  html: string;
+  text: string;
+}
+
+/**
+ * The email with the crisis lines, in one language: to an email reply that shows signs of danger or
+ * concern, and to a text when texts cannot reach the person (no button: its links are phone numbers).
+ * Its body is `opening`, the lines of the person's country, `closing`, then `paused` if it applies.
+ */
 export interface SafetyEmail {
   subject: string;
   preheader: string;
   /** Subject and preheader for discreet mode: they say nothing of what the email is about. */
   discreetSubject: string;
   discreetPreheader: string;
-  bodyHtml: string;
-  bodyText: string;
+  opening: RenderedText;
+  /** The US lines: 911, 988, the National Domestic Violence Hotline. */
+  us: RenderedText;
+  /** Canada: 911, 988, and the directory for help with abuse. */
+  canada: RenderedText;
+  /** Elsewhere, when the emergency number is known: {{emergency}} and the directory. */
+  elsewhere: RenderedText;
+  /** Beside the US lines when nothing tells where the person is; alone when the country's number is unknown. */
+  outsideUs: RenderedText;
+  /** That nobody reads replies as they arrive; that the email can be deleted. */
+  closing: RenderedText;
   /** Added when the program was paused: how to restart it. */
-  pausedHtml: string;
-  pausedText: string;
+  paused: RenderedText;
+}
+
+/**
+ * The crisis and concern texts in one language (program/crisis-lines.ts says which lines apply). A
+ * crisis text: opening, lines, then `paused` or `stopped`, then in discreet mode `deleteThread`.
+ */
+export interface CrisisSms {
+  /** Thanks, and that nobody reads replies as they arrive; names the program. */
+  opening: string;
+  /** The same without the program's name. */
+  discreetOpening: string;
+  /** US lines, each named: 911, 988, the National Domestic Violence Hotline. */
+  us: string;
+  /** The same lines without saying what they are for. */
+  discreetUs: string;
+  /** Canada: 911, 988, the directory. */
+  canada: string;
+  /** Elsewhere: {{emergency}} and the directory. */
+  elsewhere: string;
+  /** What {{emergency}} says when the country's emergency number is not known. */
+  localEmergency: string;
+  /** Added after the lines when the program was paused: how to restart it. */
+  paused: string;
+  /** Added after the lines when the message also said STOP. */
+  stopped: string;
+  discreetStopped: string;
+  /** Ends every discreet crisis or concern text. */
+  deleteThread: string;
+  /** The short answer to signs of concern, one per region ({{emergency}} in `concernElsewhere`). */
+  concernUs: string;
+  concernCanada: string;
+  concernElsewhere: string;
 }
 
 /** Every message that is not a program step, in Kintsugi's words. */
@@ -123,19 +174,12 @@ export interface SystemMessages {
     partnerUnlinked: SystemEmail;
   };
   sms: SystemSms;
-  /** The answer to a message that shows signs of danger (functions/program/safety.ts). */
+  /** How answers to open questions are confirmed (functions/use-cases/answers.ts). */
+  answers: AnswerTexts;
+  /** The answers to a message that shows signs of danger or concern (functions/program/safety.ts), per language. */
   safety: {
-    sms: {
-      /** Crisis lines, each named: 911, 988, the National Domestic Violence Hotline. */
-      resources: string;
-      /** The same lines in discreet mode, without naming what they are for. */
-      discreetResources: string;
-      /** Added after the lines when the program was paused: how to restart it. */
-      paused: string;
-      /** Added after the lines when the message also said STOP. */
-      stopped: string;
-    };
-    email: SafetyEmail;
+    sms: Record<MessageLanguage, CrisisSms>;
+    email: Record<MessageLanguage, SafetyEmail>;
   };
   /** Discreet mode: for people whose messages may be read by someone else. */
   discreet: {
@@ -185,6 +229,34 @@ export interface SystemSms {
   deleteConfirm: string;
   /** After the second DELETE: everything is erased. */
   deleted: string;
+}
+
+/**
+ * The pieces of the text that confirms answers: "Noted: day 30 question 1: yes. Still open: day 30
+ * question 2 (Y/N). Only you see your answers." Each is GSM-7; the whole stays one segment.
+ */
+export interface AnswerTexts {
+  /** Placeholders: {{answers}} (labelled answers), {{more}} (the still-open and unplaced sentences, or nothing). */
+  recorded: string;
+  /** Placeholder: {{questions}}. */
+  stillOpen: string;
+  /** Answers that fit no open question. Placeholder: {{count}}. */
+  unplaced: string;
+  /** An answer that fits none of the open questions. Placeholder: {{questions}}. */
+  doesNotFit: string;
+  /** Placeholders: {{label}}, {{value}}. */
+  labelled: string;
+  /** Question names. Placeholders: {{week}}; {{day}} and {{number}}; {{number}}. */
+  checkin: string;
+  quickCheck: string;
+  checkpoint: string;
+  /** Answer values. Placeholder: {{score}}. */
+  rating: string;
+  yes: string;
+  no: string;
+  /** How to answer, after a still-open question's name. */
+  ratingHint: string;
+  yesNoHint: string;
 }
 
 /** The compiled program: steps, system messages and email layouts with their placeholders. */

@@ -42,8 +42,21 @@ export interface ParticipantSummary {
   confirmedAt?: string;
   nextDueAt?: string;
   discreet: boolean;
-  /** The latest safety flag, and whether it still waits for a human. */
-  flag?: { at: string; reason?: SafetyCategory; handledAt?: string; waiting: boolean };
+  /** The latest safety flag (signs of danger: paused, operator alerted), and whether it still waits for a human. */
+  flag?: SafetyMark;
+  /**
+   * The latest signs of concern (answered with resources, nothing paused, nobody paged), and whether
+   * they still wait for a human. Beside `flag`, never in its place.
+   */
+  concern?: SafetyMark;
+}
+
+/** A safety flag or a concern: when, what kind, and whether a human has seen to it since. */
+export interface SafetyMark {
+  at: string;
+  reason?: SafetyCategory;
+  handledAt?: string;
+  waiting: boolean;
 }
 
 /** Which participants `listParticipants` returns; every field narrows the list. */
@@ -53,7 +66,7 @@ export interface ListFilter {
   /** Program days, inclusive. */
   dayFrom?: number;
   dayTo?: number;
-  /** true: only those with a safety flag; false: only those without. */
+  /** true: only those with a safety flag or a concern; false: only those with neither. */
   flagged?: boolean;
   /** At most this many (newest first); default 100. */
   limit?: number;
@@ -95,6 +108,7 @@ export type TimelineEntry =
   | { at: string; type: 'consent'; channel: Channel; action: ConsentAction; source: ConsentSource }
   | { at: string; type: 'report' }
   | { at: string; type: 'safety-flag'; reason?: SafetyCategory }
+  | { at: string; type: 'safety-concern'; reason?: SafetyCategory }
   | { at: string; type: 'flag-handled' };
 
 export interface ParticipantTimeline {
@@ -112,7 +126,7 @@ export interface ParticipantReport {
   url?: string;
 }
 
-/** One flagged participant waiting for a human (or handled, with `all`). */
+/** One participant with a flag or a concern waiting for a human (or handled, with `all`). */
 export interface InboxItem {
   participant: ParticipantSummary;
   /** The participant's latest notes before the flag, only when asked for (the flagged text itself is never kept). */
@@ -168,15 +182,18 @@ export function summarize(enrollment: Enrollment, now: Date): ParticipantSummary
   if (paused) summary.pausedUntil = enrollment.pausedUntil;
   if (enrollment.confirmedAt) summary.confirmedAt = enrollment.confirmedAt;
   if (enrollment.nextDueAt) summary.nextDueAt = enrollment.nextDueAt;
-  if (enrollment.flaggedAt) {
+  // One "handled" mark covers both: what came after it waits again.
+  const mark = (at: string, reason: SafetyCategory | undefined): SafetyMark => {
     const handledAt = enrollment.flagHandledAt;
-    summary.flag = {
-      at: enrollment.flaggedAt,
-      ...(enrollment.flagReason ? { reason: enrollment.flagReason } : {}),
+    return {
+      at,
+      ...(reason ? { reason } : {}),
       ...(handledAt ? { handledAt } : {}),
-      waiting: !handledAt || handledAt < enrollment.flaggedAt,
+      waiting: !handledAt || handledAt < at,
     };
-  }
+  };
+  if (enrollment.flaggedAt) summary.flag = mark(enrollment.flaggedAt, enrollment.flagReason);
+  if (enrollment.concernAt) summary.concern = mark(enrollment.concernAt, enrollment.concernReason);
   return summary;
 }
 
@@ -196,7 +213,7 @@ const matches = (p: ParticipantSummary, filter: ListFilter): boolean => {
   if (filter.status === 'paused' ? !p.paused : filter.status && p.status !== filter.status) return false;
   if (filter.dayFrom !== undefined && (p.day === null || p.day < filter.dayFrom)) return false;
   if (filter.dayTo !== undefined && (p.day === null || p.day > filter.dayTo)) return false;
-  if (filter.flagged !== undefined && Boolean(p.flag) !== filter.flagged) return false;
+  if (filter.flagged !== undefined && Boolean(p.flag || p.concern) !== filter.flagged) return false;
   return true;
 };
 
@@ -270,6 +287,12 @@ export async function participantTimeline(
       at: enrollment.flaggedAt,
       type: 'safety-flag',
       ...(enrollment.flagReason ? { reason: enrollment.flagReason } : {}),
+    });
+  if (enrollment.concernAt)
+    entries.push({
+      at: enrollment.concernAt,
+      type: 'safety-concern',
+      ...(enrollment.concernReason ? { reason: enrollment.concernReason } : {}),
     });
   if (enrollment.flagHandledAt) entries.push({ at: enrollment.flagHandledAt, type: 'flag-handled' });
   entries.sort((a, b) => a.at.localeCompare(b.at));
@@ -350,7 +373,14 @@ export async function participantReport(deps: Deps, who: string): Promise<Partic
   return { participant, ready: false, report: preview };
 }
 
-/** Flagged participants whose flag waits for a human, oldest flag first (with `all`, handled ones too). */
+/** The flag or concern a participant is in the inbox for: a danger flag before a concern. */
+const inboxMark = (p: ParticipantSummary, all: boolean): SafetyMark | undefined =>
+  [p.flag, p.concern].find((m) => m && (all || m.waiting));
+
+/**
+ * Participants whose safety flag or concern waits for a human (with `all`, handled ones too): danger
+ * flags first, then concerns, oldest first within each.
+ */
 export async function safetyInbox(
   deps: Pick<Deps, 'store' | 'clock'>,
   { all = false, withText = false }: { all?: boolean; withText?: boolean } = {},
@@ -358,13 +388,19 @@ export async function safetyInbox(
   const now = deps.clock.now();
   const flagged = (await everyEnrollment(deps))
     .map((e) => summarize(e, now))
-    .filter((p) => p.flag && (all || p.flag.waiting))
-    .sort((a, b) => (a.flag?.at ?? '').localeCompare(b.flag?.at ?? ''));
+    .filter((p) => inboxMark(p, all))
+    .sort((a, b) => {
+      const [ma, mb] = [inboxMark(a, all), inboxMark(b, all)];
+      const rank = (p: ParticipantSummary, m: SafetyMark | undefined) => (m === p.flag ? 0 : 1);
+      return rank(a, ma) - rank(b, mb) || (ma?.at ?? '').localeCompare(mb?.at ?? '');
+    });
   if (!withText) return flagged.map((participant) => ({ participant }));
   return Promise.all(
     flagged.map(async (participant) => {
+      // Up to the latest mark: a concern's own words are kept as a note, a danger flag's never are.
+      const until = [participant.flag?.at ?? '', participant.concern?.at ?? ''].sort().at(-1) ?? '';
       const notes = (await deps.store.listReplies(participant.id))
-        .filter((r) => r.note && r.at <= (participant.flag?.at ?? ''))
+        .filter((r) => r.note && r.at <= until)
         .slice(-NOTES_BESIDE_A_FLAG)
         .map((r) => ({ at: r.at, channel: r.channel, note: r.note as string }));
       return { participant, recentNotes: notes };
@@ -372,13 +408,14 @@ export async function safetyInbox(
   );
 }
 
-/** Marks a participant's safety flag handled by a human; a later flag puts them back in the inbox. */
+/** Marks a participant's safety flag and concern handled by a human; a later one puts them back in the inbox. */
 export async function markFlagHandled(
   deps: Pick<Deps, 'store' | 'clock' | 'config'>,
   who: string,
 ): Promise<{ participant: ParticipantSummary }> {
   const enrollment = await findParticipant(deps, who);
-  if (!enrollment.flaggedAt) throw new ConflictError('not_flagged', 'This participant has no safety flag.');
+  if (!enrollment.flaggedAt && !enrollment.concernAt)
+    throw new ConflictError('not_flagged', 'This participant has no safety flag or concern.');
   const handledAt = deps.clock.now().toISOString();
   const updated = await updateEnrollment(deps, enrollment.id, (e) => {
     e.flagHandledAt = handledAt;

@@ -1,8 +1,10 @@
-import type { Step } from '../program/types';
-import { NotFoundError, ValidationError } from '../shared/errors';
-import { logger } from '../shared/logger';
+import { DateTime } from 'luxon';
+import type { Enrollment } from '../program/enrollment';
+import { closesAt, type OpenQuestion, openQuestionsOf } from '../program/open-questions';
+import type { Metric, Scale, Step } from '../program/types';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
+import { answerOpenQuestions } from './answers';
 import type { Deps } from './deps';
-import { recordReply } from './replies';
 
 export interface EmailAnswer {
   step: Step;
@@ -39,7 +41,11 @@ export function readEmailAnswer(
   return { enrollmentId: claims.sub, step, day: Number(dayText), score: value, label };
 }
 
-/** Records a one-click check-in answer (the POST after the person pressed the button). */
+/**
+ * Records a one-click check-in answer (the POST after the person pressed the button), under the same
+ * rules as a text: it counts within the question's window (a second click changes it), updates a report
+ * already made, and lets a report waiting for it go. After the window it is refused, and says so.
+ */
 export async function answerByEmail(
   deps: Deps,
   token: string | undefined,
@@ -48,20 +54,43 @@ export async function answerByEmail(
   const answer = readEmailAnswer(deps, token, score);
   const enrollment = await deps.store.getEnrollment(answer.enrollmentId);
   if (!enrollment) throw new NotFoundError('This enrollment no longer exists.');
-  await recordReply(deps, enrollment, {
-    enrollmentId: enrollment.id,
-    at: deps.clock.now().toISOString(),
+  const at = deps.clock.now().toISOString();
+  const question = await questionOf(deps, enrollment, answer);
+  if (question.closesAt <= at) {
+    const closed = DateTime.fromISO(question.closesAt, { zone: enrollment.timezone }).toFormat('cccc d LLLL');
+    throw new ConflictError(
+      'question_closed',
+      `This question closed on ${closed}, so answers to it are no longer counted. The next one will come as usual.`,
+      'token',
+    );
+  }
+  await answerOpenQuestions(deps, enrollment, {
+    text: '',
     sourceId: `web-${deps.newId()}`,
+    at,
     channel: 'email',
-    stepId: answer.step.id,
-    day: answer.day,
-    metric: answer.step.metric,
-    score: answer.score,
-  });
-  logger.info('check-in answered', {
-    enrollmentId: enrollment.id,
-    metric: answer.step.metric,
-    channel: 'email',
+    reask: false,
+    only: { question, answer: { scale: answer.step.scale as Scale, score: answer.score } },
   });
   return answer;
+}
+
+/** The question a link names: from the open questions, else rebuilt from the message that asked it. */
+async function questionOf(deps: Deps, enrollment: Enrollment, answer: EmailAnswer): Promise<OpenQuestion> {
+  const open = openQuestionsOf(enrollment).find((q) => q.stepId === answer.step.id && q.day === answer.day);
+  if (open) return open;
+  const message = await deps.store.getMessage(enrollment.id, answer.day, answer.step.id, 'email');
+  if (!message) throw new NotFoundError('This check-in was not sent to you.');
+  const kind = answer.step.kind === 'checkpoint' ? 'checkpoint' : 'check-in';
+  const askedAt = message.sendingAt ?? message.claimedAt;
+  return {
+    stepId: answer.step.id,
+    day: answer.day,
+    metric: answer.step.metric as Metric,
+    scale: answer.step.scale as Scale,
+    kind,
+    channel: 'email',
+    askedAt,
+    closesAt: closesAt(kind, askedAt),
+  };
 }

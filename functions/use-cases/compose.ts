@@ -1,14 +1,16 @@
 import type { OutgoingEmail } from '../ports/mailer';
+import { type CrisisLines, crisisLinesFor } from '../program/crisis-lines';
 import type { Enrollment } from '../program/enrollment';
 import { fillHtml, fillText } from '../program/render';
 import type { CheckpointReport } from '../program/report';
 import { reportChartsHtml, reportChartsText } from '../program/report-charts';
-import type { Step, SystemEmail, SystemSms } from '../program/types';
+import type { MessageLanguage } from '../program/safety';
+import type { RenderedText, SafetyEmail, Step, SystemEmail, SystemSms } from '../program/types';
 import type { Deps } from './deps';
-import { footerLinks, link } from './links';
+import { footerLinks } from './links';
 
-type ComposeDeps = Pick<Deps, 'config' | 'tokens' | 'catalog'>;
-type Person = Pick<Enrollment, 'id' | 'email' | 'checkinDay' | 'checkinTime' | 'discreet'>;
+export type ComposeDeps = Pick<Deps, 'config' | 'tokens' | 'catalog'>;
+export type Person = Pick<Enrollment, 'id' | 'email' | 'checkinDay' | 'checkinTime' | 'discreet'>;
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -28,10 +30,10 @@ export function systemTexts(deps: Pick<Deps, 'catalog'>, who?: Pick<Enrollment, 
 }
 
 /** The sender's display name for this person's emails: neutral in discreet mode, else the configured one. */
-const fromNameFor = (deps: ComposeDeps, who: Pick<Enrollment, 'discreet'>) =>
+export const fromNameFor = (deps: ComposeDeps, who: Pick<Enrollment, 'discreet'>) =>
   who.discreet ? { fromName: deps.catalog.messages.discreet.fromName } : {};
 
-function unsubscribeHeaders(unsubscribeUrl: string, deps: ComposeDeps): Record<string, string> {
+export function unsubscribeHeaders(unsubscribeUrl: string, deps: ComposeDeps): Record<string, string> {
   const domain = deps.config.emailFrom.match(/@([^>\s]+)/)?.[1] ?? 'kintsugi.example';
   return {
     'List-Unsubscribe': `<${unsubscribeUrl}>, <mailto:unsubscribe@${domain}?subject=unsubscribe>`,
@@ -45,7 +47,7 @@ type Footer = ReturnType<typeof footerLinks>;
 export const SELF_GUIDED_LIMITS =
   'A self-guided program is not enough when there is abuse, addiction or years of deception: please work with a trained counselor. In danger? Call 911. In crisis? Call or text 988.';
 
-function textFooter(footer: Footer): string {
+export function textFooter(footer: Footer): string {
   return [
     '',
     '—',
@@ -128,62 +130,28 @@ export function composeReportEmail(
   };
 }
 
-/** A program step (lesson, micro-action or check-in) as an email. */
-export function composeStepEmail(deps: ComposeDeps, who: Person, step: Step, day: number): OutgoingEmail {
-  const footer = footerLinks(deps, who.id);
-  const values = personalValues(deps, who);
-  // Discreet mode: the inbox shows a neutral subject and preheader, never the step's own.
-  const neutral = deps.catalog.messages.discreet.email[step.scale ? 'question' : 'lesson'];
-  const subject = who.discreet
-    ? fillText(neutral.subject, { day: String(day) })
-    : fillText(step.subject ?? step.question ?? 'Kintsugi', values);
-  const preheader = who.discreet
-    ? fillText(neutral.preheader, { day: String(day) })
-    : fillText(step.preheader ?? step.question ?? '', values);
-  const body = step.bodyHtml ? fillHtml(step.bodyHtml, values) : '';
-  const common = { lang: 'en', subject, preheader, body, ...footer };
-  let html: string;
-  let answers = '';
-  if (step.kind === 'check-in' || step.kind === 'checkpoint') {
-    const question = fillText(step.question ?? step.sms ?? '', values);
-    const answerUrl = (score: number) =>
-      link(deps, '/checkin', 'checkin', who.id, { score: String(score) }, `${step.id}#${day}`);
-    if (step.scale === 'yes-no') {
-      html = fillHtml(deps.catalog.layouts.yesNo, {
-        ...common,
-        question,
-        yesUrl: answerUrl(1),
-        noUrl: answerUrl(0),
-      });
-      answers = `\n\n${question}\nYes: ${answerUrl(1)}\nNo: ${answerUrl(0)}`;
-    } else {
-      const urls = Object.fromEntries([1, 2, 3, 4, 5].map((n) => [`answer${n}Url`, answerUrl(n)]));
-      html = fillHtml(deps.catalog.layouts.rating, { ...common, question, ...urls });
-      answers = `\n\n${question}\n${[1, 2, 3, 4, 5].map((n) => `${n}: ${answerUrl(n)}`).join('\n')}`;
-    }
-  } else {
-    html = fillHtml(deps.catalog.layouts.message, common);
-  }
-  const text =
-    `${step.bodyText ? fillText(step.bodyText, values) : ''}${answers}\n${textFooter(footer)}`.trimStart();
-  return {
-    to: who.email,
-    subject,
-    html,
-    text,
-    ...fromNameFor(deps, who),
-    headers: unsubscribeHeaders(footer.unsubscribeUrl, deps),
-  };
-}
-
 /** A program step as SMS text (its discreet wording in discreet mode). */
 export function composeStepSms(deps: ComposeDeps, who: Person, step: Step): string {
   const text = (who.discreet ? step.discreetSms : undefined) ?? step.sms ?? '';
   return fillText(text, personalValues(deps, who));
 }
 
+/** Where the crisis email goes and in what language: the person's language and their country's lines. */
+export interface CrisisReach {
+  language: MessageLanguage;
+  lines: CrisisLines;
+}
+
+/** The sections of the crisis email that give the lines of the person's country (program/crisis-lines.ts). */
+function lineSections(email: SafetyEmail, lines: CrisisLines): RenderedText[] {
+  if (lines.region === 'us') return lines.located ? [email.us] : [email.us, email.outsideUs];
+  if (lines.region === 'canada') return [email.canada];
+  return lines.emergency ? [email.elsewhere] : [email.outsideUs];
+}
+
 /**
- * The email that answers an email reply showing signs of danger: the crisis lines, and how to restart
+ * The email with the crisis lines (to an email reply showing signs of danger or concern, or to a text
+ * that texts cannot answer), in the person's language with their country's lines, and how to restart
  * the program when it was paused. For a sender with no enrollment, the footer points at the start page.
  */
 export function composeSafetyEmail(
@@ -191,8 +159,9 @@ export function composeSafetyEmail(
   to: string,
   who: Pick<Enrollment, 'id' | 'discreet'> | undefined,
   paused: boolean,
+  reach: CrisisReach = { language: 'en', lines: crisisLinesFor(undefined) },
 ): OutgoingEmail {
-  const email = deps.catalog.messages.safety.email;
+  const email = deps.catalog.messages.safety.email[reach.language];
   const publicPage = `${deps.config.publicUrl}/`;
   const footer = who
     ? footerLinks(deps, who.id)
@@ -203,15 +172,23 @@ export function composeSafetyEmail(
         postalAddress: deps.config.postalAddress,
       };
   const subject = who?.discreet ? email.discreetSubject : email.subject;
-  const preheader = who?.discreet ? email.discreetPreheader : email.preheader;
+  // The usual preheader names the US lines; elsewhere, the neutral one says what is true anywhere.
+  const preheader = who?.discreet || reach.lines.region !== 'us' ? email.discreetPreheader : email.preheader;
+  const sections = [
+    email.opening,
+    ...lineSections(email, reach.lines),
+    email.closing,
+    ...(paused ? [email.paused] : []),
+  ];
+  const values = { emergency: reach.lines.emergency ?? '' };
   const html = fillHtml(deps.catalog.layouts.message, {
-    lang: 'en',
+    lang: reach.language,
     subject,
     preheader,
-    body: paused ? `${email.bodyHtml}\n${email.pausedHtml}` : email.bodyHtml,
+    body: sections.map((section) => fillHtml(section.html, values)).join('\n'),
     ...footer,
   });
-  const text = `${email.bodyText}${paused ? `\n\n${email.pausedText}` : ''}\n${textFooter(footer)}`;
+  const text = `${sections.map((section) => fillText(section.text, values)).join('\n\n')}\n${textFooter(footer)}`;
   return {
     to,
     subject,

@@ -1,5 +1,6 @@
 import type { SendJob } from '../ports/queue';
 import { type Enrollment, type HeldMessage, type MessageRecord, retainedUntil } from '../program/enrollment';
+import { finalQuestionsAwaited, openQuestionsOf, unanswered } from '../program/open-questions';
 import { dueSlots, heldKey, nextDueOf, planDue, programSlots, type Slot } from '../program/schedule';
 import type { Channel } from '../program/types';
 import { mapConcurrently } from '../shared/concurrency';
@@ -28,9 +29,11 @@ export const MOVED_TO_EMAIL_SLOT = 'moved-to-email';
 export function movesToEmail(slot: Slot, who: Enrollment): boolean {
   if (slot.kind !== 'check-in' && slot.kind !== 'checkpoint') return false;
   if (who.checkinsByEmail || who.smsStatus !== 'active' || who.emailStatus !== 'active') return false;
-  const open = who.openCheckin;
-  const unanswered = (who.unansweredSms ?? 0) + (open?.channel === 'sms' && open.kind === 'check-in' ? 1 : 0);
-  return unanswered >= UNANSWERED_BEFORE_EMAIL;
+  const now = slot.dueAt;
+  const weeklyOpen = unanswered(openQuestionsOf(who), now).some(
+    (q) => q.channel === 'sms' && q.kind === 'check-in',
+  );
+  return (who.unansweredSms ?? 0) + (weeklyOpen ? 1 : 0) >= UNANSWERED_BEFORE_EMAIL;
 }
 
 /** The channel a slot goes out on for this person now, or undefined when they cannot receive it. */
@@ -57,6 +60,17 @@ export const DISPATCH_PAGE_SIZE = 100;
 
 /** Enrollments of one shard handled at once: bounds the writes a tick has in flight (shards × this). */
 export const DISPATCH_CONCURRENCY = 8;
+
+/**
+ * The report waits for the final checkpoint's answers: until the last awaited question's window closes,
+ * or until the person answers it (use-cases/answers.ts then lets the held report go at once).
+ */
+function reportWaitsUntil(enrollment: Enrollment, now: string): string | undefined {
+  return finalQuestionsAwaited(openQuestionsOf(enrollment), now)
+    .map((q) => q.closesAt)
+    .sort()
+    .at(-1);
+}
 
 /** What a tick decided for one due enrollment: its jobs, and the write that moves it on once they are queued. */
 interface Claimed {
@@ -118,7 +132,8 @@ async function claimDue(deps: Deps, enrollment: Enrollment, now: string): Promis
   const holds: HeldMessage[] = [];
   let skipped = 0;
   let movedToEmail = false;
-  for (const { slot, plan } of planDue(due, slots, now, enrollment.pausedUntil)) {
+  const plans = planDue(due, slots, now, enrollment.pausedUntil, reportWaitsUntil(enrollment, now));
+  for (const { slot, plan } of plans) {
     if (plan.action === 'send' && !movedToEmail && movesToEmail(slot, enrollment)) {
       movedToEmail = true;
       const notice = { day: slot.day, slot: MOVED_TO_EMAIL_SLOT, channel: 'sms' as const };
@@ -210,7 +225,6 @@ async function moveOn(deps: Deps, enrollment: Enrollment, now: string, handled: 
         if (movedToEmail) {
           current.checkinsByEmail = true;
           current.unansweredSms = 0;
-          if (current.openCheckin?.channel === 'sms') delete current.openCheckin;
         }
         if (current.nextDueAt !== enrollment.nextDueAt) {
           // Another tick already advanced it: only make sure the new holds are honoured.

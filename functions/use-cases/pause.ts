@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Enrollment, HeldMessage } from '../program/enrollment';
 import { REACHED } from '../program/enrollment';
+import { openQuestionsOf, unanswered } from '../program/open-questions';
 import { plusDays, programSlots, reschedule } from '../program/schedule';
 import { logger } from '../shared/logger';
 import type { Deps } from './deps';
@@ -72,12 +73,17 @@ const WEEK_MS = 7 * DAY_MS;
  */
 export async function skipCheckin(deps: Deps, enrollment: Enrollment): Promise<void> {
   const now = deps.clock.now();
-  const open = enrollment.openCheckin;
-  if (open && now.getTime() - Date.parse(open.sentAt) < WEEK_MS) {
+  const open = unanswered(openQuestionsOf(enrollment), now.toISOString())
+    .filter((q) => q.kind === 'check-in')
+    .at(-1);
+  if (open && now.getTime() - Date.parse(open.askedAt) < WEEK_MS) {
     const message = await deps.store.getMessage(enrollment.id, open.day, open.stepId, open.channel);
     if (message) await deps.store.transitionMessage(message, REACHED, { status: 'skipped' });
     await updateEnrollment(deps, enrollment.id, (e) => {
-      if (e.openCheckin?.stepId !== open.stepId || e.openCheckin.day !== open.day) return false;
+      const questions = openQuestionsOf(e);
+      const kept = questions.filter((q) => !(q.stepId === open.stepId && q.day === open.day));
+      if (kept.length === questions.length) return false;
+      e.openQuestions = kept;
       delete e.openCheckin;
     });
     logger.info('check-in skipped', { enrollmentId: enrollment.id, day: open.day });

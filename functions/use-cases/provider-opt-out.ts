@@ -1,3 +1,4 @@
+import { openQuestionsOf } from '../program/open-questions';
 import { logger } from '../shared/logger';
 import { recordOptOutOnce } from './consent';
 import type { Deps } from './deps';
@@ -17,6 +18,7 @@ export async function stopTextsAtProviderRequest(
 ): Promise<void> {
   const updated = await updateEnrollment(deps, enrollmentId, (e) => {
     e.smsStatus = 'stopped';
+    e.openQuestions = openQuestionsOf(e).filter((q) => q.channel !== 'sms');
     delete e.openCheckin;
   });
   // Once: Twilio reports 21610 on every text it refuses and on their status callbacks.

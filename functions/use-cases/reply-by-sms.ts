@@ -1,19 +1,20 @@
 import { DateTime } from 'luxon';
 import { wordingVersion } from '../program/consent';
+import { type CrisisLines, crisisLinesFor } from '../program/crisis-lines';
 import type { Enrollment } from '../program/enrollment';
 import { DELETE_WINDOW_MINUTES, type KeywordRequest, parseKeyword } from '../program/keywords';
+import { openQuestionsOf, unanswered } from '../program/open-questions';
 import { fillText } from '../program/render';
-import { parseAnswer } from '../program/reply-parsing';
-import { detectDanger, type SafetyCategory } from '../program/safety';
+import { assessSafety, guessLanguage, type SafetySignal } from '../program/safety';
 import { logger } from '../shared/logger';
+import { answerConfirmation, answerOpenQuestions, lowSafetyAnswer } from './answers';
 import { personalValues, systemTexts } from './compose';
 import { channelLedger, recordConsent, recordOptOutOnce, wasErased } from './consent';
 import type { Deps } from './deps';
 import { handleOnce } from './inbound-once';
 import { pauseProgram, resumeProgram, skipCheckin } from './pause';
 import { eraseEnrollment } from './privacy';
-import { recordReply } from './replies';
-import { protect, safetySms } from './safety';
+import { concernSms, crisisSms, emailCrisisLines, noteConcern, protect, textsBlocked } from './safety';
 import { updateEnrollment } from './update-enrollment';
 
 export interface InboundSms {
@@ -27,15 +28,19 @@ const DEDUPE_SECONDS = 4 * 86_400;
 
 /**
  * Handles a text from a participant: signs of danger first (crisis lines, whoever sent it), then
- * keywords (STOP always wins), then an answer to the open check-in, else a journal note. Returns the
- * text to answer with (it goes at once, as TwiML: it answers what the person just did), or undefined
- * for no answer. A repeated MessageSid (a provider retry) is recorded once and answered with nothing.
- * An opted-out number gets no answer but to START, HELP and DELETE, or crisis lines.
+ * keywords (STOP always wins), then an answer to the open check-in, else a journal note; signs of
+ * concern add a short text with resources to whatever that answer was. Returns the text to answer with
+ * (it goes at once, as TwiML: it answers what the person just did), or undefined for no answer. A
+ * repeated MessageSid (a provider retry) is recorded once and answered with nothing. An opted-out
+ * number gets no answer but to START, HELP and DELETE, or crisis lines and resources.
  */
 export async function replyBySms(deps: Deps, sms: InboundSms): Promise<string | undefined> {
-  const danger = detectDanger(sms.body);
-  if (danger) return answerDanger(deps, sms, danger);
-  const once = await handleOnce(deps, sms.messageSid, DEDUPE_SECONDS, (at) => answerSms(deps, sms, at));
+  const signal = assessSafety(sms.body);
+  if (signal?.level === 'danger') return answerDanger(deps, sms, signal);
+  const once = await handleOnce(deps, sms.messageSid, DEDUPE_SECONDS, async (at) => {
+    const answer = await answerSms(deps, sms, at);
+    return signal ? answerConcern(deps, sms, signal, answer) : answer;
+  });
   if (!once.repeat) return once.value;
   logger.info('inbound retry ignored');
   return undefined;
@@ -43,40 +48,75 @@ export async function replyBySms(deps: Deps, sms: InboundSms): Promise<string | 
 
 /**
  * A text that shows signs of danger (program/safety.ts) is answered with crisis lines in this very
- * response, whoever sent it: an unknown number, or one that opted out (the answer goes to a message the
- * person just sent; nothing is sent to them afterwards). A provider retry is answered again, since the
- * first answer may never have arrived, but only the first delivery flags, pauses and alerts. If the
- * store cannot be read, the lines still go out. The text itself is kept nowhere: no reply, no note.
+ * response, in the language it was written in, with the lines of the number's country, whoever sent it:
+ * an unknown number, or one that opted out (the answer goes to a message the person just sent; nothing
+ * is sent to them afterwards). A provider retry is answered again, since the first answer may never have
+ * arrived, but only the first delivery flags, pauses, alerts and emails. If the store cannot be read,
+ * the lines still go out. The text itself is kept nowhere: no reply, no note.
  */
-async function answerDanger(deps: Deps, sms: InboundSms, category: SafetyCategory): Promise<string> {
+async function answerDanger(deps: Deps, sms: InboundSms, signal: SafetySignal): Promise<string> {
+  const lines = crisisLinesFor(sms.from);
   try {
     const once = await handleOnce(deps, sms.messageSid, DEDUPE_SECONDS, () =>
-      protectBySms(deps, sms, category),
+      protectBySms(deps, sms, signal, lines),
     );
     if (!once.repeat) return once.value;
     const enrollment = await deps.store.findByPhone(sms.from);
-    return safetySms(deps, enrollment, enrollment?.safetyPause ? 'paused' : undefined);
+    const followUp = enrollment?.safetyPause && texting(enrollment) ? 'paused' : undefined;
+    return crisisSms(deps, enrollment, signal.language, lines, followUp);
   } catch (error) {
     logger.error('safety answer sent without its follow-up', {
-      category,
+      category: signal.category,
       error: error instanceof Error ? error.name : 'unknown',
     });
-    return safetySms(deps, undefined, undefined);
+    return crisisSms(deps, undefined, signal.language, lines, undefined);
   }
 }
 
-async function protectBySms(deps: Deps, sms: InboundSms, category: SafetyCategory): Promise<string> {
+async function protectBySms(
+  deps: Deps,
+  sms: InboundSms,
+  signal: SafetySignal,
+  lines: CrisisLines,
+): Promise<string> {
   const enrollment = await deps.store.findByPhone(sms.from);
-  const { paused } = await protect(deps, enrollment, category, 'sms');
+  const { paused } = await protect(deps, enrollment, signal.category, 'sms');
   // "STOP, he hits me": the opt-out holds, and the answer says so after the lines.
   const request = parseKeyword(sms.body);
-  if (request?.keyword === 'stop') {
-    if (enrollment) await optOut(deps, enrollment, sms, request);
-    return safetySms(deps, enrollment, 'stopped');
-  }
+  const stops = request?.keyword === 'stop';
+  if (stops && enrollment) await optOut(deps, enrollment, sms, request);
+  // Twilio refuses every text to a number that sent STOP, this answer too: the lines go by email as well.
+  if (enrollment && (stops || textsBlocked(enrollment)))
+    await emailCrisisLines(deps, enrollment, { language: signal.language, lines }, paused);
+  if (stops) return crisisSms(deps, enrollment, signal.language, lines, 'stopped');
   // RESUME restarts the program only from a number that gets texts; otherwise the email says how.
-  const texting = enrollment?.smsStatus === 'active' || enrollment?.smsStatus === 'unreachable';
-  return safetySms(deps, enrollment, paused && texting ? 'paused' : undefined);
+  const followUp = paused && enrollment && texting(enrollment) ? 'paused' : undefined;
+  return crisisSms(deps, enrollment, signal.language, lines, followUp);
+}
+
+/** Whether the number gets texts, so a RESUME from it would restart the program. */
+const texting = (enrollment: Enrollment) =>
+  enrollment.smsStatus === 'active' || enrollment.smsStatus === 'unreachable';
+
+/**
+ * Signs of concern in a text that was otherwise handled as usual (its answer recorded, its note kept):
+ * noted for the operator (no pause, no alert), and answered with a short text of resources after the
+ * usual answer, or alone. When texts cannot reach the person, the lines also go by email. Runs once per
+ * MessageSid, inside the once-only handling.
+ */
+async function answerConcern(
+  deps: Deps,
+  sms: InboundSms,
+  signal: SafetySignal,
+  answer: string | undefined,
+): Promise<string> {
+  const lines = crisisLinesFor(sms.from);
+  const enrollment = await deps.store.findByPhone(sms.from);
+  await noteConcern(deps, enrollment, signal.category, 'sms');
+  if (enrollment && textsBlocked(enrollment))
+    await emailCrisisLines(deps, enrollment, { language: signal.language, lines }, false);
+  const concern = concernSms(deps, enrollment, signal.language, lines);
+  return answer ? `${answer} ${concern}` : concern;
 }
 
 /** `at`: when the text first arrived (a provider's retry after a failure keeps it). */
@@ -105,8 +145,8 @@ async function answerSms(deps: Deps, sms: InboundSms, at: string): Promise<strin
     case 'start':
       return optIn(deps, enrollment, sms, request);
     case 'yes':
-      if (!(optedIn && enrollment.openCheckin?.scale === 'yes-no'))
-        return optIn(deps, enrollment, sms, request);
+      // YES answers a yes/no question when one is open; otherwise it is the opt-in keyword.
+      if (!(optedIn && yesNoOpen(enrollment, at))) return optIn(deps, enrollment, sms, request);
       break;
     case 'pause':
     case 'resume':
@@ -220,17 +260,25 @@ async function welcomeBack(deps: Deps, enrollment: Enrollment): Promise<void> {
   });
 }
 
+/** Whether a yes/no question is waiting for an answer. */
+const yesNoOpen = (enrollment: Enrollment, at: string) =>
+  unanswered(openQuestionsOf(enrollment), at).some((q) => q.scale === 'yes-no');
+
 async function setSms(deps: Deps, enrollment: Enrollment, status: Enrollment['smsStatus']): Promise<void> {
   await updateEnrollment(deps, enrollment.id, (e) => {
     if (!e.phone) return false;
     e.smsStatus = status;
-    if (status === 'stopped') delete e.openCheckin;
+    // Texted questions close: an opted-out number is never asked again, nor answered.
+    if (status === 'stopped') {
+      e.openQuestions = openQuestionsOf(e).filter((q) => q.channel !== 'sms');
+      delete e.openCheckin;
+    }
   });
 }
 
 /**
- * An answer to the open check-in (the newest one texted; a newer prompt closes the one before), or a
- * journal note when none is open. An unclear answer is asked again once; a second is kept as a note.
+ * Answers to the open questions, routed by type, oldest first (use-cases/answers.ts), or a journal note
+ * when none is open. The answer says what was recorded under each question's name and what is still open.
  */
 async function recordAnswer(
   deps: Deps,
@@ -238,45 +286,17 @@ async function recordAnswer(
   sms: InboundSms,
   at: string,
 ): Promise<string> {
-  const texts = systemTexts(deps, enrollment);
-  const open = enrollment.openCheckin;
-  const base = { enrollmentId: enrollment.id, at, sourceId: sms.messageSid, channel: 'sms' as const };
-  if (!open) {
-    await recordReply(deps, enrollment, { ...base, note: sms.body });
-    return texts.noteKept;
-  }
-  const answer = parseAnswer(sms.body, open.scale);
-  if (answer.kind === 'unclear') {
-    if (!open.reasked) {
-      await updateEnrollment(deps, enrollment.id, (e) => {
-        if (!e.openCheckin) return false;
-        e.openCheckin.reasked = true;
-      });
-      return texts.ratingUnclear;
-    }
-    await recordReply(deps, enrollment, { ...base, stepId: open.stepId, day: open.day, note: sms.body });
-    return texts.noteKeptCheckinOpen;
-  }
-  await recordReply(deps, enrollment, {
-    ...base,
-    stepId: open.stepId,
-    day: open.day,
-    metric: open.metric,
-    score: answer.score,
-    ...(answer.note ? { note: answer.note } : {}),
+  const outcome = await answerOpenQuestions(deps, enrollment, {
+    text: sms.body,
+    sourceId: sms.messageSid,
+    at,
+    channel: 'sms',
+    reask: true,
   });
-  // Over the enrollment just read: a write since makes it read again.
-  await updateEnrollment(
-    deps,
-    enrollment.id,
-    (e) => {
-      if (e.openCheckin?.stepId !== open.stepId || e.openCheckin.day !== open.day) return false;
-      delete e.openCheckin;
-    },
-    enrollment,
-  );
-  logger.info('check-in answered', { enrollmentId: enrollment.id, metric: open.metric, channel: 'sms' });
-  return open.scale === 'yes-no'
-    ? fillText(texts.answerRecorded, { answer: answer.score === 1 ? 'Yes' : 'No' })
-    : fillText(texts.ratingRecorded, { score: String(answer.score), max: '5' });
+  const confirmation = answerConfirmation(deps, outcome, systemTexts(deps, enrollment));
+  // A 1 on a question about feeling safe is a sign of concern: resources follow the confirmation (words
+  // of concern add theirs in replyBySms).
+  // answerOpenQuestions noted it for the operator.
+  if (!lowSafetyAnswer(outcome) || assessSafety(sms.body)) return confirmation;
+  return `${confirmation} ${concernSms(deps, enrollment, guessLanguage(sms.body), crisisLinesFor(sms.from))}`;
 }

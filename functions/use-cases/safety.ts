@@ -1,8 +1,11 @@
+import type { CrisisLines } from '../program/crisis-lines';
 import { type Enrollment, retainedUntil } from '../program/enrollment';
-import type { SafetyCategory } from '../program/safety';
-import type { Channel } from '../program/types';
+import { fillText } from '../program/render';
+import type { MessageLanguage, SafetyCategory } from '../program/safety';
+import type { Channel, CrisisSms } from '../program/types';
 import { logger } from '../shared/logger';
 import { countEvent } from '../shared/metrics';
+import { type CrisisReach, composeSafetyEmail } from './compose';
 import type { Deps } from './deps';
 import { pauseProgram } from './pause';
 import { updateEnrollment } from './update-enrollment';
@@ -69,20 +72,114 @@ export async function protect(
   return { paused };
 }
 
+/**
+ * Notes signs of concern (not danger: "I'm not safe", "I can't do this anymore", or a 1 on a safety
+ * question) for the operator's list: `concernAt` and `concernReason` on the enrollment, never the text,
+ * and never over a danger flag (those are fields of their own). Nothing is paused and nobody is paged.
+ * A failure is logged as an error, never thrown: the message it came with is still handled.
+ */
+export async function noteConcern(
+  deps: Deps,
+  enrollment: Pick<Enrollment, 'id'> | undefined,
+  category: SafetyCategory,
+  channel: Channel,
+): Promise<void> {
+  const enrollmentId = enrollment?.id ?? null;
+  logger.warn('safety concern noted', { enrollmentId, category, channel });
+  if (!enrollment) return;
+  const now = deps.clock.now().toISOString();
+  try {
+    await updateEnrollment(deps, enrollment.id, (e) => {
+      e.concernAt = now;
+      e.concernReason = category;
+    });
+  } catch (error) {
+    logger.error('safety step failed', {
+      step: 'concern',
+      enrollmentId,
+      category,
+      error: error instanceof Error ? error.name : 'unknown',
+    });
+  }
+}
+
 /** What the crisis text ends with: how to restart a paused program, or that texts stopped (STOP). */
 export type SafetyFollowUp = 'paused' | 'stopped' | undefined;
 
-/** The crisis text: the lines (named, or unnamed in discreet mode), then the follow-up, if any. */
-export function safetySms(
-  deps: Pick<Deps, 'catalog'>,
-  who: Pick<Enrollment, 'discreet'> | undefined,
+type TextDeps = Pick<Deps, 'catalog'>;
+type Who = Pick<Enrollment, 'discreet'> | undefined;
+
+/** The lines of a region, in one language: `{{emergency}}` is the country's number, or words for it. */
+function linesSms(texts: CrisisSms, lines: CrisisLines, discreet: boolean): string {
+  if (lines.region === 'us') return discreet ? texts.discreetUs : texts.us;
+  if (lines.region === 'canada') return texts.canada;
+  return fillText(texts.elsewhere, { emergency: lines.emergency ?? texts.localEmergency });
+}
+
+/**
+ * The crisis text: that nobody reads replies as they arrive, the lines of the country of the number
+ * (program/crisis-lines.ts) in the language the person wrote in, then the follow-up, if any. In discreet
+ * mode it names neither the program nor what the lines are for, and suggests deleting the thread.
+ */
+export function crisisSms(
+  deps: TextDeps,
+  who: Who,
+  language: MessageLanguage,
+  lines: CrisisLines,
   followUp: SafetyFollowUp,
 ): string {
-  const texts = deps.catalog.messages.safety.sms;
-  const lines = who?.discreet ? texts.discreetResources : texts.resources;
-  if (followUp === 'paused') return `${lines} ${texts.paused}`;
-  if (followUp === 'stopped') return `${lines} ${texts.stopped}`;
-  return lines;
+  const texts = deps.catalog.messages.safety.sms[language];
+  const discreet = Boolean(who?.discreet);
+  const parts = [discreet ? texts.discreetOpening : texts.opening, linesSms(texts, lines, discreet)];
+  if (followUp === 'paused') parts.push(texts.paused);
+  if (followUp === 'stopped') parts.push(discreet ? texts.discreetStopped : texts.stopped);
+  if (discreet) parts.push(texts.deleteThread);
+  return parts.join(' ');
+}
+
+/**
+ * The short answer to signs of concern: that nobody reads replies as they arrive, and the lines of the
+ * country of the number in one segment; in discreet mode, with the suggestion to delete the thread.
+ */
+export function concernSms(deps: TextDeps, who: Who, language: MessageLanguage, lines: CrisisLines): string {
+  const texts = deps.catalog.messages.safety.sms[language];
+  const concern =
+    lines.region === 'us'
+      ? texts.concernUs
+      : lines.region === 'canada'
+        ? texts.concernCanada
+        : fillText(texts.concernElsewhere, { emergency: lines.emergency ?? texts.localEmergency });
+  return who?.discreet ? `${concern} ${texts.deleteThread}` : concern;
+}
+
+/** Whether texts may not reach this person: they opted out (Twilio then refuses even a reply) or the carrier failed. */
+export const textsBlocked = (enrollment: Pick<Enrollment, 'smsStatus'>): boolean =>
+  enrollment.smsStatus === 'stopped' || enrollment.smsStatus === 'unreachable';
+
+/**
+ * Emails the crisis lines to a participant whose texts cannot reach them, unless their address
+ * hard-bounced. Returns whether it went; a failure is logged as an error, never thrown (the text's
+ * answer and the rest of the protection still happen, and a retry would repeat them).
+ */
+export async function emailCrisisLines(
+  deps: Deps,
+  enrollment: Enrollment,
+  reach: CrisisReach,
+  paused: boolean,
+): Promise<boolean> {
+  if (enrollment.emailStopReason?.startsWith('hard-bounce')) return false;
+  try {
+    await deps.mailer.send(composeSafetyEmail(deps, enrollment.email, enrollment, paused, reach));
+    logger.info('crisis lines emailed', { enrollmentId: enrollment.id });
+    return true;
+  } catch (error) {
+    logger.error('safety step failed', {
+      step: 'email',
+      enrollmentId: enrollment.id,
+      error: error instanceof Error ? error.name : 'unknown',
+    });
+    return false;
+  }
 }
 
 /** Whether a safety pause ran its whole length without the person asking for the program back. */

@@ -1,20 +1,21 @@
 import type { SendJob } from '../ports/queue';
 import type { SmsResult } from '../ports/sms';
-import { type Enrollment, type MessageKey, type MessageRecord, retainedUntil } from '../program/enrollment';
+import type { Enrollment, MessageKey, MessageRecord } from '../program/enrollment';
+import { askQuestion, openQuestionsOf, unanswered } from '../program/open-questions';
 import { fillText } from '../program/render';
-import { buildReport } from '../program/report';
 import { quietHoursEnd } from '../program/schedule';
 import type { Step } from '../program/types';
 import { DeliveryUnknownError, ProviderUnavailableError, SendInProgressError } from '../shared/errors';
 import { logger } from '../shared/logger';
 import type { MessageOutcome } from '../shared/metric-names';
 import { countEvent } from '../shared/metrics';
-import { composeReportEmail, composeStepEmail, composeStepSms, systemTexts } from './compose';
+import { makeReport } from './checkpoint-report';
+import { composeReportEmail, composeStepSms, systemTexts } from './compose';
+import { composeStepEmail } from './compose-step-email';
 import type { Deps } from './deps';
 import { MOVED_TO_EMAIL_SLOT } from './dispatch';
 import { holdMessage } from './hold';
 import { link } from './links';
-import { participationSignal } from './partners';
 import { SMS_OPTED_OUT, stopTextsAtProviderRequest } from './provider-opt-out';
 import { updateEnrollment } from './update-enrollment';
 
@@ -95,7 +96,7 @@ export async function send(deps: Deps, job: SendJob): Promise<SendOutcome> {
   const accepted = job.channel === 'sms' ? 'queued' : 'sent';
   await deps.store.transitionMessage(message, ['sending'], { status: accepted, providerId: result.sid });
   const step = deps.catalog.steps.find((s) => s.id === job.slot);
-  if (job.channel === 'sms' && step?.metric && step.scale) await openCheckin(deps, enrollment, step, message);
+  if (step?.metric && step.scale) await openQuestion(deps, enrollment, step, message);
   logger.info('message sent', {
     enrollmentId: enrollment.id,
     slot: job.slot,
@@ -196,26 +197,7 @@ async function deliver(deps: Deps, enrollment: Enrollment, message: MessageKey):
 }
 
 async function deliverReport(deps: Deps, enrollment: Enrollment, message: MessageKey): Promise<SmsResult> {
-  let report = await deps.store.getReport(enrollment.id);
-  if (!report) {
-    const [messages, replies] = await Promise.all([
-      deps.store.listMessages(enrollment.id),
-      deps.store.listReplies(enrollment.id),
-    ]);
-    report = buildReport({
-      enrollmentId: enrollment.id,
-      now: deps.clock.now().toISOString(),
-      steps: deps.catalog.steps,
-      messages,
-      replies,
-    });
-    const participation = await participationSignal(deps, enrollment);
-    if (participation) report.participation = participation;
-    // Made as the program ends, and kept as long as the rest of it: its own retention from now.
-    await deps.store.saveReport(report, retainedUntil(report.generatedAt, deps.config.retentionDays));
-    // The report holds the numbers; the raw words can go now if the deployment chose so.
-    if (deps.config.dropReplyTextAfterReport) await deps.store.dropReplyText(enrollment.id);
-  }
+  const report = await makeReport(deps, enrollment);
   const reportUrl = link(deps, '/report', 'report', enrollment.id);
   if (message.channel === 'sms') {
     const text = fillText(systemTexts(deps, enrollment).reportReady, { reportUrl });
@@ -227,34 +209,39 @@ async function deliverReport(deps: Deps, enrollment: Enrollment, message: Messag
 }
 
 /**
- * The newest check-in sent by SMS is the one a reply answers (an older open one is superseded). Written
- * over the enrollment read for this send: a reply or a tick in between makes it read again.
+ * A question went out: it joins the person's open questions (program/open-questions.ts), by text or by
+ * email. A texted weekly check-in still unanswered when the next weekly one goes out counts toward moving
+ * check-ins to email; the checkpoint questions come several to a day, so those do not count. Written over
+ * the enrollment read for this send: a reply or a tick in between makes it read again.
  */
-async function openCheckin(
+async function openQuestion(
   deps: Deps,
   enrollment: Enrollment,
   step: Step,
   message: MessageKey,
 ): Promise<void> {
+  const askedAt = deps.clock.now().toISOString();
   await updateEnrollment(
     deps,
     enrollment.id,
     (e) => {
-      // A texted weekly check-in still open when the next question goes out was left unanswered. The
-      // quick and checkpoint questions come several to a day, so leaving those open does not count.
-      const open = e.openCheckin;
-      if (!open) e.unansweredSms = 0;
-      else if (open.channel === 'sms' && open.kind === 'check-in')
-        e.unansweredSms = (e.unansweredSms ?? 0) + 1;
-      e.openCheckin = {
+      const before = openQuestionsOf(e);
+      if (message.channel === 'sms' && step.kind === 'check-in') {
+        const lastWeekly = unanswered(before, askedAt)
+          .filter((q) => q.kind === 'check-in' && q.channel === 'sms')
+          .at(-1);
+        e.unansweredSms = lastWeekly ? (e.unansweredSms ?? 0) + 1 : 0;
+      }
+      e.openQuestions = askQuestion(before, {
         stepId: step.id,
         day: message.day,
         metric: step.metric as NonNullable<Step['metric']>,
         scale: step.scale as NonNullable<Step['scale']>,
-        channel: 'sms',
-        kind: step.kind,
-        sentAt: deps.clock.now().toISOString(),
-      };
+        kind: step.kind === 'checkpoint' ? 'checkpoint' : 'check-in',
+        channel: message.channel,
+        askedAt,
+      });
+      delete e.openCheckin;
     },
     enrollment,
   );

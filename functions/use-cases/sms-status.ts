@@ -1,4 +1,5 @@
 import { MESSAGE_PROGRESS, type MessageStatus } from '../program/enrollment';
+import { openQuestionsOf } from '../program/open-questions';
 import { logger } from '../shared/logger';
 import { countEvent } from '../shared/metrics';
 import type { Deps } from './deps';
@@ -73,6 +74,7 @@ export async function recordSmsStatus(deps: Deps, update: SmsStatusUpdate): Prom
       e.smsFailures = (e.smsFailures ?? 0) + 1;
       if (e.smsFailures >= UNREACHABLE_AFTER && e.smsStatus === 'active') {
         e.smsStatus = 'unreachable';
+        e.openQuestions = openQuestionsOf(e).filter((q) => q.channel !== 'sms');
         delete e.openCheckin;
       }
     });

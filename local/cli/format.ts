@@ -22,8 +22,14 @@ export function statusOf(p: ParticipantSummary): string {
   return `${p.status}, paused${p.safetyPause ? ' (safety)' : ''} until ${p.pausedUntil?.slice(0, 10)}`;
 }
 
+/** The flag column: a danger flag in capitals when it waits; a concern beside it, in lower case. */
 export const flagOf = (p: ParticipantSummary): string =>
-  p.flag ? `${p.flag.reason ?? 'flag'} ${p.flag.waiting ? 'WAITING' : 'handled'}` : '';
+  [
+    p.flag ? `${p.flag.reason ?? 'flag'} ${p.flag.waiting ? 'WAITING' : 'handled'}` : '',
+    p.concern ? `concern: ${p.concern.reason ?? 'concern'} ${p.concern.waiting ? 'waiting' : 'handled'}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
 
 /** The lines that describe one participant. */
 export function participantLines(p: ParticipantSummary): string {
@@ -43,6 +49,11 @@ export function participantLines(p: ParticipantSummary): string {
     rows.push([
       'safety flag',
       `${p.flag.reason ?? 'flag'} at ${when(p.flag.at)}${p.flag.handledAt ? `, handled ${when(p.flag.handledAt)}` : ''}${p.flag.waiting ? ' (waiting for a human)' : ''}`,
+    ]);
+  if (p.concern)
+    rows.push([
+      'concern',
+      `${p.concern.reason ?? 'concern'} at ${when(p.concern.at)}${p.concern.handledAt ? `, handled ${when(p.concern.handledAt)}` : ''}${p.concern.waiting ? ' (waiting for a human; not paused)' : ''}`,
     ]);
   const width = Math.max(...rows.map(([k]) => k.length));
   return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n');
@@ -71,6 +82,8 @@ export function timelineLine(entry: TimelineEntry): string {
       return `${at}  report    day-90 checkpoint report built`;
     case 'safety-flag':
       return `${at}  SAFETY    flagged: ${entry.reason ?? 'signs of danger'}`;
+    case 'safety-concern':
+      return `${at}  concern   signs of concern: ${entry.reason ?? 'unspecified'} (answered with resources, not paused)`;
     case 'flag-handled':
       return `${at}  safety    flag marked handled`;
     default: {

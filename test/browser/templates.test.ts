@@ -5,12 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPage } from '../../functions/pages/report';
 import type { OutgoingEmail } from '../../functions/ports/mailer';
 import type { Catalog, Step } from '../../functions/program/types';
-import {
-  composeReportEmail,
-  composeStepEmail,
-  composeSystemEmail,
-  personalValues,
-} from '../../functions/use-cases/compose';
+import { composeReportEmail, composeSystemEmail, personalValues } from '../../functions/use-cases/compose';
+import { composeStepEmail } from '../../functions/use-cases/compose-step-email';
 import type { Deps } from '../../functions/use-cases/deps';
 import { link } from '../../functions/use-cases/links';
 import { renderPreviewPage, samplePerson, sampleReport } from '../../local/preview-page';

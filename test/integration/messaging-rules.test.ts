@@ -178,7 +178,8 @@ describe('PAUSE, RESUME and SKIP, through the HTTP API', () => {
       expect(await text(runtime, who, 'SKIP')).toMatch(/skipped/);
       const checkins = (await runtime.deps.store.listMessages(who.id)).filter((m) => m.kind === 'check-in');
       expect(checkins.every((m) => m.status === 'skipped')).toBe(true);
-      expect((await enrollmentOf(runtime, who)).openCheckin).toBeUndefined();
+      // Nothing waits for an answer any more: a rating now is a note.
+      expect(await text(runtime, who, '4')).toMatch(/no check-in is open/);
     } finally {
       await runtime.twilio.idle();
       await runtime.stop();
@@ -391,7 +392,7 @@ describe('after an outage, through the HTTP API', () => {
       }
       expect(Math.max(...perMinute.values())).toBeLessThanOrEqual(2);
 
-      await advanceTo(runtime, '2026-07-08T00:00:00.000Z'); // past day 90 and the report
+      await advanceTo(runtime, '2026-07-09T00:00:00.000Z'); // past day 92: the report waited for the last checkpoint question
       const all = await runtime.deps.store.listMessages(who.id);
       const asked = all.filter(
         (m) => m.kind === 'check-in' && ['queued', 'sent', 'delivered'].includes(m.status),

@@ -35,7 +35,8 @@ describe('how long Kintsugi keeps what people tell it', () => {
     await api(runtime, pathOf(linkIn((await emailsTo(runtime, email)).at(-1), '/confirm')), {
       method: 'POST',
     });
-    await api(runtime, '/_local/clock', { json: { advance: 'P92D' } });
+    // Past day 92: the report waits 48 hours for the last checkpoint question, left unanswered here.
+    await api(runtime, '/_local/clock', { json: { advance: 'P94D' } });
     const reportLink = pathOf(
       linkIn(
         (await emailsTo(runtime, email)).find((m) => m.text?.includes('/report?')),
@@ -54,7 +55,7 @@ describe('how long Kintsugi keeps what people tell it', () => {
 
   it('forgets a finished program on time even when the person texts after it ended', async () => {
     const who = await enrollParticipant(runtime, { timezone: ZONE });
-    await advance(runtime, 'P92D');
+    await advance(runtime, 'P94D');
     const ended = await runtime.deps.store.getEnrollment(who.id);
     expect(ended?.status).toBe('completed');
     // Their download says when it will all be gone: the retention period (30 days here) after the end.
@@ -114,7 +115,7 @@ describe('a deployment that keeps only the scores once the report is out', () =>
     const before = await runtime.deps.store.listReplies(body.id);
     expect(before.filter((r) => r.note).length).toBe(2);
 
-    await api(runtime, '/_local/clock', { json: { advance: 'P85D' } });
+    await api(runtime, '/_local/clock', { json: { advance: 'P87D' } });
     const after = await runtime.deps.store.listReplies(body.id);
     expect(after.filter((r) => r.note)).toEqual([]);
     expect(after.filter((r) => r.score !== undefined).map((r) => r.score)).toContain(2);

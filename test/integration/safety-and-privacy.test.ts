@@ -99,7 +99,7 @@ describe('a text that shows signs of danger, through the webhook', () => {
     const since = (await runtime.clock.now()).toISOString();
     const benBefore = (await emailsTo(runtime, ben)).length;
     expect(benBefore).toBeGreaterThan(0);
-    await advance(runtime, 'P92D');
+    await advance(runtime, 'P94D');
     const anaEmails = (await emailsTo(runtime, ana.email)).filter((m) => m.at > since);
     const anaTexts = (await outboundTexts(runtime, ana)).filter((m) => m.at > since);
     expect(anaEmails.map((m) => m.subject)).toEqual([]);

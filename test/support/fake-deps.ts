@@ -3,7 +3,7 @@ import type { SafetyAlert } from '../../functions/ports/operator-alerts';
 import type { SendJob } from '../../functions/ports/queue';
 import type { SmsResult } from '../../functions/ports/sms';
 import { contactHash } from '../../functions/program/consent';
-import type { Catalog, Step } from '../../functions/program/types';
+import type { Catalog, CrisisSms, SafetyEmail, Step } from '../../functions/program/types';
 import { parseConfig } from '../../functions/shared/config';
 import { TokenSigner } from '../../functions/shared/tokens';
 import type { Deps } from '../../functions/use-cases/deps';
@@ -25,6 +25,39 @@ const lesson = (id: string, track: Step['track'], day: number, at = '08:00'): St
   bodyHtml: `<p>Body of ${id}</p>`,
   bodyText: `Body of ${id}`,
   ideas: [],
+});
+
+/** Crisis texts for the fakes: short, and each part recognisable by its language and name. */
+const crisisTexts = (lang: 'en' | 'es'): CrisisSms => ({
+  opening: `Kintsugi [${lang}] nobody reads replies live.`,
+  discreetOpening: `[${lang}] nobody reads replies live.`,
+  us: `[${lang}] call 911, 988, or the National Domestic Violence Hotline 1-800-799-7233.`,
+  discreetUs: `[${lang}] call 911, 988, or 1-800-799-7233.`,
+  canada: `[${lang}] call 911 or 988; findahelpline.com`,
+  elsewhere: `[${lang}] call {{emergency}}; findahelpline.com`,
+  localEmergency: `[${lang}] your local emergency number`,
+  paused: `[${lang}] Paused. Reply RESUME to go on.`,
+  stopped: `[${lang}] Kintsugi texts stopped.`,
+  discreetStopped: `[${lang}] Texts stopped.`,
+  deleteThread: `[${lang}] Delete this thread.`,
+  concernUs: `[${lang}] concern: 911, 988, 1-800-799-7233.`,
+  concernCanada: `[${lang}] concern: 911, 988, findahelpline.com`,
+  concernElsewhere: `[${lang}] concern: {{emergency}}, findahelpline.com`,
+});
+
+const section = (text: string) => ({ html: `<p>${text}</p>`, text });
+const crisisEmail = (lang: 'en' | 'es'): SafetyEmail => ({
+  subject: `[${lang}] Help you can reach now`,
+  preheader: '911, 988, 1-800-799-7233',
+  discreetSubject: `[${lang}] A few numbers`,
+  discreetPreheader: 'Any time',
+  opening: section(`[${lang}] Thank you.`),
+  us: section(`[${lang}] Call 911 or 988.`),
+  canada: section(`[${lang}] Canada: call 911 or 988.`),
+  elsewhere: section(`[${lang}] Call {{emergency}}.`),
+  outsideUs: section(`[${lang}] Outside the US: findahelpline.com`),
+  closing: section(`[${lang}] Nobody reads replies as they arrive.`),
+  paused: section(`[${lang}] Paused: reply RESUME.`),
 });
 
 /** A small program for use-case tests, independent of the real content. */
@@ -137,23 +170,24 @@ export const testCatalog: Catalog = {
       deleteConfirm: 'Kintsugi: reply DELETE again within 10 minutes to erase everything.',
       deleted: 'Kintsugi: everything is erased.',
     },
+    answers: {
+      recorded: 'Noted {{answers}}. {{more}}',
+      stillOpen: 'Still open: {{questions}}.',
+      unplaced: '{{count}} more had no open question.',
+      doesNotFit: 'Does not fit: {{questions}}.',
+      labelled: '{{label}}: {{value}}',
+      checkin: 'week {{week}} check-in',
+      quickCheck: 'day {{day}} question {{number}}',
+      checkpoint: 'checkpoint question {{number}}',
+      rating: '{{score}} of 5',
+      yes: 'yes',
+      no: 'no',
+      ratingHint: '1-5',
+      yesNoHint: 'Y/N',
+    },
     safety: {
-      sms: {
-        resources: 'Kintsugi: call 911, 988, or the National Domestic Violence Hotline 1-800-799-7233.',
-        discreetResources: 'Kintsugi: call 911, 988, or 1-800-799-7233.',
-        paused: 'Paused. Reply RESUME to go on.',
-        stopped: 'Texts stopped.',
-      },
-      email: {
-        subject: 'Help you can reach now',
-        preheader: '911, 988, 1-800-799-7233',
-        discreetSubject: 'A few numbers',
-        discreetPreheader: 'Any time',
-        bodyHtml: '<p>Call 988.</p>',
-        bodyText: 'Call 988.',
-        pausedHtml: '<p>Paused: reply RESUME.</p>',
-        pausedText: 'Paused: reply RESUME.',
-      },
+      sms: { en: crisisTexts('en'), es: crisisTexts('es') },
+      email: { en: crisisEmail('en'), es: crisisEmail('es') },
     },
     discreet: {
       fromName: 'K. Program',

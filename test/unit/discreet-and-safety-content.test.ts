@@ -4,6 +4,7 @@ import { ContentError, fillWithLongest, parseSteps } from '../../content/schema'
 import { withDisplayName } from '../../functions/adapters/ses/mailer';
 import { enrollmentFormPage } from '../../functions/pages/enrollment-form';
 import type { OutgoingEmail } from '../../functions/ports/mailer';
+import { crisisLinesFor } from '../../functions/program/crisis-lines';
 import { relationshipWordsIn } from '../../functions/program/discreet';
 import type { Enrollment } from '../../functions/program/enrollment';
 import { buildReport } from '../../functions/program/report';
@@ -14,13 +15,13 @@ import { TokenSigner } from '../../functions/shared/tokens';
 import {
   composeReportEmail,
   composeSafetyEmail,
-  composeStepEmail,
   composeStepSms,
   composeSystemEmail,
   SELF_GUIDED_LIMITS,
   systemTexts,
 } from '../../functions/use-cases/compose';
-import { safetySms } from '../../functions/use-cases/safety';
+import { composeStepEmail } from '../../functions/use-cases/compose-step-email';
+import { crisisSms } from '../../functions/use-cases/safety';
 import { compileCatalog } from '../../scripts/build';
 
 let catalog: Catalog;
@@ -53,6 +54,7 @@ const isEmail = (s: Step) => s.channel === 'email' || s.channel === 'checkin';
 const preheaderOf = (email: OutgoingEmail) =>
   email.html.match(/<div style="display:none;[^"]*">([^<]*)/)?.[1]?.trim() ?? '';
 const segments = (text: string) => new SegmentedMessage(text);
+const US_LINES = crisisLinesFor('+14155550100');
 
 /** What an inbox or a lock screen shows of an email: the sender's name, the subject, the preheader. */
 const glance = (email: OutgoingEmail) => [email.fromName ?? '', email.subject, preheaderOf(email)];
@@ -97,7 +99,7 @@ describe('discreet mode', () => {
 
   it('the crisis text in discreet mode gives every number without naming what it is for', () => {
     for (const followUp of [undefined, 'paused', 'stopped'] as const) {
-      const text = safetySms(deps(), { discreet: true }, followUp);
+      const text = crisisSms(deps(), { discreet: true }, 'en', US_LINES, followUp);
       expect(relationshipWordsIn(text), text).toEqual([]);
       for (const number of ['911', '988', '1-800-799-7233', 'START to 88788']) expect(text).toContain(number);
     }
@@ -181,7 +183,7 @@ describe('discreet mode', () => {
 
 describe('the crisis answer', () => {
   it('names 911, the 988 Suicide & Crisis Lifeline and the National Domestic Violence Hotline (call or text START to 88788)', () => {
-    const { resources } = catalog.messages.safety.sms;
+    const resources = catalog.messages.safety.sms.en.us;
     for (const part of [
       'Call 911',
       '988 (Suicide & Crisis Lifeline)',
@@ -194,7 +196,7 @@ describe('the crisis answer', () => {
   it('fits two GSM-7 segments at most, with or without what follows the lines', () => {
     for (const discreet of [false, true]) {
       for (const followUp of [undefined, 'paused', 'stopped'] as const) {
-        const text = safetySms(deps(), { discreet }, followUp);
+        const text = crisisSms(deps(), { discreet }, 'en', US_LINES, followUp);
         expect(segments(text).encodingName).toBe('GSM-7');
         expect(segments(text).segmentsCount).toBeLessThanOrEqual(2);
       }

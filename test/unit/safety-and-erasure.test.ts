@@ -17,6 +17,7 @@ let sids = 0;
 const sms = (world: FakeWorld, body: string, messageSid = `SMsafety${++sids}`) =>
   replyBySms(world.deps, { from: PHONE, body, messageSid });
 const { safety, sms: texts } = testCatalog.messages;
+const en = safety.sms.en;
 
 async function participant(world: FakeWorld, options: { phone?: false; discreet?: true } = {}) {
   const { id } = await enroll(world.deps, {
@@ -42,7 +43,7 @@ describe('a text that shows signs of danger', () => {
     const id = await participant(world);
     const repliesBefore = world.store.replies.length;
     const answer = await sms(world, 'i want to kms');
-    expect(answer).toBe(`${safety.sms.resources} ${safety.sms.paused}`);
+    expect(answer).toBe(`${en.opening} ${en.us} ${en.paused}`);
     const e = await enrollmentOf(world, id);
     expect(e?.flagReason).toBe('self-harm');
     expect(e?.flaggedAt).toBe(world.clock.now().toISOString());
@@ -91,7 +92,9 @@ describe('a text that shows signs of danger', () => {
   it('is answered in discreet mode without naming what the lines are for', async () => {
     const world = fakeWorld();
     await participant(world, { discreet: true });
-    expect(await sms(world, 'she threatens me')).toBe(`${safety.sms.discreetResources} ${safety.sms.paused}`);
+    expect(await sms(world, 'she threatens me')).toBe(
+      `${en.discreetOpening} ${en.discreetUs} ${en.paused} ${en.deleteThread}`,
+    );
   });
 
   it('is answered even from a number that opted out, which stays opted out and gets no restart line', async () => {
@@ -99,7 +102,7 @@ describe('a text that shows signs of danger', () => {
     const id = await participant(world);
     expect(await sms(world, 'STOP')).toBe(texts.stopConfirmed);
     expect(await sms(world, '4')).toBeUndefined();
-    expect(await sms(world, 'I want to die')).toBe(safety.sms.resources);
+    expect(await sms(world, 'I want to die')).toBe(`${en.opening} ${en.us}`);
     expect((await enrollmentOf(world, id))?.smsStatus).toBe('stopped');
     expect(world.alerts).toHaveLength(1);
   });
@@ -107,14 +110,14 @@ describe('a text that shows signs of danger', () => {
   it('that also says STOP opts the number out and says so after the lines', async () => {
     const world = fakeWorld();
     const id = await participant(world);
-    expect(await sms(world, 'stop he is choking me')).toBe(`${safety.sms.resources} ${safety.sms.stopped}`);
+    expect(await sms(world, 'stop he is choking me')).toBe(`${en.opening} ${en.us} ${en.stopped}`);
     expect((await enrollmentOf(world, id))?.smsStatus).toBe('stopped');
     expect(world.store.consents.at(-1)).toMatchObject({ action: 'opt-out', channel: 'sms' });
   });
 
   it('from a number nobody enrolled is answered with the lines, and the alert names no enrollment', async () => {
     const world = fakeWorld();
-    expect(await sms(world, 'no point going on')).toBe(safety.sms.resources);
+    expect(await sms(world, 'no point going on')).toBe(`${en.opening} ${en.us}`);
     expect(world.alerts).toEqual([{ enrollmentId: null, category: 'self-harm' }]);
   });
 
@@ -131,7 +134,7 @@ describe('a text that shows signs of danger', () => {
     const world = fakeWorld();
     const id = await participant(world);
     world.deps.alerts = { notify: () => Promise.reject(new Error('SNS down')) };
-    expect(await sms(world, 'he hit me')).toContain(safety.sms.resources);
+    expect(await sms(world, 'he hit me')).toContain(en.us);
     expect((await enrollmentOf(world, id))?.flagReason).toBe('abuse');
   });
 
@@ -169,8 +172,8 @@ describe('an email reply that shows signs of danger', () => {
     });
     expect(outcome).toEqual({ outcome: 'safety', category: 'abuse' });
     expect(world.emails).toHaveLength(1);
-    expect(world.emails[0]).toMatchObject({ to: EMAIL, subject: safety.email.subject });
-    expect(world.emails[0]?.text).toContain(safety.email.pausedText);
+    expect(world.emails[0]).toMatchObject({ to: EMAIL, subject: safety.email.en.subject });
+    expect(world.emails[0]?.text).toContain(safety.email.en.paused.text);
     expect((await enrollmentOf(world, id))?.safetyPause).toBe(true);
     expect(world.alerts).toEqual([{ enrollmentId: id, category: 'abuse' }]);
     expect(world.store.replies.filter((r) => r.enrollmentId === id)).toEqual([]);
@@ -197,7 +200,10 @@ describe('an email reply that shows signs of danger', () => {
     await participant(world, { phone: false, discreet: true });
     world.emails.length = 0;
     await replyByEmail(world.deps, { messageId: 'm4', from: EMAIL, text: 'I want to die' });
-    expect(world.emails[0]).toMatchObject({ subject: safety.email.discreetSubject, fromName: 'K. Program' });
+    expect(world.emails[0]).toMatchObject({
+      subject: safety.email.en.discreetSubject,
+      fromName: 'K. Program',
+    });
   });
 });
 

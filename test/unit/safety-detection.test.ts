@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { detectDanger, normaliseForSafety, type SafetyCategory } from '../../functions/program/safety';
+import {
+  assessSafety,
+  detectDanger,
+  guessLanguage,
+  normaliseForSafety,
+  normaliseSpanish,
+  SAFETY_CATEGORIES,
+  type SafetyCategory,
+} from '../../functions/program/safety';
 
 const SELF_HARM = [
   'I want to die',
@@ -68,7 +76,6 @@ const ABUSE = [
   'i am afraid of going home',
   "I don't feel safe at home",
   'not safe at home',
-  'i do not feel safe with him',
   'he choked me',
   'he str4ngled me',
   'he is strangling me',
@@ -89,8 +96,6 @@ const ABUSE = [
   "he's going to kill me",
   "He'll kill me if he finds out",
   'she will hurt the kids',
-  "I'm terrified of him",
-  'I am afraid of my husband',
   'I fear for my life',
   'he has a gun',
   'he held a knife to my throat',
@@ -112,7 +117,15 @@ const ABUSE = [
   'he punched the wall next to my head',
   'he smashed my phone',
   'he controls my money',
-  'I feel unsafe',
+  'he checks my phone every night',
+  'he reads all my texts',
+  'he put a tracker on my car',
+  'he punched me in the face',
+  'he threw a glass at my head',
+  "she'd kill me",
+  'hiding in the bathroom',
+  'he forces me to have sex when i say no',
+  'he said he will take the kids and i will never see them again',
 ];
 
 const HARM_TO_OTHERS = [
@@ -126,6 +139,60 @@ const HARM_TO_OTHERS = [
   'i want to hit my wife',
 ];
 
+const CALL_FOR_HELP = [
+  'help me',
+  'please help',
+  "help!! he's here",
+  'SOS',
+  'HELP ME PLEASE',
+  'send help',
+  'ayuda',
+  'auxilio',
+  'ayúdenme',
+  'socorro',
+];
+
+const SPANISH: [string, SafetyCategory][] = [
+  ['no quiero vivir', 'self-harm'],
+  ['me quiero morir', 'self-harm'],
+  ['kiero morirme', 'self-harm'],
+  ['estoy pensando en suicidarme', 'self-harm'],
+  ['para que seguir', 'self-harm'],
+  ['me pegó', 'abuse'],
+  ['me pego otra vez anoche', 'abuse'],
+  ['2 me golpio otra vez', 'abuse'],
+  ['me va a matar', 'abuse'],
+  ['me amenaza con quitarme a los niños', 'abuse'],
+  ['me revisa el celular', 'abuse'],
+  ['me amenasa todo el tiempo', 'abuse'],
+  ['no me deja salir de la casa', 'abuse'],
+  ['me obliga a tener relaciones', 'abuse'],
+  ['estoy escondida en el baño', 'abuse'],
+  ['lo voy a matar', 'harm-to-others'],
+];
+
+/** Worrying, no emergency: a short reply with resources, no pause. */
+const CONCERN = [
+  'not safe',
+  '1 not safe',
+  'I feel unsafe',
+  'i do not feel safe with him',
+  "I'm terrified of him",
+  'I am afraid of my husband',
+  'scared of him',
+  'he hurt me',
+  'she hurt me again',
+  "I can't do this anymore",
+  'I cant do this anymore',
+  "I can't go on like this",
+  'I hate my life right now',
+  'tengo miedo de el',
+  'le tengo miedo',
+  'no me siento segura',
+  'me hizo daño',
+  'ya no puedo mas',
+];
+
 const NOT_DANGER = [
   '4',
   '4/5',
@@ -135,7 +202,6 @@ const NOT_DANGER = [
   'YES',
   'Y',
   'STOP',
-  'HELP',
   'PAUSE 10',
   'RESUME',
   'this week killed me lol',
@@ -159,7 +225,6 @@ const NOT_DANGER = [
   'he hurt me so much when he lied',
   'you hurt me',
   'she hurt me again with another lie',
-  '1 not safe',
   '2, did not feel safe to be honest',
   'it does not feel safe to talk about the affair yet',
   'she threatened to leave if I do not change',
@@ -170,8 +235,6 @@ const NOT_DANGER = [
   'our marriage is in danger',
   'I want to end it with him',
   'I am going to end things',
-  "I can't go on like this",
-  'I cant do this anymore',
   'trust is broken',
   'my heart is broken',
   'substance abuse counselor said we should talk',
@@ -194,42 +257,113 @@ const NOT_DANGER = [
   'this deadline is brutal',
   'he grabbed me a coffee',
   'I feel unsafe talking about it',
-  'I hate my life right now',
-  'he checks my phone every night',
   'she yelled at me',
   'we read about the hotline in the welcome email',
+  'HELP',
+  'help',
+  'Help.',
+  'we fought about money',
+  'killing it this week',
+  'the affair still kills me',
+  'it hit me how much I lied',
+  'she threatened to leave',
+  'dying to see the kids',
+  'he has never hit me',
+  'she checked my phone once and we talked it through, I let her',
+  'me muero de ganas',
+  'me mata la culpa',
+  'nos matamos de risa',
+  'me pegó un susto',
+  'nunca me ha pegado',
+  'gracias por la ayuda',
+  'necesito ayuda con el enlace',
+  'vos sos un amor',
 ];
 
-describe('detecting danger in a message', () => {
-  const cases: [string, SafetyCategory][] = [
+describe('the levels of a signal', () => {
+  const danger: [string, SafetyCategory][] = [
     ...SELF_HARM.map((t): [string, SafetyCategory] => [t, 'self-harm']),
     ...ABUSE.map((t): [string, SafetyCategory] => [t, 'abuse']),
     ...HARM_TO_OTHERS.map((t): [string, SafetyCategory] => [t, 'harm-to-others']),
+    ...CALL_FOR_HELP.map((t): [string, SafetyCategory] => [t, 'call-for-help']),
+    ...SPANISH,
   ];
 
-  it.each(cases)('reads "%s" as %s', (text, category) => {
+  it.each(danger)('reads "%s" as danger: %s', (text, category) => {
+    expect(assessSafety(text)).toMatchObject({ level: 'danger', category });
     expect(detectDanger(text)).toBe(category);
   });
 
-  it.each(NOT_DANGER)('leaves "%s" alone', (text) => {
+  it.each(CONCERN)('reads "%s" as concern, which is no danger', (text) => {
+    expect(assessSafety(text)?.level).toBe('concern');
     expect(detectDanger(text)).toBeUndefined();
+  });
+
+  it.each(NOT_DANGER)('leaves "%s" alone', (text) => {
+    expect(assessSafety(text)).toBeUndefined();
+    expect(detectDanger(text)).toBeUndefined();
+  });
+
+  it('lists every category it reports', () => {
+    expect(SAFETY_CATEGORIES).toEqual(['self-harm', 'abuse', 'harm-to-others', 'call-for-help']);
   });
 
   it('reports self-harm first when a message shows more than one kind of danger', () => {
     expect(detectDanger('he hit me and I want to die')).toBe('self-harm');
+    expect(detectDanger('me pegó y ya no quiero vivir')).toBe('self-harm');
+  });
+
+  it('reports danger over concern in the same message', () => {
+    expect(assessSafety('I am scared of him. he hit me again')).toMatchObject({
+      level: 'danger',
+      category: 'abuse',
+    });
   });
 
   it('finds danger after the first line of a longer message', () => {
     expect(detectDanger('3\n\nthe week was ok mostly.\nbut honestly im scared to go home')).toBe('abuse');
   });
 
-  it('never reads an empty or whitespace-only message as danger', () => {
-    expect(detectDanger('')).toBeUndefined();
-    expect(detectDanger('   \n ')).toBeUndefined();
+  it('never reads an empty or whitespace-only message as anything', () => {
+    expect(assessSafety('')).toBeUndefined();
+    expect(assessSafety('   \n ')).toBeUndefined();
+  });
+
+  it('takes a laugh as hyperbole only for a "kill" figure of speech', () => {
+    expect(assessSafety('if he leaves the seat up again i will kill him lol')).toBeUndefined();
+    expect(assessSafety('mi mamá me va a matar jaja')).toBeUndefined();
+    expect(detectDanger('he punched me lol')).toBe('abuse');
+  });
+
+  it('stays fast on the longest message it reads (an email reply)', () => {
+    const long = 'we talked about the affair and my husband and the kids and the money. '.repeat(80);
+    const start = performance.now();
+    expect(assessSafety(long)).toBeUndefined();
+    expect(performance.now() - start).toBeLessThan(250);
   });
 });
 
-describe('the normalised text the phrase list reads', () => {
+describe('the language of the reply', () => {
+  it.each([
+    ['me pegó', 'es'],
+    ['ayuda', 'es'],
+    ['no quiero vivir', 'es'],
+    ['me revisa el celular', 'es'],
+    ['he hit me', 'en'],
+    ['help me', 'en'],
+    ['SOS', 'en'],
+    ['4', 'en'],
+  ] as const)('guesses "%s" is in %s', (text, language) => {
+    expect(guessLanguage(text)).toBe(language);
+  });
+
+  it('answers in the language of the message', () => {
+    expect(assessSafety('me quiero morir')?.language).toBe('es');
+    expect(assessSafety('I want to die')?.language).toBe('en');
+  });
+});
+
+describe('the normalised text the patterns read', () => {
   it('folds case, accents, apostrophes, punctuation, repeated letters and leetspeak', () => {
     expect(normaliseForSafety("I'M  SOOO scaaared!!! to go hóme...")).toBe(' i am so scared to go home ');
     expect(normaliseForSafety('k1ll mys3lf')).toBe(' kil myself ');
@@ -240,9 +374,24 @@ describe('the normalised text the phrase list reads', () => {
     expect(normaliseForSafety('4 - better week')).toBe(' 4 beter wek ');
   });
 
-  it('spells out text-speak and fixes one-letter slips in the words that matter', () => {
+  it('spells out text-speak and fixes one typing slip in the words that matter', () => {
     expect(normaliseForSafety('i wanna kms')).toBe(' i want to kil myself ');
     expect(normaliseForSafety('sucide')).toBe(' suicide ');
     expect(normaliseForSafety('he thretens me')).toBe(' he threatens me ');
+    expect(normaliseForSafety('he puched me')).toBe(' he punched me ');
+  });
+
+  it('leaves real words one slip from a key word as they are', () => {
+    expect(normaliseForSafety('she pinched my cheek')).toBe(' she pinched my chek ');
+    expect(normaliseForSafety('sleeping')).toBe(' sleping ');
+    expect(normaliseForSafety('struggling')).toBe(' strugling ');
+  });
+
+  it('folds Spanish by sound, so common misspellings meet the patterns', () => {
+    expect(normaliseSpanish('me amenaza')).toBe(normaliseSpanish('me amenasa'));
+    expect(normaliseSpanish('me ahorcó')).toBe(normaliseSpanish('me aorco'));
+    expect(normaliseSpanish('quiero morir')).toBe(normaliseSpanish('kiero morir'));
+    expect(normaliseSpanish('me violó')).toBe(normaliseSpanish('me bioló'));
+    expect(normaliseSpanish('xq me pegó')).toBe(' porke me pego ');
   });
 });

@@ -5,8 +5,14 @@ import { statusOf, when } from '../format';
 
 function itemText(item: InboxItem): string {
   const p = item.participant;
+  const marks = [
+    p.flag &&
+      `${when(p.flag.at)}  DANGER ${p.flag.reason ?? 'flag'}${p.flag.waiting ? '' : ` (handled ${when(p.flag.handledAt)})`}`,
+    p.concern &&
+      `${when(p.concern.at)}  concern ${p.concern.reason ?? ''}${p.concern.waiting ? '' : ` (handled ${when(p.concern.handledAt)})`}`,
+  ].filter((m): m is string => Boolean(m));
   const lines = [
-    `${when(p.flag?.at)}  ${p.flag?.reason ?? 'flag'}${p.flag?.waiting ? '' : ` (handled ${when(p.flag?.handledAt)})`}`,
+    ...marks,
     `  ${p.email}${p.phone ? `  ${p.phone}` : ''}  id ${p.id}`,
     `  ${p.track}, ${statusOf(p)}, day ${p.day ?? '—'}${p.discreet ? ', discreet mode: their messages may be read by someone else' : ''}`,
   ];
@@ -14,11 +20,13 @@ function itemText(item: InboxItem): string {
   return lines.join('\n');
 }
 
-/** `kintsugi inbox`: safety flags waiting for a human, and marking one handled. */
+/** `kintsugi inbox`: safety flags (danger) and concerns waiting for a human, and marking one handled. */
 export function register(program: Command): void {
   program
     .command('inbox')
-    .description('Safety flags waiting for a human, oldest first; --handled <who> marks one handled')
+    .description(
+      'Safety flags (danger) then concerns waiting for a human, oldest first; --handled <who> marks one handled',
+    )
     .option('--all', 'include flags already handled')
     .option(
       '--with-text',
@@ -28,6 +36,8 @@ export function register(program: Command): void {
     .addHelpText(
       'after',
       '\nThe flagged message is never stored: the inbox says who, when and what kind of danger.\n' +
+        'A concern ("not safe", a 1 on a safety question) was answered with resources and paused nothing;\n' +
+        'its message is kept as a note (--with-text).\n' +
         'Follow your care protocol, then mark it handled.\n\nExamples:\n  npx kintsugi inbox\n  npx kintsugi inbox --handled ana@example.org',
     )
     .action(async (options, command: Command) => {
@@ -37,7 +47,8 @@ export function register(program: Command): void {
         const result = await target.admin('handled', { who: options.handled });
         context.print(
           result,
-          (r) => `Marked handled: ${r.participant.email} (${r.participant.flag?.reason ?? 'flag'}).`,
+          (r) =>
+            `Marked handled: ${r.participant.email} (${r.participant.flag?.reason ?? `concern: ${r.participant.concern?.reason ?? 'flag'}`}).`,
         );
         return;
       }
@@ -47,7 +58,7 @@ export function register(program: Command): void {
       });
       context.print(items, (list) =>
         list.length === 0
-          ? 'Nothing waiting: no safety flag needs a human.'
+          ? 'Nothing waiting: no safety flag or concern needs a human.'
           : `${list.length} flag${list.length === 1 ? '' : 's'}${options.all ? '' : ' waiting'}:\n\n${list.map(itemText).join('\n\n')}`,
       );
     });

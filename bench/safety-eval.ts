@@ -1,0 +1,243 @@
+/**
+ * `npm run eval:safety [-- --split dev|holdout|all]`: measures the danger detector
+ * (functions/program/safety.ts) like a classifier over the labelled messages in
+ * test/fixtures/safety-eval/*.jsonl. Default split: holdout when that file exists, else dev.
+ *
+ * Prints danger recall per category × language, concern recall, false alarms and false dangers per
+ * language, counts, and the latency of one `assessSafety` call; writes the figures to
+ * artifacts/safety-eval.json. For the dev split it also lists misses and false alarms with their text;
+ * for any split that includes the holdout it prints figures only, never a message.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import {
+  assessSafety,
+  type MessageLanguage,
+  SAFETY_CATEGORIES,
+  type SafetyCategory,
+  type SafetySignal,
+} from '../functions/program/safety';
+
+export const EVAL_DIR = join(__dirname, '..', 'test', 'fixtures', 'safety-eval');
+const ARTIFACT = join(__dirname, '..', 'artifacts', 'safety-eval.json');
+const LANGUAGES: readonly MessageLanguage[] = ['en', 'es'];
+
+export type Split = 'dev' | 'holdout';
+
+export interface EvalCase {
+  text: string;
+  lang: MessageLanguage;
+  expect: 'danger' | 'concern' | 'none';
+  category: SafetyCategory | null;
+  kind: string;
+}
+
+/** A fraction with what it is made of; `rate` is null when there is nothing to divide by. */
+export interface Ratio {
+  hits: number;
+  total: number;
+  rate: number | null;
+}
+
+export interface LanguageFigures {
+  messages: number;
+  /** Danger messages read as danger (any category: the answer is the same crisis reply). */
+  dangerRecall: Ratio;
+  /** Danger messages read as danger of the labelled category. */
+  categoryAgreement: Ratio;
+  dangerRecallByCategory: Record<SafetyCategory, Ratio>;
+  /** Concern messages that got any signal. */
+  concernRecall: Ratio;
+  /** Concern messages read as danger (escalated). */
+  concernAsDanger: Ratio;
+  /** Messages labelled none that got any signal. */
+  falseAlarms: Ratio;
+  /** Messages labelled none read as danger. */
+  falseDangers: Ratio;
+}
+
+export interface EvalFigures {
+  splits: Split[];
+  messages: number;
+  byLanguage: Record<MessageLanguage, LanguageFigures>;
+  overall: { dangerRecall: Ratio; concernRecall: Ratio; falseAlarms: Ratio; falseDangers: Ratio };
+  /** Messages whose language `assessSafety` guessed as labelled (only those with a signal). */
+  languageAgreement: Ratio;
+}
+
+export interface Outcome {
+  item: EvalCase;
+  signal: SafetySignal | undefined;
+}
+
+export function splitPath(split: Split): string {
+  return join(EVAL_DIR, `${split}.jsonl`);
+}
+
+export function loadSplit(split: Split): EvalCase[] {
+  return readFileSync(splitPath(split), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line, index) => {
+      const item = JSON.parse(line) as EvalCase;
+      if (typeof item.text !== 'string' || !LANGUAGES.includes(item.lang))
+        throw new Error(`${split}.jsonl line ${index + 1}: needs "text" and "lang" en|es`);
+      if (!['danger', 'concern', 'none'].includes(item.expect))
+        throw new Error(`${split}.jsonl line ${index + 1}: "expect" must be danger|concern|none`);
+      return item;
+    });
+}
+
+const ratio = (hits: number, total: number): Ratio => ({
+  hits,
+  total,
+  rate: total ? hits / total : null,
+});
+
+function count(outcomes: Outcome[], keep: (o: Outcome) => boolean, hit: (o: Outcome) => boolean): Ratio {
+  const kept = outcomes.filter(keep);
+  return ratio(kept.filter(hit).length, kept.length);
+}
+
+const isDanger = (o: Outcome) => o.signal?.level === 'danger';
+const isAny = (o: Outcome) => o.signal !== undefined;
+
+export function evaluate(items: EvalCase[]): { outcomes: Outcome[]; byLanguage: EvalFigures['byLanguage'] } {
+  const outcomes = items.map((item) => ({ item, signal: assessSafety(item.text) }));
+  const figures = (lang: MessageLanguage): LanguageFigures => {
+    const mine = outcomes.filter((o) => o.item.lang === lang);
+    const danger = (o: Outcome) => o.item.expect === 'danger';
+    const byCategory = Object.fromEntries(
+      SAFETY_CATEGORIES.map((category) => [
+        category,
+        count(mine, (o) => danger(o) && o.item.category === category, isDanger),
+      ]),
+    ) as Record<SafetyCategory, Ratio>;
+    return {
+      messages: mine.length,
+      dangerRecall: count(mine, danger, isDanger),
+      categoryAgreement: count(mine, danger, (o) => isDanger(o) && o.signal?.category === o.item.category),
+      dangerRecallByCategory: byCategory,
+      concernRecall: count(mine, (o) => o.item.expect === 'concern', isAny),
+      concernAsDanger: count(mine, (o) => o.item.expect === 'concern', isDanger),
+      falseAlarms: count(mine, (o) => o.item.expect === 'none', isAny),
+      falseDangers: count(mine, (o) => o.item.expect === 'none', isDanger),
+    };
+  };
+  return { outcomes, byLanguage: { en: figures('en'), es: figures('es') } };
+}
+
+export function figuresFor(splits: Split[]): { figures: EvalFigures; outcomes: Outcome[] } {
+  const items = splits.flatMap(loadSplit);
+  const { outcomes, byLanguage } = evaluate(items);
+  const all = (o: Outcome) => o.item.expect;
+  return {
+    outcomes,
+    figures: {
+      splits,
+      messages: items.length,
+      byLanguage,
+      overall: {
+        dangerRecall: count(outcomes, (o) => all(o) === 'danger', isDanger),
+        concernRecall: count(outcomes, (o) => all(o) === 'concern', isAny),
+        falseAlarms: count(outcomes, (o) => all(o) === 'none', isAny),
+        falseDangers: count(outcomes, (o) => all(o) === 'none', isDanger),
+      },
+      languageAgreement: count(outcomes, isAny, (o) => o.signal?.language === o.item.lang),
+    },
+  };
+}
+
+/** p50 and p99 of one `assessSafety` call, in µs, over every message repeated after a warm-up. */
+export function measureLatency(texts: string[], rounds = 20): { p50: number; p99: number; calls: number } {
+  for (let i = 0; i < 5; i++) for (const text of texts) assessSafety(text);
+  const samples: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const text of texts) {
+      const start = performance.now();
+      assessSafety(text);
+      samples.push((performance.now() - start) * 1000);
+    }
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0;
+  return { p50: at(0.5), p99: at(0.99), calls: samples.length };
+}
+
+const pct = (r: Ratio) => (r.rate === null ? '   –  ' : `${(r.rate * 100).toFixed(1).padStart(5)}%`);
+const cell = (r: Ratio) => `${pct(r)} ${`${r.hits}/${r.total}`.padStart(7)}`;
+
+function table(figures: EvalFigures): string {
+  const { en, es } = figures.byLanguage;
+  const row = (label: string, pick: (f: LanguageFigures) => Ratio) =>
+    `${label.padEnd(34)}${cell(pick(en)).padEnd(20)}${cell(pick(es))}`;
+  return [
+    `${'split(s): '.padEnd(34)}${figures.splits.join('+')} (${figures.messages} messages)`,
+    `${''.padEnd(34)}${'en'.padEnd(20)}es`,
+    `${'messages'.padEnd(34)}${String(en.messages).padEnd(20)}${es.messages}`,
+    ...SAFETY_CATEGORIES.map((c) => row(`danger recall: ${c}`, (f) => f.dangerRecallByCategory[c])),
+    row('DANGER RECALL (all categories)', (f) => f.dangerRecall),
+    row('  same category as labelled', (f) => f.categoryAgreement),
+    row('concern recall (any signal)', (f) => f.concernRecall),
+    row('  concern read as danger', (f) => f.concernAsDanger),
+    row('FALSE ALARMS (any signal on none)', (f) => f.falseAlarms),
+    row('false dangers (danger on none)', (f) => f.falseDangers),
+    `${'overall danger recall'.padEnd(34)}${cell(figures.overall.dangerRecall)}`,
+    `${'overall false alarms'.padEnd(34)}${cell(figures.overall.falseAlarms)}`,
+    `${'reply language as labelled'.padEnd(34)}${cell(figures.languageAgreement)}`,
+  ].join('\n');
+}
+
+function listErrors(outcomes: Outcome[]): string {
+  const lines: string[] = [];
+  for (const { item, signal } of outcomes) {
+    const got = signal ? `${signal.level}/${signal.category}/${signal.language}` : 'nothing';
+    const missed = item.expect === 'danger' && signal?.level !== 'danger';
+    const missedConcern = item.expect === 'concern' && !signal;
+    const falseAlarm = item.expect === 'none' && signal;
+    const wrongCategory =
+      item.expect === 'danger' && signal?.level === 'danger' && signal.category !== item.category;
+    if (missed || missedConcern || falseAlarm || wrongCategory) {
+      const label = missed
+        ? 'MISS'
+        : missedConcern
+          ? 'miss concern'
+          : falseAlarm
+            ? 'FALSE ALARM'
+            : 'category';
+      lines.push(
+        `  ${label.padEnd(13)} [${item.lang} ${item.expect}/${item.category ?? '-'}/${item.kind}] got ${got}: ${JSON.stringify(item.text)}`,
+      );
+    }
+  }
+  return lines.length ? lines.join('\n') : '  (none)';
+}
+
+function main(args: string[]): void {
+  const at = args.indexOf('--split');
+  const asked = at >= 0 ? args[at + 1] : undefined;
+  const hasHoldout = existsSync(splitPath('holdout'));
+  const choice = asked ?? (hasHoldout ? 'holdout' : 'dev');
+  if (!['dev', 'holdout', 'all'].includes(choice)) throw new Error('--split must be dev, holdout or all');
+  if (choice !== 'dev' && !hasHoldout) throw new Error(`no ${splitPath('holdout')}`);
+  const splits: Split[] = choice === 'all' ? ['dev', 'holdout'] : [choice as Split];
+
+  const { figures, outcomes } = figuresFor(splits);
+  const latency = measureLatency(outcomes.map((o) => o.item.text));
+  console.log(table(figures));
+  console.log(
+    `${'latency of assessSafety'.padEnd(34)}p50 ${latency.p50.toFixed(1)} µs, p99 ${latency.p99.toFixed(1)} µs (${latency.calls} calls)`,
+  );
+  // Texts are listed for the dev split only: the holdout must stay unseen.
+  if (!splits.includes('holdout')) console.log(`\nmisses and false alarms:\n${listErrors(outcomes)}`);
+
+  mkdirSync(join(__dirname, '..', 'artifacts'), { recursive: true });
+  writeFileSync(
+    ARTIFACT,
+    `${JSON.stringify({ at: new Date().toISOString(), ...figures, latencyMicros: latency }, null, 2)}\n`,
+  );
+  console.log(`\nfigures written to artifacts/safety-eval.json`);
+}
+
+if (/bench[\\/]safety-eval\.ts$/.test(process.argv[1] ?? '')) main(process.argv.slice(2));

@@ -1,0 +1,110 @@
+/**
+ * Which crisis lines a person can reach, from where their phone number is. The US (with Puerto Rico)
+ * has 911, the 988 Suicide & Crisis Lifeline and the National Domestic Violence Hotline; Canada has 911
+ * and 988 (the hotline is US-only); anywhere else gets its national emergency number when this table
+ * knows it for sure, and the findahelpline.com directory of free helplines. Plain data, no I/O.
+ */
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/min';
+
+/** Which set of lines applies: they differ in what they can name. */
+export type CrisisRegion = 'us' | 'canada' | 'elsewhere';
+
+export interface CrisisLines {
+  region: CrisisRegion;
+  /** The number to call in an emergency; undefined when this table does not know the country. */
+  emergency?: string;
+  /**
+   * false when nothing tells where the person is (no phone number): the US lines apply, and a line for
+   * anyone outside the US goes with them.
+   */
+  located: boolean;
+}
+
+/** A directory of free helplines in most countries (ThroughLine), for anywhere the table cannot name one. */
+export const HELPLINE_DIRECTORY = 'findahelpline.com';
+
+/** 112 reaches emergency services in every EU and EEA country and in Switzerland. */
+const EUROPE_112: readonly CountryCode[] = [
+  'AT',
+  'BE',
+  'BG',
+  'HR',
+  'CY',
+  'CZ',
+  'DK',
+  'EE',
+  'FI',
+  'FR',
+  'DE',
+  'GR',
+  'HU',
+  'IE',
+  'IT',
+  'LV',
+  'LT',
+  'LU',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SK',
+  'SI',
+  'ES',
+  'SE',
+  'IS',
+  'LI',
+  'NO',
+  'CH',
+];
+
+/** National emergency numbers known for sure; a country not listed gets "your local emergency number". */
+const EMERGENCY: Partial<Record<CountryCode, string>> = {
+  ...Object.fromEntries(EUROPE_112.map((country) => [country, '112'])),
+  // The UK and the Crown Dependencies share +44; 112 works there too, 999 is the one people know.
+  GB: '999',
+  GG: '999',
+  JE: '999',
+  IM: '999',
+  AU: '000',
+  NZ: '111',
+  MX: '911',
+  IN: '112',
+  // US territories outside Puerto Rico: 911 for sure; the 988 and hotline coverage is not claimed.
+  VI: '911',
+  GU: '911',
+  AS: '911',
+  MP: '911',
+};
+
+const US: readonly CountryCode[] = ['US', 'PR'];
+
+/**
+ * The country of an E.164 number (+44… → GB). A number whose exact country the metadata cannot tell
+ * (an unassigned area code) counts as the main country of its calling code: +1 as the US, +44 as GB.
+ */
+export function countryOfPhone(phone: string | undefined): CountryCode | undefined {
+  if (!phone) return undefined;
+  const parsed = parsePhoneNumberFromString(phone);
+  return parsed?.country ?? parsed?.getPossibleCountries()[0];
+}
+
+/** The crisis lines for a country. */
+export function crisisLinesForCountry(country: CountryCode | undefined): CrisisLines {
+  if (country && US.includes(country)) return { region: 'us', emergency: '911', located: true };
+  if (country === 'CA') return { region: 'canada', emergency: '911', located: true };
+  const emergency = country && EMERGENCY[country];
+  return emergency
+    ? { region: 'elsewhere', emergency, located: true }
+    : { region: 'elsewhere', located: true };
+}
+
+/**
+ * The crisis lines for the person with this number: by the number's country. Without a number (an email
+ * sender), the US lines, not located; a number of no known country, the directory and "your local
+ * emergency number".
+ */
+export function crisisLinesFor(phone: string | undefined): CrisisLines {
+  if (!phone) return { region: 'us', emergency: '911', located: false };
+  return crisisLinesForCountry(countryOfPhone(phone));
+}

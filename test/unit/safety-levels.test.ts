@@ -1,0 +1,278 @@
+import { describe, expect, it } from 'vitest';
+import { listParticipants, markFlagHandled, safetyInbox } from '../../functions/use-cases/admin';
+import { confirm } from '../../functions/use-cases/confirm';
+import { dispatch } from '../../functions/use-cases/dispatch';
+import { enroll } from '../../functions/use-cases/enroll';
+import { replyByEmail } from '../../functions/use-cases/reply-by-email';
+import { replyBySms } from '../../functions/use-cases/reply-by-sms';
+import { updateEnrollment } from '../../functions/use-cases/update-enrollment';
+import { type FakeWorld, fakeWorld, testCatalog } from '../support/fake-deps';
+
+const PHONE = '+14155550100';
+const EMAIL = 'ana@example.com';
+let sids = 0;
+const sms = (world: FakeWorld, body: string, options: { from?: string; sid?: string } = {}) =>
+  replyBySms(world.deps, {
+    from: options.from ?? PHONE,
+    body,
+    messageSid: options.sid ?? `SMlevel${++sids}`,
+  });
+const { safety } = testCatalog.messages;
+const [en, es] = [safety.sms.en, safety.sms.es];
+
+async function participant(world: FakeWorld, options: { discreet?: true; phone?: false } = {}) {
+  const { id } = await enroll(world.deps, {
+    email: EMAIL,
+    timezone: 'America/New_York',
+    role: 'hurt',
+    ...(options.phone === false ? {} : { phone: PHONE, smsConsent: true }),
+    ...(options.discreet ? { discreet: true } : {}),
+  });
+  const token = new URL(
+    world.emails.at(-1)?.text?.match(/https:\/\/kintsugi\.test\/confirm\?\S+/)?.[0] ?? '',
+  ).searchParams.get('token');
+  await confirm(world.deps, token ?? '');
+  if (options.phone !== false) await sms(world, 'YES');
+  return id;
+}
+
+/** Runs every dispatch due up to `iso`, in order, as the scheduler would. */
+async function runUntil(world: FakeWorld, iso: string) {
+  for (;;) {
+    const next = await world.store.earliestDue();
+    if (!next || next > iso) break;
+    world.clock.set(next);
+    await dispatch(world.deps);
+  }
+  world.clock.set(iso);
+}
+
+const enrollmentOf = (world: FakeWorld, id: string) => world.store.getEnrollment(id);
+
+describe('a text that shows signs of concern', () => {
+  it('is handled as usual, then answered with the resources: no pause, no alert, noted for the operator', async () => {
+    const world = fakeWorld();
+    const id = await participant(world);
+    const answer = await sms(world, "I'm not safe");
+    expect(answer).toBe(`${testCatalog.messages.sms.noteKept} ${en.concernUs}`);
+    const e = await enrollmentOf(world, id);
+    expect(e).toMatchObject({
+      concernReason: expect.any(String),
+      concernAt: world.clock.now().toISOString(),
+    });
+    expect(e?.pausedUntil).toBeUndefined();
+    expect(e?.safetyPause).toBeUndefined();
+    expect(e?.flaggedAt).toBeUndefined();
+    expect(world.alerts).toEqual([]);
+    // The message itself is kept, as any note is: a concern is not a danger flag.
+    expect(world.store.replies.filter((r) => r.enrollmentId === id).map((r) => r.note)).toEqual([
+      "I'm not safe",
+    ]);
+  });
+
+  it('still records the rating it carries, and adds the resources after the confirmation', async () => {
+    const world = fakeWorld();
+    const id = await participant(world);
+    await runUntil(world, '2026-03-09T00:00:00.000Z');
+    const answer = await sms(world, "2, I'm not safe");
+    expect(answer?.endsWith(` ${en.concernUs}`)).toBe(true);
+    const recorded = world.store.replies.filter((r) => r.enrollmentId === id && r.score !== undefined);
+    expect(recorded).toEqual([expect.objectContaining({ metric: 'honesty-safety', score: 2 })]);
+    expect((await enrollmentOf(world, id))?.safetyPause).toBeUndefined();
+  });
+
+  it('in discreet mode suggests deleting the thread', async () => {
+    const world = fakeWorld();
+    await participant(world, { discreet: true });
+    expect(await sms(world, "I'm not safe")).toBe(
+      `${testCatalog.messages.sms.noteKept} ${en.concernUs} ${en.deleteThread}`,
+    );
+  });
+
+  it('is noted once for a provider retry, which gets no second answer', async () => {
+    const world = fakeWorld();
+    const id = await participant(world);
+    await sms(world, "I can't do this anymore", { sid: 'SMconcern-retry' });
+    const first = (await enrollmentOf(world, id))?.concernAt;
+    world.clock.set('2026-03-02T12:05:00.000Z');
+    expect(await sms(world, "I can't do this anymore", { sid: 'SMconcern-retry' })).toBeUndefined();
+    expect((await enrollmentOf(world, id))?.concernAt).toBe(first);
+  });
+
+  it('never replaces or hides a danger flag that waits for a human', async () => {
+    const world = fakeWorld();
+    const id = await participant(world);
+    await sms(world, 'he hit me');
+    world.clock.set('2026-03-03T12:00:00.000Z');
+    await sms(world, "I'm not safe");
+    const e = await enrollmentOf(world, id);
+    expect(e).toMatchObject({ flagReason: 'abuse', flaggedAt: '2026-03-02T12:00:00.000Z' });
+    expect(e?.concernAt).toBe('2026-03-03T12:00:00.000Z');
+    const [item] = await safetyInbox(world.deps);
+    expect(item?.participant.flag).toMatchObject({ reason: 'abuse', waiting: true });
+    expect(item?.participant.concern).toMatchObject({ waiting: true });
+  });
+
+  it('from a number that opted out also goes by email, since texts cannot reach it', async () => {
+    const world = fakeWorld();
+    await participant(world);
+    await sms(world, 'STOP');
+    world.emails.length = 0;
+    await sms(world, "I'm not safe");
+    expect(world.emails).toEqual([
+      expect.objectContaining({
+        to: EMAIL,
+        subject: safety.email.en.subject,
+        text: expect.not.stringContaining('RESUME'),
+      }),
+    ]);
+  });
+
+  it('in Spanish is answered in Spanish', async () => {
+    const world = fakeWorld();
+    await participant(world);
+    expect(await sms(world, 'no estoy a salvo')).toContain(es.concernUs);
+  });
+});
+
+describe('the operator', () => {
+  it('sees a concern in the list and the inbox beside danger flags, told apart, and marks both handled at once', async () => {
+    const world = fakeWorld();
+    const ana = await participant(world);
+    const ben = await enroll(world.deps, { email: 'ben@example.com', timezone: 'UTC', role: 'repairing' });
+    await updateEnrollment(world.deps, ben.id, (e) => {
+      e.flaggedAt = '2026-03-02T11:00:00.000Z';
+      e.flagReason = 'self-harm';
+    });
+    await sms(world, "I'm not safe");
+    const listed = await listParticipants(world.deps, { flagged: true });
+    const rows = listed.participants.map((p) => [p.email, p.flag?.reason, Boolean(p.concern)]);
+    expect(rows.sort()).toEqual([
+      [EMAIL, undefined, true],
+      ['ben@example.com', 'self-harm', false],
+    ]);
+    // Danger first, then concerns; the concern's own words are there to read with --with-text.
+    const inbox = await safetyInbox(world.deps, { withText: true });
+    expect(inbox.map((i) => i.participant.email)).toEqual(['ben@example.com', EMAIL]);
+    expect(inbox[1]?.recentNotes?.map((n) => n.note)).toEqual(["I'm not safe"]);
+    await markFlagHandled(world.deps, ana);
+    expect((await safetyInbox(world.deps)).map((i) => i.participant.email)).toEqual(['ben@example.com']);
+    expect((await listParticipants(world.deps, { flagged: false })).participants).toEqual([]);
+  });
+});
+
+describe('a text that shows signs of danger', () => {
+  it('"help me" gets the crisis lines, not the HELP answer', async () => {
+    const world = fakeWorld();
+    const id = await participant(world);
+    for (const body of ['help me', 'SOS'])
+      expect((await sms(world, body))?.startsWith(en.opening)).toBe(true);
+    expect((await enrollmentOf(world, id))?.flagReason).toBe('call-for-help');
+  });
+
+  it('"ayuda" and "auxilio" get the crisis lines in Spanish', async () => {
+    const world = fakeWorld();
+    await participant(world);
+    for (const body of ['ayuda', 'auxilio']) expect(await sms(world, body)).toContain(es.us);
+  });
+
+  it('while HELP alone still gets the HELP answer', async () => {
+    const world = fakeWorld();
+    await participant(world);
+    expect(await sms(world, 'HELP')).toContain('Kintsugi help');
+    expect(world.alerts).toEqual([]);
+  });
+
+  it('from a UK number gets the lines for where the number is', async () => {
+    const world = fakeWorld();
+    expect(await sms(world, 'I want to die', { from: '+447700900123' })).toBe(
+      `${en.opening} ${en.elsewhere.replace('{{emergency}}', '999')}`,
+    );
+  });
+
+  it('from a number that opted out also goes by email, once, with how to restart', async () => {
+    const world = fakeWorld();
+    await participant(world);
+    await sms(world, 'STOP');
+    world.emails.length = 0;
+    await sms(world, 'I want to die', { sid: 'SMstopped-danger' });
+    await sms(world, 'I want to die', { sid: 'SMstopped-danger' });
+    expect(world.emails).toEqual([expect.objectContaining({ to: EMAIL, subject: safety.email.en.subject })]);
+    expect(world.emails[0]?.text).toContain(safety.email.en.paused.text);
+  });
+
+  it('that says STOP too is emailed as well, since Twilio refuses the answer to a STOP', async () => {
+    const world = fakeWorld();
+    await participant(world, { discreet: true });
+    world.emails.length = 0;
+    expect(await sms(world, 'stop he is choking me')).toBe(
+      `${en.discreetOpening} ${en.discreetUs} ${en.discreetStopped} ${en.deleteThread}`,
+    );
+    expect(world.emails).toEqual([
+      expect.objectContaining({ subject: safety.email.en.discreetSubject, fromName: 'K. Program' }),
+    ]);
+  });
+
+  it('is not emailed to an address that hard-bounced', async () => {
+    const world = fakeWorld();
+    const id = await participant(world);
+    await sms(world, 'STOP');
+    await updateEnrollment(world.deps, id, (e) => {
+      e.emailStatus = 'bounced';
+      e.emailStopReason = 'hard-bounce: mailbox does not exist';
+    });
+    world.emails.length = 0;
+    expect(await sms(world, 'I want to die')).toContain(en.us);
+    expect(world.emails).toEqual([]);
+  });
+
+  it('still gets its lines when the email cannot be sent', async () => {
+    const world = fakeWorld();
+    const id = await participant(world);
+    await sms(world, 'STOP');
+    world.deps.mailer = { send: () => Promise.reject(new Error('SES down')) };
+    expect(await sms(world, 'I want to die')).toBe(`${en.opening} ${en.us}`);
+    expect((await enrollmentOf(world, id))?.flagReason).toBe('self-harm');
+  });
+});
+
+describe('an email reply that shows signs of concern', () => {
+  it('is recorded as usual and answered with the email of lines, without a pause', async () => {
+    const world = fakeWorld();
+    const id = await participant(world, { phone: false });
+    world.emails.length = 0;
+    const outcome = await replyByEmail(world.deps, { messageId: 'c1', from: EMAIL, text: "I'm not safe" });
+    expect(outcome).toMatchObject({ outcome: 'note', concern: expect.any(String) });
+    expect(world.emails).toEqual([
+      expect.objectContaining({
+        to: EMAIL,
+        subject: safety.email.en.subject,
+        text: expect.not.stringContaining('RESUME'),
+      }),
+    ]);
+    // No number to tell the country: the US lines, and the line for anyone outside the US.
+    expect(world.emails[0]?.text).toContain(safety.email.en.outsideUs.text);
+    const e = await enrollmentOf(world, id);
+    expect(e?.concernAt).toBeDefined();
+    expect(e?.safetyPause).toBeUndefined();
+    expect(world.alerts).toEqual([]);
+    expect(world.store.replies.filter((r) => r.enrollmentId === id).map((r) => r.note)).toEqual([
+      "I'm not safe",
+    ]);
+  });
+
+  it('in Spanish, from a participant with a UK number, gets the Spanish email with the UK lines', async () => {
+    const world = fakeWorld();
+    await enroll(world.deps, {
+      email: 'eva@example.com',
+      timezone: 'Europe/London',
+      role: 'hurt',
+      phone: '+447700900123',
+      smsConsent: true,
+    });
+    world.emails.length = 0;
+    await replyByEmail(world.deps, { messageId: 'c2', from: 'eva@example.com', text: 'quiero morir' });
+    expect(world.emails[0]?.subject).toBe(safety.email.es.subject);
+    expect(world.emails[0]?.text).toContain('[es] Call 999.');
+  });
+});
