@@ -19,20 +19,25 @@ const SPANISH = new Set(
     'revisa amenaza mata muero quiero dormir despertar pastillas mejor ahora nunca jamas tambien pues mucho ' +
     'mucha poco algo alguien nadie siempre donde porfa tiempo dia noche mama papa hermana trabajo mensajes ' +
     'llorar cansada cansado triste sola solo seguir sentido vida muerte contigo conmigo nos os estan estaba ' +
-    'mis tus ese esa hablar hablamos peleamos discutimos juntos entre hasta desde ni vamos'
+    'mis tus ese esa hablar hablamos peleamos discutimos juntos entre hasta desde ni vamos familia segura ' +
+    'seguro salvo relaciones sexo ha han pegado golpeado siempre nadie'
   ).split(' '),
 );
 const ENGLISH = new Set(
   (
-    'the i im am is are he she me my to and of it you we was not want help this that with for have be his ' +
+    'the i im am is are he she my to and of it you we was not want help this that with for have be his ' +
     'her him they on at in so but just dont cant can will would what like get got do did been had again week ' +
     'today night kids wife husband please now out up all feel know think about when if or from there their ' +
-    'our us your an one no yes very really because going gonna wanna its thats whats hes shes ive ill id ' +
+    'our us your an one yes very really because going gonna wanna its thats whats hes shes ive ill id ' +
     'said says told tell going been being after before time day home back still only also then than them ' +
     'would could should where who why how much more some any every never always better worse good bad ' +
-    'love hate talk talked fight fought hit hurt kill die dead scared afraid safe help'
+    'love hate talk talked fight fought hit hurt kill die dead scared afraid safe help here there where more ' +
+    'some home one gone done alone before anymore like please sure come time life take make give made have ' +
+    'alive anyone someone everyone leave care too also ago idea drama than can man came gave'
   ).split(' '),
 );
+
+const CLITICS = new Set(['me', 'te', 'nos', 'le', 'les', 'lo', 'la', 'se']);
 
 /**
  * The language a message is most likely in (for the crisis reply's language); `unsure` ('en' unless
@@ -49,12 +54,16 @@ export function guessLanguage(text: string, unsure: MessageLanguage = 'en'): Mes
     .replace(/['’]/g, '')
     .split(/[^a-z]+/)
     .filter(Boolean);
-  for (const word of plain) {
+  plain.forEach((word, i) => {
+    // A Spanish clitic before a verb: "me violó", "me forzó", "nos amenaza".
+    const next = plain[i + 1] ?? '';
+    if (CLITICS.has(word) && !ENGLISH.has(next) && /(?:o|a|aba|aron|ado|ada|ido|ia|an|as|e)$/.test(next))
+      es += 1;
     if (SPANISH.has(word)) es += 1;
     else if (ENGLISH.has(word)) en += 1;
     else if (/(?:cion|mente|arme|erme|irme|ando|iendo|aron|ieron|amos|aba|ado|ada|ido|ida)$/.test(word))
       es += 0.5;
     else if (/(?:ing|ed|ly|th|ght|ss)$/.test(word) || /^(?:wh|th)/.test(word)) en += 0.5;
-  }
+  });
   return es > en ? 'es' : en > es ? 'en' : unsure;
 }

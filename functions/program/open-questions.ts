@@ -179,6 +179,18 @@ export function markAnswered(
   );
 }
 
+/**
+ * Whether the last weekly check-in texted went unanswered, its window closed or not (the next one goes
+ * out as its week ends): unanswered texts in a row move check-ins to email for a while.
+ */
+export function lastTextedCheckinUnanswered(questions: readonly OpenQuestion[]): boolean {
+  const last = questions
+    .filter((q) => q.kind === 'check-in' && q.channel === 'sms')
+    .sort(byAsked)
+    .at(-1);
+  return last !== undefined && !last.answeredAt;
+}
+
 /** The final checkpoint questions still waiting for an answer at `now`; the report waits for them. */
 export function finalQuestionsAwaited(questions: readonly OpenQuestion[], now: string): OpenQuestion[] {
   return unanswered(questions, now).filter((q) => isFinalCheckpoint(q));

@@ -56,8 +56,6 @@ function selectivity(set: readonly string[]): number {
   return worst;
 }
 
-const BOUNDS = /\{(\d+)(?:(,)(\d*))?\}/y;
-
 /**
  * The source as tokens: an escape, a class, a group opening, a parenthesis or bar, a quantifier, an
  * assertion or dot, or a run of plain characters (read as one token: most of the source).
@@ -72,7 +70,7 @@ type Item =
   | { kind: 'group'; required: Required };
 
 /** Groups already read, by their source: the same person and verb lists recur in many patterns. */
-const GROUPS = new Map<string, { end: number; item: Item }>();
+const GROUPS = new Map<string, Item>();
 
 class Reader {
   private at = 0;
@@ -181,13 +179,12 @@ class Reader {
       const known = key === undefined ? undefined : GROUPS.get(key);
       if (known) {
         this.at = end;
-        return known.item;
+        return known;
       }
       const item = this.group(token);
-      if (key !== undefined) GROUPS.set(key, { end, item });
+      if (key !== undefined) GROUPS.set(key, item);
       return item;
-    } = token.length === 3 && token !== '(?:' ? true : token.length === 4;
-
+    }
     if (c === '[' || c === '.') return { kind: 'any' };
     if (c === '^' || c === '$') return { kind: 'zero-width' };
     if (c === '\\') {

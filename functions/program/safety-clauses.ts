@@ -102,6 +102,24 @@ const BETWEEN = new Set(
     .map(squeeze),
 );
 const NEGATION = new Set(['never', 'not', 'no', 'nobody', 'nothing', 'neither', 'nor', 'hardly', 'barely']);
+/** Subjects that strike no one: "it hit me", "reality hit me", "the ball hit me", "that song hit me". */
+const NOT_AGENTS = new Set(
+  (
+    'it this that what which something nothing everything anything reality life news truth realization ' +
+    'realisation guilt grief pain sadness depression anxiety memory memories thought thoughts idea fact ' +
+    'wave feeling feelings emotion emotions song music movie film book letter text message words word ' +
+    'silence loneliness shame regret karma covid flu cold virus ball car bus truck door wind storm rain ' +
+    'sun tree branch dog cat horse baby kid kids child son daughter boy girl bike wall floor ground ' +
+    'week day year night morning today yesterday exercise homework session therapy program question ' +
+    'answer lesson conversation talk argument fight affair betrayal lie lies lying cheating cheat past ' +
+    'future weight stress work job boss bill bills tax taxes price prices heat tiredness exhaustion ' +
+    'hunger alcohol wine beer drink coffee i we us me myself ourselves one someone everyone anyone ' +
+    'nobody noone everybody anybody there here then now also just only really'
+  )
+    .split(' ')
+    .map(squeeze),
+);
+
 /** What may stand where the subject was dropped: "…and slapped me", "then kicked me", "2 hit me again". */
 const CLAUSE_START = new Set(['and', 'then', 'also', 'again', 'but', 'so', 'he', 'she']);
 
@@ -124,11 +142,15 @@ function personBefore(words: readonly string[], at: number): boolean {
   if (i < 0) return true;
   const word = words[i] ?? '';
   if (negates(i)) return false;
-  if (PEOPLE.has(word) || CLAUSE_START.has(word)) {
-    // "…it hit me" stays out; "my husband" and "the guy" are people.
-    return true;
-  }
-  return /^\d+$/.test(word) && i === 0;
+  if (PEOPLE.has(word) || CLAUSE_START.has(word)) return true;
+  if (/^\d+$/.test(word)) return i === 0;
+  // A name ("mike hit me"), or any other agent that is not a thing, a feeling, or a pronoun.
+  const before = words[i - 1] ?? '';
+  return (
+    word.length >= 3 &&
+    !NOT_AGENTS.has(word) &&
+    !/^(?:the|a|an|this|that|my|his|her|their|our|your)$/.test(before)
+  );
 }
 
 /** Whether the words after the verb at `at` are me (or my body part) as a blow, not an idiom. */

@@ -212,6 +212,69 @@ const EN_ALIASES: ReadonlyMap<string, string> = new Map(
     hubs: 'husband',
     mself: 'myself',
     mysef: 'myself',
+    b: 'be',
+    da: 'the',
+    teh: 'the',
+    wat: 'what',
+    wut: 'what',
+    wht: 'what',
+    wats: 'what is',
+    wuts: 'what is',
+    evry: 'every',
+    evry1: 'everyone',
+    every1: 'everyone',
+    evryone: 'everyone',
+    some1: 'someone',
+    sum1: 'someone',
+    no1: 'no one',
+    any1: 'anyone',
+    wud: 'would',
+    wld: 'would',
+    cud: 'could',
+    cld: 'could',
+    shud: 'should',
+    sed: 'said',
+    sez: 'says',
+    sayd: 'said',
+    agen: 'again',
+    agin: 'again',
+    nite: 'night',
+    tonite: 'tonight',
+    '2nite': 'tonight',
+    '2day': 'today',
+    '2morrow': 'tomorrow',
+    txt: 'text',
+    txts: 'texts',
+    txted: 'texted',
+    msg: 'message',
+    msgs: 'messages',
+    fone: 'phone',
+    phne: 'phone',
+    fon: 'phone',
+    keyz: 'keys',
+    leeve: 'leave',
+    hlp: 'help',
+    hidng: 'hiding',
+    nobodys: 'nobody is',
+    everyones: 'everyone is',
+    someones: 'someone is',
+    somebodys: 'somebody is',
+    whos: 'who is',
+    hows: 'how is',
+    wheres: 'where is',
+    reeds: 'reads',
+    halp: 'help',
+    abt: 'about',
+    w: 'with',
+    bout: 'about',
+    luv: 'love',
+    lyfe: 'life',
+    lif: 'life',
+    chks: 'checks',
+    yall: 'you all',
+    ya: 'you',
+    em: 'them',
+    tho: 'though',
   }).map(([k, v]): [string, string] => [squeeze(k), squeeze(v)]),
 );
 
@@ -233,6 +296,8 @@ const EN_KEYS = [
   'strangling',
   'punch',
   'punched',
+  'pushed',
+  'pushes',
   'punches',
   'punching',
   'choke',
@@ -273,6 +338,9 @@ const EN_KEYS = [
  * dictionary through `normaliseForSafety` and kept as they are.
  */
 const EN_REAL = [
+  'pusher',
+  'pushers',
+  'pusses',
   'pleas',
   'abuser',
   'abuses',
@@ -343,20 +411,23 @@ const EN_REAL = [
 
 const EN_LEXICON = new Lexicon(EN_KEYS, EN_REAL);
 
-/** Words that, before "2", make it read "to": "want 2 die", "going 2 kill". */
-const BEFORE_TO = new Set([
-  'want',
-  'going',
-  'got',
-  'have',
-  'need',
-  'ready',
-  'try',
-  'trying',
-  'plan',
-  'deserve',
-  'wish',
-]);
+/** Words that, before "2", make it read "to": "want 2 die", "going 2 kill", "scared 2 go home". */
+const BEFORE_TO = new Set(
+  'want going got have has had need ready try trying plan deserve wish scared afraid terrified able supposed used back how where what'
+    .split(' ')
+    .map(squeeze),
+);
+
+/** Verbs whose dropped g is restored: "hidin" → "hiding", "bangin" → "banging" (bases squeezed). */
+const DROPPED_G = new Set(
+  (
+    'hid bang liv hit beat kil dy cut push chok threaten track follow stalk watch read check hurt bled cry ' +
+    'shak pound kick punch slap scream yel com go try think plan smack strangl hang end tak los leav jump ' +
+    'shot stab burn drink lock hold grab drag shov fight sleep wak run walk talk start keep freak panick tremb'
+  )
+    .split(' ')
+    .map(squeeze),
+);
 
 /**
  * The text as the English patterns read it: lower case, no accents or apostrophes, leetspeak read as
@@ -369,6 +440,15 @@ export function normaliseForSafety(text: string): string {
     const squeezed = squeeze(word);
     if (squeezed === '2' && BEFORE_TO.has(out.at(-1) ?? '')) {
       out.push('to');
+      continue;
+    }
+    // "my ID" is no "my I would".
+    if (squeezed === 'id' && /^(?:my|your|his|her|their|the|an|photo|our)$/.test(out.at(-1) ?? '')) {
+      out.push('id');
+      continue;
+    }
+    if (squeezed.endsWith('in') && DROPPED_G.has(squeezed.slice(0, -2))) {
+      out.push(`${squeezed}g`);
       continue;
     }
     out.push(EN_ALIASES.get(squeezed) ?? EN_LEXICON.correct(squeezed));
@@ -418,6 +498,18 @@ const ES_ALIASES: ReadonlyMap<string, string> = new Map(
     aiuda: 'ayuda',
     aiudame: 'ayudame',
     yuda: 'ayuda',
+    msj: 'mensaje',
+    msjs: 'mensajes',
+    mjs: 'mensajes',
+    mensajs: 'mensajes',
+    wasa: 'whatsapp',
+    anoxe: 'anoche',
+    kiere: 'quiere',
+    tngo: 'tengo',
+    trabajr: 'trabajar',
+    grenas: 'pelo',
+    grenias: 'pelo',
+    mechas: 'pelo',
   }),
 );
 
@@ -498,6 +590,17 @@ const ES_KEYS = [
 
 /** Real Spanish words one slip from a key word (found with a Spanish dictionary), left as they are. */
 const ES_REAL = [
+  'cachetadas',
+  'bofetadas',
+  'patadas',
+  'golpizas',
+  'punetazos',
+  'cuchillos',
+  'pastillas',
+  'amenazas',
+  'despedidas',
+  'suicidios',
+  'policias',
   'amenazar',
   'encierro',
   'escondidas',

@@ -1,6 +1,10 @@
 import type { SendJob } from '../ports/queue';
 import { type Enrollment, type HeldMessage, type MessageRecord, retainedUntil } from '../program/enrollment';
-import { finalQuestionsAwaited, openQuestionsOf, unanswered } from '../program/open-questions';
+import {
+  finalQuestionsAwaited,
+  lastTextedCheckinUnanswered,
+  openQuestionsOf,
+} from '../program/open-questions';
 import { dueSlots, heldKey, nextDueOf, planDue, programSlots, type Slot } from '../program/schedule';
 import type { Channel } from '../program/types';
 import { mapConcurrently } from '../shared/concurrency';
@@ -29,11 +33,8 @@ export const MOVED_TO_EMAIL_SLOT = 'moved-to-email';
 export function movesToEmail(slot: Slot, who: Enrollment): boolean {
   if (slot.kind !== 'check-in' && slot.kind !== 'checkpoint') return false;
   if (who.checkinsByEmail || who.smsStatus !== 'active' || who.emailStatus !== 'active') return false;
-  const now = slot.dueAt;
-  const weeklyOpen = unanswered(openQuestionsOf(who), now).some(
-    (q) => q.channel === 'sms' && q.kind === 'check-in',
-  );
-  return (who.unansweredSms ?? 0) + (weeklyOpen ? 1 : 0) >= UNANSWERED_BEFORE_EMAIL;
+  const lastUnanswered = lastTextedCheckinUnanswered(openQuestionsOf(who));
+  return (who.unansweredSms ?? 0) + (lastUnanswered ? 1 : 0) >= UNANSWERED_BEFORE_EMAIL;
 }
 
 /** The channel a slot goes out on for this person now, or undefined when they cannot receive it. */

@@ -1,7 +1,7 @@
 import type { SendJob } from '../ports/queue';
 import type { SmsResult } from '../ports/sms';
 import type { Enrollment, MessageKey, MessageRecord } from '../program/enrollment';
-import { askQuestion, openQuestionsOf, unanswered } from '../program/open-questions';
+import { askQuestion, lastTextedCheckinUnanswered, openQuestionsOf } from '../program/open-questions';
 import { fillText } from '../program/render';
 import { quietHoursEnd } from '../program/schedule';
 import type { Step } from '../program/types';
@@ -227,10 +227,7 @@ async function openQuestion(
     (e) => {
       const before = openQuestionsOf(e);
       if (message.channel === 'sms' && step.kind === 'check-in') {
-        const lastWeekly = unanswered(before, askedAt)
-          .filter((q) => q.kind === 'check-in' && q.channel === 'sms')
-          .at(-1);
-        e.unansweredSms = lastWeekly ? (e.unansweredSms ?? 0) + 1 : 0;
+        e.unansweredSms = lastTextedCheckinUnanswered(before) ? (e.unansweredSms ?? 0) + 1 : 0;
       }
       e.openQuestions = askQuestion(before, {
         stepId: step.id,

@@ -153,7 +153,8 @@ describe('check-ins that go unanswered by text, through the handlers', () => {
     const { email, phone, id } = await participant(runtime);
     const checkinTexts = async () =>
       (await textsWith(runtime, phone)).filter(
-        (m) => m.direction === 'outbound' && /1-5|Y or N/.test(m.body),
+        // The questions themselves ("Reply 1-5", "Reply Y or N"), not the answers to the person's texts.
+        (m) => m.direction === 'outbound' && /Reply 1-5|Reply Y or N/.test(m.body),
       );
     const checkinEmails = async () =>
       (await emailsTo(runtime, email)).filter((m) => m.text?.includes('/checkin?'));

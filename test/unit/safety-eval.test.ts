@@ -8,8 +8,8 @@
  */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { figuresFor, type Split, splitPath } from '../../bench/safety-eval';
-import { assessSafety } from '../../functions/program/safety';
+import { figuresFor, loadSplit, type Split, splitPath } from '../../bench/safety-eval';
+import { assessSafety, assessSafetyWithoutIndex } from '../../functions/program/safety';
 
 /** The targets of the issue, on data the detector was not tuned on. */
 const GOALS = { dangerRecall: { en: 0.95, es: 0.9 }, falseAlarms: 0.03 };
@@ -45,6 +45,17 @@ describe.each(splits)('the %s split', (split) => {
       expect(figures.overall.concernRecall.rate).toBeGreaterThanOrEqual(0.95);
     });
   }
+});
+
+describe('the anchor index (which rules a message can match, so the others are never compiled)', () => {
+  it('changes no outcome on any development message', () => {
+    const changed = loadSplit('dev')
+      .map(({ text }) => text)
+      .filter(
+        (text) => JSON.stringify(assessSafety(text)) !== JSON.stringify(assessSafetyWithoutIndex(text)),
+      );
+    expect(changed).toEqual([]);
+  });
 });
 
 describe("the issue's example messages", () => {
