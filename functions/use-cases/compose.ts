@@ -45,7 +45,7 @@ type Footer = ReturnType<typeof footerLinks>;
 
 /** Said in every email's footer (the MJML footer says it too): when this program is not the right help. */
 export const SELF_GUIDED_LIMITS =
-  'A self-guided program is not enough when there is abuse, addiction or years of deception: please work with a trained counselor. In danger? Call 911. In crisis? Call or text 988.';
+  'A self-guided program is not enough when there is abuse, addiction or years of deception: please work with a trained counselor. In danger? Call 911 or your local emergency number. In crisis? Call or text 988 (US and Canada).';
 
 export function textFooter(footer: Footer): string {
   return [

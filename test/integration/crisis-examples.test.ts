@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Runtime } from '../../local/runtime';
+import { enrollParticipant, type Participant, text } from '../support/participant';
+import { startTestRuntime } from '../support/runtime';
+
+// The messages that went unheard when "Listening" was filed, and ordinary ones that share their words,
+// texted by an enrolled participant through the signed webhook.
+const DANGER = [
+  'whats the point anymore',
+  'i wrote goodbye letters to my kids',
+  "i've been saving up my pills",
+  'he punched me in the face',
+  'she threw a glass at my head',
+  "she'd kill me if she knew",
+  'hes gona kill me',
+  'he tracks my phone and reads all my texts',
+  'he said if I leave I will never see the kids again',
+  'he made me have sex when i said no',
+  'hiding in the bathroom, he is banging on the door',
+  '2. he hit me again',
+  'help me',
+  'SOS',
+  'no quiero vivir',
+  'me pegó',
+  'ayuda',
+  'auxilio',
+];
+const ORDINARY = [
+  'we fought about money',
+  'killing it this week',
+  'the affair still kills me',
+  'it hit me how much I lied',
+  'she threatened to leave if I lie again',
+  'dying to see the kids this weekend',
+];
+/** How only the crisis reply opens (a concern's shorter answer does not), in English or Spanish. */
+const CRISIS = /thank you for telling us|gracias por contárnoslo/i;
+
+describe('the messages of the issue, through the webhook', () => {
+  let runtime: Runtime;
+  let who: Participant;
+  beforeAll(async () => {
+    runtime = await startTestRuntime({ startAt: new Date('2026-06-01T14:00:00Z') });
+    who = await enrollParticipant(runtime, { timezone: 'America/Chicago' });
+  });
+  afterAll(async () => {
+    await runtime?.stop();
+  });
+
+  it.each(DANGER)('answers %j with the crisis lines', async (message) => {
+    const reply = await text(runtime, who, message);
+    expect(reply).toMatch(CRISIS);
+    expect(reply).toMatch(/988|911/);
+  });
+
+  it.each(ORDINARY)('answers %j without crisis lines', async (message) => {
+    const reply = await text(runtime, who, message);
+    // Neither the crisis reply nor a concern's resources.
+    expect(reply ?? '').not.toMatch(CRISIS);
+    expect(reply ?? '').not.toMatch(/988|Nobody reads/);
+  });
+});
