@@ -6,6 +6,7 @@ import { WEEKDAYS, type Weekday } from '../../functions/program/types';
 import type { Runtime } from '../../local/runtime';
 import { advance, advanceTo, enrollParticipant, type Participant, text } from '../support/participant';
 import { api, emailsTo, type LocalEmail, pathOf, startTestRuntime } from '../support/runtime';
+import { postInbound } from '../support/webhooks';
 
 // Tried as people answer: late, several at once, the next morning, by text and by one click.
 const ZONE = 'America/Chicago';
@@ -90,10 +91,21 @@ describe('open questions: every reply reaches the question it answers, through t
     expect(await text(runtime, ana, 'we had a good talk tonight')).toMatch(/no check-in is open/);
   });
 
-  it('day 30: "Y N Y" in one text answers the three questions in order', async () => {
-    const reply = await text(runtime, dev, 'Y N Y');
-    expect(reply).toMatch(/day 30 question 1: yes, day 30 question 2: no, day 30 question 3: yes/);
-    expect((await repliesOf(runtime, dev)).map((r) => r.score)).toEqual([1, 0, 1]);
+  it('day 30: "Y N Y" in one text answers the three questions in order, once however often Twilio delivers it', async () => {
+    const webhook = { from: dev.phone as string, body: 'Y N Y', sid: `SM${'7'.repeat(32)}` };
+    const deliveries = await Promise.all([postInbound(runtime, webhook), postInbound(runtime, webhook)]);
+    deliveries.push(await postInbound(runtime, webhook));
+    expect(deliveries.map((d) => d.status)).toEqual([200, 200, 200]);
+    const answered = deliveries.filter((d) => d.twiml.includes('<Message>'));
+    expect(answered).toHaveLength(1);
+    expect(answered[0]?.twiml).toMatch(
+      /day 30 question 1: yes, day 30 question 2: no, day 30 question 3: yes/,
+    );
+    expect((await repliesOf(runtime, dev)).map((r) => [r.stepId, r.score])).toEqual([
+      ['hurt-d30-acting-differently', 1],
+      ['hurt-d30-safe-to-be-honest', 0],
+      ['hurt-d30-both-showing-up', 1],
+    ]);
   });
 
   it('a 1 on how safe it felt to be honest is recorded and answered with resources, and the operator sees it', async () => {
