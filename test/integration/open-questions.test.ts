@@ -161,6 +161,19 @@ describe('open questions: every reply reaches the question it answers, through t
     expect(await text(runtime, ana, 'yes no yes')).toMatch(/day 60 question 1: yes, day 60 question 2: no/);
   });
 
+  it('day 60: one email reply with "y, n, y" answers the three questions emailed that day', async () => {
+    const emailed = await api(runtime, '/_local/email/reply', {
+      json: { from: cam.email, subject: 'Re: A quick question', text: 'y, n, y\n\nSent from my phone' },
+    });
+    expect(emailed.body).toMatchObject({ outcome: 'recorded', answers: 3, day: 60, score: 1 });
+    const day60 = (await repliesOf(runtime, cam)).filter((r) => r.day === 60);
+    expect(day60.map((r) => [r.metric, r.score, r.channel])).toEqual([
+      ['behaving-differently', 1, 'email'],
+      ['safe-to-be-honest', 0, 'email'],
+      ['both-showing-up', 1, 'email'],
+    ]);
+  });
+
   it('days 88–90: the report waits for the final question answered the next morning, and shows every answer', async () => {
     await advanceTo(runtime, on(88, '18:30'));
     expect(await text(runtime, ana, '4')).toMatch(/checkpoint question 1: 4 of 5/);
