@@ -2,13 +2,16 @@
  * `npm run eval:safety [-- --split dev|holdout|all]`: measures the danger detector
  * (functions/program/safety.ts) like a classifier over the labelled messages in
  * test/fixtures/safety-eval/*.jsonl. Default split: holdout when that file exists, else dev.
+ * The dev split is every dev*.jsonl file in that folder (dev.jsonl, the retired round-1 held-out set
+ * dev-holdout-round1.jsonl, further written examples); the holdout split is holdout.jsonl alone.
+ * `--file <name> --half even|odd` narrows the dev split to one file, or half its lines (a validation slice).
  *
  * Prints danger recall per category × language, concern recall, false alarms and false dangers per
  * language, counts, and the latency of one `assessSafety` call; writes the figures to
  * artifacts/safety-eval.json. For the dev split it also lists misses and false alarms with their text;
  * for any split that includes the holdout it prints figures only, never a message.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
@@ -59,6 +62,8 @@ export interface LanguageFigures {
 
 export interface EvalFigures {
   splits: Split[];
+  /** When narrowed to one dev file (and half its lines). */
+  only?: string;
   messages: number;
   byLanguage: Record<MessageLanguage, LanguageFigures>;
   overall: { dangerRecall: Ratio; concernRecall: Ratio; falseAlarms: Ratio; falseDangers: Ratio };
@@ -71,22 +76,39 @@ export interface Outcome {
   signal: SafetySignal | undefined;
 }
 
+/** The held-out file (the dev split is several files: `splitFiles`). */
 export function splitPath(split: Split): string {
   return join(EVAL_DIR, `${split}.jsonl`);
 }
 
-export function loadSplit(split: Split): EvalCase[] {
-  return readFileSync(splitPath(split), 'utf8')
+/** The files of a split: every dev*.jsonl for dev, holdout.jsonl alone for holdout. */
+export function splitFiles(split: Split): string[] {
+  if (split === 'holdout') return [splitPath('holdout')];
+  return readdirSync(EVAL_DIR)
+    .filter((name) => /^dev.*\.jsonl$/.test(name))
+    .sort()
+    .map((name) => join(EVAL_DIR, name));
+}
+
+/** One file's labelled messages; `half` keeps only its even or odd lines (1-based, blank lines counted). */
+export function loadFile(path: string, half?: 'even' | 'odd'): EvalCase[] {
+  const name = path.slice(EVAL_DIR.length + 1);
+  return readFileSync(path, 'utf8')
     .split('\n')
-    .filter((line) => line.trim())
-    .map((line, index) => {
+    .map((line, index) => ({ line, number: index + 1 }))
+    .filter(({ line, number }) => line.trim() && (!half || (number % 2 === 0) === (half === 'even')))
+    .map(({ line, number }) => {
       const item = JSON.parse(line) as EvalCase;
       if (typeof item.text !== 'string' || !LANGUAGES.includes(item.lang))
-        throw new Error(`${split}.jsonl line ${index + 1}: needs "text" and "lang" en|es`);
+        throw new Error(`${name} line ${number}: needs "text" and "lang" en|es`);
       if (!['danger', 'concern', 'none'].includes(item.expect))
-        throw new Error(`${split}.jsonl line ${index + 1}: "expect" must be danger|concern|none`);
+        throw new Error(`${name} line ${number}: "expect" must be danger|concern|none`);
       return item;
     });
+}
+
+export function loadSplit(split: Split): EvalCase[] {
+  return splitFiles(split).flatMap((path) => loadFile(path));
 }
 
 const ratio = (hits: number, total: number): Ratio => ({
@@ -128,14 +150,18 @@ export function evaluate(items: EvalCase[]): { outcomes: Outcome[]; byLanguage: 
   return { outcomes, byLanguage: { en: figures('en'), es: figures('es') } };
 }
 
-export function figuresFor(splits: Split[]): { figures: EvalFigures; outcomes: Outcome[] } {
-  const items = splits.flatMap(loadSplit);
+export function figuresFor(
+  splits: Split[],
+  only?: { file: string; half?: 'even' | 'odd' },
+): { figures: EvalFigures; outcomes: Outcome[] } {
+  const items = only ? loadFile(join(EVAL_DIR, only.file), only.half) : splits.flatMap(loadSplit);
   const { outcomes, byLanguage } = evaluate(items);
   const all = (o: Outcome) => o.item.expect;
   return {
     outcomes,
     figures: {
       splits,
+      ...(only ? { only: `${only.file}${only.half ? ` (${only.half} lines)` : ''}` } : {}),
       messages: items.length,
       byLanguage,
       overall: {
@@ -173,7 +199,7 @@ function table(figures: EvalFigures): string {
   const row = (label: string, pick: (f: LanguageFigures) => Ratio) =>
     `${label.padEnd(34)}${cell(pick(en)).padEnd(20)}${cell(pick(es))}`;
   return [
-    `${'split(s): '.padEnd(34)}${figures.splits.join('+')} (${figures.messages} messages)`,
+    `${'split(s): '.padEnd(34)}${figures.splits.join('+')} (${figures.messages} messages${figures.only ? `: ${figures.only}` : ''})`,
     `${''.padEnd(34)}${'en'.padEnd(20)}es`,
     `${'messages'.padEnd(34)}${String(en.messages).padEnd(20)}${es.messages}`,
     ...SAFETY_CATEGORIES.map((c) => row(`danger recall: ${c}`, (f) => f.dangerRecallByCategory[c])),
@@ -222,8 +248,16 @@ function main(args: string[]): void {
   if (!['dev', 'holdout', 'all'].includes(choice)) throw new Error('--split must be dev, holdout or all');
   if (choice !== 'dev' && !hasHoldout) throw new Error(`no ${splitPath('holdout')}`);
   const splits: Split[] = choice === 'all' ? ['dev', 'holdout'] : [choice as Split];
+  const file = args.includes('--file') ? args[args.indexOf('--file') + 1] : undefined;
+  const half = args.includes('--half') ? args[args.indexOf('--half') + 1] : undefined;
+  if (half !== undefined && half !== 'even' && half !== 'odd') throw new Error('--half must be even or odd');
+  if ((file !== undefined || half !== undefined) && choice !== 'dev')
+    throw new Error('--file and --half narrow the dev split only');
+  if (file !== undefined && !/^dev[^/\\]*\.jsonl$/.test(file))
+    throw new Error('--file must be a dev*.jsonl file');
+  const only = file ? { file, half: half as 'even' | 'odd' | undefined } : undefined;
 
-  const { figures, outcomes } = figuresFor(splits);
+  const { figures, outcomes } = figuresFor(splits, only);
   const latency = measureLatency(outcomes.map((o) => o.item.text));
   console.log(table(figures));
   console.log(

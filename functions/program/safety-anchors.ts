@@ -78,6 +78,8 @@ class Reader {
     private readonly source: string,
     private readonly tokens: readonly string[],
     private readonly offsets: readonly number[],
+    /** For each opening parenthesis, the token index just past its closing one. */
+    private readonly closes: readonly number[],
   ) {}
 
   /** The whole pattern. */
@@ -151,13 +153,7 @@ class Reader {
 
   /** The token index just past the parenthesis closing the group that opens at token `open`. */
   private closing(open: number): number {
-    let depth = 0;
-    for (let i = open; i < this.tokens.length; i++) {
-      const c = this.tokens[i]?.[0];
-      if (c === '(') depth++;
-      else if (c === ')' && --depth === 0) return i + 1;
-    }
-    return this.tokens.length;
+    return this.closes[open] ?? this.tokens.length;
   }
 
   /** A group, the reader past its opening token. */
@@ -175,6 +171,11 @@ class Reader {
     if (c === '(') {
       const start = this.at - 1;
       const end = this.closing(start);
+      // A lookaround consumes nothing: what it holds is no anchor, so it is skipped unread.
+      if (token.length === 4 || (token.length === 3 && token !== '(?:')) {
+        this.at = end;
+        return { kind: 'zero-width' };
+      }
       const key = end > start + 8 ? this.source.slice(this.offsets[start], this.offsets[end]) : undefined;
       const known = key === undefined ? undefined : GROUPS.get(key);
       if (known) {
@@ -209,7 +210,16 @@ export function anchorsOf(source: string): string[] | undefined {
       offsets.push(m.index);
     }
     offsets.push(source.length);
-    return new Reader(source, tokens, offsets).read();
+    const closes: number[] = [];
+    const open: number[] = [];
+    tokens.forEach((token, i) => {
+      if (token[0] === '(') open.push(i);
+      else if (token === ')') {
+        const start = open.pop();
+        if (start !== undefined) closes[start] = i + 1;
+      }
+    });
+    return new Reader(source, tokens, offsets, closes).read();
   } catch {
     return undefined;
   }

@@ -149,6 +149,7 @@ const EN_ALIASES: ReadonlyMap<string, string> = new Map(
     theyd: 'they would',
     youd: 'you would',
     wanna: 'want to',
+    thru: 'through',
     wana: 'want to',
     wnt: 'want',
     wnna: 'want to',

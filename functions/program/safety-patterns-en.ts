@@ -405,7 +405,7 @@ const HARMLESS_THREAT = any(
 );
 /** Consent to transparency, a practice of this program: "I let her read my texts", "we agreed". */
 export const CONSENT =
-  '\\b(?:i let (?:him|her|them)|i agreed|we agreed|we both|i offered|i asked (?:him|her|them) to|i gave (?:him|her|them)|each others?|i earned|part of (?:rebuilding|the program|our agreement|our deal)|with my (?:permission|consent)|it helps)\\b';
+  '\\b(?:i let (?:him|her|them)|i agreed|we agreed|we both|i offered|i asked (?:him|her|them) to|i gave (?:him|her|them)|each others?|i earned|part of (?:rebuilding|the program|our agreement|our deal)|with my (?:permission|consent)|it helps|lo acordamos|acordamos|los dos (?:lo )?(?:acordamos|quisimos|decidimos)|estamos de acuerdo|(?:yo )?se lo (?:pedi|permiti|ofreci)|le (?:di|doy) permiso|con mi permiso|fue idea mia|nos compartimos)\\b';
 /** Objects one can be hit with (so "hit with a parking ticket" is no blow). */
 const HIT_WITH = any(
   'belt',
@@ -470,15 +470,15 @@ const rules = (
 
 const SELF_HARM: SafetyRule[] = [
   ...rules('danger', 'self-harm', 'direct', [
-    `${NOT_NEGATED}\\b(?:suicide|suicidal|suicides)\\b(?! (?:prevention|hotline|awareness|squad)\\b)`,
-    `${NOT_NEGATED}\\b(?:kill|killing|killed|hang|hanging|hanged|shoot|shooting|drown|drowning|poison|poisoning|starve|starving|stab|off|offing) myself\\b(?! (?:at work|laughing|over|to (?:finish|get|make|pay)))`,
+    `${NOT_NEGATED}\\b(?:suicide|suicidal|suicides)\\b(?! (?:prevention|hotline|awareness|squad|storyline|story line|plot|episode|scene|documentary|rates?|statistics|bomber|bombing|mission|doors|king)\\b)`,
+    `${NOT_NEGATED}\\b(?:kill|killing|killed|hang|hanging|hanged|shoot|shooting|drown|drowning|poison|poisoning|starve|starving|stab|offing|(?:to|will|gonna|just|might|should|could) off) myself\\b(?! (?:at work|laughing|over|to (?:finish|get|make|pay)))`,
     `${NOT_NEGATED}\\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|punish|punishing) myself\\b(?! (?:cooking|shaving|by accident|accidentally|chopping|on (?:a|the|my)|with (?:a|the) (?:knife|paper|can))\\b)`,
     '\\bcutting (?:again|myself|my (?:arms?|legs?|wrists?|thighs?))\\b',
     '(?:^ |\\bi (?:\\w+ ){0,2})(?:cut|cuts|slit|slitting|slice|sliced) (?:my|both) (?:wrists?|arms?|thighs?|veins?|throat)\\b',
     `${NOT_NEGATED}\\bself (?:harm|harming|injury|injuring|hatred and)\\b`,
     '\\b(?:end|ending|take|taking|took) (?:my|my own) life\\b',
-    '\\bend(?:ing)? it (?:all|tonight|today|for good|now|soon|once and for all)\\b',
-    '\\b(?:want|wants|wanted|wanting|ready|planning|plan|deserve|going|need|longing|wish i could|would rather) to die\\b(?! (?:of|from|laughing|for)\\b)',
+    '\\bend(?:ing)? it (?:all|tonight|today|tomorrow|this weekend|for good|now|soon|once and for all)\\b',
+    '\\b(?:want|wants|wanted|wanting|ready|planning|plan|deserve|going|need|longing|wish i could|would rather) to die\\b(?! (?:of|from|laughing|for|on (?:this|that|a|the) hill)\\b)',
     '\\bi (?:should|could just|just want to|might as well|want to) die\\b(?! (?:of|from|laughing)\\b)',
     '\\b(?:want|wanting|ready) (?:to be|to just be) dead\\b',
     '\\bwish (?:i|i had|i could) (?:was|were|had|could)? ?(?:dead|died|die|never been born|never born|not born|not been born|not alive|not here|not exist)\\b|\\bwish i (?:was|were|had) never (?:been )?born\\b',
@@ -487,14 +487,15 @@ const SELF_HARM: SafetyRule[] = [
     '\\b(?:bought|got|buying) (?:a|the) (?:gun|rope|noose|razor|blades) (?:for myself|to use on myself)\\b',
     '\\b(?:take|taking|swallow|swallowing|took|swallowed) (?:them|it|the bottle|the whole bottle) all\\b(?=.*\\b(?:pills|meds|tablets|bottle)\\b)|\\b(?:pills|meds|tablets|bottle)\\b.*\\b(?:take|taking|swallow|swallowing|took|swallowed) (?:them|it) all\\b',
     '\\b(?:rather|better) (?:be|off) dead\\b',
-    `${NOT_NEGATED}\\b(?:do not|no longer|not|never|dont) (?:\\w+ )?(?:want|wish) to (?:live|be alive|exist|wake up|be here anymore|be here any more|go on living|keep living)\\b(?! (?:like this|this way|with (?:him|her|them|this|the|lies|a liar)|in (?:this|fear|a marriage)|together)\\b)`,
+    `${NOT_NEGATED}\\b(?:do not|no longer|not|never|dont) (?:\\w+ ){0,2}(?:want|wish) to (?:live|be alive|exist|wake up|be here anymore|be here any more|go on living|keep living)\\b(?! (?:like this|this way|with (?:him|her|them|this|the|lies|a liar)|in (?:this|fear|a marriage)|together)\\b)`,
     '\\b(?:do not|not) want to be alive\\b',
     '\\bkill me now\\b(?! lol)',
   ]),
   ...rules('danger', 'self-harm', 'indirect', [
     '\\bwhat is (?:even )?the point (?:of (?:anything|it all|living|life|going on|trying|me|being here|being alive|waking up|any of (?:it|this))|anymore|any more)\\b',
     '\\bbetter off (?:dead|without me|if i (?:was|were|am|was not|were not|died|disappeared) (?:dead|gone|not here|not around|here)?)',
-    '\\bbetter (?:off )?without me\\b',
+    '\\b(?:better|fine|happier|ok|okay|alright|all right) (?:off )?without me\\b',
+    '\\b(?:easier|better|simpler|so easy|easy) to (?:just )?(?:not be alive|be dead|die|not exist|not wake up|not be here|end it)\\b(?! (?:at|for|by|on|in time|when|during|tomorrow|today|with)\\b)',
     '\\b(?:no|not any|any) (?:point|reason|use) (?:in |of |to )?(?:going on|carrying on|living|to live|being alive|being here|staying alive|keep going|keeping going|to keep going|go on|to go on|to stay)\\b',
     '\\bnothing (?:left )?to live for\\b',
     '\\b(?:life|living) (?:is not|is) (?:not )?worth (?:it|living)\\b(?! (?:with|for)\\b)',
@@ -535,7 +536,7 @@ const SELF_HARM: SafetyRule[] = [
     '\\bhow i (?:would|will|am going to) do it\\b',
     '\\b(?:looking up|looked up|googling|googled|researching|researched|reading about|searching|searched) (?:\\w+ ){0,2}(?:ways to (?:die|kill myself|end it)|how (?:to die|to kill myself|to end it|many pills|much \\w+ (?:it takes|would))|lethal (?:dose|doses)|painless ways)',
     '\\b(?:picked|chose|chosen|set|have) (?:a|the) (?:date|day|time|night) (?:to|for) (?:end|die|do it|kill|my)',
-    '\\btonight is the night\\b',
+    '\\btonights? (?:is )?the night\\b(?! (?:for|of)\\b)(?!.*\\b(?:date|party|game|concert|premiere|finale|dinner|show|anniversary|celebrat\\w*|fun|excited|we|tell|talk|confess|propose|ask)\\b)',
     '\\bdo it\\b(?: \\w+){0,4} when (?:nobody|no one) is (?:home|around|here|looking|awake)\\b',
     '\\b(?:pills|gun|rope|noose|razor blades|blades|poison|meds|sleeping pills) (?:\\w+ ){0,2}to (?:end it|end my life|kill myself|die|do it|end everything)\\b',
     '\\b(?:decided|planned|planning|plan|chosen|chose) (?:\\w+ ){0,3}(?:when|how|where) (?:i will|i am going to|to) (?:do it|end it|go)\\b|\\b(?:decided|planned|plan) (?:it|to do it) (?:for )?(?:tonight|tomorrow|this weekend|on \\w+day|\\w+day)\\b',
@@ -546,7 +547,7 @@ const SELF_HARM: SafetyRule[] = [
     '\\b(?:overdose|overdosed|overdosing)\\b(?! on (?:coffee|caffeine|sugar|candy|chocolate|netflix|tv|work))',
     '\\b(?:od|oded) on (?:pills|meds|my|something|drugs|sleeping)\\b',
     '\\b(?:take|took|swallow|swallowed|taking|swallowing|downed|down) (?:all|all of|a bunch of|a lot of|a handful of|a whole bottle of|the whole bottle of|too many|a bottle of|every one of) (?:my |the |those )?(?:sleeping )?(?:pills|meds|tablets|medication|medications|painkillers|sleeping pills)\\b',
-    '\\b(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|stashing|stashed) (?:up )?(?:my |all my |the |some )?(?:sleeping )?(?:pills|meds|tablets|medication|medications|painkillers)\\b',
+    '\\b(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|stashing|stashed) (?:up )?(?:my |all my |the |some )?(?:sleeping )?(?:pills|meds|tablets|medication|medications|painkillers|antidepressants|opioids|oxys?|xanax|ambien|benzos|insulin|tylenol|sleeping pills)\\b',
     '\\b(?:razor blades?|razors|blades|rope|noose) (?:hidden|stashed|ready|under)\\b|\\b(?:have|bought|got|keep|kept|hid) (?:a |some |the )?(?:razor blades?|noose|rope)\\b(?! (?:for|to) (?:the|my|a) (?:swing|boat|tent|camping|hammock|garden|dog))',
     '\\b(?:looking at|staring at|holding|thinking about|keep thinking about) (?:the|his|my|a) (?:gun|pills|rope|razor|blade|bottle of pills)\\b(?! (?:show|safe|range|license)\\b)',
     '\\b(?:gun|pills|rope|noose|razor|blade|blades|bridge)\\b(?: \\w+){0,8} (?:keep|kept|been|am|i am|cant stop|can not stop) (?:looking at|staring at|thinking about|going back to|holding|playing with) (?:it|them)\\b',
@@ -561,10 +562,10 @@ const SELF_HARM: SafetyRule[] = [
     '\\b(?:tell|let) (?:my|the) (?:kids|children|son|daughter|family|mom|mum|dad|wife|husband|parents|sister|brother) (?:that )?i (?:am sorry|love|loved)\\b',
     '\\b(?:say|saying|said|wanted to say|to say) (?:goodbye|good bye|bye) (?:to )?(?:you all|all of you|everyone|everybody|yall|forever)\\b|\\bgoodbye (?:\\w+ ){0,2}thank you for everything\\b|\\bthank you for everything (?:\\w+ ){0,3}goodbye\\b',
     '\\b(?:will not|wont) be (?:around|here|alive) (?:to|for|when)\\b',
-    '\\b(?:take care of|look after|care for) (?:my|the) (?:kids|children|son|daughter|dog|cat|babies|boys|girls)(?: for me)?\\b(?=.*\\b(?:goodbye|good bye|bye|farewell|i am sorry|when i am gone|i love them)\\b)',
+    '\\b(?:take care of|look after|care for) (?:my|the) (?:kids|children|son|daughter|dog|cat|babies|boys|girls)(?: for me)?\\b(?:(?=.*\\b(?:goodbye|good bye|bye|farewell|i am sorry|when i am gone|i love them|thanks for everything|thank you for everything|time for me to go|forgive me|i will not be (?:here|around))\\b)|(?<=\\b(?:goodbye|good bye|bye|farewell|i am sorry|when i am gone|i love them|thanks for everything|thank you for everything|time for me to go|forgive me|i will not be (?:here|around))\\b.*))',
     '\\bsorry for everything\\b.*\\b(?:goodbye|good bye|bye|farewell)\\b|\\b(?:goodbye|farewell)\\b.*\\bsorry for everything\\b|\\bsaid my goodbyes\\b',
     '\\b(?:know|knows|remember|tell (?:them|him|her)) (?:that )?i loved (?:them|him|her|you)\\b',
-    '\\b(?:wrote|written|writing|left|leaving) (?:\\w+ ){0,2}(?:letters|a letter|a note|notes) (?:to|for) (?:everyone|my|the kids|each|all)\\b|\\b(?:suicide|goodbye) (?:note|letter|letters)\\b',
+    '\\b(?:wrote|written|writing|left|leaving) (?:\\w+ ){0,2}(?:letters|a letter|a note|notes) (?:to|for) (?:everyone|my|the kids|each|all)\\b(?!.*\\b(?:birthday\\w*|christmas|holiday\\w*|anniversary|thank you|cards?|apolog\\w*|homework|exercise|therapist|counsel\\w*|amends|school|camp|lunch)\\b)|\\b(?:suicide|goodbye) (?:note|letter|letters)\\b',
     '\\bby the time (?:you|anyone|someone) (?:read|reads|get|gets|see|sees) this\\b',
     '\\b(?:gave|given|giving) away (?:all )?(?:my|all my) (?:things|stuff|belongings|possessions|clothes|books)\\b',
     '\\b(?:look|looking) after my (?:kids|children|dog|cat|son|daughter) (?:for me )?when i am gone\\b|\\bwhen i am gone\\b',
@@ -586,13 +587,13 @@ const ABUSE: SafetyRule[] = [
     // Blows with no named subject: "punched me in the face", "then choked me".
     `${NOT_NEGATED}\\b(?:punched|punches|slapped|slaps|strangled|strangles|choked|chokes|kicked|kicks|smacked|shoved|raped|stabbed|headbutted|beat|beats) me\\b${NOT_AFTER_ME}(?<!\\bchoked me up)`,
     `\\b${PERSON} ${gap(3)}(?:push|pushes|pushed|pushing) me\\b(?! (?:to|away|forward|too|into (?!(?:the |a )?(?:wall|door|floor|ground|table|counter|car|window|stairs|glass|mirror|fridge|dresser|tub)\\b)|a bit|for)\\b)`,
-    `\\b${PERSON} ${gap(3)}(?:grab|grabs|grabbed|grabbing) me\\b(?! (?:a|an|some|coffee|food|lunch|dinner|something|one|another|by surprise)\\b)`,
+    `\\b${PERSON} ${gap(3)}(?:grab|grabs|grabbed|grabbing) me\\b(?! (?:a|an|some|coffee|food|lunch|dinner|something|one|another|by surprise|by (?:the|my) hands?)\\b)(?!.*\\b(?:danc\\w*|hugg\\w*|kiss\\w*)\\b)`,
     `\\b${PERSON} ${gap(3)}${THROWS} me\\b(?! (?:a|an|under|off|for|out|into (?:a |the )?(?:panic|spiral|loop))\\b)`,
     `\\b${PERSON} ${gap(3)}(?:dragged|drags|drag|dragging|pulled|pulls|yanked|yanks) me (?:by|across|along|down|through|on|off|out of (?:bed|the car)|into the (?:bedroom|room|car|house))\\b`,
     // A blow to a part of my body: "slammed my head against", "kicked me in the stomach".
     `\\b${PERSON} ${gap(3)}${any(BLOWS.slice(3, -1), 'cut', 'cuts', 'broke', 'breaks', 'broken', 'twisted', 'twists', 'bent', 'crushed', 'stepped on', 'hurt', 'hurts', 'injured', 'sprained', 'dislocated', 'fractured', 'split', 'bloodied', 'bruised', 'poked', 'jabbed')} (?:me )?(?:\\w+ )?(?:in |on |across |over |into |against |at |by |around |to )?(?:my|the) (?:\\w+ )?${BODY}\\b(?! (?:to|into) (?:go|going|do|doing|it|coming|\\w+ing)\\b)`,
-    `\\b${PERSON} ${gap(3)}(?:grabbed|grabs|grab|held|holds|squeezed|squeezes|pulled|pulls|yanked|yanks|shook|shakes|pinned|pins) (?:me )?(?:\\w+ )?(?:by |around |on )?(?:my|the) (?:\\w+ )?${BODY_NOT_HAND}\\b(?<!pulled my leg|pulls my leg|pulled my leg\\b)(?! (?:during|to show|while we))`,
-    `\\b(?:put|puts|had|has|wrapped|wraps|laid|lays|lay) (?:his|her|their|both) hands? (?:around|on) (?:my )?(?:neck|throat|me)\\b`,
+    `\\b${PERSON} ${gap(3)}(?:grabbed|grabs|grab|held|holds|squeezed|squeezes|pulled|pulls|yanked|yanks|shook|shakes|pinned|pins) (?:me )?(?:\\w+ )?(?:by |around |on )?(?:my|the) (?:\\w+ )?${BODY_NOT_HAND}\\b(?<!pulled my leg|pulls my leg|pulled my leg\\b)(?! (?:during|to show|while we|(?:\\w+ )?to (?:stop|keep|pull|save|help|steady|catch|get my attention|comfort|calm)|so i (?:would not|did not|could not)|before i))`,
+    `${NOT_NEGATED}\\b(?:put|puts|had|has|wrapped|wraps|laid|lays|lay) (?:his|her|their|both) hands? (?:around|on) (?:my )?(?:neck|throat|me)\\b`,
     `${NOT_NEGATED}\\b(?:laid|lays|put|puts|lay) (?:a )?(?:finger|hand|hands) on me\\b`,
     `${NOT_NEGATED}(?:^ |\\bi (?:\\w+ )?)(?:got|get|was|am|been|being|keep getting|getting|were)(?: \\w+)? (?:hit|punched|slapped|kicked|beaten|beat up|choked|strangled|shoved|pushed around|raped|assaulted|attacked|abused|stabbed|smacked|molested|battered|burned|strangled|shot)\\b(?! (?:hard |so hard |really hard |pretty hard )?(?:by (?:a |the |this |that |an )?(?:car|ball|bus|truck|wave|bike|door|reality|memories|memory|guilt|nostalgia|sadness|flu|cold|virus|covid|storm|news|realization|grief|truth|bill|tax|taxes|traffic)|with (?!(?:a |an |the |his |her |their )?(?:\\w+ )?${HIT_WITH}\\b)|at (?:chess|cards|pool|games?|tennis)|out|up with|down|as a (?:kid|child|teen|teenager))\\b)`,
     `${NOT_NEGATED}\\b(?:choked|chokes|knocked|knocks|beat|beats|punched|slammed|threw|throws|pushed|pushes|shoved|shoves|held|holds|pinned|pins|tackled|kicked|dragged) me (?:out cold|out|down|to the (?:ground|floor)|over)\\b(?<!\\b(?:kicked|threw|throws) me out)`,
@@ -609,7 +610,7 @@ const ABUSE: SafetyRule[] = [
     `${NOT_NEGATED}\\b(?:physically|violently) (?:hurt|hurts|hurting|harm|harmed|attacked|abused|assaulted|attacks|violent)\\b`,
     `${NOT_NEGATED}\\b(?:hurt|hurts|hurting|harm|harmed) me physically\\b`,
     `${NOT_NEGATED}(?<!\\b(?:about|on|regarding|documentary|article|podcast|movie|show|book|class|training|awareness|video|film)(?: \\w+){0,2} )\\b(?:domestic (?:violence|abuse)|(?:emotional|emotionally|verbal|verbally|physical|physically|sexual|sexually|financial|financially|mental|mentally) abus(?:e|ed|ive|ing))\\b`,
-    `${NOT_NEGATED}\\b(?<!(?:substance|drug|alcohol|drinking|steroid|child) )(?<!\\b(?:his|her|their|my) (?:dad|father|mom|mother|stepdad|stepfather|parents?|family|ex|grandfather|uncle) (?:who )?(?:was|were|is|had been) (?:\\w+ )?)abus(?:e|ive|er)\\b(?! of (?:power|the system|alcohol|drugs|substances|trust|my trust|our trust|privilege|the rules))(?<!\\babuse of trust)`,
+    `${NOT_NEGATED}\\b(?<!(?:substance|drug|alcohol|drinking|steroid|child) )(?<!\\b(?:his|her|their|my) (?:dad|father|mom|mother|stepdad|stepfather|parents?|family|ex|grandfather|uncle) (?:who )?(?:was|were|is|had been) (?:\\w+ )?)abus(?:e|ive|er)\\b(?! of (?:power|the system|alcohol|drugs|substances|trust|my trust|our trust|privilege|the rules))(?!.*\\b(?:years ago|long ago|as a (?:kid|child|teen)|growing up|when i was (?:little|young|a kid|a child|a teen))\\b)(?<!\\babuse of trust)`,
     `${NOT_NEGATED}\\b(?:he|she|they|partner|husband|wife|boyfriend|girlfriend) (?:is|was|has been|gets|got|can be) (?:so |very |really )?(?:violent|physical with me)\\b`,
   ]),
   { level: 'danger', category: 'abuse', kind: 'physical', pattern: readsAsBlowToMe },
@@ -637,7 +638,8 @@ const ABUSE: SafetyRule[] = [
     'abuse',
     'threat',
     [
-      `\\b${PARTNER} ${gap(4)}${MODAL} ${gap(3)}${HARM} (?:me|us|${CLOSE})\\b(?! (?:for|with (?:kindness|love))\\b)`,
+      // Not a child or a friend quoted teasing: "my daughter said mom you're gonna kill me".
+      `\\b${PARTNER}(?<!\\b(?:daughter|son|kid|kids|teen|teenager|friend|coworker|sister|brother|niece|nephew) (?:said|says|goes|went|yelled|texted|told me|joked)\\b.*) ${gap(4)}${MODAL} ${gap(3)}${HARM} (?:me|us|${CLOSE})\\b(?! (?:for|with (?:kindness|love))\\b)`,
       `\\b${PERSON} ${gap(4)}${MODAL} ${gap(2)}(?:break|snap) my (?:neck|legs?|arms?|jaw|face|bones|fingers)\\b`,
       `\\b${PERSON} ${gap(4)}${MODAL} ${gap(2)}(?:make me disappear|put me in (?:the|a) (?:hospital|grave|ground|wheelchair|coffin|body bag)|hunt me down|find me and|end me|finish me|do something to me|have me killed|get me killed|have (?:someone|somebody) (?:kill|hurt) me|get rid of me|slit my throat|cut my throat|blow my (?:head|brains) off|bash my (?:head|face) in|kick my (?:ass|head in))`,
       '\\b(?:knows|know) where (?:my|your) (?:mom|mother|dad|family|parents|sister|brother|kids|children|friends?) (?:lives|live|work|works|go to school|goes to school|is|are)\\b',
@@ -647,6 +649,7 @@ const ABUSE: SafetyRule[] = [
       `${NOT_NEGATED}(?<!\\b(?:boss|landlord|manager|teacher|coach|company|bank|school|neighbor|neighbour|lawyer)(?: \\w+)? )\\bthreat(?:en|ens|ened|ening)\\b (?:me|us|my|our|the kids|the children|${KIDS}|to (?!${HARMLESS_THREAT}\\b))(?! (?:with (?:divorce|leaving|a lawyer|a divorce))\\b)`,
       `${NOT_NEGATED}\\b(?:is|was|being|gets|got|so|very|more|keeps|kept) threatening\\b(?! (?:to ${HARMLESS_THREAT}|divorce)\\b)`,
       `${NOT_NEGATED}\\b(?:feel|felt|feeling) threatened\\b(?! by (?:her|his) (?:success|friends|ex|job|career)\\b)`,
+      '\\b(?:showed|shows|showing|flashed|flashes|flashing|pulled out|took out) (?:me )?(?:his|her|a|the|their) (?:gun|knife|pistol|rifle|weapon|machete)\\b',
       '\\bkill yourself\\b|\\b(?:told|tells|telling) me to (?:kill myself|die|go die)\\b',
       '\\b(?:death|violent) threats?\\b|\\bmakes? threats\\b|\\bmade threats\\b',
       `\\b(?:if i (?:leave|left|go|tell|told|call|called)|if (?:he|she) (?:finds out|found out|sees|saw|knew|knows))\\b (?:\\w+ ){0,6}${PERSON} (?:will|would|is going to|going to|could) ${any('kill', 'hurt', 'murder', 'end')} me\\b`,
@@ -655,11 +658,12 @@ const ABUSE: SafetyRule[] = [
     { hyperbole: true },
   ),
   ...rules('danger', 'abuse', 'coercive-control', [
-    '\\b(?:will not|would not|does not|did not|do not|never|is not going to|refuses to|refused to) (?:let|lets|allow|allows|allowed) me (?:to )?(?:leave|go (?:out|anywhere|outside|to work|to see|home|to school|to the doctor)|out|see (?:my|anyone|friends|family|a doctor)|call|talk to (?:my|anyone|friends|family)|have (?:my own|any|money|a phone|friends|a job|access|a key|keys)|work|drive|get a job|use (?:my|the) (?:phone|car)|text (?:my|anyone))\\b',
+    '\\b(?:will not|would not|does not|did not|do not|never|is not going to|refuses to|refused to) (?:let|lets|allow|allows|allowed) me (?:to )?(?:leave|go (?:nowhere|no where|out|anywhere|outside|to work|to see|home|to school|to the doctor)|out|see (?:my|anyone|friends|family|a doctor)|call|talk to (?:my|anyone|friends|family)|have (?:my own|any|money|a phone|friends|a job|access|a key|keys)|work|drive|get a job|use (?:my|the) (?:phone|car)|text (?:my|anyone))\\b',
     '\\b(?:i am|am|i was|was) not (?:allowed|permitted) to (?:leave|go (?:out|anywhere|outside)|see|talk to|call|have|work|drive|use|text|spend|wear)\\b',
     '\\b(?:locks|locked|locking|lock) me (?:in|out|inside|up)\\b(?! of (?:the )?(?:account|app|computer)\\b)',
-    `(?<!\\bi (?:\\w+ )?)\\b(?:took|takes|taking|take|keeps|kept|hides|hid|stole|steals|confiscated|confiscates|smashed|broke) (?:away )?(?:all )?(?:of )?my (?:car )?(?:keys|passport|id|documents|papers|phone|cards?|bank cards?|credit cards?|debit cards?|paycheck|paychecks|money|wallet|purse|car|sim card|medication|meds)\\b(?! (?:charger|case|screen|cable|number|bill|plan|side|seat|spot)\\b)(?! (?:by mistake|to (?:check|fix|look)|for (?:repair|the day))\\b)`,
+    `(?<!\\bi (?:\\w+ )?)\\b(?:took|takes|taking|take|keeps|kept|hides|hid|stole|steals|confiscated|confiscates|smashed|broke) (?:away )?(?:all )?(?:of )?my (?:car )?(?:keys|passport|id|documents|papers|phone|cards?|bank cards?|credit cards?|debit cards?|paycheck|paychecks|money|wallet|purse|car|sim card|medication|meds)\\b(?! (?:charger|case|screen|cable|number|bill|plan|side|seat|spot)\\b)(?! (?:by mistake|to (?:check|fix|look)|for (?:repair|the day)|in (?:our|the|a|his|her) (?:joint )?(?:account|bank|savings|safe))\\b)`,
     '\\bcontrols? (?:all )?(?:of )?(?:my|the|our) (?:money|finances|bank|accounts?|phone|car|paycheck)\\b|\\bcontrols (?:everything|where i go|who i see|who i talk to|what i (?:wear|eat|do|spend))\\b|\\bcontrolling (?:all )?(?:my|the) (?:money|finances)\\b',
+    '\\b(?:makes|made|forces|forced) me (?:hand over|give (?:him|her|them)|turn over|sign over) (?:all )?(?:of )?(?:my )?(?:paycheck|paychecks|money|salary|wages|pay|cards|keys|phone|passport|savings)\\b',
     '\\b(?:gives|give|gave) me an allowance\\b|\\bhave to ask (?:him|her|them) (?:for (?:money|permission)|permission|before i (?:go|leave|see|spend))\\b|\\bask (?:his|her) permission to\\b',
     '\\bhave to ask (?:him|her|them|permission) (?:before|if|whether) i (?:can )?(?:go|leave|see|spend|buy|call|text|do)\\b|\\baccount for every (?:penny|dollar|cent|minute|hour)\\b|\\b(?:have|had) to (?:ask|beg) (?:for )?(?:permission|money) (?:to|for|before)\\b',
     '\\b(?:will not|would not|does not|wont|refuses to) give me (?:access to|any|my own) (?:\\w+ )?(?:money|account|bank|card|cards|car|keys|phone|passport)\\b|\\bwithout (?:his|her|their) permission\\b',
@@ -680,10 +684,11 @@ const ABUSE: SafetyRule[] = [
       '\\b(?:logs|logged|logging|gets|got|hacks|hacked) into my (?:icloud|google|apple id|account|accounts|email|phone|find my)\\b|\\bto see where i am\\b',
       '\\bfound (?:a |an |some )?(?:tracker|tracking device|gps|gps tracker|airtag|air tag|spyware|spy app|hidden camera|camera|recorder|microphone) (?:\\w+ )?(?:in|on|under|inside) my\\b',
       '\\b(?:cameras?|spyware|stalkerware|tracker|airtag|recorder|microphone) (?:\\w+ ){0,2}(?:he|she|they) (?:put|installed|hid|placed|planted)\\b|\\b(?:watches|watching|records|recording) me (?:on|through|with) (?:cameras?|the camera|an app|his phone|her phone)\\b|\\b(?:spyware|stalkerware)\\b',
+      '\\bso (?:that )?(?:he|she|they) (?:can|could) (?:see|read|track|watch|monitor|check|follow|listen to) (?:my|where i|everything|who i)\\b',
       '\\bto (?:watch|spy on|monitor|record|track|listen to|keep an eye on) me\\b(?! (?:cook|play|dance|sing|work out|perform)\\b)',
       '\\b(?:to )?(?:spy|spying|spies|spied) on me\\b|\\bstalk(?:s|ed|ing)? me\\b|\\bstalking\\b|\\bstalker\\b',
       `\\b${PERSON} ${gap(3)}(?:follows|followed|following|follow|tails|tailed|tailing) me (?:to (?:work|my (?:job|work|office|friends|moms|mom|sisters|car|school))|everywhere|around|home|wherever|when i (?:go|leave|go out)|in (?:his|her|the|a|their) car|all day|all the time)\\b`,
-      '\\b(?:knows|knew|always knows|tracks|checks) where i am\\b(?! going\\b)|\\bshows? up (?:at|where) (?:my (?:work|job|office|school|friends)|wherever i)\\b',
+      '\\b(?:knows|knew|always knows|tracks|checks|checking|tracking|watching|watches|looks up|looking up) where i am\\b(?! going\\b)|\\bshows? up (?:at|where) (?:my (?:work|job|office|school|friends)|wherever i)\\b',
       '\\b(?:tracks|tracking|tracked) (?:me|my (?:location|phone|car|every move))\\b',
       '\\b(?:makes|made) me (?:share|send|give) (?:my )?(?:location|passwords?|pin)\\b',
     ],
@@ -730,8 +735,8 @@ const HARM_TO_OTHERS: SafetyRule[] = [
     'harm-to-others',
     'intent',
     [
-      `\\bi ${gap(4)}(?:want to|going to|will|am going to|might|could|feel like i (?:will|might|could)|swear i will|am about to|am scared i will|am afraid i will|think i will|need to|wanted to|had to stop myself from|almost|nearly) (?:really )?(?:kill|murder|hurt|harm|hit|beat|strangle|choke|shoot|stab|burn|attack|punch|slap) (?:him|her|them|${CLOSE}|someone|somebody|people|anyone|the (?:guy|man|woman|other (?:man|woman|guy))|that (?:guy|man|woman|bitch|bastard|asshole)|his|him and|her and)\\b(?! (?:for (?!what (?:he|she|they) did)|with|feelings)\\b)`,
-      '\\bbeat the (?:crap|shit|hell|living daylights|life) out of (?:him|her|them)\\b',
+      `\\bi ${gap(4)}(?:want to|going to|will|am going to|might|could|feel like i (?:will|might|could)|swear i will|am about to|am scared i will|am afraid i will|think i will|need to|wanted to|had to stop myself from|almost|nearly) (?:really |honestly |seriously |actually |easily )?(?:kill|murder|hurt|harm|hit|beat|beat up|strangle|choke|shoot|stab|burn|attack|punch|slap|slash|cut|run over|poison|drown|smother) (?:him|her|them|${CLOSE}|someone|somebody|people|anyone|the (?:guy|man|woman|other (?:man|woman|guy))|that (?:guy|man|woman|bitch|bastard|asshole)|his|him and|her and)\\b(?! (?:for (?!what (?:he|she|they) did)|with|feelings)\\b)`,
+      '\\bbeat the (?:crap|shit|hell|living daylights|life) out of (?:him|her|them|that \\w+|the \\w+|his \\w+|her \\w+)\\b',
       `\\bi (?:am |keep |have been |been )?(?:thinking|think|thought|fantasizing|dreaming) (?:about|of) (?:killing|hurting|murdering|stabbing|shooting|strangling|poisoning) (?:him|her|them|${CLOSE}|someone|somebody)\\b`,
       `\\bi (?:bought|got|have|took|grabbed|loaded) (?:a |my |the |his )?(?:gun|knife|rifle|pistol)\\b.*\\b(?:where (?:he|she|they) (?:lives|live|works|work)|for (?:him|her|them)|to (?:kill|shoot|hurt|find))\\b`,
       '\\b(?:make|made) (?:him|her|them) pay\\b.*\\b(?:kill|burn|hurt|gun|knife)\\b',
@@ -746,7 +751,7 @@ const HARM_TO_OTHERS: SafetyRule[] = [
 
 /** A question about the program or the app, not a call for help: "please help, the link is broken". */
 export const ABOUT_THE_APP =
-  '\\b(?:link|links|app|homework|page|site|website|password|login|log in|account|schedule|reschedule|exercise|exercises|check in|checkin|code|settings|button|form|survey|unsubscribe|session|appointment|day \\d+|step \\d+|lesson|module|email|emails|video|audio|program|question|questions|time zone|timezone|lol|lmao|haha\\w*)\\b';
+  '\\b(?:link|links|app|homework|page|site|website|password|login|log in|account|schedule|reschedule|exercise|exercises|check in|checkin|code|settings|button|form|survey|unsubscribe|session|appointment|day \\d+|step \\d+|lesson|module|email|emails|video|audio|program|question|questions|time zone|timezone|lol|lmao|haha\\w*|jaja\\w*|jeje\\w*|pagina|aplicacion|enlace|contrasena|tarea|sesion|correo|boton|formulario)\\b';
 
 const CALL_FOR_HELP: SafetyRule[] = rules(
   'danger',
@@ -768,7 +773,7 @@ const CALL_FOR_HELP: SafetyRule[] = rules(
 
 const CONCERN: SafetyRule[] = [
   ...rules('concern', 'abuse', 'concern', [
-    `\\b(?:not|never|do not|did not|no longer|hardly) (?:feel |feeling )?(?:safe|secure)\\b(?! (?:to|talking|sharing|being|opening|telling|saying|enough to|with (?:my|the) (?:feelings|secrets|heart))\\b)(?! (?:\\w+ )?to be honest\\b)`,
+    `\\b(?:not|never|do not|did not|no longer|hardly) (?:feel |feeling )?(?:safe|secure)\\b(?! (?:to|from|about|driving|on the road|in (?:the )?(?:snow|rain|car|traffic)|walking alone at night|flying|in (?:our|my|the) (?:finances|job)|financially|talking|sharing|being|opening|telling|saying|enough to|with (?:my|the) (?:feelings|secrets|heart))\\b)(?! (?:\\w+ )?to be honest\\b)`,
     '\\b(?:i|we) (?:am|are|feel|felt|feeling|was|were)(?: so| very| really| pretty)? unsafe\\b(?! (?:talking|to talk|sharing|to share|opening up)\\b)',
     `\\b(?:scared|afraid|terrified|frightened|fearful) of (?:him|her|them|my (?:ex )?${RELATIVE}|${PERSON})\\b(?! (?:\\w+ing|reaction|response|answer|feelings|opinion|judgment|judgement|disappointment)\\b)`,
     '\\b(?:scared|afraid|terrified|frightened) of (?:his|her|their|my \\w+s) (?:temper|anger|rage|violence|fists|outbursts|mood swings)\\b',
@@ -784,8 +789,8 @@ const CONCERN: SafetyRule[] = [
     '\\bcan not (?:do|take|handle|bear|stand|cope with|deal with) (?:this|it|any of this|life)(?: \\w+)? ?any ?more\\b|\\bcan not cope\\b(?! with (?:the|his|her|this) (?:homework|work|kids|schedule|exercise))',
     '\\bwant to end it $|\\bcan not see (?:a|any) future\\b',
     '\\b(?:can not|do not know how (?:much )?longer i can) (?:go on|keep going|do this|take this|take it)\\b(?! (?:a|an|the|vacation|holiday|trips?|dates?|\\w+ing|to|at|with (?:the|my) (?:homework|exercise))\\b)',
-    '\\b(?:hate|hating) my life\\b|\\b(?:feel|feeling|am|i am) (?:so )?(?:hopeless|worthless|empty inside)\\b|\\bgiving up on (?:everything|life)\\b|\\bgive up on (?:everything|life)\\b',
-    '\\bi am not (?:ok|okay)\\b|\\bi am falling apart\\b|\\b(?:tired|sick) of being here\\b',
+    '\\b(?:hate|hating) my life\\b|\\b(?:feel|feeling|am|i am) (?:so )?(?:hopeless|worthless|empty inside)\\b(?! (?:at|with|about) (?:cooking|math|this app|sports|dancing|directions|tech|computers)\\b)|\\bgiving up on (?:everything|life)\\b|\\bgive up on (?:everything|life)\\b',
+    '\\bi am not (?:ok|okay)\\b(?! (?:with|about|that|if)\\b)|\\bi am falling apart\\b|\\b(?:tired|sick) of being here\\b',
     '\\b(?:can|could) (?:not )?(?:keep|go on) (?:living|going) (?:like this|this way)\\b|\\b(?:do not|not) want to (?:live|go on) (?:like this|this way)\\b|\\bwant (?:the pain|it all|everything|this) to (?:end|stop)\\b',
     '^ what is (?:even )?the point $',
     '\\bdisappear for a (?:while|bit|little)\\b',
@@ -793,11 +798,190 @@ const CONCERN: SafetyRule[] = [
   ]),
 ];
 
+/**
+ * Constructions the first rules missed on messages another writer wrote (round 1), written as
+ * constructions rather than phrases: any tense, any subject, a weapon in any hand.
+ */
+const WEAPONS =
+  '(?:gun|guns|knife|knives|bat|baseball bat|machete|hammer|axe|rifle|pistol|weapon|crowbar|shotgun|blade|box cutter)';
+/** Someone arriving, here, or after me now. */
+const HERE_NOW =
+  '(?:on (?:his|her|their) way|coming (?:home|back|over|here|for me|after me)|is back|is here|(?:is |are )?(?:outside|downstairs|in the driveway|at the door|at my door|out front|in the yard|parked outside)|pulling up|pulled up|looking for me|after me)';
+const SCARED = '(?:scared|terrified|afraid|frightened|panicking|shaking|hiding|freaking out)';
+const ROUND_2_EN: SafetyRule[] = [
+  ...rules('danger', 'self-harm', 'direct', [
+    '\\b(?:can not|could not|cant) (?:promise|guarantee|say|be sure) (?:\\w+ ){0,3}(?:will not|wont|not going to|not gonna|not to|would not) (?:hurt|harm|cut|kill|do something to|burn) myself\\b',
+  ]),
+  ...rules('danger', 'self-harm', 'indirect', [
+    '\\b(?:wish|wishing|wished|hope|hoping|pray|praying) (?:that )?i (?:would |could |will |might )?(?:get (?:in|into) (?:a|an) (?:car )?(?:accident|crash|wreck)|get hit by (?:a|an|the) (?:car|bus|truck|train)|just die|die|not wake up|never wake up|would not wake up|was dead|were dead|get cancer)\\b(?! (?:of|from|laughing|on (?:this|that) hill)\\b)',
+    '\\bcan not (?:do|take|handle|bear|stand|face) (?:life|living|being alive|existing|another day)(?: \\w+)? ?(?:any ?more|like this)?\\b(?! (?:without|with)\\b)',
+    '\\b(?:better off|happier|better) without (?:a|an|someone|somebody) (?:\\w+ )?like me\\b|\\b(?:leave|leaving|gone from|out of) this world\\b(?! (?:behind|of)\\b)',
+    '\\b(?:do not|dont) (?:think|know if|know whether) i (?:can|could|will be able to) (?:keep|go on) (?:living|going on|being alive|existing)\\b',
+    '\\b(?:disappear|disappearing|disappeared|vanish|vanishing|gone|go away|sleep|sleeping|rest|stop being (?:a|the) (?:\\w+ )?(?:problem|burden)|stop existing)\\b(?: \\w+){0,4} (?:for good|forever|permanently|for ever)\\b(?! (?:from (?:his|her|their|my) (?:life|phone|social)|from social media|from instagram|from facebook)\\b)',
+    '\\bno way out (?:for me|but|except|other than|left)\\b|\\b(?:got|have|had) it all planned(?: out)? for (?:tonight|tomorrow|this weekend)\\b(?! (?:date|dinner|party|with)\\b)',
+    '\\b(?:do not|dont|can not) see myself (?:being here|being alive|around|living|making it|still here) (?:much longer|for long|long|next year|by next|a year from now)\\b|\\b(?:will not|wont) be (?:here|around|alive) (?:much longer|for long|by (?:next|the end))\\b',
+    '\\bnobody (?:needs to|has to|will (?:have to|need to)|should) worry about me (?:anymore|any more|after (?:this|tonight|today)|again|soon)\\b',
+  ]),
+  ...rules('danger', 'self-harm', 'plan', [
+    `\\b(?:i am|i will|going to|gonna|i will be|tonight|today) (?:\\w+ )?(?:ending|end) (?:it|it all|everything|things|my life)\\b(?! (?:with|between|for (?:good )?with)\\b)(?=.*\\b(?:tonight|today|tomorrow|this weekend|made up my mind|decided|for good|ready|no more|goodbye|bye)\\b)`,
+    '\\bknow (?:exactly )?(?:how|when|where)(?: (?:and|or) (?:how|when|where))? (?:i would|i will|i am going to|i should|to|i want to|i plan to) (?:do it|end it|go)\\b(?!.*\\b(?:tell|talk|ask|confess|apologi\\w*|propose|surprise|say|homework|exercise)\\b)',
+    '\\b(?:have|got|bought|gathered) everything i need\\b(?! (?:for|to (?:make|cook|start|finish|pack|fix|build))\\b)(?=.*\\b(?:tonight|this weekend|tomorrow|happening|ready|end it|do it|goodbye)\\b)|\\b(?:it is|its) happening (?:tonight|this weekend|tomorrow|today)\\b(?=.*\\b(?:everything i need|ready|goodbye|sorry)\\b)',
+    '\\b(?:picked|chose|chosen|found|scoped out) (?:out )?(?:the|a) (?:bridge|building|rope|tree|ledge|overpass|cliff)\\b(?! (?:for|to|where|near|at|in|by|with)\\b)',
+    '\\b(?:wrote|written|writing|left) (?:\\w+ ){0,2}(?:letters|notes)\\b(?! (?:to|for) (?:my|her|him|the) (?:wife|husband|partner|therapist|counsel\\w*|boss|teacher)\\b)(?=.*\\b(?:picked a time|set a time|picked the time|picked a date|tonight|goodbye|when i am gone|bye)\\b)',
+    '\\b(?:picked|chose|chosen|set|have|got) (?:a|the|my) (?:date|day)(?: picked| chosen| set)?(?: out)?\\b(?! (?:for|to go|night|with|nights?|ideas?)\\b)(?!.*\\b(?:wedding|renewal|party|trip|vacation|dinner|court|hearing|session|appointment|counsel\\w*|therapy|therapist|mediation|move|moving|anniversary|birthday|date night|surgery|interview|closing)\\b)',
+    '\\b(?:decided|made up my mind|my mind is made up|ready)\\b(?: \\w+){0,6} (?:do it|doing it|end it|go through with it|ending it)\\b(?! (?:with|between)\\b)(?!.*\\b(?:tell|talk|confess|ask|call|leave|divorce|move|separate|apologi\\w+|counsel\\w*|therapy|therapist|homework|exercise)\\b)',
+    '\\b(?:wrote|written|writing|made|have|got) (?:down |out |up )?(?:the|a|my) (?:plan|note)\\b(?: \\w+){0,2} (?:mon|tues|wednes|thurs|fri|satur|sun)day $',
+  ]),
+  ...rules('danger', 'self-harm', 'means', [
+    '\\b(?:swallow|swallowing|swallowed|take|taking|took|down|downing|downed) (?:everything|all|whatever|all the pills|every pill) (?:that is |i can find )?in (?:the|my|our) (?:medicine cabinet|cabinet|pill box|pillbox|bathroom)\\b',
+    '\\b(?:bought|got|have|purchased|ordered|borrowed) (?:a|the|my|his) (?:gun|pistol|rifle|rope|noose|razor blades?)\\b(?: \\w+){0,3} (?:for (?:me|myself)(?= ?$| to\\b)|to use on myself\\b)',
+    '\\b(?:wrote|written|finished|left) my (?:final |last |goodbye )?note\\b(?! (?:to|for|about|on|in|of|and (?:she|he|we))\\b)',
+    '\\b(?:took|tak\\w+|swallow\\w*|downed|popp\\w+) (?:like |about |around |maybe |over |almost |at least )?(?:[1-9]\\d+|twenty|thirty|forty|fifty|sixty|hundred|a whole (?:bottle|box|pack)|half (?:a|the) (?:bottle|box)|the rest of) (?:of )?(?:my |the |those |his |her )?(?:\\w+ )?(?:pills|meds|tablets|painkillers|antidepressants|sleeping pills|xanax|ambien|tylenol|advil|ibuprofen|benadryl)\\b',
+    '\\b(?:have|holding|got|with) (?:the|a|my|his|her) (?:pills|gun|pistol|knife|rope|noose|razor|blade|razor blade|bottle of pills)\\b (?:in my hands?|on my lap)\\b(?!.*\\b(?:doctor|dose|prescri\\w*|pharmac\\w*|vitamin\\w*|refill|cooking|chopping|range|hunting)\\b)',
+    '\\b(?:pills|meds|tablets|bottle of \\w+|gun|pistol|knife|rope|noose|razor|blade|blades)\\b(?: \\w+){0,3} (?:in my hands?|next to me|in front of me|beside me|on my lap|right here with me)\\b(?=.*\\b(?:right now|now|tonight|staring|looking|thinking|ready|want|cant|can not)\\b)',
+    '\\b(?:i am|im|standing|sitting|sat|stood) (?:\\w+ )?(?:on|at) (?:the|a|this) (?:bridge|ledge|roof|rooftop|edge of the roof|train tracks|tracks|cliff|overpass)\\b(?!.*\\b(?:traffic|driving|commute|stuck|bus|car|train to|on my way|photo\\w*|picture\\w*|view|sunset|walk|hike|date)\\b)',
+    '\\b(?:loaded|loading|cleaned and loaded) (?:a|the|my|his|her|our|\\w+s) (?:\\w+ )?(?:gun|pistol|rifle|shotgun|revolver)\\b(?! (?:for (?:the )?(?:range|hunting|deer)|at the range)\\b)',
+    '\\bsafe from myself\\b|\\b(?:not|be) safe (?:with|around|alone with) myself\\b|\\b(?:can not|cant|could not) (?:stop|quit) (?:looking at|staring at|thinking about using|holding) (?:the|my|his|her|those|these) (?:pills|gun|rope|razor|blade|blades|knife|bottle)\\b',
+    '\\b(?:count\\w*|lined up|lining up|sorted) (?:out |up )?(?:(?:all|every one) (?:of )?(?:my |the )?(?:pills|meds|tablets|sleeping pills|painkillers|medication)|(?:my |the )?(?:pills|meds|tablets|sleeping pills|painkillers|medication)\\b(?=.*\\b(?:enough|all|every one|tonight|how many)\\b))(?!.*\\b(?:organi[sz]er|pill box|pillbox|pharmacy|refill|for the week|doctor|prescription)\\b)',
+    '\\b(?:pills|meds|tablets|sleeping pills|painkillers|medication)\\b(?: \\w+){0,6} (?:is |are |its |it is )?(?:enough|plenty|more than enough)\\b(?! (?:for (?:the|a|this) (?:week|month|trip|cold|flu|pain))\\b)',
+  ]),
+  ...rules('danger', 'self-harm', 'goodbye', [
+    '\\b(?:i love you all|love you all|love you guys|forgive me|i am so sorry|sorry for everything)\\b.*\\b(?:goodbye|good bye|farewell)\\b|\\b(?:goodbye|good bye|farewell)\\b.*\\b(?:i love you all|love you all|forgive me|sorry for everything)\\b',
+    '\\b(?:my|this is my|this will be my|this is the|the) (?:last|final) (?:check in|checkin|message|text|time (?:i|you))\\b(?! (?:for|before|until|of the|about|on|this|next)\\b)(?=.*\\b(?:thank|thanks|bye|goodbye|sorry|trying|love)\\b)',
+    '\\b(?:goodbye|bye|farewell)\\b.*\\b(?:will not|wont) be (?:answering|replying|responding|texting|writing|here|around) (?:anymore|any more|again)\\b|\\b(?:will not|wont) be (?:answering|replying|responding|texting|writing) (?:anymore|any more|again)\\b.*\\b(?:goodbye|bye|farewell)\\b',
+    '\\b(?:gave|given|giving|give) (?:away )?my (?:dog|cat|dogs|cats|pets?|guns?) (?:away|to)\\b(?=.*\\b(?:worry|after this|goodbye|bye|anymore|gone|take care|forgive|sorry|for good)\\b)',
+  ]),
+  ...rules('danger', 'self-harm', 'goodbye', [
+    '\\b(?:say|said|saying) (?:goodbye|good bye|bye) before i (?:go|leave|die|do it|am gone)\\b(?! (?:on|to|for|away|out|back|home|in|into|through|off)\\b)',
+  ]),
+  // "it wasn't anyone's fault lol bye" is no goodbye.
+  ...rules(
+    'danger',
+    'self-harm',
+    'goodbye',
+    [
+      '\\b(?:not|was not|wasnt|is not|isnt) (?:anyones|anybodys|anyone|your|yours|his|her|their|the kids) fault\\b.*\\b(?:bye|goodbye|farewell|i am sorry|forgive me)\\b|\\b(?:bye|goodbye|farewell)\\b.*\\b(?:not|was not|is not) (?:anyones|anybodys|anyone) fault\\b',
+    ],
+    { unlessLaugh: true },
+  ),
+  ...rules('danger', 'self-harm', 'past-act', [
+    '\\b(?:an|my|the|last|another|suicide|second|third|recent) attempt\\b(?! (?:at|to|on)\\b)(?<!\\b(?:first|another|last|final|good|honest|real) attempt)|\\b(?:hospital|er|psych ward|hospitalized|inpatient)\\b.*\\battempt\\b(?! (?:at|to)\\b)',
+  ]),
+  ...rules('danger', 'self-harm', 'other-person', [
+    `\\b${PERSON} ${gap(2)}(?:tried|attempted|wanted|wants|is going|was going|said (?:he|she) would) to (?:kill|hang|hurt|harm|cut|shoot|poison|drown) (?:himself|herself|themselves)\\b`,
+  ]),
+  ...rules('danger', 'abuse', 'physical', [
+    // Spanglish: a Spanish subject and clitic, an English verb ("mi esposo me hit again").
+    '(?<!\\b(?:let\\w*|mak\\w*|made|help\\w*|watch\\w*|saw|see\\w*|ha[ds]|have|wants?|told|tell|ask\\w*)(?: \\w+)? )\\bme (?:hits?|punch\\w*|slap\\w*|kick\\w*|chok\\w*|strangled|beats?|shoved|pushed|stabbed|smacked|threw)\\b(?! (?:up|the|a|an|with the ball|in the (?:game|race))\\b)(?=.*\\b(?:mi|el|ella|esposo|esposa|marido|novio|novia|otra vez|anoche|again|last night|me)\\b)',
+    // Someone else hurt by a partner: "he beat her last night", "her husband choked her".
+    `\\b(?:he|she|husband|wife|boyfriend|girlfriend|partner|ex)\\b ${gap(2)}(?:beats?|punch\\w+|chok\\w+|strangle[ds]|slap\\w+|kick\\w+|stabbed|hits?|shoved|attacked|assaulted|raped) (?:her|him|them|my (?:sister|brother|mom|mum|mother|dad|friend|daughter|son))\\b(?! (?:at|in|to|up on|with (?:the|a) (?:ball|pillow))\\b)(?=.*\\b(?:last night|again|yesterday|today|tonight|bruise\\w*|scared|afraid|hospital|bleeding|police|too scared|black eye|hurt|badly|up|herself|himself)\\b)`,
+  ]),
+  ...rules('danger', 'abuse', 'object', [
+    `\\b(?:h[oe]ld\\w*|puts?|press\\w+|point\\w+|wav\\w+|swung|swinging) (?:a |the |his |her |their )?(?:\\w+ )?(?:it|${WEAPONS}|bottle|broken bottle|glass|scissors|blade) (?:to|at|against|in) my (?:face|throat|neck|head|chest|stomach|back|side)\\b`,
+    `\\b${PERSON} ${gap(3)}(?:c[oa]m\\w+|went|goes|going|ran|run\\w*|lunged|charged) (?:at|after|for|toward|towards) me with (?:a |the |his |her )?(?:\\w+ )?(?:${WEAPONS}|bottle|chair|scissors)\\b`,
+  ]),
+  ...rules('danger', 'abuse', 'coercive-control', [
+    '\\b(?:have to|has me|makes me|made me|forces me|forced to|must|got to) (?:give|hand|turn over|hand over|sign over) (?:him|her|them) (?:every|all|each) (?:dollar|penny|cent|paycheck|check|cent i|bit)\\b|\\b(?:give|hand over|turn over) (?:him|her|them) (?:every|each) (?:dollar|penny|cent|paycheck) i (?:earn|make|get)\\b',
+    `(?<!\\bi (?:\\w+ )?)\\b(?:took|takes|taking|steals|stole) (?:away )?(?:all |all of |my whole |my entire |my )(?:paycheck|paychecks|salary|wages|pay|money|savings|income)\\b(?! (?:to (?:the|deposit)|for (?:safe)))`,
+    '\\b(?:gives|give|gave) me (?:\\d+|only|just|a few) (?:\\w+ )?(?:dollars|bucks|a week|a month|per week|for (?:food|groceries|the week))\\b',
+  ]),
+  ...rules(
+    'danger',
+    'abuse',
+    'threat',
+    [
+      `\\b${PARTNER} ${gap(4)}${MODAL} ${gap(2)}(?:cut|slice|slit|slash|carve) (?:me|us|my (?:throat|face|wrists?|neck))\\b(?! (?:off|out|loose|some slack|a check|a deal|in|short|down|a break|a piece)\\b)`,
+      '\\b(?:kill|cut|stab|smother|strangle|hurt|burn|shoot|choke) (?:me|us) (?:while|when|in) (?:i am |we are |i |we |my )?(?:sleep|sleeping|asleep)\\b',
+    ],
+    { hyperbole: true },
+  ),
+  ...rules(
+    'danger',
+    'abuse',
+    'surveillance',
+    [
+      `\\b${PERSON} ${gap(2)}(?:knows|has|got|demands|demanded|took|takes|changed) (?:all )?my (?:\\w+ )?(?:passwords?|passcodes?|pin|pins|logins?)\\b(?=.*\\b(?:checks|reads|goes through|going through|looks through|monitors|tracks|watches|spy\\w*|spies)\\b)`,
+      '\\b(?:checks|reads?|monitors|goe?s? through|going through|looks through|tracks|records|screenshots) (?:everything|every (?:text|message|email|call|move|thing|word)|all) (?:i|that i) (?:write|send|text|do|say|type|post|get|receive)\\b',
+      `\\b${PERSON} ${gap(2)}(?:go(?:es|ing)|look\\w*|dig\\w*|snoop\\w*|keeps going) (?:through|into|in) (?:all )?my (?:\\w+ )?(?:phone|texts|messages|email|emails|dms|chats|purse|bag|stuff|things|laptop|computer)\\b(?! (?:with me|together)\\b)`,
+      '\\b(?:do not|dont|please do not|pls dont|never) (?:text|call|message|email|reply|write) (?:me )?(?:back|here)?\\b(?: \\w+){0,4} (?:he|she|they) (?:reads|checks|goes through|looks at|sees|monitors|will see|might see|will read|could see|has) (?:all )?(?:my|it|everything|them)\\b',
+    ],
+    { unlessConsent: true, unlessLaugh: true },
+  ),
+  ...rules('danger', 'abuse', 'children-threat', [
+    `\\b${PERSON} ${gap(2)}(?:grab\\w+|chok\\w+|strangled|hits?|punch\\w+|slap\\w+|kick\\w+|beats?|shov\\w+|threw|throws|drag\\w+|shook|shakes|hurts?) (?:${KIDS}|our (?:kids|son|daughter|baby|boy|girl))\\b(?!s\\b)(?! (?:on|in) (?:the )?(?:swing|stroller|game|wagon|pool)\\b)(?! (?:at|in) (?:chess|cards|a game|the game|a race)\\b)`,
+  ]),
+  ...rules('danger', 'abuse', 'sexual-coercion', [
+    '\\b(?:when|if|even when|even though|after|even if) i (?:say|said|tell (?:him|her)|told (?:him|her)) no\\b(?! to\\b).*\\b(?:does it anyway|just does it|did it anyway|does it|did it|keeps going|kept going|does not stop|did not stop|does not care|did not care|forces|forced)\\b|\\b(?:does not|did not) (?:care|matter|stop)\\b (?:\\w+ ){0,2}(?:when|if|that) i (?:say|said) no\\b(?! to\\b)',
+    '\\b(?:unless|if i (?:do not|dont|will not|wont|refuse to)) (?:i )?(?:have sex|sleep with|do (?:sexual|it in bed)|give (?:him|her) sex)\\b',
+    '\\bsex\\b(?: \\w+){0,8} (?:punishment|my duty|i owe (?:him|her)|owe (?:him|her)|no choice|can not say no|not allowed to say no|whether i want (?:it|to) or not)\\b|\\b(?:punishment|owe (?:him|her)|no choice|can not say no|not allowed to say no)\\b(?: \\w+){0,6} sex\\b',
+  ]),
+  ...rules('danger', 'abuse', 'fear-now', [
+    `\\b(?:showed up|shows up|turned up|came|comes|is|was|got) (?:\\w+ )?(?:at|to|outside|into) (?:my|the|our|his|her) (?:house|home|door|apartment|work|job|place|room)\\b(?=.*\\b(?:drunk|high|wont leave|will not leave|refuses to leave|refused to leave|screaming|yelling|banging|raging|furious|with a ${WEAPONS}|threaten\\w*|scared|terrified)\\b)`,
+    '\\b(?:i am|we are|i|kids are|children are) not safe (?:right now|tonight|here right now|now|at all right now)\\b|\\bneed help\\b.*\\bnot safe\\b|\\bnot safe\\b.*\\bneed help\\b',
+    '\\b(?:locked|hiding|hid|barricaded) (?:myself |me and the kids |us |the kids )?in (?:the|my|a|our) (?:bathroom|closet|bedroom|room|car|basement|attic|laundry room)\\b(?=.*\\b(?:screaming|yelling|outside|banging|drunk|raging|furious|coming|scared|terrified|help|door|pounding|kicking)\\b)',
+    '\\b(?:with|while) me (?:still )?(?:inside|in it|in there)\\b|\\b(?:burn|set fire to|torch) (?:down )?(?:the|our|my) (?:house|car|apartment|place)(?: down)? (?:with|while) (?:me|us|the kids|i)\\b',
+    `\\b${SCARED}\\b.*\\b(?:${HERE_NOW}|locked (?:the|all the|every) doors?|locked myself)\\b|\\b(?:${HERE_NOW}|locked (?:the|all the|every) doors?|locked myself)\\b.*\\b${SCARED}\\b`,
+    `\\b(?:bring\\w*|brought|ha[sd]|have|got|grabb\\w+|holding|carrying|took|taking|pull\\w+|with) (?:out )?(?:a|his|her|the|their|my dads|my) ${WEAPONS}\\b(?=.*\\b(?:${HERE_NOW}|here|coming|said|threat\\w*|at me|toward me|towards me|${SCARED}|door)\\b)|\\b(?:${HERE_NOW}|coming)\\b.*\\b(?:bring|bringing|has|had|got|grabbed|holding|carrying|with) (?:a|his|her|the|their) ${WEAPONS}\\b`,
+    `\\b${PERSON} (?:is |was |are |keeps |kept |has been |been |started |is still )?(?:\\w+ )?(?:following|chasing|tailing) (?:us|me)\\b(?! (?:on|around the house|into the|to the kitchen|with (?:his|her) eyes)\\b)`,
+  ]),
+];
+
+const ROUND_2_HARM_TO_OTHERS: SafetyRule[] = rules(
+  'danger',
+  'harm-to-others',
+  'intent',
+  [
+    `\\b(?:going to|gonna|will|want to|about to|i am going to) (?:find|get|catch|track down|go after|hunt down|see|wait for) (?:him|her|them|that \\w+|the \\w+)(?: \\w+){0,3} (?:and )?(?:kill|hurt|beat|stab|shoot|strangle|murder|end|beat up|cut|run over) (?:him|her|them)\\b`,
+    `\\bi ${gap(2)}(?:grabbed|choked|strangled|pinned|shoved|slammed|threw|dragged) (?:her|him|them|my (?:wife|husband|partner|girlfriend|boyfriend|fiance|fiancee)) (?:by the (?:neck|throat|hair)|against (?:the|a) (?:wall|door|car|floor|fridge|counter)|into (?:the|a) (?:wall|door|car|floor|fridge|counter)|to the (?:ground|floor))\\b(?! (?:\\w+ )?to (?:stop|keep|help|catch|save|pull)\\b)`,
+    '\\bi (?:\\w+ )?know where (?:he|she|they|the \\w+(?: \\w+)?|that \\w+|his \\w+|her \\w+) (?:lives|live|works|stays|is staying|parks)\\b.*\\b(?:make (?:him|her|them) pay|with a (?:gun|knife|bat|weapon)|kill|hurt|stab|shoot|beat|end (?:him|her)|get even)\\b',
+    `\\bi (?:\\w+ ){0,3}(?:going|go|went|heading|head|drive|driving|drove|wait|waiting|show up|showing up) (?:\\w+ ){0,5}with (?:a|my|the|his|her) (?:\\w+ )?(?:${WEAPONS}|knife)\\b(?! (?:to (?:the|practice|the range|cut|cook)|for (?:dinner|cooking|practice))\\b)`,
+    '\\b(?:run|running|ran|drive|driving|drove|push|pushing) (?:him|her|them|(?:his|her|their) (?:car|truck|van|bike|motorcycle)) off (?:the|a) (?:road|bridge|cliff)\\b',
+    `\\b(?:bought|got|have|took|grabbed|loaded|buying|getting) (?:a |my |the |his |some )?(?:gun|knife|rifle|pistol|shotgun|ammo|bullets)\\b.*\\b(?:pay for|going to pay|gonna pay|will pay|regret|get what (?:he|she|they) deserves?|deserves? (?:it|this|what)|make (?:him|her|them) pay|sorry)\\b`,
+    `\\bi (?:keep |am |have been |been |cant stop |can not stop )?(?:imagin\\w+|pictur\\w+|fantasiz\\w+|dream\\w*|think\\w*)(?: about| of)? (?:(?:kill|hurt|murder|stabb|shoot|strangl|chok|poison|beat|drown|smother)ing|running over) (?:him|her|them|${CLOSE}|someone|somebody|that (?:guy|man|woman))\\b`,
+  ],
+  { hyperbole: true },
+);
+
+const ROUND_2_CALL_FOR_HELP: SafetyRule[] = rules(
+  'danger',
+  'call-for-help',
+  'call-for-help',
+  [
+    '^ (?:hlep|hepl|halp|hekp|jelp|hrlp|hwlp) ?(?:me|pls|please|plz|now)?(?: (?:me|pls|please|plz|now))? $|\\b(?:hlep|hepl|hekp) me\\b',
+    '\\b(?:need|needs|needed) help (?:asap|now|right now|urgently|immediately|fast|quick|quickly|please)\\b',
+  ],
+  { unlessAboutApp: true },
+);
+
+const ROUND_2_CONCERN: SafetyRule[] = [
+  ...rules('concern', 'abuse', 'concern', [
+    '\\b(?:not|never|do not|dont|did not|no longer|hardly) (?:really |totally |fully |always |even |quite |exactly )?(?:feel |feeling )?(?:safe|secure) (?:at home|in my (?:own )?(?:home|house)|here|around (?:him|her|them)|with (?:him|her|them))\\b',
+    '\\bnot sure (?:if |that )?(?:i am|i will be|we are|the kids are|i feel) safe\\b',
+    '\\bi (?:flinch|cower|freeze|tense up|jump)\\b(?: \\w+){0,4} (?:when|every time|whenever) (?:he|she|they)\\b',
+    '\\b(?:scared|afraid|terrified|frightened|nervous) (?:of )?(?:how|what) (?:he|she|they) (?:reacts|react|might react|would react|gets|will do|might do|would do|could do)\\b',
+    '\\b(?:punches|punched|punching|punch|kicks|kicked|kicking|smashes|smashed|smashing) (?:holes in )?(?:the )?(?:walls?|doors?)\\b(?! (?:with (?:the|a) (?:ball|car))\\b)|\\b(?:throws|threw|throwing|breaks|broke|breaking|smashes|smashed) (?:things|stuff|furniture)\\b',
+    '\\b(?:temper|anger|rage|outbursts|drinking|yelling|moods?)\\b (?:\\w+ ){0,2}(?:terrifies|scares|frightens) me\\b',
+  ]),
+  ...rules('concern', 'self-harm', 'concern', [
+    '\\b(?:so |really |just )?(?:tired|exhausted|sick) of (?:everything|it all|all of it|life|living|trying)\\b(?! (?:being|about|he|she|they|we|that|in|at)\\b)',
+    '\\b(?:feel|feeling|felt) like i am (?:drowning|suffocating|sinking|falling apart|dying inside|breaking|disappearing)\\b(?! in\\b)|\\bi am drowning\\b(?! in (?:work|paperwork|laundry|emails))',
+    '\\b(?:do not|dont) know why i (?:even )?(?:bother|try|keep trying|am still here|keep going)\\b(?! (?:with|to)\\b)',
+    '\\bhow (?:much )?longer i can (?:hold on|keep this up|last|survive|keep going|take (?:this|it))\\b',
+    '\\bnothing (?:really )?matters (?:anymore|any more|to me|at all)\\b|^ nothing matters $',
+    '\\b(?:scared|afraid|worried|terrified) (?:that )?i (?:might|will|could|am going to|would) (?:snap|lose it|lose control|explode|do something|hurt (?:him|her|them|someone))\\b|\\bmy (?:anger|rage|temper) (?:scares|frightens|terrifies|worries) me\\b',
+    '\\bneed (?:someone|somebody|anyone|anybody) to talk to\\b',
+  ]),
+];
+
 /** Every English rule: danger first, in the order categories are reported, then concern. */
 export const EN_RULES: readonly SafetyRule[] = [
   ...SELF_HARM,
   ...ABUSE,
+  ...ROUND_2_EN,
   ...HARM_TO_OTHERS,
+  ...ROUND_2_HARM_TO_OTHERS,
   ...CALL_FOR_HELP,
+  ...ROUND_2_CALL_FOR_HELP,
   ...CONCERN,
+  ...ROUND_2_CONCERN,
 ];

@@ -108,6 +108,8 @@ const NOT_IDIOM_OBJECT = `(?! (?:(?:un|una|el|la|los|las|sus|mis|tremendo|tremen
   'susto',
   'sustos',
   'gripe',
+  'gripa',
+  'piojos',
   'resfriado',
   'resfrio',
   'cancion',
@@ -118,6 +120,11 @@ const NOT_IDIOM_OBJECT = `(?! (?:(?:un|una|el|la|los|las|sus|mis|tremendo|tremen
   'idea',
   'risa',
   'sticker\\w*',
+  'dibujo',
+  'papel',
+  'nota',
+  'foto',
+  'calcomania',
   'pelotazo',
   'pelota',
   'balonazo',
@@ -273,7 +280,7 @@ const WEAPON = any(
   'revolver',
 );
 const KIDS =
-  '(?:a )?(?:los|mis|nuestros|nuestras|las|mi|el|la) (?:ninos|nino|hijos|hijo|hija|hijas|bebe|bebes|nenes|nena|nene|chamacos|criaturas|chicos|nina|ninas|chicas|peques)';
+  '(?:al|(?:a )?(?:los|mis|nuestros|nuestras|las|mi|el|la)) (?:ninos|nino|hijos|hijo|hija|hijas|bebe|bebes|nenes|nena|nene|chamacos|criaturas|chicos|nina|ninas|chicas|peques)';
 
 const rules = (
   level: SafetyRule['level'],
@@ -306,7 +313,7 @@ const NOT_DEATH_IDIOM = `(?! de (?:la |los |las |el )?${any(
 
 const SELF_HARM: SafetyRule[] = [
   ...rules('danger', 'self-harm', 'direct', [
-    `${NOT_NEGATED}\\bsuicid\\w*`,
+    `${NOT_NEGATED}\\bsuicid\\w*\\b(?! (?:prevention|hotline|awareness|storyline|story line|plot|episode|scene|documentary|rates?|bomber|squad|de (?:la|un|una) (?:serie|pelicula|novela|personaje|cancion)|en (?:la|una|el|un) (?:serie|pelicula|novela|libro|documental|noticia\\w*))\\b)`,
     `\\b(?:me quiero|quiero|quisiera|deseo|tengo ganas de|ganas de|me dan ganas de|voy a|pienso en|pensando en|he pensado en|pienso|quiero|debería|deberia|prefiero|me gustaria) (?:\\w+ )?(?:morir|morirme|matarme|suicidarme|quitarme la vida|acabar con mi vida|terminar con mi vida|dejar de existir|dejar de vivir|cortarme|hacerme dano|lastimarme|colgarme|ahorcarme|envenenarme|tirarme (?:del|de un|de una|al|a las|a la|por la) \\w+|aventarme|desaparecer para siempre|estar muerta|estar muerto)\\b${NOT_DEATH_IDIOM}`,
     `\\bme quiero morir\\b${NOT_DEATH_IDIOM}`,
     '\\bme (?:quiero|quisiera|voy a|dan ganas de|gustaria|pienso|deberia|tengo que|pense en|queria|quise|intente) (?:\\w+ )?(?:matar|suicidar|quitar la vida|cortar las venas|ahorcar|colgar|envenenar|tirar (?:del|de un|de una|de la|al|a las|por la) (?:puente|edificio|tren|metro|vacio|balcon|azotea|techo|rio|carretera|ventana|precipicio|barranco))\\b(?! (?:estudiando|trabajando|de risa|a trabajar|en el (?:gym|gimnasio|trabajo)|por (?:ti|el|ella|mis hijos|terminar))\\b)',
@@ -328,12 +335,12 @@ const SELF_HARM: SafetyRule[] = [
     '\\b(?:estarian|estaria|estaran|estan|estarias|vivirian) (?:todos )?mejor sin mi\\b|\\bmejor (?:estar )?muert[ao]\\b|\\bmejor si (?:no existiera|me muero|desaparezco|no estuviera)\\b',
     '\\b(?:quisiera|quiero|ojala|ojala pudiera|me gustaria) no (?:despertar|volver a despertar|existir|haber nacido)\\b|\\bdormir(?:me)? y no despertar\\b|\\bno despertar (?:nunca|jamas|mas)\\b|\\bno quiero despertar\\b',
     '\\bdesaparecer (?:para siempre|y no volver|de este mundo|del mundo|de la faz)\\b',
-    '\\b(?:estarian|estarias|estaria|estarán|vivirian|serian) (?:todos )?(?:mejor|mas felices) si (?:yo )?(?:no estuviera|no existiera|me muero|muero|desaparezco|me fuera para siempre|no estoy)\\b',
+    '\\b(?:estarian|estarias|estaria|estarán|vivirian|serian|seria|sería|es|todo seria) (?:todos )?(?:mejor|mas facil|mas felices) (?:para (?:todos|ustedes|mi familia|mis hijos|el|ella) )?si (?:yo )?(?:no estuviera|no existiera|me muero|me muriera|muero|desaparezco|me fuera para siempre|no estoy|no hubiera nacido|ya no estoy)\\b',
     '\\b(?:ya )?no tiene sentido (?:seguir|vivir|nada|la vida|mi vida|despertar)\\b(?! (?:peleando|discutiendo|hablando|con|intentando|asi con|juntos|casados|en esta relacion)\\b)',
     '\\b(?:ya )?no vale la pena (?:vivir|seguir viviendo|estar viva|estar vivo|la vida)\\b|\\bla vida no vale la pena\\b',
     '\\bya no (?:voy a|vas a) (?:estar|molestar|ser un problema)(?: (?:aqui|mas|para nadie|con ustedes|por mucho tiempo))? $',
     '\\bmejor (?:me muero|morirme|muerta|muerto|me mato|me voy para siempre|desaparezco)\\b(?! de (?:risa|hambre|sueno|verguenza|la risa)\\b)',
-    '\\bsoy una carga\\b|\\bsolo (?:soy|seria) una carga\\b',
+    '\\bsoy una carga\\b(?! para mi (?:misma|mismo)\\b)|\\bsolo (?:soy|seria) una carga\\b',
     '\\b(?:nadie|ninguno) (?:me )?(?:va a |iba a )?(?:extranaria|extranar|extrana|notaria|notaria si|notar|echaria de menos|echar de menos|va a echar de menos)\\b',
     '\\b(?:no tengo|sin) (?:por|para) (?:que|ke) (?:vivir|seguir viviendo|seguir aqui|seguir)\\b|\\b(?:por|para) (?:que|ke) (?:vivir|seguir viviendo)\\b',
     '\\bcansad[ao] de vivir\\b|\\bno aguanto (?:la vida|vivir|mas esta vida)\\b',
@@ -370,7 +377,7 @@ const SELF_HARM: SafetyRule[] = [
 
 const ABUSE: SafetyRule[] = [
   ...rules('danger', 'abuse', 'physical', [
-    `${NOT_NEGATED}${NOT_SE}${NOT_THING}\\b(?:me|nos) ${AUX}${BLOW_STEM}\\b${NOT_IDIOM_OBJECT}`,
+    `${NOT_NEGATED}${NOT_SE}${NOT_THING}\\b(?:me|nos) ${AUX}${BLOW_STEM}\\b${NOT_IDIOM_OBJECT}(?! a (?:ir|hacer|buscar|ser|mejorar|intentar|seguir|cambiar|tomar|hablar|estudiar|pedir|salir adelante|la terapia|terapia|abrirme|perdonar)\\b)(?!(?: \\w+){0,3} para (?:que no|ayudarme|detenerme|no caer|cruzar|salvarme|abrazarme|consolarme)\\b)`,
     `${NOT_NEGATED}\\b(?:me|nos) (?:dio|da|daba|dieron|ha dado|han dado|dan|volvio a dar|pego|pega) (?:una |un |otra |otro |tremenda |tremendo |la |el |varias |varios |muchos |muchas |unos |unas )?${HITS_NOUN}\\b(?! de (?:realidad|suerte|efecto|estado|calor|gracia|suerte)\\b)`,
     `${NOT_NEGATED}\\b(?:me|nos) (?:dio|da|daba|dieron|ha dado|han dado|dan|agarr\\w* a|cayo a|caia a|cae a) (?:de )?(?:golpes|patadas|punetazos|cachetadas|bofetadas|trompadas|pinas|madrazos|chingadazos)\\b`,
     `${NOT_NEGATED}\\b(?:me|nos) (?:puso|pone|ha puesto|pusieron|volvio a poner|levanto|levanta|ha levantado) (?:la|las) manos? (?:encima)?\\b`,
@@ -387,6 +394,7 @@ const ABUSE: SafetyRule[] = [
     `\\b(?:me|nos) (?:lanzo|lanza|lanzaba|tiro|tira|tiraba|avento|avienta|aventaba|arrojo|arroja|ha tirado|ha lanzado|ha aventado) (?:un|una|el|la|los|las|su|sus|mi|mis)? ?${THROWN}\\b`,
     `\\b(?:me|nos) (?:amenaz\\w*|peg\\w*|golp\\w*|apunt\\w*|ataco|ataca|persiguio|persigue|corrio|amago) (?:\\w+ ){0,2}con (?:un|una|el|la|su) ${WEAPON}\\b`,
     `\\bme (?:apunto|apunta|apuntaba)\\b`,
+    '\\bme (?:enseno|ensena|mostro|muestra|saco|saca) (?:la|el|su|una|un) (?:pistola|arma|cuchillo|navaja|machete|escopeta)\\b',
     `\\b(?:me )?(?:puso|pone|ponia) (?:un|el|una|la|su) (?:cuchillo|pistola|arma|navaja) (?:en|sobre|contra) (?:el cuello|la cabeza|la garganta|el pecho|mi)\\b`,
     `\\b(?:saco|saca|tiene|compro|trae|agarro) (?:un|una|el|la|su) (?:pistola|arma|cuchillo|navaja|machete)\\b(?! (?:para (?:cocinar|la cocina|cortar)))`,
     `\\b(?:rompio|rompe|avento|tiro|destrozo|estrello) (?:mi|el) (?:celular|telefono|cosas)\\b(?<!se me rompio el (?:celular|telefono))`,
@@ -398,7 +406,7 @@ const ABUSE: SafetyRule[] = [
     [
       `(?<!\\bmi (?:mama|madre|papa|padre|jefe|jefa|hermana|hermano|suegra|suegro|abuela|abuelo|tia|tio) (?:\\w+ )?)\\b(?:me|nos) (?:va|iba|van|iban|quiere|queria|quieren|piensa|pensaba|dijo que (?:me|nos) (?:va|iba)|dice que (?:me|nos) (?:va|iba)|esta por|amenazo con|amenaza con) a? ?(?:matar|ahorcar|golpear|pegar|romper|desaparecer|quemar|hacer dano|lastimar|partir la (?:cara|madre)|dar una paliza|enterrar|apunalar|disparar|acuchillar)\\b`,
       `\\b(?:va a|quiere|iba a|van a|amenaza con|amenazo con|amenazaba con|piensa|dijo que va a|dice que va a|me va a|me quiere) (?:matarme|ahorcarme|golpearme|pegarme|lastimarme|hacerme dano|desaparecerme|quemarme|acuchillarme|dispararme)\\b`,
-      `\\b(?:si|cuando) (?:\\w+ ){1,4}(?:me|nos) (?:mata|matara|mataria|va a matar|matan)\\b|\\bme (?:mata|matara|mataria) (?:si|cuando)\\b`,
+      `\\b(?:si|cuando) (?:\\w+ ){1,7}(?:me|nos) (?:mata|matara|mataria|va a matar|matan)\\b|\\bme (?:mata|matara|mataria) (?:si|cuando)\\b`,
       `${NOT_NEGATED}\\b(?:me|nos) amenaz\\w*\\b(?! con (?:irse|dejarme|el divorcio|divorciarse|divorciarnos|separarse|separarnos|irse de la casa|terminar|contarle|contar|decirle|decir|dejar|llamar a su abogado|cancelar|quitarme el celular)\\b)`,
       `${NOT_NEGATED}\\bamenaza\\w* (?:de muerte|con matar\\w*|con (?:lastimar|hacer dano|quitarme|llevarse|pegarme|golpearme|publicar|subir|mandar|matar))\\b|\\bamenazas de muerte\\b`,
       '\\bme (?:dijo|dice|grito) que me (?:va|iba) a (?:matar|romper|partir|desaparecer|hacer dano|enterrar)\\b',
@@ -416,20 +424,26 @@ const ABUSE: SafetyRule[] = [
   ]),
   ...rules('danger', 'abuse', 'coercive-control', [
     '\\bno me (?:deja|dejaba|deja ni|permite|permitia|dejo|quiere dejar) (?:\\w+ )?(?:salir|ver a|ver mi|hablar con|llamar|usar|tener (?:dinero|celular|amigas|amigos|trabajo)|ir a|irme|estudiar|visitar|manejar|trabajar|trabajo)\\b',
-    `${NOT_SE}\\b(?:me )?(?:quito|quita|quitaba|ha quitado|esconde|escondio|escondia|me rompio|se quedo con|retiene|retuvo) (?:todo (?:el|mi) (?:dinero|sueldo)|las llaves|el celular|el telefono|mi celular|mi telefono|el pasaporte|mi pasaporte|mis documentos|mis papeles|el movil|mi movil|el dinero|mi dinero|mi tarjeta|las tarjetas|la tarjeta|el carro|el coche|mi sueldo|mis llaves|los papeles|mi cartera|mi identificacion)\\b`,
+    `${NOT_SE}\\b(?:me )?(?:quito|quita|quitaba|ha quitado|esconde|escondio|escondia|me rompio|se quedo con|retiene|retuvo) (?:todo (?:el|mi) (?:dinero|sueldo)|las llaves|el celular|el telefono|mi celular|mi telefono|el pasaporte|mi pasaporte|mis documentos|mis papeles|el movil|mi movil|el dinero|mi dinero|mi tarjeta|las tarjetas|la tarjeta|el carro|el coche|mi sueldo|mis llaves|los papeles|mi cartera|mi identificacion)\\b(?! (?:un (?:rato|momento|segundo)|para (?:ver|ensenar|mostrar|buscar|tomar|cargar|poner|arreglar|revisar las fotos)|de broma)\\b)`,
     '\\bme (?:encierra|encerro|encerraba|tiene encerrad[ao]|deja encerrad[ao]|ha encerrado)\\b',
     '\\bcontrola (?:todo )?(?:mi|el|nuestro|todo mi) (?:dinero|sueldo|celular|telefono|vida)\\b|\\bcontrola todo lo que hago\\b|\\bno me da (?:dinero|nada de dinero|ni un peso)\\b',
-    '\\b(?:tengo|debo|tenia) que pedir(?:le)? permiso (?:para (?:todo|salir|ver|gastar|comprar|ir|hablar|usar|trabajar))?\\b(?<!pedir permiso)|\\b(?:tengo|debo|tenia) que pedirle permiso\\b|\\bme prohibe (?:salir|ver|hablar|trabajar|usar|tener)\\b',
+    '\\b(?:tengo|debo|tenia) que pedir(?:le)? permiso (?:para (?:todo|salir|ver|gastar|comprar|ir|hablar|usar|trabajar))?\\b(?<!pedir permiso)|\\b(?:tengo|debo|tenia) que pedirle permiso\\b|\\bme prohib\\w* (?:salir|ver|hablar|trabajar|usar|tener|ir|visitar|llamar|estudiar|manejar)\\b',
     '\\bme (?:aisla|aislo|tiene aislad[ao])\\b|\\bme (?:alejo|aleja) de (?:mi familia|mis amigas|mis amigos|todos)\\b',
   ]),
-  ...rules('danger', 'abuse', 'surveillance', [
-    `${NOT_NEGATED}\\b(?:me )?(?:revisa|reviso|revisaba|mira|miraba|controla|controlaba|esculca|esculco|esculcaba|checa|checo|checaba|chequea|lee|leia|leyo|espia|espio|espiaba|rastrea|rastreo|vigila|vigilaba|monitorea|graba|grababa|hackeo|hackea|intercepta) (?:todos |todas |siempre |todo |a escondidas )?(?:el|mi|mis|los|las) (?:celular|telefono|cel|movil|mensajes|whatsapp|whatsapps|whats|wasap|correo|correos|redes|llamadas|conversaciones|chats|ubicacion|computadora|facebook|instagram|cuentas|cuenta|historial)\\b(?! (?:conmigo|juntos|y yo (?:se lo|le) (?:pedi|permiti))\\b)`,
-    `${NOT_NEGATED}${NOT_SE}\\bme (?:rastrea|rastreo|vigila|vigilaba|espia|espio|acosa|acoso|acosaba|persigue|persiguio|controla|controlaba|tiene vigilad[ao]|tiene controlad[ao]|tiene localizad[ao]|tiene rastread[ao]|tiene monitoread[ao])\\b(?! (?:el (?:horario|tiempo)|la dieta)\\b)`,
-    '\\bme (?:sigue|siguio|seguia) (?:al trabajo|a todas partes|a todos lados|a todas|hasta (?:el|mi|la|mi casa)|por la calle|cuando salgo|en el carro|en su carro)\\b',
-    '\\b(?:me )?(?:puso|instalo|pone|metio|escondio|coloco) (?:un|una|el|la) (?:gps|localizador|rastreador|aplicacion|app|programa|camara|camaras|microfono|grabadora) (?:\\w+ )?(?:en|a|dentro de) (?:mi|el) (?:carro|coche|auto|celular|telefono|bolsa|cartera|casa|cuarto|computadora)\\b',
-    '\\bsabe (?:siempre )?donde estoy (?:todo el tiempo|siempre|a toda hora|en todo momento)\\b|\\bsiempre sabe donde estoy\\b',
-    '\\bme obliga a (?:compartir|darle|mandarle) (?:mi )?(?:ubicacion|contrasenas|contrasena|claves)\\b',
-  ]),
+  ...rules(
+    'danger',
+    'abuse',
+    'surveillance',
+    [
+      `${NOT_NEGATED}\\b(?:me )?(?:revisa|reviso|revisaba|mira|miraba|controla|controlaba|esculca|esculco|esculcaba|checa|checo|checaba|chequea|lee|leia|leyo|espia|espio|espiaba|rastrea|rastreo|vigila|vigilaba|monitorea|graba|grababa|hackeo|hackea|intercepta) (?:todos |todas |siempre |todo |a escondidas )?(?:el|mi|mis|los|las) (?:celular|telefono|cel|movil|mensajes|whatsapp|whatsapps|whats|wasap|correo|correos|redes|llamadas|conversaciones|chats|ubicacion|computadora|facebook|instagram|cuentas|cuenta|historial)\\b(?! (?:conmigo|juntos|y yo (?:se lo|le) (?:pedi|permiti))\\b)`,
+      `${NOT_NEGATED}${NOT_SE}\\bme (?:rastrea|rastreo|vigila|vigilaba|espia|espio|acosa|acoso|acosaba|persigue|persiguio|controla|controlaba|tiene vigilad[ao]|tiene controlad[ao]|tiene localizad[ao]|tiene rastread[ao]|tiene monitoread[ao])\\b(?! (?:el (?:horario|tiempo)|la dieta)\\b)`,
+      '\\bme (?:sigue|siguio|seguia) (?:al trabajo|a todas partes|a todos lados|a todas|hasta (?:el|mi|la|mi casa)|por la calle|cuando salgo|en el carro|en su carro)\\b',
+      '\\b(?:me )?(?:puso|instalo|pone|metio|escondio|coloco) (?:un|una|el|la) (?:gps|localizador|rastreador|aplicacion|app|programa|camara|camaras|microfono|grabadora) (?:\\w+ )?(?:en|a|dentro de) (?:mi|el) (?:carro|coche|auto|celular|telefono|bolsa|cartera|casa|cuarto|computadora)\\b',
+      '\\bsabe (?:siempre )?donde estoy (?:todo el tiempo|siempre|a toda hora|en todo momento)\\b|\\bsiempre sabe donde estoy\\b',
+      '\\bme obliga a (?:compartir|darle|mandarle) (?:mi )?(?:ubicacion|contrasenas|contrasena|claves)\\b',
+    ],
+    { unlessConsent: true },
+  ),
   ...rules('danger', 'abuse', 'sexual-coercion', [
     '\\bme (?:obliga|obligo|obligaba|forzo|forza|fuerza|forzaba|presiona|presiono|presionaba|ha obligado|ha forzado) (?:a )?(?:tener|hacer|que|estar) (?:relaciones|sexo|cosas|intimidad|con el|con ella)\\b|\\bme (?:obliga|obligo|obligaba|forzo|fuerza|presiona|presiono) a (?:acostarme|dormir con (?:el|ella)|estar con (?:el|ella)|tocarlo|tocarla)\\b',
     '\\bme (?:forzo|violo|viola|violaba|ha violado|manosea|manoseo|manoseaba|forza|obligo a estar con el)\\b',
@@ -440,13 +454,13 @@ const ABUSE: SafetyRule[] = [
   ]),
   ...rules('danger', 'abuse', 'fear-now', [
     '\\bestoy escondid[ao]\\b|\\bme estoy escondiendo\\b',
-    '\\b(?:escondida|escondido|me escondi|me escondo|estoy escondid[ao]|me tengo que esconder|me estoy escondiendo|encerrada en|encerrado en) (?:en |dentro del? )?(?:el |la |mi )?(?:bano|closet|cuarto|carro|armario|recamara|habitacion|cocina|sotano|azotea)\\b',
+    '\\b(?:escondida|escondido|me escondi|me escondo|estoy escondid[ao]|me tengo que esconder|me estoy escondiendo|encerrada en|encerrado en) (?:en |dentro del? )?(?:el |la |mi )?(?:bano|closet|cuarto|carro|armario|recamara|habitacion|cocina|sotano|azotea)\\b(?! (?:\\w+ )?(?:para (?:llorar|pensar|estar sola|estar solo|descansar|respirar|leer|hablar|llamar|tener paz|que no me (?:vieran|vean|oyeran))|un rato)\\b)',
     '\\b(?:me escondo|me escondi|escondiendome|escondida|escondido) de (?:el|ella|mi esposo|mi esposa|mi marido|mi pareja|mi novio)\\b',
     '\\b(?:golpeando|pateando|aporreando|tumbando|rompiendo) (?:la )?(?:puerta|ventana)\\b|\\b(?:quiere|esta tratando de|intenta|trata de) (?:entrar|tirar la puerta|tumbar la puerta)\\b',
     '\\b(?:rompiendo|tirando|quebrando|destrozando|aventando) (?:todo|las cosas|cosas|los platos)\\b',
     '\\b(?:tengo )?miedo de (?:volver|regresar|ir|llegar|estar) (?:a|en) (?:la |mi )?casa\\b|\\bno (?:me siento|estoy) (?:segur[ao]|a salvo) en (?:mi |la |esta )?casa\\b',
     '\\b(?:miedo|temo|temor|asusta|terror) (?:de )?que me (?:mate|pegue|golpee|haga dano|lastime|ahorque|viole|vuelva a pegar|vuelva a golpear)\\b',
-    '\\b(?:temo|miedo) por mi vida\\b|\\b(?:estoy|estamos|mis hijos estan) en peligro\\b',
+    `\\b(?:temo|miedo) por mi vida\\b|${NOT_NEGATED}\\b(?:estoy|estamos|mis hijos estan) en peligro\\b`,
     '\\b(?:llame|tuve que llamar|voy a llamar|llamo|llamare|debo llamar) a la policia\\b',
     '\\b(?:miedo|asustada|asustado|aterrada|aterrado|terror|panico|temblando)\\b.*\\b(?:(?:tocando|golpeando|pateando|aporreando) (?:la )?puerta|(?:viene|llega|llego|esta|va a llegar) (?:muy )?(?:borracho|borracha|drogado|drogada|furioso|furiosa|enojado|enojada)|ya viene|viene para aca|viene en camino|esta afuera|esta aqui|esta borracho|esta borracha|esta furioso|esta furiosa|rompiendo|golpeando|me busca|me esta buscando|llego borracho|tiene un arma|tiene una pistola|tiene un cuchillo)\\b',
     '\\b(?:me encerre|me escondi|me escondo|escondida|escondido|encerrada|encerrado)\\b.*\\b(?:furioso|furiosa|borracho|borracha|golpeando|gritando|rompiendo|esta afuera|me busca|me esta buscando|drogado|enojado|armado)\\b|\\b(?:furioso|furiosa|borracho|borracha|golpeando|rompiendo|me busca|me esta buscando|drogado|armado)\\b.*\\b(?:me encerre|me escondi|me escondo|escondida|escondido|encerrada|encerrado)\\b',
@@ -468,22 +482,28 @@ const HARM_TO_OTHERS: SafetyRule[] = [
     { hyperbole: true },
   ),
   ...rules('danger', 'harm-to-others', 'past-act', [
-    '\\ble (?:pegue|di una cachetada|di un golpe|di una bofetada|di un punetazo|di una patada|di una paliza|rompi la|golpee)\\b(?! (?:un grito|unos gritos|un susto|un grito)\\b)',
+    '\\ble (?:pegue(?! (?:el|la|los|las|un|una|unos|unas) (?:sticker\\w*|papel\\w*|nota|notas|foto|fotos|etiqueta\\w*|cinta|calcomania\\w*|chicle|dibujo\\w*|cartel|poster)\\b)|di una cachetada|di un golpe|di una bofetada|di un punetazo|di una patada|di una paliza|rompi la|golpee)\\b(?! (?:un grito|unos gritos|un susto|un grito)\\b)',
     '\\b(?:la|lo) (?:golpee|empuje|ahorque|lastime fisicamente|cachetee|patee)\\b',
   ]),
 ];
 
-const CALL_FOR_HELP: SafetyRule[] = rules('danger', 'call-for-help', 'call-for-help', [
-  '(?<!\\b(?:la|tu|su|mucha|una|tanta|poca|le|me|nos|te|se|que|sin|de|por|tu|esta|esa|gran|buena)\\s)\\bayuda\\b(?! (?:con|para|a|de|del|mucho|bastante|un|una|en)\\b)',
-  '\\b(?:ayudame|ayudenme|ayudeme|auxilio|socorro)\\b(?! (?:a|con|en) (?!(?:salir|escapar)\\b)\\w+)',
-  '\\b(?:necesito|necesitamos|pido) ayuda (?:urgente|ya|ahora|por favor|rapido|inmediata)\\b|^ (?:necesito|necesitamos) ayuda (?:por favor )?$',
-  '\\b(?:llamen|llama|llame usted|llamar) (?:a )?(?:la policia|al 911|una ambulancia|una patrulla)\\b(?<!\\b(?:voy a|tuve que|debo) llamar (?:a )?(?:la policia|al 911))',
-  '\\bpor favor ayuda\\b',
-]);
+const CALL_FOR_HELP: SafetyRule[] = rules(
+  'danger',
+  'call-for-help',
+  'call-for-help',
+  [
+    '(?<!\\bno (?:\\w+ )?)(?<!\\b(?:la|tu|su|mucha|una|tanta|poca|le|me|nos|te|se|que|sin|de|por|tu|esta|esa|gran|buena)\\s)\\bayuda\\b(?! (?:con|para|a|de|del|mucho|bastante|un|una|en)\\b)',
+    '\\b(?:ayudame|ayudenme|ayudeme|auxilio|socorro)\\b(?! (?:a|con|en) (?!(?:salir|escapar)\\b)\\w+)',
+    '\\b(?:necesito|necesitamos|pido) ayuda (?:urgente|ya|ahora|por favor|rapido|inmediata)\\b|^ (?:necesito|necesitamos) ayuda (?:por favor )?$',
+    '\\b(?:llamen|llama|llame usted|llamar) (?:a )?(?:la policia|al 911|una ambulancia|una patrulla)\\b(?<!\\b(?:voy a|tuve que|debo) llamar (?:a )?(?:la policia|al 911))',
+    '\\bpor favor ayuda\\b',
+  ],
+  { unlessAboutApp: true },
+);
 
 const CONCERN: SafetyRule[] = [
   ...rules('concern', 'abuse', 'concern', [
-    '\\b(?:le tengo|les tengo) (?:mucho )?miedo\\b|\\btengo (?:mucho )?miedo (?:de|a) (?:el|ella|mi esposo|mi esposa|mi pareja|mi novio|mi novia|mi marido|mi ex)\\b',
+    '\\b(?:le tengo|les tengo) (?:mucho )?miedo\\b(?! (?:a|al) (?!(?:el|ella|mi|mis|su|sus)\\b))|\\btengo (?:mucho )?miedo (?:de|a) (?:el|ella|mi esposo|mi esposa|mi pareja|mi novio|mi novia|mi marido|mi ex)\\b',
     '\\btengo (?:mucho )?miedo $|\\bcon miedo\\b|\\bme (?:da|dan|daba) (?:mucho )?miedo(?: $| cuando\\b| (?:el|ella|mi (?:esposo|esposa|marido|pareja|novio|novia|ex))\\b| que (?:me )?(?:pegue|haga dano|mate|lastime|grite|golpee)\\b)',
     '\\bme (?:estoy desmoronando|estoy derrumbando)\\b|\\bno estoy bien\\b(?! (?:con|de) (?:el|la|eso|esto|mi)\\b)|\\bme (?:intimida|intimidaba|asusta)\\b',
     '\\bno me siento (?:segur[ao]|a salvo|protegid[ao]|tranquila con el)\\b(?! (?:de|con (?:la|mi) decision)\\b)|\\bno estoy a salvo\\b',
@@ -493,7 +513,201 @@ const CONCERN: SafetyRule[] = [
   ]),
   ...rules('concern', 'self-harm', 'concern', [
     '\\bya no (?:puedo|aguanto)(?: mas| con esto| con nada|$)|\\bno (?:aguanto|puedo) mas\\b|\\bno puedo con esto\\b|\\bya no aguanto\\b',
-    '\\bodio mi vida\\b|\\bsin esperanza\\b|\\bme siento (?:vacia|vacio|inutil) (?:por dentro)?\\b',
+    '\\bodio mi vida\\b|\\bsin esperanza\\b|\\bme siento (?:muy |tan |tan |completamente )?(?:vacia|vacio|inutil)(?: por dentro)?\\b',
+  ]),
+];
+
+/** Weapons in any hand, "with a knife" (folded by sound when compiled). */
+const ARMED = `con (?:un|una|el|la|su|mi) ${WEAPON}`;
+/** Infinitives of harm, for threats in any tense: "amenazó con quemar la casa", "dijo que lo mata". */
+const HARM_INF = any(
+  'matar\\w*',
+  'quemar\\w*',
+  'lastimar\\w*',
+  'golpear\\w*',
+  'pegar\\w*',
+  'apunalar\\w*',
+  'acuchillar\\w*',
+  'disparar\\w*',
+  'ahorcar\\w*',
+  'estrangular\\w*',
+  'ahogar\\w*',
+  'envenenar\\w*',
+  'desaparecer\\w*',
+  'romperle la cara',
+  'romperme la cara',
+  'partirle la (?:cara|madre)',
+  'partirme la (?:cara|madre)',
+  'hacer(?:le|me|les|nos|te)? dano',
+  'incendiar\\w*',
+  'balear\\w*',
+  'enterrar\\w*',
+);
+/** Killing and its kin in the present, first person, with an object clitic: "lo mato", "la apuñalo". */
+const KILL_1ST = any(
+  'mato',
+  'matare',
+  'mataria',
+  'apunalo',
+  'apunalare',
+  'acuchillo',
+  'ahorco',
+  'estrangulo',
+  'quemo',
+  'reviento',
+  'balaceo',
+  'baleo',
+  'madreo',
+  'descuartizo',
+  'degollo',
+  'degüello',
+  'entierro',
+);
+
+/** Harm to oneself in the infinitive with its clitic: "pensamientos de matarme", "ganas de ahorcarme". */
+const SELF_INF = any(
+  'matarme',
+  'suicidarme',
+  'quitarme la vida',
+  'ahorcarme',
+  'colgarme',
+  'envenenarme',
+  'cortarme las venas',
+  'tirarme (?:del|de un|de una|al|a las|por la) (?:puente|edificio|tren|metro|balcon|azotea|techo|ventana|vias)',
+);
+/** Harm to someone else in the infinitive with its clitic: "envenenarlo", "matarla". */
+const OTHER_INF = `${any('matar', 'golpear', 'ahorcar', 'estrangular', 'envenenar', 'apunalar', 'acuchillar', 'lastimar', 'quemar', 'balear', 'herir', 'ahogar', 'atropellar', 'madrear', 'desaparecer')}(?:lo|la|los|las|le|les)`;
+const ROUND_2_ES: SafetyRule[] = [
+  ...rules('danger', 'self-harm', 'direct', [
+    `${NOT_NEGATED}(?<!\\b(?:va a|van a|iba a|quiere|queria|amenaza con|amenazo con|amenazaba con|piensa|dijo que va a|dice que va a|trato de|intento|intentaba|quiso) )\\b${SELF_INF}\\b(?! (?:estudiando|trabajando|de (?:risa|hambre|la risa)|en el (?:gym|gimnasio|trabajo)|a trabajar|por (?:ti|el|ella|mis hijos|terminar))\\b)`,
+    '\\b(?:irme|ir|me voy|me quiero ir|quiero irme|salir|dejar|despedirme) (?:de )?este mundo\\b',
+    `${NOT_NEGATED}\\b(?:hacerme|hacerme mas|me hago|me haga) dano\\b(?! (?:con (?:esto|eso|la|el|las|los)|quedandome|pensando|al|en (?:la|el|mi|mis) (?:rodilla|espalda|pie|mano|brazo|cabeza|dedo))\\b)(?<!\\bno quiero hacerme dano)|\\bsin hacerme dano\\b`,
+    '\\bme (?:hice|hago|he hecho|sigo haciendo|volvi a hacer) dano\\b(?: \\w+){0,2} (?:a proposito|apropos\\w*|sola|solo|yo misma|yo mismo)\\b|\\bme (?:corte|lastime|queme|golpee|cortaba|lastimaba|quemaba) (?:\\w+ ){0,2}a proposito\\b',
+  ]),
+  ...rules('danger', 'self-harm', 'indirect', [
+    '\\b(?:quiero|quisiera|solo quiero|nada mas quiero) que (?:el dolor|todo|esto|todo esto|el sufrimiento|mi vida) (?:pare|termine|acabe|se acabe|se termine) para siempre\\b',
+    '\\b(?:la muerte|morir|morirme|matarme|suicidarme|desaparecer|quitarme la vida) (?:es|parece|seria|sea) (?:la|mi) (?:unica|mejor) (?:salida|opcion|solucion)\\b|\\b(?:unica|mejor) (?:salida|opcion|solucion) (?:es|seria) (?:la muerte|morir|morirme|matarme|desaparecer|quitarme la vida)\\b',
+    '\\b(?:seria|es|seria tan|es tan) (?:tan |mas |muy )?(?:facil|mejor|sencillo) (?:ya )?(?:no estar|no existir|no despertar|desaparecer|morir(?:me)?|dejar de existir|acabar con todo|irme para siempre)\\b(?! (?:un|una|unos|unas|por un|por una|del|de la|de las|de los|en|con|aqui|ahi)\\b)',
+    '\\b(?:ojala|quisiera|deseo|rezo para) (?:que )?(?:me (?:atropelle|atropellen|muera|muriera)|tener un accidente|tuviera un accidente|no despierte|no despertara)\\b(?! (?:de (?:risa|verguenza|ganas))\\b)',
+    '\\bsoy (?:un|una|solo un|solo una|nada mas un|nada mas una) (?:carga|estorbo|problema|peso|molestia) para (?:todos|todo el mundo|mi familia|ustedes|mis hijos|los demas)\\b',
+    '\\b(?:pienso en|pensando en|ganas de|quiero|quisiera|voy a|me dan ganas de|a veces pienso en) (?:estrellar(?:me)?|chocar(?:me)?|aventar(?:me)?|tirar(?:me)?|echar(?:me)?) (?:el carro|el coche|la camioneta|contra (?:un|una|el|la) (?:arbol|pared|muro|camion|trailer|poste|tren))\\b',
+    '\\b(?:estarian|estaria|estan|estarias|vivirian|serian|seria|estarán|van a estar) (?:todos |mas felices )?(?:mejor|bien|tranquilos|tranquilas) sin (?:mi|una \\w+ como yo|un \\w+ como yo|alguien como yo|mi presencia)\\b(?! (?:un|una|unos|unas|por un|por una|este|esta|el fin|la semana|mientras|hoy|manana|en (?:la|el) (?:casa|viaje))\\b)',
+    '\\b(?:no tengo|ya no tengo|sin|no hay|ya no hay) (?:ninguna |ningun |mas )?(?:razon|razones|motivo|motivos|ganas) (?:para|de) (?:seguir|continuar|levantarme)\\b(?! (?:con|intentando|en|aqui con|juntos|casados|trabajando|peleando|hablando|el programa|las tareas)\\b)',
+    '\\b(?:no (?:creo|se si|se) (?:que )?(?:pueda|puedo|podre|podria|aguante|aguantare|aguanto)|ya no (?:puedo|podre|aguanto)) (?:seguir|continuar) (?:viviendo|vivo|viva|con vida|existiendo|en este mundo|aqui)\\b(?! con (?:el|ella|mi (?:esposo|esposa|marido|pareja))\\b)(?! en (?:esta|este) (?:casa|relacion|matrimonio)\\b)',
+  ]),
+  ...rules('danger', 'self-harm', 'plan', [
+    '\\b(?:escogi|elegi|encontre|ya tengo|ya vi) (?:el|la|un|una) (?:puente|edificio|soga|arbol|cornisa)\\b(?! (?:para (?:la|el|las|los|ir|cruzar|la foto|el paseo)|donde (?:nos|vamos))\\b)|\\besta noche es la noche\\b(?!.*\\b(?:cita|fiesta|cena|partido|concierto|estreno|aniversario)\\b)',
+    '\\b(?:hoy|esta noche|manana|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|este fin(?: de semana)?) lo (?:hago|voy a hacer|hare)\\b(?=.*\\b(?:decidi|decidido|listo|lista|plan\\w*|ya no|adios|perdon)\\b)(?!.*\\b(?:contar|cuento|le digo|decirle|hablar|hablo|tarea|ejercicio|carta|pedir perdon)\\b)',
+    '\\b(?:hoy|esta noche|manana|ya|ahorita|por fin) (?:\\w+ )?(?:termino|acabo|terminare|acabare|voy a terminar|voy a acabar|termine|acabe) con todo\\b(?! (?:el|la|lo|los|las|mi|mis|esto|eso|este|esta)\\b)|\\b(?:termino|acabo|terminare|acabare) con todo (?:hoy|esta noche|manana|de una vez|ya)\\b|\\b(?:termino|acabo|voy a terminar|voy a acabar) con todo $',
+    '\\b(?:ya )?tengo todo (?:planeado|listo|preparado|pensado) para (?:cuando|esta noche|hacerlo|irme|acabar|terminar|el dia)\\b(?!.*\\b(?:cumple\\w*|fiesta|cena|boda|aniversario|vacaciones|sorpresa|reunion)\\b)',
+  ]),
+  ...rules('danger', 'self-harm', 'means', [
+    '\\b(?:suficientes|bastantes) (?:pastillas|pildoras|medicinas|pastas)\\b(?! para (?:el|la|los|las) (?:viaje|semana|mes|dolor|gripa|gripe)\\b)',
+    '\\b(?:compre|consegui|tengo|traje|saque) (?:una|un|la|el) (?:pistola|arma|soga|cuerda|escopeta|revolver|veneno) (?:para mi (?:misma |mismo )?$|para usarla conmigo|para mi (?:misma|mismo))',
+    '\\b(?:soga|cuerda|pastillas|pildoras|navajas|cuchillas|veneno)\\b(?: \\w+)? (?:lista|listas|listo|preparad[ao]s?|escondid[ao]s?)\\b(?! (?:para (?:el|la) (?:jardin|tendedero|ropa|viaje|cocina))\\b)',
+    '\\b(?:pastillas|pildoras|pistola|arma|cuchillo|navaja|cuchillas|soga|cuerda|frasco|veneno)\\b(?: \\w+){0,3} (?:en (?:la|mi) mano|en las manos|junto a mi|enfrente de mi|al lado mio|a mi lado|aqui conmigo)\\b',
+    '\\b(?:estoy|ando|me subi|sigo) (?:parad[ao] )?(?:en|sobre|arriba de) (?:el|la|un|una|las) (?:puente|azotea|techo|cornisa|vias del tren|vias|barranco|precipicio)\\b(?!.*\\b(?:trafico|carro|manejando|tráfico|camion|llegando|trabajo|camino|paseo|foto\\w*)\\b)',
+    `\\b(?:no (?:dejo|puedo dejar|paro) de|sigo|me quedo) (?:verla|verlo|verlas|verlos|mirarla|mirarlo|mirarlas|mirarlos|viendola|viendolo|mirandola|mirandolo|pensar en (?:ella|el|eso|usarla|usarlo))\\b(?<=\\b(?:pistola|arma|escopeta|revolver|cuchillo|navaja|navajas|pastillas|soga|cuerda|cuchillas|veneno|puente)\\b.*)`,
+    '\\b(?:saque|sacando|agarre|tengo en la mano|sostengo|compre|escondi|guarde) (?:otra vez |de nuevo )?(?:las|mis|unas|la|una|el|un) (?:navajas|cuchillas|navaja|cuchilla|hojas de afeitar|gillette|gilletes|rastrillos|soga|cuerda)\\b(?! (?:para (?:el|la|los|las) (?:jardin|tendedero|ropa|cocina|barba|piernas|camping))\\b)',
+    '\\b(?:no (?:dejo|paro|puedo dejar) de|sigo) (?:mirar|ver|pensar en|contar|agarrar) (?:las|la|el|los|mis|mi) (?:pastillas|pistola|arma|navaja|navajas|cuchillas|soga|cuerda|puente|medicinas|pildoras)\\b|\\b(?:pensar en|pienso en|ganas de) usar(?:las|la|lo|los)\\b(?=.*\\b(?:pastillas|pistola|arma|navaja|navajas|cuchillas|soga|cuerda|medicinas|pildoras)\\b)',
+  ]),
+  ...rules('danger', 'self-harm', 'goodbye', [
+    '\\b(?:mis hijos|mi familia|mi hija|mi hijo|mi mama|mi papa|mi esposo|mi esposa|mis papas) (?:sepan|sepa|sabran|sabra) que (?:los|las|la|lo|le|les) (?:ame|amo|quise|quiero|queria)\\b',
+    '\\b(?:regale|regalando|estoy regalando|voy a regalar|ya regale) (?:todas mis cosas|todo lo que tengo|mis pertenencias|todas mis pertenencias)\\b|\\besto es un adios\\b(?! (?:a|al|para) (?:la|el|mi|los|las|esa|ese)\\b)|\\b(?:es|este es) mi adios\\b',
+    '\\b(?:diganle|digale|dile|digan|decirle|diles|diganles) a (?:mis|mi|los|las) (?:hijos|hija|hijo|hijas|ninos|familia|mama|papa|madre|padre|esposo|esposa|marido|hermanos|hermanas|hermano|hermana|nietos) (?:que )?(?:los|las|la|lo|le|les)? ?(?:amo|quiero|quise|ame|perdonen|siento)\\b',
+    '\\b(?:deje|dejo|escribi|estoy escribiendo|voy a dejar|tengo listas|ya tengo) (?:\\w+ ){0,2}(?:cartas (?:para|a) (?:mi|mis|todos|cada|la|los|ustedes)|(?:una )?carta (?:de despedida|(?:para|a) (?:mis hijos|mi familia|todos|cada uno|mis papas|mis padres|ustedes|mi hij[ao])))\\b(?!.*\\b(?:perdon|disculpa\\w*|tarea|ejercicio|programa|aniversario|cumple\\w*)\\b)',
+    '\\bperdon(?:enme|ame|en)? por todo\\b.*\\b(?:gracias por todo|adios|cuiden|los amo|las amo|los quiero|para siempre|me voy)\\b|\\b(?:gracias por todo|los amo|las amo)\\b.*\\bperdon(?:enme|ame)? por todo\\b|\\b(?:diganle|dile|digan) (?:\\w+ ){0,4}(?:los|las|la|lo) (?:amo|quiero)\\b.*\\bperdon\\w*',
+  ]),
+  ...rules('danger', 'self-harm', 'past-act', [
+    '\\b(?:intente|trate de|quise|intento de) (?:tomarme|tragarme|beberme) (?:todas|todo|un frasco|una caja|un monton|el frasco|la caja)\\b',
+  ]),
+  ...rules('danger', 'self-harm', 'other-person', [
+    '\\bse (?:quiso|intento|trato de|queria|quiere|va a|iba a|esta por|amenazo con|amenaza con) (?:matar|suicidar|colgar|ahorcar|cortar las venas|tirar (?:del|de un|de una|al|por la) \\w+|envenenar|disparar|quitar la vida)\\b(?! de (?:risa|hambre|sueno|la risa|verguenza)\\b)',
+  ]),
+  ...rules('danger', 'abuse', 'physical', [
+    `${NOT_NEGATED}\\bme (?:cago|cagaba|caga|agarro|agarraba|dio|daba|molio|molia|puso|cayo|cae) a (?:palos|golpes|patadas|trompadas|punetazos|cachetadas|madrazos|chingadazos|bofetadas|palazos|cintarazos|correazos)\\b`,
+    `${NOT_NEGATED}${NOT_SE}\\bme (?:torcio|tuerce|torcia|ha torcido|doblo|dobla) (?:el|la|los|las) (?:brazo|brazos|muneca|munecas|mano|dedos|cuello)\\b`,
+    `${NOT_NEGATED}\\b(?:su|el|mi) (?:marido|esposo|novio|pareja|ex|esposa|novia|papa|padre|padrastro) (?:\\w+ ){0,3}le (?:${AUX})?(?:peg\\w*|golp\\w*|dio una paliza|dio golpes|ahorc\\w*|estrangul\\w*|rompio|reviento|pateo|apuñal\\w*|quemo|empujo|maltrat\\w*)\\b${NOT_IDIOM_OBJECT}`,
+  ]),
+  ...rules(
+    'danger',
+    'abuse',
+    'threat',
+    [
+      `${NOT_NEGATED}\\bamenaz\\w* (?:con|de) (?:\\w+ ){0,1}${HARM_INF}\\b(?! (?:de (?:risa|hambre|verguenza))\\b)`,
+      `\\b(?:dijo|dice|grito|jur[ao]|advirtio|advierte|amenaz[ao]|asegur[ao]) (?:\\w+ ){0,2}que (?:\\w+ ){0,4}(?:me|nos|los|las) (?:va|iba|van) a (?:hacer )?${HARM_INF}\\b`,
+      '\\b(?:me|nos|los|las) (?:va|iba|van|quiere) a (?:cortar|rajar|acuchillar|apunalar|matar|quemar|ahogar|asfixiar|ahorcar|golpear|pegar)\\b(?: \\w+){0,3} (?:mientras (?:duermo|dormimos|estoy dormid[ao]|estemos dormidos)|dormid[ao]s?)\\b|\\b(?:matarme|cortarme|quemarme|apunalarme|ahogarme|asfixiarme) mientras duermo\\b',
+      '\\b(?:me|le|nos) (?:va|iba|van|quiere) a (?:pegar|dar|meter|volar) (?:un|unos|dos|tres) (?:tiro|tiros|balazo|balazos|plomazo|plomazos|punalada|punaladas|machetazo)\\b',
+      `\\b(?:dijo|dice|grito|jur[ao]|advirtio|advierte|amenaz[ao]|asegur[ao]) (?:\\w+ ){0,2}que (?:\\w+ ){0,6}(?:me|nos|los|las|te) (?:mata|matara|mataria|va a matar|iba a matar|mato|quema|queme|mate|mataba)\\b(?! (?:de (?:risa|hambre|sueno|verguenza)|la (?:culpa|verguenza|ansiedad|curiosidad|espera))\\b)`,
+    ],
+    { hyperbole: true },
+  ),
+  ...rules('danger', 'abuse', 'children-threat', [
+    `\\bno (?:\\w+ ){0,1}(?:vuelvo|vuelves|volvere|volveria|voy a volver|vas a volver) a ver ${KIDS}\\b`,
+    `${NOT_NEGATED}\\ble (?:${AUX})?(?:peg\\w*|golp\\w*|ahorc\\w*|estrangul\\w*|pate\\w*|empuj\\w*|quem\\w*|dio una paliza|dio una cachetada|dio un golpe) a (?:mi|mis|nuestro|nuestra|nuestros|nuestras) (?:hijo|hija|hijos|hijas|bebe|nino|nina|ninos|ninas|nene|nena)\\b`,
+  ]),
+  ...rules('danger', 'abuse', 'coercive-control', [
+    '\\b(?:el|ella|mi (?:esposo|esposa|marido|pareja|novio|novia)) (?:decide|elige|escoge|controla|me dice|me ordena) (?:\\w+ ){0,1}(?:que ropa|con quien (?:hablo|salgo|me veo|estoy)|a donde (?:voy|salgo)|que me pongo|cuando (?:como|salgo|duermo)|que como|como me visto)\\b',
+  ]),
+  ...rules(
+    'danger',
+    'abuse',
+    'surveillance',
+    [
+      '\\b(?:encontre|descubri|halle|me puso|me instalo|puso|instalo|escondio|metio) (?:un|una|unas|unos) (?:gps|rastreador|localizador|camara|camaras|microfono|microfonos|grabadora|app espia|aplicacion espia|programa espia)\\b',
+      '\\b(?:me )?(?:instalo|puso|metio|bajo|descargo) (?:un|una) (?:app|aplicacion|programa)\\b(?: \\w+){0,4} (?:para (?:saber|ver|checar|vigilar|controlar|leer|rastrear|espiar)|donde estoy|mis mensajes)\\b',
+      '\\bpara (?:saber|ver|checar|vigilar|controlar) (?:siempre )?(?:donde|con quien|a donde) (?:estoy|ando|voy|hablo|salgo)\\b',
+      '\\b(?:vigilarme|espiarme|rastrearme|monitorearme|grabarme a escondidas)\\b',
+      '\\b(?:tengo que|me obliga a|me exige|exige que|me hace|quiere que|debo) (?:\\w+ )?(?:mandarle|enviarle|compartirle|compartir|mandar|enviar|le mande|le envie|le comparta|darle) (?:mi )?(?:ubicacion|localizacion|contrasena|contrasenas|claves|fotos de donde)\\b',
+    ],
+    { unlessConsent: true, unlessLaugh: true },
+  ),
+  ...rules('danger', 'abuse', 'sexual-coercion', [
+    '\\ble (?:dije|decia|digo|habia dicho|diga) que no\\b(?! (?:a|al|a la|a los|a las)\\b).*\\b(?:lo (?:hizo|hace) (?:igual|de todos modos|de todas formas|aun asi)|sigu\\w+|no par[oa]|me oblig[oa]|me forz[oa]|igual lo (?:hizo|hace)|no le import[oa])\\b|\\bno le importa (?:\\w+ ){0,2}(?:que|cuando|si) (?:le )?(?:digo|diga|dije) que no\\b(?! (?:a|al|a la|a los|a las)\\b)',
+    `${NOT_NEGATED}\\bme (?:fuerza|forzo|forzaba|forza|obliga|obligaba|obligo)\\b(?: (?:cuando|aunque|si|en la cama|cada vez)|$| $)`,
+    '\\bsexo\\b(?: \\w+){0,8} (?:castigo|obligacion|le debo|se lo debo|no puedo decir que no|no tengo opcion|quiera o no)\\b|\\b(?:castigo|obligacion|no puedo decir que no|no tengo opcion)\\b(?: \\w+){0,6} sexo\\b',
+  ]),
+  ...rules('danger', 'abuse', 'fear-now', [
+    '\\b(?:llego|vino|aparecio|esta|se presento|se metio) (?:\\w+ ){0,3}(?:borracho|borracha|drogado|drogada|furioso|furiosa|armado|armada)\\b.*\\b(?:no se (?:quiere )?(?:ir|va|salir)|golpeando|gritando|miedo|amenaz\\w*|con un|con una|rompiendo)\\b|\\b(?:a mi casa|a la casa|a mi trabajo)\\b.*\\bno se (?:quiere )?(?:ir|va)\\b',
+    '\\b(?:afuera|en la puerta|en la ventana|afuera de (?:la|mi) (?:puerta|casa|ventana|trabajo))\\b.*\\b(?:golpeando|pateando|aporreando|gritando|amenazando|tocando fuerte|queriendo entrar)\\b|\\b(?:golpeando|pateando|aporreando|gritando|amenazando) (?:\\w+ ){0,2}(?:afuera|la puerta|la ventana)\\b',
+    '\\b(?:cerre con llave|cerre la puerta con llave|me encerre|atranque la puerta|puse (?:el )?seguro|cerre todo)\\b.*\\b(?:miedo|asustad[oa]|aterrad[oa]|panico|temblando)\\b|\\b(?:miedo|asustad[oa]|aterrad[oa]|panico|temblando)\\b.*\\b(?:cerre con llave|me encerre|atranque la puerta|puse (?:el )?seguro)\\b',
+    `\\b(?:vien\\w+|vino|va|anda|esta|lleg[oa]|regreso|aparecio) (?:(?:para aca|para aqui|a la casa|a mi casa|hacia aca|en camino|afuera|borrach[oa]|drogad[oa]|furios[oa]|enojad[oa]|otra vez|ya) ){0,3}${ARMED}\\b`,
+    '(?<!\\b(?:hijo|hija|nino|nina|bebe|perro|perrito|gato|nene|nena|hijos|ninos)(?: \\w+){0,2} )\\bme (?:viene|va|esta|anda|estan|vienen|venia|iba) (?:\\w+ )?(?:siguiendo|persiguiendo|buscando)\\b(?! (?:a todos lados|por toda la casa|como)\\b)',
+    `${NOT_SE}\\b(?:rompio|rompiendo|quebro|quebrando|tumbo|tumbando|pateo|pateando|reviento|forzo|forzando) (?:la|una|las|mi|nuestra) (?:ventana|puerta|ventanas|puertas|cerradura)\\b`,
+  ]),
+];
+
+const ROUND_2_HARM_TO_OTHERS_ES: SafetyRule[] = rules(
+  'danger',
+  'harm-to-others',
+  'intent',
+  [
+    '\\b(?:la|lo) (?:agarre|tome|jale|apriete|sujete|ahorque|empuje) (?:del|por el|de la|por la|contra la|contra el) (?:cuello|garganta|pelo|cabello|pared|piso|suelo)\\b|\\ble (?:apriete|agarre) (?:el cuello|la garganta)\\b',
+    '\\b(?:tengo|traigo|llevo|cargo) (?:la|una|mi|el|un) (?:pistola|arma|cuchillo|escopeta|rifle|revolver|machete)\\b.*\\b(?:afuera de su|en su (?:casa|trabajo)|esperandol[oa]|lo voy a|la voy a|donde vive|lo estoy esperando|la estoy esperando)\\b',
+    '\\bse donde (?:vive|trabaja|esta|anda|se queda|duerme)\\b.*\\b(?:me las (?:paga|va a pagar|van a pagar)|lo mato|la mato|voy a ir|con un|con una|hoy|esta noche|lo voy a|la voy a)\\b',
+    `${NOT_NEGATED}\\b(?:quiero|voy a|tengo ganas de|ganas de|me dan ganas de|pienso|pensando en|pienso en|he pensado en|pense en|podria|puedo|a punto de|estoy por|fantaseo con|me imagino|imagino|sueno con|deberia|tengo que|necesito) (?:\\w+ )?${OTHER_INF}\\b(?! (?:a (?:besos|cosquillas|abrazos)|de (?:risa|amor))\\b)`,
+    `\\b(?:voy a|vamos a|quiero|pienso|ire a|tengo ganas de|ganas de|me dan ganas de|estoy por|podria|puedo) (?:\\w+ )?(?:matar|apunalar|acuchillar|golpear|madrear|disparar(?:le)?|balear|ahorcar|estrangular|quemar|lastimar|herir) (?:a|al)\\b(?! (?:la )?(?:risa|tiempo|hambre|gusanillo)\\b)`,
+    `\\b(?:voy|ire|vamos|iba|fui) a (?:ir|ir a buscarlo|ir a buscarla|buscarlo|buscarla|buscarlos|llegar|esperarlo|esperarla|caerle) (?:\\w+ ){0,4}${ARMED}\\b`,
+    `(?<!\\b(?:cancer|virus|covid|accidente|infarto|enfermedad|tristeza|alcohol|estres|droga|drogas|calor)(?: \\w+){0,2} )\\b(?:lo|la|los|las|le) ${KILL_1ST}\\b(?! (?:de (?:risa|hambre|un susto|cosquillas|amor|besos)|a (?:besos|cosquillas|abrazos))\\b)`,
+    `\\b(?:consegui|compre|tengo|traigo|cargue|saque) (?:una|un|la|el|mi) (?:pistola|arma|escopeta|rifle|revolver|cuchillo|navaja|balas)\\b.*\\b(?:me las (?:va|van) a pagar|me la (?:va|van) a pagar|(?:va|van) a pagar|se lo merece|lo (?:va|van) a lamentar|se (?:va|van) a arrepentir)\\b`,
+    '\\b(?:lastimar|matar|golpear|herir|hacerle dano|hacer dano|hacerles dano) a (?:alguien|cualquiera|otra persona|alguno)\\b',
+    '\\b(?:le|les) (?:voy|vamos|quiero|pienso|ire) a? ?(?:dar|meter|pegar|volar) (?:un|una|unos|unas|dos|tres|varios) (?:balazo|balazos|tiro|tiros|punalada|punaladas|machetazo|machetazos|plomazo|plomazos)\\b|\\b(?:darle|meterle|pegarle) (?:un|una|unos|dos) (?:balazo|balazos|tiro|tiros|punalada|punaladas|machetazo|plomazo)\\b',
+  ],
+  { hyperbole: true },
+);
+
+const ROUND_2_CONCERN_ES: SafetyRule[] = [
+  ...rules('concern', 'abuse', 'concern', [
+    '\\bno me siento (?:muy |tan |del todo |nada )?(?:segur[ao]|a salvo)\\b(?=.*\\b(?:agresiv[ao]|violent[ao]|enoja\\w*|grita\\w*|miedo|borrach[ao]|se pone|amenaz\\w*)\\b)',
+    '\\b(?:me da|me dan|tengo|siento) (?:mucho |un poco de )?miedo (?:de |a )?(?:quedarme|estar con el|estar con ella|estar sola con|verlo|verla|volver a (?:la |mi )?casa|llegar a (?:la |mi )?casa|que llegue|que se enoje|como (?:va a|vaya a|reaccione|se ponga)|lo que (?:me )?(?:haga|pueda hacer|vaya a hacer|hara))\\b',
+    `${NOT_NEGATED}\\b(?:golpea|golpeo|golpeaba|patea|pateo|pateaba|rompe|rompio|rompia|avienta|avento|tira|tiro|tiraba|estrella|estrello) (?:las |la |los |el )?(?:paredes|pared|puertas|puerta|cosas|platos|muebles)\\b`,
+  ]),
+  ...rules('concern', 'self-harm', 'concern', [
+    '\\b(?:estoy|me siento|ando) (?:muy |tan |super |bien )?(?:agotad[ao]|cansad[ao]|hart[ao]) de todo\\b',
+    '\\b(?:ya no|no) valgo (?:nada|la pena)\\b|\\bno sirvo para nada\\b',
+    '\\b(?:ya no se|no se) (?:para que|por que|porque) (?:sigo|seguir|lo intento|sigo intentando|intento|me esfuerzo)\\b',
+    '\\b(?:tengo|me da) miedo de (?:perder el control|hacer algo|lo que (?:pueda|podria) hacer|explotar)\\b|\\b(?:puedo|podria) perder el control\\b',
+    '\\bnecesito (?:hablar con|a) (?:alguien|algien)\\b',
   ]),
 ];
 
@@ -501,7 +715,10 @@ const CONCERN: SafetyRule[] = [
 export const ES_RULES: readonly SafetyRule[] = [
   ...SELF_HARM,
   ...ABUSE,
+  ...ROUND_2_ES,
   ...HARM_TO_OTHERS,
+  ...ROUND_2_HARM_TO_OTHERS_ES,
   ...CALL_FOR_HELP,
   ...CONCERN,
+  ...ROUND_2_CONCERN_ES,
 ];

@@ -2,31 +2,44 @@
  * Signs of danger in a message a participant sends, in English or Spanish, at two levels:
  * - danger: self-harm or suicide (direct, indirect, plans, means, goodbyes, past attempts), abuse
  *   (violence with any body part or object, threats, coercive control, surveillance, threats about the
- *   children, sexual coercion, fear right now), a risk of harming someone, or a call for help. It gets
- *   the crisis reply, a pause and an operator alert.
+ *   children, sexual coercion, fear right now), a risk of harming someone, or a call for help ("help me",
+ *   "SOS", "ayuda"). It gets the crisis reply, a pause and an operator alert.
  * - concern: worrying but no emergency ("not safe", "scared of him", "he hurt me", "I can't do this
  *   anymore"). It gets a short reply with resources.
+ * A bare "HELP" is the carrier keyword and nothing here.
  *
- * How: plain TypeScript rules over two normalised views of the text (safety-normalise.ts), both always
- * read, so a message in either language, or a mix, is caught whatever the language guess says:
- * - English (safety-patterns-en.ts): clause patterns rather than a phrase list: a person, a few words
- *   that are not a negation, a violence verb in any tense, then me, a body part, or an object thrown at
- *   me ("punched me in the face", "threw a glass at my head"; "he has never hit me" stays out).
- * - Spanish (safety-patterns-es.ts): clitic + verb stem for every tense ("me pegó", "me golpeaba"),
- *   over text folded by sound so common misspellings meet the patterns ("amenasa", "kiero", "aorcó").
- * - Both views fold case, accents, punctuation, repeated letters, leetspeak and text-speak, and correct
- *   one typing slip in the words that matter against a small lexicon (edit distance with keyboard
- *   neighbours), with real words that sit one slip away listed so they stay as they are.
+ * How, and its limits: hand-written rules in plain TypeScript, no model and no dependency.
+ * - Every message is read twice (safety-normalise.ts), as English and as Spanish, and both rule sets run,
+ *   so a message in either language or a mix is caught whatever the language guess says. Both views fold
+ *   case, accents, punctuation, repeated letters, leetspeak and text-speak ("wanna", "hes gona", "q",
+ *   "xq", dropped g's: "hidin"), and correct one typing slip in the words that matter (an edit distance
+ *   with keyboard neighbours against a small lexicon; real words one slip away, found with dictionaries,
+ *   stay as they are). The Spanish view is also folded by sound (h, v/b, z/c/s, ll/y, qu/k), so "amenasa",
+ *   "kiero" and "aorcó" meet the patterns.
+ * - English (safety-patterns-en.ts): clause patterns rather than a list of phrases: a person, a few words
+ *   that are no negation, a violence verb in any tense, then me, my body part, or an object thrown at me
+ *   ("punched me in the face", "threw a glass at my head"; "he has never hit me" stays out). A clause
+ *   reader (safety-clauses.ts) does the same over words with a light stemmer, for verb forms and slang
+ *   the patterns do not list ("beatin", "bodyslammed", "roughed me up", "mike hit me").
+ * - Spanish (safety-patterns-es.ts): a clitic and a verb stem cover every tense ("me pegó", "me golpeaba",
+ *   "me ha empujado"); stems are hand-written for this closed vocabulary (a general Spanish stemmer such as
+ *   natural's Porter conflates these verbs inconsistently, and its package is large).
  * - Idioms that share the words are named and left out ("killing it", "dying to see the kids", "it hit
- *   me", "me muero de ganas", "me pegó un susto"); a "kill" threat said with "lol"/"jaja" is hyperbole.
+ *   me", "she threatened to leave", "me muero de ganas", "me pegó un susto"), as are agreed phone
+ *   transparency ("I let her read my texts") and questions about the app ("please help, the link is
+ *   broken"); a "kill" threat said with "lol"/"jaja" is hyperbole.
+ * - Speed: compiling ~340 regular expressions on first use would cost a cold start hundreds of ms, so
+ *   each pattern's source is read once for the literal strings any match must contain, and a message
+ *   only runs (and compiles) the rules whose strings it contains (safety-anchors.ts).
  * - The language of the reply is a per-message guess (language.ts).
- * No dependency: stemming and fuzzy matching are hand-rolled for a closed vocabulary, which is both more
- * precise here than a general stemmer and small enough for the sms-inbound bundle. It is measured like
- * a classifier: `npm run eval:safety` (bench/safety-eval.ts) over test/fixtures/safety-eval.
+ * It is measured like a classifier: `npm run eval:safety` (bench/safety-eval.ts) over labelled messages
+ * in test/fixtures/safety-eval. The rules were tuned on dev.jsonl, which the same author wrote; on fresh
+ * messages written to probe them, recall before tuning ran at roughly 75 to 90%, so expect misses on
+ * phrasings nobody has written yet, and add them to dev.jsonl with the rule that catches them.
  *
  * Trade-off, on purpose: it errs toward answering. A false alarm costs the person one text with crisis
- * lines and a paused program they restart with RESUME; a missed one can cost far more. A bare "HELP" is
- * the carrier keyword and no call for help. Nothing here keeps or logs the text.
+ * lines and a paused program they restart with RESUME; a missed one can cost far more. Nothing here keeps
+ * or logs the text.
  */
 import { guessLanguage, type MessageLanguage } from './language';
 import { AnchorIndex, anchorsOf } from './safety-anchors';
@@ -124,7 +137,10 @@ const DANGER_BY_CATEGORY = SAFETY_CATEGORIES.map((category) =>
 const CONCERN_RULES = ALL_RULES.filter((rule) => rule.level === 'concern');
 
 const LAUGH = /\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|jaja\w*|jeje\w*|jiji\w*|xd)\b/;
-const HYPERBOLE_WORD = /\b(?:kil\w*|murder\w*|mat\w*|strangl\w*|ahorc\w*|aorc\w*|golpe\w*|peg\w*)\b/;
+/** Laughing emoji, read on the raw text (the views drop them): "she'd kill me 😂" is hyperbole. */
+const LAUGH_EMOJI = /[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F61C}\u{1F61D}\u{1F92A}\u{1F643}]/u;
+const HYPERBOLE_WORD =
+  /\b(?:kil\w*|murder\w*|mat\w*|strangl\w*|ahorc\w*|aorc\w*|golpe\w*|peg\w*|stab\w*|shot|shoot\w*|apunal\w*|disparar\w*)\b/;
 const CONSENT_RE = new RegExp(englishPattern(CONSENT));
 const ABOUT_THE_APP_RE = new RegExp(englishPattern(ABOUT_THE_APP));
 
@@ -133,7 +149,7 @@ const ABOUT_THE_APP_RE = new RegExp(englishPattern(ABOUT_THE_APP));
  * sos un amor").
  */
 const SOS =
-  /(?:^|[^A-Za-z])SOS(?:$|[^A-Za-z])|^\W*sos\W*$|\bsos\W+(?:please|pls|plz|help|ayuda|por favor|auxilio)\b|\b(?:please|help|ayuda)\W+sos\b/i;
+  /\u{1F198}|(?:^|[^A-Za-z])SOS(?:$|[^A-Za-z])|^\W*sos\W*$|\bsos\W+(?:please|pls|plz|help|ayuda|por favor|auxilio)\b|\b(?:please|help|ayuda)\W+sos\b/iu;
 const NOT_SOS =
   /\b(?:vos|tu|que|si|no)\s+sos\b|\bsos\s+(?:un|una|el|la|muy|re|lo|mi|tan|como|de|bien|mas|mejor|peor|vos|tu|lo|la)\b/i;
 
@@ -172,7 +188,7 @@ function assess(text: string, indexed: boolean): SafetySignal | undefined {
   if (!text.trim()) return undefined;
   const views = { en: normaliseForSafety(text), es: normaliseSpanish(text) };
   const cues: MessageCues = {
-    laugh: LAUGH.test(views.en),
+    laugh: LAUGH.test(views.en) || LAUGH_EMOJI.test(text),
     consent: CONSENT_RE.test(views.en),
     aboutApp: ABOUT_THE_APP_RE.test(views.en),
     possible: indexed
