@@ -4,8 +4,9 @@
  * phrases: a person, up to a few words that are not a negation ("he has never hit me" stays out), a
  * violence verb in any tense, then me, my body part, or an object thrown at me.
  */
-import type { SafetyRule } from './safety';
+
 import { readsAsBlowToMe } from './safety-clauses';
+import type { SafetyRule } from './safety-rule';
 
 const any = (...alternatives: string[]) => `(?:${alternatives.join('|')})`;
 

@@ -6,7 +6,7 @@
  * Verbs are matched by stem, every tense at once ("golpe\w*"); the idioms that share them ("me pegó un
  * susto", "me mata la culpa", "me muero de ganas") are named and left out.
  */
-import type { SafetyRule } from './safety';
+import type { SafetyRule } from './safety-rule';
 
 const any = (...alternatives: string[]) => `(?:${alternatives.join('|')})`;
 
