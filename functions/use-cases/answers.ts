@@ -13,8 +13,7 @@ import {
 } from '../program/open-questions';
 import { fillText } from '../program/render';
 import { readAnswers } from '../program/reply-parsing';
-import { instantOf } from '../program/schedule';
-import type { Channel } from '../program/types';
+import { type Channel, PROGRAM_DAYS } from '../program/types';
 import { logger } from '../shared/logger';
 import { refreshReport } from './checkpoint-report';
 import type { Deps } from './deps';
@@ -125,7 +124,7 @@ export async function answerOpenQuestions(
         metric: question.metric,
         channel: reply.channel,
       });
-    if (pastFinalCheckpoint(updated, now)) await refreshReport(deps, updated);
+    if (mayFollowReport(result.placed)) await refreshReport(deps, updated);
     // A 1 on a question about feeling safe: the operator's list shows it (the texted answer adds resources).
     if (lowSafetyAnswer(result)) await noteConcern(deps, updated, 'abuse', reply.channel);
   }
@@ -150,11 +149,12 @@ function releaseReport(e: Enrollment, now: string): void {
   if (!e.nextDueAt || now < e.nextDueAt) e.nextDueAt = now;
 }
 
-/** Whether the final checkpoint has begun (day 88): only then can a report exist to bring up to date. */
-function pastFinalCheckpoint(e: Enrollment, now: string): boolean {
-  if (!e.day0) return false;
-  return instantOf(e.day0, 88, '00:00', e.timezone) <= now;
-}
+/**
+ * Whether an answer may come after the report was made: only a question asked in the program's last two
+ * weeks is still open on day 90 (a window is a week at most), so only then is the saved report read.
+ */
+const mayFollowReport = (placed: readonly PlacedAnswer[]): boolean =>
+  placed.some((p) => p.question.day >= PROGRAM_DAYS - 14);
 
 /** Stores the answers (one reply each, keyed by the message id and its place) or the note. */
 async function storeReplies(

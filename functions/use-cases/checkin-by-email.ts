@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { Enrollment } from '../program/enrollment';
 import { closesAt, type OpenQuestion, openQuestionsOf } from '../program/open-questions';
 import type { Metric, Scale, Step } from '../program/types';
@@ -57,7 +56,13 @@ export async function answerByEmail(
   const at = deps.clock.now().toISOString();
   const question = await questionOf(deps, enrollment, answer);
   if (question.closesAt <= at) {
-    const closed = DateTime.fromISO(question.closesAt, { zone: enrollment.timezone }).toFormat('cccc d LLLL');
+    // Intl rather than Luxon: this function loads on every click, and Luxon costs its start-up time.
+    const closed = new Intl.DateTimeFormat('en-US', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      timeZone: enrollment.timezone,
+    }).format(new Date(question.closesAt));
     throw new ConflictError(
       'question_closed',
       `This question closed on ${closed}, so answers to it are no longer counted. The next one will come as usual.`,
