@@ -12,11 +12,12 @@ import type {
   MessageStatus,
   SmsStatus,
 } from '../program/enrollment';
-import { buildReport, type CheckpointReport } from '../program/report';
+import type { CheckpointReport } from '../program/report';
 import type { SafetyCategory } from '../program/safety';
 import type { Channel, Track } from '../program/types';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import { logger } from '../shared/logger';
+import { reportFromAnswers } from './checkpoint-report';
 import type { Deps } from './deps';
 import { link } from './links';
 import { pauseProgram, resumeProgram } from './pause';
@@ -359,18 +360,7 @@ export async function participantReport(deps: Deps, who: string): Promise<Partic
   const saved = await deps.store.getReport(enrollment.id);
   if (saved)
     return { participant, ready: true, report: saved, url: link(deps, '/report', 'report', enrollment.id) };
-  const [messages, replies] = await Promise.all([
-    deps.store.listMessages(enrollment.id),
-    deps.store.listReplies(enrollment.id),
-  ]);
-  const preview = buildReport({
-    enrollmentId: enrollment.id,
-    now: deps.clock.now().toISOString(),
-    steps: deps.catalog.steps,
-    messages,
-    replies,
-  });
-  return { participant, ready: false, report: preview };
+  return { participant, ready: false, report: await reportFromAnswers(deps, enrollment.id) };
 }
 
 /** The flag or concern a participant is in the inbox for: a danger flag before a concern. */

@@ -5,6 +5,29 @@ import type { Deps } from './deps';
 import { participationSignal } from './partners';
 
 /**
+ * The report as the person's own answers show it now (not saved). With `firstMadeAt`, answers after that
+ * instant are marked late.
+ */
+export async function reportFromAnswers(
+  deps: Deps,
+  enrollmentId: string,
+  firstMadeAt?: string,
+): Promise<CheckpointReport> {
+  const [messages, replies] = await Promise.all([
+    deps.store.listMessages(enrollmentId),
+    deps.store.listReplies(enrollmentId),
+  ]);
+  return buildReport({
+    enrollmentId,
+    now: deps.clock.now().toISOString(),
+    steps: deps.catalog.steps,
+    messages,
+    replies,
+    ...(firstMadeAt ? { firstMadeAt } : {}),
+  });
+}
+
+/**
  * The checkpoint report, made once from the person's own answers when the report slot is sent (the slot
  * waits for the final checkpoint's answers, or for their windows to close: dispatch.ts), then kept with
  * its own retention. Returns the saved report when there is one already.
@@ -12,17 +35,7 @@ import { participationSignal } from './partners';
 export async function makeReport(deps: Deps, enrollment: Enrollment): Promise<CheckpointReport> {
   const existing = await deps.store.getReport(enrollment.id);
   if (existing) return existing;
-  const [messages, replies] = await Promise.all([
-    deps.store.listMessages(enrollment.id),
-    deps.store.listReplies(enrollment.id),
-  ]);
-  const report = buildReport({
-    enrollmentId: enrollment.id,
-    now: deps.clock.now().toISOString(),
-    steps: deps.catalog.steps,
-    messages,
-    replies,
-  });
+  const report = await reportFromAnswers(deps, enrollment.id);
   const participation = await participationSignal(deps, enrollment);
   if (participation) report.participation = participation;
   // Made as the program ends, and kept as long as the rest of it: its own retention from now.
@@ -41,18 +54,7 @@ export async function makeReport(deps: Deps, enrollment: Enrollment): Promise<Ch
 export async function refreshReport(deps: Deps, enrollment: Enrollment): Promise<void> {
   const existing = await deps.store.getReport(enrollment.id);
   if (!existing) return;
-  const [messages, replies] = await Promise.all([
-    deps.store.listMessages(enrollment.id),
-    deps.store.listReplies(enrollment.id),
-  ]);
-  const report = buildReport({
-    enrollmentId: enrollment.id,
-    now: deps.clock.now().toISOString(),
-    steps: deps.catalog.steps,
-    messages,
-    replies,
-    firstMadeAt: existing.generatedAt,
-  });
+  const report = await reportFromAnswers(deps, enrollment.id, existing.generatedAt);
   report.journalNotes = existing.journalNotes;
   if (existing.participation) report.participation = existing.participation;
   await deps.store.saveReport(report, retainedUntil(existing.generatedAt, deps.config.retentionDays));

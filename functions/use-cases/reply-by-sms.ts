@@ -38,7 +38,7 @@ export async function replyBySms(deps: Deps, sms: InboundSms): Promise<string | 
   const signal = assessSafety(sms.body);
   if (signal?.level === 'danger') return answerDanger(deps, sms, signal);
   const once = await handleOnce(deps, sms.messageSid, DEDUPE_SECONDS, async (at) => {
-    const answer = await answerSms(deps, sms, at);
+    const answer = await answerSms(deps, sms, at, signal);
     return signal ? answerConcern(deps, sms, signal, answer) : answer;
   });
   if (!once.repeat) return once.value;
@@ -119,8 +119,13 @@ async function answerConcern(
   return answer ? `${answer} ${concern}` : concern;
 }
 
-/** `at`: when the text first arrived (a provider's retry after a failure keeps it). */
-async function answerSms(deps: Deps, sms: InboundSms, at: string): Promise<string | undefined> {
+/** `at`: when the text first arrived (a provider's retry after a failure keeps it); `signal`: its concern, if any. */
+async function answerSms(
+  deps: Deps,
+  sms: InboundSms,
+  at: string,
+  signal: SafetySignal | undefined,
+): Promise<string | undefined> {
   const enrollment = await deps.store.findByPhone(sms.from);
   const texts = systemTexts(deps, enrollment);
   const request = parseKeyword(sms.body);
@@ -157,7 +162,7 @@ async function answerSms(deps: Deps, sms: InboundSms, at: string): Promise<strin
   // Never text an opted-out number, not even to say it is opted out.
   if (enrollment.smsStatus === 'stopped') return undefined;
   if (!optedIn) return texts.optInPrompt;
-  return recordAnswer(deps, enrollment, sms, at);
+  return recordAnswer(deps, enrollment, sms, at, signal);
 }
 
 /** STOP and its synonyms: texts stop at once; one confirmation, and nothing after a repeat. */
@@ -285,6 +290,7 @@ async function recordAnswer(
   enrollment: Enrollment,
   sms: InboundSms,
   at: string,
+  signal: SafetySignal | undefined,
 ): Promise<string> {
   const outcome = await answerOpenQuestions(deps, enrollment, {
     text: sms.body,
@@ -297,6 +303,6 @@ async function recordAnswer(
   // A 1 on a question about feeling safe is a sign of concern: resources follow the confirmation (words
   // of concern add theirs in replyBySms).
   // answerOpenQuestions noted it for the operator.
-  if (!lowSafetyAnswer(outcome) || assessSafety(sms.body)) return confirmation;
+  if (!lowSafetyAnswer(outcome) || signal) return confirmation;
   return `${confirmation} ${concernSms(deps, enrollment, guessLanguage(sms.body), crisisLinesFor(sms.from))}`;
 }
