@@ -31,6 +31,8 @@ export async function webhookLatency(
     tableName: `bench-webhook-${Date.now()}`,
     tickMs: 0,
     twilioStatusCallbacks: false,
+    // The participants all enroll from this machine: no limit per source.
+    env: { SOURCE_LIMIT_PER_HOUR: '0' },
   });
   try {
     // Texting participants, enrolled and confirmed through the API, their opt-in answered YES.

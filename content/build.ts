@@ -274,6 +274,8 @@ function compileSystem(file: string, dir: string): SystemMessages {
   return {
     email: {
       confirm: email('confirm'),
+      confirmByEmail: email('confirmByEmail'),
+      alreadyEnrolled: email('alreadyEnrolled'),
       report: email('report'),
       partnerInvite: email('partnerInvite'),
       partnerUnlinked: email('partnerUnlinked'),

@@ -73,6 +73,9 @@ export const STEP_PLACEHOLDERS = [
 export const SYSTEM_EMAIL_PLACEHOLDERS = [
   ...STEP_PLACEHOLDERS,
   'actionUrl',
+  // The footer's links, also filled in the body (use-cases/compose.ts composeSystemEmail).
+  'privacyUrl',
+  'settingsUrl',
 ] as const satisfies readonly Placeholder[];
 
 /** Placeholders each system SMS is filled with by its sender (functions/use-cases); nothing else. */
@@ -369,6 +372,8 @@ export const SourceSystemSchema = z
   .strictObject({
     email: z.strictObject({
       confirm: SystemEmailSchema,
+      confirmByEmail: SystemEmailSchema,
+      alreadyEnrolled: SystemEmailSchema,
       report: SystemEmailSchema,
       partnerInvite: SystemEmailSchema,
       partnerUnlinked: SystemEmailSchema,

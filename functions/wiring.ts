@@ -12,6 +12,12 @@ import { retryThrottlingOnly } from './adapters/ses/retry';
 import { SnsOperatorAlerts } from './adapters/sns/operator-alerts';
 import { SqsSendQueue } from './adapters/sqs/send-queue';
 import { createMessagesClient } from './adapters/twilio/messages-client';
+import {
+  parseTwilioSecret,
+  reportUnusableTwilioSecret,
+  type TwilioSecret,
+  unusableTwilioAdapters,
+} from './adapters/twilio/secret';
 import { TwilioSmsSender } from './adapters/twilio/sms-sender';
 import { TwilioWebhookVerifier } from './adapters/twilio/webhooks';
 import { systemClock } from './ports/clock';
@@ -30,11 +36,10 @@ async function resolveSecrets(config: Config) {
   const tokenKey = config.secrets.tokenSecretArn
     ? await readSecret(config.secrets.tokenSecretArn, config.region)
     : config.secrets.tokenKey;
-  const twilio = config.secrets.twilioSecretArn
-    ? (JSON.parse(await readSecret(config.secrets.twilioSecretArn, config.region)) as NonNullable<
-        Config['secrets']['twilio']
-      >)
-    : config.secrets.twilio;
+  // A Twilio secret that cannot be used stops texts only (adapters/twilio/secret.ts), never the function.
+  const twilio: TwilioSecret | undefined = config.secrets.twilioSecretArn
+    ? parseTwilioSecret(await readSecret(config.secrets.twilioSecretArn, config.region))
+    : config.secrets.twilio && { usable: true, credentials: config.secrets.twilio };
   if (!tokenKey) throw new Error('No token key: set TOKEN_SECRET_ARN (AWS) or TOKEN_KEY (local)');
   const keys = parseTokenKeys(tokenKey);
   if (!config.secrets.tokenSecretArn && config.secrets.previousTokenKeys.length) {
@@ -64,9 +69,9 @@ const noTwilio = () =>
 
 function twilioAdapters(
   config: Config,
-  twilio: Config['secrets']['twilio'],
+  secret: TwilioSecret | undefined,
 ): { sms: SmsSender; webhooks: WebhookVerifier } {
-  if (!twilio) {
+  if (!secret) {
     return {
       sms: { send: () => Promise.reject(noTwilio()) },
       webhooks: {
@@ -76,6 +81,11 @@ function twilioAdapters(
       },
     };
   }
+  if (!secret.usable) {
+    reportUnusableTwilioSecret(secret);
+    return unusableTwilioAdapters(secret);
+  }
+  const twilio = secret.credentials;
   const messages = createMessagesClient({
     accountSid: twilio.accountSid,
     authToken: twilio.authToken,
@@ -92,7 +102,7 @@ function twilioAdapters(
  * The email and SMS providers, each paced to this instance's share of its rate (SES_MAX_SEND_RATE,
  * TWILIO_MESSAGES_PER_SECOND) so a burst of sends waits its turn instead of being throttled.
  */
-function providers(config: Config, ses: SESv2Client, twilio: Config['secrets']['twilio']) {
+function providers(config: Config, ses: SESv2Client, twilio: TwilioSecret | undefined) {
   const { emailsPerSecond, textsPerSecond, instances } = config.pacing;
   const { sms, webhooks } = twilioAdapters(config, twilio);
   return {

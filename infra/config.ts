@@ -38,6 +38,25 @@ const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
 // "Name <address@domain>" or a bare address.
 const FROM_PATTERN = /^(?:[^<>]+<\s*([^<>\s]+@[^<>\s]+)\s*>|([^<>\s]+@[^<>\s]+))$/;
 
+/** The placeholders a `dev` stack may run with and no other stage may (see `requiredOutsideDev`). */
+export const PLACEHOLDER_EMAIL_FROM = 'Kintsugi <program@example.com>';
+export const PLACEHOLDER_POSTAL_ADDRESS = 'Kintsugi, 1 Example Street, Example City';
+
+/** The bare address inside `emailFrom` ("Name <address>" or an address), lower-cased. */
+const bareAddress = (from: string): string => {
+  const match = FROM_PATTERN.exec(from);
+  return (match?.[1] ?? match?.[2] ?? from).toLowerCase();
+};
+
+/**
+ * Domains that can never receive or authenticate mail: the bare RFC 2606 example domains and the
+ * reserved top-level names. A subdomain of an example domain (kintsugi.example.org, as in the docs) is
+ * let through: it is what documentation examples look like, and SES refuses to send from it anyway.
+ */
+const isPlaceholderDomain = (domain: string): boolean =>
+  ['example.com', 'example.net', 'example.org', 'localhost'].includes(domain) ||
+  /\.(example|invalid|localhost|test)$/.test(domain);
+
 const contextSchema = z
   .object({
     stage: withDefault(
@@ -51,7 +70,7 @@ const contextSchema = z
     ),
     emailFrom: withDefault(
       z.string().regex(FROM_PATTERN, 'an address, or "Name <address>"'),
-      'Kintsugi <program@example.com>',
+      PLACEHOLDER_EMAIL_FROM,
     ),
     supportEmail: optional(z.email()),
     sesConfigurationSetName: optional(
@@ -60,7 +79,7 @@ const contextSchema = z
     sesIdentityDomain: optional(z.string().regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/i, 'a domain name')),
     dueShards: withDefault(z.coerce.number().int().min(1).max(64), 8),
     retentionDays: withDefault(z.coerce.number().int().min(1).max(3650), 180),
-    postalAddress: withDefault(z.string().min(5), 'Kintsugi, 1 Example Street, Example City'),
+    postalAddress: withDefault(z.string().min(5), PLACEHOLDER_POSTAL_ADDRESS),
     alarmEmail: optional(z.email()),
     sendMaxConcurrency: withDefault(z.coerce.number().int().min(2).max(1000), 5),
     sesMaxSendRate: withDefault(z.coerce.number().positive().max(100_000), 14),
@@ -71,6 +90,7 @@ const contextSchema = z
     dropReplyTextAfterReport: withDefault(z.stringbool().or(z.boolean()), false),
   })
   .superRefine((values, context) => {
+    requiredOutsideDev(values, context);
     // Each send instance paces to rate / sendMaxConcurrency: a batch of ten must fit in the send timeout.
     for (const key of ['sesMaxSendRate', 'twilioMessagesPerSecond'] as const) {
       const seconds = (SEND_BATCH_SIZE * values.sendMaxConcurrency) / values[key];
@@ -83,6 +103,36 @@ const contextSchema = z
       }
     }
   });
+
+/**
+ * A stage other than `dev` reaches real people: it must have somebody to tell (alarms and safety alerts go
+ * to `alarmEmail`), a From address that can be sent from, and the postal address anti-spam law puts in
+ * every email footer. Each one missing is its own issue, so one error names them all.
+ */
+function requiredOutsideDev(
+  values: { stage: string; alarmEmail?: string; emailFrom: string; postalAddress: string },
+  context: z.RefinementCtx,
+): void {
+  if (values.stage === 'dev') return;
+  const missing = (key: string, message: string) =>
+    context.addIssue({ code: 'custom', path: [key], message: `stage "${values.stage}": ${message}` });
+  if (!values.alarmEmail)
+    missing(
+      'alarmEmail',
+      'alarmEmail is not set: alarms and safety alerts (someone may be in danger) would reach nobody. Set the address of whoever answers them',
+    );
+  const domain = bareAddress(values.emailFrom).split('@')[1] ?? '';
+  if (values.emailFrom === PLACEHOLDER_EMAIL_FROM || isPlaceholderDomain(domain))
+    missing(
+      'emailFrom',
+      `emailFrom is the placeholder "${values.emailFrom}": set the program's own From address, on a domain you verify in SES`,
+    );
+  if (values.postalAddress === PLACEHOLDER_POSTAL_ADDRESS)
+    missing(
+      'postalAddress',
+      "postalAddress is the placeholder: set the sender's real postal address, which every email's footer must carry (CAN-SPAM)",
+    );
+}
 
 /** The deployment's settings, validated once. */
 export interface InfraConfig {
@@ -121,8 +171,7 @@ export function parseConfig(context: Partial<Record<(typeof CONTEXT_KEYS)[number
     throw new Error(`Invalid CDK context (cdk.json or -c):\n${z.prettifyError(parsed.error)}`);
   }
   const values = parsed.data;
-  const match = FROM_PATTERN.exec(values.emailFrom);
-  const emailFromAddress = (match?.[1] ?? match?.[2] ?? values.emailFrom).toLowerCase();
+  const emailFromAddress = bareAddress(values.emailFrom);
   return {
     ...values,
     publicUrl: values.publicUrl,

@@ -2,6 +2,7 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambdaDestinations from 'aws-cdk-lib/aws-lambda-destinations';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
@@ -11,6 +12,7 @@ import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sesActions from 'aws-cdk-lib/aws-ses-actions';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as snsSubscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { HTTP_ROUTES } from '../functions/handlers/routes';
 import { METRICS_NAMESPACE } from '../functions/shared/metric-names';
@@ -45,6 +47,13 @@ interface ProgramLambda {
   readonly alerts?: boolean;
   /** Erases data, or checks for erased contacts: reads the key erasure tombstones are hashed with. */
   readonly erasure?: boolean;
+  /** Invoked asynchronously (SNS, EventBridge): an event still failing after Lambda's retries is kept, not dropped. */
+  readonly asyncEvents?: boolean;
+  /**
+   * Checks Twilio signatures against the API's own URL too (API_URL): Twilio signs the URL a status
+   * callback was given when the text was sent, which may be the one before `publicUrl` changed.
+   */
+  readonly apiUrl?: boolean;
   readonly timeout?: Duration;
 }
 
@@ -82,6 +91,7 @@ const PROGRAM_LAMBDAS: readonly ProgramLambda[] = [
     description: 'Twilio status callback: delivery state, opt-out on carrier errors',
     table: 'read-write',
     twilio: true,
+    apiUrl: true,
   },
   {
     id: 'Unsubscribe',
@@ -129,6 +139,7 @@ const PROGRAM_LAMBDAS: readonly ProgramLambda[] = [
     // Answers a reply that shows signs of danger with the crisis lines by email, at once.
     email: true,
     alerts: true,
+    asyncEvents: true,
   },
   {
     id: 'SesEvents',
@@ -136,6 +147,7 @@ const PROGRAM_LAMBDAS: readonly ProgramLambda[] = [
     description:
       'SES bounce, complaint and delivery events: stops email to addresses that cannot or should not get it',
     table: 'read-write',
+    asyncEvents: true,
   },
   {
     id: 'Dispatch',
@@ -228,6 +240,8 @@ export class KintsugiStack extends Stack {
     };
 
     // Safety alerts: someone may be in danger. Messages carry the enrollment id and category only.
+    // Only sms-inbound and email-inbound publish here (no alarm, no AWS service): IAM principals of the
+    // account may use the AWS-managed SNS key, so it stays (CloudWatch or SES could not: see below).
     const safetyTopic = new sns.Topic(this, 'SafetyAlertsTopic', {
       displayName: 'Kintsugi: safety flags',
       enforceSSL: true,
@@ -235,6 +249,14 @@ export class KintsugiStack extends Stack {
     });
     if (config.alarmEmail)
       safetyTopic.addSubscription(new snsSubscriptions.EmailSubscription(config.alarmEmail));
+
+    // Replies by email (SNS) and SES events (EventBridge) reach their functions asynchronously: an event
+    // still failing after Lambda's two retries is kept here, with the error, instead of being dropped.
+    const failedEvents = new sqs.Queue(this, 'FailedEvents', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
 
     const functions = new Map<string, NodejsFunction>();
     for (const spec of PROGRAM_LAMBDAS) {
@@ -247,6 +269,7 @@ export class KintsugiStack extends Stack {
         removalPolicy,
         // The schedule's next tick redoes a failed dispatch; Lambda's own retries would overlap it.
         retryAttempts: spec.table === 'dispatch' ? 0 : undefined,
+        onFailure: spec.asyncEvents ? new lambdaDestinations.SqsDestination(failedEvents) : undefined,
         environment: {
           ...commonEnvironment,
           ...(spec.enqueue ? { SEND_QUEUE_URL: sendQueue.queue.queueUrl } : {}),
@@ -261,6 +284,7 @@ export class KintsugiStack extends Stack {
           ...(spec.twilio ? { TWILIO_SECRET_ARN: twilioSecret.secretArn } : {}),
           ...(spec.alerts ? { SAFETY_TOPIC_ARN: safetyTopic.topicArn } : {}),
           ...(spec.erasure ? { CONTACT_HASH_SECRET_ARN: contactHashKeySecret.secretArn } : {}),
+          ...(spec.apiUrl ? { API_URL: http.endpoint } : {}),
         },
       });
       grantTableAccess(table, fn, spec.table);
@@ -306,18 +330,49 @@ export class KintsugiStack extends Stack {
     // SES publishes bounces, complaints and deliveries of the configuration set to the default bus.
     const sesEvents = functions.get('SesEvents');
     if (!sesEvents) throw new Error('PROGRAM_LAMBDAS must define SesEvents');
-    email.publishEventsTo(sesEvents);
+    email.publishEventsTo(sesEvents, failedEvents);
 
     // Replies to check-in emails: SES receiving publishes each mail to this topic (UTF-8, content
     // included), which invokes email-inbound. The receipt rule needs an MX record on the address's domain.
     const emailInbound = functions.get('EmailInbound');
     if (!emailInbound) throw new Error('PROGRAM_LAMBDAS must define EmailInbound');
+    // Its key is our own: SES cannot use the AWS-managed SNS key (its policy cannot name SES), so a
+    // topic under it would fail the receipt rule or drop every reply. This key lets SES encrypt for this
+    // account only. It protects messages in transit through SNS; nothing at rest depends on it.
+    const inboundKey = new kms.Key(this, 'InboundMailKey', {
+      description: 'Encrypts replies to check-in emails on their way from SES receiving through SNS',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+      pendingWindow: Duration.days(7),
+    });
+    inboundKey.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'SesReceivingPublishesReplies',
+        principals: [new iam.ServicePrincipal('ses.amazonaws.com')],
+        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    );
     const inboundTopic = new sns.Topic(this, 'InboundMailTopic', {
       displayName: 'Kintsugi: replies to check-in emails',
       enforceSSL: true,
-      masterKey: kms.Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns'),
+      masterKey: inboundKey,
     });
-    inboundTopic.addSubscription(new snsSubscriptions.LambdaSubscription(emailInbound));
+    // The topic policy CDK writes (TLS only) replaces SNS's default one: say that SES of this account may publish.
+    inboundTopic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'SesReceivingPublishesReplies',
+        principals: [new iam.ServicePrincipal('ses.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [inboundTopic.topicArn],
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    );
+    // A reply SNS cannot hand to Lambda is kept too (one the function fails on goes to its on-failure destination).
+    inboundTopic.addSubscription(
+      new snsSubscriptions.LambdaSubscription(emailInbound, { deadLetterQueue: failedEvents }),
+    );
     if (config.inboundEmailAddress) {
       new ses.ReceiptRuleSet(this, 'InboundMail', {
         rules: [
@@ -332,21 +387,35 @@ export class KintsugiStack extends Stack {
 
     const alarms = new OperatorAlarms(this, 'Alarms', { email: config.alarmEmail });
     alarms.alarmOnDeadLetters('SendDeadLettersAlarm', sendQueue.deadLetterQueue);
+    alarms.alarmOnDeadLetters(
+      'FailedEventsAlarm',
+      failedEvents,
+      'A reply by email or an SES bounce, complaint or delivery event failed after every retry and waits in the failed-events queue.',
+    );
     alarms.alarmOnErrors('DispatchErrorsAlarm', dispatch, 'The dispatch run');
     for (const [id, fn] of functions) {
       if (id !== 'Dispatch') alarms.alarmOnErrors(`${id}ErrorsAlarm`, fn, `The ${id} function`);
     }
     alarms.alarmOnEmailReputation();
     alarms.alarmOnSmsFailureRate(METRICS_NAMESPACE);
+    alarms.alarmOnTwilioSecret(METRICS_NAMESPACE);
 
     const { dashboard } = new OperatorDashboard(this, 'Operations', {
       dashboardName: `kintsugi-${config.stage}`,
       alarms: alarms.alarms,
       functions,
       deadLetterQueue: sendQueue.deadLetterQueue,
+      failedEventsQueue: failedEvents,
     });
 
-    acknowledgeFindings(this);
+    acknowledgeFindings(this, {
+      failedEvents,
+      sendDeadLetters: sendQueue.deadLetterQueue,
+      dispatch,
+      send,
+      emailedTopics: [alarms.topic, safetyTopic],
+      tracedFunctions: config.tracing ? [...functions.values()] : [],
+    });
 
     new CfnOutput(this, 'ApiEndpoint', {
       value: http.endpoint,
@@ -370,6 +439,10 @@ export class KintsugiStack extends Stack {
       description: 'Safety flags (enrollment id and category): subscribe the people who follow them up',
     });
     new CfnOutput(this, 'SendDeadLetterQueueUrl', { value: sendQueue.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'FailedEventsQueueUrl', {
+      value: failedEvents.queueUrl,
+      description: 'Replies by email and SES events that failed after every retry (each with its error)',
+    });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
     // What the CLI (`npx kintsugi --stack <name>`) reads to reach the program's data and links.
     new CfnOutput(this, 'TokenKeySecretArn', {

@@ -62,6 +62,8 @@ const ROUTES: Record<HttpHandlerName, Route> = {
 export interface RuntimeOptions {
   /** The app's port; 0 picks a free one. */
   port?: number;
+  /** A server already listening (`listenWhileStarting`), answering 503 until this runtime takes it over; `port` is then unused. */
+  server?: StartingServer;
   dynamodbEndpoint: string;
   sesEndpoint: string;
   tableName?: string;
@@ -99,17 +101,74 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
+/** The answer to any request that comes before the runtime is ready: 503, try again in a second. */
+export const STARTING_ANSWER = {
+  status: 503,
+  retryAfterSeconds: 1,
+  body: { error: { code: 'starting', message: 'Kintsugi is starting; try again in a moment.' } },
+};
+
+/** The app's port while the program starts: it answers every request with STARTING_ANSWER until `ready`. */
+export interface StartingServer {
+  server: http.Server;
+  port: number;
+  /** From now on `handler` answers every request. */
+  ready(handler: http.RequestListener): void;
+}
+
+/**
+ * Listens on `port` at once, before anything else starts, and answers 503 (with Retry-After and a JSON
+ * error) until `ready`: a request that comes while the emulators and tables start is told to come back,
+ * never left waiting for ever (a client without a timeout would wait that long).
+ */
+export async function listenWhileStarting(port: number): Promise<StartingServer> {
+  let handler: http.RequestListener | undefined;
+  const server = http.createServer((req, res) => {
+    if (handler) return handler(req, res);
+    req.resume(); // the body is not read, but must not hold the connection
+    res.writeHead(STARTING_ANSWER.status, {
+      'content-type': 'application/json',
+      'retry-after': String(STARTING_ANSWER.retryAfterSeconds),
+      'cache-control': 'no-store',
+    });
+    res.end(JSON.stringify(STARTING_ANSWER.body));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return {
+    server,
+    port: (server.address() as AddressInfo).port,
+    ready: (next) => {
+      handler = next;
+    },
+  };
+}
+
 /** Starts the local runtime against running DynamoDB Local and SES emulators. */
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  // The port answers (503) from the first moment; the program takes it over once everything is up.
+  const starting = options.server ?? (await listenWhileStarting(options.port ?? 3000));
+  try {
+    return await startOn(starting, options);
+  } catch (error) {
+    if (!options.server) await new Promise((resolve) => starting.server.close(resolve));
+    throw error;
+  }
+}
+
+async function startOn(starting: StartingServer, options: RuntimeOptions): Promise<Runtime> {
   const env = { ...LOCAL_DEFAULTS, ...options.env };
   const twilio = await startTwilioServer({
     accountSid: env.TWILIO_ACCOUNT_SID,
     authToken: env.TWILIO_AUTH_TOKEN,
     ...(options.twilioStatusCallbacks === false ? { statusCallbacks: false as const } : {}),
   });
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(options.port ?? 3000, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  const { server, port } = starting;
   const url = `http://localhost:${port}`;
   const config = parseConfig({
     ...env,
@@ -244,7 +303,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     return { status: response.status, twiml, reply: text };
   };
 
-  server.on('request', (req, res) => {
+  const handleRequest: http.RequestListener = (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -270,7 +329,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
           res.end('{"error":{"code":"internal","message":"Local server error"}}');
         });
     });
-  });
+  };
 
   const parseJson = (text: string): Record<string, unknown> => {
     try {
@@ -373,6 +432,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       }
     }
   }
+
+  // Everything is up: the program answers from here on.
+  starting.ready(handleRequest);
 
   const timer = options.tickMs
     ? setInterval(() => void serial(() => dispatch(deps)).catch(() => undefined), options.tickMs)

@@ -5,17 +5,19 @@
 import { logger } from '../functions/shared/logger';
 import { startDynamoDbLocal } from './emulators/dynamodb';
 import { startSesEmulator } from './emulators/ses';
-import { LOCAL_DEFAULTS, startRuntime } from './runtime';
+import { LOCAL_DEFAULTS, listenWhileStarting, startRuntime } from './runtime';
 
 async function main(): Promise<void> {
   // The program's JSON logs are for CloudWatch; locally only warnings and errors are worth the noise.
   if (!process.env.POWERTOOLS_LOG_LEVEL) logger.setLogLevel('WARN');
   const port = Number(process.env.PORT ?? 3000);
-  console.log('Starting Kintsugi locally…');
+  // The port answers at once: 503 with Retry-After until everything below is up, never silence.
+  const starting = await listenWhileStarting(port);
+  console.log(`Starting Kintsugi locally… (http://localhost:${starting.port} answers 503 until it is ready)`);
   const dynamodb = await startDynamoDbLocal();
   const ses = await startSesEmulator();
   const runtime = await startRuntime({
-    port,
+    server: starting,
     dynamodbEndpoint: dynamodb.endpoint,
     sesEndpoint: ses.endpoint,
     tickMs: 5_000,

@@ -1,7 +1,7 @@
 /**
- * The build: compiles content/ and templates/ into generated/catalog.json (what every Lambda reads) and
- * generated/step-bodies.json (the step emails' bodies, read only where step emails are composed), and
- * refreshes content/coverage.md. `npm run build` runs it before start, test and synth.
+ * The build: compiles content/ and templates/ into generated/catalog.json (what every Lambda reads),
+ * generated/step-bodies.json (the step emails' bodies, read only where step emails are composed) and
+ * generated/enrollment-emails.json (read only by enrollment), and refreshes content/coverage.md. `npm run build` runs it before start, test and synth.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +13,11 @@ const ROOT = path.resolve(__dirname, '..');
 export const CATALOG_FILE = path.join(ROOT, 'generated', 'catalog.json');
 /** The step emails' bodies, apart: only the send function composes them (functions/program/step-bodies.ts). */
 export const STEP_BODIES_FILE = path.join(ROOT, 'generated', 'step-bodies.json');
+/**
+ * The emails only enrollment sends (functions/program/enrollment-emails.ts), apart too: every other
+ * function, the text webhook first, is spared their bytes.
+ */
+export const ENROLLMENT_EMAILS_FILE = path.join(ROOT, 'generated', 'enrollment-emails.json');
 export const COVERAGE_FILE = path.join(ROOT, 'content', 'coverage.md');
 
 /** Compiles the catalog in memory, without writing anything. */
@@ -32,8 +37,11 @@ export async function build(): Promise<void> {
       .map((step) => [step.id, { html: step.bodyHtml ?? '', text: step.bodyText ?? '' }]),
   );
   const steps = catalog.steps.map(({ bodyHtml: _html, bodyText: _text, ...step }) => step);
-  writeFileSync(CATALOG_FILE, `${JSON.stringify({ ...catalog, steps }, null, 1)}\n`);
+  const { confirmByEmail, alreadyEnrolled, ...email } = catalog.messages.email;
+  const messages = { ...catalog.messages, email };
+  writeFileSync(CATALOG_FILE, `${JSON.stringify({ ...catalog, steps, messages }, null, 1)}\n`);
   writeFileSync(STEP_BODIES_FILE, `${JSON.stringify(bodies, null, 1)}\n`);
+  writeFileSync(ENROLLMENT_EMAILS_FILE, `${JSON.stringify({ confirmByEmail, alreadyEnrolled }, null, 1)}\n`);
   writeFileSync(COVERAGE_FILE, coverageMarkdown(catalog.steps));
   console.log(
     `catalog: ${catalog.steps.length} steps, ${Object.keys(catalog.layouts).length} layouts -> ${path.relative(ROOT, CATALOG_FILE)}`,

@@ -33,7 +33,9 @@ export const route: Route = (deps, event) =>
     const sms =
       enrollment.smsStatus === 'awaiting-yes'
         ? '<p>We also sent you a text. Reply YES to it to get your weekly check-ins by text.</p>'
-        : '';
+        : enrollment.textsUnavailable
+          ? '<p>Your weekly check-ins will come by email: the mobile number you gave already gets our texts for another program, and a number gets them for one program at a time.</p>'
+          : '';
     return html(
       200,
       page(

@@ -1,7 +1,7 @@
 import { page } from '../pages/layout';
 import { partnerPage } from '../pages/partner';
 import { ValidationError } from '../shared/errors';
-import { html, json, parseBody, query, respond, wantsJson } from '../shared/http';
+import { html, json, parseBody, query, requestOrigin, respond, wantsJson } from '../shared/http';
 import {
   invitePartner,
   setParticipationSharing,
@@ -38,7 +38,12 @@ export const route: Route = (deps, event) =>
     const share = body.shareParticipation === true || body.shareParticipation === 'true';
     switch (action) {
       case 'invite':
-        await invitePartner(deps, token, { email: body.email, shareParticipation: share });
+        await invitePartner(
+          deps,
+          token,
+          { email: body.email, shareParticipation: share },
+          { ip: requestOrigin(event).ip, requestId: event.requestContext.requestId },
+        );
         break;
       case 'share':
       case 'keep-private':

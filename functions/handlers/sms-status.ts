@@ -1,13 +1,29 @@
-import { ValidationError } from '../shared/errors';
-import { respond, xml } from '../shared/http';
+import { ForbiddenError, ValidationError } from '../shared/errors';
+import { formFields, type HttpEvent, header, rawBody, respond, xml } from '../shared/http';
+import type { Deps } from '../use-cases/deps';
 import { recordSmsStatus } from '../use-cases/sms-status';
 import { httpLambda, type Route } from './lambda';
-import { verifiedParams } from './sms-inbound';
+
+/**
+ * Checks the Twilio signature of a status callback. Twilio signs the callback URL the text was sent
+ * with, and keeps it for the text's whole life: a text sent before `publicUrl` changed (the API's own
+ * URL, before a custom domain) reports back to the old URL, signed for it. Either URL is accepted.
+ */
+function verifiedStatusParams(deps: Deps, event: HttpEvent): Record<string, string> {
+  const params = formFields(rawBody(event));
+  const signature = header(event, 'x-twilio-signature');
+  const bases = [deps.config.publicUrl, deps.config.apiUrl].filter(
+    (base, i, all): base is string => base !== undefined && all.indexOf(base) === i,
+  );
+  if (!bases.some((base) => deps.webhooks.isValid(`${base}/sms/status`, signature, params)))
+    throw new ForbiddenError('The request signature is missing or does not match.', 'X-Twilio-Signature');
+  return params;
+}
 
 /** POST /sms/status: Twilio's delivery callback. */
 export const route: Route = (deps, event) =>
   respond(event, async () => {
-    const params = verifiedParams(deps, event, '/sms/status');
+    const params = verifiedStatusParams(deps, event);
     const { MessageSid: messageSid, MessageStatus: status, ErrorCode: errorCode } = params;
     if (!messageSid || !status)
       throw new ValidationError(

@@ -83,7 +83,7 @@ ${invitation}
       .then(function(r){return r.json().then(function(b){return {status:r.status,body:b};});})
       .then(function(r){
         var out=document.getElementById('result');
-        if(r.status===202){form.innerHTML='<h2>Check your email</h2><p>We sent you a link. Nothing starts until you press it.</p>';return;}
+        if(r.status===202){form.innerHTML='<h2>Check your email</h2><p>Look for an email from us at that address. Nothing starts until you press the link in it.</p>';return;}
         var e=r.body&&r.body.error; var slot=e&&e.field&&document.getElementById(e.field+'-error');
         if(slot){slot.textContent=e.message; var input=form.elements[e.field]; if(input&&input.focus) input.focus();}
         else out.textContent=(e&&e.message)||'Something went wrong. Please try again.';
@@ -95,10 +95,13 @@ ${invitation}
   );
 }
 
-/** After a form post without JavaScript. */
+/**
+ * After a form post without JavaScript: the same page whatever the address (new, pending or enrolled),
+ * so it says only where to look, not what was sent.
+ */
 export function checkYourEmailPage(): string {
   return page(
     'Check your email',
-    '<h1>Check your email</h1><p>We sent you a confirmation link. Nothing starts until you press it, and you can stop at any time.</p>',
+    '<h1>Check your email</h1><p>Look for an email from us at the address you gave. Nothing starts until you press the link in it, and you can stop at any time.</p>',
   );
 }

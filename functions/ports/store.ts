@@ -2,10 +2,29 @@ import type { ConsentEvent, ErasureTombstone } from '../program/consent';
 import type { Enrollment, MessageKey, MessageRecord, Reply } from '../program/enrollment';
 import type { CheckpointReport } from '../program/report';
 
-/** Why a new enrollment could not be stored. */
-export type EnrollmentConflict =
-  | { kind: 'email-taken'; holderId: string }
-  | { kind: 'phone-taken'; holderId: string };
+/** Why a new enrollment could not be stored: its address is in use (a number never blocks one). */
+export type EnrollmentConflict = { kind: 'email-taken'; holderId: string };
+
+/**
+ * One use of a rolling-window limit (`Store.takeQuota`): at most `limit` uses of `subject` in any
+ * `windowSeconds`, and two of one `kind` at least `spacingSeconds` apart.
+ */
+export interface QuotaRequest {
+  /** What is limited, e.g. `email#<keyed hash>`: never an address or an IP in clear. */
+  subject: string;
+  limit: number;
+  windowSeconds: number;
+  /** What this use is for (`confirm`, `notice`, `invite`, `enroll`…). */
+  kind: string;
+  spacingSeconds?: number;
+  /** ISO 8601. */
+  now: string;
+  /** The request taking it: a repeat of the same request finds its own use instead of taking another. */
+  holder: string;
+}
+
+/** `taken`: this request may go on; `repeat`: it already did (send nothing again); `refused`: over the limit. */
+export type QuotaOutcome = 'taken' | 'repeat' | 'refused';
 
 /** A request's claim on an inbound message (see `Store.claimInbound`). */
 export interface InboundClaim {
@@ -27,19 +46,32 @@ export interface EnrollmentPage {
 
 /** Where enrollments, messages, replies and reports live (one DynamoDB table in production). */
 export interface Store {
-  /** Stores a pending enrollment with its email (and phone) lookups atomically, or reports the conflict. */
+  /**
+   * Stores a pending enrollment with its email lookup (unique) and, with a phone, a note that it named
+   * the number (not a claim: any number of enrollments may name one) atomically, or reports the conflict.
+   */
   createEnrollment(enrollment: Enrollment): Promise<EnrollmentConflict | undefined>;
   getEnrollment(id: string): Promise<Enrollment | undefined>;
   findByEmail(email: string): Promise<Enrollment | undefined>;
+  /** The enrollment that holds a number: the one YES (or START) came from it for (`claimPhone`). */
   findByPhone(phone: string): Promise<Enrollment | undefined>;
+  /** Every enrollment whose form named the number, holder or not, in no set order. */
+  findNamingPhone(phone: string): Promise<Enrollment[]>;
+  /**
+   * Gives the number to this enrollment (a conditional write): true when it holds it now, false when
+   * another enrollment whose program is running does. One whose program ended, or is gone, gives it up.
+   */
+  claimPhone(phone: string, enrollmentId: string, at: string): Promise<boolean>;
+  /** Takes one use of a rolling-window limit with a conditional write; see QuotaRequest and QuotaOutcome. */
+  takeQuota(request: QuotaRequest): Promise<QuotaOutcome>;
   /**
    * Writes the enrollment if its stored version is still `enrollment.version - 1`
    * (optimistic locking); throws ConcurrentUpdateError when someone else wrote first.
    */
   saveEnrollment(enrollment: Enrollment, shardCount: number): Promise<void>;
   /**
-   * Saves a just-confirmed enrollment (as saveEnrollment) and, in the same write, keeps its email and
-   * phone lookups for good: a pending enrollment's lookups expire with it.
+   * Saves a just-confirmed enrollment (as saveEnrollment) and, in the same write, keeps its email
+   * lookup and the note that it named its number for good: a pending enrollment's expire with it.
    */
   activateEnrollment(enrollment: Enrollment, shardCount: number): Promise<void>;
   /**

@@ -68,6 +68,11 @@ export interface Enrollment {
   progress?: ScheduleProgress;
   /** While set and in the future, the program is paused (PAUSE by text); RESUME ends it early. */
   pausedUntil?: string;
+  /**
+   * The form's number already got texts for another running program (it said YES for that one), so
+   * this program's check-ins come by email, and its confirmation said why (`smsStatus` is `none`).
+   */
+  textsUnavailable?: boolean;
   /** SMS check-ins that went unanswered in a row (reset by an answer). */
   unansweredSms?: number;
   /** Check-ins go by email for now: three texts went unanswered; any text from the person moves them back. */

@@ -167,6 +167,14 @@ export interface CrisisSms {
 export interface SystemMessages {
   email: {
     confirm: SystemEmail;
+    /**
+     * The confirmation when the form's number already gets texts for another running program: says
+     * why check-ins come by email. This one and the next are compiled apart, into
+     * generated/enrollment-emails.json: read them with `enrollmentEmail` (program/enrollment-emails.ts).
+     */
+    confirmByEmail?: SystemEmail;
+    /** To an address that already has a program, when the form is sent with it again: its own links, nothing else. */
+    alreadyEnrolled?: SystemEmail;
     report: SystemEmail;
     /** To the person a participant invited; its button goes to the enrollment form. */
     partnerInvite: SystemEmail;

@@ -11,6 +11,11 @@ const rate = () => z.optional(z.coerce.number().check(z.positive(), z.maximum(10
 const schema = z.object({
   TABLE_NAME: z._default(text(), 'kintsugi'),
   PUBLIC_URL: z.optional(z.url()),
+  /**
+   * The API's own URL (execute-api), when PUBLIC_URL is a custom domain or may become one: Twilio signs
+   * a status callback with the URL it was given when the text went out, which may be this one.
+   */
+  API_URL: z.optional(z.url()),
   PORT: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(65_535)), 3000),
   EMAIL_FROM: z._default(z.string().check(z.minLength(3)), 'Kintsugi <hello@kintsugi.example>'),
   SUPPORT_EMAIL: z._default(z.email(), 'support@kintsugi.example'),
@@ -30,6 +35,13 @@ const schema = z.object({
   /** The send function's most concurrent instances (its SQS maxConcurrency): each paces to its share. */
   SEND_CONCURRENCY: count(1, 1000),
   RETENTION_DAYS: count(180),
+  /**
+   * Enrollment requests, and separately partner invitations, one source (an IP, or an IPv6 /64) may
+   * make in any hour; more are answered 429 (use-cases/limits.ts, README "What the public form tells").
+   * At most 100 (each is kept in one item); 0 turns it off, for simulations that enroll a crowd from
+   * one machine.
+   */
+  SOURCE_LIMIT_PER_HOUR: z._default(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(100)), 10),
   /** "true": once the day-90 report is sent, the words of replies are erased and only scores kept. */
   DROP_REPLY_TEXT_AFTER_REPORT: z._default(z.enum(['true', 'false']), 'false'),
   POSTAL_ADDRESS: z._default(z.string(), 'Kintsugi, 123 Example Street, Springfield, USA'),
@@ -57,6 +69,8 @@ export type Env = z.infer<typeof schema>;
 export interface Config {
   tableName: string;
   publicUrl: string;
+  /** The API's own URL (no trailing slash), accepted besides `publicUrl` in Twilio status callbacks. */
+  apiUrl?: string;
   emailFrom: string;
   supportEmail: string;
   replyTo?: string;
@@ -71,6 +85,8 @@ export interface Config {
    */
   pacing: { emailsPerSecond?: number; textsPerSecond?: number; instances: number };
   retentionDays: number;
+  /** Enrollment requests (and, counted apart, partner invitations) per source in any hour; 0: no limit. */
+  sourceLimitPerHour: number;
   dropReplyTextAfterReport: boolean;
   postalAddress: string;
   region: string;
@@ -86,12 +102,20 @@ export interface Config {
   endpoints: { dynamodb?: string; ses?: string; twilioApi?: string };
 }
 
-/** Parses and validates the environment; throws one error naming every bad variable. */
+/** A function's environment cannot be used; the message names every bad variable. */
+export class ConfigurationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Parses and validates the environment; throws one ConfigurationError naming every bad variable. */
 export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Invalid configuration: ${problems}`);
+    throw new ConfigurationError(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
   const twilio =
@@ -101,6 +125,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   return {
     tableName: e.TABLE_NAME,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    apiUrl: e.API_URL?.replace(/\/+$/, ''),
     emailFrom: e.EMAIL_FROM,
     supportEmail: e.SUPPORT_EMAIL,
     replyTo: e.REPLY_TO,
@@ -115,6 +140,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       instances: e.SEND_CONCURRENCY,
     },
     retentionDays: e.RETENTION_DAYS,
+    sourceLimitPerHour: e.SOURCE_LIMIT_PER_HOUR,
     dropReplyTextAfterReport: e.DROP_REPLY_TEXT_AFTER_REPORT === 'true',
     postalAddress: e.POSTAL_ADDRESS,
     region: e.AWS_REGION,

@@ -24,7 +24,7 @@ export class ValidationError extends KintsugiError {
   }
 }
 
-/** A state the request conflicts with (already enrolled, number in use). */
+/** A state the request conflicts with (an invitation from a program that is not running…). */
 export class ConflictError extends KintsugiError {
   readonly status = 409;
   constructor(
@@ -54,6 +54,15 @@ export class ForbiddenError extends KintsugiError {
 export class NotFoundError extends KintsugiError {
   readonly status = 404;
   readonly code = 'not_found';
+}
+
+/**
+ * Too many requests from one source (an IP) in a while. Said only about the caller's own source, so it
+ * reveals nothing about anyone else.
+ */
+export class TooManyRequestsError extends KintsugiError {
+  readonly status = 429;
+  readonly code = 'too_many_requests';
 }
 
 /** A conditional write lost a race; the caller decides whether that is fine. */

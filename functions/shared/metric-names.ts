@@ -26,6 +26,11 @@ export const METRIC_DIMENSIONS = {
   /** Carrier callbacks: a text delivered, or failed (the SMS failure-rate alarm reads both). */
   SmsDelivered: [],
   SmsFailed: [],
+  /**
+   * A function found the Twilio secret unusable (at its start, and at each text or webhook it could not
+   * handle for that): texts stop, email goes on. An alarm reads it.
+   */
+  TwilioSecretInvalid: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MetricName = keyof typeof METRIC_DIMENSIONS;

@@ -110,6 +110,15 @@ export class TokenSigner {
     return claims;
   }
 
+  /**
+   * A keyed hash of a value (an email address, an IP) for a key that must not hold it in clear (the
+   * limits' items). A new key after a rotation starts the counts afresh, which is harmless.
+   */
+  fingerprint(value: string): string {
+    // The ":" keeps it apart from a token's MAC, which is over base64url text only.
+    return this.mac(`fingerprint:${value}`);
+  }
+
   private mac(payload: string, key = this.keys.current): string {
     return createHmac('sha256', key).update(payload).digest('base64url');
   }

@@ -146,10 +146,18 @@ export async function findParticipant(deps: Pick<Deps, 'store'>, who: string): P
   const found = key.includes('@')
     ? await deps.store.findByEmail(key.toLowerCase())
     : key.startsWith('+')
-      ? await deps.store.findByPhone(key.replace(/[\s().-]/g, ''))
+      ? await byPhone(deps, key.replace(/[\s().-]/g, ''))
       : await deps.store.getEnrollment(key);
   if (!found) throw new NotFoundError('No enrollment matches this email address, number or id.', 'who');
   return found;
+}
+
+/** The enrollment that holds the number (YES came from it), else the latest whose form named it. */
+async function byPhone(deps: Pick<Deps, 'store'>, phone: string): Promise<Enrollment | undefined> {
+  const holder = await deps.store.findByPhone(phone);
+  if (holder) return holder;
+  const named = await deps.store.findNamingPhone(phone);
+  return named.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
 }
 
 /** The program day of `now` in the participant's zone (day 0 = the local date `day0`), or null before confirmation. */

@@ -70,7 +70,8 @@ export function composeSystemEmail(
   footerFor?: Footer,
 ): OutgoingEmail {
   const footer = footerFor ?? footerLinks(deps, who.id);
-  const values = { ...personalValues(deps, who), ...extra, actionUrl };
+  const { privacyUrl, settingsUrl } = footer;
+  const values = { ...personalValues(deps, who), privacyUrl, settingsUrl, ...extra, actionUrl };
   const body = fillHtml(email.bodyHtml, values);
   const html = fillHtml(deps.catalog.layouts.action, {
     lang: 'en',

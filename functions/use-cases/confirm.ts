@@ -1,5 +1,6 @@
 import { wordingVersion } from '../program/consent';
 import type { Enrollment } from '../program/enrollment';
+import { enrollmentEmail } from '../program/enrollment-emails';
 import { firstDay, programSlots } from '../program/schedule';
 import { NotFoundError } from '../shared/errors';
 import { logger } from '../shared/logger';
@@ -8,6 +9,7 @@ import { systemTexts } from './compose';
 import { channelLedger, type RequestOrigin, recordConsent } from './consent';
 import type { Deps } from './deps';
 import { linkInvitedPartner } from './partners';
+import { heldByAnother } from './phone-numbers';
 
 export interface ConfirmResult {
   enrollment: Enrollment;
@@ -26,7 +28,9 @@ export async function lookupConfirmation(deps: Deps, token: string | undefined):
 
 /**
  * Activates an enrollment: day 0 is the participant's next local morning. With a phone, the
- * opt-in text goes out at once (it answers what the person just did), asking them to reply YES.
+ * opt-in text goes out at once (it answers what the person just did), asking them to reply YES,
+ * unless the number got texts for another running program since the form named it: then check-ins
+ * come by email (`textsUnavailable`; the page says why) and the number is not texted.
  * A second click changes nothing, unless the first stopped between activating the enrollment and
  * recording the consent (a failed write): then it finishes what the first left undone, once.
  */
@@ -39,7 +43,8 @@ export async function confirm(
   if (enrollment.status !== 'pending') {
     const ledger = await channelLedger(deps, enrollment.id, 'email');
     const recorded = ledger.some((event) => event.action === 'opt-in' && event.source === 'email-link');
-    if (!recorded && enrollment.confirmedAt) await afterActivation(deps, enrollment, origin);
+    if (!recorded && enrollment.confirmedAt)
+      await afterActivation(deps, enrollment, origin, confirmationSent(enrollment));
     return { enrollment, changed: false };
   }
   const now = deps.clock.now();
@@ -51,22 +56,41 @@ export async function confirm(
     day0,
     version: enrollment.version + 1,
   };
+  if (
+    active.smsStatus === 'awaiting-yes' &&
+    active.phone &&
+    (await heldByAnother(deps, active.phone, active.id))
+  ) {
+    active.smsStatus = 'none';
+    active.textsUnavailable = true;
+  }
   active.nextDueAt = programSlots(deps.catalog.steps, active)[0]?.dueAt;
   await deps.store.activateEnrollment(active, deps.config.dueShards);
   logger.info('enrollment confirmed', { enrollmentId: active.id, day0 });
   countEvent('Confirmations');
-  await afterActivation(deps, active, origin);
+  await afterActivation(deps, active, origin, confirmationSent(enrollment));
   return { enrollment: active, changed: true };
 }
 
+/** The confirmation email a pending enrollment was sent: the one that says why, when its number was taken. */
+const confirmationSent = (pending: Enrollment) => (pending.textsUnavailable ? 'confirmByEmail' : 'confirm');
+
 /** The confirmation in the consent ledger, the partner link, and the SMS opt-in prompt; the prompt last. */
-async function afterActivation(deps: Deps, active: Enrollment, origin: RequestOrigin): Promise<void> {
+async function afterActivation(
+  deps: Deps,
+  active: Enrollment,
+  origin: RequestOrigin,
+  sentWith: ReturnType<typeof confirmationSent>,
+): Promise<void> {
   await recordConsent(deps, {
     enrollmentId: active.id,
     channel: 'email',
     action: 'opt-in',
     source: 'email-link',
-    wordingVersion: wordingVersion(deps.catalog.messages.email.confirm.bodyText),
+    wordingVersion: wordingVersion(
+      (sentWith === 'confirm' ? deps.catalog.messages.email.confirm : enrollmentEmail(deps.catalog, sentWith))
+        .bodyText,
+    ),
     ...origin,
   });
   if (active.invitedBy) await linkInvitedPartner(deps, active);

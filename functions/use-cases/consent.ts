@@ -82,12 +82,15 @@ export async function recordOptOutOnce(
  */
 export async function recordErasureTombstone(
   deps: Pick<Deps, 'store' | 'clock' | 'contactHash'>,
-  enrollment: Pick<Enrollment, 'id' | 'email' | 'phone'>,
+  enrollment: Pick<Enrollment, 'id' | 'email' | 'phone' | 'smsStatus'>,
   source: ErasureSource = 'privacy-page',
 ): Promise<void> {
   const at = deps.clock.now().toISOString();
   const contacts: [string, ErasureTombstone['channel']][] = [[enrollment.email, 'email']];
-  if (enrollment.phone) contacts.push([enrollment.phone, 'sms']);
+  // Only a number this program heard from (YES, or STOP before it): a form may name anyone's number, and
+  // its erasure must not mark that person's number as opted out.
+  const heardFrom = enrollment.smsStatus !== 'none' && enrollment.smsStatus !== 'awaiting-yes';
+  if (enrollment.phone && heardFrom) contacts.push([enrollment.phone, 'sms']);
   for (const [contact, channel] of contacts) {
     await deps.store.addErasureTombstone({
       contactHash: deps.contactHash(contact),

@@ -1,27 +1,41 @@
+import { randomUUID } from 'node:crypto';
 import { SMS_CONSENT_TEXT, wordingVersion } from '../program/consent';
 import type { Enrollment } from '../program/enrollment';
+import { enrollmentEmail } from '../program/enrollment-emails';
 import { parseEnrollmentRequest } from '../program/enrollment-input';
-import { ConflictError } from '../shared/errors';
 import { logger } from '../shared/logger';
 import { countEvent } from '../shared/metrics';
 import { composeSystemEmail } from './compose';
 import { channelLedger, type RequestOrigin, recordConsent } from './consent';
 import type { Deps } from './deps';
+import { limitSource, mayEmailAddress } from './limits';
 import { link } from './links';
 import { inviterOf } from './partners';
+import { heldByAnother } from './phone-numbers';
 
+/** The answer to every valid enrollment request, whoever the address belongs to. */
 export interface EnrollResult {
   id: string;
   status: 'pending';
 }
 
 /**
- * Enrolls a person: validates the form, stores a pending enrollment (email and phone kept unique by
- * a transaction) and emails a confirmation link. Asking again while pending re-sends the link.
+ * Enrolls a person: validates the form, stores a pending enrollment and emails a confirmation link.
+ * The answer is the same for a new, pending or enrolled address and for any number, so the form tells
+ * a stranger nothing: what differs goes by email to the address's owner (the link again while pending;
+ * a plain notice with their own links once enrolled), within the limits of use-cases/limits.ts. A number
+ * that already gets texts for another running program is not texted: check-ins come by email, and the
+ * confirmation says why. `requestId`: the request's own id, so a repeat of it sends nothing twice.
  */
-export async function enroll(deps: Deps, body: unknown, origin: RequestOrigin = {}): Promise<EnrollResult> {
+export async function enroll(
+  deps: Deps,
+  body: unknown,
+  origin: RequestOrigin = {},
+  requestId: string = randomUUID(),
+): Promise<EnrollResult> {
   const request = parseEnrollmentRequest(body);
   const invitedBy = inviterOf(deps, (body as { invite?: unknown }).invite);
+  await limitSource(deps, 'enroll', origin.ip, requestId);
   const enrollment: Enrollment = {
     id: deps.newId(),
     email: request.email,
@@ -35,42 +49,40 @@ export async function enroll(deps: Deps, body: unknown, origin: RequestOrigin = 
     createdAt: deps.clock.now().toISOString(),
     version: 1,
   };
-  if (request.phone) enrollment.phone = request.phone;
+  if (request.phone) {
+    enrollment.phone = request.phone;
+    if (await heldByAnother(deps, request.phone, enrollment.id)) {
+      enrollment.smsStatus = 'none';
+      enrollment.textsUnavailable = true;
+    }
+  }
   if (invitedBy) enrollment.invitedBy = invitedBy;
   if (request.shareParticipation !== undefined) enrollment.sharesParticipation = request.shareParticipation;
   if (request.discreet) enrollment.discreet = true;
 
   const conflict = await deps.store.createEnrollment(enrollment);
-  let pending = enrollment;
-  if (conflict?.kind === 'email-taken') {
-    const holder = await deps.store.getEnrollment(conflict.holderId);
-    if (holder?.status !== 'pending') {
-      throw new ConflictError(
-        'already_enrolled',
-        'This email address is already in the program. Check your inbox for your latest Kintsugi email, or use its privacy link to start over.',
-        'email',
-      );
-    }
-    pending = holder;
-    logger.info('confirmation re-sent', { enrollmentId: holder.id });
+  if (!conflict) {
+    logger.info('enrollment created', { enrollmentId: enrollment.id, track: enrollment.track });
+    countEvent('Enrollments');
+    if (enrollment.smsStatus === 'awaiting-yes') await recordFormConsent(deps, enrollment, origin);
+    await sendConfirmation(deps, enrollment, requestId);
+    return { id: enrollment.id, status: 'pending' };
+  }
+  const holder = await deps.store.getEnrollment(conflict.holderId);
+  if (holder?.status === 'pending') {
+    logger.info('confirmation asked for again', { enrollmentId: holder.id });
     // The same form again, after a first try stored the enrollment but not its consent (a failed write).
-    if (holder.phone && holder.phone === request.phone) {
+    if (holder.smsStatus === 'awaiting-yes' && holder.phone === request.phone) {
       const ledger = await channelLedger(deps, holder.id, 'sms');
       if (!ledger.some((event) => event.source === 'web-form')) await recordFormConsent(deps, holder, origin);
     }
-  } else if (conflict?.kind === 'phone-taken') {
-    throw new ConflictError(
-      'phone_in_use',
-      'This mobile number is already used by another enrollment. Each person needs their own number, or you can leave it out and get check-ins by email.',
-      'phone',
-    );
-  } else {
-    logger.info('enrollment created', { enrollmentId: enrollment.id, track: enrollment.track });
-    countEvent('Enrollments');
-    if (enrollment.phone) await recordFormConsent(deps, enrollment, origin);
+    await sendConfirmation(deps, holder, requestId);
+  } else if (holder) {
+    logger.info('enrollment asked for with an enrolled address', { enrollmentId: holder.id });
+    await sendNotice(deps, holder, requestId);
   }
-  await sendConfirmation(deps, pending);
-  return { id: pending.id, status: 'pending' };
+  // A fresh id, as a new enrollment gets: nothing in the answer tells the two apart.
+  return { id: deps.newId(), status: 'pending' };
 }
 
 /** The SMS consent the person gave on the form, with the wording beside its checkbox. */
@@ -84,9 +96,26 @@ const recordFormConsent = (deps: Deps, enrollment: Enrollment, origin: RequestOr
     ...origin,
   });
 
-async function sendConfirmation(deps: Deps, enrollment: Enrollment): Promise<void> {
+/** The confirmation link (saying why check-ins come by email when the number is taken), within the address's limit. */
+async function sendConfirmation(deps: Deps, enrollment: Enrollment, requestId: string): Promise<void> {
+  if (enrollment.emailStatus !== 'active') return;
+  if (!(await mayEmailAddress(deps, enrollment.email, 'confirm', requestId))) return;
+  const email = enrollment.textsUnavailable
+    ? enrollmentEmail(deps.catalog, 'confirmByEmail')
+    : deps.catalog.messages.email.confirm;
   const confirmUrl = link(deps, '/confirm', 'confirm', enrollment.id);
+  await deps.mailer.send(composeSystemEmail(deps, enrollment, email, confirmUrl));
+}
+
+/**
+ * To an address that already has a program (running or ended): someone asked to enroll it; if it was
+ * them, their settings and privacy links. Never to an address that stopped our emails or bounced.
+ */
+async function sendNotice(deps: Deps, holder: Enrollment, requestId: string): Promise<void> {
+  if (holder.emailStatus !== 'active') return;
+  if (!(await mayEmailAddress(deps, holder.email, 'notice', requestId))) return;
+  const settingsUrl = link(deps, '/settings', 'settings', holder.id);
   await deps.mailer.send(
-    composeSystemEmail(deps, enrollment, deps.catalog.messages.email.confirm, confirmUrl),
+    composeSystemEmail(deps, holder, enrollmentEmail(deps.catalog, 'alreadyEnrolled'), settingsUrl),
   );
 }

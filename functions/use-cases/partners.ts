@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import type { Enrollment } from '../program/enrollment';
 import { REACHED } from '../program/enrollment';
@@ -5,6 +6,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../shared/errors'
 import { logger } from '../shared/logger';
 import { composeSystemEmail } from './compose';
 import type { Deps } from './deps';
+import { limitSource, mayEmailAddress } from './limits';
 import { link } from './links';
 import { updateEnrollment } from './update-enrollment';
 
@@ -53,11 +55,14 @@ export async function viewPartnerPage(deps: Deps, token: string | undefined): Pr
 /**
  * Emails an invitation to the partner. It says nothing about the inviter's program, only that a
  * private program of their own exists; following it links the two enrollments once they confirm.
+ * Within the limits of use-cases/limits.ts: too many invitations from the caller's network are refused
+ * (429); an address past its limit of emails gets nothing, and the inviter is told the same as ever.
  */
 export async function invitePartner(
   deps: Deps,
   token: string | undefined,
   input: { email?: unknown; shareParticipation?: boolean },
+  request: { ip?: string; requestId?: string } = {},
 ): Promise<void> {
   const inviter = await owner(deps, token);
   const parsed = emailSchema.safeParse(input.email);
@@ -81,11 +86,14 @@ export async function invitePartner(
       `You have sent ${MAX_INVITATIONS} invitations, the most we send for one program.`,
     );
   }
+  const requestId = request.requestId ?? randomUUID();
+  await limitSource(deps, 'invite', request.ip, requestId);
   const now = deps.clock.now().toISOString();
   await updateEnrollment(deps, inviter.id, (e) => {
     e.invitations = { sentAt: now, count: (e.invitations?.count ?? 0) + 1 };
     if (input.shareParticipation !== undefined) e.sharesParticipation = input.shareParticipation;
   });
+  if (!(await mayEmailAddress(deps, email, 'invite', requestId))) return;
   const url = `${link(deps, '/', 'invite', inviter.id).replace('/?token=', '/?invite=')}`;
   // The invitee has no enrollment yet: the footer must never carry the inviter's own signed links
   // (their privacy page would open the inviter's data), so it points at the public start page.

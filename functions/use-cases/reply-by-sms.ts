@@ -6,6 +6,7 @@ import { DELETE_WINDOW_MINUTES, type KeywordRequest, parseKeyword } from '../pro
 import { openQuestionsOf, unanswered } from '../program/open-questions';
 import { fillText } from '../program/render';
 import { assessSafety, guessLanguage, type SafetySignal } from '../program/safety';
+import { ConcurrentUpdateError } from '../shared/errors';
 import { logger } from '../shared/logger';
 import { answerConfirmation, answerOpenQuestions, lowSafetyAnswer } from './answers';
 import { personalValues, systemTexts } from './compose';
@@ -13,6 +14,7 @@ import { channelLedger, recordConsent, recordOptOutOnce, wasErased } from './con
 import type { Deps } from './deps';
 import { handleOnce } from './inbound-once';
 import { pauseProgram, resumeProgram, skipCheckin } from './pause';
+import { waitingForNumber } from './phone-numbers';
 import { eraseEnrollment } from './privacy';
 import { concernSms, crisisSms, emailCrisisLines, noteConcern, protect, textsBlocked } from './safety';
 import { updateEnrollment } from './update-enrollment';
@@ -126,7 +128,10 @@ async function answerSms(
   at: string,
   signal: SafetySignal | undefined,
 ): Promise<string | undefined> {
-  const enrollment = await deps.store.findByPhone(sms.from);
+  const holder = await deps.store.findByPhone(sms.from);
+  // A number nobody holds yet: the program waiting for YES from it hears its keywords (in its wording),
+  // but nothing but an opt-out is recorded for it, nor anything erased, until YES proves the number.
+  const enrollment = holder ?? (await waitingForNumber(deps, sms.from));
   const texts = systemTexts(deps, enrollment);
   const request = parseKeyword(sms.body);
   const values = enrollment
@@ -140,7 +145,8 @@ async function answerSms(
     return fillText(texts.help, values);
   }
   // DELETE is a request about the person's data: it is answered whatever their texts' status.
-  if (request?.keyword === 'delete') return erasureRequest(deps, enrollment);
+  if (request?.keyword === 'delete')
+    return holder ? erasureRequest(deps, holder) : fillText(texts.help, values);
 
   if (request?.keyword !== 'stop') await welcomeBack(deps, enrollment);
   const optedIn = enrollment.smsStatus === 'active' || enrollment.smsStatus === 'unreachable';
@@ -186,14 +192,24 @@ async function optOut(
   return alreadyStopped ? undefined : systemTexts(deps, enrollment).stopConfirmed;
 }
 
-/** START, UNSTOP, YES: texts on (YES also completes the first opt-in, the double opt-in's second half). */
+/**
+ * START, UNSTOP, YES: texts on (YES also completes the first opt-in, the double opt-in's second half,
+ * and gives the number to this program).
+ */
 async function optIn(deps: Deps, enrollment: Enrollment, sms: InboundSms, request: KeywordRequest) {
   const texts = systemTexts(deps, enrollment);
   const was = enrollment.smsStatus;
   // Already on: a retry after a failed ledger write still gets its entry (once); a repeat adds nothing.
   const last = was === 'active' ? (await channelLedger(deps, enrollment.id, 'sms')).at(-1) : undefined;
   const recorded = last?.action === 'opt-in' && last.source === 'keyword';
-  if (was !== 'active') await setSms(deps, enrollment, 'active');
+  if (was !== 'active') {
+    // YES (or START) from the number proves it: it is this program's now, unless another running program
+    // took it a moment ago (then the provider's retry finds that one).
+    const at = deps.clock.now().toISOString();
+    if (!(await deps.store.claimPhone(sms.from, enrollment.id, at)))
+      throw new ConcurrentUpdateError('Another enrollment took this number meanwhile.');
+    await setSms(deps, enrollment, 'active');
+  }
   if (!recorded) {
     // The wording the person answered: the opt-out confirmation that says "reply START", or the opt-in prompt.
     const afterStop = was === 'stopped' || last?.action === 'opt-out';

@@ -17,6 +17,8 @@ export interface OperatorDashboardProps {
   /** The program's Lambdas by construct id, for the errors and duration graphs. */
   readonly functions: ReadonlyMap<string, lambda.IFunction>;
   readonly deadLetterQueue: sqs.IQueue;
+  /** Replies by email and SES events that failed after Lambda's retries. */
+  readonly failedEventsQueue: sqs.IQueue;
 }
 
 const HOUR = Duration.hours(1);
@@ -123,7 +125,11 @@ export class OperatorDashboard extends Construct {
       ),
       new cloudwatch.GraphWidget({
         title: 'Texts at the carrier; reports sent',
-        left: [business('SmsDelivered', {}, 'delivered'), business('SmsFailed', {}, 'failed')],
+        left: [
+          business('SmsDelivered', {}, 'delivered'),
+          business('SmsFailed', {}, 'failed'),
+          business('TwilioSecretInvalid', {}, 'Twilio secret unusable'),
+        ],
         right: [business('ReportsSent', {}, 'reports sent')],
         width: third,
       }),
@@ -144,12 +150,17 @@ export class OperatorDashboard extends Construct {
         width: third,
       }),
       new cloudwatch.GraphWidget({
-        title: 'Send dead letters; SES reputation',
+        title: 'Dead letters, failed events; SES reputation',
         left: [
           props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
             period: Duration.minutes(5),
             statistic: 'Maximum',
-            label: 'dead letters',
+            label: 'send dead letters',
+          }),
+          props.failedEventsQueue.metricApproximateNumberOfMessagesVisible({
+            period: Duration.minutes(5),
+            statistic: 'Maximum',
+            label: 'failed events (email replies, SES events)',
           }),
         ],
         right: ['Reputation.BounceRate', 'Reputation.ComplaintRate'].map(

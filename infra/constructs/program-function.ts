@@ -22,6 +22,8 @@ export interface ProgramFunctionProps {
   readonly removalPolicy: RemovalPolicy;
   /** Async invocations (the schedule) are not retried by Lambda when set to 0. */
   readonly retryAttempts?: number;
+  /** Where an asynchronous event goes once Lambda's retries are spent (SNS, EventBridge invocations). */
+  readonly onFailure?: lambda.IDestination;
 }
 
 /** Creates a NodejsFunction with the program's defaults: Node 24 on arm64, bundled, source-mapped, its own log group. */
@@ -43,6 +45,7 @@ export function programFunction(scope: Construct, id: string, props: ProgramFunc
     tracing: props.tracing ? lambda.Tracing.ACTIVE : lambda.Tracing.DISABLED,
     logGroup,
     retryAttempts: props.retryAttempts,
+    onFailure: props.onFailure,
     environment: {
       ...props.environment,
       POWERTOOLS_SERVICE_NAME: `kintsugi-${props.handlerFile}`,
@@ -57,6 +60,7 @@ export function programFunction(scope: Construct, id: string, props: ProgramFunc
       target: LAMBDA_BUNDLING.target,
       mainFields: [...LAMBDA_BUNDLING.mainFields],
       minify: LAMBDA_BUNDLING.minify,
+      keepNames: LAMBDA_BUNDLING.keepNames,
       sourceMap: LAMBDA_BUNDLING.sourcemap,
       sourcesContent: LAMBDA_BUNDLING.sourcesContent,
       logLevel: LogLevel.WARNING,

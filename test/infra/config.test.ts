@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../infra/config';
 
+/** What a stage other than dev must set (the production example of docs/DEPLOY.md). */
+const REAL = {
+  alarmEmail: 'ops@kintsugi.example.org',
+  emailFrom: 'Kintsugi <program@mail.kintsugi.example.org>',
+  postalAddress: 'Kintsugi, 100 Main Street, Springfield, IL 62701, USA',
+};
+
 describe('the infra configuration', () => {
   it('falls back to a dev stage with 8 due shards and 180 days of retention', () => {
     expect(parseConfig({})).toMatchObject({
@@ -44,7 +51,33 @@ describe('the infra configuration', () => {
   });
 
   it('treats every stage but dev as one whose data is kept', () => {
-    expect(parseConfig({ stage: 'prod' }).isDev).toBe(false);
+    expect(parseConfig({ stage: 'prod', ...REAL }).isDev).toBe(false);
+  });
+
+  it('refuses a stage other than dev without an alarm email, a real From address and a postal address, naming each', () => {
+    let message = '';
+    try {
+      parseConfig({ stage: 'staging' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/stage "staging": alarmEmail is not set[^\n]*\n\s*→ at alarmEmail/);
+    expect(message).toMatch(/stage "staging": emailFrom is the placeholder[^\n]*\n\s*→ at emailFrom/);
+    expect(message).toMatch(/stage "staging": postalAddress is the placeholder[^\n]*\n\s*→ at postalAddress/);
+    // dev runs with the placeholders (cdk.json's defaults).
+    expect(() => parseConfig({ stage: 'dev' })).not.toThrow();
+  });
+
+  it.each([
+    ['alarmEmail', { alarmEmail: '' }],
+    ['emailFrom', { emailFrom: 'Kintsugi <program@example.com>' }],
+    ['emailFrom', { emailFrom: 'hello@example.org' }],
+    ['emailFrom', { emailFrom: 'Kintsugi <hello@kintsugi.test>' }],
+    ['postalAddress', { postalAddress: 'Kintsugi, 1 Example Street, Example City' }],
+  ])('names %s alone when only it is missing or a placeholder (%j)', (key, override) => {
+    expect(() => parseConfig({ stage: 'prod', ...REAL, ...override })).toThrow(
+      new RegExp(`^Invalid CDK context[^\n]*\n✖ stage "prod": ${key}[^✖]*$`),
+    );
   });
 
   it.each([

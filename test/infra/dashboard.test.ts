@@ -27,7 +27,16 @@ function flatten(value: unknown): string {
 beforeAll(() => {
   ensureCatalog();
   const context: Json = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')).context;
-  const app = new App({ context: { ...context, stage: 'prod', 'aws:cdk:bundling-stacks': [] } });
+  const app = new App({
+    context: {
+      ...context,
+      stage: 'prod',
+      alarmEmail: 'ops@kintsugi.example.org',
+      emailFrom: 'Kintsugi <program@mail.kintsugi.example.org>',
+      postalAddress: 'Kintsugi, 100 Main Street, Springfield, IL 62701, USA',
+      'aws:cdk:bundling-stacks': [],
+    },
+  });
   const stack = new KintsugiStack(app, 'KintsugiStack', { config: readConfig(app.node) });
   template = Template.fromStack(stack);
   const [dashboard] = Object.values(template.findResources('AWS::CloudWatch::Dashboard'));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, type CfnElement, Stack } from 'aws-cdk-lib';
+import { App, type CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,14 @@ interface Statement {
 }
 
 const CDK_CONTEXT: Json = JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')).context;
+
+/** The production `context` block docs/DEPLOY.md tells an operator to write, as it is written there. */
+const DEPLOY_CONTEXT: Json = (() => {
+  const guide = readFileSync(join(PROJECT_ROOT, 'docs', 'DEPLOY.md'), 'utf8');
+  const block = /A production `context` block[^`]*```json\n([\s\S]*?)```/.exec(guide)?.[1];
+  if (!block) throw new Error('docs/DEPLOY.md has no production context block');
+  return JSON.parse(`{${block.trim().replace(/,$/, '')}}`);
+})();
 
 /** Builds the stack as `cdk synth` would, with cdk.json's context plus `overrides`. */
 function synthesize(overrides: Json, bundle: boolean): { stack: KintsugiStack; template: Template } {
@@ -279,6 +287,17 @@ describe('the functions', () => {
     });
   });
 
+  it('tell sms-status, alone, the API’s own URL, which status callbacks of texts sent before a publicUrl change were signed for', () => {
+    const apiEndpoint = {
+      'Fn::GetAtt': [
+        logicalId(stack.node.findChild('Http').node.findChild('Api').node.defaultChild),
+        'ApiEndpoint',
+      ],
+    };
+    expect(environmentOf('SmsStatus').API_URL).toEqual(apiEndpoint);
+    expect(ALL_FUNCTIONS.filter((name) => 'API_URL' in environmentOf(name))).toEqual(['SmsStatus']);
+  });
+
   it('names the send queue only to dispatch, the one function that enqueues', () => {
     const withQueue = ALL_FUNCTIONS.filter((name) => 'SEND_QUEUE_URL' in environmentOf(name));
     expect(withQueue).toEqual(['Dispatch']);
@@ -354,12 +373,44 @@ describe('cdk-nag', () => {
     expect(Object.keys(template.toJSON().Resources).length).toBeGreaterThan(0);
   });
 
-  it('fails synthesis on a finding nobody gave a reason for', () => {
+  it('passes both packs (AwsSolutions, Serverless) for the production configuration of docs/DEPLOY.md', () => {
+    expect(DEPLOY_CONTEXT).toMatchObject({ stage: 'prod', alarmEmail: expect.any(String) });
+    const app = new App({ context: { ...CDK_CONTEXT, ...DEPLOY_CONTEXT, 'aws:cdk:bundling-stacks': [] } });
+    checkWithCdkNag(app);
+    new KintsugiStack(app, 'KintsugiStack', { config: readConfig(app.node) });
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  it('passes them with X-Ray tracing on too (its grant takes no resource but "*", acknowledged there alone)', () => {
+    const app = new App({ context: { ...CDK_CONTEXT, tracing: true, 'aws:cdk:bundling-stacks': [] } });
+    checkWithCdkNag(app);
+    new KintsugiStack(app, 'KintsugiStack', { config: readConfig(app.node) });
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  it('gives each acknowledged finding a reason in words', () => {
+    const reasons = stack.node
+      .findAll()
+      .flatMap((c) => c.node.metadata)
+      .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((m) => Object.entries(m.data as Record<string, string>));
+    expect(reasons.map(([id]) => id)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^AwsSolutions::/),
+        expect.stringMatching(/^Serverless::Serverless-LambdaDLQ/),
+      ]),
+    );
+    for (const [id, reason] of reasons) expect(reason.split(' ').length, id).toBeGreaterThanOrEqual(12);
+  });
+
+  it('fails synthesis on a finding nobody gave a reason for, from either pack', () => {
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
     checkWithCdkNag(app);
     const careless = new Stack(app, 'Careless');
     new sqs.Queue(careless, 'NoDeadLetters');
-    expect(() => app.synth()).toThrow(/AwsSolutions-SQS3/);
+    expect(() => app.synth()).toThrow(
+      /AwsSolutions-SQS3[\s\S]*Serverless-SQSRedrivePolicy|Serverless-SQSRedrivePolicy[\s\S]*AwsSolutions-SQS3/,
+    );
   });
 });
 
@@ -381,12 +432,73 @@ describe('email', () => {
       }),
     });
     const rules = template.findResources('AWS::Events::Rule', {
-      Properties: {
-        EventPattern: { source: ['aws.ses'], detail: { eventType: ['Bounce', 'Complaint', 'Delivery'] } },
-      },
+      Properties: { EventPattern: Match.objectLike({ source: ['aws.ses'] }) },
     });
     const [rule] = Object.values(rules) as { Properties: { Targets: { Arn: unknown }[] } }[];
     expect(JSON.stringify(rule?.Properties.Targets[0]?.Arn)).toContain('SesEventsFunction');
+  });
+
+  it('hands ses-events the events of this stage’s configuration set only, not every SES event of the account', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        source: ['aws.ses'],
+        detail: {
+          eventType: ['Bounce', 'Complaint', 'Delivery'],
+          mail: { tags: { 'ses:configuration-set': ['kintsugi-dev'] } },
+        },
+      },
+    });
+  });
+
+  it('receives replies on a topic SES can publish to: a key of our own that lets SES of this account use it', () => {
+    const [topicId, topic] = resourceOfType(
+      'AWS::SNS::Topic',
+      (p) => p.DisplayName === 'Kintsugi: replies to check-in emails',
+    );
+    const keyRef = (topic.Properties as Json).KmsMasterKeyId as { 'Fn::GetAtt': [string, string] };
+    const keyId = keyRef['Fn::GetAtt']?.[0];
+    expect(resources[keyId]?.Type).toBe('AWS::KMS::Key');
+    const key = propertiesOf(keyId) as { EnableKeyRotation: boolean; KeyPolicy: { Statement: Json[] } };
+    expect(key.EnableKeyRotation).toBe(true);
+    expect(key.KeyPolicy.Statement).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Allow',
+        Principal: { Service: 'ses.amazonaws.com' },
+        Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+      }),
+    );
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: topicId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'ses.amazonaws.com' },
+            Action: 'sns:Publish',
+            Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('leaves the AWS-managed SNS key only on a topic no AWS service publishes to (the safety topic: functions only)', () => {
+    const managed = Object.entries(resources).filter(
+      ([, r]) =>
+        r.Type === 'AWS::SNS::Topic' &&
+        JSON.stringify((r.Properties as Json).KmsMasterKeyId ?? '').includes('alias/aws/sns'),
+    );
+    expect(managed.map(([, r]) => (r.Properties as Json).DisplayName)).toEqual(['Kintsugi: safety flags']);
+    const [safetyId] = managed[0] ?? [];
+    const alarmTargets = Object.values(resources)
+      .filter((r) => r.Type === 'AWS::CloudWatch::Alarm')
+      .flatMap((r) => [
+        ...((r.Properties as Json).AlarmActions as unknown[]),
+        ...((r.Properties as Json).OKActions as unknown[]),
+      ]);
+    expect(JSON.stringify(alarmTargets)).not.toContain(`"${safetyId}"`);
+    expect(JSON.stringify(template.findResources('AWS::SES::ReceiptRule'))).not.toContain(`"${safetyId}"`);
   });
 
   it('hands replies to check-in emails from an SNS topic to email-inbound', () => {
@@ -410,6 +522,46 @@ describe('email', () => {
         StringEqualsIgnoreCase: { 'ses:FromAddress': 'program@example.com' },
       });
     }
+  });
+});
+
+describe('asynchronous events (email replies, SES events)', () => {
+  const failedEventsId = () => logicalId(stack.node.findChild('FailedEvents').node.defaultChild);
+
+  it('that still fail after Lambda’s retries go to an encrypted queue kept 14 days, not dropped', () => {
+    expect(propertiesOf(failedEventsId())).toMatchObject({
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 14 * 24 * 3600,
+    });
+    for (const name of ['EmailInbound', 'SesEvents']) {
+      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: functionId(name) },
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [failedEventsId(), 'Arn'] } } },
+      });
+      expect(allows(name, 'sqs:SendMessage', failedEventsId())).toBe(true);
+    }
+  });
+
+  it('that SNS or EventBridge cannot hand to Lambda go to the same queue', () => {
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      Endpoint: { 'Fn::GetAtt': [functionId('EmailInbound'), 'Arn'] },
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [failedEventsId(), 'Arn'] } },
+    });
+    template.hasResourceProperties('AWS::Events::Rule', {
+      Targets: [Match.objectLike({ DeadLetterConfig: { Arn: { 'Fn::GetAtt': [failedEventsId(), 'Arn'] } } })],
+    });
+  });
+
+  it('raise an alarm at the first one waiting, and the queue is in the outputs', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [failedEventsId(), 'QueueName'] } }],
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+    template.hasOutput('FailedEventsQueueUrl', { Value: { Ref: failedEventsId() } });
   });
 });
 
@@ -468,12 +620,60 @@ describe('alarms', () => {
     });
   });
 
-  it('alarm when more than 5% of texts fail', () => {
+  it('alarm when more than 5% of texts fail, every text included (no delivery at all counts as none)', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Threshold: 0.05,
       Metrics: Match.arrayWith([
-        Match.objectLike({ Expression: Match.stringLikeRegexp('failed / \\(failed \\+ delivered\\)') }),
+        Match.objectLike({
+          Expression:
+            'IF(FILL(failed, 0) >= 20, FILL(failed, 0) / (FILL(failed, 0) + FILL(delivered, 0)), 0)',
+        }),
       ]),
+    });
+  });
+
+  it('read every metric of a math expression through FILL, so a metric without data cannot silence it', () => {
+    const mathAlarms = Object.values(resources)
+      .filter((r) => r.Type === 'AWS::CloudWatch::Alarm')
+      .map(
+        (r) => (r.Properties as Json).Metrics as { Id: string; Expression?: string; MetricStat?: unknown }[],
+      )
+      .filter((metrics) => metrics?.some((m) => m.Expression));
+    expect(mathAlarms.length).toBeGreaterThan(0);
+    for (const metrics of mathAlarms) {
+      const expression = metrics.map((m) => m.Expression ?? '').join(' ');
+      for (const { Id } of metrics.filter((m) => m.MetricStat)) {
+        const uses = expression.match(new RegExp(`\\b${Id}\\b`, 'g')) ?? [];
+        const filled = expression.match(new RegExp(`FILL\\(${Id}, 0\\)`, 'g')) ?? [];
+        expect(uses.length, `${Id} in ${expression}`).toBe(filled.length);
+      }
+    }
+  });
+
+  it('alarm when a function finds the Twilio secret unusable (texts stopped)', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'Kintsugi',
+      MetricName: 'TwilioSecretInvalid',
+      Dimensions: [{ Name: 'service', Value: 'kintsugi' }],
+      Statistic: 'Sum',
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+  });
+
+  it('may be published by CloudWatch of this account, though the topic policy replaces SNS’s default one', () => {
+    const [topicId] = resourceOfType('AWS::SNS::Topic', (p) => p.DisplayName === 'Kintsugi alarms');
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: topicId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: 'sns:Publish',
+          }),
+        ]),
+      },
     });
   });
 
@@ -503,6 +703,7 @@ describe('a production stage', () => {
         emailFrom: 'Kintsugi <hello@kintsugi.example.org>',
         sesIdentityDomain: 'kintsugi.example.org',
         inboundEmailAddress: 'replies@kintsugi.example.org',
+        postalAddress: 'Kintsugi, 100 Main Street, Springfield, IL 62701, USA',
       },
       false,
     );
@@ -533,6 +734,24 @@ describe('a production stage', () => {
     prod.template.allResourcesProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ PUBLIC_URL: 'https://kintsugi.example.org' }) },
     });
+  });
+
+  it('matches the events of its own configuration set', () => {
+    prod.template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: Match.objectLike({
+        detail: Match.objectLike({ mail: { tags: { 'ses:configuration-set': ['kintsugi-prod'] } } }),
+      }),
+    });
+  });
+
+  it('hands the receipt rule’s mail to the topic under the key SES may use', () => {
+    const rule = Object.values(prod.template.findResources('AWS::SES::ReceiptRule'))[0] as {
+      Properties: { Rule: { Actions: { SNSAction: { TopicArn: { Ref: string } } }[] } };
+    };
+    const topicId = rule.Properties.Rule.Actions[0]?.SNSAction.TopicArn.Ref ?? '';
+    const topic = prod.template.toJSON().Resources[topicId] as { Properties: Json };
+    expect(JSON.stringify(topic.Properties.KmsMasterKeyId)).not.toContain('alias/aws/sns');
+    expect(JSON.stringify(topic.Properties.KmsMasterKeyId)).toContain('InboundMailKey');
   });
 
   it('emails alarms to the operator', () => {

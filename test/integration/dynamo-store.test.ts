@@ -54,13 +54,23 @@ describe('the DynamoDB store, against DynamoDB Local', () => {
     expect(await store.getEnrollment('a2')).toBeUndefined();
   });
 
-  it('keeps phone numbers unique and stores nothing of the refused enrollment', async () => {
-    await store.createEnrollment(enrollment('p1', { phone: '+447700900001' }));
-    const clash = await store.createEnrollment(enrollment('p2', { phone: '+447700900001' }));
-    expect(clash).toEqual({ kind: 'phone-taken', holderId: 'p1' });
-    expect(await store.getEnrollment('p2')).toBeUndefined();
-    expect(await store.findByEmail('p2@example.com')).toBeUndefined();
-    expect((await store.findByPhone('+447700900001'))?.id).toBe('p1');
+  it('lets any number of enrollments name a number, and gives it only to the one that claims it', async () => {
+    const phone = '+447700900001';
+    expect(await store.createEnrollment(enrollment('p1', { phone }))).toBeUndefined();
+    expect(await store.createEnrollment(enrollment('p2', { phone }))).toBeUndefined();
+    expect(await store.findByPhone(phone)).toBeUndefined();
+    expect((await store.findNamingPhone(phone)).map((e) => e.id).sort()).toEqual(['p1', 'p2']);
+    await store.saveEnrollment(enrollment('p2', { phone, version: 2, status: 'active' }), SHARDS);
+    expect(await store.claimPhone(phone, 'p2', '2026-03-02T10:00:00.000Z')).toBe(true);
+    expect(await store.claimPhone(phone, 'p2', '2026-03-02T10:00:01.000Z')).toBe(true); // a repeat
+    expect((await store.findByPhone(phone))?.id).toBe('p2');
+    // Held by a running program: nobody else gets it.
+    expect(await store.claimPhone(phone, 'p1', '2026-03-02T11:00:00.000Z')).toBe(false);
+    expect((await store.findByPhone(phone))?.id).toBe('p2');
+    // Once that program has ended, the number goes to whoever claims it next.
+    await store.saveEnrollment(enrollment('p2', { phone, version: 3, status: 'completed' }), SHARDS);
+    expect(await store.claimPhone(phone, 'p1', '2026-03-02T12:00:00.000Z')).toBe(true);
+    expect((await store.findByPhone(phone))?.id).toBe('p1');
   });
 
   it('lets an unconfirmed enrollment’s address and number go with it, and keeps a confirmed one’s', async () => {
@@ -76,12 +86,13 @@ describe('the DynamoDB store, against DynamoDB Local', () => {
     const ttlOf = async (key: { PK: string; SK: string }) =>
       (await db.send(new GetCommand({ TableName: table, Key: key }))).Item?.expiresAt;
     // DynamoDB deletes what has expired (late): the unconfirmed one's lookups are among it.
-    for (const key of [keys.emailLookup('x1@example.com'), keys.phoneLookup('+447700900101')])
+    for (const key of [keys.emailLookup('x1@example.com'), keys.phoneNamedBy('+447700900101', 'x1')])
       expect(await ttlOf(key)).toBeLessThanOrEqual(now);
-    for (const key of [keys.emailLookup('x2@example.com'), keys.phoneLookup('+447700900102')])
+    for (const key of [keys.emailLookup('x2@example.com'), keys.phoneNamedBy('+447700900102', 'x2')])
       expect(await ttlOf(key)).toBeUndefined();
     expect(await later.findByEmail('x1@example.com')).toBeUndefined();
-    expect((await later.findByPhone('+447700900102'))?.id).toBe('x2');
+    expect(await later.findNamingPhone('+447700900101')).toEqual([]);
+    expect((await later.findNamingPhone('+447700900102')).map((e) => e.id)).toEqual(['x2']);
     // The address and number can enroll again before DynamoDB has got round to deleting the old lookups.
     const again = enrollment('x3', {
       email: 'x1@example.com',
@@ -90,7 +101,34 @@ describe('the DynamoDB store, against DynamoDB Local', () => {
     });
     expect(await later.createEnrollment(again)).toBeUndefined();
     expect((await later.findByEmail('x1@example.com'))?.id).toBe('x3');
-    expect((await later.findByPhone('+447700900101'))?.id).toBe('x3');
+    expect((await later.findNamingPhone('+447700900101')).map((e) => e.id)).toEqual(['x3']);
+  });
+
+  it('counts uses of a limit in a rolling window with conditional writes, and knows a repeat of a request', async () => {
+    const use = (holder: string, now: string, kind = 'confirm') =>
+      store.takeQuota({
+        subject: 'email#test-subject',
+        limit: 3,
+        windowSeconds: 86_400,
+        kind,
+        spacingSeconds: 60,
+        now,
+        holder,
+      });
+    expect(await use('r1', '2026-03-02T10:00:00.000Z')).toBe('taken');
+    expect(await use('r1', '2026-03-02T10:00:00.000Z')).toBe('repeat');
+    expect(await use('r2', '2026-03-02T10:00:30.000Z')).toBe('refused'); // 30 s after one of its kind
+    expect(await use('r3', '2026-03-02T10:00:30.000Z', 'notice')).toBe('taken');
+    // Two requests at once for the last use: one gets it.
+    const both = await Promise.all([
+      use('r4', '2026-03-02T11:00:00.000Z', 'invite'),
+      use('r5', '2026-03-02T11:00:00.000Z', 'notice'),
+    ]);
+    expect(both.sort()).toEqual(['refused', 'taken']);
+    expect(await use('r6', '2026-03-02T20:00:00.000Z')).toBe('refused');
+    // 24 hours after the first use, its place is free again.
+    expect(await use('r7', '2026-03-03T10:00:00.000Z')).toBe('taken');
+    expect(await use('r8', '2026-03-03T10:00:20.000Z', 'invite')).toBe('refused');
   });
 
   it('refuses a write from a stale copy of an enrollment', async () => {

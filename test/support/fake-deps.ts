@@ -142,6 +142,20 @@ export const testCatalog: Catalog = {
         bodyText: 'Confirm please',
         action: 'Confirm',
       },
+      confirmByEmail: {
+        subject: 'Confirm',
+        preheader: 'Check-ins by email',
+        bodyHtml: '<p>Confirm please. Your number already gets our texts for another program.</p>',
+        bodyText: 'Confirm please. Your number already gets our texts for another program.',
+        action: 'Confirm',
+      },
+      alreadyEnrolled: {
+        subject: 'A sign-up request for this address',
+        preheader: 'Nothing has changed',
+        bodyHtml: '<p>Already in. <a href="{{privacyUrl}}">Privacy</a></p>',
+        bodyText: 'Already in. Privacy: {{privacyUrl}}',
+        action: 'Open my settings',
+      },
       report: {
         subject: 'Your report',
         preheader: 'Day 90',
@@ -242,7 +256,13 @@ export function fakeWorld(start = '2026-03-02T12:00:00.000Z'): FakeWorld {
   const alerts: SafetyAlert[] = [];
   let ids = 0;
   const deps: Deps = {
-    config: parseConfig({ PUBLIC_URL: 'https://kintsugi.test', TOKEN_KEY: 'x'.repeat(40), DUE_SHARDS: '1' }),
+    // Use-case tests enroll many people with no source IP: the limit per source is tested on its own.
+    config: parseConfig({
+      PUBLIC_URL: 'https://kintsugi.test',
+      TOKEN_KEY: 'x'.repeat(40),
+      DUE_SHARDS: '1',
+      SOURCE_LIMIT_PER_HOUR: '0',
+    }),
     contactHash: (contact) => contactHash(contact, TEST_CONTACT_HASH_KEY),
     catalog: testCatalog,
     store,

@@ -1,4 +1,11 @@
-import type { EnrollmentConflict, EnrollmentPage, InboundClaim, Store } from '../../functions/ports/store';
+import type {
+  EnrollmentConflict,
+  EnrollmentPage,
+  InboundClaim,
+  QuotaOutcome,
+  QuotaRequest,
+  Store,
+} from '../../functions/ports/store';
 import type { ConsentEvent, ErasureTombstone } from '../../functions/program/consent';
 import type { Enrollment, MessageKey, MessageRecord, Reply } from '../../functions/program/enrollment';
 import { messageKey } from '../../functions/program/enrollment';
@@ -22,15 +29,40 @@ export class InMemoryStore implements Store {
   readonly reports = new Map<string, CheckpointReport>();
   readonly consents: ConsentEvent[] = [];
 
+  /** Numbers' holders (`phones`) are set by claimPhone only: a form names a number, YES claims it. */
   async createEnrollment(e: Enrollment): Promise<EnrollmentConflict | undefined> {
     const emailHolder = this.emails.get(e.email);
     if (emailHolder) return { kind: 'email-taken', holderId: emailHolder };
-    const phoneHolder = e.phone ? this.phones.get(e.phone) : undefined;
-    if (phoneHolder) return { kind: 'phone-taken', holderId: phoneHolder };
     this.enrollments.set(e.id, copy(e));
     this.emails.set(e.email, e.id);
-    if (e.phone) this.phones.set(e.phone, e.id);
     return undefined;
+  }
+  async findNamingPhone(phone: string) {
+    return [...this.enrollments.values()].filter((e) => e.phone === phone).map(copy);
+  }
+  async claimPhone(phone: string, enrollmentId: string): Promise<boolean> {
+    const holder = this.phones.get(phone);
+    if (holder && holder !== enrollmentId && this.enrollments.get(holder)?.status === 'active') return false;
+    this.phones.set(phone, enrollmentId);
+    return true;
+  }
+  readonly quotas = new Map<string, string[]>();
+  async takeQuota(q: QuotaRequest): Promise<QuotaOutcome> {
+    const now = Date.parse(q.now);
+    const uses = (this.quotas.get(q.subject) ?? []).filter(
+      (use) => now - Date.parse(use.split('#')[0] as string) < q.windowSeconds * 1000,
+    );
+    if (uses.some((use) => use.endsWith(`#${q.holder}`))) return 'repeat';
+    const spacing = (q.spacingSeconds ?? 0) * 1000;
+    if (
+      uses.some(
+        (use) => use.split('#')[1] === q.kind && now - Date.parse(use.split('#')[0] as string) < spacing,
+      )
+    )
+      return 'refused';
+    if (uses.length >= q.limit) return 'refused';
+    this.quotas.set(q.subject, [...uses, `${q.now}#${q.kind}#${q.holder}`]);
+    return 'taken';
   }
   async getEnrollment(id: string) {
     const e = this.enrollments.get(id);

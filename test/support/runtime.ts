@@ -10,7 +10,8 @@ export function startTestRuntime(options: Partial<RuntimeOptions> = {}): Promise
     tableName: uniqueTableName(),
     tickMs: 0,
     ...options,
-    env: { POWERTOOLS_LOG_LEVEL: 'SILENT', DUE_SHARDS: '4', ...options.env },
+    // Every test request comes from 127.0.0.1: the limit per source is tested on its own (enrollment-privacy).
+    env: { POWERTOOLS_LOG_LEVEL: 'SILENT', DUE_SHARDS: '4', SOURCE_LIMIT_PER_HOUR: '0', ...options.env },
   });
 }
 

@@ -418,7 +418,9 @@ describe('an opt-in whose ledger write failed', () => {
     const world = fakeWorld('2026-03-02T15:00:00.000Z');
     failNextConsentWrite(world);
     await expect(enroll(world.deps, FORM)).rejects.toThrow();
-    const { id } = await enroll(world.deps, FORM);
+    await enroll(world.deps, FORM);
+    // The answer's id is a fresh one for every address already in the table: find the enrollment by email.
+    const id = (await world.store.findByEmail(FORM.email))?.id as string;
     expect(optIns(world, id, 'web-form')).toMatchObject([
       { channel: 'sms', wordingVersion: wordingVersion(SMS_CONSENT_TEXT) },
     ]);

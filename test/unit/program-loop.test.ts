@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, ProviderUnavailableError } from '../../functions/shared/errors';
+import { enrollmentEmail } from '../../functions/program/enrollment-emails';
+import { ProviderUnavailableError } from '../../functions/shared/errors';
 import { confirm } from '../../functions/use-cases/confirm';
 import { dispatch } from '../../functions/use-cases/dispatch';
 import { enroll } from '../../functions/use-cases/enroll';
@@ -54,45 +55,105 @@ describe('enrolling', () => {
     expect(confirmTokenOf(world)).not.toBe('');
   });
 
-  it('re-sends the confirmation when the same email enrolls again while pending', async () => {
+  it('re-sends the confirmation when the same email enrolls again while pending, with a fresh id in the answer', async () => {
     const world = fakeWorld();
-    await enroll(world.deps, { email: 'ana@example.com', timezone: 'America/New_York', role: 'hurt' });
+    const first = await enroll(world.deps, {
+      email: 'ana@example.com',
+      timezone: 'America/New_York',
+      role: 'hurt',
+    });
+    world.clock.set('2026-03-02T12:05:00.000Z');
     const again = await enroll(world.deps, {
       email: 'ANA@example.com',
       timezone: 'America/New_York',
       role: 'hurt',
     });
-    expect(again.id).toBe('id-1');
+    expect(again).toEqual({ id: expect.any(String), status: 'pending' });
+    expect(again.id).not.toBe(first.id);
     expect(world.emails).toHaveLength(2);
+    expect(world.emails[1]?.subject).toBe(world.deps.catalog.messages.email.confirm.subject);
     expect(world.store.enrollments.size).toBe(1);
   });
 
-  it('refuses the same email once the program is running', async () => {
+  it('sends one email for a form sent twice within a minute', async () => {
     const world = fakeWorld();
-    await enrolled(world);
-    await expect(
-      enroll(world.deps, { email: 'ana@example.com', timezone: 'Europe/London', role: 'hurt' }),
-    ).rejects.toThrow(ConflictError);
+    const form = { email: 'ana@example.com', timezone: 'America/New_York', role: 'hurt' };
+    await enroll(world.deps, form);
+    world.clock.set('2026-03-02T12:00:30.000Z');
+    expect(await enroll(world.deps, form)).toMatchObject({ status: 'pending' });
+    expect(world.emails).toHaveLength(1);
   });
 
-  it('refuses a phone number another enrollment already uses', async () => {
+  it('answers an enrolled address as it answers a new one, and tells the owner by a plain email', async () => {
     const world = fakeWorld();
+    const id = await enrolled(world);
+    world.clock.set('2026-03-02T13:00:00.000Z');
+    const result = await enroll(world.deps, {
+      email: 'ana@example.com',
+      timezone: 'Europe/London',
+      role: 'repairing',
+    });
+    expect(result).toEqual({ id: expect.any(String), status: 'pending' });
+    expect(result.id).not.toBe(id);
+    const notice = world.emails.at(-1);
+    expect(notice?.subject).toBe(enrollmentEmail(world.deps.catalog, 'alreadyEnrolled').subject);
+    expect(notice?.text).toContain('https://kintsugi.test/settings?token=');
+    expect(notice?.text).toContain('https://kintsugi.test/privacy?token=');
+    expect(world.store.enrollments.size).toBe(1);
+    expect((await world.store.getEnrollment(id))?.timezone).toBe('America/New_York');
+  });
+
+  it('sends an address at most 3 emails a stranger can cause in any 24 hours, and answers the same after', async () => {
+    const world = fakeWorld();
+    const form = { email: 'ana@example.com', timezone: 'America/New_York', role: 'hurt' };
+    for (let minute = 0; minute < 6; minute++) {
+      world.clock.set(`2026-03-02T12:0${minute}:00.000Z`);
+      expect(await enroll(world.deps, form)).toMatchObject({ status: 'pending' });
+    }
+    expect(world.emails).toHaveLength(3);
+    world.clock.set('2026-03-03T12:00:00.000Z'); // 24 hours after the first
+    await enroll(world.deps, form);
+    expect(world.emails).toHaveLength(4);
+  });
+
+  it('lets a second enrollment name a number nobody has proved, and gives the number to the one YES comes for', async () => {
+    const world = fakeWorld();
+    // A stranger's sign-up names the number and is never confirmed.
     await enroll(world.deps, {
-      email: 'a@example.com',
+      email: 'stranger@example.com',
       timezone: 'Europe/London',
       role: 'hurt',
       phone: PHONE,
       smsConsent: true,
     });
-    await expect(
-      enroll(world.deps, {
-        email: 'b@example.com',
-        timezone: 'Europe/London',
-        role: 'repairing',
-        phone: PHONE,
-        smsConsent: true,
-      }),
-    ).rejects.toMatchObject({ code: 'phone_in_use', field: 'phone' });
+    const id = await enrolled(world, { phone: PHONE, smsConsent: true });
+    expect(world.texts.map((t) => t.to)).toEqual([PHONE]);
+    expect(await sms(world, 'YES')).toBe(world.deps.catalog.messages.sms.optInConfirmed);
+    expect((await world.store.findByPhone(PHONE))?.id).toBe(id);
+    expect((await world.store.getEnrollment(id))?.smsStatus).toBe('active');
+  });
+
+  it('gives check-ins by email, and says why in the confirmation, when the number already gets texts for a running program', async () => {
+    const world = fakeWorld();
+    const holder = await enrolled(world, { phone: PHONE, smsConsent: true });
+    await sms(world, 'YES');
+    world.clock.set('2026-03-02T14:00:00.000Z');
+    const result = await enroll(world.deps, {
+      email: 'ben@example.com',
+      timezone: 'America/New_York',
+      role: 'repairing',
+      phone: PHONE,
+      smsConsent: true,
+    });
+    expect(result).toEqual({ id: expect.any(String), status: 'pending' });
+    const confirmation = world.emails.at(-1);
+    expect(confirmation?.to).toBe('ben@example.com');
+    expect(confirmation?.text).toContain(enrollmentEmail(world.deps.catalog, 'confirmByEmail').bodyText);
+    const second = await world.store.findByEmail('ben@example.com');
+    expect(second).toMatchObject({ smsStatus: 'none', textsUnavailable: true });
+    await confirm(world.deps, confirmTokenOf(world));
+    expect(world.texts.filter((t) => t.body === world.deps.catalog.messages.sms.optInPrompt)).toHaveLength(1);
+    expect((await world.store.findByPhone(PHONE))?.id).toBe(holder);
   });
 });
 

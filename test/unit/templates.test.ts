@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -209,15 +209,30 @@ describe('every email, filled at its longest', () => {
 });
 
 describe('own words', () => {
-  it('the program and its layouts share no 8-word run with the seed articles', () => {
-    const tool = path.resolve(ROOT, '../shared/tools/seed-overlap');
-    let output: string;
-    try {
-      output = execFileSync('python3', [tool, 'content', 'templates'], { cwd: ROOT, encoding: 'utf8' });
-    } catch (error) {
-      const failed = error as { stdout?: string; status?: number };
-      throw new Error(`seed-overlap exited ${failed.status}:\n${failed.stdout ?? ''}`);
-    }
-    expect(output).toContain('seed-overlap: 0 run(s)');
-  });
+  // The seed articles live beside the repository (../shared), not in it: a fresh clone of the project
+  // alone has none, and then there is nothing to compare with. CI has them and runs the check.
+  const seeds = path.resolve(ROOT, '../shared/seeds');
+  const tool = path.resolve(ROOT, '../shared/tools/seed-overlap');
+  const seedsPresent = existsSync(tool) && existsSync(seeds) && readdirSync(seeds).length > 0;
+  const notChecked = `seed articles not found at ${seeds}: overlap not checked`;
+
+  if (seedsPresent) {
+    it('the program and its layouts share no 8-word run with the seed articles', () => {
+      let output: string;
+      try {
+        output = execFileSync('python3', [tool, 'content', 'templates'], { cwd: ROOT, encoding: 'utf8' });
+      } catch (error) {
+        const failed = error as { stdout?: string; status?: number };
+        throw new Error(`seed-overlap exited ${failed.status}:\n${failed.stdout ?? ''}`);
+      }
+      expect(output).toContain('seed-overlap: 0 run(s)');
+    });
+  } else {
+    // Not a skipped test: it says in its own name (and the log) that nothing was compared, and it fails
+    // where the seeds must be there (CI), so a broken CI checkout cannot pass by not checking.
+    it(`${notChecked} (the check runs where they are, as in CI)`, () => {
+      console.warn(notChecked);
+      expect(process.env.CI ?? '', `${notChecked}, and CI must check it`).toMatch(/^(|0|false)$/i);
+    });
+  }
 });

@@ -8,7 +8,12 @@ export const DUE_INDEX = 'due';
 export const keys = {
   enrollment: (id: string) => ({ PK: `ENR#${id}`, SK: PROFILE }),
   emailLookup: (email: string) => ({ PK: `EMAIL#${email.toLowerCase()}`, SK: 'EMAIL' }),
+  /** Who holds a number: written when YES comes from it (the number proved), never by a form. */
   phoneLookup: (e164: string) => ({ PK: `PHONE#${e164}`, SK: 'PHONE' }),
+  /** An enrollment that named a number on its form: any number of them, none holds it. */
+  phoneNamedBy: (e164: string, enrollmentId: string) => ({ PK: `PHONE#${e164}`, SK: `ENR#${enrollmentId}` }),
+  /** A rolling-window limit (program/limits.ts), under a keyed hash: no address or IP in clear. */
+  quota: (subject: string) => ({ PK: `QUOTA#${subject}`, SK: 'QUOTA' }),
   message: (m: Pick<MessageRecord, 'enrollmentId' | 'day' | 'slot' | 'channel'>) => ({
     PK: `ENR#${m.enrollmentId}`,
     SK: `MSG#${String(m.day).padStart(3, '0')}#${m.slot}#${m.channel}`,

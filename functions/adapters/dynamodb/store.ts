@@ -11,7 +11,14 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { EnrollmentConflict, EnrollmentPage, InboundClaim, Store } from '../../ports/store';
+import type {
+  EnrollmentConflict,
+  EnrollmentPage,
+  InboundClaim,
+  QuotaOutcome,
+  QuotaRequest,
+  Store,
+} from '../../ports/store';
 import type { ConsentEvent, ErasureTombstone } from '../../program/consent';
 import type { Enrollment, MessageKey, MessageRecord, Reply } from '../../program/enrollment';
 import type { CheckpointReport } from '../../program/report';
@@ -22,6 +29,7 @@ import {
   DUE_INDEX,
   duePartition,
   dueUpTo,
+  ENROLLMENT_PREFIX,
   ERASED_AT_PREFIX,
   keys,
   MESSAGE_PREFIX,
@@ -58,10 +66,15 @@ const strip = <T extends Item>(item: Item | undefined, ...extra: string[]): T | 
 
 const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
 
-/** The keys of an enrollment's email lookup and, with a phone, its phone lookup. */
-const lookupKeys = (enrollment: Pick<Enrollment, 'email' | 'phone'>) => [
+/**
+ * The keys outside an enrollment's partition that point at it: its email lookup and, with a phone, the
+ * number's holder lookup (if it is the holder) and the note that it named the number.
+ */
+const lookupKeys = (enrollment: Pick<Enrollment, 'id' | 'email' | 'phone'>) => [
   keys.emailLookup(enrollment.email),
-  ...(enrollment.phone ? [keys.phoneLookup(enrollment.phone)] : []),
+  ...(enrollment.phone
+    ? [keys.phoneLookup(enrollment.phone), keys.phoneNamedBy(enrollment.phone, enrollment.id)]
+    : []),
 ];
 
 /** The TTL attribute for an item that expires at `retainUntil` (Unix seconds), or nothing. */
@@ -100,56 +113,48 @@ export class DynamoStore implements Store {
   }
 
   async createEnrollment(enrollment: Enrollment): Promise<EnrollmentConflict | undefined> {
-    // A lookup whose enrollment has gone (an unconfirmed one expired) may be taken over.
-    const stale: { email?: string; phone?: string } = {};
+    // An email lookup whose enrollment has gone (an unconfirmed one expired) may be taken over.
+    let stale: string | undefined;
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
         await this.db.send(new TransactWriteCommand({ TransactItems: this.creation(enrollment, stale) }));
         return undefined;
       } catch (error) {
         if (!(error instanceof TransactionCanceledException)) throw error;
-        const reasons = error.CancellationReasons ?? [];
+        if (error.CancellationReasons?.[1]?.Code !== 'ConditionalCheckFailed') throw error;
         // The holder as stored, expired or not: an expired lookup (TTL deletes late) is taken over too.
-        if (reasons[1]?.Code === 'ConditionalCheckFailed') {
-          const holder = await this.lookup(keys.emailLookup(enrollment.email), true);
-          if (holder && (await this.getEnrollment(holder))) return { kind: 'email-taken', holderId: holder };
-          if (holder) stale.email = holder;
-        }
-        if (reasons[2]?.Code === 'ConditionalCheckFailed' && enrollment.phone) {
-          const holder = await this.lookup(keys.phoneLookup(enrollment.phone), true);
-          if (holder && (await this.getEnrollment(holder))) return { kind: 'phone-taken', holderId: holder };
-          if (holder) stale.phone = holder;
-        }
-        if (!stale.email && !stale.phone) throw error;
+        const holder = await this.lookup(keys.emailLookup(enrollment.email), true);
+        if (holder && (await this.getEnrollment(holder))) return { kind: 'email-taken', holderId: holder };
+        if (!holder) continue;
+        stale = holder;
       }
     }
-    throw new ConcurrentUpdateError('The email address or phone number changed hands while enrolling.');
+    throw new ConcurrentUpdateError('The email address changed hands while enrolling.');
   }
 
   /**
-   * The transaction that stores a pending enrollment with its lookups, all of them expiring unless it is
-   * confirmed (activateEnrollment): an address nobody confirmed is not kept.
+   * The transaction that stores a pending enrollment with its email lookup and, with a phone, the note
+   * that it named the number, all expiring unless it is confirmed (activateEnrollment): an address
+   * nobody confirmed is not kept. Naming a number claims nothing: YES from it does (claimPhone).
    */
-  private creation(enrollment: Enrollment, stale: { email?: string; phone?: string }) {
+  private creation(enrollment: Enrollment, stale: string | undefined) {
     const expiresAt = Math.floor(Date.parse(enrollment.createdAt) / 1000) + PENDING_TTL_SECONDS;
     const lookup = { enrollmentId: enrollment.id, createdAt: enrollment.createdAt, expiresAt };
-    const fresh = (holder?: string) =>
-      holder
-        ? { ConditionExpression: 'enrollmentId = :stale', ExpressionAttributeValues: { ':stale': holder } }
-        : { ConditionExpression: 'attribute_not_exists(PK)' };
     const items = [
       {
         Put: {
           TableName: this.table,
           Item: { ...keys.enrollment(enrollment.id), ...enrollment, expiresAt },
-          ...fresh(),
+          ConditionExpression: 'attribute_not_exists(PK)',
         },
       },
       {
         Put: {
           TableName: this.table,
           Item: { ...keys.emailLookup(enrollment.email), ...lookup },
-          ...fresh(stale.email),
+          ...(stale
+            ? { ConditionExpression: 'enrollmentId = :stale', ExpressionAttributeValues: { ':stale': stale } }
+            : { ConditionExpression: 'attribute_not_exists(PK)' }),
         },
       },
     ];
@@ -157,8 +162,8 @@ export class DynamoStore implements Store {
       items.push({
         Put: {
           TableName: this.table,
-          Item: { ...keys.phoneLookup(enrollment.phone), ...lookup },
-          ...fresh(stale.phone),
+          Item: { ...keys.phoneNamedBy(enrollment.phone, enrollment.id), ...lookup },
+          ConditionExpression: 'attribute_not_exists(PK)',
         },
       });
     }
@@ -235,6 +240,95 @@ export class DynamoStore implements Store {
     return id ? this.getEnrollment(id) : undefined;
   }
 
+  async findNamingPhone(phone: string): Promise<Enrollment[]> {
+    const named = await this.queryAll({
+      TableName: this.table,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.phoneLookup(phone).PK, ':prefix': ENROLLMENT_PREFIX },
+      ConsistentRead: true,
+    });
+    const found = await Promise.all(
+      named.filter((item) => this.live(item)).map((item) => this.getEnrollment(item.enrollmentId as string)),
+    );
+    return found.filter((e): e is Enrollment => e !== undefined);
+  }
+
+  async claimPhone(phone: string, enrollmentId: string, at: string): Promise<boolean> {
+    const claim = (condition: string, values: Item) =>
+      this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...keys.phoneLookup(phone), enrollmentId, claimedAt: at },
+          ConditionExpression: condition,
+          ExpressionAttributeValues: values,
+        }),
+      );
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await claim('attribute_not_exists(PK) OR enrollmentId = :id OR expiresAt <= :now', {
+          ':id': enrollmentId,
+          ':now': this.nowSeconds(),
+        });
+        return true;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+      // Held by another enrollment: taken over only when that program is no longer running.
+      const holder = await this.lookup(keys.phoneLookup(phone), true);
+      if (!holder) continue;
+      if ((await this.getEnrollment(holder))?.status === 'active') return false;
+      try {
+        await claim('enrollmentId = :holder', { ':holder': holder });
+        return true;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    }
+    return false;
+  }
+
+  async takeQuota(request: QuotaRequest): Promise<QuotaOutcome> {
+    const Key = keys.quota(request.subject);
+    const now = Date.parse(request.now);
+    const take = `${request.now}#${request.kind}#${request.holder}`;
+    // Each use is one attribute (u0, u1…) holding "<when>#<kind>#<holder>": a use older than the window
+    // is free again, and a write succeeds only over the value it was read with.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const { Item } = await this.db.send(
+        new GetCommand({ TableName: this.table, Key, ConsistentRead: true }),
+      );
+      const uses = Array.from({ length: request.limit }, (_, i) => Item?.[`u${i}`] as string | undefined);
+      if (uses.some((use) => use?.endsWith(`#${request.holder}`)))
+        // A repeat of this request, or the SDK repeating a write whose answer was lost (attempt > 0).
+        return attempt === 0 ? 'repeat' : 'taken';
+      const since = (use: string) => now - Date.parse(use.slice(0, use.indexOf('#')));
+      const spacing = (request.spacingSeconds ?? 0) * 1000;
+      if (uses.some((use) => use?.split('#')[1] === request.kind && since(use) < spacing)) return 'refused';
+      const free = uses.findIndex((use) => use === undefined || since(use) >= request.windowSeconds * 1000);
+      if (free < 0) return 'refused';
+      const old = uses[free];
+      try {
+        await this.db.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key,
+            UpdateExpression: `SET u${free} = :take, expiresAt = :expires`,
+            ConditionExpression: old === undefined ? `attribute_not_exists(u${free})` : `u${free} = :old`,
+            ExpressionAttributeValues: {
+              ':take': take,
+              ':expires': Math.floor(now / 1000) + request.windowSeconds,
+              ...(old === undefined ? {} : { ':old': old }),
+            },
+          }),
+        );
+        return 'taken';
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    }
+    return 'refused';
+  }
+
   async saveEnrollment(enrollment: Enrollment, shardCount: number): Promise<void> {
     try {
       await this.db.send(new PutCommand(this.versionedPut(enrollment, shardCount)));
@@ -254,15 +348,28 @@ export class DynamoStore implements Store {
         new TransactWriteCommand({
           TransactItems: [
             { Put: this.versionedPut(enrollment, shardCount) },
-            ...lookupKeys(enrollment).map((Key) => ({
+            {
               Update: {
                 TableName: this.table,
-                Key,
+                Key: keys.emailLookup(enrollment.email),
                 UpdateExpression: 'REMOVE expiresAt',
                 ConditionExpression: 'enrollmentId = :id',
                 ExpressionAttributeValues: { ':id': enrollment.id },
               },
-            })),
+            },
+            // Written if missing: an enrollment made before numbers were claimed by YES has none.
+            ...(enrollment.phone
+              ? [
+                  {
+                    Update: {
+                      TableName: this.table,
+                      Key: keys.phoneNamedBy(enrollment.phone, enrollment.id),
+                      UpdateExpression: 'SET enrollmentId = :id REMOVE expiresAt',
+                      ExpressionAttributeValues: { ':id': enrollment.id },
+                    },
+                  },
+                ]
+              : []),
           ],
         }),
       );
