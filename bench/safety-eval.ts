@@ -3,19 +3,22 @@
  * (functions/program/safety.ts) like a classifier over the labelled messages in
  * test/fixtures/safety-eval/*.jsonl. Default split: holdout when that file exists, else dev.
  * The dev split is every dev*.jsonl file in that folder (dev.jsonl, the retired round-1 held-out set
- * dev-holdout-round1.jsonl, further written examples); the holdout split is holdout.jsonl alone.
+ * dev-holdout-round1.jsonl, further written examples); the holdout split is holdout.jsonl alone; the
+ * everyday split is holdout-everyday.jsonl (blind, everyday replies, all ordinary: false alarms only).
  * `--file <name> --half even|odd` narrows the dev split to one file, or half its lines (a validation slice).
+ * `--rules-only` measures the hand-written rules without the learned model (what the model adds).
  *
  * Prints danger recall per category × language, concern recall, false alarms and false dangers per
  * language, counts, and the latency of one `assessSafety` call; writes the figures to
  * artifacts/safety-eval.json. For the dev split it also lists misses and false alarms with their text;
- * for any split that includes the holdout it prints figures only, never a message.
+ * for any split that includes a blind set it prints figures only, never a message.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   assessSafety,
+  assessSafetyByRules,
   type MessageLanguage,
   SAFETY_CATEGORIES,
   type SafetyCategory,
@@ -26,7 +29,9 @@ export const EVAL_DIR = join(__dirname, '..', 'test', 'fixtures', 'safety-eval')
 const ARTIFACT = join(__dirname, '..', 'artifacts', 'safety-eval.json');
 const LANGUAGES: readonly MessageLanguage[] = ['en', 'es'];
 
-export type Split = 'dev' | 'holdout';
+/** dev: every dev*.jsonl; holdout: the blind set; everyday: a blind set of everyday ordinary replies. */
+export type Split = 'dev' | 'holdout' | 'everyday';
+const BLIND: readonly Split[] = ['holdout', 'everyday'];
 
 export interface EvalCase {
   text: string;
@@ -78,12 +83,12 @@ export interface Outcome {
 
 /** The held-out file (the dev split is several files: `splitFiles`). */
 export function splitPath(split: Split): string {
-  return join(EVAL_DIR, `${split}.jsonl`);
+  return join(EVAL_DIR, split === 'everyday' ? 'holdout-everyday.jsonl' : `${split}.jsonl`);
 }
 
 /** The files of a split: every dev*.jsonl for dev, holdout.jsonl alone for holdout. */
 export function splitFiles(split: Split): string[] {
-  if (split === 'holdout') return [splitPath('holdout')];
+  if (split !== 'dev') return [splitPath(split)];
   return readdirSync(EVAL_DIR)
     .filter((name) => /^dev.*\.jsonl$/.test(name))
     .sort()
@@ -125,8 +130,14 @@ function count(outcomes: Outcome[], keep: (o: Outcome) => boolean, hit: (o: Outc
 const isDanger = (o: Outcome) => o.signal?.level === 'danger';
 const isAny = (o: Outcome) => o.signal !== undefined;
 
-export function evaluate(items: EvalCase[]): { outcomes: Outcome[]; byLanguage: EvalFigures['byLanguage'] } {
-  const outcomes = items.map((item) => ({ item, signal: assessSafety(item.text) }));
+/** The detector measured: rules and model together (what the webhooks run), or the rules alone. */
+export type Judge = (text: string) => SafetySignal | undefined;
+
+export function evaluate(
+  items: EvalCase[],
+  judge: Judge = assessSafety,
+): { outcomes: Outcome[]; byLanguage: EvalFigures['byLanguage'] } {
+  const outcomes = items.map((item) => ({ item, signal: judge(item.text) }));
   const figures = (lang: MessageLanguage): LanguageFigures => {
     const mine = outcomes.filter((o) => o.item.lang === lang);
     const danger = (o: Outcome) => o.item.expect === 'danger';
@@ -153,9 +164,10 @@ export function evaluate(items: EvalCase[]): { outcomes: Outcome[]; byLanguage: 
 export function figuresFor(
   splits: Split[],
   only?: { file: string; half?: 'even' | 'odd' },
+  judge: Judge = assessSafety,
 ): { figures: EvalFigures; outcomes: Outcome[] } {
   const items = only ? loadFile(join(EVAL_DIR, only.file), only.half) : splits.flatMap(loadSplit);
-  const { outcomes, byLanguage } = evaluate(items);
+  const { outcomes, byLanguage } = evaluate(items, judge);
   const all = (o: Outcome) => o.item.expect;
   return {
     outcomes,
@@ -245,9 +257,11 @@ function main(args: string[]): void {
   const asked = at >= 0 ? args[at + 1] : undefined;
   const hasHoldout = existsSync(splitPath('holdout'));
   const choice = asked ?? (hasHoldout ? 'holdout' : 'dev');
-  if (!['dev', 'holdout', 'all'].includes(choice)) throw new Error('--split must be dev, holdout or all');
-  if (choice !== 'dev' && !hasHoldout) throw new Error(`no ${splitPath('holdout')}`);
-  const splits: Split[] = choice === 'all' ? ['dev', 'holdout'] : [choice as Split];
+  if (!['dev', 'holdout', 'everyday', 'all'].includes(choice))
+    throw new Error('--split must be dev, holdout, everyday or all');
+  const splits: Split[] = choice === 'all' ? ['dev', 'holdout', 'everyday'] : [choice as Split];
+  for (const split of splits)
+    if (!existsSync(splitFiles(split)[0] ?? '')) throw new Error(`no ${splitFiles(split)[0]}`);
   const file = args.includes('--file') ? args[args.indexOf('--file') + 1] : undefined;
   const half = args.includes('--half') ? args[args.indexOf('--half') + 1] : undefined;
   if (half !== undefined && half !== 'even' && half !== 'odd') throw new Error('--half must be even or odd');
@@ -257,14 +271,17 @@ function main(args: string[]): void {
     throw new Error('--file must be a dev*.jsonl file');
   const only = file ? { file, half: half as 'even' | 'odd' | undefined } : undefined;
 
-  const { figures, outcomes } = figuresFor(splits, only);
+  const rulesOnly = args.includes('--rules-only');
+  const { figures, outcomes } = figuresFor(splits, only, rulesOnly ? assessSafetyByRules : assessSafety);
   const latency = measureLatency(outcomes.map((o) => o.item.text));
+  if (rulesOnly) console.log('the hand-written rules alone (the webhooks run the rules with the model)');
   console.log(table(figures));
   console.log(
     `${'latency of assessSafety'.padEnd(34)}p50 ${latency.p50.toFixed(1)} µs, p99 ${latency.p99.toFixed(1)} µs (${latency.calls} calls)`,
   );
   // Texts are listed for the dev split only: the holdout must stay unseen.
-  if (!splits.includes('holdout')) console.log(`\nmisses and false alarms:\n${listErrors(outcomes)}`);
+  if (!splits.some((split) => BLIND.includes(split)))
+    console.log(`\nmisses and false alarms:\n${listErrors(outcomes)}`);
 
   mkdirSync(join(__dirname, '..', 'artifacts'), { recursive: true });
   writeFileSync(

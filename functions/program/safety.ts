@@ -8,7 +8,9 @@
  *   anymore"). It gets a short reply with resources.
  * A bare "HELP" is the carrier keyword and nothing here.
  *
- * How, and its limits: hand-written rules in plain TypeScript, no model and no dependency.
+ * How, and its limits: hand-written rules and a small learned model, in plain TypeScript, no dependency.
+ * The rules answer what they name; the model (safety-model.ts, below `combine`) hears phrasings no rule
+ * names and overrules a rule when it is all but sure the message is ordinary.
  * - Every message is read twice (safety-normalise.ts), as English and as Spanish, and both rule sets run,
  *   so a message in either language or a mix is caught whatever the language guess says. Both views fold
  *   case, accents, punctuation, repeated letters, leetspeak and text-speak ("wanna", "hes gona", "q",
@@ -33,9 +35,10 @@
  *   only runs (and compiles) the rules whose strings it contains (safety-anchors.ts).
  * - The language of the reply is a per-message guess (language.ts).
  * It is measured like a classifier: `npm run eval:safety` (bench/safety-eval.ts) over labelled messages
- * in test/fixtures/safety-eval. The rules were tuned on dev.jsonl, which the same author wrote; on fresh
- * messages written to probe them, recall before tuning ran at roughly 75 to 90%, so expect misses on
- * phrasings nobody has written yet, and add them to dev.jsonl with the rule that catches them.
+ * in test/fixtures/safety-eval; on the last blind set, rules and model found 91% (English) and 93%
+ * (Spanish) of the danger, with 6.7% false alarms on ordinary messages built to trip it
+ * (docs/SAFETY-EVAL.md). Expect misses on phrasings nobody has written yet: add them to a dev*.jsonl file
+ * and retrain (`npm run train:safety`).
  *
  * Trade-off, on purpose: it errs toward answering. A false alarm costs the person one text with crisis
  * lines and a paused program they restart with RESUME; a missed one can cost far more. Nothing here keeps
@@ -43,6 +46,8 @@
  */
 import { guessLanguage, type MessageLanguage } from './language';
 import { AnchorIndex, anchorsOf } from './safety-anchors';
+import { type LinearModel, type ModelReading, readWith, type ShippedModel, unpack } from './safety-model';
+import shipped from './safety-model-weights.json';
 import { englishPattern, normaliseForSafety, normaliseSpanish, spanishPattern } from './safety-normalise';
 import { ABOUT_THE_APP, CONSENT, EN_RULES } from './safety-patterns-en';
 import { ES_RULES } from './safety-patterns-es';
@@ -182,12 +187,78 @@ function assess(text: string, indexed: boolean): SafetySignal | undefined {
     : undefined;
 }
 
-/** Danger (crisis reply, pause, operator alert) or concern (short reply with resources), or undefined. */
-export function assessSafety(text: string): SafetySignal | undefined {
+/** What the hand-written rules alone say (the model is not asked): for the evaluation and training. */
+export function assessSafetyByRules(text: string): SafetySignal | undefined {
   return assess(text, true);
 }
 
-/** `assessSafety` trying every rule, whatever the anchor index says: for the test that it changes nothing. */
+/**
+ * How sure the model must be before it alone answers danger, and how sure that a message is nothing
+ * before it overrules a rule. Chosen on a retired blind set neither had seen (`npm run train:safety --
+ * --exclude dev-holdout-round2.jsonl` prints the trade-off), then measured once on the next blind set.
+ */
+export const MODEL_THRESHOLDS: ModelThresholds = { danger: 0.8, concern: 0.9, veto: 0.1 };
+
+/** Above `danger` the model alone answers danger; above `concern` (any signal), concern; below `veto`, it overrules a rule. */
+export interface ModelThresholds {
+  danger: number;
+  concern: number;
+  veto: number;
+}
+
+let model: LinearModel | undefined;
+/** The weights are unpacked on first use, not at load: a cold start that reads no text pays nothing. */
+const theModel = () => {
+  model ??= unpack(shipped as ShippedModel);
+  return model;
+};
+
+/**
+ * The model reads messages of five words or more. Shorter ones ("n", "4 good week", "you hurt me", "te
+ * quiero") give it too little to go on: left out in turn from training, it found 3 more of 101 short
+ * danger messages than the rules did, and raised 15 false alarms on 552 short ordinary ones.
+ */
+export const MODEL_MIN_WORDS = 5;
+export const readableByModel = (text: string) => (text.match(/\p{L}+/gu)?.length ?? 0) >= MODEL_MIN_WORDS;
+
+/** What the model says of a message, or undefined when it is too short to read. */
+export function modelReading(text: string): ModelReading | undefined {
+  return readableByModel(text) ? readWith(theModel(), text) : undefined;
+}
+
+/** `combine` at other thresholds: for choosing them (bench/train-safety-model.ts). */
+export function combineAt(
+  byRules: SafetySignal | undefined,
+  reading: ModelReading | undefined,
+  thresholds: ModelThresholds,
+  language: MessageLanguage,
+): SafetySignal | undefined {
+  if (!reading) return byRules;
+  if (byRules) return reading.signal < thresholds.veto ? undefined : byRules;
+  if (reading.danger > thresholds.danger) return { level: 'danger', category: reading.category, language };
+  if (reading.signal > thresholds.concern) return { level: 'concern', category: reading.category, language };
+  return undefined;
+}
+
+/**
+ * The rules and the model together: a rule's answer stands unless the model is all but sure the message
+ * is ordinary ("I shot myself in the foot"); where no rule answers, the model alone answers danger when
+ * it is sure enough, of the kind it finds likeliest.
+ */
+export function combine(
+  text: string,
+  byRules: SafetySignal | undefined,
+  reading: ModelReading | undefined,
+): SafetySignal | undefined {
+  return combineAt(byRules, reading, MODEL_THRESHOLDS, guessLanguage(text));
+}
+
+/** Danger (crisis reply, pause, operator alert) or concern (short reply with resources), or undefined. */
+export function assessSafety(text: string): SafetySignal | undefined {
+  return combine(text, assess(text, true), modelReading(text));
+}
+
+/** The rules trying every rule, whatever the anchor index says: for the test that it changes nothing. */
 export function assessSafetyWithoutIndex(text: string): SafetySignal | undefined {
   return assess(text, false);
 }

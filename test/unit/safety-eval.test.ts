@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { figuresFor, loadSplit, type Split, splitFiles, splitPath } from '../../bench/safety-eval';
-import { assessSafety, assessSafetyWithoutIndex } from '../../functions/program/safety';
+import { assessSafety, assessSafetyByRules, assessSafetyWithoutIndex } from '../../functions/program/safety';
 
 /** The targets of the issue, on data the detector was not tuned on. */
 const GOALS = { dangerRecall: { en: 0.95, es: 0.9 }, falseAlarms: 0.03 };
@@ -21,34 +21,45 @@ const splits: Split[] = ['dev'];
 if (existsSync(splitPath('holdout')) && process.env.SAFETY_EVAL_SPLIT !== 'dev') splits.push('holdout');
 
 describe('the splits', () => {
-  it('dev is every dev*.jsonl file, round 1 included; holdout is holdout.jsonl alone', () => {
+  it('dev is every dev*.jsonl file, the retired blind sets included; the blind sets are apart', () => {
     const dev = splitFiles('dev').map((path) => basename(path));
     expect(dev).toContain('dev.jsonl');
     expect(dev).toContain('dev-holdout-round1.jsonl');
+    expect(dev).toContain('dev-holdout-round2.jsonl');
     expect(dev.every((name) => /^dev.*\.jsonl$/.test(name))).toBe(true);
     expect(splitFiles('holdout').map((path) => basename(path))).toEqual(['holdout.jsonl']);
+    expect(splitFiles('everyday').map((path) => basename(path))).toEqual(['holdout-everyday.jsonl']);
   });
 });
 
 /**
- * What the held-out set measured when it was run once, at the end of round 2 (docs/SAFETY-EVAL.md):
- * danger recall 81.4% English, 80.7% Spanish, false alarms 4.3%. The goal is not met; these floors keep
- * the detector from getting worse on messages nobody tuned it on, until a next round (with a new blind
- * set: this one then joins development) reaches the goal.
+ * What the held-out set (round 3's, written blind by three writers) measured with the detector as
+ * shipped (docs/SAFETY-EVAL.md): danger recall 88.9% English, 89.6% Spanish, false alarms 5.6%; and the
+ * blind set of everyday replies, 0.3% false alarms. The goal is not met; these floors keep the detector
+ * from getting worse on messages nobody tuned it on, until a next round (with new blind sets: these then
+ * join development) reaches the goal.
  */
-const HOLDOUT_FLOORS = { dangerRecall: { en: 0.8, es: 0.8 }, falseAlarms: 0.05 };
+const HOLDOUT_FLOORS = { dangerRecall: { en: 0.88, es: 0.88 }, falseAlarms: 0.06, everydayFalseAlarms: 0.02 };
 
 describe('the held-out split, against what it measured once (the goal is not met yet)', () => {
   const measured = splits.includes('holdout') ? figuresFor(['holdout']).figures : undefined;
-  it.runIf(measured)('keeps danger recall at or above 80% in English and in Spanish', () => {
+  it.runIf(measured)('keeps danger recall at or above 88% in English and in Spanish', () => {
     for (const lang of ['en', 'es'] as const)
       expect(measured?.byLanguage[lang].dangerRecall.rate).toBeGreaterThanOrEqual(
         HOLDOUT_FLOORS.dangerRecall[lang],
       );
   });
-  it.runIf(measured)('keeps false alarms at or below 5% of ordinary messages', () => {
+  it.runIf(measured)('keeps false alarms at or below 6% of ordinary messages built to trip it', () => {
     expect(measured?.overall.falseAlarms.rate).toBeLessThanOrEqual(HOLDOUT_FLOORS.falseAlarms);
   });
+  const everyday = splits.includes('holdout') ? figuresFor(['everyday']).figures : undefined;
+  it.runIf(everyday)(
+    'answers at most 2% of everyday replies ("te quiero", "home by 6") with anything',
+    () => {
+      expect(everyday?.messages).toBeGreaterThanOrEqual(300);
+      expect(everyday?.overall.falseAlarms.rate).toBeLessThanOrEqual(HOLDOUT_FLOORS.everydayFalseAlarms);
+    },
+  );
 });
 
 // The development sets were tuned on: meeting the goals here guards against regressions, nothing more.
@@ -85,7 +96,8 @@ describe('the anchor index (which rules a message can match, so the others are n
     const changed = loadSplit('dev')
       .map(({ text }) => text)
       .filter(
-        (text) => JSON.stringify(assessSafety(text)) !== JSON.stringify(assessSafetyWithoutIndex(text)),
+        (text) =>
+          JSON.stringify(assessSafetyByRules(text)) !== JSON.stringify(assessSafetyWithoutIndex(text)),
       );
     expect(changed).toEqual([]);
   });
