@@ -164,7 +164,7 @@ type Decision = (r: Reading) => 'danger' | 'concern' | undefined;
 const decideAt =
   (thresholds: ModelThresholds): Decision =>
   (r) =>
-    combineAt(r.rules, r.model, thresholds, 'en')?.level;
+    combineAt(r.rules, r.model, thresholds, () => 'en')?.level;
 
 const rate = (hits: number, total: number) =>
   total ? `${((100 * hits) / total).toFixed(1)}`.padStart(5) : '    –';

@@ -231,12 +231,12 @@ export function combineAt(
   byRules: SafetySignal | undefined,
   reading: ModelReading | undefined,
   thresholds: ModelThresholds,
-  language: MessageLanguage,
+  language: () => MessageLanguage,
 ): SafetySignal | undefined {
   if (!reading) return byRules;
   if (byRules) return reading.signal < thresholds.veto ? undefined : byRules;
-  if (reading.danger > thresholds.danger) return { level: 'danger', category: reading.category, language };
-  if (reading.signal > thresholds.concern) return { level: 'concern', category: reading.category, language };
+  if (reading.danger > thresholds.danger) return { level: 'danger', category: reading.category, language: language() };
+  if (reading.signal > thresholds.concern) return { level: 'concern', category: reading.category, language: language() };
   return undefined;
 }
 
@@ -250,7 +250,7 @@ export function combine(
   byRules: SafetySignal | undefined,
   reading: ModelReading | undefined,
 ): SafetySignal | undefined {
-  return combineAt(byRules, reading, MODEL_THRESHOLDS, guessLanguage(text));
+  return combineAt(byRules, reading, MODEL_THRESHOLDS, () => guessLanguage(text));
 }
 
 /** Danger (crisis reply, pause, operator alert) or concern (short reply with resources), or undefined. */
