@@ -235,8 +235,10 @@ export function combineAt(
 ): SafetySignal | undefined {
   if (!reading) return byRules;
   if (byRules) return reading.signal < thresholds.veto ? undefined : byRules;
-  if (reading.danger > thresholds.danger) return { level: 'danger', category: reading.category, language: language() };
-  if (reading.signal > thresholds.concern) return { level: 'concern', category: reading.category, language: language() };
+  if (reading.danger > thresholds.danger)
+    return { level: 'danger', category: reading.category, language: language() };
+  if (reading.signal > thresholds.concern)
+    return { level: 'concern', category: reading.category, language: language() };
   return undefined;
 }
 
