@@ -10,7 +10,15 @@ import { MAX_BUNDLE_BYTES } from '../infra/lambda-bundling';
 import { startDynamoDbLocal } from '../local/emulators/dynamodb';
 import { startSesEmulator } from '../local/emulators/ses';
 import { type ColdStart, coldStart } from './cold-start';
-import { costPerParticipant, LAMBDA_ASSUMPTIONS, type ParticipantCost, PRICES } from './cost';
+import {
+  type CostByChoice,
+  type CostLine,
+  costByChoice,
+  costPerParticipant,
+  LAMBDA_ASSUMPTIONS,
+  type ParticipantCost,
+  PRICES,
+} from './cost';
 import { type DispatchRow, dispatchCost } from './dispatch-cost';
 import { type EmulatorThroughput, emulatorThroughput, type SimulationRow, simulations } from './end-to-end';
 import { log, type Machine, machine, sig, thousands } from './measure';
@@ -52,6 +60,8 @@ interface Results {
   simulations: SimulationRow[];
   webhook: WebhookLatency;
   cost: ParticipantCost;
+  /** Both choices of texts, from runs of the smallest size (absent from results written before it existed). */
+  costByChoice?: CostByChoice;
 }
 
 /** The figures of the last run, kept so the report can be written again (`--report-only`) without measuring. */
@@ -95,6 +105,10 @@ export async function main(argv: string[]): Promise<void> {
     log('\n4. End to end: the emulators alone, then 90 days of the program');
     const emulators = await emulatorThroughput(endpoints, sizes.rawRequests);
     const sims = await simulations(endpoints, sizes.participants);
+    // The same people as the smallest run, all choosing check-ins only: the second cost figure.
+    const smallest = sims[0] as SimulationRow;
+    log(`  the ${smallest.summary.participants} again, choosing check-ins only (no mid-week nudges):`);
+    const [checkinsOnly] = await simulations(endpoints, [smallest.summary.participants], { nudges: false });
 
     log('\n5. Inbound webhook latency at 100 requests/s');
     const webhook = await webhookLatency(endpoints, {
@@ -106,6 +120,10 @@ export async function main(argv: string[]): Promise<void> {
     log('\n6. Cost per participant for 90 days');
     const largest = sims.at(-1) as SimulationRow;
     const cost = costPerParticipant(largest.summary);
+    log(
+      `\n6. Cost per participant for each choice of texts (${smallest.summary.participants} participants each)`,
+    );
+    const byChoice = costByChoice(smallest.summary, (checkinsOnly as SimulationRow).summary);
 
     const results: Results = {
       machine: host,
@@ -119,6 +137,7 @@ export async function main(argv: string[]): Promise<void> {
       simulations: sims,
       webhook,
       cost,
+      costByChoice: byChoice,
     };
     write(results);
   } finally {
@@ -194,6 +213,16 @@ function summaryTable(r: Results): string {
       yes(r.webhook.p99 <= 50),
     ],
     ['6. Cost per participant for 90 days', `$${r.cost.usd.toFixed(3)}`, '—', '—'],
+    ...(r.costByChoice
+      ? [
+          [
+            `6. Cost per participant: check-ins and nudges / check-ins only (${thousands(r.costByChoice.participants)} participants)`,
+            `$${r.costByChoice.withNudges.usd.toFixed(3)} / $${r.costByChoice.checkinsOnly.usd.toFixed(3)}`,
+            '—',
+            '—',
+          ] as [string, string, string, string],
+        ]
+      : []),
   ];
   return [
     '| figure | measured | goal | met |',
@@ -412,6 +441,32 @@ function report(r: Results): string {
     'texts. Fixed monthly costs (the phone number, A2P 10DLC registration, alarms, the dashboard) are not',
     'per participant and are left out. See docs/SCALE.md for 1,000,000 participants.',
     '',
+    ...choiceSection(r.costByChoice),
   ];
   return lines.join('\n');
+}
+
+/** Section 6's second table: the cost per participant for each choice of texts the form offers. */
+function choiceSection(byChoice: CostByChoice | undefined): string[] {
+  if (!byChoice) return [];
+  const { withNudges, checkinsOnly } = byChoice;
+  const saved = withNudges.usd - checkinsOnly.usd;
+  return [
+    '### For each choice of texts',
+    '',
+    'The form and the settings page offer check-ins only, or check-ins and a mid-week nudge (the default).',
+    `Two runs of the same ${thousands(byChoice.participants)} participants (the same seed: the same people, numbers`,
+    'and answers), everyone keeping the nudges in one and choosing check-ins only in the other:',
+    '',
+    '| item | check-ins and nudges | check-ins only |',
+    '| --- | --- | --- |',
+    ...withNudges.lines.map((line, i) => {
+      const other = checkinsOnly.lines[i] as CostLine;
+      return `| ${line.item} | ${sig(line.quantity)} ${line.unit}, $${line.usd.toFixed(4)} | ${sig(other.quantity)} ${other.unit}, $${other.usd.toFixed(4)} |`;
+    }),
+    `| **total** | **$${withNudges.usd.toFixed(3)}** | **$${checkinsOnly.usd.toFixed(3)}** |`,
+    '',
+    `Check-ins only costs $${saved.toFixed(3)} less per participant (${sig((100 * saved) / withNudges.usd)}%).`,
+    '',
+  ];
 }

@@ -137,3 +137,28 @@ export function costPerParticipant(summary: SimulationSummary): ParticipantCost 
   log(`  ${'total per participant'.padEnd(28)} ${''.padStart(20)} $${usd.toFixed(4)}`);
   return { lines, usd };
 }
+
+/** The cost per participant for each choice of texts the form offers, from two runs of the same people. */
+export interface CostByChoice {
+  participants: number;
+  /** Check-ins and mid-week nudges: the default. */
+  withNudges: ParticipantCost;
+  /** Check-ins only. */
+  checkinsOnly: ParticipantCost;
+}
+
+/**
+ * Both choices side by side: `withNudges` and `checkinsOnly` are simulations of the same people (the same
+ * size and seed), everyone keeping the nudges in one and choosing check-ins only in the other.
+ */
+export function costByChoice(withNudges: SimulationSummary, checkinsOnly: SimulationSummary): CostByChoice {
+  if (withNudges.participants !== checkinsOnly.participants)
+    throw new Error(
+      `Compare runs of the same size: ${withNudges.participants} and ${checkinsOnly.participants} participants.`,
+    );
+  log('  check-ins and mid-week nudges:');
+  const nudges = costPerParticipant(withNudges);
+  log('  check-ins only:');
+  const only = costPerParticipant(checkinsOnly);
+  return { participants: withNudges.participants, withNudges: nudges, checkinsOnly: only };
+}

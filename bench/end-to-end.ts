@@ -120,6 +120,8 @@ export interface SimulationRow {
 export async function simulations(
   endpoints: { dynamodbEndpoint: string; sesEndpoint: string },
   populations: number[],
+  /** `nudges: false`: everyone chooses check-ins only on the form. */
+  choice: { nudges?: boolean } = {},
 ): Promise<SimulationRow[]> {
   const rows: SimulationRow[] = [];
   const jvmPid = dynamoDbLocalPid(endpoints.dynamodbEndpoint);
@@ -128,6 +130,7 @@ export async function simulations(
     const cpuBefore = cpuSample(jvmPid);
     const summary = await simulate({
       participants,
+      ...choice,
       emulators: endpoints,
       onProgress: ({ day, days }) => {
         if (day >= shown + 15 || day === days) {

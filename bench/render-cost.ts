@@ -3,6 +3,7 @@
  * MJML per send (what it would do without the build step), for every layout of the catalog.
  */
 import { catalog } from '../functions/program/catalog';
+import { layoutNamed } from '../functions/program/invitation-layout';
 import { fillHtml } from '../functions/program/render';
 import { stepBodyOf } from '../functions/program/step-bodies';
 import { compileLayout, LAYOUT_NAMES, LAYOUT_PLACEHOLDERS, type LayoutName } from '../templates/build';
@@ -48,6 +49,8 @@ function valuesFor(layout: LayoutName): Record<string, string> {
     postalAddress: 'Kintsugi, 1 Example Street, Example City',
     yesUrl: link('checkin', '&score=1'),
     noUrl: link('checkin', '&score=0'),
+    details: '',
+    stopInvitationsUrl: link('invitations/stop'),
   };
   return Object.fromEntries(
     LAYOUT_PLACEHOLDERS[layout].map((name) => [
@@ -60,7 +63,7 @@ function valuesFor(layout: LayoutName): Record<string, string> {
 export async function renderCost(options: { compiles: number; fills: number }): Promise<RenderCost> {
   const rows: RenderRow[] = [];
   for (const layout of LAYOUT_NAMES) {
-    const template = catalog.layouts[layout];
+    const template = layoutNamed(catalog, layout);
     const values = valuesFor(layout);
     fillHtml(template, values); // the first fill splits the template once; every later one is a join
     await compileLayout(layout); // warm mjml's own caches, as a long-lived process would have them

@@ -238,11 +238,16 @@ function compileSystem(file: string, dir: string): SystemMessages {
   const email = (name: keyof SystemMessages['email']): SystemEmail => {
     const source = system.email[name];
     const { html, text } = renderBody(source.body, undefined, `${rel}: email.${name}: body`);
+    const details =
+      source.details === undefined
+        ? undefined
+        : renderBody(source.details, undefined, `${rel}: email.${name}: details`);
     return {
       subject: source.subject.trim(),
       preheader: source.preheader.trim(),
       bodyHtml: html,
       bodyText: text,
+      ...(details ? { detailsHtml: details.html, detailsText: details.text } : {}),
       action: source.action.trim(),
     };
   };
@@ -279,6 +284,7 @@ function compileSystem(file: string, dir: string): SystemMessages {
       report: email('report'),
       partnerInvite: email('partnerInvite'),
       partnerUnlinked: email('partnerUnlinked'),
+      freshLink: email('freshLink'),
     },
     sms: trimmed(system.sms),
     answers: trimmed(system.answers),

@@ -16,7 +16,8 @@ const URL_120 = `https://kintsugi.example.org/checkin?token=${'a'.repeat(78)}`;
 export const KNOWN_PLACEHOLDERS = {
   // Content placeholders: filled per person in steps and system messages.
   checkinDay: 'Wednesday',
-  checkinTime: '12:30 PM',
+  // Written as where the person lives (functions/program/local-words.ts): Canada's is the longest.
+  checkinTime: '12:30 p.m.',
   supportEmail: 'participant-support@kintsugi.example.org',
   // SMS replies.
   score: '5',
@@ -34,7 +35,7 @@ export const KNOWN_PLACEHOLDERS = {
   number: '3',
   // PAUSE replies (functions/use-cases/pause.ts).
   days: '30',
-  resumeDate: 'Wednesday 30 September',
+  resumeDate: 'Wednesday, September 30',
   // Discreet subjects: the program day.
   day: '90',
   // Layouts (templates/).
@@ -54,6 +55,10 @@ export const KNOWN_PLACEHOLDERS = {
   noUrl: URL_120,
   // The report layout's charts: HTML built per person at send time (functions/program/report-charts.ts).
   charts: '',
+  // The action layouts' Markdown after the button (a system email's `details`), rendered at build time.
+  details: '',
+  // The invitation's footer: the link that stops further invitations to the address.
+  stopInvitationsUrl: URL_120,
   unsubscribeUrl: URL_120,
   privacyUrl: URL_120,
   settingsUrl: URL_120,
@@ -311,6 +316,8 @@ const SystemEmailSchema = z.strictObject({
   preheader: TEXT.superRefine(placeholderCheck(SYSTEM_EMAIL_PLACEHOLDERS)).superRefine(discreetCheck),
   action: TEXT.max(30, 'a button label should be short (30 characters at most)'),
   body: TEXT.superRefine(placeholderCheck(SYSTEM_EMAIL_PLACEHOLDERS)),
+  /** What follows the button: the body says what the button does, the details the rest (confirmation email). */
+  details: TEXT.superRefine(placeholderCheck(SYSTEM_EMAIL_PLACEHOLDERS)).optional(),
 });
 
 const smsText = (name: keyof typeof SYSTEM_SMS_PLACEHOLDERS) =>
@@ -377,6 +384,7 @@ export const SourceSystemSchema = z
       report: SystemEmailSchema,
       partnerInvite: SystemEmailSchema,
       partnerUnlinked: SystemEmailSchema,
+      freshLink: SystemEmailSchema,
     }),
     sms: z.strictObject({
       optInPrompt: smsText('optInPrompt'),

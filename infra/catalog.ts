@@ -10,9 +10,12 @@ export const CATALOG_PATH = join(PROJECT_ROOT, 'generated', 'catalog.json');
 
 /** Runs `npm run build` when the compiled catalog is missing, so synth can bundle the handlers. */
 export function ensureCatalog(root: string = PROJECT_ROOT): void {
-  const built = ['catalog.json', 'step-bodies.json'].every((file) =>
-    existsSync(join(root, 'generated', file)),
-  );
+  const built = [
+    'catalog.json',
+    'step-bodies.json',
+    'enrollment-emails.json',
+    'invitation-layout.json',
+  ].every((file) => existsSync(join(root, 'generated', file)));
   if (built) return;
   const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts ?? {};
   if (!scripts.build) {

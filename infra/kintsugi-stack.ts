@@ -45,7 +45,10 @@ interface ProgramLambda {
   readonly paced?: boolean;
   /** Publishes safety alerts (enrollment id and category only) to the operators' topic. */
   readonly alerts?: boolean;
-  /** Erases data, or checks for erased contacts: reads the key erasure tombstones are hashed with. */
+  /**
+   * Erases data, checks for erased contacts, or for addresses that refused partner invitations: reads the
+   * key erasure tombstones (and those refusals) are hashed with.
+   */
   readonly erasure?: boolean;
   /** Invoked asynchronously (SNS, EventBridge): an event still failing after Lambda's retries is kept, not dropped. */
   readonly asyncEvents?: boolean;
@@ -121,9 +124,12 @@ const PROGRAM_LAMBDAS: readonly ProgramLambda[] = [
   {
     id: 'Partner',
     file: 'partner',
-    description: 'Partner page: invite a partner by email, share the participation count, end the link',
+    description:
+      'Partner page: invite a partner by email, share the participation count, end the link; an invited address stops further invitations',
     table: 'read-write',
     email: true,
+    // Invitations are held back from addresses that refused them, found by the contact hash.
+    erasure: true,
   },
   {
     id: 'Settings',

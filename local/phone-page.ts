@@ -38,7 +38,9 @@ ol.messages { list-style: none; margin: 0; padding: 1rem; overflow-y: auto; flex
 .bubble { max-width: 80%; padding: .5rem .75rem; border-radius: 1.1rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 .bubble.program { align-self: flex-start; background: var(--in); border-bottom-left-radius: .3rem; }
 .bubble.participant { align-self: flex-end; background: var(--out); color: var(--out-text); border-bottom-right-radius: .3rem; }
-.meta { display: block; font-size: .75rem; opacity: .8; margin-top: .2rem; }
+/* The time under each text: in the bubble's own colours (a faded one falls below 4.5:1 on blue). */
+.meta { display: block; font-size: .75rem; margin-top: .2rem; }
+.bubble.program .meta { color: var(--muted); }
 form.compose { display: flex; gap: .5rem; padding: .6rem 1rem; border-top: 1px solid var(--line); background: var(--panel); }
 input[type="text"], input[type="tel"] { flex: 1; min-width: 0; font: inherit; padding: .5rem .75rem; border: 1px solid var(--line); border-radius: 1.2rem; background: var(--bg); color: inherit; }
 button { font: inherit; }
@@ -288,7 +290,7 @@ const PAGE = `<!doctype html>
       <button id="back" class="back" type="button">Back</button>
       <h2 id="thread-title">Choose a conversation</h2>
     </header>
-    <ol id="messages" class="messages" aria-label="Messages"></ol>
+    <ol id="messages" class="messages" aria-label="Messages" tabindex="0"></ol>
     <form id="compose" class="compose" hidden>
       <label for="reply-text" class="visually-hidden">Reply as this participant</label>
       <input id="reply-text" type="text" autocomplete="off" maxlength="1600" placeholder="Text message" required>

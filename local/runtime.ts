@@ -133,6 +133,10 @@ export async function listenWhileStarting(port: number): Promise<StartingServer>
     });
     res.end(JSON.stringify(STARTING_ANSWER.body));
   });
+  // Idle connections outlive any client's own idle timeout (undici's is 4 s), so a client never sends on a
+  // socket the server is closing at that moment (ECONNRESET when a busy machine delays the timers).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {

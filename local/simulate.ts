@@ -40,6 +40,8 @@ export interface SimulationOptions {
   textingShare?: number;
   /** Share of check-ins answered (default 0.85). */
   answerShare?: number;
+  /** `false`: everyone chooses check-ins only on the form, no mid-week nudges (default true, as the form). */
+  nudges?: boolean;
   /** Seeds the choice of who answers what, so two runs do the same. */
   seed?: number;
   /** Emulators already running (the benchmark's); otherwise they are started and stopped here. */
@@ -214,7 +216,15 @@ function newcomers(options: SimulationOptions, random: () => number): Newcomer[]
   return Array.from({ length: options.participants }, (_, i) => {
     const { email, timezone, track, checkinDay, checkinTime } = participantPlan(i);
     const phone = random() < textingShare ? `+1415${String(1_000_000 + i).padStart(7, '0')}` : undefined;
-    return { email, timezone, role: track, checkinDay, checkinTime, ...(phone ? { phone } : {}) };
+    return {
+      email,
+      timezone,
+      role: track,
+      checkinDay,
+      checkinTime,
+      ...(phone ? { phone } : {}),
+      ...(options.nudges === false ? { nudges: false } : {}),
+    };
   });
 }
 
@@ -226,6 +236,8 @@ export interface Newcomer {
   checkinDay?: string;
   checkinTime?: string;
   phone?: string;
+  /** `false`: check-ins only, no mid-week nudges. */
+  nudges?: boolean;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The build: compiles content/ and templates/ into generated/catalog.json (what every Lambda reads),
  * generated/step-bodies.json (the step emails' bodies, read only where step emails are composed) and
- * generated/enrollment-emails.json (read only by enrollment), and refreshes content/coverage.md. `npm run build` runs it before start, test and synth.
+ * generated/enrollment-emails.json (read only by enrollment), generated/invitation-layout.json (read only
+ * by the partner function), and refreshes content/coverage.md. `npm run build` runs it before start, test and synth.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +19,8 @@ export const STEP_BODIES_FILE = path.join(ROOT, 'generated', 'step-bodies.json')
  * function, the text webhook first, is spared their bytes.
  */
 export const ENROLLMENT_EMAILS_FILE = path.join(ROOT, 'generated', 'enrollment-emails.json');
+/** The partner invitation's layout (functions/program/invitation-layout.ts), apart: only the partner function sends it. */
+export const INVITATION_LAYOUT_FILE = path.join(ROOT, 'generated', 'invitation-layout.json');
 export const COVERAGE_FILE = path.join(ROOT, 'content', 'coverage.md');
 
 /** Compiles the catalog in memory, without writing anything. */
@@ -37,11 +40,16 @@ export async function build(): Promise<void> {
       .map((step) => [step.id, { html: step.bodyHtml ?? '', text: step.bodyText ?? '' }]),
   );
   const steps = catalog.steps.map(({ bodyHtml: _html, bodyText: _text, ...step }) => step);
-  const { confirmByEmail, alreadyEnrolled, ...email } = catalog.messages.email;
+  const { confirmByEmail, alreadyEnrolled, freshLink, ...email } = catalog.messages.email;
   const messages = { ...catalog.messages, email };
-  writeFileSync(CATALOG_FILE, `${JSON.stringify({ ...catalog, steps, messages }, null, 1)}\n`);
+  const { invitation, ...layouts } = catalog.layouts;
+  writeFileSync(CATALOG_FILE, `${JSON.stringify({ ...catalog, steps, messages, layouts }, null, 1)}\n`);
   writeFileSync(STEP_BODIES_FILE, `${JSON.stringify(bodies, null, 1)}\n`);
-  writeFileSync(ENROLLMENT_EMAILS_FILE, `${JSON.stringify({ confirmByEmail, alreadyEnrolled }, null, 1)}\n`);
+  writeFileSync(
+    ENROLLMENT_EMAILS_FILE,
+    `${JSON.stringify({ confirmByEmail, alreadyEnrolled, freshLink }, null, 1)}\n`,
+  );
+  writeFileSync(INVITATION_LAYOUT_FILE, `${JSON.stringify({ invitation }, null, 1)}\n`);
   writeFileSync(COVERAGE_FILE, coverageMarkdown(catalog.steps));
   console.log(
     `catalog: ${catalog.steps.length} steps, ${Object.keys(catalog.layouts).length} layouts -> ${path.relative(ROOT, CATALOG_FILE)}`,

@@ -11,7 +11,14 @@ import type { Catalog } from '../functions/program/types';
 export const TEMPLATES_DIR = __dirname;
 
 export type LayoutName = keyof Catalog['layouts'];
-export const LAYOUT_NAMES: readonly LayoutName[] = ['message', 'action', 'rating', 'yesNo', 'report'];
+export const LAYOUT_NAMES: readonly LayoutName[] = [
+  'message',
+  'action',
+  'rating',
+  'yesNo',
+  'report',
+  'invitation',
+];
 
 /** What every layout carries: document language, title, preheader, body and the footer's links. */
 const COMMON = [
@@ -28,14 +35,26 @@ const COMMON = [
 /** The exact placeholders each compiled layout holds; the renderer must supply every one. */
 export const LAYOUT_PLACEHOLDERS: Record<LayoutName, readonly Placeholder[]> = {
   message: COMMON,
-  action: [...COMMON, 'actionLabel', 'actionUrl'],
+  action: [...COMMON, 'actionLabel', 'actionUrl', 'details'],
   rating: [...COMMON, 'question', 'answer1Url', 'answer2Url', 'answer3Url', 'answer4Url', 'answer5Url'],
   yesNo: [...COMMON, 'question', 'yesUrl', 'noUrl'],
   report: [...COMMON, 'charts', 'actionLabel', 'actionUrl'],
+  // The invited person is not a participant: no unsubscribe, data or settings page of theirs exists.
+  invitation: [
+    'lang',
+    'subject',
+    'preheader',
+    'body',
+    'actionLabel',
+    'actionUrl',
+    'details',
+    'stopInvitationsUrl',
+    'postalAddress',
+  ],
 };
 
 /** Placeholders filled raw (trusted HTML rendered at build time); every other one is HTML-escaped. */
-export const RAW_PLACEHOLDERS: readonly Placeholder[] = ['body', 'charts'];
+export const RAW_PLACEHOLDERS: readonly Placeholder[] = ['body', 'charts', 'details'];
 
 export class TemplateError extends Error {
   constructor(message: string) {

@@ -1,4 +1,5 @@
 import { confirmButtonPage, escapeHtml, page } from '../pages/layout';
+import { calendarDateInWords } from '../program/local-words';
 import { html, json, query, requestOrigin, respond, wantsJson } from '../shared/http';
 import { confirm, lookupConfirmation } from '../use-cases/confirm';
 import { httpLambda, type Route } from './lambda';
@@ -40,7 +41,7 @@ export const route: Route = (deps, event) =>
       200,
       page(
         'You are in',
-        `<h1>You are in</h1><p>Your first step arrives on ${escapeHtml(enrollment.day0 ?? '')} in the morning.</p>${sms}
+        `<h1>You are in</h1><p>Your first step arrives ${escapeHtml(enrollment.day0 ? `on ${calendarDateInWords(enrollment.day0, enrollment.timezone)}, in the morning` : 'on the next morning where you are')}.</p>${sms}
 <p>If your partner may want a private program of their own, you can <a href="/partner?token=${encodeURIComponent(deps.tokens.sign('partner', enrollment.id))}">invite them</a>. It is optional.</p>`,
       ),
     );

@@ -1,18 +1,27 @@
-import { checkYourEmailPage, enrollmentFormPage } from '../pages/enrollment-form';
+import { enrollmentFormPage, formPostAnswer } from '../pages/enrollment-form';
 import { html, json, parseBody, query, requestOrigin, respond, wantsJson } from '../shared/http';
 import { enroll } from '../use-cases/enroll';
+import { FRESH_LINK_PATH, freshLinkRoute } from './fresh-link';
 import { httpLambda, type Route } from './lambda';
 
 /**
  * GET / shows the form; POST /enrollments enrolls (JSON or form) and answers 202 whatever the address
- * or number (400 for a malformed form, 429 when the caller's own network sent too many).
+ * or number (400 for a malformed form, 429 when the caller's own network sent too many). POST
+ * /fresh-link sends a fresh link to an address in the program (handlers/fresh-link.ts).
  */
 export const route: Route = (deps, event) =>
+  event.routeKey === `POST ${FRESH_LINK_PATH}` ? freshLinkRoute(deps, event) : enrollRoute(deps, event);
+
+const enrollRoute: Route = (deps, event) =>
   respond(event, async () => {
     if (event.requestContext.http.method === 'GET')
       return html(200, enrollmentFormPage(query(event, 'invite')));
-    const result = await enroll(deps, parseBody(event), requestOrigin(event), event.requestContext.requestId);
-    return wantsJson(event) ? json(202, result) : html(202, checkYourEmailPage());
+    const body = parseBody(event);
+    const send = () => enroll(deps, body, requestOrigin(event), event.requestContext.requestId);
+    if (wantsJson(event)) return json(202, await send());
+    // Without JavaScript: a mistake brings the form back filled in, never a dead end.
+    const answer = await formPostAnswer(body, send);
+    return html(answer.status, answer.page);
   });
 
 export const handler = httpLambda(route);

@@ -9,11 +9,12 @@ import {
   viewPartnerPage,
 } from '../use-cases/partners';
 import { httpLambda, type Route } from './lambda';
+import { STOP_INVITATIONS_PATH, stopInvitationsRoute } from './stop-invitations';
 
 const DONE: Record<string, [string, string]> = {
   invite: [
-    'Invitation sent',
-    'We sent your partner one invitation. If they enroll and confirm, your programs are linked.',
+    'Invitation on its way',
+    'We are sending your partner one invitation, unless that address has asked us for none or has had three emails from us today (we never say which). If they enroll and confirm, your programs are linked.',
   ],
   share: ['Sharing on', 'Your partner will see how many check-ins you answered, if they share theirs too.'],
   'keep-private': ['Sharing off', 'Your partner will not see how many check-ins you answered.'],
@@ -23,8 +24,16 @@ const DONE: Record<string, [string, string]> = {
   ],
 };
 
-/** GET /partner shows the page; POST does one action: invite, share, keep-private or unlink. */
+/**
+ * GET /partner shows the page; POST does one action: invite, share, keep-private or unlink.
+ * GET and POST /invitations/stop: the invited person's own link (handlers/stop-invitations.ts).
+ */
 export const route: Route = (deps, event) =>
+  event.routeKey.endsWith(` ${STOP_INVITATIONS_PATH}`)
+    ? stopInvitationsRoute(deps, event)
+    : partnerRoute(deps, event);
+
+const partnerRoute: Route = (deps, event) =>
   respond(event, async () => {
     const token = query(event, 'token');
     if (event.requestContext.http.method === 'GET') {

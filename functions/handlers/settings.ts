@@ -3,7 +3,7 @@ import { html, json, parseBody, query, respond, wantsJson } from '../shared/http
 import { changeSettings, lookupSettings } from '../use-cases/settings';
 import { httpLambda, type Route } from './lambda';
 
-/** GET /settings shows the participant's time zone and check-in day and time; POST changes them. */
+/** GET /settings shows the participant's time zone, check-in day and time, and texts choice; POST changes them. */
 export const route: Route = (deps, event) =>
   respond(event, async () => {
     const token = query(event, 'token');
@@ -13,7 +13,8 @@ export const route: Route = (deps, event) =>
     const enrollment = await changeSettings(deps, token, parseBody(event));
     if (wantsJson(event)) {
       const { timezone, checkinDay, checkinTime, nextDueAt } = enrollment;
-      return json(200, { timezone, checkinDay, checkinTime, nextDueAt: nextDueAt ?? null });
+      const nudges = enrollment.nudges !== false;
+      return json(200, { timezone, checkinDay, checkinTime, nudges, nextDueAt: nextDueAt ?? null });
     }
     return html(200, settingsPage(enrollment, self, true));
   });

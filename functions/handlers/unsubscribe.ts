@@ -1,12 +1,40 @@
-import { confirmButtonPage, page } from '../pages/layout';
-import { html, json, query, requestOrigin, respond, wantsJson } from '../shared/http';
-import { lookupUnsubscribe, unsubscribe } from '../use-cases/unsubscribe';
+import { confirmButtonPage } from '../pages/layout';
+import { emailsBackPage, emailsStoppedPage, pausedInsteadPage } from '../pages/unsubscribe';
+import { ValidationError } from '../shared/errors';
+import {
+  formFields,
+  type HttpEvent,
+  header,
+  html,
+  json,
+  parseBody,
+  query,
+  rawBody,
+  requestOrigin,
+  respond,
+  wantsJson,
+} from '../shared/http';
+import { lookupUnsubscribe, pauseInstead, resubscribe, unsubscribe } from '../use-cases/unsubscribe';
 import { httpLambda, type Route } from './lambda';
 
-/** GET shows a button; POST (the page's button, or a mail client's RFC 8058 one-click) stops email. */
+/**
+ * What a POST asks for: `action=resubscribe`, `action=pause&days=N` (the "Emails stopped" page's buttons),
+ * else a stop (the page's button, or a mail client's RFC 8058 one-click, whose body may be
+ * multipart: only form and JSON bodies are read, so no body can make a one-click stop fail).
+ */
+function postedFields(event: HttpEvent): Record<string, unknown> {
+  const type = (header(event, 'content-type') ?? '').toLowerCase();
+  if (type.includes('application/x-www-form-urlencoded')) return formFields(rawBody(event));
+  if (type.includes('application/json') && rawBody(event).trim() !== '')
+    return (parseBody(event) ?? {}) as Record<string, unknown>;
+  return {};
+}
+
+/** GET shows a button; POST stops email, or (from the "Emails stopped" page) starts it again or pauses instead. */
 export const route: Route = (deps, event) =>
   respond(event, async () => {
     const token = query(event, 'token');
+    const self = `/unsubscribe?token=${encodeURIComponent(token ?? '')}`;
     if (event.requestContext.http.method === 'GET') {
       await lookupUnsubscribe(deps, token);
       return html(
@@ -15,16 +43,31 @@ export const route: Route = (deps, event) =>
           'Stop emails',
           'Press the button to stop all Kintsugi emails. Texts, if you get them, stop when you reply STOP.',
           'Stop my emails',
-          `/unsubscribe?token=${encodeURIComponent(token ?? '')}`,
+          self,
         ),
       );
     }
+    const fields = postedFields(event);
+    const action = String(fields.action ?? 'unsubscribe');
+    if (action === 'resubscribe') {
+      const enrollment = await resubscribe(deps, token, requestOrigin(event));
+      if (wantsJson(event)) return json(200, { id: enrollment.id, email: 'active' });
+      return html(200, emailsBackPage());
+    }
+    if (action === 'pause') {
+      const { enrollment, until } = await pauseInstead(deps, token, fields.days, requestOrigin(event));
+      if (wantsJson(event)) return json(200, { id: enrollment.id, email: 'active', pausedUntil: until });
+      return html(200, pausedInsteadPage(enrollment, until));
+    }
+    if (action !== 'unsubscribe')
+      throw new ValidationError(
+        'invalid_action',
+        'Choose "unsubscribe", "resubscribe" or "pause" (with "days").',
+        'action',
+      );
     const enrollment = await unsubscribe(deps, token, requestOrigin(event));
     if (wantsJson(event)) return json(200, { id: enrollment.id, email: 'unsubscribed' });
-    return html(
-      200,
-      page('Emails stopped', '<h1>Emails stopped</h1><p>You will get no more emails from Kintsugi.</p>'),
-    );
+    return html(200, emailsStoppedPage(enrollment, self));
   });
 
 export const handler = httpLambda(route);

@@ -30,8 +30,8 @@ th,td{text-align:left;padding:.4rem;border-bottom:1px solid var(--line)}
 footer{margin-top:3rem;color:var(--muted);font-size:.85rem}
 `;
 
-/** The page shell every web page of Kintsugi uses. */
-export function page(title: string, body: string): string {
+/** The page shell every web page of Kintsugi uses; `head` adds a page's own styles (the report's charts). */
+export function page(title: string, body: string, head = ''): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -39,7 +39,7 @@ export function page(title: string, body: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escapeHtml(title)} · Kintsugi</title>
-<style>${STYLE}</style>
+<style>${STYLE}</style>${head}
 </head>
 <body>
 <main>

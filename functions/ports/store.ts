@@ -1,6 +1,7 @@
 import type { ConsentEvent, ErasureTombstone } from '../program/consent';
 import type { Enrollment, MessageKey, MessageRecord, Reply } from '../program/enrollment';
 import type { CheckpointReport } from '../program/report';
+import type { ReportShare } from '../program/report-share';
 
 /** Why a new enrollment could not be stored: its address is in use (a number never blocks one). */
 export type EnrollmentConflict = { kind: 'email-taken'; holderId: string };
@@ -126,6 +127,13 @@ export interface Store {
   addErasureTombstone(tombstone: ErasureTombstone): Promise<void>;
   /** The erasure tombstones of one contact hash, oldest first. */
   listErasureTombstones(contactHash: string): Promise<ErasureTombstone[]>;
+  /**
+   * Records that an address asked for no more partner invitations, under its keyed hash (never the
+   * address), with no expiry: saying "no more" must outlast any window. Saying it twice changes nothing.
+   */
+  refuseInvitations(contactHash: string, at: string): Promise<void>;
+  /** Whether the address with this keyed hash asked for no more partner invitations. */
+  invitationsRefused(contactHash: string): Promise<boolean>;
   /** The day-90 report, expiring at `retainUntil` (Unix seconds) with the rest of the program. */
   saveReport(report: CheckpointReport, retainUntil: number): Promise<void>;
   /**
@@ -135,9 +143,23 @@ export interface Store {
   expireEnrollment(enrollment: Enrollment, expiresAt: number): Promise<void>;
   /** Removes the words of every reply, keeping the scores (journal notes without a score go entirely). */
   dropReplyText(enrollmentId: string): Promise<number>;
-  /** Removes every item about an enrollment: profile, lookups, messages, replies, report. */
+  /** Removes every item about an enrollment: profile, lookups, messages, replies, report, share links. */
   deleteEnrollment(enrollment: Enrollment): Promise<void>;
   getReport(enrollmentId: string): Promise<CheckpointReport | undefined>;
+  /**
+   * Stores a new read-only link to a report and, under the hash of its token, the lookup that opens it
+   * (expiring when the link does), in one transaction; `retainUntil` as for replies.
+   */
+  createShare(share: ReportShare, tokenHash: string, retainUntil?: number): Promise<void>;
+  /** Every link made for a report, newest first: revoked and expired ones too, with their counts. */
+  listShares(enrollmentId: string): Promise<ReportShare[]>;
+  /**
+   * Opens a link: one conditional write adds one to its count if it is neither revoked nor past its
+   * `validUntil` at `now`. Returns it, counted; undefined when it was never made, revoked, expired or erased.
+   */
+  openShare(tokenHash: string, now: string): Promise<ReportShare | undefined>;
+  /** Revokes a link (its lookup goes at once); false when the report has no link with that id. */
+  revokeShare(enrollmentId: string, shareId: string, at: string): Promise<boolean>;
   /**
    * One page of every enrollment, in no set order: an operator's tool (the CLI's `list` and `inbox`),
    * never on a participant's path. In DynamoDB it is a Scan: it reads the whole table, page by page.

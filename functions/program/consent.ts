@@ -32,6 +32,17 @@ export interface ConsentEvent {
 export const SMS_CONSENT_TEXT =
   'I agree to get Kintsugi check-in texts at this number, about two a week. Msg&data rates may apply. Reply STOP to end, HELP for help. Consent is not a condition of joining.';
 
+/**
+ * What the "Emails stopped" page says beside its buttons that turn email back on (start again, or pause
+ * instead), word for word: the wording of the opt-in each button records.
+ */
+export const EMAIL_RESTART_WORDS = {
+  restart:
+    'Start your emails again and your program carries on where it is, with the next step on its usual day.',
+  pause:
+    'Pause instead: your emails come back on, and nothing at all is sent for the days you choose. Then your program picks up where it left off.',
+} as const;
+
 /** A short, stable version id of a consent wording: the start of its SHA-256. */
 export function wordingVersion(text: string): string {
   return `sha256:${createHash('sha256').update(text.normalize('NFC')).digest('hex').slice(0, 16)}`;

@@ -7,7 +7,7 @@ import type { Catalog, SystemEmail } from './types';
 
 const emails = compiled as Record<EnrollmentEmail, SystemEmail>;
 
-export type EnrollmentEmail = 'confirmByEmail' | 'alreadyEnrolled';
+export type EnrollmentEmail = 'confirmByEmail' | 'alreadyEnrolled' | 'freshLink';
 
 /** One of them: the catalog's own (one built in memory, as tests build it), else the compiled one. */
 export const enrollmentEmail = (catalog: Pick<Catalog, 'messages'>, name: EnrollmentEmail): SystemEmail =>

@@ -1,7 +1,8 @@
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { IANAZone } from 'luxon';
 import * as z from 'zod/mini';
-import { ValidationError } from '../shared/errors';
+import { type FieldProblem, ValidationError } from '../shared/errors';
+import { countryName, countryOfZone } from './local-words';
 import { type Track, WEEKDAYS, type Weekday } from './types';
 
 /** What a person asks for on the enrollment form, validated and normalised. */
@@ -16,9 +17,20 @@ export interface EnrollmentRequest {
   shareParticipation?: boolean;
   /** Discreet mode: neutral sender name and subjects, texts without relationship words. */
   discreet?: boolean;
+  /** `false`: check-ins only, no mid-week nudges. Left out: check-ins and nudges (the default). */
+  nudges?: false;
 }
 
 const CONSENT_WORDS = ['true', 'on', 'yes', '1'];
+const NUDGES_MESSAGE = 'nudges must be true (check-ins and mid-week nudges) or false (check-ins only).';
+
+/** Check-ins only (`false`) or check-ins and mid-week nudges (`true`): a boolean, or "true"/"false" from a form. */
+const nudgesField = z.optional(
+  z.pipe(
+    z.union([z.boolean(), z.enum(['true', 'false'])], { error: NUDGES_MESSAGE }),
+    z.transform((v) => v === true || v === 'true'),
+  ),
+);
 // Check-ins must land inside the hours when texting is decent (08:00–20:00 local).
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const ROLE_MESSAGE = 'Choose a track: "hurt" (your trust was broken) or "repairing" (you broke it).';
@@ -40,6 +52,7 @@ const scheduleFields = {
     ),
     '19:00',
   ),
+  nudges: nudgesField,
 };
 
 // zod/mini keeps this validation a few KB in the Lambda bundle (full zod is ~450 KB).
@@ -57,7 +70,12 @@ const schema = z.object({
       .string({ error: 'Enter the phone number as text.' })
       .check(z.maxLength(32, 'That phone number is too long.')),
   ),
-  country: z.optional(z.string().check(z.regex(/^[A-Za-z]{2}$/, 'Use a two-letter country code, like US.'))),
+  country: z.optional(
+    z.string().check(
+      z.regex(/^[A-Za-z]{2}$/, 'Use a two-letter country code, like US.'),
+      z.refine((c) => isSupportedCountry(c.toUpperCase()), 'Choose a country from the list, like US.'),
+    ),
+  ),
   smsConsent: z.optional(
     z.pipe(
       z.union([z.boolean(), z.string()], { error: 'smsConsent must be true or false.' }),
@@ -78,9 +96,25 @@ const schema = z.object({
   ),
   checkinDay: scheduleFields.checkinDay,
   checkinTime: scheduleFields.checkinTime,
+  nudges: nudgesField,
 });
 
 const settingsSchema = z.object(scheduleFields);
+
+/** The form's fields in the order it shows them: problems are listed, and the first one named, in this order. */
+export const FORM_ORDER = [
+  'email',
+  'role',
+  'timezone',
+  'checkinDay',
+  'checkinTime',
+  'country',
+  'phone',
+  'smsConsent',
+  'nudges',
+  'discreet',
+  'shareParticipation',
+] as const;
 
 /** Form fields arrive as strings: an empty field means "not given", and the weekday may be capitalised. */
 function normalise(body: Record<string, unknown>): Record<string, unknown> {
@@ -92,32 +126,98 @@ function normalise(body: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-/** The schedule a participant may change on the settings page. */
-export type ScheduleSettings = Pick<EnrollmentRequest, 'timezone' | 'checkinDay' | 'checkinTime'>;
+/**
+ * What a participant may change on the settings page. `nudges` left out keeps the current choice;
+ * `true` turns the mid-week nudges back on, `false` leaves check-ins only.
+ */
+export type ScheduleSettings = Pick<EnrollmentRequest, 'timezone' | 'checkinDay' | 'checkinTime'> & {
+  nudges?: boolean;
+};
 
 /** Validates a settings form or JSON body; throws a ValidationError naming the first bad field. */
 export function parseScheduleSettings(body: unknown): ScheduleSettings {
   return validate(settingsSchema, body, 'Send the settings as a JSON object or a form.');
 }
 
-function validate<S extends z.ZodMiniType>(fields: S, body: unknown, what: string): z.output<S> {
+function asObject(body: unknown, what: string): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new ValidationError('invalid_body', what);
   }
-  const parsed = z.safeParse(fields, normalise(body as Record<string, unknown>));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = String(issue?.path[0] ?? 'body');
+  return normalise(body as Record<string, unknown>);
+}
+
+/** Each field's first problem, in the form's order. */
+function problemsOf(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
+  const problems = new Map<string, FieldProblem>();
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? 'body');
+    if (problems.has(field)) continue;
     const message =
-      issue?.code === 'invalid_type' && issue.input === undefined ? requiredMessage(field) : issue?.message;
-    throw new ValidationError(`invalid_${field}`, message ?? 'This field is not valid.', field);
+      issue.code === 'invalid_type' && issue.input === undefined ? requiredMessage(field) : issue.message;
+    problems.set(field, { field, code: `invalid_${field}`, message: message || 'This field is not valid.' });
   }
+  return orderedProblems([...problems.values()]);
+}
+
+const orderedProblems = (problems: FieldProblem[]) => problems.sort((a, b) => rank(a.field) - rank(b.field));
+const rank = (field: string) => {
+  const at = (FORM_ORDER as readonly string[]).indexOf(field);
+  return at === -1 ? FORM_ORDER.length : at;
+};
+
+/** One error for the whole form: the first problem named, every problem listed. */
+function invalid(problems: FieldProblem[]): ValidationError {
+  const [first] = problems as [FieldProblem];
+  return new ValidationError(first.code, first.message, first.field, problems);
+}
+
+function validate<S extends z.ZodMiniType>(fields: S, body: unknown, what: string): z.output<S> {
+  const parsed = z.safeParse(fields, asObject(body, what));
+  if (!parsed.success) throw invalid(problemsOf(parsed.error.issues));
   return parsed.data;
 }
 
-/** Validates an enrollment form or JSON body; throws a ValidationError naming the first bad field. */
+const saysYes = (value: unknown) =>
+  value === true || (typeof value === 'string' && CONSENT_WORDS.includes(value.toLowerCase()));
+
+/**
+ * Validates an enrollment form or JSON body as a whole; throws a ValidationError naming the first bad
+ * field and listing every one. A national number ("(415) 555-0134") is read in the chosen `country`,
+ * or, with none chosen, in the country of the time zone.
+ */
 export function parseEnrollmentRequest(body: unknown): EnrollmentRequest {
-  const input = validate(schema, body, 'Send the enrollment as a JSON object or a form.');
+  const fields = asObject(body, 'Send the enrollment as a JSON object or a form.');
+  const parsed = z.safeParse(schema, fields);
+  const problems = parsed.success ? [] : problemsOf(parsed.error.issues);
+  const has = (field: string) => problems.some((p) => p.field === field);
+  let phone: string | undefined;
+  if (fields.phone !== undefined && !has('phone') && !has('country')) {
+    const country =
+      typeof fields.country === 'string'
+        ? fields.country.toUpperCase()
+        : typeof fields.timezone === 'string' && !has('timezone')
+          ? countryOfZone(fields.timezone.trim())
+          : undefined;
+    const number = parsePhoneNumberFromString(String(fields.phone), country as CountryCode | undefined);
+    if (number?.isPossible()) phone = number.number;
+    else
+      problems.push({
+        field: 'phone',
+        code: 'invalid_phone',
+        message: country
+          ? `This does not look like a mobile number in ${countryName(country)}. Check the number and its country, or start it with + and the country code.`
+          : 'Enter a mobile number with its country code, like +1 415 555 0100, or choose its country.',
+      });
+  }
+  if (fields.phone !== undefined && !saysYes(fields.smsConsent) && !has('smsConsent'))
+    problems.push({
+      field: 'smsConsent',
+      code: 'sms_consent_required',
+      message:
+        'To get check-ins by text, tick the box that says you agree to receive them, or leave the number out.',
+    });
+  if (problems.length > 0 || !parsed.success) throw invalid(orderedProblems(problems));
+  const input = parsed.data;
   const request: EnrollmentRequest = {
     email: input.email.toLowerCase(),
     timezone: input.timezone,
@@ -127,27 +227,8 @@ export function parseEnrollmentRequest(body: unknown): EnrollmentRequest {
   };
   if (input.shareParticipation !== undefined) request.shareParticipation = input.shareParticipation;
   if (input.discreet === true) request.discreet = true;
-  if (input.phone !== undefined) {
-    const phone = parsePhoneNumberFromString(
-      input.phone,
-      (input.country?.toUpperCase() as CountryCode) ?? undefined,
-    );
-    if (!phone?.isPossible()) {
-      throw new ValidationError(
-        'invalid_phone',
-        'Enter a mobile number with its country code, like +1 415 555 0100, or choose your country.',
-        'phone',
-      );
-    }
-    if (input.smsConsent !== true) {
-      throw new ValidationError(
-        'sms_consent_required',
-        'To get check-ins by text, tick the box that says you agree to receive them, or leave the number out.',
-        'smsConsent',
-      );
-    }
-    request.phone = phone.number;
-  }
+  if (input.nudges === false) request.nudges = false;
+  if (phone) request.phone = phone;
   return request;
 }
 

@@ -96,6 +96,16 @@ export interface Enrollment {
    * without relationship words, for people whose messages may be read by someone else.
    */
   discreet?: boolean;
+  /**
+   * `false`: check-ins only, chosen on the form or the settings page; the mid-week nudges (the
+   * `micro-action` texts) are left out of the schedule. Absent: check-ins and nudges, the default.
+   */
+  nudges?: false;
+  /**
+   * When the nudges were last turned back on (settings page): a nudge due before it is not sent late,
+   * so the change applies only to what is still to come.
+   */
+  nudgesFrom?: string;
   /** When a message from this person last showed signs of danger; never cleared, never shown to a partner. */
   flaggedAt?: string;
   /** The kind of danger it showed. Only the category: the text is not copied anywhere. */

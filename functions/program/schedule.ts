@@ -29,7 +29,7 @@ export interface Slot {
 }
 
 export type ScheduleFor = Pick<Enrollment, 'track' | 'timezone' | 'checkinDay' | 'checkinTime' | 'day0'> &
-  Partial<Pick<Enrollment, 'progress'>>;
+  Partial<Pick<Enrollment, 'progress' | 'nudges' | 'nudgesFrom'>>;
 
 const positionOf = (day: number, at: string) => `${String(day).padStart(3, '0')} ${at}`;
 
@@ -84,6 +84,13 @@ export function checkinDayOfWeek(day0: string, week: number, checkinDay: Enrollm
 
 const forTrack = (step: Step, track: Track) => step.track === 'both' || step.track === track;
 
+/**
+ * Whether a fixed step due at `dueAt` belongs in this person's schedule: the mid-week nudges (`micro-action`
+ * texts) are left out for those who chose check-ins only, and those due before they were turned back on.
+ */
+const wanted = (step: Step, dueAt: string, who: ScheduleFor) =>
+  step.kind !== 'micro-action' || (who.nudges !== false && (!who.nudgesFrom || dueAt >= who.nudgesFrom));
+
 const NOTHING_DONE: ScheduleProgress = { fixedThrough: '', checkinWeek: 0 };
 
 /**
@@ -108,14 +115,9 @@ export function programSlots(steps: readonly Step[], who: ScheduleFor): Slot[] {
     } else if (step.day !== undefined && step.at) {
       const position = positionOf(step.day, step.at);
       if (position <= done.fixedThrough) continue;
-      slots.push({
-        slot: step.id,
-        day: step.day,
-        dueAt: instantOf(day0, step.day, step.at, who.timezone),
-        kind: step.kind,
-        step,
-        position,
-      });
+      const dueAt = instantOf(day0, step.day, step.at, who.timezone);
+      if (!wanted(step, dueAt, who)) continue;
+      slots.push({ slot: step.id, day: step.day, dueAt, kind: step.kind, step, position });
     }
   }
   const report = positionOf(PROGRAM_DAYS, REPORT_AT);

@@ -95,6 +95,9 @@ export interface SystemEmail {
   preheader: string;
   bodyHtml: string;
   bodyText: string;
+  /** What comes after the button, when the body alone leads to it (the confirmation email). */
+  detailsHtml?: string;
+  detailsText?: string;
   /** Label of the call-to-action button, whose URL is the `{{actionUrl}}` placeholder. */
   action?: string;
 }
@@ -180,6 +183,11 @@ export interface SystemMessages {
     partnerInvite: SystemEmail;
     /** To the other partner when one of them ends the link: says only that it ended. */
     partnerUnlinked: SystemEmail;
+    /**
+     * The fresh link someone asked for on an expired or broken link's page, to an address in the program.
+     * Compiled apart with the two above (only enrollment's function sends it).
+     */
+    freshLink?: SystemEmail;
   };
   sms: SystemSms;
   /** How answers to open questions are confirmed (functions/use-cases/answers.ts). */
@@ -287,5 +295,11 @@ export interface Catalog {
     yesNo: string;
     /** The day-90 report: {{{charts}}} (table bar charts built per person), {{actionLabel}}, {{actionUrl}}. */
     report: string;
+    /**
+     * The partner invitation: the action layout with a footer of its own (why it came, what is kept, the
+     * {{stopInvitationsUrl}} link), since the invited person is not a participant. Compiled apart, into
+     * generated/invitation-layout.json: read it with `invitationLayout` (program/invitation-layout.ts).
+     */
+    invitation?: string;
   };
 }

@@ -12,13 +12,22 @@ export abstract class KintsugiError extends Error {
   }
 }
 
-/** Input that cannot be accepted; names the field. */
+/** One field's problem, as the form shows it beside the field. */
+export interface FieldProblem {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** Input that cannot be accepted; names the field (the first, when `problems` lists several). */
 export class ValidationError extends KintsugiError {
   readonly status = 400;
   constructor(
     readonly code: string,
     message: string,
     field?: string,
+    /** Every field that is wrong, in the form's order, when the form is checked as a whole. */
+    readonly problems?: FieldProblem[],
   ) {
     super(message, field);
   }
@@ -36,11 +45,18 @@ export class ConflictError extends KintsugiError {
   }
 }
 
-/** A link or token that is forged, expired or meant for something else. */
+/**
+ * A link or token that is forged, expired or meant for something else. `reason` and `purpose` (which
+ * kind of link it was meant to be) let the page offer a fresh link of that kind (pages/fresh-link.ts).
+ */
 export class InvalidTokenError extends KintsugiError {
   readonly status = 403;
   readonly code = 'invalid_token';
-  constructor(message = 'This link is not valid or has expired.') {
+  constructor(
+    message = 'This link is not valid.',
+    readonly reason: 'expired' | 'invalid' = 'invalid',
+    readonly purpose?: string,
+  ) {
     super(message, 'token');
   }
 }

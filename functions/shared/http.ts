@@ -1,7 +1,8 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { linkTroublePage } from '../pages/fresh-link';
 import { errorPage } from '../pages/layout';
 import { acceptCorrelationId, CORRELATION_HEADER, withCorrelationId } from './correlation';
-import { KintsugiError, ValidationError } from './errors';
+import { InvalidTokenError, KintsugiError, ValidationError } from './errors';
 import { logger } from './logger';
 
 export type HttpEvent = APIGatewayProxyEventV2;
@@ -102,13 +103,35 @@ export const xml = (statusCode: number, body: string): HttpResult => ({
   body,
 });
 
+/** A file to save (the report's PDF): binary, so base64-encoded as API Gateway expects. */
+export const download = (body: Uint8Array, type: string, filename: string): HttpResult => ({
+  statusCode: 200,
+  headers: {
+    'content-type': type,
+    'content-disposition': `attachment; filename="${filename}"`,
+    ...SECURITY_HEADERS,
+  },
+  body: Buffer.from(body).toString('base64'),
+  isBase64Encoded: true,
+});
+
 /** The one place errors become HTTP responses. Unknown errors are logged and never leak details. */
 export function errorResponse(error: unknown, asJson: boolean): HttpResult {
   if (error instanceof KintsugiError) {
     const payload = {
-      error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.field ? { field: error.field } : {}),
+        // Every wrong field, so a form can show each beside its field at once.
+        ...(error instanceof ValidationError && error.problems ? { problems: error.problems } : {}),
+      },
     };
-    return asJson ? json(error.status, payload) : html(error.status, errorPage(error.status, error.message));
+    if (asJson) return json(error.status, payload);
+    // An expired or broken link: the page offers a fresh one and a way home, not a dead end.
+    if (error instanceof InvalidTokenError)
+      return html(error.status, linkTroublePage(error.reason, error.purpose));
+    return html(error.status, errorPage(error.status, error.message));
   }
   logger.error('unexpected error', {
     error: error instanceof Error ? { name: error.name, stack: error.stack } : String(error),

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { InvalidTokenError } from './errors';
 
 /** What a link may do; a token signed for one purpose never opens another. */
@@ -13,7 +13,12 @@ export type TokenPurpose =
   /** The link in an invitation email: enrolls the invited person as the inviter's partner. */
   | 'invite'
   /** The participant's settings page: time zone, check-in day and time. */
-  | 'settings';
+  | 'settings'
+  /**
+   * The link in an invitation email that stops further invitations to that address. Its `sub` is the
+   * keyed hash of the address (Deps.contactHash), never an enrollment: the invited person has none.
+   */
+  | 'no-invitations';
 
 export interface TokenClaims {
   purpose: TokenPurpose;
@@ -37,6 +42,8 @@ export const TOKEN_LIFETIME_S: Record<TokenPurpose, number> = {
   partner: 365 * DAY,
   invite: 30 * DAY,
   settings: 365 * DAY,
+  // As long as the longest-lived link: an invitation may sit in an inbox long after its own 30 days.
+  'no-invitations': 365 * DAY,
 };
 
 const b64url = (buf: Buffer | string) => Buffer.from(buf).toString('base64url');
@@ -86,26 +93,27 @@ export class TokenSigner {
     return `${payload}.${this.mac(payload)}`;
   }
 
-  /** The claims of a valid token for `purpose`; throws InvalidTokenError otherwise. */
+  /** The claims of a valid token for `purpose`; throws InvalidTokenError (naming the purpose) otherwise. */
   verify(token: string | undefined, purpose: TokenPurpose): TokenClaims {
-    if (!token || token.length > 2048) throw new InvalidTokenError();
+    const invalid = () => new InvalidTokenError(undefined, 'invalid', purpose);
+    if (!token || token.length > 2048) throw invalid();
     const [payload, mac, extra] = token.split('.');
-    if (!payload || !mac || extra !== undefined) throw new InvalidTokenError();
+    if (!payload || !mac || extra !== undefined) throw invalid();
     const given = Buffer.from(mac);
     const signedByUs = [this.keys.current, ...(this.keys.previous ?? [])].some((key) => {
       const expected = Buffer.from(this.mac(payload, key));
       return given.length === expected.length && timingSafeEqual(given, expected);
     });
-    if (!signedByUs) throw new InvalidTokenError();
+    if (!signedByUs) throw invalid();
     let claims: TokenClaims;
     try {
       claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
     } catch {
-      throw new InvalidTokenError();
+      throw invalid();
     }
-    if (claims.purpose !== purpose || typeof claims.sub !== 'string') throw new InvalidTokenError();
+    if (claims.purpose !== purpose || typeof claims.sub !== 'string') throw invalid();
     if (typeof claims.exp !== 'number' || claims.exp < this.nowSeconds()) {
-      throw new InvalidTokenError('This link has expired.');
+      throw new InvalidTokenError('This link has expired.', 'expired', purpose);
     }
     return claims;
   }
@@ -122,4 +130,24 @@ export class TokenSigner {
   private mac(payload: string, key = this.keys.current): string {
     return createHmac('sha256', key).update(payload).digest('base64url');
   }
+}
+
+/**
+ * A new token for a read-only share link of a report: 32 random bytes (256 bits), so it cannot be
+ * guessed. It is shown once, to the person who made it; the table keeps only its hash (shareTokenHash).
+ */
+export function newShareToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Whether a string has the shape of a share token; anything else is never looked up. */
+export const isShareToken = (token: string | undefined): token is string =>
+  typeof token === 'string' && /^[A-Za-z0-9_-]{43}$/.test(token);
+
+/**
+ * The SHA-256 of a share token, the key its link is stored under: a copy of the table opens no link.
+ * Unkeyed is enough here: the token is random, so there is nothing to try hashes against.
+ */
+export function shareTokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
 }

@@ -1,8 +1,13 @@
+import { crisisLinesFor } from '../program/crisis-lines';
 import type { Enrollment } from '../program/enrollment';
+import { dateInZone } from '../program/local-words';
 import { closesAt, type OpenQuestion, openQuestionsOf } from '../program/open-questions';
+import { fillHtml } from '../program/render';
+import type { MessageLanguage } from '../program/safety';
 import type { Metric, Scale, Step } from '../program/types';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import { answerOpenQuestions } from './answers';
+import { lineSections } from './compose';
 import type { Deps } from './deps';
 
 export interface EmailAnswer {
@@ -36,48 +41,138 @@ export function readEmailAnswer(
       'score',
     );
   }
-  const label = step.scale === 'yes-no' ? (value === 1 ? 'Yes' : 'No') : `${value} of 5`;
-  return { enrollmentId: claims.sub, step, day: Number(dayText), score: value, label };
+  return {
+    enrollmentId: claims.sub,
+    step,
+    day: Number(dayText),
+    score: value,
+    label: answerLabel(step, value),
+  };
+}
+
+/** How an answer reads: "Yes", "No", or "4 of 5". */
+export const answerLabel = (step: Pick<Step, 'scale'>, score: number): string =>
+  step.scale === 'yes-no' ? (score === 1 ? 'Yes' : 'No') : `${score} of 5`;
+
+/** The longest private note the check-in page takes (a long text message is 1,600 characters). */
+export const MAX_NOTE_CHARACTERS = 1000;
+
+/** A note as the page sent it: trimmed, absent when empty; too long is a clear 400 naming `note`. */
+export function readNote(note: unknown): string | undefined {
+  if (note === undefined || note === null) return undefined;
+  if (typeof note !== 'string') throw new ValidationError('invalid_note', 'The note must be text.', 'note');
+  const text = note.trim();
+  if (text.length > MAX_NOTE_CHARACTERS)
+    throw new ValidationError(
+      'note_too_long',
+      `Your note is ${text.length.toLocaleString('en-US')} characters long; the most it can hold is ${MAX_NOTE_CHARACTERS.toLocaleString('en-US')}. Shorten it, or keep the rest for your next check-in.`,
+      'note',
+    );
+  return text || undefined;
+}
+
+/** The answer recorded for this check-in so far (the latest wins, as in the report), if any. */
+async function previousAnswer(
+  deps: Deps,
+  enrollmentId: string,
+  answer: Pick<EmailAnswer, 'step' | 'day'>,
+): Promise<number | undefined> {
+  const replies = await deps.store.listReplies(enrollmentId);
+  return replies
+    .filter((r) => r.stepId === answer.step.id && r.day === answer.day && r.score !== undefined)
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .at(-1)?.score;
+}
+
+/** The check-in page's view: the answer the link carries and the one recorded before, changing nothing. */
+export async function viewEmailAnswer(
+  deps: Deps,
+  token: string | undefined,
+  score: string | undefined,
+): Promise<EmailAnswer & { previous?: number }> {
+  const answer = readEmailAnswer(deps, token, score);
+  const previous = await previousAnswer(deps, answer.enrollmentId, answer);
+  return { ...answer, ...(previous !== undefined ? { previous } : {}) };
+}
+
+/** What the person's note showed, when it showed signs of danger or concern (program/safety.ts). */
+export interface NoteSafety {
+  level: 'danger' | 'concern';
+  language: MessageLanguage;
+  /** Whether the program is (now) paused: after danger, until the person says RESUME. */
+  paused: boolean;
+  /** The crisis email's opening and the lines of the person's country, as HTML, for the page. */
+  sectionsHtml: string[];
+}
+
+/** What a one-click answer did: the answer, the one it replaced, whether the note was kept. */
+export interface RecordedEmailAnswer extends EmailAnswer {
+  previous?: number;
+  note: 'kept' | 'none' | 'withheld';
+  safety?: NoteSafety;
 }
 
 /**
  * Records a one-click check-in answer (the POST after the person pressed the button), under the same
- * rules as a text: it counts within the question's window (a second click changes it), updates a report
- * already made, and lets a report waiting for it go. After the window it is refused, and says so.
+ * rules as a text: it counts within the question's window (a second click changes it, and says from
+ * what), updates a report already made, and lets a report waiting for it go. After the window it is
+ * refused, and says so. An optional private note goes with the answer as a text's words do ("4 - better
+ * week"), through the same use case (use-cases/answers.ts), and is read for danger first, as every reply
+ * is: danger keeps the note nowhere and does what a danger text does (pause, flag, operator alert).
  */
 export async function answerByEmail(
   deps: Deps,
   token: string | undefined,
   score: string | undefined,
-): Promise<EmailAnswer> {
+  noteInput?: unknown,
+): Promise<RecordedEmailAnswer> {
   const answer = readEmailAnswer(deps, token, score);
+  const note = readNote(noteInput);
   const enrollment = await deps.store.getEnrollment(answer.enrollmentId);
   if (!enrollment) throw new NotFoundError('This enrollment no longer exists.');
   const at = deps.clock.now().toISOString();
   const question = await questionOf(deps, enrollment, answer);
   if (question.closesAt <= at) {
-    // Intl rather than Luxon: this function loads on every click, and Luxon costs its start-up time.
-    const closed = new Intl.DateTimeFormat('en-US', {
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      timeZone: enrollment.timezone,
-    }).format(new Date(question.closesAt));
+    // In words where the person is; Intl rather than Luxon: this loads on every click.
+    const closed = dateInZone(question.closesAt, enrollment.timezone);
     throw new ConflictError(
       'question_closed',
       `This question closed on ${closed}, so answers to it are no longer counted. The next one will come as usual.`,
       'token',
     );
   }
+  const previous = await previousAnswer(deps, enrollment.id, answer);
+  // Loaded only with a note: the detector (and its model) would slow every click's cold start.
+  const signal = note ? (await import('../program/safety')).assessSafety(note) : undefined;
+  const kept = note && signal?.level !== 'danger' ? note : undefined;
   await answerOpenQuestions(deps, enrollment, {
-    text: '',
+    text: kept ?? '',
     sourceId: `web-${deps.newId()}`,
     at,
     channel: 'email',
     reask: false,
-    only: { question, answer: { scale: answer.step.scale as Scale, score: answer.score } },
+    only: {
+      question,
+      answer: { scale: answer.step.scale as Scale, score: answer.score, ...(kept ? { note: kept } : {}) },
+    },
   });
-  return answer;
+  const recorded: RecordedEmailAnswer = {
+    ...answer,
+    ...(previous !== undefined ? { previous } : {}),
+    note: kept ? 'kept' : note ? 'withheld' : 'none',
+  };
+  if (!signal) return recorded;
+  const { protect, noteConcern } = await import('./safety');
+  let paused = false;
+  if (signal.level === 'danger') paused = (await protect(deps, enrollment, signal.category, 'email')).paused;
+  else await noteConcern(deps, enrollment, signal.category, 'email');
+  // The lines of the crisis email, for the country of the person's number, in the language written.
+  const email = deps.catalog.messages.safety.email[signal.language];
+  const lines = crisisLinesFor(enrollment.phone);
+  const sectionsHtml = [email.opening, ...lineSections(email, lines)].map((section) =>
+    fillHtml(section.html, { emergency: lines.emergency ?? '' }),
+  );
+  return { ...recorded, safety: { level: signal.level, language: signal.language, paused, sectionsHtml } };
 }
 
 /** The question a link names: from the open questions, else rebuilt from the message that asked it. */

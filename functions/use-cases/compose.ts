@@ -1,6 +1,7 @@
 import type { OutgoingEmail } from '../ports/mailer';
 import { type CrisisLines, crisisLinesFor } from '../program/crisis-lines';
 import type { Enrollment } from '../program/enrollment';
+import { timeInZone } from '../program/local-words';
 import { fillHtml, fillText } from '../program/render';
 import type { CheckpointReport } from '../program/report';
 import { reportChartsHtml, reportChartsText } from '../program/report-charts';
@@ -10,16 +11,22 @@ import type { Deps } from './deps';
 import { footerLinks } from './links';
 
 export type ComposeDeps = Pick<Deps, 'config' | 'tokens' | 'catalog'>;
-export type Person = Pick<Enrollment, 'id' | 'email' | 'checkinDay' | 'checkinTime' | 'discreet'>;
+export type Person = Pick<
+  Enrollment,
+  'id' | 'email' | 'checkinDay' | 'checkinTime' | 'timezone' | 'discreet'
+>;
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** Values of the placeholders content may use, for one person. */
-export function personalValues(deps: ComposeDeps, who: Pick<Enrollment, 'checkinDay' | 'checkinTime'>) {
+/** Values of the placeholders content may use, for one person: the check-in time as people write it where they are ("7 PM"). */
+export function personalValues(
+  deps: ComposeDeps,
+  who: Pick<Enrollment, 'checkinDay' | 'checkinTime' | 'timezone'>,
+) {
   return {
     supportEmail: deps.config.supportEmail,
     checkinDay: capitalise(who.checkinDay),
-    checkinTime: who.checkinTime,
+    checkinTime: timeInZone(who.checkinTime, who.timezone),
   };
 }
 
@@ -80,9 +87,11 @@ export function composeSystemEmail(
     body,
     actionLabel: email.action ?? 'Open',
     actionUrl,
+    details: fillHtml(email.detailsHtml ?? '', values),
     ...footer,
   });
-  const text = `${fillText(email.bodyText, values)}\n\n${email.action ?? 'Open'}: ${actionUrl}\n${textFooter(footer)}`;
+  const details = email.detailsText ? `\n\n${fillText(email.detailsText, values)}` : '';
+  const text = `${fillText(email.bodyText, values)}\n\n${email.action ?? 'Open'}: ${actionUrl}${details}\n${textFooter(footer)}`;
   return {
     to: who.email,
     subject: fillText(email.subject, values),
@@ -144,7 +153,7 @@ export interface CrisisReach {
 }
 
 /** The sections of the crisis email that give the lines of the person's country (program/crisis-lines.ts). */
-function lineSections(email: SafetyEmail, lines: CrisisLines): RenderedText[] {
+export function lineSections(email: SafetyEmail, lines: CrisisLines): RenderedText[] {
   if (lines.region === 'us') return lines.located ? [email.us] : [email.us, email.outsideUs];
   if (lines.region === 'canada') return [email.canada];
   return lines.emergency ? [email.elsewhere] : [email.outsideUs];

@@ -2,6 +2,7 @@ import { wordingVersion } from '../program/consent';
 import type { Enrollment } from '../program/enrollment';
 import { enrollmentEmail } from '../program/enrollment-emails';
 import { firstDay, programSlots } from '../program/schedule';
+import type { SystemEmail } from '../program/types';
 import { NotFoundError } from '../shared/errors';
 import { logger } from '../shared/logger';
 import { countEvent } from '../shared/metrics';
@@ -88,8 +89,11 @@ async function afterActivation(
     action: 'opt-in',
     source: 'email-link',
     wordingVersion: wordingVersion(
-      (sentWith === 'confirm' ? deps.catalog.messages.email.confirm : enrollmentEmail(deps.catalog, sentWith))
-        .bodyText,
+      wordingOf(
+        sentWith === 'confirm'
+          ? deps.catalog.messages.email.confirm
+          : enrollmentEmail(deps.catalog, sentWith),
+      ),
     ),
     ...origin,
   });
@@ -102,3 +106,7 @@ async function afterActivation(
     if (!result.ok) logger.warn('opt-in text not delivered', { enrollmentId: active.id, code: result.code });
   }
 }
+
+/** The words a confirmation email showed: its body and, after the button, its details. */
+const wordingOf = (email: SystemEmail): string =>
+  email.detailsText ? `${email.bodyText}\n\n${email.detailsText}` : email.bodyText;

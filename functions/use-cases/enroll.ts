@@ -59,6 +59,7 @@ export async function enroll(
   if (invitedBy) enrollment.invitedBy = invitedBy;
   if (request.shareParticipation !== undefined) enrollment.sharesParticipation = request.shareParticipation;
   if (request.discreet) enrollment.discreet = true;
+  if (request.nudges === false) enrollment.nudges = false;
 
   const conflict = await deps.store.createEnrollment(enrollment);
   if (!conflict) {
@@ -97,7 +98,7 @@ const recordFormConsent = (deps: Deps, enrollment: Enrollment, origin: RequestOr
   });
 
 /** The confirmation link (saying why check-ins come by email when the number is taken), within the address's limit. */
-async function sendConfirmation(deps: Deps, enrollment: Enrollment, requestId: string): Promise<void> {
+export async function sendConfirmation(deps: Deps, enrollment: Enrollment, requestId: string): Promise<void> {
   if (enrollment.emailStatus !== 'active') return;
   if (!(await mayEmailAddress(deps, enrollment.email, 'confirm', requestId))) return;
   const email = enrollment.textsUnavailable

@@ -4,7 +4,7 @@ import type { Deps } from './deps';
 
 /**
  * Emails a stranger can cause to be sent to one address (a confirmation, the "already in the program"
- * notice, a partner invitation): at most 3 in any 24 hours. A person who lost or mistyped something
+ * notice, a partner invitation, a fresh link asked for on an expired link's page): at most 3 in any 24 hours. A person who lost or mistyped something
  * asks again once or twice, and an invitation may come the same day; more than that is nobody's need,
  * and 3 a day is all a stranger can send to someone's inbox from our domain, or add to our complaints.
  */
@@ -17,10 +17,10 @@ export const EMAILS_PER_ADDRESS = { limit: 3, windowSeconds: 86_400 } as const;
 export const EMAIL_SPACING_SECONDS = 60;
 
 /** What an email a stranger can cause is: each kind is spaced on its own, all count toward the 3. */
-export type StrangerEmail = 'confirm' | 'notice' | 'invite';
+export type StrangerEmail = 'confirm' | 'notice' | 'invite' | 'link';
 
 /** What a request from one source asks for: each is counted on its own. */
-export type SourceRequest = 'enroll' | 'invite';
+export type SourceRequest = 'enroll' | 'invite' | 'link';
 
 /**
  * The part of an IP a limit counts: the address for IPv4 (an IPv4-mapped IPv6 address too), the /64

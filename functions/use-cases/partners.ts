@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../shared/errors'
 import { logger } from '../shared/logger';
 import { composeSystemEmail } from './compose';
 import type { Deps } from './deps';
+import { composeInvitationEmail, invitationsRefused } from './invitations';
 import { limitSource, mayEmailAddress } from './limits';
 import { link } from './links';
 import { updateEnrollment } from './update-enrollment';
@@ -24,6 +25,10 @@ export interface PartnerView {
   enrollment: Enrollment;
   linked: boolean;
   invitationsLeft: number;
+  /** Whether an invitation can go now: only while the program runs (`invitePartner` refuses otherwise). */
+  canInvite: boolean;
+  /** The participant's own pages, for what they can still do once the program has ended. */
+  links: { privacyUrl: string; reportUrl?: string };
 }
 
 const emailSchema = z.pipe(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254)), z.email());
@@ -45,10 +50,19 @@ async function partnerOf(deps: Deps, enrollment: Enrollment): Promise<Enrollment
 /** The partner page's state, changing nothing. */
 export async function viewPartnerPage(deps: Deps, token: string | undefined): Promise<PartnerView> {
   const enrollment = await owner(deps, token);
+  const [partner, report] = await Promise.all([
+    partnerOf(deps, enrollment),
+    enrollment.status === 'active' ? undefined : deps.store.getReport(enrollment.id),
+  ]);
   return {
     enrollment,
-    linked: (await partnerOf(deps, enrollment)) !== undefined,
+    linked: partner !== undefined,
     invitationsLeft: MAX_INVITATIONS - (enrollment.invitations?.count ?? 0),
+    canInvite: enrollment.status === 'active',
+    links: {
+      privacyUrl: link(deps, '/privacy', 'privacy', enrollment.id),
+      ...(report ? { reportUrl: link(deps, '/report', 'report', enrollment.id) } : {}),
+    },
   };
 }
 
@@ -56,7 +70,8 @@ export async function viewPartnerPage(deps: Deps, token: string | undefined): Pr
  * Emails an invitation to the partner. It says nothing about the inviter's program, only that a
  * private program of their own exists; following it links the two enrollments once they confirm.
  * Within the limits of use-cases/limits.ts: too many invitations from the caller's network are refused
- * (429); an address past its limit of emails gets nothing, and the inviter is told the same as ever.
+ * (429); an address past its limit of emails, or that asked for no more invitations, gets nothing, and
+ * the inviter is told the same as ever.
  */
 export async function invitePartner(
   deps: Deps,
@@ -93,26 +108,16 @@ export async function invitePartner(
     e.invitations = { sentAt: now, count: (e.invitations?.count ?? 0) + 1 };
     if (input.shareParticipation !== undefined) e.sharesParticipation = input.shareParticipation;
   });
+  // An address that asked for no more invitations gets none; the inviter is told what they always are.
+  if (await invitationsRefused(deps, email)) {
+    logger.info('invitation held back: the address asked for none', { enrollmentId: inviter.id });
+    return;
+  }
   if (!(await mayEmailAddress(deps, email, 'invite', requestId))) return;
   const url = `${link(deps, '/', 'invite', inviter.id).replace('/?token=', '/?invite=')}`;
-  // The invitee has no enrollment yet: the footer must never carry the inviter's own signed links
-  // (their privacy page would open the inviter's data), so it points at the public start page.
-  const publicPage = `${deps.config.publicUrl}/`;
-  await deps.mailer.send(
-    composeSystemEmail(
-      deps,
-      { ...inviter, email },
-      deps.catalog.messages.email.partnerInvite,
-      url,
-      {},
-      {
-        unsubscribeUrl: publicPage,
-        privacyUrl: publicPage,
-        settingsUrl: publicPage,
-        postalAddress: deps.config.postalAddress,
-      },
-    ),
-  );
+  // The invitee has no enrollment: its footer is its own, never the inviter's signed links (their
+  // privacy page would open the inviter's data).
+  await deps.mailer.send(composeInvitationEmail(deps, inviter, email, url));
   logger.info('partner invited', { enrollmentId: inviter.id });
 }
 

@@ -1,6 +1,7 @@
 import type { ConsentEvent, ErasureSource } from '../program/consent';
 import type { Enrollment, MessageRecord, Reply } from '../program/enrollment';
 import type { CheckpointReport } from '../program/report';
+import type { ReportShare } from '../program/report-share';
 import { NotFoundError } from '../shared/errors';
 import { logger } from '../shared/logger';
 import { recordErasureTombstone } from './consent';
@@ -17,6 +18,8 @@ export interface DataExport {
   report: CheckpointReport | null;
   /** Every opt-in and opt-out, per channel, as the consent ledger holds it. */
   consents: ConsentEvent[];
+  /** The read-only links made to the report: when, for how long, how often opened (never the links). */
+  shares: ReportShare[];
 }
 
 async function owner(deps: Deps, token: string | undefined): Promise<Enrollment> {
@@ -33,11 +36,12 @@ export const lookupPrivacy = owner;
 /** Gathers every item held about the participant. */
 export async function exportData(deps: Deps, token: string | undefined): Promise<DataExport> {
   const { version, retainUntil, ...enrollment } = await owner(deps, token);
-  const [messages, replies, report, consents] = await Promise.all([
+  const [messages, replies, report, consents, shares] = await Promise.all([
     deps.store.listMessages(enrollment.id),
     deps.store.listReplies(enrollment.id),
     deps.store.getReport(enrollment.id),
     deps.store.listConsents(enrollment.id),
+    deps.store.listShares(enrollment.id),
   ]);
   logger.info('data exported', { enrollmentId: enrollment.id });
   return {
@@ -48,6 +52,7 @@ export async function exportData(deps: Deps, token: string | undefined): Promise
     replies,
     report: report ?? null,
     consents,
+    shares,
   };
 }
 

@@ -1,8 +1,8 @@
-import { DateTime } from 'luxon';
 import { wordingVersion } from '../program/consent';
 import { type CrisisLines, crisisLinesFor } from '../program/crisis-lines';
 import type { Enrollment } from '../program/enrollment';
 import { DELETE_WINDOW_MINUTES, type KeywordRequest, parseKeyword } from '../program/keywords';
+import { dateInZone } from '../program/local-words';
 import { openQuestionsOf, unanswered } from '../program/open-questions';
 import { fillText } from '../program/render';
 import { assessSafety, guessLanguage, type SafetySignal } from '../program/safety';
@@ -241,7 +241,7 @@ async function programRequest(deps: Deps, enrollment: Enrollment, request: Keywo
   const days = request.days ?? 7;
   const result = await pauseProgram(deps, enrollment.id, days);
   if (!result.paused) return fillText(texts.help, values);
-  const resumeDate = DateTime.fromISO(result.until, { zone: enrollment.timezone }).toFormat('cccc d LLLL');
+  const resumeDate = dateInZone(result.until, enrollment.timezone);
   return fillText(texts.paused, { days: String(days), resumeDate });
 }
 

@@ -55,7 +55,7 @@ export async function send(deps: Deps, job: SendJob): Promise<SendOutcome> {
     (job.channel === 'email'
       ? enrollment.emailStatus === 'active'
       : enrollment.smsStatus === 'active' && enrollment.phone);
-  if (!reachable) {
+  if (!reachable || unwantedNudge(deps, enrollment, job)) {
     if (!(await deps.store.transitionMessage(message, ['claimed'], { status: 'skipped' })))
       return notClaimed(deps, message);
     return counted(job, 'skipped');
@@ -106,6 +106,10 @@ export async function send(deps: Deps, job: SendJob): Promise<SendOutcome> {
   if (job.slot === 'report' && job.channel === 'email') countEvent('ReportsSent');
   return counted(job, 'sent');
 }
+
+/** A mid-week nudge claimed (or held) before the person chose check-ins only: it is skipped, not sent. */
+const unwantedNudge = (deps: Deps, enrollment: Enrollment, job: SendJob) =>
+  enrollment.nudges === false && deps.catalog.steps.find((s) => s.id === job.slot)?.kind === 'micro-action';
 
 const readMessage = (deps: Deps, m: MessageKey) =>
   deps.store.getMessage(m.enrollmentId, m.day, m.slot, m.channel);

@@ -15,8 +15,9 @@ export async function lookupSettings(deps: Deps, token: string | undefined): Pro
 }
 
 /**
- * Changes the participant's time zone, check-in day and time. The rest of the program is computed anew
- * from the new values; what was already sent stays sent and is never sent again.
+ * Changes the participant's time zone, check-in day and time, and whether mid-week nudges come. The rest
+ * of the program is computed anew from the new values; what was already sent stays sent and is never
+ * sent again, and nudges turned back on start with the next one still to come (none is sent late).
  */
 export async function changeSettings(
   deps: Deps,
@@ -24,22 +25,36 @@ export async function changeSettings(
   body: unknown,
 ): Promise<Enrollment> {
   const { sub } = deps.tokens.verify(token, 'settings');
-  const settings = parseScheduleSettings(body);
+  const { nudges, ...schedule } = parseScheduleSettings(body);
+  const now = deps.clock.now().toISOString();
   const updated = await updateEnrollment(deps, sub, (e) => {
+    const nudgesChange = nudges !== undefined && nudges !== (e.nudges !== false);
     if (
-      e.timezone === settings.timezone &&
-      e.checkinDay === settings.checkinDay &&
-      e.checkinTime === settings.checkinTime
+      e.timezone === schedule.timezone &&
+      e.checkinDay === schedule.checkinDay &&
+      e.checkinTime === schedule.checkinTime &&
+      !nudgesChange
     )
       return false;
-    const after = { ...e, ...settings };
+    const after: Enrollment = { ...e, ...schedule };
+    if (nudgesChange) {
+      delete after.nudges;
+      delete after.nudgesFrom;
+      if (nudges) after.nudgesFrom = now;
+      else after.nudges = false;
+    }
     if (e.status === 'active' && e.day0) {
       const { progress, nextDueAt } = reschedule(deps.catalog.steps, e, after);
-      e.progress = progress;
-      if (nextDueAt) e.nextDueAt = nextDueAt;
+      after.progress = progress;
+      if (nextDueAt) after.nextDueAt = nextDueAt;
     }
-    Object.assign(e, settings);
+    for (const key of Object.keys(e) as (keyof Enrollment)[]) if (!(key in after)) delete e[key];
+    Object.assign(e, after);
   });
-  logger.info('settings changed', { enrollmentId: sub, timezone: updated.timezone });
+  logger.info('settings changed', {
+    enrollmentId: sub,
+    timezone: updated.timezone,
+    nudges: updated.nudges !== false,
+  });
   return updated;
 }

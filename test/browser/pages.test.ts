@@ -172,12 +172,12 @@ describe('the participant pages in headless Chromium', () => {
       await page.setViewportSize(viewport);
       await page.goto(url, { waitUntil: 'load' });
       expect(await page.locator('h1').textContent()).toBe('Your 90-day checkpoint');
-      const chart = page.locator(`section[data-metric="${answered[0]?.metric}"] svg[role="img"]`);
+      const chart = page.locator(`section[data-metric="${answered[0]?.metric}"] .chart`);
       expect(await chart.isVisible()).toBe(true);
       const box = await chart.boundingBox();
       expect(box?.width).toBeGreaterThan(200);
       expect(box?.height).toBeGreaterThan(50);
-      expect(await chart.locator('circle').count()).toBe(
+      expect(await chart.locator('.bar:not(.none)').count()).toBe(
         answered[0]?.weekly.filter((w) => w.score !== null).length,
       );
       expect(await sidewaysScroll()).toBeLessThanOrEqual(0);

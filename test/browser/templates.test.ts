@@ -144,7 +144,16 @@ describe('the email templates in headless Chromium', () => {
 
 describe('the pages around the emails', () => {
   it('the web report page fits 375 px', async () => {
-    const html = reportPage(sampleReport(catalog.steps, person(), NOW));
+    const report = sampleReport(catalog.steps, person(), NOW);
+    const view = {
+      report,
+      track: person().track,
+      timezone: person().timezone,
+      notes: [],
+      shares: [],
+      now: NOW,
+    };
+    const html = reportPage(view, 'token');
     const overflow = await overflowAt(html, 375);
     await tab().screenshot({ path: path.join(SHOTS, 'report-page-375.png'), fullPage: true });
     expect(overflow).toBeLessThanOrEqual(0);

@@ -40,6 +40,7 @@ function synthesize(overrides: Json, bundle: boolean): { stack: KintsugiStack; t
 const HTTP_ROUTES: Record<string, string> = {
   'GET /': 'Enroll',
   'POST /enrollments': 'Enroll',
+  'POST /fresh-link': 'Enroll',
   'GET /confirm': 'Confirm',
   'POST /confirm': 'Confirm',
   'POST /sms/inbound': 'SmsInbound',
@@ -49,10 +50,15 @@ const HTTP_ROUTES: Record<string, string> = {
   'GET /checkin': 'Checkin',
   'POST /checkin': 'Checkin',
   'GET /report': 'Report',
+  'POST /report': 'Report',
+  'GET /report/pdf': 'Report',
+  'GET /shared': 'Report',
   'GET /privacy': 'Privacy',
   'POST /privacy': 'Privacy',
   'GET /partner': 'Partner',
   'POST /partner': 'Partner',
+  'GET /invitations/stop': 'Partner',
+  'POST /invitations/stop': 'Partner',
   'GET /settings': 'Settings',
   'POST /settings': 'Settings',
 };
@@ -352,10 +358,10 @@ describe('the secrets', () => {
     expect(environmentOf('Send')).toHaveProperty('TWILIO_SECRET_ARN', { Ref: twilio });
   });
 
-  it('let only the functions that erase, or check for erased contacts, read the contact-hash key', () => {
+  it('let only the functions that erase, or check for erased contacts or refused invitations, read the contact-hash key', () => {
     const contactKey = secretId('ContactHashKeySecret');
     const readers = ALL_FUNCTIONS.filter((name) => allows(name, 'secretsmanager:GetSecretValue', contactKey));
-    expect(readers.sort()).toEqual(['Privacy', 'SmsInbound']);
+    expect(readers.sort()).toEqual(['Partner', 'Privacy', 'SmsInbound']);
     expect(environmentOf('Privacy')).toHaveProperty('CONTACT_HASH_SECRET_ARN', { Ref: contactKey });
     expect(environmentOf('Enroll')).not.toHaveProperty('CONTACT_HASH_SECRET_ARN');
     template.hasOutput('ContactHashKeySecretArn', { Value: { Ref: contactKey } });

@@ -10,6 +10,7 @@ import type { ConsentEvent, ErasureTombstone } from '../../functions/program/con
 import type { Enrollment, MessageKey, MessageRecord, Reply } from '../../functions/program/enrollment';
 import { messageKey } from '../../functions/program/enrollment';
 import type { CheckpointReport } from '../../functions/program/report';
+import type { ReportShare } from '../../functions/program/report-share';
 import { ConcurrentUpdateError } from '../../functions/shared/errors';
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -166,6 +167,13 @@ export class InMemoryStore implements Store {
   async listErasureTombstones(contactHash: string) {
     return this.tombstones.filter((t) => t.contactHash === contactHash).map(copy);
   }
+  readonly refusedInvitations = new Set<string>();
+  async refuseInvitations(contactHash: string, _at: string): Promise<void> {
+    this.refusedInvitations.add(contactHash);
+  }
+  async invitationsRefused(contactHash: string): Promise<boolean> {
+    return this.refusedInvitations.has(contactHash);
+  }
   async saveReport(report: CheckpointReport, _retainUntil?: number): Promise<void> {
     this.reports.set(report.enrollmentId, copy(report));
   }
@@ -196,7 +204,41 @@ export class InMemoryStore implements Store {
     }
     this.replies.splice(0, this.replies.length, ...this.replies.filter((r) => r.enrollmentId !== e.id));
     this.reports.delete(e.id);
+    for (const [id, share] of this.shares) {
+      if (share.enrollmentId !== e.id) continue;
+      this.shares.delete(id);
+      this.shareLinks.delete(share.tokenHash);
+    }
     this.consents.splice(0, this.consents.length, ...this.consents.filter((c) => c.enrollmentId !== e.id));
+  }
+  /** Share links by id, each with the hash of its token; `shareLinks` maps a hash to its share's id. */
+  readonly shares = new Map<string, ReportShare & { tokenHash: string }>();
+  readonly shareLinks = new Map<string, string>();
+  async createShare(share: ReportShare, tokenHash: string, _retainUntil?: number): Promise<void> {
+    this.shares.set(share.id, { ...copy(share), tokenHash });
+    this.shareLinks.set(tokenHash, share.id);
+  }
+  async listShares(enrollmentId: string): Promise<ReportShare[]> {
+    return [...this.shares.values()]
+      .filter((s) => s.enrollmentId === enrollmentId)
+      .map(({ tokenHash, ...share }) => copy(share))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+  async openShare(tokenHash: string, now: string): Promise<ReportShare | undefined> {
+    const id = this.shareLinks.get(tokenHash);
+    const share = id === undefined ? undefined : this.shares.get(id);
+    if (!share || share.revokedAt || share.validUntil <= now) return undefined;
+    share.opens += 1;
+    share.lastOpenedAt = now;
+    const { tokenHash: _, ...counted } = share;
+    return copy(counted);
+  }
+  async revokeShare(enrollmentId: string, shareId: string, at: string): Promise<boolean> {
+    const share = this.shares.get(shareId);
+    if (!share || share.enrollmentId !== enrollmentId) return false;
+    share.revokedAt ??= at;
+    this.shareLinks.delete(share.tokenHash);
+    return true;
   }
   async getReport(enrollmentId: string) {
     const r = this.reports.get(enrollmentId);

@@ -59,6 +59,6 @@ describe('the program preview page', () => {
 
   it('fills placeholders with the sample participant’s values', () => {
     expect(html).not.toMatch(/\{\{\w+\}\}/);
-    expect(html).toContain('Sundays around 19:00');
+    expect(html).toContain('Sundays around 7 PM');
   });
 });

@@ -160,9 +160,19 @@ describe('the report email', () => {
   });
 });
 
+/** The report page's view of a report, as its owner sees it: no notes, no share links yet. */
+const ownView = (report: CheckpointReport) => ({
+  report,
+  track: 'hurt' as const,
+  timezone: 'America/New_York',
+  notes: [],
+  shares: [],
+  now: NOW,
+});
+
 describe('the web report page', () => {
   it('shows the quick questions of days 30 and 60 side by side', () => {
-    const html = reportPage(answered('hurt', typical));
+    const html = reportPage(ownView(answered('hurt', typical)), 'token');
     expect(html).toContain('Days 30 and 60: three quick questions');
     expect(html).toMatch(/<td data-day="30" data-metric="behaving-differently">No<\/td>/);
     expect(html).toMatch(/<td data-day="60" data-metric="behaving-differently">Yes<\/td>/);
@@ -170,6 +180,6 @@ describe('the web report page', () => {
 
   it('still renders a report saved before the quick questions existed', () => {
     const { quickChecks: _, ...old } = answered('hurt', typical);
-    expect(reportPage(old)).not.toContain('three quick questions');
+    expect(reportPage(ownView(old), 'token')).not.toContain('three quick questions');
   });
 });

@@ -25,6 +25,10 @@ export const keys = {
   }),
   inbound: (sourceId: string) => ({ PK: `SID#${sourceId}`, SK: 'SID' }),
   report: (enrollmentId: string) => ({ PK: `ENR#${enrollmentId}`, SK: 'REPORT#090' }),
+  /** A read-only link to the report, in the enrollment's partition: erased and expired with it. */
+  share: (enrollmentId: string, shareId: string) => ({ PK: `ENR#${enrollmentId}`, SK: `SHARE#${shareId}` }),
+  /** What opens a share link: under the SHA-256 of its token (shared/tokens.ts), never the token. */
+  shareLink: (tokenHash: string) => ({ PK: `SHARELINK#${tokenHash}`, SK: 'SHARELINK' }),
   /** The consent ledger, append-only; `seq` separates two events on one channel in the same millisecond. */
   consent: (enrollmentId: string, at: string, channel: string, seq = 0) => ({
     PK: `ENR#${enrollmentId}`,
@@ -38,6 +42,11 @@ export const keys = {
     PK: `ERASED#${contactHash}`,
     SK: `AT#${at}${seq ? `#${seq}` : ''}`,
   }),
+  /**
+   * An address that asked for no more partner invitations, under the keyed hash of the address (the
+   * tombstones' key, never rotated): no id, no address in clear, no TTL.
+   */
+  noInvitations: (contactHash: string) => ({ PK: `NOINVITE#${contactHash}`, SK: 'NOINVITE' }),
   /** The sparse due index: only active enrollments with a next step carry these attributes. */
   due: (id: string, nextDueAt: string, shardCount: number) => ({
     duePk: duePartition(shardOf(id, shardCount)),
@@ -49,6 +58,7 @@ export const ENROLLMENT_PREFIX = 'ENR#';
 export const MESSAGE_PREFIX = 'MSG#';
 export const REPLY_PREFIX = 'REPLY#';
 export const CONSENT_PREFIX = 'CONSENT#';
+export const SHARE_PREFIX = 'SHARE#';
 export const ERASED_AT_PREFIX = 'AT#';
 
 export const duePartition = (shard: number) => `DUE#${shard}`;

@@ -22,6 +22,7 @@ import type {
 import type { ConsentEvent, ErasureTombstone } from '../../program/consent';
 import type { Enrollment, MessageKey, MessageRecord, Reply } from '../../program/enrollment';
 import type { CheckpointReport } from '../../program/report';
+import type { ReportShare } from '../../program/report-share';
 import { mapConcurrently } from '../../shared/concurrency';
 import { ConcurrentUpdateError, ValidationError } from '../../shared/errors';
 import {
@@ -35,6 +36,7 @@ import {
   MESSAGE_PREFIX,
   PROFILE,
   REPLY_PREFIX,
+  SHARE_PREFIX,
 } from './keys';
 
 type Item = Record<string, unknown>;
@@ -201,8 +203,14 @@ export class DynamoStore implements Store {
       ...own.map((item) => ({ PK: item.PK as string, SK: item.SK as string })),
       ...lookupKeys(enrollment),
     ];
+    // A share link's lookup already expires with its link: only ever brought earlier, never later.
+    const shareLinks = own
+      .filter((item) => typeof item.tokenHash === 'string')
+      .map((item) => keys.shareLink(item.tokenHash as string));
     // A program holds about 150 items; a few writes at a time keep the tick that ends it short.
-    await mapConcurrently(targets, EXPIRY_WRITES_AT_ONCE, async (key) => {
+    await mapConcurrently([...targets, ...shareLinks], EXPIRY_WRITES_AT_ONCE, async (key) => {
+      const inPartition = key.PK.startsWith(ENROLLMENT_PREFIX);
+      const shareLink = shareLinks.includes(key);
       try {
         await this.db.send(
           new UpdateCommand({
@@ -210,10 +218,14 @@ export class DynamoStore implements Store {
             Key: key,
             UpdateExpression: 'SET expiresAt = :at',
             // Lookups only while they still point here; every other item belongs to this enrollment.
-            ConditionExpression: key.PK.startsWith('ENR#') ? 'attribute_exists(PK)' : 'enrollmentId = :id',
+            ConditionExpression: inPartition
+              ? 'attribute_exists(PK)'
+              : shareLink
+                ? 'attribute_exists(PK) AND expiresAt > :at'
+                : 'enrollmentId = :id',
             ExpressionAttributeValues: {
               ':at': expiresAt,
-              ...(key.PK.startsWith('ENR#') ? {} : { ':id': enrollment.id }),
+              ...(inPartition || shareLink ? {} : { ':id': enrollment.id }),
             },
           }),
         );
@@ -660,6 +672,25 @@ export class DynamoStore implements Store {
     return items.map((item) => strip<ErasureTombstone & Item>(item) as ErasureTombstone);
   }
 
+  async refuseInvitations(contactHash: string, at: string): Promise<void> {
+    // A plain put: saying it again rewrites the same item (the first time is kept as `since`).
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.noInvitations(contactHash),
+        UpdateExpression: 'SET since = if_not_exists(since, :at)',
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    );
+  }
+
+  async invitationsRefused(contactHash: string): Promise<boolean> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.noInvitations(contactHash), ConsistentRead: true }),
+    );
+    return Item !== undefined;
+  }
+
   async saveReport(report: CheckpointReport, retainUntil: number): Promise<void> {
     await this.db.send(
       new PutCommand({
@@ -676,6 +707,106 @@ export class DynamoStore implements Store {
     return strip<CheckpointReport & Item>(this.live(Item));
   }
 
+  async createShare(share: ReportShare, tokenHash: string, retainUntil?: number): Promise<void> {
+    const linkExpires = Math.floor(Date.parse(share.validUntil) / 1000);
+    // Each put also accepts its own earlier copy: the SDK may repeat a transaction whose answer was lost.
+    await this.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.table,
+              Item: {
+                ...keys.share(share.enrollmentId, share.id),
+                ...share,
+                tokenHash,
+                ...expiring(retainUntil),
+              },
+              ConditionExpression: 'attribute_not_exists(PK) OR tokenHash = :hash',
+              ExpressionAttributeValues: { ':hash': tokenHash },
+            },
+          },
+          {
+            Put: {
+              TableName: this.table,
+              Item: {
+                ...keys.shareLink(tokenHash),
+                enrollmentId: share.enrollmentId,
+                shareId: share.id,
+                expiresAt: retainUntil === undefined ? linkExpires : Math.min(linkExpires, retainUntil),
+              },
+              ConditionExpression: 'attribute_not_exists(PK) OR shareId = :id',
+              ExpressionAttributeValues: { ':id': share.id },
+            },
+          },
+        ],
+      }),
+    );
+  }
+
+  async listShares(enrollmentId: string): Promise<ReportShare[]> {
+    const shares = (await this.queryPrefix(enrollmentId, SHARE_PREFIX)).map(
+      (item) => strip<ReportShare & Item>(item, 'tokenHash') as ReportShare,
+    );
+    return shares.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  async openShare(tokenHash: string, now: string): Promise<ReportShare | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.shareLink(tokenHash), ConsistentRead: true }),
+    );
+    const link = this.live(Item);
+    if (!link) return undefined;
+    try {
+      // The count and the checks in one write: two opens at once both count, and none after a revoke.
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.share(link.enrollmentId as string, link.shareId as string),
+          UpdateExpression: 'ADD opens :one SET lastOpenedAt = :now',
+          ConditionExpression:
+            'tokenHash = :hash AND attribute_not_exists(revokedAt) AND validUntil > :now AND (attribute_not_exists(expiresAt) OR expiresAt > :nowSeconds)',
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':now': now,
+            ':hash': tokenHash,
+            ':nowSeconds': this.nowSeconds(),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return strip<ReportShare & Item>(Attributes, 'tokenHash');
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async revokeShare(enrollmentId: string, shareId: string, at: string): Promise<boolean> {
+    let tokenHash: string;
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.share(enrollmentId, shareId),
+          // Revoking twice keeps the first instant.
+          UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at)',
+          ConditionExpression:
+            'attribute_exists(PK) AND (attribute_not_exists(expiresAt) OR expiresAt > :nowSeconds)',
+          ExpressionAttributeValues: { ':at': at, ':nowSeconds': this.nowSeconds() },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      tokenHash = Attributes?.tokenHash as string;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+    // The record already refuses every open; the lookup goes too, so nothing is left to find.
+    await this.db.send(new DeleteCommand({ TableName: this.table, Key: keys.shareLink(tokenHash) }));
+    return true;
+  }
+
   async deleteEnrollment(enrollment: Enrollment): Promise<void> {
     const own = await this.queryAll({
       TableName: this.table,
@@ -687,8 +818,10 @@ export class DynamoStore implements Store {
       PK: item.PK as string,
       SK: item.SK as string,
     }));
-    for (const item of own)
+    for (const item of own) {
       if (typeof item.providerId === 'string') targets.push(keys.providerLookup(item.providerId));
+      if (typeof item.tokenHash === 'string') targets.push(keys.shareLink(item.tokenHash));
+    }
     // Lookups go only if they still point at this enrollment (a later enrollment may own the address now).
     for (const key of lookupKeys(enrollment)) {
       try {

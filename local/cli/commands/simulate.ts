@@ -39,6 +39,13 @@ export function summaryText(s: SimulationSummary): string {
   ].join('\n');
 }
 
+interface SimulateOptions {
+  participants: number;
+  days: number;
+  seed: number;
+  checkInsOnly?: boolean;
+}
+
 /** `kintsugi simulate`: the whole program for N participants on local emulators, with a progress bar. */
 export function register(program: Command): void {
   program
@@ -50,8 +57,9 @@ export function register(program: Command): void {
     .option('--participants <n>', 'how many enroll at the start', wholeNumber(1, 100_000), 100)
     .option('--days <n>', 'program days to run (90 includes the report)', wholeNumber(1, 90), 90)
     .option('--seed <n>', 'seeds who answers what, so two runs do the same', wholeNumber(0, 2 ** 31), 1)
+    .option('--check-ins-only', 'everyone chooses check-ins only on the form: no mid-week nudges')
     .addHelpText('after', '\nExample:\n  npx kintsugi simulate --participants 1000 --days 90')
-    .action(async (options: { participants: number; days: number; seed: number }, command: Command) => {
+    .action(async (options: SimulateOptions, command: Command) => {
       const context = contextOf(command);
       // The bar goes to stderr, so --json output stays clean on stdout.
       const bar = new Bar(
@@ -70,6 +78,7 @@ export function register(program: Command): void {
           participants: options.participants,
           days: options.days,
           seed: options.seed,
+          ...(options.checkInsOnly ? { nudges: false } : {}),
           onProgress: ({ day, emails, texts }) => bar.update(day, { emails, texts }),
         });
         bar.stop();

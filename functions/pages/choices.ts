@@ -1,0 +1,155 @@
+/**
+ * The lists the enrollment form and the settings page choose from, in words people know: time zones
+ * ("Central Time – Chicago", from `@vvo/tzdb`, which groups the 400-odd IANA names by country and clock),
+ * countries for a mobile number ("United States (+1)", from libphonenumber-js and Intl), and check-in
+ * times written as where the person lives ("7 PM" or "19:00"). Plain `<select>`s with optgroups: they
+ * work without JavaScript, and a browser finds an option as one types its first letters.
+ */
+import { rawTimeZones } from '@vvo/tzdb';
+import { getCountries, getCountryCallingCode } from 'libphonenumber-js/min';
+import { clockOf, countryName, countryOfZone, timeInWords } from '../program/local-words';
+import { escapeHtml } from './layout';
+
+/** One time zone a person can choose: its IANA name, what it is called, and its country. */
+export interface ZoneChoice {
+  value: string;
+  label: string;
+  country?: string;
+  /** The other IANA names that keep the same time (the browser may report any of them). */
+  also: string[];
+}
+
+interface ZoneGroup {
+  label: string;
+  zones: ZoneChoice[];
+}
+
+/** Where a zone is listed: the US first (the program's home), then by continent. */
+const CONTINENTS = ['North America', 'South America', 'Europe', 'Africa', 'Asia', 'Oceania', 'Antarctica'];
+
+/** For people who keep their clock on UTC; the tz database's names for it. */
+const UTC: ZoneChoice = {
+  value: 'UTC',
+  label: 'Coordinated Universal Time (UTC)',
+  also: ['Etc/UTC', 'Etc/UCT', 'Etc/Universal', 'Etc/Zulu', 'Etc/GMT', 'GMT', 'UCT', 'Universal', 'Zulu'],
+};
+
+let groups: ZoneGroup[] | undefined;
+let englishOrder: Intl.Collator | undefined;
+/** One collator for every sort (localeCompare with a locale builds a new one per call). */
+const collator = () => (englishOrder ??= new Intl.Collator('en'));
+let byName: Map<string, ZoneChoice> | undefined;
+
+/** Every zone, grouped as the list shows them; built once per process. */
+export function zoneGroups(): ZoneGroup[] {
+  if (groups) return groups;
+  // The raw list, not getTimeZones(): that one works out every zone's offset now, half a second of Intl.
+  const us: (ZoneChoice & { offset: number })[] = [];
+  const rest = new Map<string, ZoneChoice[]>();
+  for (const zone of rawTimeZones) {
+    const city = zone.mainCities[0] ?? zone.name.split('/').at(-1)?.replace(/_/g, ' ') ?? zone.name;
+    const also = zone.group.filter((name) => name !== zone.name);
+    if (zone.countryCode === 'US') {
+      us.push({
+        value: zone.name,
+        label: `${zone.alternativeName} – ${city}`,
+        country: 'US',
+        also,
+        offset: zone.rawOffsetInMinutes,
+      });
+    } else {
+      const list = rest.get(zone.continentName) ?? [];
+      list.push({
+        value: zone.name,
+        label: `${zone.countryName} – ${city} (${zone.alternativeName})`,
+        country: zone.countryCode,
+        also,
+      });
+      rest.set(zone.continentName, list);
+    }
+  }
+  const byLabel = (a: ZoneChoice, b: ZoneChoice) => collator().compare(a.label, b.label);
+  // East to west, as Americans list them: Eastern, Central, Mountain, Pacific, Alaska, Hawaii.
+  us.sort((a, b) => b.offset - a.offset || byLabel(a, b));
+  groups = [
+    { label: 'United States', zones: us.map(({ offset: _, ...zone }) => zone) },
+    ...CONTINENTS.map((continent) => ({
+      label: continent,
+      zones: (rest.get(continent) ?? []).sort(byLabel),
+    })),
+    { label: 'Other', zones: [UTC] },
+  ].filter((group) => group.zones.length > 0);
+  return groups;
+}
+
+/** The choice for any IANA name, a grouped one too ("America/Detroit" reads "Eastern Time – New York City"). */
+export function zoneChoiceOf(timezone: string): ZoneChoice {
+  if (!byName) {
+    byName = new Map();
+    for (const group of zoneGroups())
+      for (const zone of group.zones) for (const name of [zone.value, ...zone.also]) byName.set(name, zone);
+  }
+  const known = byName.get(timezone);
+  if (known) return { ...known, value: timezone };
+  const country = countryOfZone(timezone);
+  return { value: timezone, label: timezone.replace(/_/g, ' '), ...(country ? { country } : {}), also: [] };
+}
+
+const option = (value: string, label: string, selected: boolean, data = '') =>
+  `<option value="${escapeHtml(value)}"${data}${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
+
+const zoneOption = (zone: ZoneChoice, selected: boolean) =>
+  option(
+    zone.value,
+    zone.label,
+    selected,
+    `${zone.country ? ` data-country="${zone.country}"` : ''}${zone.also.length ? ` data-also="${escapeHtml(zone.also.join(' '))}"` : ''}`,
+  );
+
+/**
+ * The time zone `<option>`s: `first` (the person's zone: the current one on the settings page, a form sent
+ * back) in a group of its own at the top and chosen; otherwise a first option that asks for a choice.
+ */
+export function zoneOptions(first?: { zone: string; label: string }): string {
+  const top = first
+    ? `<optgroup label="${escapeHtml(first.label)}">${zoneOption(zoneChoiceOf(first.zone), true)}</optgroup>`
+    : option('', 'Choose your time zone', true);
+  return (
+    top +
+    zoneGroups()
+      .map(
+        (group) =>
+          `<optgroup label="${escapeHtml(group.label)}">${group.zones.map((z) => zoneOption(z, false)).join('')}</optgroup>`,
+      )
+      .join('')
+  );
+}
+
+let countries: { code: string; label: string }[] | undefined;
+
+/** The mobile number's country `<option>`s; the first reads the number in the country of the time zone. */
+export function countryOptions(chosen?: string): string {
+  countries ??= getCountries()
+    .map((code) => ({ code, label: `${countryName(code)} (+${getCountryCallingCode(code)})` }))
+    .sort((a, b) => collator().compare(a.label, b.label));
+  return (
+    option('', 'Same country as my time zone', !chosen) +
+    countries.map((c) => option(c.code, c.label, c.code === chosen)).join('')
+  );
+}
+
+/** Check-in times offered: every half hour from 8 AM to 8 PM (texts never come at night). */
+export const CHECKIN_TIMES = Array.from({ length: 25 }, (_, i) => {
+  const minutes = 8 * 60 + i * 30;
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+});
+
+/**
+ * The check-in time `<option>`s, written as where the time zone is ("7 PM" in the US, "19:00" in the UK);
+ * a chosen time off the half hour (set through the API) is kept in the list.
+ */
+export function timeOptions(chosen: string, timezone?: string): string {
+  const clock = clockOf(timezone ? countryOfZone(timezone) : undefined);
+  const times = CHECKIN_TIMES.includes(chosen) ? CHECKIN_TIMES : [...CHECKIN_TIMES, chosen].sort();
+  return times.map((t) => option(t, timeInWords(t, clock), t === chosen)).join('');
+}

@@ -1,0 +1,120 @@
+/**
+ * Times and dates as people write them where a participant lives: "7 PM" and "Saturday, December 5" in
+ * the US, "19:00" and "Saturday 5 December" in the UK. The words are English (the program's language);
+ * the conventions are those of the country of the participant's time zone, so what the form shows,
+ * what the emails say and what the texts say always agree. Intl does the formatting (no Luxon here:
+ * the webhooks load this, and Luxon costs start-up time); `@vvo/tzdb` knows each zone's country (its
+ * `getCountryCode` bundles to about 10 KB).
+ */
+import { getCountryCode } from '@vvo/tzdb';
+
+/** The country whose conventions apply when a zone has none (UTC) or is unknown. */
+const DEFAULT_COUNTRY = 'US';
+
+interface Clock {
+  locale: string;
+  hourCycle: 'h12' | 'h23';
+}
+
+const clocks = new Map<string, Clock>();
+
+let regionNames: Intl.DisplayNames | undefined;
+
+/** A country's name in English ("United States"), or its code when Intl does not know it. */
+export function countryName(code: string): string {
+  try {
+    regionNames ??= new Intl.DisplayNames(['en'], { type: 'region' });
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The ISO country of a time zone ("US" for America/Chicago), or undefined for UTC and the like. */
+export function countryOfZone(timezone: string): string | undefined {
+  return getCountryCode(timezone);
+}
+
+/**
+ * English as written in `country`: "en-US", "en-GB", "en-DE". Where Intl has no English for the country
+ * (Brazil, Mexico…), dates fall back to plain English, and the clock is the one of the country's own
+ * language (24-hour in Brazil), so nobody gets "7 PM" where people say "19:00".
+ */
+export function clockOf(country: string = DEFAULT_COUNTRY): Clock {
+  const known = clocks.get(country);
+  if (known) return known;
+  const locale = `en-${country}`;
+  let clock: Clock;
+  try {
+    const english = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions();
+    const source =
+      english.locale === locale
+        ? english
+        : new Intl.DateTimeFormat(`${new Intl.Locale(`und-${country}`).maximize().language}-${country}`, {
+            hour: 'numeric',
+          }).resolvedOptions();
+    clock = { locale, hourCycle: source.hourCycle === 'h11' || source.hourCycle === 'h12' ? 'h12' : 'h23' };
+  } catch {
+    clock = { locale: `en-${DEFAULT_COUNTRY}`, hourCycle: 'h12' };
+  }
+  clocks.set(country, clock);
+  return clock;
+}
+
+/** The clock and locale of the country of `timezone`. */
+export const clockOfZone = (timezone: string): Clock => clockOf(countryOfZone(timezone));
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function format(key: string, locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const id = `${key}|${locale}|${options.timeZone ?? ''}|${options.hourCycle ?? ''}`;
+  let made = formats.get(id);
+  if (!made) {
+    made = new Intl.DateTimeFormat(locale, options);
+    formats.set(id, made);
+  }
+  return made;
+}
+
+/**
+ * A local time "HH:MM" in words for a clock: "7 PM", "7:30 PM" on a 12-hour clock, "19:00" on a
+ * 24-hour one.
+ */
+export function timeInWords(hhmm: string, clock: Clock): string {
+  const [hour, minute] = hhmm.split(':').map(Number);
+  const at = new Date(Date.UTC(2000, 0, 1, hour ?? 0, minute ?? 0));
+  const whole = clock.hourCycle === 'h12' && minute === 0;
+  return format(whole ? 'hour' : 'time', clock.locale, {
+    // A 24-hour clock writes "08:30", a 12-hour one "8:30 AM".
+    hour: clock.hourCycle === 'h23' ? '2-digit' : 'numeric',
+    ...(whole ? {} : { minute: '2-digit' }),
+    hourCycle: clock.hourCycle,
+    timeZone: 'UTC',
+  }).format(at);
+}
+
+/** A local time "HH:MM" in the words of the country of `timezone`. */
+export const timeInZone = (hhmm: string, timezone: string): string =>
+  timeInWords(hhmm, clockOfZone(timezone));
+
+/** The day an instant falls on where the participant is, in words: "Saturday, December 5". */
+export function dateInZone(instant: string | Date, timezone: string): string {
+  const { locale } = clockOfZone(timezone);
+  return format('date', locale, {
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    timeZone: timezone,
+  }).format(typeof instant === 'string' ? new Date(instant) : instant);
+}
+
+/** A calendar date "YYYY-MM-DD" (a program's day 0) in the words of the country of `timezone`. */
+export function calendarDateInWords(date: string, timezone: string): string {
+  const { locale } = clockOfZone(timezone);
+  return format('calendar', locale, {
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T12:00:00Z`));
+}
