@@ -16,7 +16,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { HTTP_ROUTES } from '../../functions/handlers/routes';
 import type { OutgoingEmail } from '../../functions/ports/mailer';
 import { type EnrollmentEmail, enrollmentEmail } from '../../functions/program/enrollment-emails';
@@ -43,7 +43,7 @@ import {
   uniquePhone,
 } from '../support/runtime';
 import { type Audit, auditWidths, describeViolations, fileSlug, runAxe } from './axe';
-import { ARTIFACTS, type Browser, startChromium } from './chromium';
+import { ARTIFACTS, chromiumForTests } from './chromium';
 
 const SHOTS = path.join(ARTIFACTS, 'accessibility');
 const PAGE_SHOTS = path.join(SHOTS, 'pages');
@@ -58,32 +58,16 @@ const LOCAL_GET_ROUTES = [
 ].map((m) => m[1] as string);
 const ROUTES = [...HTTP_ROUTES.map((r) => `${r.method} ${r.path}`), ...LOCAL_GET_ROUTES];
 
-let browser: Browser | undefined;
-let startError: unknown;
+const chromium = chromiumForTests();
 
-beforeAll(async () => {
+beforeAll(() => {
   // Last run's screenshots go (the folders stay: another run may be writing into them).
   for (const dir of [PAGE_SHOTS, EMAIL_SHOTS]) {
     mkdirSync(dir, { recursive: true });
     for (const file of readdirSync(dir))
       if (file.endsWith('.png')) rmSync(path.join(dir, file), { force: true });
   }
-  // A missing Chromium fails every test here with how to install it (never a silent skip).
-  try {
-    browser = await startChromium();
-  } catch (error) {
-    startError = error;
-  }
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-function chromium(): Browser {
-  if (!browser) throw startError;
-  return browser;
-}
 
 const failures = (name: string, audits: readonly Audit[]) =>
   audits
@@ -703,7 +687,7 @@ describe('every email, at 375 and 1280 px (screenshots in artifacts/accessibilit
 
   beforeAll(async () => {
     emails = everyEmail(await compileCatalog());
-    page = await browser?.context.newPage();
+    page = await chromium().context.newPage();
   });
 
   const groups: [string, (name: string) => boolean][] = [

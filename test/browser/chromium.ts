@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Where Chromium is: CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -59,5 +60,29 @@ export async function startChromium(): Promise<Browser> {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Starts Chromium before a test file's tests and closes it after them. The function returned gives the
+ * browser, or throws why it could not start: a missing Chromium fails every test with how to install
+ * it, never a silent skip.
+ */
+export function chromiumForTests(): () => Browser {
+  let browser: Browser | undefined;
+  let startError: unknown;
+  beforeAll(async () => {
+    try {
+      browser = await startChromium();
+    } catch (error) {
+      startError = error;
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw startError;
+    return browser;
   };
 }

@@ -22,35 +22,27 @@ import {
   uniqueEmail,
 } from '../support/runtime';
 import { describeViolations, runAxe } from './axe';
-import { ARTIFACTS, type Browser, startChromium } from './chromium';
+import { ARTIFACTS, type Browser, chromiumForTests, startChromium } from './chromium';
 
 const SHOTS = path.join(ARTIFACTS, 'dead-ends');
 const ZONE = 'America/Chicago';
 const WIDTHS = [375, 1280] as const;
 
 let runtime: Runtime;
-let browser: Browser | undefined;
-let startError: unknown;
-
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   runtime = await startTestRuntime({ startAt: new Date('2026-04-06T14:00:00Z') });
-  // A missing Chromium fails every test here with how to install it (never a silent skip).
-  try {
-    browser = await startChromium();
-  } catch (error) {
-    startError = error;
-  }
 });
 
 afterAll(async () => {
-  await browser?.close();
   await runtime?.stop();
 });
 
+// Registered after the runtime, so it closes first: its kept-alive connections would hold the server open.
+const browser = chromiumForTests();
+
 /** A new tab at a phone's or a desktop's size (in another browser when given). */
-async function tabAt(width: number, on: Browser | undefined = browser): Promise<Page> {
-  if (!on) throw startError;
+async function tabAt(width: number, on: Browser = browser()): Promise<Page> {
   const page = await on.context.newPage();
   await page.setViewportSize({ width, height: width < 600 ? 812 : 900 });
   return page;
@@ -269,12 +261,13 @@ describe.each(WIDTHS)('dead ends at %i px', (width) => {
 describe('the partner page after the program ended', () => {
   let ended: Runtime;
   // A browser of its own, closed before this runtime stops: its kept-alive connections would hold the server open.
-  let own: Browser | undefined;
+  let own: Browser;
   const people = new Map<number, string>();
 
   beforeAll(async () => {
     ended = await startTestRuntime({ startAt: new Date('2026-04-06T14:00:00Z') });
-    if (browser) own = await startChromium();
+    browser(); // the shared one started, or this throws why Chromium could not
+    own = await startChromium();
     for (const width of WIDTHS) {
       const email = uniqueEmail(`ended-${width}`);
       await api(ended, '/enrollments', { json: { email, timezone: ZONE, role: 'hurt' } });

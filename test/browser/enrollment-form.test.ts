@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../local/runtime';
 import { api, emailsTo, linkIn, startTestRuntime, uniqueEmail } from '../support/runtime';
 import { auditWidths, describeViolations } from './axe';
-import { ARTIFACTS, type Browser, startChromium } from './chromium';
+import { ARTIFACTS, chromiumForTests } from './chromium';
 
 const SHOTS = path.join(ARTIFACTS, 'enrollment');
 const WIDTHS = [375, 1280] as const;
@@ -20,8 +20,6 @@ const WIDTHS = [375, 1280] as const;
 const BROWSER_ZONE = 'America/Chicago';
 
 let runtime: Runtime;
-let browser: Browser | undefined;
-let startError: unknown;
 let serial = 100;
 /** A fictional US number written as Americans write it at home: (415) 555-01xx. */
 const nationalNumber = () => {
@@ -32,28 +30,24 @@ const nationalNumber = () => {
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   runtime = await startTestRuntime({ startAt: new Date('2026-04-06T14:00:00Z') });
-  // A missing Chromium fails every test here with how to install it (never a silent skip).
-  try {
-    browser = await startChromium();
-  } catch (error) {
-    startError = error;
-  }
 });
 
 afterAll(async () => {
-  await browser?.close();
   await runtime?.stop();
 });
+
+// Registered after the runtime, so it closes first: its kept-alive connections would hold the server open.
+const browser = chromiumForTests();
 
 /** Tabs whose page scripts are off, and the DevTools session that turned them off. */
 const withoutScripts = new Map<Page, CDPSession>();
 
 /** A fresh tab at `width`, whose clock is in Chicago; without JavaScript when asked. */
 async function openTab(width: number, { javaScript = true } = {}): Promise<Page> {
-  if (!browser) throw startError;
-  const page = await browser.context.newPage();
+  const { context } = browser();
+  const page = await context.newPage();
   await page.setViewportSize({ width, height: width < 600 ? 812 : 900 });
-  const cdp = await browser.context.newCDPSession(page);
+  const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setTimezoneOverride', { timezoneId: BROWSER_ZONE });
   if (!javaScript) {
     await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
