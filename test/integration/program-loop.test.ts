@@ -155,7 +155,9 @@ describe('the whole program, through the HTTP API, on real emulators', () => {
       expect(metric.responseRate).toBeCloseTo(metric.answered / metric.sent, 2);
     }
     const page = await api(runtime, link, { headers: { accept: 'text/html' } });
-    expect(page.text).toContain('<svg');
+    // Each question has its week-by-week bars and the same numbers as a table.
+    expect(page.text.match(/<div class="chart"/g)?.length).toBe(numbers.body.metrics.length);
+    expect(page.text.match(/data-table="weekly"/g)?.length).toBe(numbers.body.metrics.length);
     expect((await runtime.deps.store.getEnrollment(enrollmentId))?.status).toBe('completed');
   });
 
