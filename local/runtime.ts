@@ -211,8 +211,8 @@ async function startOn(starting: StartingServer, options: RuntimeOptions): Promi
     sms: {
       async send(to, body) {
         const result = await base.sms.send(to, body);
-        if (result.ok) {
-          sentAt.set(result.sid, clock.now().toISOString());
+        if (result.kind === 'accepted') {
+          sentAt.set(result.providerId, clock.now().toISOString());
           outbound.sms++;
         }
         return result;

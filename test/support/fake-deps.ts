@@ -1,7 +1,7 @@
 import type { OutgoingEmail } from '../../functions/ports/mailer';
 import type { SafetyAlert } from '../../functions/ports/operator-alerts';
 import type { SendJob } from '../../functions/ports/queue';
-import type { SmsResult } from '../../functions/ports/sms';
+import type { SmsSendOutcome } from '../../functions/ports/sms';
 import { contactHash } from '../../functions/program/consent';
 import type { Catalog, CrisisSms, SafetyEmail, Step } from '../../functions/program/types';
 import { parseConfig } from '../../functions/shared/config';
@@ -241,7 +241,7 @@ export interface FakeWorld {
   emails: OutgoingEmail[];
   texts: { to: string; body: string; sid: string }[];
   /** The next SMS sends return or throw these, in order. */
-  smsOutcomes: (SmsResult | Error)[];
+  smsOutcomes: (SmsSendOutcome | Error)[];
   /** Safety alerts the operators were sent. */
   alerts: SafetyAlert[];
 }
@@ -277,10 +277,10 @@ export function fakeWorld(start = '2026-03-02T12:00:00.000Z'): FakeWorld {
       async send(to, body) {
         const outcome = smsOutcomes.shift();
         if (outcome instanceof Error) throw outcome;
-        if (outcome && !outcome.ok) return outcome;
+        if (outcome && outcome.kind !== 'accepted') return outcome;
         const sid = `SM${String(texts.length + 1).padStart(32, '0')}`;
         texts.push({ to, body, sid });
-        return { ok: true, sid };
+        return { kind: 'accepted', providerId: sid };
       },
     },
     webhooks: { isValid: (_url, signature) => signature === 'valid' },
