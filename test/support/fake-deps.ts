@@ -149,6 +149,13 @@ export const testCatalog: Catalog = {
         bodyText: 'Confirm please. Your number already gets our texts for another program.',
         action: 'Confirm',
       },
+      freshLink: {
+        subject: 'Your fresh link',
+        preheader: 'As you asked',
+        bodyHtml: '<p>Here is a fresh link.</p>',
+        bodyText: 'Here is a fresh link.',
+        action: 'Open',
+      },
       alreadyEnrolled: {
         subject: 'A sign-up request for this address',
         preheader: 'Nothing has changed',
@@ -220,6 +227,9 @@ export const testCatalog: Catalog = {
     ),
     yesNo: layout('<p>{{question}}</p><a href="{{yesUrl}}">Yes</a><a href="{{noUrl}}">No</a>'),
     report: layout('{{{charts}}}<a class="action" href="{{actionUrl}}">{{actionLabel}}</a>'),
+    // The invited person is not a participant: a footer of its own, with no page of theirs.
+    invitation:
+      '<html lang="{{lang}}"><title>{{subject}}</title><span class="pre">{{preheader}}</span>{{{body}}}<a class="action" href="{{actionUrl}}">{{actionLabel}}</a>{{{details}}}<a href="{{stopInvitationsUrl}}">stop</a>{{postalAddress}}</html>',
   },
 };
 
