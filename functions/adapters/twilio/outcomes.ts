@@ -40,6 +40,7 @@ export function reasonOfCode(code: PermanentCode): Exclude<SmsFailureReason, 'ot
   }
 }
 
+/** Whether Twilio gave one of the codes a retry never cures. */
 export const isPermanentCode = (code: unknown): code is PermanentCode =>
   typeof code === 'number' && (PERMANENT_CODES as readonly number[]).includes(code);
 
