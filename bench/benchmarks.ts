@@ -338,7 +338,7 @@ function report(r: Results): string {
     '',
     '## 2. Render cost',
     '',
-    'Per message, the send function fills a layout compiled at build time (`functions/program/render.ts`:',
+    'Per message, the send function fills a layout compiled at build time (`functions/render/fill.ts`:',
     'the template is split once, each fill escapes the values and concatenates). The fill is timed up to the',
     'UTF-8 bytes the SES call sends (`Buffer.byteLength`): until something reads it, a filled string is only',
     "a rope of pieces, and timing that alone would flatter the fill. The values are a real message's: the",

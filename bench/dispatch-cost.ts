@@ -8,8 +8,8 @@ import { BatchWriteCommand, DynamoDBDocumentClient, ScanCommand } from '@aws-sdk
 import { keys, PROFILE, shardOf } from '../functions/adapters/dynamodb/keys';
 import { DynamoStore } from '../functions/adapters/dynamodb/store';
 import { ensureTable } from '../functions/adapters/dynamodb/table';
+import { compiledCatalog as catalog } from '../functions/catalog/compiled';
 import type { SendJob } from '../functions/ports/queue';
-import { catalog } from '../functions/program/catalog';
 import type { Enrollment } from '../functions/program/enrollment';
 import { programSlots } from '../functions/program/schedule';
 import { mapConcurrently } from '../functions/shared/concurrency';

@@ -7,7 +7,7 @@ import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ensureTable } from '../functions/adapters/dynamodb/table';
 import { createMessagesClient } from '../functions/adapters/twilio/messages-client';
-import { catalog } from '../functions/program/catalog';
+import { completeCatalog as catalog } from '../functions/catalog/complete';
 import { mapConcurrently } from '../functions/shared/concurrency';
 import { clearEmails } from '../local/emulators/ses';
 import { startTwilioServer } from '../local/emulators/twilio-server';

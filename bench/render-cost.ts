@@ -2,10 +2,10 @@
  * Render cost: filling a precompiled layout (what the send function does per message) beside compiling its
  * MJML per send (what it would do without the build step), for every layout of the catalog.
  */
-import { catalog } from '../functions/program/catalog';
+import { completeCatalog as catalog } from '../functions/catalog/complete';
 import { layoutNamed } from '../functions/program/invitation-layout';
-import { fillHtml } from '../functions/program/render';
 import { stepBodyOf } from '../functions/program/step-bodies';
+import { fillHtml } from '../functions/render/fill';
 import { compileLayout, LAYOUT_NAMES, LAYOUT_PLACEHOLDERS, type LayoutName } from '../templates/build';
 import { log, median, sig } from './measure';
 

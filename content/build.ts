@@ -8,7 +8,7 @@ import { Marked, type RendererObject, type Token, type Tokens } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import type { MessageLanguage } from '../functions/program/safety';
 import type { SafetyEmail, Step, SystemEmail, SystemMessages } from '../functions/program/types';
-import { PALETTE } from '../templates/palette';
+import { PALETTE } from '../functions/render/palette';
 import { SEED_IDEAS, type SeedIdea } from './ideas';
 import { ContentError, parseSteps, parseSystem, type SourceStep } from './schema';
 

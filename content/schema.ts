@@ -10,7 +10,7 @@ import { SEED_IDEA_IDS } from './ideas';
 const URL_120 = `https://kintsugi.example.org/checkin?token=${'a'.repeat(78)}`;
 
 /**
- * Every placeholder the renderer (functions/program/render.ts) fills, with its longest realistic
+ * Every placeholder the renderer (functions/render/fill.ts) fills, with its longest realistic
  * value; the SMS segment and email size tests fill texts with these.
  */
 export const KNOWN_PLACEHOLDERS = {
@@ -53,7 +53,7 @@ export const KNOWN_PLACEHOLDERS = {
   answer5Url: URL_120,
   yesUrl: URL_120,
   noUrl: URL_120,
-  // The report layout's charts: HTML built per person at send time (functions/program/report-charts.ts).
+  // The report layout's charts: HTML built per person at send time (functions/render/report-charts.ts).
   charts: '',
   // The action layouts' Markdown after the button (a system email's `details`), rendered at build time.
   details: '',

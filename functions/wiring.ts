@@ -20,10 +20,10 @@ import {
 } from './adapters/twilio/secret';
 import { TwilioSmsSender } from './adapters/twilio/sms-sender';
 import { TwilioWebhookVerifier } from './adapters/twilio/webhooks';
+import { type CatalogPart, catalogWith, compiledCatalog } from './catalog/compiled';
 import { systemClock } from './ports/clock';
 import type { SendQueue } from './ports/queue';
 import type { SmsSender, WebhookVerifier } from './ports/sms';
-import { catalog } from './program/catalog';
 import { contactHash } from './program/consent';
 import { type Config, parseConfig } from './shared/config';
 import { parseTokenKeys, TokenSigner } from './shared/tokens';
@@ -121,8 +121,8 @@ export interface SdkClients {
 }
 
 /**
- * Builds every adapter from the config; `overrides` swap any of them (the local runtime's clock and queue),
- * `clients` the SDK clients under them.
+ * Builds every adapter from the config, with the compiled catalog; `overrides` swap any of them (the local
+ * runtime's clock, queue and whole catalog), `clients` the SDK clients under them.
  */
 export async function buildDeps(
   config: Config,
@@ -150,7 +150,7 @@ export async function buildDeps(
     overrides.queue ?? new SqsSendQueue(new SQSClient({ region: config.region }), config.sendQueueUrl);
   return {
     config,
-    catalog,
+    catalog: compiledCatalog,
     store: new DynamoStore(
       DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } }),
       config.tableName,
@@ -171,9 +171,12 @@ export async function buildDeps(
 
 let lambdaDeps: Promise<Deps> | undefined;
 
-/** The dependencies of a Lambda, built once per cold start from its environment. */
-export function lambdaDependencies(): Promise<Deps> {
-  lambdaDeps ??= buildDeps(parseConfig()).catch((error) => {
+/**
+ * The dependencies of a Lambda, built once per cold start from its environment, with the parts of the
+ * catalog its entry point names (each part is bundled only into the functions that name it).
+ */
+export function lambdaDependencies(...parts: CatalogPart[]): Promise<Deps> {
+  lambdaDeps ??= buildDeps(parseConfig(), { catalog: catalogWith(parts) }).catch((error) => {
     lambdaDeps = undefined; // a failed start (a secret not readable yet) is retried on the next event
     throw error;
   });

@@ -10,10 +10,10 @@ import { DateTime } from 'luxon';
 import { SegmentedMessage } from 'sms-segments-calculator';
 import type { OutgoingEmail } from '../functions/ports/mailer';
 import type { MessageRecord, Reply } from '../functions/program/enrollment';
-import { escapeHtml, fillText } from '../functions/program/render';
 import { buildReport, type CheckpointReport } from '../functions/program/report';
 import { firstDay, programSlots, type Slot } from '../functions/program/schedule';
 import { PROGRAM_DAYS, type Step, TRACKS, type Track } from '../functions/program/types';
+import { escapeHtml, fillText } from '../functions/render/fill';
 import {
   composeReportEmail,
   composeStepSms,

@@ -5,6 +5,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Duration } from 'luxon';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { ensureTable } from '../functions/adapters/dynamodb/table';
+import { completeCatalog } from '../functions/catalog/complete';
 import * as checkin from '../functions/handlers/checkin';
 import * as confirm from '../functions/handlers/confirm';
 import * as enroll from '../functions/handlers/enroll';
@@ -191,7 +192,7 @@ async function startOn(starting: StartingServer, options: RuntimeOptions): Promi
   const alerts = new LocalOperatorAlerts(clock);
   const base = await buildDeps(
     config,
-    { clock, queue, alerts },
+    { clock, queue, alerts, catalog: completeCatalog },
     options.dynamoDbClient ? { dynamodb: options.dynamoDbClient } : {},
   );
   // Emulators stamp messages with real time; remember the simulated time each one was sent at.
@@ -211,8 +212,8 @@ async function startOn(starting: StartingServer, options: RuntimeOptions): Promi
     sms: {
       async send(to, body) {
         const result = await base.sms.send(to, body);
-        if (result.ok) {
-          sentAt.set(result.sid, clock.now().toISOString());
+        if (result.kind === 'accepted') {
+          sentAt.set(result.providerId, clock.now().toISOString());
           outbound.sms++;
         }
         return result;

@@ -12,14 +12,14 @@ import { buildLayouts } from '../templates/build';
 
 const ROOT = path.resolve(__dirname, '..');
 export const CATALOG_FILE = path.join(ROOT, 'generated', 'catalog.json');
-/** The step emails' bodies, apart: only the send function composes them (functions/program/step-bodies.ts). */
+/** The step emails' bodies, apart: only the send function composes them (functions/catalog/with-step-bodies.ts). */
 export const STEP_BODIES_FILE = path.join(ROOT, 'generated', 'step-bodies.json');
 /**
- * The emails only enrollment sends (functions/program/enrollment-emails.ts), apart too: every other
+ * The emails only enrollment sends (functions/catalog/with-enrollment-emails.ts), apart too: every other
  * function, the text webhook first, is spared their bytes.
  */
 export const ENROLLMENT_EMAILS_FILE = path.join(ROOT, 'generated', 'enrollment-emails.json');
-/** The partner invitation's layout (functions/program/invitation-layout.ts), apart: only the partner function sends it. */
+/** The partner invitation's layout (functions/catalog/with-invitation-layout.ts), apart: only the partner function sends it. */
 export const INVITATION_LAYOUT_FILE = path.join(ROOT, 'generated', 'invitation-layout.json');
 export const COVERAGE_FILE = path.join(ROOT, 'content', 'coverage.md');
 

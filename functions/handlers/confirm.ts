@@ -1,3 +1,4 @@
+import { withEnrollmentEmails } from '../catalog/with-enrollment-emails';
 import { confirmButtonPage, escapeHtml, page } from '../pages/layout';
 import { calendarDateInWords } from '../program/local-words';
 import { html, json, query, requestOrigin, respond, wantsJson } from '../shared/http';
@@ -47,4 +48,4 @@ export const route: Route = (deps, event) =>
     );
   });
 
-export const handler = httpLambda(route);
+export const handler = httpLambda(route, withEnrollmentEmails);

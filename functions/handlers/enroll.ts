@@ -1,3 +1,4 @@
+import { withEnrollmentEmails } from '../catalog/with-enrollment-emails';
 import { enrollmentFormPage, formPostAnswer } from '../pages/enrollment-form';
 import { html, json, parseBody, query, requestOrigin, respond, wantsJson } from '../shared/http';
 import { enroll } from '../use-cases/enroll';
@@ -24,4 +25,4 @@ const enrollRoute: Route = (deps, event) =>
     return html(answer.status, answer.page);
   });
 
-export const handler = httpLambda(route);
+export const handler = httpLambda(route, withEnrollmentEmails);

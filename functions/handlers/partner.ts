@@ -1,3 +1,4 @@
+import { withInvitationLayout } from '../catalog/with-invitation-layout';
 import { page } from '../pages/layout';
 import { partnerPage } from '../pages/partner';
 import { ValidationError } from '../shared/errors';
@@ -74,4 +75,4 @@ const partnerRoute: Route = (deps, event) =>
       : html(200, page(title, `<h1>${title}</h1><p>${text}</p>`));
   });
 
-export const handler = httpLambda(route);
+export const handler = httpLambda(route, withInvitationLayout);

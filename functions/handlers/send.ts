@@ -1,4 +1,5 @@
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { withStepBodies } from '../catalog/with-step-bodies';
 import type { SendJob } from '../ports/queue';
 import { withCorrelationId } from '../shared/correlation';
 import { logger } from '../shared/logger';
@@ -37,4 +38,4 @@ async function backOff(deps: Deps, record: SQSRecord): Promise<void> {
 }
 
 export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> =>
-  sendBatch(await lambdaDependencies(), event);
+  sendBatch(await lambdaDependencies(withStepBodies), event);

@@ -1,4 +1,5 @@
-import { ForbiddenError, ValidationError } from '../shared/errors';
+import { deliveryReportOf } from '../adapters/twilio/status-callback';
+import { ForbiddenError } from '../shared/errors';
 import { formFields, type HttpEvent, header, rawBody, respond, xml } from '../shared/http';
 import type { Deps } from '../use-cases/deps';
 import { recordSmsStatus } from '../use-cases/sms-status';
@@ -23,15 +24,9 @@ function verifiedStatusParams(deps: Deps, event: HttpEvent): Record<string, stri
 /** POST /sms/status: Twilio's delivery callback. */
 export const route: Route = (deps, event) =>
   respond(event, async () => {
-    const params = verifiedStatusParams(deps, event);
-    const { MessageSid: messageSid, MessageStatus: status, ErrorCode: errorCode } = params;
-    if (!messageSid || !status)
-      throw new ValidationError(
-        'missing_field',
-        'MessageSid and MessageStatus are required.',
-        messageSid ? 'MessageStatus' : 'MessageSid',
-      );
-    await recordSmsStatus(deps, { messageSid, status, ...(errorCode ? { errorCode } : {}) });
+    const report = deliveryReportOf(verifiedStatusParams(deps, event));
+    // A state the program does not follow (inbound, scheduled…) changes nothing.
+    if (report) await recordSmsStatus(deps, report);
     return xml(200, '<?xml version="1.0" encoding="UTF-8"?><Response/>');
   });
 

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../program/render';
+import { escapeHtml } from '../render/fill';
 
 export { escapeHtml };
 

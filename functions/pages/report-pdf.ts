@@ -5,8 +5,7 @@
  */
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
 import { dateInZone } from '../program/local-words';
-import type { CheckpointReport, MetricSummary } from '../program/report';
-import { answerWords } from '../program/report-charts';
+import { answerWords, type CheckpointReport, type MetricSummary } from '../program/report';
 import type { Track } from '../program/types';
 import { WHAT_NOW_ORDER, WHAT_NOW_WORDS, whatNow } from '../program/what-now';
 import type { ReportNote } from '../use-cases/view-report';

@@ -1,6 +1,10 @@
 import { clockOfZone, dateInZone } from '../program/local-words';
-import type { CheckpointReport, MetricSummary, QuestionAnswer } from '../program/report';
-import { answerWords } from '../program/report-charts';
+import {
+  answerWords,
+  type CheckpointReport,
+  type MetricSummary,
+  type QuestionAnswer,
+} from '../program/report';
 import { type ReportShare, SHARE_DAYS, shareState } from '../program/report-share';
 import type { Scale, Track } from '../program/types';
 import { WHAT_NOW_ORDER, WHAT_NOW_WORDS, whatNow } from '../program/what-now';

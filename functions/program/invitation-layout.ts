@@ -1,14 +1,16 @@
-/**
- * The partner invitation's layout, built by `npm run build` into its own file so that only the partner
- * function carries it (every other function is spared its bytes).
- */
-import compiled from '../../generated/invitation-layout.json';
 import type { Catalog } from './types';
 
-/** The catalog's own (one built in memory, as tests build it), else the compiled one. */
-export const invitationLayout = (catalog: Pick<Catalog, 'layouts'>): string =>
-  catalog.layouts.invitation ?? (compiled as { invitation: string }).invitation;
+/**
+ * The partner invitation's layout. The compiled catalog carries it only in the partner function
+ * (functions/catalog/with-invitation-layout.ts): anywhere else, asking for it is a wiring bug.
+ */
+export function invitationLayout(catalog: Pick<Catalog, 'layouts'>): string {
+  const layout = catalog.layouts.invitation;
+  if (layout === undefined)
+    throw new Error('The catalog has no invitation layout: this function was not given it');
+  return layout;
+}
 
-/** Any layout by name, the invitation's from its own file. */
+/** Any layout by name. */
 export const layoutNamed = (catalog: Pick<Catalog, 'layouts'>, name: keyof Catalog['layouts']): string =>
   name === 'invitation' ? invitationLayout(catalog) : catalog.layouts[name];

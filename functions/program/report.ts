@@ -160,3 +160,10 @@ export function buildReport(input: {
     journalNotes: input.replies.filter((r) => r.score === undefined && r.note).length,
   };
 }
+
+/** The words for one answer: "Yes", "No", "4 of 5", or "No answer". */
+export function answerWords(answer: QuestionAnswer['answer'], scale: Scale): string {
+  if (answer === null) return 'No answer';
+  if (scale === 'yes-no') return answer === 1 ? 'Yes' : 'No';
+  return `${answer} of 5`;
+}

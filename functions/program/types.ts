@@ -172,8 +172,8 @@ export interface SystemMessages {
     confirm: SystemEmail;
     /**
      * The confirmation when the form's number already gets texts for another running program: says
-     * why check-ins come by email. This one and the next are compiled apart, into
-     * generated/enrollment-emails.json: read them with `enrollmentEmail` (program/enrollment-emails.ts).
+     * why check-ins come by email. This one and the next are compiled apart, and given only to the functions
+     * that send them (functions/catalog/with-enrollment-emails.ts): read them with `enrollmentEmail`.
      */
     confirmByEmail?: SystemEmail;
     /** To an address that already has a program, when the form is sent with it again: its own links, nothing else. */
@@ -297,8 +297,8 @@ export interface Catalog {
     report: string;
     /**
      * The partner invitation: the action layout with a footer of its own (why it came, what is kept, the
-     * {{stopInvitationsUrl}} link), since the invited person is not a participant. Compiled apart, into
-     * generated/invitation-layout.json: read it with `invitationLayout` (program/invitation-layout.ts).
+     * {{stopInvitationsUrl}} link), since the invited person is not a participant. Compiled apart, and given
+     * only to the partner function (functions/catalog/with-invitation-layout.ts): read it with `invitationLayout`.
      */
     invitation?: string;
   };

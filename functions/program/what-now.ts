@@ -15,8 +15,7 @@
  * track's ask about the partner's safety, not their own). The caveat is always shown.
  */
 
-import type { CheckpointReport, QuestionAnswer } from './report';
-import { answerWords } from './report-charts';
+import { answerWords, type CheckpointReport, type QuestionAnswer } from './report';
 import type { Metric, Track } from './types';
 
 export type WhatNowPattern = 'same-plan' | 'outside-help' | 'reconsider';

@@ -11,9 +11,9 @@ import {
   routeAnswers,
   unanswered,
 } from '../program/open-questions';
-import { fillText } from '../program/render';
 import { readAnswers } from '../program/reply-parsing';
 import { type Channel, PROGRAM_DAYS } from '../program/types';
+import { fillText } from '../render/fill';
 import { logger } from '../shared/logger';
 import { refreshReport } from './checkpoint-report';
 import type { Deps } from './deps';

@@ -1,7 +1,7 @@
 import type { OutgoingEmail } from '../ports/mailer';
-import { fillHtml, fillText } from '../program/render';
 import { stepBodyOf } from '../program/step-bodies';
 import type { Step } from '../program/types';
+import { fillHtml, fillText } from '../render/fill';
 import {
   type ComposeDeps,
   fromNameFor,

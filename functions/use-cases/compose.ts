@@ -2,11 +2,11 @@ import type { OutgoingEmail } from '../ports/mailer';
 import { type CrisisLines, crisisLinesFor } from '../program/crisis-lines';
 import type { Enrollment } from '../program/enrollment';
 import { timeInZone } from '../program/local-words';
-import { fillHtml, fillText } from '../program/render';
 import type { CheckpointReport } from '../program/report';
-import { reportChartsHtml, reportChartsText } from '../program/report-charts';
 import type { MessageLanguage } from '../program/safety';
 import type { RenderedText, SafetyEmail, Step, SystemEmail, SystemSms } from '../program/types';
+import { fillHtml, fillText } from '../render/fill';
+import { reportChartsHtml, reportChartsText } from '../render/report-charts';
 import type { Deps } from './deps';
 import { footerLinks } from './links';
 

@@ -102,8 +102,15 @@ async function afterActivation(
     // The confirmation stands if the prompt cannot go: the person can still text YES (or START).
     const result = await deps.sms
       .send(active.phone, systemTexts(deps, active).optInPrompt)
-      .catch((error: Error) => ({ ok: false as const, code: error.name }));
-    if (!result.ok) logger.warn('opt-in text not delivered', { enrollmentId: active.id, code: result.code });
+      .catch((error: Error) => ({ kind: 'not-sent' as const, error: error.name }));
+    if (result.kind === 'refused')
+      logger.warn('opt-in text not delivered', {
+        enrollmentId: active.id,
+        reason: result.failure.reason,
+        code: result.failure.providerCode,
+      });
+    else if (result.kind === 'not-sent')
+      logger.warn('opt-in text not delivered', { enrollmentId: active.id, code: result.error });
   }
 }
 

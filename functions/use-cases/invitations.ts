@@ -1,7 +1,7 @@
 import type { OutgoingEmail } from '../ports/mailer';
 import type { Enrollment } from '../program/enrollment';
 import { invitationLayout } from '../program/invitation-layout';
-import { fillHtml, fillText } from '../program/render';
+import { fillHtml, fillText } from '../render/fill';
 import { logger } from '../shared/logger';
 import { type ComposeDeps, fromNameFor, personalValues, SELF_GUIDED_LIMITS } from './compose';
 import type { Deps } from './deps';

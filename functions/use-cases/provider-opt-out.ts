@@ -4,29 +4,32 @@ import { recordOptOutOnce } from './consent';
 import type { Deps } from './deps';
 import { updateEnrollment } from './update-enrollment';
 
-/** Twilio's code for a number that has replied STOP to the carrier: never text it again. */
-export const SMS_OPTED_OUT = '21610';
+/** What the provider said: its own code for the opt-out (kept as the consent's detail), and the text it was about. */
+export interface ProviderOptOut {
+  providerCode: string;
+  messageSid?: string;
+}
 
 /**
- * The provider says the number opted out (21610, at send time or in a status callback): texts stop
+ * The provider says the number opted out (when a text is refused, or in a delivery report): texts stop
  * and the consent ledger records it, as if the person had texted STOP to us.
  */
 export async function stopTextsAtProviderRequest(
   deps: Pick<Deps, 'store' | 'config' | 'clock'>,
   enrollmentId: string,
-  messageSid?: string,
+  { providerCode, messageSid }: ProviderOptOut,
 ): Promise<void> {
   const updated = await updateEnrollment(deps, enrollmentId, (e) => {
     e.smsStatus = 'stopped';
     e.openQuestions = openQuestionsOf(e).filter((q) => q.channel !== 'sms');
     delete e.openCheckin;
   });
-  // Once: Twilio reports 21610 on every text it refuses and on their status callbacks.
+  // Once: the provider reports the opt-out on every text it refuses and in their delivery reports.
   await recordOptOutOnce(deps, {
     enrollmentId,
     channel: 'sms',
     source: 'provider-event',
-    detail: SMS_OPTED_OUT,
+    detail: providerCode,
     ...(messageSid ? { messageSid } : {}),
     retainUntil: updated.retainUntil,
   });

@@ -1,8 +1,8 @@
 import type { CrisisLines } from '../program/crisis-lines';
 import { type Enrollment, retainedUntil } from '../program/enrollment';
-import { fillText } from '../program/render';
 import type { MessageLanguage, SafetyCategory } from '../program/safety';
 import type { Channel, CrisisSms } from '../program/types';
+import { fillText } from '../render/fill';
 import { logger } from '../shared/logger';
 import { countEvent } from '../shared/metrics';
 import { type CrisisReach, composeSafetyEmail } from './compose';

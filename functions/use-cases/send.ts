@@ -1,10 +1,10 @@
 import type { SendJob } from '../ports/queue';
-import type { SmsResult } from '../ports/sms';
+import type { SmsSendOutcome } from '../ports/sms';
 import type { Enrollment, MessageKey, MessageRecord } from '../program/enrollment';
 import { askQuestion, lastTextedCheckinUnanswered, openQuestionsOf } from '../program/open-questions';
-import { fillText } from '../program/render';
 import { quietHoursEnd } from '../program/schedule';
 import type { Step } from '../program/types';
+import { fillText } from '../render/fill';
 import { DeliveryUnknownError, ProviderUnavailableError, SendInProgressError } from '../shared/errors';
 import { logger } from '../shared/logger';
 import type { MessageOutcome } from '../shared/metric-names';
@@ -16,10 +16,19 @@ import type { Deps } from './deps';
 import { MOVED_TO_EMAIL_SLOT } from './dispatch';
 import { holdMessage } from './hold';
 import { link } from './links';
-import { SMS_OPTED_OUT, stopTextsAtProviderRequest } from './provider-opt-out';
+import { stopTextsAtProviderRequest } from './provider-opt-out';
 import { updateEnrollment } from './update-enrollment';
 
 export type SendOutcome = 'sent' | 'already-handled' | 'skipped' | 'failed' | 'held';
+
+/**
+ * What came of handing a message over: a text's outcome, an email's provider id as accepted, or a step the
+ * catalog no longer has (never sent).
+ */
+type Handover = SmsSendOutcome | { kind: 'no-such-step'; detail: string };
+
+/** The error recorded on a message whose step is not in the catalog. */
+const UNKNOWN_STEP = 'unknown_step';
 
 /** The error recorded on a message the provider may or may not have taken. */
 export const UNKNOWN_OUTCOME = 'unknown-outcome';
@@ -76,7 +85,7 @@ export async function send(deps: Deps, job: SendJob): Promise<SendOutcome> {
   const taken = await takeToSend(deps, message);
   if (taken !== 'taken') return taken;
 
-  let result: SmsResult;
+  let result: Handover;
   try {
     result = await deliver(deps, enrollment, message);
   } catch (error) {
@@ -85,16 +94,25 @@ export async function send(deps: Deps, job: SendJob): Promise<SendOutcome> {
     counted(job, error instanceof DeliveryUnknownError ? 'unknown' : 'retry');
     throw error;
   }
-  if (!result.ok) {
-    await deps.store.transitionMessage(message, ['sending'], { status: 'failed', error: result.code });
-    if (job.channel === 'sms' && result.code === SMS_OPTED_OUT)
-      await stopTextsAtProviderRequest(deps, enrollment.id);
-    logger.warn('message not delivered', { enrollmentId: enrollment.id, slot: job.slot, code: result.code });
+  if (result.kind !== 'accepted') {
+    const error = result.kind === 'refused' ? result.failure.providerCode : UNKNOWN_STEP;
+    await deps.store.transitionMessage(message, ['sending'], { status: 'failed', error });
+    if (result.kind === 'refused' && result.failure.reason === 'opted-out')
+      await stopTextsAtProviderRequest(deps, enrollment.id, { providerCode: result.failure.providerCode });
+    logger.warn('message not delivered', {
+      enrollmentId: enrollment.id,
+      slot: job.slot,
+      ...(result.kind === 'refused' ? { reason: result.failure.reason } : {}),
+      code: error,
+    });
     return counted(job, 'failed');
   }
-  // Twilio has only accepted (queued) a text; its callbacks report the carrier's progress from here.
+  // The SMS provider has only accepted (queued) a text; its delivery reports tell the carrier's progress.
   const accepted = job.channel === 'sms' ? 'queued' : 'sent';
-  await deps.store.transitionMessage(message, ['sending'], { status: accepted, providerId: result.sid });
+  await deps.store.transitionMessage(message, ['sending'], {
+    status: accepted,
+    providerId: result.providerId,
+  });
   const step = deps.catalog.steps.find((s) => s.id === job.slot);
   if (step?.metric && step.scale) await openQuestion(deps, enrollment, step, message);
   logger.info('message sent', {
@@ -182,7 +200,7 @@ async function viaProvider<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-async function deliver(deps: Deps, enrollment: Enrollment, message: MessageKey): Promise<SmsResult> {
+async function deliver(deps: Deps, enrollment: Enrollment, message: MessageKey): Promise<Handover> {
   if (message.slot === 'report') return deliverReport(deps, enrollment, message);
   if (message.slot === MOVED_TO_EMAIL_SLOT) {
     return viaProvider(() =>
@@ -190,17 +208,16 @@ async function deliver(deps: Deps, enrollment: Enrollment, message: MessageKey):
     );
   }
   const step = deps.catalog.steps.find((s) => s.id === message.slot);
-  if (!step) return { ok: false, permanent: true, code: 'unknown_step', message: `No step ${message.slot}` };
+  if (!step) return { kind: 'no-such-step', detail: `No step ${message.slot}` };
   if (message.channel === 'sms') {
     const text = composeStepSms(deps, enrollment, step);
     return viaProvider(() => deps.sms.send(enrollment.phone as string, text));
   }
   const email = composeStepEmail(deps, enrollment, step, message.day);
-  const sid = await viaProvider(() => deps.mailer.send(email));
-  return { ok: true, sid };
+  return { kind: 'accepted', providerId: await viaProvider(() => deps.mailer.send(email)) };
 }
 
-async function deliverReport(deps: Deps, enrollment: Enrollment, message: MessageKey): Promise<SmsResult> {
+async function deliverReport(deps: Deps, enrollment: Enrollment, message: MessageKey): Promise<Handover> {
   const report = await makeReport(deps, enrollment);
   const reportUrl = link(deps, '/report', 'report', enrollment.id);
   if (message.channel === 'sms') {
@@ -208,8 +225,7 @@ async function deliverReport(deps: Deps, enrollment: Enrollment, message: Messag
     return viaProvider(() => deps.sms.send(enrollment.phone as string, text));
   }
   const email = composeReportEmail(deps, enrollment, report, reportUrl);
-  const sid = await viaProvider(() => deps.mailer.send(email));
-  return { ok: true, sid };
+  return { kind: 'accepted', providerId: await viaProvider(() => deps.mailer.send(email)) };
 }
 
 /**

@@ -1,40 +1,14 @@
+import type { SmsDeliveryReport } from '../ports/sms';
 import { MESSAGE_PROGRESS, type MessageStatus } from '../program/enrollment';
 import { openQuestionsOf } from '../program/open-questions';
 import { logger } from '../shared/logger';
 import { countEvent } from '../shared/metrics';
 import type { Deps } from './deps';
-import { SMS_OPTED_OUT, stopTextsAtProviderRequest } from './provider-opt-out';
+import { stopTextsAtProviderRequest } from './provider-opt-out';
 import { updateEnrollment } from './update-enrollment';
-
-export interface SmsStatusUpdate {
-  messageSid: string;
-  status: string;
-  errorCode?: string;
-}
 
 /** Carrier failures in a row after which a number counts as unreachable and check-ins move to email. */
 export const UNREACHABLE_AFTER = 3;
-
-/** Our state for a Twilio delivery status (an exhaustive map; unknown states change nothing). */
-export function statusFromProvider(status: string): MessageStatus | undefined {
-  switch (status) {
-    case 'accepted':
-    case 'queued':
-    case 'sending':
-      return 'queued';
-    case 'sent':
-      return 'sent';
-    case 'delivered':
-    case 'read':
-      return 'delivered';
-    case 'undelivered':
-      return 'undelivered';
-    case 'failed':
-      return 'failed';
-    default:
-      return undefined;
-  }
-}
 
 /** The states a message may be in for `next` to apply: only earlier ones, so nothing moves backwards. */
 export function statesBefore(next: MessageStatus): MessageStatus[] {
@@ -45,21 +19,24 @@ export function statesBefore(next: MessageStatus): MessageStatus[] {
 }
 
 /**
- * Records a Twilio delivery callback. States only move forward (callbacks arrive out of order).
- * Error 21610 (the number replied STOP to the carrier) stops all texts; repeated carrier failures mark
- * the number unreachable, so check-ins go by email; a delivery resets the count.
+ * Records a delivery report of the SMS provider. States only move forward (reports arrive out of order).
+ * A number that opted out at the carrier stops all texts; repeated carrier failures mark the number
+ * unreachable, so check-ins go by email; a delivery resets the count.
  */
-export async function recordSmsStatus(deps: Deps, update: SmsStatusUpdate): Promise<void> {
-  const next = statusFromProvider(update.status);
-  const message = await deps.store.findMessageByProviderId(update.messageSid);
-  if (!message || !next) return;
+export async function recordSmsStatus(deps: Deps, report: SmsDeliveryReport): Promise<void> {
+  const next = report.progress;
+  const message = await deps.store.findMessageByProviderId(report.providerId);
+  if (!message) return;
   const moved = await deps.store.transitionMessage(message, statesBefore(next), {
     status: next,
-    ...(update.errorCode ? { error: update.errorCode } : {}),
+    ...(report.failure ? { error: report.failure.providerCode } : {}),
   });
-  if (!moved) return; // a late or repeated callback
-  if (update.errorCode === SMS_OPTED_OUT) {
-    await stopTextsAtProviderRequest(deps, message.enrollmentId, update.messageSid);
+  if (!moved) return; // a late or repeated report
+  if (report.failure?.reason === 'opted-out') {
+    await stopTextsAtProviderRequest(deps, message.enrollmentId, {
+      providerCode: report.failure.providerCode,
+      messageSid: report.providerId,
+    });
     return;
   }
   if (next === 'delivered') countEvent('SmsDelivered');
@@ -80,7 +57,8 @@ export async function recordSmsStatus(deps: Deps, update: SmsStatusUpdate): Prom
     });
     logger.warn('sms not delivered', {
       enrollmentId: message.enrollmentId,
-      code: update.errorCode,
+      reason: report.failure?.reason,
+      code: report.failure?.providerCode,
       failures: updated.smsFailures,
     });
   }

@@ -1,6 +1,5 @@
 import type { Enrollment, Reply } from '../program/enrollment';
-import type { CheckpointReport } from '../program/report';
-import { answerWords } from '../program/report-charts';
+import { answerWords, type CheckpointReport } from '../program/report';
 import type { ReportShare } from '../program/report-share';
 import type { Track } from '../program/types';
 import { NotFoundError } from '../shared/errors';

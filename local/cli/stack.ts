@@ -4,6 +4,7 @@
  * DynamoDB store the Lambdas use.
  */
 import { CloudFormationClient, DescribeStacksCommand, type Stack } from '@aws-sdk/client-cloudformation';
+import { completeCatalog } from '../../functions/catalog/complete';
 import { parseConfig } from '../../functions/shared/config';
 import { buildDeps } from '../../functions/wiring';
 import { runAdminOperation } from '../admin-operations';
@@ -59,7 +60,7 @@ export async function connectToStack(name: string, region?: string): Promise<Tar
     DUE_SHARDS: outputs.DueShards,
     AWS_REGION: region ?? outputs.Region,
   });
-  const deps = await buildDeps(config);
+  const deps = await buildDeps(config, { catalog: completeCatalog });
   return {
     kind: 'stack',
     label: name,

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { type CostByChoice, costByChoice, PRICES } from '../../bench/cost';
-import { catalog } from '../../functions/program/catalog';
+import { compiledCatalog as catalog } from '../../functions/catalog/compiled';
 import { type SimulationSummary, simulate } from '../../local/simulate';
 
 const PARTICIPANTS = 4;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { catalog } from '../../functions/program/catalog';
+import { compiledCatalog as catalog } from '../../functions/catalog/compiled';
 import { firstDay, programSlots } from '../../functions/program/schedule';
 import { participantPlan, type SimulationSummary, simulate } from '../../local/simulate';
 

@@ -259,7 +259,7 @@ describe('the Messages-only client (createMessagesClient)', () => {
       service,
     );
     const sent = await sender.send(PARTICIPANT, 'Kintsugi: one small thing.');
-    expect(sent.ok).toBe(true);
+    expect(sent.kind).toBe('accepted');
     expect(JSON.parse(requests[0] ?? '{}')).toEqual({
       to: PARTICIPANT,
       messagingServiceSid: service,

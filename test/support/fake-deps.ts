@@ -1,7 +1,7 @@
 import type { OutgoingEmail } from '../../functions/ports/mailer';
 import type { SafetyAlert } from '../../functions/ports/operator-alerts';
 import type { SendJob } from '../../functions/ports/queue';
-import type { SmsResult } from '../../functions/ports/sms';
+import type { SmsSendOutcome } from '../../functions/ports/sms';
 import { contactHash } from '../../functions/program/consent';
 import type { Catalog, CrisisSms, SafetyEmail, Step } from '../../functions/program/types';
 import { parseConfig } from '../../functions/shared/config';
@@ -149,6 +149,13 @@ export const testCatalog: Catalog = {
         bodyText: 'Confirm please. Your number already gets our texts for another program.',
         action: 'Confirm',
       },
+      freshLink: {
+        subject: 'Your fresh link',
+        preheader: 'As you asked',
+        bodyHtml: '<p>Here is a fresh link.</p>',
+        bodyText: 'Here is a fresh link.',
+        action: 'Open',
+      },
       alreadyEnrolled: {
         subject: 'A sign-up request for this address',
         preheader: 'Nothing has changed',
@@ -220,6 +227,9 @@ export const testCatalog: Catalog = {
     ),
     yesNo: layout('<p>{{question}}</p><a href="{{yesUrl}}">Yes</a><a href="{{noUrl}}">No</a>'),
     report: layout('{{{charts}}}<a class="action" href="{{actionUrl}}">{{actionLabel}}</a>'),
+    // The invited person is not a participant: a footer of its own, with no page of theirs.
+    invitation:
+      '<html lang="{{lang}}"><title>{{subject}}</title><span class="pre">{{preheader}}</span>{{{body}}}<a class="action" href="{{actionUrl}}">{{actionLabel}}</a>{{{details}}}<a href="{{stopInvitationsUrl}}">stop</a>{{postalAddress}}</html>',
   },
 };
 
@@ -241,7 +251,7 @@ export interface FakeWorld {
   emails: OutgoingEmail[];
   texts: { to: string; body: string; sid: string }[];
   /** The next SMS sends return or throw these, in order. */
-  smsOutcomes: (SmsResult | Error)[];
+  smsOutcomes: (SmsSendOutcome | Error)[];
   /** Safety alerts the operators were sent. */
   alerts: SafetyAlert[];
 }
@@ -277,10 +287,10 @@ export function fakeWorld(start = '2026-03-02T12:00:00.000Z'): FakeWorld {
       async send(to, body) {
         const outcome = smsOutcomes.shift();
         if (outcome instanceof Error) throw outcome;
-        if (outcome && !outcome.ok) return outcome;
+        if (outcome && outcome.kind !== 'accepted') return outcome;
         const sid = `SM${String(texts.length + 1).padStart(32, '0')}`;
         texts.push({ to, body, sid });
-        return { ok: true, sid };
+        return { kind: 'accepted', providerId: sid };
       },
     },
     webhooks: { isValid: (_url, signature) => signature === 'valid' },

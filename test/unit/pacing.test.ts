@@ -88,7 +88,7 @@ describe('pacing the providers', () => {
       {
         send: async (to) => {
           order.push(`text ${to}`);
-          return { ok: true, sid: 'SM1' };
+          return { kind: 'accepted' as const, providerId: 'SM1' };
         },
       },
       bucket,

@@ -36,11 +36,11 @@ describe('what a provider failure means for a retry', () => {
     await expect(failingTwilio(error).send('+14155550100', 'hi')).rejects.toBeInstanceOf(kind);
   });
 
-  it('Twilio: an opted-out number is a permanent failure, returned as a value', async () => {
-    expect(await failingTwilio(rest(400, 21610)).send('+14155550100', 'hi')).toMatchObject({
-      ok: false,
-      permanent: true,
-      code: '21610',
+  it('Twilio: an opted-out number is a permanent failure, returned as a value in the program’s words', async () => {
+    expect(await failingTwilio(rest(400, 21610)).send('+14155550100', 'hi')).toEqual({
+      kind: 'refused',
+      failure: { reason: 'opted-out', providerCode: '21610' },
+      detail: 'twilio',
     });
   });
 

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildContent } from '../../content/build';
 import { fillWithLongest, KNOWN_PLACEHOLDERS, placeholdersIn } from '../../content/schema';
 import type { Catalog, Step } from '../../functions/program/types';
+import { GRAPHIC_PAIRS, PALETTE, TEXT_PAIRS } from '../../functions/render/palette';
 import {
   buildLayouts,
   compileLayout,
@@ -14,7 +15,6 @@ import {
   TEMPLATES_DIR,
   TemplateError,
 } from '../../templates/build';
-import { GRAPHIC_PAIRS, PALETTE, TEXT_PAIRS } from '../../templates/palette';
 
 const ROOT = path.resolve(__dirname, '../..');
 const { steps, messages } = buildContent();

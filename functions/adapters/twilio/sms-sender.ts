@@ -1,5 +1,6 @@
-import type { SmsResult, SmsSender } from '../../ports/sms';
+import type { SmsSender, SmsSendOutcome } from '../../ports/sms';
 import { DeliveryUnknownError, ProviderUnavailableError } from '../../shared/errors';
+import { isPermanentCode, reasonOfCode } from './outcomes';
 
 /** The slice of the `twilio` client this adapter uses (`client.messages`). */
 export interface TwilioMessages {
@@ -12,18 +13,6 @@ export interface TwilioMessages {
   }): Promise<{ sid: string }>;
 }
 
-/** Twilio error codes that will never succeed on retry: recorded as failures, not retried. */
-const PERMANENT_CODES = new Set([
-  21211, // invalid To number
-  21408, // region not enabled
-  21610, // the number replied STOP
-  21612, // cannot route to this number
-  21614, // not a mobile number
-  30003, // unreachable handset
-  30005, // unknown destination
-  30006, // landline or unreachable carrier
-]);
-
 /**
  * Sends SMS through Twilio's Messages API. `from` is a number (+1…), or a Messaging Service SID (MG…):
  * then Twilio picks the sender and the service's Advanced Opt-Out and A2P registration apply.
@@ -35,7 +24,7 @@ export class TwilioSmsSender implements SmsSender {
     private readonly statusCallback?: string,
   ) {}
 
-  async send(to: string, body: string): Promise<SmsResult> {
+  async send(to: string, body: string): Promise<SmsSendOutcome> {
     try {
       const message = await this.messages.create({
         to,
@@ -43,11 +32,16 @@ export class TwilioSmsSender implements SmsSender {
         body,
         ...(this.statusCallback ? { statusCallback: this.statusCallback } : {}),
       });
-      return { ok: true, sid: message.sid };
+      return { kind: 'accepted', providerId: message.sid };
     } catch (error) {
+      // A permanent refusal is a value in the program's words; Twilio's code stays only as a record.
       const code = (error as { code?: unknown }).code;
-      if (typeof code === 'number' && PERMANENT_CODES.has(code)) {
-        return { ok: false, permanent: true, code: String(code), message: (error as Error).message };
+      if (isPermanentCode(code)) {
+        return {
+          kind: 'refused',
+          failure: { reason: reasonOfCode(code), providerCode: String(code) },
+          detail: (error as Error).message,
+        };
       }
       throw transientOrUnknown(error);
     }

@@ -3,10 +3,10 @@
  * of tables (Gmail and Outlook render them; no SVG, no images) and the same numbers as plain text.
  * Inline styles and palette colours only; the layout's dark-mode rules recolour `k-bar` and `k-track`.
  */
-import { PALETTE } from '../../templates/palette';
-import { escapeHtml } from './render';
-import type { CheckpointReport, MetricSummary, QuestionAnswer } from './report';
-import type { Scale } from './types';
+import { answerWords, type CheckpointReport, type MetricSummary } from '../program/report';
+import type { Scale } from '../program/types';
+import { escapeHtml } from './fill';
+import { PALETTE } from './palette';
 
 /** Height in px of a weekly bar at the top of the scale. */
 const WEEK_BAR_MAX = 60;
@@ -19,13 +19,6 @@ const top = (scale: Scale) => (scale === 'yes-no' ? 1 : 5);
 const fmt = (n: number) => n.toFixed(1);
 const signed = (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${fmt(Math.abs(n))}`;
 const pct = (n: number) => `${Math.round(n * 100)}%`;
-
-/** The words for one answer: "Yes", "No", "4 of 5", or "No answer". */
-export function answerWords(answer: QuestionAnswer['answer'], scale: Scale): string {
-  if (answer === null) return 'No answer';
-  if (scale === 'yes-no') return answer === 1 ? 'Yes' : 'No';
-  return `${answer} of 5`;
-}
 
 /** A horizontal bar filling `value / max` of the width. */
 function hbar(value: number, max: number): string {

@@ -1,0 +1,14 @@
+/**
+ * The emails only enrollment sends (and confirmation reads), compiled into their own file so that no
+ * other function (the text webhook least of all, at the edge of its size budget) carries them.
+ */
+import compiled from '../../generated/enrollment-emails.json';
+import type { SystemEmail } from '../program/types';
+import type { CatalogPart } from './compiled';
+
+const emails = compiled as Record<'confirmByEmail' | 'alreadyEnrolled' | 'freshLink', SystemEmail>;
+
+export const withEnrollmentEmails: CatalogPart = (catalog) => ({
+  ...catalog,
+  messages: { ...catalog.messages, email: { ...catalog.messages.email, ...emails } },
+});
