@@ -243,3 +243,20 @@ describe('when self-guided repair is not enough', () => {
     );
   });
 });
+
+describe('a step email without its body', () => {
+  it('refuses to send a lesson whose body the function was not given, and names the step', () => {
+    const step = catalog.steps.find((s) => s.id === 'hurt-d03-heard') as Step;
+    const { bodyHtml: _html, bodyText: _text, ...bare } = step;
+    expect(() => composeStepEmail(deps(), person('hurt', 'sunday', false), bare, 3)).toThrow(
+      /hurt-d03-heard has no email body/,
+    );
+  });
+
+  it('still sends a check-in, whose question is the email', () => {
+    const step = catalog.steps.find((s) => s.kind === 'check-in' && s.track === 'hurt') as Step;
+    const { bodyHtml: _html, bodyText: _text, ...bare } = step;
+    const email = composeStepEmail(deps(), person('hurt', 'sunday', false), bare, 7);
+    expect(email.html).toContain('/checkin?token=');
+  });
+});
