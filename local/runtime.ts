@@ -21,10 +21,10 @@ import * as unsubscribe from '../functions/handlers/unsubscribe';
 import { parseConfig } from '../functions/shared/config';
 import { ValidationError } from '../functions/shared/errors';
 import { json, respond, wantsJson } from '../functions/shared/http';
+import { ADMIN_OPERATIONS, runAdminOperation } from '../functions/use-cases/admin-operations';
 import type { Deps } from '../functions/use-cases/deps';
 import { dispatch } from '../functions/use-cases/dispatch';
 import { buildDeps } from '../functions/wiring';
-import { adminOperationOf, runAdminOperation } from './admin-operations';
 import { toApiGatewayEvent } from './api-gateway';
 import { LocalClock } from './clock';
 import { injectEmailReply } from './email-inbound';
@@ -429,8 +429,10 @@ async function startOn(starting: StartingServer, options: RuntimeOptions): Promi
           body: renderPhonePage(),
         });
       default: {
-        // POST /_local/admin/<operation>: the CLI's operator actions (local/admin-operations.ts).
-        const operation = adminOperationOf(method, path);
+        // POST /_local/admin/<operation>: the CLI's operator actions (functions/use-cases/admin-operations.ts).
+        const operation = ADMIN_OPERATIONS.find(
+          (name) => method === 'POST' && path === `/_local/admin/${name}`,
+        );
         return (
           operation && (async (body) => json(200, await runAdminOperation(deps, operation, parseJson(body))))
         );

@@ -1,6 +1,6 @@
 import { Bar, Presets } from 'cli-progress';
 import { type Command, InvalidArgumentError } from 'commander';
-import { type SimulationSummary, simulate } from '../../simulate';
+import { type SimulationSummary, simulate } from '../../local/simulate';
 import { contextOf } from '../context';
 import { table } from '../format';
 

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
-import type { CheckpointReport } from '../../../functions/program/report';
-import { answerWords } from '../../../functions/program/report-charts';
-import type { ParticipantReport } from '../../../functions/use-cases/admin';
+import type { CheckpointReport } from '../../functions/program/report';
+import { answerWords } from '../../functions/program/report-charts';
+import type { ParticipantReport } from '../../functions/use-cases/admin';
 import { contextOf } from '../context';
 import { table } from '../format';
 
