@@ -2,7 +2,7 @@ import { ForbiddenError, ValidationError } from '../shared/errors';
 import { formFields, type HttpEvent, header, rawBody, respond, xml } from '../shared/http';
 import type { Deps } from '../use-cases/deps';
 import { recordSmsStatus } from '../use-cases/sms-status';
-import { httpLambda, type Route } from './lambda';
+import { type HttpHandle, httpLambda } from './lambda';
 
 /**
  * Checks the Twilio signature of a status callback. Twilio signs the callback URL the text was sent
@@ -21,7 +21,7 @@ function verifiedStatusParams(deps: Deps, event: HttpEvent): Record<string, stri
 }
 
 /** POST /sms/status: Twilio's delivery callback. */
-export const route: Route = (deps, event) =>
+export const handle: HttpHandle = (deps, event) =>
   respond(event, async () => {
     const params = verifiedStatusParams(deps, event);
     const { MessageSid: messageSid, MessageStatus: status, ErrorCode: errorCode } = params;
@@ -35,4 +35,4 @@ export const route: Route = (deps, event) =>
     return xml(200, '<?xml version="1.0" encoding="UTF-8"?><Response/>');
   });
 
-export const handler = httpLambda(route);
+export const handler = httpLambda(handle);
