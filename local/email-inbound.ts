@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SNSEvent } from 'aws-lambda';
 import type { SesReceivedNotification } from '../functions/adapters/ses/inbound-mail';
-import { handleInboundEmail } from '../functions/handlers/email-inbound';
+import * as emailInbound from '../functions/handlers/email-inbound';
 import { ValidationError } from '../functions/shared/errors';
 import type { Deps } from '../functions/use-cases/deps';
 import type { EmailReplyOutcome } from '../functions/use-cases/reply-by-email';
@@ -72,6 +72,6 @@ export async function injectEmailReply(
       },
     ],
   } satisfies SNSEvent;
-  const [outcome] = await handleInboundEmail(deps, event);
+  const [outcome] = await emailInbound.handle(deps, event);
   return outcome ?? { outcome: 'ignored', reason: 'unknown-sender' };
 }

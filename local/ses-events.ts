@@ -1,4 +1,4 @@
-import { handleSesEvent, type SesEvent } from '../functions/handlers/ses-events';
+import * as sesEvents from '../functions/handlers/ses-events';
 import { ValidationError } from '../functions/shared/errors';
 import type { Deps } from '../functions/use-cases/deps';
 
@@ -32,7 +32,7 @@ export async function injectSesEvent(
     );
   }
   const email = input.email;
-  const event: SesEvent = {
+  const event: sesEvents.SesEvent = {
     version: '0',
     id: `local-${Date.now()}`,
     'detail-type': DETAIL_TYPES[type],
@@ -59,6 +59,6 @@ export async function injectSesEvent(
       ...(type === 'Delivery' ? { delivery: { recipients: [email] } } : {}),
     },
   };
-  await handleSesEvent(deps, event);
+  await sesEvents.handle(deps, event);
   return { applied: 1 };
 }

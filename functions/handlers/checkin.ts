@@ -12,10 +12,10 @@ import {
   wantsJson,
 } from '../shared/http';
 import { answerByEmail, viewEmailAnswer } from '../use-cases/checkin-by-email';
-import { httpLambda, type Route } from './lambda';
+import { type HttpHandle, httpLambda } from './lambda';
 
 /** GET shows the chosen answer with a button (mail scanners never record it); POST records it, with a note. */
-export const route: Route = (deps, event) =>
+export const handle: HttpHandle = (deps, event) =>
   respond(event, async () => {
     const token = query(event, 'token');
     const score = query(event, 'score');
@@ -52,4 +52,4 @@ export const route: Route = (deps, event) =>
     return html(200, checkinRecordedPage(answer, answer.safety));
   });
 
-export const handler = httpLambda(route);
+export const handler = httpLambda(handle);

@@ -3,10 +3,10 @@ import { confirmButtonPage, escapeHtml, page } from '../pages/layout';
 import { calendarDateInWords } from '../program/local-words';
 import { html, json, query, requestOrigin, respond, wantsJson } from '../shared/http';
 import { confirm, lookupConfirmation } from '../use-cases/confirm';
-import { httpLambda, type Route } from './lambda';
+import { type HttpHandle, httpLambda } from './lambda';
 
 /** GET /confirm shows a button and changes nothing (link scanners prefetch); POST activates. */
-export const route: Route = (deps, event) =>
+export const handle: HttpHandle = (deps, event) =>
   respond(event, async () => {
     const token = query(event, 'token');
     if (event.requestContext.http.method === 'GET') {
@@ -48,4 +48,4 @@ export const route: Route = (deps, event) =>
     );
   });
 
-export const handler = httpLambda(route, withEnrollmentEmails);
+export const handler = httpLambda(handle, withEnrollmentEmails);

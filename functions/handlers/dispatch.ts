@@ -1,6 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { withCorrelationId } from '../shared/correlation';
 import { logger } from '../shared/logger';
+import type { Deps } from '../use-cases/deps';
 import { type DispatchResult, dispatch } from '../use-cases/dispatch';
 import { lambdaDependencies } from '../wiring';
 
@@ -8,12 +9,18 @@ import { lambdaDependencies } from '../wiring';
  * The scheduled dispatch tick (EventBridge, every five minutes). The invocation's request id is the
  * correlation id of the run: every message it queues is sent, and logged, under it.
  */
-export const handler = async (
+export const handle = (
+  deps: Deps,
   _event: unknown,
   context?: Pick<Context, 'awsRequestId'>,
 ): Promise<DispatchResult> =>
   withCorrelationId(context?.awsRequestId ?? `dispatch-${Date.now()}`, async () => {
-    const result = await dispatch(await lambdaDependencies());
+    const result = await dispatch(deps);
     logger.info('dispatch tick', { ...result });
     return result;
   });
+
+export const handler = async (
+  event: unknown,
+  context?: Pick<Context, 'awsRequestId'>,
+): Promise<DispatchResult> => handle(await lambdaDependencies(), event, context);

@@ -14,7 +14,7 @@ import { lambdaDependencies } from '../wiring';
  * Email replies to check-ins: an SES receipt rule publishes each received message to SNS (UTF-8 encoding,
  * content included), and SNS invokes this function. Mail SES cannot authenticate is dropped.
  */
-export async function handleInboundEmail(deps: Deps, event: SNSEvent): Promise<EmailReplyOutcome[]> {
+export async function handle(deps: Deps, event: SNSEvent): Promise<EmailReplyOutcome[]> {
   const outcomes: EmailReplyOutcome[] = [];
   for (const record of event.Records) {
     const notification = JSON.parse(record.Sns.Message) as SesReceivedNotification;
@@ -30,5 +30,5 @@ export async function handleInboundEmail(deps: Deps, event: SNSEvent): Promise<E
 }
 
 export const handler = async (event: SNSEvent): Promise<void> => {
-  await handleInboundEmail(await lambdaDependencies(), event);
+  await handle(await lambdaDependencies(), event);
 };

@@ -2,18 +2,18 @@ import { withEnrollmentEmails } from '../catalog/with-enrollment-emails';
 import { enrollmentFormPage, formPostAnswer } from '../pages/enrollment-form';
 import { html, json, parseBody, query, requestOrigin, respond, wantsJson } from '../shared/http';
 import { enroll } from '../use-cases/enroll';
-import { FRESH_LINK_PATH, freshLinkRoute } from './fresh-link';
-import { httpLambda, type Route } from './lambda';
+import { FRESH_LINK_PATH, handle as handleFreshLink } from './fresh-link';
+import { type HttpHandle, httpLambda } from './lambda';
 
 /**
  * GET / shows the form; POST /enrollments enrolls (JSON or form) and answers 202 whatever the address
  * or number (400 for a malformed form, 429 when the caller's own network sent too many). POST
  * /fresh-link sends a fresh link to an address in the program (handlers/fresh-link.ts).
  */
-export const route: Route = (deps, event) =>
-  event.routeKey === `POST ${FRESH_LINK_PATH}` ? freshLinkRoute(deps, event) : enrollRoute(deps, event);
+export const handle: HttpHandle = (deps, event) =>
+  event.routeKey === `POST ${FRESH_LINK_PATH}` ? handleFreshLink(deps, event) : handleEnroll(deps, event);
 
-const enrollRoute: Route = (deps, event) =>
+const handleEnroll: HttpHandle = (deps, event) =>
   respond(event, async () => {
     if (event.requestContext.http.method === 'GET')
       return html(200, enrollmentFormPage(query(event, 'invite')));
@@ -25,4 +25,4 @@ const enrollRoute: Route = (deps, event) =>
     return html(answer.status, answer.page);
   });
 
-export const handler = httpLambda(route, withEnrollmentEmails);
+export const handler = httpLambda(handle, withEnrollmentEmails);

@@ -2,7 +2,7 @@ import { FRESH_LINK_PATH, freshLinkFormPage, freshLinkOnItsWayPage } from '../pa
 import { ValidationError } from '../shared/errors';
 import { html, json, parseBody, requestOrigin, respond, wantsJson } from '../shared/http';
 import { requestFreshLink } from '../use-cases/fresh-link';
-import type { Route } from './lambda';
+import type { HttpHandle } from './lambda';
 
 export { FRESH_LINK_PATH };
 
@@ -10,7 +10,7 @@ export { FRESH_LINK_PATH };
  * POST /fresh-link (served by the enroll function, which already sends what a stranger may cause to an
  * address): 202 and the same page whatever the address; 400 naming the field; 429 for a busy network.
  */
-export const freshLinkRoute: Route = (deps, event) =>
+export const handle: HttpHandle = (deps, event) =>
   respond(event, async () => {
     const body = parseBody(event);
     try {

@@ -4,12 +4,18 @@ import { errorResponse, wantsJson } from '../shared/http';
 import type { Deps } from '../use-cases/deps';
 import { lambdaDependencies } from '../wiring';
 
-/** An HTTP route: the same function the Lambda and the local server call. */
-export type Route = (deps: Deps, event: HttpEvent) => Promise<HttpResult>;
+/**
+ * The seam every handler file exports as `handle`: its event, with the dependencies given, answered by
+ * the same function whether the Lambda wrapper (`handler`) or the local runtime calls it.
+ */
+export type Handle<Event, Result> = (deps: Deps, event: Event) => Promise<Result>;
 
-/** Binds a route to the Lambda's dependencies, built once per cold start with the catalog parts it names. */
+/** An HTTP handler's `handle`: an API Gateway (payload 2.0) event in, its response out. */
+export type HttpHandle = Handle<HttpEvent, HttpResult>;
+
+/** Binds an HTTP handler to the Lambda's dependencies, built once per cold start with the catalog parts it names. */
 export const httpLambda =
-  (route: Route, ...parts: CatalogPart[]) =>
+  (handle: HttpHandle, ...parts: CatalogPart[]) =>
   async (event: HttpEvent): Promise<HttpResult> => {
     let deps: Deps;
     try {
@@ -17,5 +23,5 @@ export const httpLambda =
     } catch (error) {
       return errorResponse(error, wantsJson(event));
     }
-    return route(deps, event);
+    return handle(deps, event);
   };

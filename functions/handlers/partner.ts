@@ -9,8 +9,8 @@ import {
   unlinkPartner,
   viewPartnerPage,
 } from '../use-cases/partners';
-import { httpLambda, type Route } from './lambda';
-import { STOP_INVITATIONS_PATH, stopInvitationsRoute } from './stop-invitations';
+import { type HttpHandle, httpLambda } from './lambda';
+import { handle as handleStopInvitations, STOP_INVITATIONS_PATH } from './stop-invitations';
 
 const DONE: Record<string, [string, string]> = {
   invite: [
@@ -29,12 +29,12 @@ const DONE: Record<string, [string, string]> = {
  * GET /partner shows the page; POST does one action: invite, share, keep-private or unlink.
  * GET and POST /invitations/stop: the invited person's own link (handlers/stop-invitations.ts).
  */
-export const route: Route = (deps, event) =>
+export const handle: HttpHandle = (deps, event) =>
   event.routeKey.endsWith(` ${STOP_INVITATIONS_PATH}`)
-    ? stopInvitationsRoute(deps, event)
-    : partnerRoute(deps, event);
+    ? handleStopInvitations(deps, event)
+    : handlePartner(deps, event);
 
-const partnerRoute: Route = (deps, event) =>
+const handlePartner: HttpHandle = (deps, event) =>
   respond(event, async () => {
     const token = query(event, 'token');
     if (event.requestContext.http.method === 'GET') {
@@ -75,4 +75,4 @@ const partnerRoute: Route = (deps, event) =>
       : html(200, page(title, `<h1>${title}</h1><p>${text}</p>`));
   });
 
-export const handler = httpLambda(route, withInvitationLayout);
+export const handler = httpLambda(handle, withInvitationLayout);

@@ -2,10 +2,10 @@ import { escapeHtml, page } from '../pages/layout';
 import { ValidationError } from '../shared/errors';
 import { formFields, html, json, query, rawBody, respond, wantsJson } from '../shared/http';
 import { deleteData, exportData, lookupPrivacy } from '../use-cases/privacy';
-import { httpLambda, type Route } from './lambda';
+import { type HttpHandle, httpLambda } from './lambda';
 
 /** GET /privacy shows the choices; POST with action=export downloads everything, action=delete erases it. */
-export const route: Route = (deps, event) =>
+export const handle: HttpHandle = (deps, event) =>
   respond(event, async () => {
     const token = query(event, 'token');
     const self = `/privacy?token=${encodeURIComponent(token ?? '')}`;
@@ -52,4 +52,4 @@ function privacyPage(self: string, partnerUrl: string): string {
   );
 }
 
-export const handler = httpLambda(route);
+export const handler = httpLambda(handle);

@@ -4,7 +4,7 @@ import { download, type HttpEvent, html, json, parseBody, query, respond, wantsJ
 import type { Deps } from '../use-cases/deps';
 import { openSharedReport, revokeReportShare, shareReport } from '../use-cases/report-shares';
 import { viewReport, viewReportPage } from '../use-cases/view-report';
-import { httpLambda, type Route } from './lambda';
+import { type HttpHandle, httpLambda } from './lambda';
 
 const CLOSED = 'There is nothing to see at this link.';
 
@@ -12,7 +12,7 @@ const CLOSED = 'There is nothing to see at this link.';
  * GET /report: the checkpoint as a page, or as JSON with `Accept: application/json`; POST /report makes
  * or revokes a share link; GET /report/pdf downloads it as a PDF; GET /shared is what a share link opens.
  */
-export const route: Route = (deps, event) =>
+export const handle: HttpHandle = (deps, event) =>
   respond(event, async () => {
     const token = query(event, 'token');
     if (event.rawPath === '/shared') {
@@ -57,4 +57,4 @@ async function pdf(deps: Deps, token: string | undefined, withNotes: boolean) {
   return download(bytes, 'application/pdf', 'kintsugi-90-day-checkpoint.pdf');
 }
 
-export const handler = httpLambda(route);
+export const handler = httpLambda(handle);

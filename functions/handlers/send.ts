@@ -8,7 +8,7 @@ import { retryDelaySeconds, send } from '../use-cases/send';
 import { lambdaDependencies } from '../wiring';
 
 /** Sends a batch of queued jobs, all at once; only the jobs that failed go back to the queue, each after its backoff. */
-export async function sendBatch(deps: Deps, event: SQSEvent): Promise<SQSBatchResponse> {
+export async function handle(deps: Deps, event: SQSEvent): Promise<SQSBatchResponse> {
   const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
   // The jobs of a batch go at once: a send mostly waits on DynamoDB and the provider, and the providers'
   // rates are kept by the adapters' pacing, not by sending one at a time.
@@ -38,4 +38,4 @@ async function backOff(deps: Deps, record: SQSRecord): Promise<void> {
 }
 
 export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> =>
-  sendBatch(await lambdaDependencies(withStepBodies), event);
+  handle(await lambdaDependencies(withStepBodies), event);

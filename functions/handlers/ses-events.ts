@@ -49,11 +49,10 @@ export function emailEventsOf(detail: SesEventDetail): EmailEvent[] {
 }
 
 /** Applies an SES bounce, complaint or delivery event. */
-export async function handleSesEvent(deps: Deps, event: SesEvent): Promise<void> {
+export async function handle(deps: Deps, event: SesEvent): Promise<void> {
   await withCorrelationId(event.id, async () => {
     for (const emailEvent of emailEventsOf(event.detail)) await recordEmailEvent(deps, emailEvent);
   });
 }
 
-export const handler = async (event: SesEvent): Promise<void> =>
-  handleSesEvent(await lambdaDependencies(), event);
+export const handler = async (event: SesEvent): Promise<void> => handle(await lambdaDependencies(), event);

@@ -1,10 +1,10 @@
 import { settingsPage } from '../pages/settings';
 import { html, json, parseBody, query, respond, wantsJson } from '../shared/http';
 import { changeSettings, lookupSettings } from '../use-cases/settings';
-import { httpLambda, type Route } from './lambda';
+import { type HttpHandle, httpLambda } from './lambda';
 
 /** GET /settings shows the participant's time zone, check-in day and time, and texts choice; POST changes them. */
-export const route: Route = (deps, event) =>
+export const handle: HttpHandle = (deps, event) =>
   respond(event, async () => {
     const token = query(event, 'token');
     const self = `/settings?token=${encodeURIComponent(token ?? '')}`;
@@ -19,4 +19,4 @@ export const route: Route = (deps, event) =>
     return html(200, settingsPage(enrollment, self, true));
   });
 
-export const handler = httpLambda(route);
+export const handler = httpLambda(handle);

@@ -4,7 +4,7 @@ import type { HttpEvent } from '../shared/http';
 import { formFields, header, rawBody, respond, xml } from '../shared/http';
 import type { Deps } from '../use-cases/deps';
 import { replyBySms } from '../use-cases/reply-by-sms';
-import { httpLambda, type Route } from './lambda';
+import { type HttpHandle, httpLambda } from './lambda';
 
 /** Checks the Twilio signature of a webhook against the public URL it was sent to; throws 403 if wrong. */
 export function verifiedParams(deps: Deps, event: HttpEvent, path: string): Record<string, string> {
@@ -18,7 +18,7 @@ export function verifiedParams(deps: Deps, event: HttpEvent, path: string): Reco
 }
 
 /** POST /sms/inbound: Twilio's inbound-message webhook, answered with TwiML. */
-export const route: Route = (deps, event) =>
+export const handle: HttpHandle = (deps, event) =>
   respond(event, async () => {
     const params = verifiedParams(deps, event, '/sms/inbound');
     const { From: from, Body: body, MessageSid: messageSid } = params;
@@ -34,4 +34,4 @@ export const route: Route = (deps, event) =>
     return xml(200, twiml.toString());
   });
 
-export const handler = httpLambda(route);
+export const handler = httpLambda(handle);

@@ -3,7 +3,7 @@ import { ForbiddenError } from '../shared/errors';
 import { formFields, type HttpEvent, header, rawBody, respond, xml } from '../shared/http';
 import type { Deps } from '../use-cases/deps';
 import { recordSmsStatus } from '../use-cases/sms-status';
-import { httpLambda, type Route } from './lambda';
+import { type HttpHandle, httpLambda } from './lambda';
 
 /**
  * Checks the Twilio signature of a status callback. Twilio signs the callback URL the text was sent
@@ -22,7 +22,7 @@ function verifiedStatusParams(deps: Deps, event: HttpEvent): Record<string, stri
 }
 
 /** POST /sms/status: Twilio's delivery callback. */
-export const route: Route = (deps, event) =>
+export const handle: HttpHandle = (deps, event) =>
   respond(event, async () => {
     const report = deliveryReportOf(verifiedStatusParams(deps, event));
     // A state the program does not follow (inbound, scheduled…) changes nothing.
@@ -30,4 +30,4 @@ export const route: Route = (deps, event) =>
     return xml(200, '<?xml version="1.0" encoding="UTF-8"?><Response/>');
   });
 
-export const handler = httpLambda(route);
+export const handler = httpLambda(handle);

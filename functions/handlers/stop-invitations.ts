@@ -1,13 +1,13 @@
 import { confirmButtonPage, page } from '../pages/layout';
 import { html, json, query, respond, wantsJson } from '../shared/http';
 import { readStopInvitations, stopInvitations } from '../use-cases/invitations';
-import type { Route } from './lambda';
+import type { HttpHandle } from './lambda';
 
 /** Where the invitation's footer link goes (served by the partner function, which sends invitations). */
 export const STOP_INVITATIONS_PATH = '/invitations/stop';
 
 /** GET shows a button and changes nothing (mail scanners open links); POST (the button, or RFC 8058) stops them. */
-export const stopInvitationsRoute: Route = (deps, event) =>
+export const handle: HttpHandle = (deps, event) =>
   respond(event, async () => {
     const token = query(event, 'token');
     if (event.requestContext.http.method === 'GET') {

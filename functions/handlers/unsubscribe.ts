@@ -15,7 +15,7 @@ import {
   wantsJson,
 } from '../shared/http';
 import { lookupUnsubscribe, pauseInstead, resubscribe, unsubscribe } from '../use-cases/unsubscribe';
-import { httpLambda, type Route } from './lambda';
+import { type HttpHandle, httpLambda } from './lambda';
 
 /**
  * What a POST asks for: `action=resubscribe`, `action=pause&days=N` (the "Emails stopped" page's buttons),
@@ -31,7 +31,7 @@ function postedFields(event: HttpEvent): Record<string, unknown> {
 }
 
 /** GET shows a button; POST stops email, or (from the "Emails stopped" page) starts it again or pauses instead. */
-export const route: Route = (deps, event) =>
+export const handle: HttpHandle = (deps, event) =>
   respond(event, async () => {
     const token = query(event, 'token');
     const self = `/unsubscribe?token=${encodeURIComponent(token ?? '')}`;
@@ -70,4 +70,4 @@ export const route: Route = (deps, event) =>
     return html(200, emailsStoppedPage(enrollment, self));
   });
 
-export const handler = httpLambda(route);
+export const handler = httpLambda(handle);

@@ -9,11 +9,11 @@
  * the oldest of each kind, often expired) and every link on the pages it reaches, and sends every form it
  * finds, filled in as a person would and once left empty; the pages whose forms a script sends are sent
  * again without script. Each distinct page (route and visible headings) is checked once. There is one
- * test per route of functions/handlers/routes.ts and per GET route of local/runtime.ts: a route that
+ * test per route of functions/handlers/routes.ts and per GET route of local/routes/: a route that
  * shows a browser a page fails when only its error pages were reached, so a new page is covered as soon
  * as an email or a page links to it (or a form leads to it).
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +30,7 @@ import { composeStepEmail } from '../../functions/use-cases/compose-step-email';
 import { composeInvitationEmail } from '../../functions/use-cases/invitations';
 import { link } from '../../functions/use-cases/links';
 import { samplePerson, sampleReport } from '../../local/preview-page';
+import { LOCAL_ROUTES } from '../../local/routes';
 import type { Runtime } from '../../local/runtime';
 import { compileCatalog } from '../../scripts/build';
 import { fakeWorld } from '../support/fake-deps';
@@ -51,11 +52,7 @@ const EMAIL_SHOTS = path.join(SHOTS, 'emails');
 const NOW = '2026-03-02T15:00:00.000Z';
 
 /** The program's own routes, and the local runtime's GET routes (its pages among them). */
-const LOCAL_GET_ROUTES = [
-  ...readFileSync(path.resolve(__dirname, '../../local/runtime.ts'), 'utf8').matchAll(
-    /case '(GET \/_local\/[^']*)'/g,
-  ),
-].map((m) => m[1] as string);
+const LOCAL_GET_ROUTES = LOCAL_ROUTES.filter((r) => r.method === 'GET').map((r) => `${r.method} ${r.path}`);
 const ROUTES = [...HTTP_ROUTES.map((r) => `${r.method} ${r.path}`), ...LOCAL_GET_ROUTES];
 
 const chromium = chromiumForTests();

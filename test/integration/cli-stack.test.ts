@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_DEFAULTS, type Runtime } from '../../local/runtime';
 import { api, emailsTo, linkIn, pathOf, startTestRuntime, uniqueEmail } from '../support/runtime';
 
-const BIN = path.resolve(__dirname, '../../local/cli/bin.js');
+const BIN = path.resolve(__dirname, '../../cli/bin.js');
 const STACK = 'kintsugi-clitest';
 const SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:TokenKeySecret-abc';
 const CONTACT_SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:ContactHashKeySecret-abc';

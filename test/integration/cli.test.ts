@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../local/cli/index';
+import { main } from '../../cli/index';
 import type { Runtime } from '../../local/runtime';
 import {
   api,
@@ -16,7 +16,7 @@ import {
   uniquePhone,
 } from '../support/runtime';
 
-const BIN = path.resolve(__dirname, '../../local/cli/bin.js');
+const BIN = path.resolve(__dirname, '../../cli/bin.js');
 
 let runtime: Runtime;
 const scratch = mkdtempSync(path.join(tmpdir(), 'kintsugi-cli-'));

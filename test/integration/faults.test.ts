@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { sendBatch } from '../../functions/handlers/send';
+import { handle as sendBatch } from '../../functions/handlers/send';
 import type { Store } from '../../functions/ports/store';
 import { type MessageRecord, REACHED } from '../../functions/program/enrollment';
 import { openQuestionsOf, unanswered } from '../../functions/program/open-questions';

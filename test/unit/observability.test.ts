@@ -1,6 +1,6 @@
 import type { SQSEvent } from 'aws-lambda';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { sendBatch } from '../../functions/handlers/send';
+import { handle as sendBatch } from '../../functions/handlers/send';
 import type { SendJob } from '../../functions/ports/queue';
 import { withCorrelationId } from '../../functions/shared/correlation';
 import { type HttpEvent, json, respond } from '../../functions/shared/http';

@@ -3,7 +3,7 @@
  * http://localhost:3000) or, with AWS credentials, a deployed stack (`--stack kintsugi-prod`).
  */
 import { Command, CommanderError, Option } from 'commander';
-import { KintsugiError } from '../../functions/shared/errors';
+import { KintsugiError } from '../functions/shared/errors';
 import { register as registerDelete } from './commands/delete';
 import { register as registerEnroll } from './commands/enroll';
 import { register as registerExport } from './commands/export';

@@ -1,6 +1,6 @@
 import { Bar, Presets } from 'cli-progress';
 import { type Command, InvalidArgumentError } from 'commander';
-import { type SimulationSummary, simulate } from '../../simulate';
+import type { SimulationSummary } from '../../local/simulate';
 import { contextOf } from '../context';
 import { table } from '../format';
 
@@ -74,6 +74,9 @@ export function register(program: Command): void {
       );
       bar.start(options.days, 0, { emails: 0, texts: 0 });
       try {
+        // Loaded only for this command: the local runtime and its emulators are no part of the others. A
+        // require, since tsx leaves a dynamic import() to Node's ESM loader (no extensionless .ts paths).
+        const { simulate } = require('../../local/simulate') as typeof import('../../local/simulate');
         const summary = await simulate({
           participants: options.participants,
           days: options.days,

@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
-import { WEEKDAYS } from '../../../functions/program/types';
+import { WEEKDAYS } from '../../functions/program/types';
 import { contextOf } from '../context';
-import { requestJson } from '../target';
+import { requestJson } from '../http';
 
 /** `kintsugi enroll`: enrolls someone through the public API, exactly as the form does. */
 export function register(program: Command): void {

@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import { contextOf } from '../context';
-import { CliError, fetchJson, requestJson, type Target } from '../target';
+import { fetchJson, requestJson } from '../http';
+import { CliError, type Target } from '../target';
 
 interface Check {
   name: string;

@@ -1,10 +1,10 @@
 /**
- * The operator's actions by name, each a use case of functions/use-cases/admin.ts with its input
- * checked. The local runtime serves them as `POST /_local/admin/<name>` (JSON in, JSON out); the CLI
- * calls them over that route, or directly against a deployed stack's table. One table, two transports.
+ * The operator's actions by name, each a use case of admin.ts with its input checked. The local runtime
+ * serves them as `POST /_local/admin/<name>` (local/routes/admin.ts); the CLI (cli/) calls them over that
+ * route, or directly against a deployed stack's table. One table, two transports.
  */
 import * as z from 'zod/mini';
-import { ValidationError } from '../functions/shared/errors';
+import { ValidationError } from '../shared/errors';
 import {
   deleteParticipant,
   exportParticipant,
@@ -15,8 +15,8 @@ import {
   pauseParticipant,
   resumeParticipant,
   safetyInbox,
-} from '../functions/use-cases/admin';
-import type { Deps } from '../functions/use-cases/deps';
+} from './admin';
+import type { Deps } from './deps';
 
 const who = z.string().check(z.minLength(1), z.maxLength(320));
 const flag = z.optional(z.boolean());
@@ -60,8 +60,6 @@ export type AdminResult<K extends AdminOperation> = Awaited<ReturnType<(typeof R
 
 export const ADMIN_OPERATIONS = Object.keys(INPUTS) as AdminOperation[];
 
-const isOperation = (name: string): name is AdminOperation => Object.hasOwn(INPUTS, name);
-
 /** Checks an operation's input; a ValidationError names the first bad field. */
 export function parseAdminInput<K extends AdminOperation>(operation: K, input: unknown): AdminInput<K> {
   const parsed = z.safeParse(INPUTS[operation], input);
@@ -80,10 +78,4 @@ export async function runAdminOperation<K extends AdminOperation>(
   // Each entry of RUN takes its own operation's input (checked by `satisfies` above).
   const run = RUN[operation] as unknown as (deps: Deps, input: AdminInput<K>) => Promise<AdminResult<K>>;
   return run(deps, parseAdminInput(operation, input));
-}
-
-/** The operation a local route names (`POST /_local/admin/<name>`), or undefined. */
-export function adminOperationOf(method: string, path: string): AdminOperation | undefined {
-  const name = /^\/_local\/admin\/([a-z]+)$/.exec(path)?.[1];
-  return method === 'POST' && name && isOperation(name) ? name : undefined;
 }

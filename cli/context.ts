@@ -1,6 +1,7 @@
 /** What every command gets: where to write, the global options, and the target they name. */
 import type { Command } from 'commander';
-import { connect, type Target } from './target';
+import { connect } from './connect';
+import type { Target } from './target';
 
 /** Where a command writes: stdout and stderr for the real CLI, buffers in tests. */
 export interface CliIo {

@@ -4,10 +4,10 @@
  * DynamoDB store the Lambdas use.
  */
 import { CloudFormationClient, DescribeStacksCommand, type Stack } from '@aws-sdk/client-cloudformation';
-import { completeCatalog } from '../../functions/catalog/complete';
-import { parseConfig } from '../../functions/shared/config';
-import { buildDeps } from '../../functions/wiring';
-import { runAdminOperation } from '../admin-operations';
+import { completeCatalog } from '../functions/catalog/complete';
+import { parseConfig } from '../functions/shared/config';
+import { runAdminOperation } from '../functions/use-cases/admin-operations';
+import { buildDeps } from '../functions/wiring';
 import { CliError, type Target } from './target';
 
 /** The stack outputs the CLI reads (infra/kintsugi-stack.ts writes them). */
