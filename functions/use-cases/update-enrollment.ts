@@ -23,7 +23,7 @@ export async function updateEnrollment(
     if (change(next) === false) return current;
     next.version = current.version + 1;
     try {
-      await deps.store.saveEnrollment(next, deps.config.dueShards);
+      await deps.store.saveEnrollment(next);
       return next;
     } catch (error) {
       if (!(error instanceof ConcurrentUpdateError) || attempt >= ATTEMPTS) throw error;

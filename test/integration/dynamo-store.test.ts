@@ -2,8 +2,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { keys } from '../../functions/adapters/dynamodb/keys';
-import { DynamoStore } from '../../functions/adapters/dynamodb/store';
+import { dynamoStore } from '../../functions/adapters/dynamodb/store';
 import { ensureTable } from '../../functions/adapters/dynamodb/table';
+import type { Store } from '../../functions/ports/store';
 import type { Enrollment, MessageRecord } from '../../functions/program/enrollment';
 import { ConcurrentUpdateError } from '../../functions/shared/errors';
 import { uniqueTableName } from '../../local/runtime';
@@ -26,7 +27,7 @@ const enrollment = (id: string, extra: Partial<Enrollment> = {}): Enrollment => 
 });
 
 describe('the DynamoDB store, against DynamoDB Local', () => {
-  let store: DynamoStore;
+  let store: Store;
   let db: DynamoDBDocumentClient;
   let table: string;
 
@@ -39,12 +40,11 @@ describe('the DynamoDB store, against DynamoDB Local', () => {
     table = uniqueTableName('store');
     await ensureTable(client, table);
     db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-    store = new DynamoStore(
-      db,
-      table,
+    store = dynamoStore(db, table, {
+      dueShards: SHARDS,
       // The store's clock, on the fixtures' dates: pending enrollments made on 1 March are not expired yet.
-      () => Date.parse('2026-03-02T12:00:00.000Z') / 1000,
-    );
+      nowSeconds: () => Date.parse('2026-03-02T12:00:00.000Z') / 1000,
+    });
   });
 
   it('keeps email addresses unique with a transaction and names the enrollment that holds one', async () => {
@@ -60,7 +60,7 @@ describe('the DynamoDB store, against DynamoDB Local', () => {
     expect(await store.createEnrollment(enrollment('p2', { phone }))).toBeUndefined();
     expect(await store.findByPhone(phone)).toBeUndefined();
     expect((await store.findNamingPhone(phone)).map((e) => e.id).sort()).toEqual(['p1', 'p2']);
-    await store.saveEnrollment(enrollment('p2', { phone, version: 2, status: 'active' }), SHARDS);
+    await store.saveEnrollment(enrollment('p2', { phone, version: 2, status: 'active' }));
     expect(await store.claimPhone(phone, 'p2', '2026-03-02T10:00:00.000Z')).toBe(true);
     expect(await store.claimPhone(phone, 'p2', '2026-03-02T10:00:01.000Z')).toBe(true); // a repeat
     expect((await store.findByPhone(phone))?.id).toBe('p2');
@@ -68,7 +68,7 @@ describe('the DynamoDB store, against DynamoDB Local', () => {
     expect(await store.claimPhone(phone, 'p1', '2026-03-02T11:00:00.000Z')).toBe(false);
     expect((await store.findByPhone(phone))?.id).toBe('p2');
     // Once that program has ended, the number goes to whoever claims it next.
-    await store.saveEnrollment(enrollment('p2', { phone, version: 3, status: 'completed' }), SHARDS);
+    await store.saveEnrollment(enrollment('p2', { phone, version: 3, status: 'completed' }));
     expect(await store.claimPhone(phone, 'p1', '2026-03-02T12:00:00.000Z')).toBe(true);
     expect((await store.findByPhone(phone))?.id).toBe('p1');
   });
@@ -78,11 +78,10 @@ describe('the DynamoDB store, against DynamoDB Local', () => {
     await store.createEnrollment(enrollment('x2', { phone: '+447700900102' }));
     await store.activateEnrollment(
       enrollment('x2', { phone: '+447700900102', version: 2, status: 'active', smsStatus: 'awaiting-yes' }),
-      SHARDS,
     );
     // Three weeks on, past the 14 days a pending enrollment is kept.
     const now = Date.parse('2026-03-22T12:00:00.000Z') / 1000;
-    const later = new DynamoStore(db, table, () => now);
+    const later = dynamoStore(db, table, { dueShards: SHARDS, nowSeconds: () => now });
     const ttlOf = async (key: { PK: string; SK: string }) =>
       (await db.send(new GetCommand({ TableName: table, Key: key }))).Item?.expiresAt;
     // DynamoDB deletes what has expired (late): the unconfirmed one's lookups are among it.
@@ -133,10 +132,10 @@ describe('the DynamoDB store, against DynamoDB Local', () => {
 
   it('refuses a write from a stale copy of an enrollment', async () => {
     await store.createEnrollment(enrollment('v1'));
-    await store.saveEnrollment(enrollment('v1', { version: 2, status: 'active' }), SHARDS);
-    await expect(
-      store.saveEnrollment(enrollment('v1', { version: 2, status: 'completed' }), SHARDS),
-    ).rejects.toThrow(ConcurrentUpdateError);
+    await store.saveEnrollment(enrollment('v1', { version: 2, status: 'active' }));
+    await expect(store.saveEnrollment(enrollment('v1', { version: 2, status: 'completed' }))).rejects.toThrow(
+      ConcurrentUpdateError,
+    );
   });
 
   it('finds only active enrollments that are due, whole, across shards, and the earliest due time', async () => {
@@ -146,12 +145,11 @@ describe('the DynamoDB store, against DynamoDB Local', () => {
       ['d3', '2026-03-05T08:00:00.000Z'],
     ] as const) {
       await store.createEnrollment(enrollment(id));
-      await store.saveEnrollment(enrollment(id, { version: 2, status: 'active', nextDueAt: due }), SHARDS);
+      await store.saveEnrollment(enrollment(id, { version: 2, status: 'active', nextDueAt: due }));
     }
     await store.createEnrollment(enrollment('d4'));
     await store.saveEnrollment(
       enrollment('d4', { version: 2, status: 'completed', nextDueAt: '2026-03-01T00:00:00.000Z' }),
-      SHARDS,
     );
     const due = [];
     for (let shard = 0; shard < SHARDS; shard++) {
@@ -167,7 +165,7 @@ describe('the DynamoDB store, against DynamoDB Local', () => {
     expect(found.map((e) => e.id)).toEqual(['d1', 'd2']);
     expect(found[0]).toMatchObject({ status: 'active', nextDueAt: '2026-03-02T08:00:00.000Z', version: 2 });
     expect(found[0]).not.toHaveProperty('duePk');
-    expect(await store.earliestDue(SHARDS)).toBe('2026-03-02T08:00:00.000Z');
+    expect(await store.earliestDue()).toBe('2026-03-02T08:00:00.000Z');
   });
 
   it('claims a message once and moves its state only forward', async () => {
