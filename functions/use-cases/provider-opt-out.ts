@@ -1,7 +1,8 @@
+import type { ConsentStore, EnrollmentStore } from '../ports/store';
 import { openQuestionsOf } from '../program/open-questions';
 import { logger } from '../shared/logger';
 import { recordOptOutOnce } from './consent';
-import type { Deps } from './deps';
+import type { UsesStore } from './deps';
 import { updateEnrollment } from './update-enrollment';
 
 /** Twilio's code for a number that has replied STOP to the carrier: never text it again. */
@@ -12,7 +13,7 @@ export const SMS_OPTED_OUT = '21610';
  * and the consent ledger records it, as if the person had texted STOP to us.
  */
 export async function stopTextsAtProviderRequest(
-  deps: Pick<Deps, 'store' | 'config' | 'clock'>,
+  deps: UsesStore<EnrollmentStore & ConsentStore, 'clock'>,
   enrollmentId: string,
   messageSid?: string,
 ): Promise<void> {
