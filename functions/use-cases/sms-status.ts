@@ -1,8 +1,9 @@
+import type { ConsentStore, EnrollmentStore, MessageStore } from '../ports/store';
 import { MESSAGE_PROGRESS, type MessageStatus } from '../program/enrollment';
 import { openQuestionsOf } from '../program/open-questions';
 import { logger } from '../shared/logger';
 import { countEvent } from '../shared/metrics';
-import type { Deps } from './deps';
+import type { UsesStore } from './deps';
 import { SMS_OPTED_OUT, stopTextsAtProviderRequest } from './provider-opt-out';
 import { updateEnrollment } from './update-enrollment';
 
@@ -49,7 +50,10 @@ export function statesBefore(next: MessageStatus): MessageStatus[] {
  * Error 21610 (the number replied STOP to the carrier) stops all texts; repeated carrier failures mark
  * the number unreachable, so check-ins go by email; a delivery resets the count.
  */
-export async function recordSmsStatus(deps: Deps, update: SmsStatusUpdate): Promise<void> {
+export async function recordSmsStatus(
+  deps: UsesStore<MessageStore & EnrollmentStore & ConsentStore, 'clock'>,
+  update: SmsStatusUpdate,
+): Promise<void> {
   const next = statusFromProvider(update.status);
   const message = await deps.store.findMessageByProviderId(update.messageSid);
   if (!message || !next) return;
