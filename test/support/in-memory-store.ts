@@ -2,6 +2,7 @@ import type {
   EnrollmentConflict,
   EnrollmentPage,
   InboundClaim,
+  MessageChanges,
   QuotaOutcome,
   QuotaRequest,
   Store,
@@ -235,7 +236,7 @@ export class InMemoryStore implements Store {
   async transitionMessage(
     m: MessageKey,
     from: readonly MessageRecord['status'][],
-    changes: Partial<Pick<MessageRecord, 'status' | 'providerId' | 'error' | 'sendingAt' | 'sendingBy'>>,
+    changes: MessageChanges,
   ): Promise<boolean> {
     const key = messageId(m);
     const current = this.messages.get(key);

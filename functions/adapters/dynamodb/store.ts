@@ -13,9 +13,6 @@ import { dynamoReports } from './reports';
 import { dynamoRetention } from './retention';
 import { Table } from './table';
 
-export { PENDING_TTL_SECONDS } from './enrollments';
-export { PROVIDER_LOOKUP_TTL_SECONDS } from './messages';
-
 /** How the single table is laid out and read: what the rest of the program never needs to know. */
 export interface DynamoStoreOptions {
   /** Partitions of the due index (config DUE_SHARDS): more spread the writes of a busy tick. */
