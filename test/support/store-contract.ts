@@ -112,6 +112,19 @@ export function describeStoreContract(name: string, makeStore: (setup: StoreSetu
         expect(await store.getEnrollment('a2')).toBeUndefined();
       });
 
+      it('stores one of several enrollments made at once with one address, and names it to the rest', async () => {
+        const ids = ['s1', 's2', 's3', 's4', 's5'];
+        const outcomes = await Promise.all(
+          ids.map((id) => store.createEnrollment(enrollment(id, { email: 'same@example.com' }))),
+        );
+        const stored = ids.filter((_, i) => outcomes[i] === undefined);
+        expect(stored).toHaveLength(1);
+        expect(outcomes.filter(Boolean)).toEqual(
+          ids.slice(1).map(() => ({ kind: 'email-taken', holderId: stored[0] })),
+        );
+        expect((await store.findByEmail('same@example.com'))?.id).toBe(stored[0]);
+      });
+
       it('hands out copies: changing one read changes nothing stored', async () => {
         await store.createEnrollment(enrollment('c1'));
         const read = (await store.getEnrollment('c1')) as Enrollment;
@@ -288,6 +301,13 @@ export function describeStoreContract(name: string, makeStore: (setup: StoreSetu
         });
         expect(await store.findMessageByProviderId('SMabc')).toMatchObject({ status: 'sent', day: 3 });
         expect(await store.findMessageByProviderId('SMnone')).toBeUndefined();
+      });
+
+      it('gives a message claimed by several workers at once to one of them', async () => {
+        const claims = await Promise.all(
+          Array.from({ length: 5 }, () => store.claimMessage(message('m5', 2))),
+        );
+        expect(claims.filter(Boolean)).toHaveLength(1);
       });
 
       it('never moves a message that was not claimed', async () => {
