@@ -6,10 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, PROFILE, shardOf } from '../functions/adapters/dynamodb/keys';
-import { DynamoStore } from '../functions/adapters/dynamodb/store';
+import { dynamoStore } from '../functions/adapters/dynamodb/store';
 import { ensureTable } from '../functions/adapters/dynamodb/table';
 import { compiledCatalog as catalog } from '../functions/catalog/compiled';
 import type { SendJob } from '../functions/ports/queue';
+import type { Store } from '../functions/ports/store';
 import type { Enrollment } from '../functions/program/enrollment';
 import { programSlots } from '../functions/program/schedule';
 import { mapConcurrently } from '../functions/shared/concurrency';
@@ -96,7 +97,7 @@ async function seed(db: DynamoDBDocumentClient, table: string, count: number, sh
   return { now, due, seedPerSecond: items.length / ((performance.now() - started) / 1000) };
 }
 
-function dispatchDeps(store: DynamoStore, now: string, queued: SendJob[]): Deps {
+function dispatchDeps(store: Store, now: string, queued: SendJob[]): Deps {
   const unused = () => Promise.reject(new Error('dispatch does not send'));
   return {
     config: parseConfig({ TABLE_NAME: 'bench', DUE_SHARDS: String(SHARDS) }),
@@ -165,7 +166,10 @@ export async function dispatchCost(
 
     // The tick, as the schedule runs it.
     const queued: SendJob[] = [];
-    const store = new DynamoStore(db, table, () => Math.floor(Date.parse(now) / 1000));
+    const store = dynamoStore(db, table, {
+      dueShards: SHARDS,
+      nowSeconds: () => Math.floor(Date.parse(now) / 1000),
+    });
     meter.reset();
     started = performance.now();
     const result = await dispatch(dispatchDeps(store, now, queued));

@@ -4,7 +4,7 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoStore } from './adapters/dynamodb/store';
+import { dynamoStore } from './adapters/dynamodb/store';
 import { pacedMailer, pacedSmsSender, shareOfRate } from './adapters/pacing';
 import { readSecret } from './adapters/secrets/secrets';
 import { SesMailer } from './adapters/ses/mailer';
@@ -151,10 +151,10 @@ export async function buildDeps(
   return {
     config,
     catalog: compiledCatalog,
-    store: new DynamoStore(
+    store: dynamoStore(
       DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } }),
       config.tableName,
-      () => Math.floor(clock.now().getTime() / 1000),
+      { dueShards: config.dueShards, nowSeconds: () => Math.floor(clock.now().getTime() / 1000) },
     ),
     ...providers(config, ses, twilio),
     alerts: config.safetyTopicArn

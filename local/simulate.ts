@@ -144,7 +144,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationSu
         options.onProgress?.({ day, days, emails: counts.emails, texts: runtime.twilio.created().length });
     };
     for (;;) {
-      const next = await runtime.deps.store.earliestDue(runtime.deps.config.dueShards);
+      const next = await runtime.deps.store.earliestDue();
       if (!next || next > end) break;
       while (Date.parse(next) >= dayEnds) await endDay();
       // Something still due at the instant just dispatched waits for the next tick, five minutes on.

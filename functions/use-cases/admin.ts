@@ -4,6 +4,14 @@
  * through the Store port and the participant's own use cases; only listing reads the whole table.
  */
 import { DateTime } from 'luxon';
+import type {
+  ConsentStore,
+  EnrollmentStore,
+  MessageStore,
+  PhoneNumberStore,
+  ReplyStore,
+  ReportStore,
+} from '../ports/store';
 import type { ConsentAction, ConsentSource } from '../program/consent';
 import type {
   EmailStatus,
@@ -18,7 +26,7 @@ import type { Channel, Track } from '../program/types';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import { logger } from '../shared/logger';
 import { reportFromAnswers } from './checkpoint-report';
-import type { Deps } from './deps';
+import type { Deps, UsesStore } from './deps';
 import { link } from './links';
 import { pauseProgram, resumeProgram } from './pause';
 import { type DataExport, eraseEnrollment, exportData } from './privacy';
@@ -139,8 +147,11 @@ const DEFAULT_LIMIT = 100;
 /** Notes shown beside a flag with `withText`: the few before it, for context. */
 const NOTES_BESIDE_A_FLAG = 3;
 
+/** What finding a participant by address, number or id reads. */
+type Finding = EnrollmentStore & PhoneNumberStore;
+
 /** The participant an operator names: by email address, by E.164 number (+1…), or by enrollment id. */
-export async function findParticipant(deps: Pick<Deps, 'store'>, who: string): Promise<Enrollment> {
+export async function findParticipant(deps: UsesStore<Finding>, who: string): Promise<Enrollment> {
   const key = who.trim();
   if (!key) throw new ValidationError('invalid_who', 'Name a participant: email, +phone or id.', 'who');
   const found = key.includes('@')
@@ -153,7 +164,7 @@ export async function findParticipant(deps: Pick<Deps, 'store'>, who: string): P
 }
 
 /** The enrollment that holds the number (YES came from it), else the latest whose form named it. */
-async function byPhone(deps: Pick<Deps, 'store'>, phone: string): Promise<Enrollment | undefined> {
+async function byPhone(deps: UsesStore<PhoneNumberStore>, phone: string): Promise<Enrollment | undefined> {
   const holder = await deps.store.findByPhone(phone);
   if (holder) return holder;
   const named = await deps.store.findNamingPhone(phone);
@@ -207,7 +218,7 @@ export function summarize(enrollment: Enrollment, now: Date): ParticipantSummary
 }
 
 /** Every enrollment, page after page (a Scan in DynamoDB: an operator's tool, never a participant's path). */
-async function everyEnrollment(deps: Pick<Deps, 'store'>): Promise<Enrollment[]> {
+async function everyEnrollment(deps: UsesStore<EnrollmentStore>): Promise<Enrollment[]> {
   const all: Enrollment[] = [];
   let cursor: string | undefined;
   do {
@@ -228,7 +239,7 @@ const matches = (p: ParticipantSummary, filter: ListFilter): boolean => {
 
 /** Participants matching `filter`, newest enrollment first. */
 export async function listParticipants(
-  deps: Pick<Deps, 'store' | 'clock'>,
+  deps: UsesStore<EnrollmentStore, 'clock'>,
   filter: ListFilter = {},
 ): Promise<ParticipantList> {
   const now = deps.clock.now();
@@ -246,7 +257,7 @@ export async function listParticipants(
 
 /** What was sent to a participant and what they answered, oldest first; reply words only with `withText`. */
 export async function participantTimeline(
-  deps: Pick<Deps, 'store' | 'clock'>,
+  deps: UsesStore<Finding & MessageStore & ReplyStore & ConsentStore & ReportStore, 'clock'>,
   who: string,
   { withText = false }: { withText?: boolean } = {},
 ): Promise<ParticipantTimeline> {
@@ -380,7 +391,7 @@ const inboxMark = (p: ParticipantSummary, all: boolean): SafetyMark | undefined 
  * flags first, then concerns, oldest first within each.
  */
 export async function safetyInbox(
-  deps: Pick<Deps, 'store' | 'clock'>,
+  deps: UsesStore<EnrollmentStore & ReplyStore, 'clock'>,
   { all = false, withText = false }: { all?: boolean; withText?: boolean } = {},
 ): Promise<InboxItem[]> {
   const now = deps.clock.now();
@@ -408,7 +419,7 @@ export async function safetyInbox(
 
 /** Marks a participant's safety flag and concern handled by a human; a later one puts them back in the inbox. */
 export async function markFlagHandled(
-  deps: Pick<Deps, 'store' | 'clock' | 'config'>,
+  deps: UsesStore<Finding, 'clock'>,
   who: string,
 ): Promise<{ participant: ParticipantSummary }> {
   const enrollment = await findParticipant(deps, who);
@@ -422,7 +433,7 @@ export async function markFlagHandled(
   return { participant: summarize(updated, deps.clock.now()) };
 }
 
-async function current(deps: Pick<Deps, 'store' | 'clock'>, id: string): Promise<ParticipantSummary> {
+async function current(deps: UsesStore<EnrollmentStore, 'clock'>, id: string): Promise<ParticipantSummary> {
   const enrollment = await deps.store.getEnrollment(id);
   if (!enrollment) throw new NotFoundError('This enrollment no longer exists.');
   return summarize(enrollment, deps.clock.now());

@@ -66,7 +66,7 @@ export async function confirm(
     active.textsUnavailable = true;
   }
   active.nextDueAt = programSlots(deps.catalog.steps, active)[0]?.dueAt;
-  await deps.store.activateEnrollment(active, deps.config.dueShards);
+  await deps.store.activateEnrollment(active);
   logger.info('enrollment confirmed', { enrollmentId: active.id, day0 });
   countEvent('Confirmations');
   await afterActivation(deps, active, origin, confirmationSent(enrollment));

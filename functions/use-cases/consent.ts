@@ -1,3 +1,4 @@
+import type { ConsentStore } from '../ports/store';
 import type {
   ConsentAction,
   ConsentEvent,
@@ -9,7 +10,7 @@ import type { Enrollment } from '../program/enrollment';
 import type { Channel } from '../program/types';
 import { logger } from '../shared/logger';
 import { countEvent } from '../shared/metrics';
-import type { Deps } from './deps';
+import type { UsesStore } from './deps';
 
 export interface ConsentInput {
   enrollmentId: string;
@@ -35,7 +36,10 @@ export interface RequestOrigin {
  * Appends an opt-in or opt-out to the participant's consent ledger, stamped with the clock's time.
  * Call it on every change of consent, whatever its source; the ledger is never updated or trimmed.
  */
-export async function recordConsent(deps: Pick<Deps, 'store' | 'clock'>, input: ConsentInput): Promise<void> {
+export async function recordConsent(
+  deps: UsesStore<ConsentStore, 'clock'>,
+  input: ConsentInput,
+): Promise<void> {
   const { retainUntil, ...given } = input;
   const event: ConsentEvent = { at: deps.clock.now().toISOString(), ...withoutEmpty(given) };
   await deps.store.addConsent(event, retainUntil);
@@ -50,7 +54,7 @@ export async function recordConsent(deps: Pick<Deps, 'store' | 'clock'>, input: 
 
 /** The participant's consent events on one channel, oldest first. */
 export async function channelLedger(
-  deps: Pick<Deps, 'store'>,
+  deps: UsesStore<ConsentStore>,
   enrollmentId: string,
   channel: Channel,
 ): Promise<ConsentEvent[]> {
@@ -65,7 +69,7 @@ export async function channelLedger(
  * they are recorded (YES and START, the confirmation link, the web form).
  */
 export async function recordOptOutOnce(
-  deps: Pick<Deps, 'store' | 'clock'>,
+  deps: UsesStore<ConsentStore, 'clock'>,
   input: Omit<ConsentInput, 'action'>,
 ): Promise<boolean> {
   const last = (await channelLedger(deps, input.enrollmentId, input.channel)).at(-1);
@@ -81,7 +85,7 @@ export async function recordOptOutOnce(
  * opted out of both channels when they erased their data.
  */
 export async function recordErasureTombstone(
-  deps: Pick<Deps, 'store' | 'clock' | 'contactHash'>,
+  deps: UsesStore<ConsentStore, 'clock' | 'contactHash'>,
   enrollment: Pick<Enrollment, 'id' | 'email' | 'phone' | 'smsStatus'>,
   source: ErasureSource = 'privacy-page',
 ): Promise<void> {
@@ -105,7 +109,7 @@ export async function recordErasureTombstone(
 
 /** Whether a contact's data was erased at its owner's request (and so it opted out of everything). */
 export async function wasErased(
-  deps: Pick<Deps, 'store' | 'contactHash'>,
+  deps: UsesStore<ConsentStore, 'contactHash'>,
   contact: string,
 ): Promise<boolean> {
   return (await deps.store.listErasureTombstones(deps.contactHash(contact))).length > 0;

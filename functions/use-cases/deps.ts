@@ -25,3 +25,9 @@ export interface Deps {
   contactHash(contact: string): string;
   newId(): string;
 }
+
+/**
+ * What a use case takes: the dependencies it names, with the store narrowed to the kinds of data it reads
+ * or writes (`UsesStore<ReplyStore, 'clock'>`), so its signature says which they are.
+ */
+export type UsesStore<S, K extends Exclude<keyof Deps, 'store'> = never> = Pick<Deps, K> & { store: S };

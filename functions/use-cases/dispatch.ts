@@ -56,10 +56,10 @@ export function channelFor(slot: Slot, who: Enrollment): Channel | undefined {
   }
 }
 
-/** Due enrollments read per page of a shard's due index. */
+/** Due enrollments read per page of one part of the due index. */
 export const DISPATCH_PAGE_SIZE = 100;
 
-/** Enrollments of one shard handled at once: bounds the writes a tick has in flight (shards × this). */
+/** Enrollments of one part handled at once: bounds the writes a tick has in flight (parts × this). */
 export const DISPATCH_CONCURRENCY = 8;
 
 /**
@@ -83,7 +83,7 @@ interface Claimed {
 const NOTHING_DUE: Claimed = { jobs: [], skipped: 0, commit: async () => undefined };
 
 /**
- * One dispatch tick: reads only what is due, a page of the due index at a time and every shard at once
+ * One dispatch tick: reads only what is due, a page of the due index at a time and every part of it at once
  * (the index carries the enrollment: one item read per due enrollment); claims each due message with a
  * conditional write, a few enrollments at a time; queues the page's jobs in batches of ten; then moves each
  * enrollment's next-due time. An enrollment moves on only once its jobs are queued, so a failure leaves its
@@ -92,11 +92,11 @@ const NOTHING_DUE: Claimed = { jobs: [], skipped: 0, commit: async () => undefin
 export async function dispatch(deps: Deps): Promise<DispatchResult> {
   const now = deps.clock.now().toISOString();
   const result: DispatchResult = { enrollments: 0, queued: 0, skipped: 0 };
-  const shards = Array.from({ length: deps.config.dueShards }, (_, shard) => shard);
-  await mapConcurrently(shards, shards.length, async (shard) => {
+  const parts = Array.from({ length: deps.store.dueParts }, (_, part) => part);
+  await mapConcurrently(parts, parts.length, async (part) => {
     let cursor: string | undefined;
     do {
-      const page = await deps.store.dueEnrollments(shard, now, { limit: DISPATCH_PAGE_SIZE, cursor });
+      const page = await deps.store.dueEnrollments(part, now, { limit: DISPATCH_PAGE_SIZE, cursor });
       cursor = page.cursor;
       const claimed = await mapConcurrently(page.enrollments, DISPATCH_CONCURRENCY, (enrollment) =>
         claimDue(deps, enrollment, now),

@@ -1,7 +1,8 @@
+import type { ConsentStore, EnrollmentStore } from '../ports/store';
 import type { Enrollment } from '../program/enrollment';
 import { logger } from '../shared/logger';
 import { recordOptOutOnce } from './consent';
-import type { Deps } from './deps';
+import type { UsesStore } from './deps';
 import { updateEnrollment } from './update-enrollment';
 
 /** Soft (transient) bounces in a row after which email stops, as mailbox providers expect. */
@@ -18,7 +19,10 @@ export type EmailEvent =
  * and records why; a complaint unsubscribes; soft bounces are counted and stop email at the limit;
  * a delivery resets that count. SMS is left as it is.
  */
-export async function recordEmailEvent(deps: Deps, event: EmailEvent): Promise<Enrollment | undefined> {
+export async function recordEmailEvent(
+  deps: UsesStore<EnrollmentStore & ConsentStore, 'clock'>,
+  event: EmailEvent,
+): Promise<Enrollment | undefined> {
   const enrollment = await deps.store.findByEmail(event.email.toLowerCase());
   if (!enrollment) return undefined;
   const updated = await updateEnrollment(deps, enrollment.id, (e) => {

@@ -1,6 +1,7 @@
+import type { EnrollmentStore } from '../ports/store';
 import type { HeldMessage } from '../program/enrollment';
 import { heldKey } from '../program/schedule';
-import type { Deps } from './deps';
+import type { UsesStore } from './deps';
 import { updateEnrollment } from './update-enrollment';
 
 /**
@@ -8,7 +9,7 @@ import { updateEnrollment } from './update-enrollment';
  * next-due time honours it). Holding the same message again only moves its time.
  */
 export async function holdMessage(
-  deps: Pick<Deps, 'store' | 'config'>,
+  deps: UsesStore<EnrollmentStore>,
   enrollmentId: string,
   message: Omit<HeldMessage, 'until'>,
   until: string,

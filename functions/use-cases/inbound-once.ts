@@ -1,5 +1,6 @@
+import type { InboundStore } from '../ports/store';
 import { logger } from '../shared/logger';
-import type { Deps } from './deps';
+import type { UsesStore } from './deps';
 
 /** How long one request may hold an inbound message: longer than a webhook Lambda may run. */
 export const INBOUND_LEASE_MS = 60_000;
@@ -13,7 +14,7 @@ export type Once<T> = { repeat: true } | { repeat: false; value: T };
  * the failed try wrote is written again under the same keys, never twice.
  */
 export async function handleOnce<T>(
-  deps: Pick<Deps, 'store' | 'clock' | 'newId'>,
+  deps: UsesStore<InboundStore, 'clock' | 'newId'>,
   sourceId: string,
   keepSeconds: number,
   handle: (firstSeenAt: string) => Promise<T>,

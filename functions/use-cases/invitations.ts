@@ -1,10 +1,11 @@
 import type { OutgoingEmail } from '../ports/mailer';
+import type { ConsentStore } from '../ports/store';
 import type { Enrollment } from '../program/enrollment';
 import { invitationLayout } from '../program/invitation-layout';
 import { fillHtml, fillText } from '../render/fill';
 import { logger } from '../shared/logger';
 import { type ComposeDeps, fromNameFor, personalValues, SELF_GUIDED_LIMITS } from './compose';
-import type { Deps } from './deps';
+import type { Deps, UsesStore } from './deps';
 
 /**
  * The invitation's own footer, in the text part; the HTML says the same (templates/partials/invitation-footer.mjml).
@@ -82,7 +83,7 @@ export function readStopInvitations(deps: Pick<Deps, 'tokens'>, token: string | 
  * RFC 8058 one-click): its keyed hash is kept, nothing else. Saying it twice changes nothing.
  */
 export async function stopInvitations(
-  deps: Pick<Deps, 'tokens' | 'store' | 'clock'>,
+  deps: UsesStore<ConsentStore, 'tokens' | 'clock'>,
   token: string | undefined,
 ): Promise<void> {
   const contactHash = readStopInvitations(deps, token);
@@ -91,5 +92,5 @@ export async function stopInvitations(
 }
 
 /** Whether invitations to `address` were refused by its owner. */
-export const invitationsRefused = (deps: Pick<Deps, 'store' | 'contactHash'>, address: string) =>
+export const invitationsRefused = (deps: UsesStore<ConsentStore, 'contactHash'>, address: string) =>
   deps.store.invitationsRefused(deps.contactHash(address));

@@ -1,6 +1,7 @@
+import type { RateLimitStore } from '../ports/store';
 import { TooManyRequestsError } from '../shared/errors';
 import { logger } from '../shared/logger';
-import type { Deps } from './deps';
+import type { UsesStore } from './deps';
 
 /**
  * Emails a stranger can cause to be sent to one address (a confirmation, the "already in the program"
@@ -47,7 +48,7 @@ export function sourceOf(ip: string | undefined): string {
  * the same request is not counted twice.
  */
 export async function limitSource(
-  deps: Pick<Deps, 'store' | 'clock' | 'tokens' | 'config'>,
+  deps: UsesStore<RateLimitStore, 'clock' | 'tokens' | 'config'>,
   what: SourceRequest,
   ip: string | undefined,
   requestId: string,
@@ -74,7 +75,7 @@ export async function limitSource(
  * answers exactly as it would have: the limit of an address is never told to anyone.
  */
 export async function mayEmailAddress(
-  deps: Pick<Deps, 'store' | 'clock' | 'tokens'>,
+  deps: UsesStore<RateLimitStore, 'clock' | 'tokens'>,
   address: string,
   kind: StrangerEmail,
   requestId: string,

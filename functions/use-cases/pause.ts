@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon';
+import type { EnrollmentStore, MessageStore } from '../ports/store';
 import type { Enrollment, HeldMessage } from '../program/enrollment';
 import { REACHED } from '../program/enrollment';
 import { openQuestionsOf, unanswered } from '../program/open-questions';
 import { plusDays, programSlots, reschedule } from '../program/schedule';
 import { logger } from '../shared/logger';
-import type { Deps } from './deps';
+import type { Deps, UsesStore } from './deps';
 import { updateEnrollment } from './update-enrollment';
 
 /** How a pause request ended: the instant the program picks up again, or why nothing changed. */
@@ -16,7 +17,11 @@ const DAY_MS = 86_400_000;
  * PAUSE: the rest of the program (email too) moves `days` later, and nothing is sent until then.
  * A second PAUSE while paused adds its days to the first.
  */
-export async function pauseProgram(deps: Deps, enrollmentId: string, days: number): Promise<PauseResult> {
+export async function pauseProgram(
+  deps: UsesStore<EnrollmentStore, 'clock' | 'catalog'>,
+  enrollmentId: string,
+  days: number,
+): Promise<PauseResult> {
   const now = deps.clock.now().toISOString();
   let until: string | undefined;
   await updateEnrollment(deps, enrollmentId, (e) => {
@@ -35,7 +40,10 @@ export async function pauseProgram(deps: Deps, enrollmentId: string, days: numbe
  * RESUME: ends a pause early; the program moves back by the whole days the pause had left. It ends a
  * safety pause too: the person decides when the program comes back (the flag itself stays).
  */
-export async function resumeProgram(deps: Deps, enrollmentId: string): Promise<boolean> {
+export async function resumeProgram(
+  deps: UsesStore<EnrollmentStore, 'clock' | 'catalog'>,
+  enrollmentId: string,
+): Promise<boolean> {
   const now = deps.clock.now().toISOString();
   let resumed = false;
   await updateEnrollment(deps, enrollmentId, (e) => {
@@ -51,7 +59,7 @@ export async function resumeProgram(deps: Deps, enrollmentId: string): Promise<b
 }
 
 /** Moves what is left of the program by `days` (day 0 and the held messages), keeping what was handled. */
-function shift(deps: Deps, e: Enrollment, days: number, now: string): void {
+function shift(deps: Pick<Deps, 'catalog'>, e: Enrollment, days: number, now: string): void {
   const held: HeldMessage[] = (e.held ?? []).map((h) => {
     const moved = DateTime.fromISO(h.until, { zone: e.timezone }).plus({ days }).toUTC().toISO() as string;
     return { ...h, until: moved < now ? now : moved };
@@ -71,7 +79,10 @@ const WEEK_MS = 7 * DAY_MS;
  * the last seven days is the one skipped; otherwise the next check-in, if it is due within seven days.
  * Either way it counts as skipped, never as unanswered.
  */
-export async function skipCheckin(deps: Deps, enrollment: Enrollment): Promise<void> {
+export async function skipCheckin(
+  deps: UsesStore<EnrollmentStore & MessageStore, 'clock' | 'catalog'>,
+  enrollment: Enrollment,
+): Promise<void> {
   const now = deps.clock.now();
   const open = unanswered(openQuestionsOf(enrollment), now.toISOString())
     .filter((q) => q.kind === 'check-in')

@@ -1,12 +1,13 @@
+import type { PhoneNumberStore } from '../ports/store';
 import type { Enrollment } from '../program/enrollment';
-import type { Deps } from './deps';
+import type { UsesStore } from './deps';
 
 /**
  * Whether the number already gets texts for another program that is running: it said YES for that
  * one (a number belongs to whoever proves it, never to a form that names it).
  */
 export async function heldByAnother(
-  deps: Pick<Deps, 'store'>,
+  deps: UsesStore<PhoneNumberStore>,
   phone: string,
   enrollmentId: string,
 ): Promise<boolean> {
@@ -20,7 +21,7 @@ export async function heldByAnother(
  * since that is the text the person is answering.
  */
 export async function waitingForNumber(
-  deps: Pick<Deps, 'store'>,
+  deps: UsesStore<PhoneNumberStore>,
   phone: string,
 ): Promise<Enrollment | undefined> {
   const named = await deps.store.findNamingPhone(phone);

@@ -1,7 +1,8 @@
+import type { ConsentStore, EnrollmentStore } from '../ports/store';
 import { openQuestionsOf } from '../program/open-questions';
 import { logger } from '../shared/logger';
 import { recordOptOutOnce } from './consent';
-import type { Deps } from './deps';
+import type { UsesStore } from './deps';
 import { updateEnrollment } from './update-enrollment';
 
 /** What the provider said: its own code for the opt-out (kept as the consent's detail), and the text it was about. */
@@ -15,7 +16,7 @@ export interface ProviderOptOut {
  * and the consent ledger records it, as if the person had texted STOP to us.
  */
 export async function stopTextsAtProviderRequest(
-  deps: Pick<Deps, 'store' | 'config' | 'clock'>,
+  deps: UsesStore<EnrollmentStore & ConsentStore, 'clock'>,
   enrollmentId: string,
   { providerCode, messageSid }: ProviderOptOut,
 ): Promise<void> {

@@ -1,13 +1,14 @@
+import type { ReplyStore } from '../ports/store';
 import type { Enrollment, Reply } from '../program/enrollment';
 import { countEvent } from '../shared/metrics';
-import type { Deps } from './deps';
+import type { UsesStore } from './deps';
 
 /**
  * Stores a reply and counts it (`Replies`, by channel and whether it answers a check-in or is a note).
  * A reply to a program that has ended expires with the rest of it (`retainUntil`).
  */
 export async function recordReply(
-  deps: Pick<Deps, 'store'>,
+  deps: UsesStore<ReplyStore>,
   enrollment: Pick<Enrollment, 'retainUntil'>,
   reply: Reply,
 ): Promise<void> {

@@ -1,3 +1,4 @@
+import type { EnrollmentStore, ReplyStore, ReportShareStore, ReportStore } from '../ports/store';
 import type { CheckpointReport } from '../program/report';
 import {
   MAX_LIVE_SHARES,
@@ -10,7 +11,7 @@ import type { Track } from '../program/types';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import { logger } from '../shared/logger';
 import { isShareToken, newShareToken, shareTokenHash } from '../shared/tokens';
-import type { Deps } from './deps';
+import type { UsesStore } from './deps';
 import { aboutOwner, notesOf, type ReportNote } from './view-report';
 
 /** A link just made: its address is shown this once (only its hash is kept). */
@@ -32,7 +33,7 @@ const yes = (value: unknown) => value === true || ['true', 'yes', 'on', '1'].inc
 
 /** Makes a read-only link to the participant's report that works for 7, 30 or 90 days. */
 export async function shareReport(
-  deps: Deps,
+  deps: UsesStore<ReportStore & EnrollmentStore & ReportShareStore, 'tokens' | 'clock' | 'newId' | 'config'>,
   token: string | undefined,
   input: { days: unknown; includeNotes?: unknown },
 ): Promise<MadeShare> {
@@ -69,7 +70,7 @@ export async function shareReport(
 
 /** Revokes one of the participant's links at once; it opens nothing from then on. */
 export async function revokeReportShare(
-  deps: Deps,
+  deps: UsesStore<ReportShareStore, 'tokens' | 'clock'>,
   token: string | undefined,
   shareId: unknown,
 ): Promise<void> {
@@ -87,7 +88,7 @@ export async function revokeReportShare(
  * has expired or its report was deleted: the page then says nothing about which.
  */
 export async function openSharedReport(
-  deps: Deps,
+  deps: UsesStore<ReportShareStore & ReportStore & EnrollmentStore & ReplyStore, 'clock' | 'catalog'>,
   linkToken: string | undefined,
 ): Promise<SharedReportView | undefined> {
   if (!isShareToken(linkToken)) return undefined;

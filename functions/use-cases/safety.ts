@@ -1,3 +1,4 @@
+import type { EnrollmentStore, RetentionStore } from '../ports/store';
 import type { CrisisLines } from '../program/crisis-lines';
 import { type Enrollment, retainedUntil } from '../program/enrollment';
 import type { MessageLanguage, SafetyCategory } from '../program/safety';
@@ -6,7 +7,7 @@ import { fillText } from '../render/fill';
 import { logger } from '../shared/logger';
 import { countEvent } from '../shared/metrics';
 import { type CrisisReach, composeSafetyEmail } from './compose';
-import type { Deps } from './deps';
+import type { Deps, UsesStore } from './deps';
 import { pauseProgram } from './pause';
 import { updateEnrollment } from './update-enrollment';
 
@@ -191,7 +192,10 @@ export const safetyPauseRanOut = (e: Enrollment, now: string): boolean =>
  * dispatch, the retention TTL goes on every item first; a failure before the enrollment is marked ended
  * leaves it due, and the next tick ends it again.
  */
-export async function endAfterSafetyPause(deps: Deps, enrollmentId: string): Promise<void> {
+export async function endAfterSafetyPause(
+  deps: UsesStore<EnrollmentStore & RetentionStore, 'clock' | 'config'>,
+  enrollmentId: string,
+): Promise<void> {
   const now = deps.clock.now().toISOString();
   const retainUntil = retainedUntil(now, deps.config.retentionDays);
   const current = await deps.store.getEnrollment(enrollmentId);

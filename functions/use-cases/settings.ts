@@ -1,13 +1,17 @@
+import type { EnrollmentStore } from '../ports/store';
 import type { Enrollment } from '../program/enrollment';
 import { parseScheduleSettings } from '../program/enrollment-input';
 import { reschedule } from '../program/schedule';
 import { NotFoundError } from '../shared/errors';
 import { logger } from '../shared/logger';
-import type { Deps } from './deps';
+import type { Deps, UsesStore } from './deps';
 import { updateEnrollment } from './update-enrollment';
 
 /** The enrollment a settings link belongs to, changing nothing. */
-export async function lookupSettings(deps: Deps, token: string | undefined): Promise<Enrollment> {
+export async function lookupSettings(
+  deps: UsesStore<EnrollmentStore, 'tokens'>,
+  token: string | undefined,
+): Promise<Enrollment> {
   const claims = deps.tokens.verify(token, 'settings');
   const enrollment = await deps.store.getEnrollment(claims.sub);
   if (!enrollment) throw new NotFoundError('This enrollment no longer exists.');

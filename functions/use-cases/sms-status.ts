@@ -1,9 +1,10 @@
 import type { SmsDeliveryReport } from '../ports/sms';
+import type { ConsentStore, EnrollmentStore, MessageStore } from '../ports/store';
 import { MESSAGE_PROGRESS, type MessageStatus } from '../program/enrollment';
 import { openQuestionsOf } from '../program/open-questions';
 import { logger } from '../shared/logger';
 import { countEvent } from '../shared/metrics';
-import type { Deps } from './deps';
+import type { UsesStore } from './deps';
 import { stopTextsAtProviderRequest } from './provider-opt-out';
 import { updateEnrollment } from './update-enrollment';
 
@@ -23,7 +24,10 @@ export function statesBefore(next: MessageStatus): MessageStatus[] {
  * A number that opted out at the carrier stops all texts; repeated carrier failures mark the number
  * unreachable, so check-ins go by email; a delivery resets the count.
  */
-export async function recordSmsStatus(deps: Deps, report: SmsDeliveryReport): Promise<void> {
+export async function recordSmsStatus(
+  deps: UsesStore<MessageStore & EnrollmentStore & ConsentStore, 'clock'>,
+  report: SmsDeliveryReport,
+): Promise<void> {
   const next = report.progress;
   const message = await deps.store.findMessageByProviderId(report.providerId);
   if (!message) return;

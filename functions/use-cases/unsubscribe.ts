@@ -1,13 +1,17 @@
+import type { EnrollmentStore } from '../ports/store';
 import { EMAIL_RESTART_WORDS, wordingVersion } from '../program/consent';
 import type { Enrollment } from '../program/enrollment';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import { logger } from '../shared/logger';
 import { channelLedger, type RequestOrigin, recordConsent, recordOptOutOnce } from './consent';
-import type { Deps } from './deps';
+import type { Deps, UsesStore } from './deps';
 import { updateEnrollment } from './update-enrollment';
 
 /** The enrollment an unsubscribe link belongs to, changing nothing. */
-export async function lookupUnsubscribe(deps: Deps, token: string | undefined): Promise<Enrollment> {
+export async function lookupUnsubscribe(
+  deps: UsesStore<EnrollmentStore, 'tokens'>,
+  token: string | undefined,
+): Promise<Enrollment> {
   const claims = deps.tokens.verify(token, 'unsubscribe');
   const enrollment = await deps.store.getEnrollment(claims.sub);
   if (!enrollment) throw new NotFoundError('This enrollment no longer exists.');

@@ -1,6 +1,7 @@
+import type { EnrollmentStore } from '../ports/store';
 import type { Enrollment } from '../program/enrollment';
 import { ConcurrentUpdateError, NotFoundError } from '../shared/errors';
-import type { Deps } from './deps';
+import type { UsesStore } from './deps';
 
 const ATTEMPTS = 5;
 
@@ -11,7 +12,7 @@ const ATTEMPTS = 5;
  * snapshot fails its version check and the enrollment is read again.
  */
 export async function updateEnrollment(
-  deps: Pick<Deps, 'store' | 'config'>,
+  deps: UsesStore<EnrollmentStore>,
   id: string,
   change: (enrollment: Enrollment) => unknown,
   snapshot?: Enrollment,
@@ -23,7 +24,7 @@ export async function updateEnrollment(
     if (change(next) === false) return current;
     next.version = current.version + 1;
     try {
-      await deps.store.saveEnrollment(next, deps.config.dueShards);
+      await deps.store.saveEnrollment(next);
       return next;
     } catch (error) {
       if (!(error instanceof ConcurrentUpdateError) || attempt >= ATTEMPTS) throw error;

@@ -1,9 +1,10 @@
+import type { EnrollmentStore, ReplyStore, ReportShareStore, ReportStore } from '../ports/store';
 import type { Enrollment, Reply } from '../program/enrollment';
 import { answerWords, type CheckpointReport } from '../program/report';
 import type { ReportShare } from '../program/report-share';
 import type { Track } from '../program/types';
 import { NotFoundError } from '../shared/errors';
-import type { Deps } from './deps';
+import type { Deps, UsesStore } from './deps';
 
 /** One note in the participant's own words: a journal note, or the words beside an answer. */
 export interface ReportNote {
@@ -27,7 +28,10 @@ export interface ReportPageView {
 const NOT_READY = 'This report is not ready yet. It arrives on day 90 of your program.';
 
 /** The participant's own checkpoint report, opened with its signed link. */
-export async function viewReport(deps: Deps, token: string | undefined): Promise<CheckpointReport> {
+export async function viewReport(
+  deps: UsesStore<ReportStore, 'tokens'>,
+  token: string | undefined,
+): Promise<CheckpointReport> {
   const claims = deps.tokens.verify(token, 'report');
   const report = await deps.store.getReport(claims.sub);
   if (!report) throw new NotFoundError(NOT_READY);
@@ -35,7 +39,13 @@ export async function viewReport(deps: Deps, token: string | undefined): Promise
 }
 
 /** The report page's view for its owner: the report, every note they kept, and their share links. */
-export async function viewReportPage(deps: Deps, token: string | undefined): Promise<ReportPageView> {
+export async function viewReportPage(
+  deps: UsesStore<
+    ReportStore & EnrollmentStore & ReplyStore & ReportShareStore,
+    'tokens' | 'clock' | 'catalog'
+  >,
+  token: string | undefined,
+): Promise<ReportPageView> {
   const claims = deps.tokens.verify(token, 'report');
   const [report, enrollment, replies, shares] = await Promise.all([
     deps.store.getReport(claims.sub),

@@ -181,10 +181,12 @@ describe('check-ins that go unanswered by text, through the handlers', () => {
     const { phone, id } = await participant(runtime);
     const current = await runtime.deps.store.getEnrollment(id);
     if (!current) throw new Error('no enrollment');
-    await runtime.deps.store.saveEnrollment(
-      { ...current, smsStatus: 'unreachable', smsFailures: 3, version: current.version + 1 },
-      runtime.deps.config.dueShards,
-    );
+    await runtime.deps.store.saveEnrollment({
+      ...current,
+      smsStatus: 'unreachable',
+      smsFailures: 3,
+      version: current.version + 1,
+    });
     await api(runtime, '/_local/sms/reply', { json: { from: phone, body: 'still here' } });
     expect(await runtime.deps.store.getEnrollment(id)).toMatchObject({ smsStatus: 'active', smsFailures: 0 });
   });

@@ -84,7 +84,7 @@ afterAll(async () => {
 /** Runs dispatch one due time after another until `done` holds. */
 async function runUntil(w: World, done: () => boolean | Promise<boolean>, limit = 60): Promise<void> {
   for (let i = 0; i < limit && !(await done()); i++) {
-    const next = await w.runtime.deps.store.earliestDue(w.runtime.deps.config.dueShards);
+    const next = await w.runtime.deps.store.earliestDue();
     if (!next) break;
     await w.runtime.advanceTo(new Date(Math.max(Date.parse(next), w.runtime.clock.now().getTime())));
   }
@@ -179,7 +179,7 @@ function dyingAfterFirstText(runtime: Runtime) {
 describe('a send that fails after its message was claimed', () => {
   it('leaves claims that the next dispatch sends once, when a dispatch dies before queueing them', async () => {
     const w = await world(2);
-    const due = (await w.runtime.deps.store.earliestDue(w.runtime.deps.config.dueShards)) as string;
+    const due = (await w.runtime.deps.store.earliestDue()) as string;
     w.runtime.clock.moveTo(new Date(due));
     const dying: Deps = {
       ...w.runtime.deps,
@@ -320,7 +320,7 @@ describe('two dispatches at once', () => {
     const w = await world(6);
     let rounds = 0;
     for (; rounds < 8; rounds++) {
-      const next = await w.runtime.deps.store.earliestDue(w.runtime.deps.config.dueShards);
+      const next = await w.runtime.deps.store.earliestDue();
       if (!next) break;
       w.runtime.clock.moveTo(new Date(next));
       await Promise.all([dispatch(w.runtime.deps), dispatch(w.runtime.deps), dispatch(w.runtime.deps)]);

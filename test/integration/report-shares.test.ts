@@ -7,8 +7,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { keys } from '../../functions/adapters/dynamodb/keys';
-import { DynamoStore } from '../../functions/adapters/dynamodb/store';
+import { dynamoStore } from '../../functions/adapters/dynamodb/store';
 import { ensureTable } from '../../functions/adapters/dynamodb/table';
+import type { Store } from '../../functions/ports/store';
 import type { Enrollment } from '../../functions/program/enrollment';
 import type { ReportShare } from '../../functions/program/report-share';
 import { shareTokenHash } from '../../functions/shared/tokens';
@@ -205,7 +206,7 @@ describe('share links in the DynamoDB store, against DynamoDB Local', () => {
   let db: DynamoDBDocumentClient;
   let table: string;
   let now = Date.parse('2026-06-01T12:00:00.000Z');
-  let store: DynamoStore;
+  let store: Store;
   const enrollment: Enrollment = {
     id: 'share-owner',
     email: 'share-owner@example.com',
@@ -242,7 +243,7 @@ describe('share links in the DynamoDB store, against DynamoDB Local', () => {
       }),
       table,
     );
-    store = new DynamoStore(db, table, () => Math.floor(now / 1000));
+    store = dynamoStore(db, table, { dueShards: 1, nowSeconds: () => Math.floor(now / 1000) });
   });
 
   it('counts 25 openings at once as 25: the count is one atomic write', async () => {

@@ -258,8 +258,8 @@ export interface FakeWorld {
 
 /** Use-case dependencies with in-memory fakes of every port; the queue sends at once, like the local runtime. */
 export function fakeWorld(start = '2026-03-02T12:00:00.000Z'): FakeWorld {
-  const store = new InMemoryStore();
   const clock = new TestClock(new Date(start));
+  const store = new InMemoryStore({ nowSeconds: () => Math.floor(clock.now().getTime() / 1000) });
   const emails: OutgoingEmail[] = [];
   const texts: FakeWorld['texts'] = [];
   const smsOutcomes: FakeWorld['smsOutcomes'] = [];

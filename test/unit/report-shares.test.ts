@@ -41,8 +41,10 @@ const report = (enrollmentId: string): CheckpointReport => ({
 /** A participant with a report and one journal note, and the signed link to their report page. */
 async function withReport(id = 'enr-a') {
   const world = fakeWorld(START);
+  // Confirmed, and kept a year after its program: the store hides what has expired, as DynamoDB's does.
   await world.store.createEnrollment(person(id));
-  await world.store.saveReport(report(id), 0);
+  await world.store.activateEnrollment({ ...person(id), version: 2 });
+  await world.store.saveReport(report(id), Date.parse('2027-06-01T00:00:00.000Z') / 1000);
   await world.store.addReply({
     enrollmentId: id,
     at: '2026-04-02T01:00:00.000Z',

@@ -1,0 +1,602 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../functions/ports/store';
+import type { ConsentEvent } from '../../functions/program/consent';
+import type { Enrollment, MessageRecord, Reply } from '../../functions/program/enrollment';
+import type { CheckpointReport } from '../../functions/program/report';
+import type { ReportShare } from '../../functions/program/report-share';
+import { ConcurrentUpdateError } from '../../functions/shared/errors';
+
+/** What a store under contract is made with: parts of its due index, and the clock it judges expiry by. */
+export interface StoreSetup {
+  dueParts: number;
+  nowSeconds: () => number;
+}
+
+const seconds = (iso: string) => Date.parse(iso) / 1000;
+const DAY = 86_400;
+/** The fixtures' present: a day after the enrollments below were made. */
+const START = seconds('2026-03-02T12:00:00.000Z');
+const PARTS = 4;
+
+const enrollment = (id: string, extra: Partial<Enrollment> = {}): Enrollment => ({
+  id,
+  email: `${id}@example.com`,
+  timezone: 'Europe/London',
+  track: 'hurt',
+  checkinDay: 'sunday',
+  checkinTime: '19:00',
+  status: 'pending',
+  emailStatus: 'active',
+  smsStatus: 'none',
+  createdAt: '2026-03-01T10:00:00.000Z',
+  version: 1,
+  ...extra,
+});
+
+const message = (enrollmentId: string, day: number, extra: Partial<MessageRecord> = {}): MessageRecord => ({
+  enrollmentId,
+  day,
+  slot: `step-d${day}`,
+  channel: 'sms',
+  kind: 'micro-action',
+  status: 'claimed',
+  dueAt: '2026-03-05T12:30:00.000Z',
+  claimedAt: '2026-03-05T12:30:00.000Z',
+  ...extra,
+});
+
+const reply = (enrollmentId: string, at: string, extra: Partial<Reply> = {}): Reply => ({
+  enrollmentId,
+  at,
+  sourceId: `SM-${at}`,
+  channel: 'sms',
+  ...extra,
+});
+
+const consent = (enrollmentId: string, at: string, extra: Partial<ConsentEvent> = {}): ConsentEvent => ({
+  enrollmentId,
+  at,
+  channel: 'sms',
+  action: 'opt-in',
+  source: 'keyword',
+  ...extra,
+});
+
+const report = (enrollmentId: string): CheckpointReport => ({
+  enrollmentId,
+  generatedAt: '2026-06-01T01:30:00.000Z',
+  metrics: [],
+  checkpoint: [],
+  participation: { you: { answered: 10, sent: 13 }, partner: { answered: 7, sent: 13 } },
+  journalNotes: 1,
+});
+
+const share = (enrollmentId: string, id: string, createdAt: string, validUntil: string): ReportShare => ({
+  id,
+  enrollmentId,
+  createdAt,
+  days: 30,
+  validUntil,
+  includeNotes: false,
+  opens: 0,
+});
+
+/**
+ * The behaviour every Store must show, whatever keeps the data: run against the in-memory store (unit
+ * layer) and the DynamoDB store on DynamoDB Local (integration layer). `makeStore` gives a fresh, empty store.
+ */
+export function describeStoreContract(name: string, makeStore: (setup: StoreSetup) => Promise<Store>): void {
+  describe(`${name}, held to the store contract`, () => {
+    let store: Store;
+    let now: number;
+    /** Confirms a just-created enrollment, as the confirm step does (its lookups are then kept for good). */
+    const confirmed = async (id: string, extra: Partial<Enrollment> = {}) => {
+      expect(await store.createEnrollment(enrollment(id, extra))).toBeUndefined();
+      const active = enrollment(id, { status: 'active', version: 2, ...extra });
+      await store.activateEnrollment(active);
+      return active;
+    };
+
+    beforeEach(async () => {
+      now = START;
+      store = await makeStore({ dueParts: PARTS, nowSeconds: () => now });
+    });
+
+    describe('enrollments', () => {
+      it('keeps an address to one enrollment, whatever its case, and names the one that holds it', async () => {
+        expect(await store.createEnrollment(enrollment('a1'))).toBeUndefined();
+        expect(await store.getEnrollment('a1')).toEqual(enrollment('a1'));
+        expect((await store.findByEmail('A1@Example.com'))?.id).toBe('a1');
+        const clash = await store.createEnrollment(enrollment('a2', { email: 'A1@example.COM' }));
+        expect(clash).toEqual({ kind: 'email-taken', holderId: 'a1' });
+        expect(await store.getEnrollment('a2')).toBeUndefined();
+      });
+
+      it('stores one of several enrollments made at once with one address, and names it to the rest', async () => {
+        const ids = ['s1', 's2', 's3', 's4', 's5'];
+        const outcomes = await Promise.all(
+          ids.map((id) => store.createEnrollment(enrollment(id, { email: 'same@example.com' }))),
+        );
+        const stored = ids.filter((_, i) => outcomes[i] === undefined);
+        expect(stored).toHaveLength(1);
+        expect(outcomes.filter(Boolean)).toEqual(
+          ids.slice(1).map(() => ({ kind: 'email-taken', holderId: stored[0] })),
+        );
+        expect((await store.findByEmail('same@example.com'))?.id).toBe(stored[0]);
+      });
+
+      it('hands out copies: changing one read changes nothing stored', async () => {
+        await store.createEnrollment(enrollment('c1'));
+        const read = (await store.getEnrollment('c1')) as Enrollment;
+        read.status = 'active';
+        expect((await store.getEnrollment('c1'))?.status).toBe('pending');
+      });
+
+      it('lets an unconfirmed enrollment go after 14 days, its address free again, and keeps a confirmed one', async () => {
+        await store.createEnrollment(enrollment('x1'));
+        await confirmed('x2');
+        now = seconds('2026-03-22T12:00:00.000Z');
+        expect(await store.getEnrollment('x1')).toBeUndefined();
+        expect(await store.findByEmail('x1@example.com')).toBeUndefined();
+        expect((await store.findByEmail('x2@example.com'))?.id).toBe('x2');
+        // The stale lookup is taken over, before any TTL has deleted it.
+        const again = enrollment('x3', { email: 'x1@example.com', createdAt: '2026-03-22T12:00:00.000Z' });
+        expect(await store.createEnrollment(again)).toBeUndefined();
+        expect((await store.findByEmail('x1@example.com'))?.id).toBe('x3');
+        expect(await store.createEnrollment(enrollment('x4', { email: 'x2@example.com' }))).toEqual({
+          kind: 'email-taken',
+          holderId: 'x2',
+        });
+      });
+
+      it('lets the address of an erased enrollment enroll again', async () => {
+        const gone = await confirmed('e1');
+        await store.deleteEnrollment(gone);
+        expect(await store.createEnrollment(enrollment('e2', { email: 'e1@example.com' }))).toBeUndefined();
+        expect((await store.findByEmail('e1@example.com'))?.id).toBe('e2');
+      });
+
+      it('refuses a write from a stale copy, or of an enrollment never stored', async () => {
+        await confirmed('v1');
+        await store.saveEnrollment(enrollment('v1', { status: 'active', version: 3 }));
+        await expect(
+          store.saveEnrollment(enrollment('v1', { status: 'completed', version: 3 })),
+        ).rejects.toThrow(ConcurrentUpdateError);
+        await expect(store.activateEnrollment(enrollment('v1', { version: 3 }))).rejects.toThrow(
+          ConcurrentUpdateError,
+        );
+        await expect(store.saveEnrollment(enrollment('never', { version: 2 }))).rejects.toThrow(
+          ConcurrentUpdateError,
+        );
+        expect((await store.getEnrollment('v1'))?.version).toBe(3);
+      });
+
+      it('lists every enrollment page by page, and none that has expired', async () => {
+        for (const id of ['l1', 'l2', 'l3', 'l4', 'l5']) await confirmed(id);
+        await store.createEnrollment(enrollment('l6', { createdAt: '2026-02-01T00:00:00.000Z' }));
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        let pages = 0;
+        do {
+          const page = await store.listEnrollments({ limit: 2, cursor });
+          seen.push(...page.enrollments.map((e) => e.id));
+          cursor = page.cursor;
+          pages++;
+        } while (cursor && pages < 20);
+        expect(seen.sort()).toEqual(['l1', 'l2', 'l3', 'l4', 'l5']);
+      });
+    });
+
+    describe('phone numbers', () => {
+      it('lets any number of enrollments name a number, and gives it only to the one that claims it', async () => {
+        const phone = '+447700900001';
+        await confirmed('p1', { phone });
+        await confirmed('p2', { phone });
+        expect(await store.findByPhone(phone)).toBeUndefined();
+        expect((await store.findNamingPhone(phone)).map((e) => e.id).sort()).toEqual(['p1', 'p2']);
+        expect(await store.claimPhone(phone, 'p2', '2026-03-02T10:00:00.000Z')).toBe(true);
+        expect(await store.claimPhone(phone, 'p2', '2026-03-02T10:00:01.000Z')).toBe(true);
+        expect((await store.findByPhone(phone))?.id).toBe('p2');
+        expect(await store.claimPhone(phone, 'p1', '2026-03-02T11:00:00.000Z')).toBe(false);
+        await store.saveEnrollment(enrollment('p2', { phone, status: 'completed', version: 3 }));
+        expect(await store.claimPhone(phone, 'p1', '2026-03-02T12:00:00.000Z')).toBe(true);
+        expect((await store.findByPhone(phone))?.id).toBe('p1');
+      });
+
+      it('forgets that an unconfirmed enrollment named a number once it has gone', async () => {
+        await store.createEnrollment(enrollment('n1', { phone: '+447700900101' }));
+        await confirmed('n2', { phone: '+447700900102' });
+        now = seconds('2026-03-22T12:00:00.000Z');
+        expect(await store.findNamingPhone('+447700900101')).toEqual([]);
+        expect((await store.findNamingPhone('+447700900102')).map((e) => e.id)).toEqual(['n2']);
+      });
+
+      it('gives a number up when its holder has gone', async () => {
+        const phone = '+447700900201';
+        const holder = await confirmed('h1', { phone });
+        await confirmed('h2', { phone });
+        expect(await store.claimPhone(phone, 'h1', '2026-03-02T10:00:00.000Z')).toBe(true);
+        await store.deleteEnrollment(holder);
+        expect(await store.findByPhone(phone)).toBeUndefined();
+        expect(await store.claimPhone(phone, 'h2', '2026-03-02T11:00:00.000Z')).toBe(true);
+        expect((await store.findByPhone(phone))?.id).toBe('h2');
+      });
+    });
+
+    describe('the due index', () => {
+      const due = async (at: string, limit = 1) => {
+        const found: Enrollment[] = [];
+        for (let part = 0; part < store.dueParts; part++) {
+          let cursor: string | undefined;
+          do {
+            const page = await store.dueEnrollments(part, at, { limit, cursor });
+            found.push(...page.enrollments);
+            cursor = page.cursor;
+          } while (cursor);
+        }
+        return found;
+      };
+
+      it('answers from every part: each active enrollment that is due, once and whole, and the earliest due time', async () => {
+        expect(store.dueParts).toBe(PARTS);
+        const ids = Array.from({ length: 12 }, (_, i) => `d${i}`);
+        for (const [i, id] of ids.entries()) {
+          await confirmed(id, { nextDueAt: `2026-03-02T0${i % 10}:00:00.000Z` });
+        }
+        await confirmed('late', { nextDueAt: '2026-03-05T08:00:00.000Z' });
+        await confirmed('ended', { status: 'completed', nextDueAt: '2026-03-01T00:00:00.000Z' });
+        const found = await due('2026-03-02T09:00:00.000Z');
+        expect(found.map((e) => e.id).sort()).toEqual([...ids].sort());
+        expect(found.find((e) => e.id === 'd1')).toEqual(
+          enrollment('d1', { status: 'active', version: 2, nextDueAt: '2026-03-02T01:00:00.000Z' }),
+        );
+        expect(await store.earliestDue()).toBe('2026-03-02T00:00:00.000Z');
+      });
+
+      it('is empty, and knows no earliest time, when nothing is due', async () => {
+        await confirmed('none');
+        expect(await due('2026-03-02T09:00:00.000Z')).toEqual([]);
+        expect(await store.earliestDue()).toBeUndefined();
+      });
+
+      it('moves an enrollment when its next step moves, and drops it when its program ends', async () => {
+        await confirmed('m1', { nextDueAt: '2026-03-02T08:00:00.000Z' });
+        await store.saveEnrollment(
+          enrollment('m1', { status: 'active', version: 3, nextDueAt: '2026-03-03T08:00:00.000Z' }),
+        );
+        expect(await due('2026-03-02T09:00:00.000Z')).toEqual([]);
+        expect((await due('2026-03-03T09:00:00.000Z')).map((e) => e.id)).toEqual(['m1']);
+        await store.saveEnrollment(enrollment('m1', { status: 'completed', version: 4 }));
+        expect(await due('2026-03-09T09:00:00.000Z')).toEqual([]);
+      });
+
+      it('returns no enrollment past its retention', async () => {
+        await confirmed('r1', {
+          nextDueAt: '2026-03-02T08:00:00.000Z',
+          retainUntil: seconds('2026-03-02T10:00:00.000Z'),
+        });
+        expect(await due('2026-03-02T09:00:00.000Z', 10)).toEqual([]);
+      });
+    });
+
+    describe('messages', () => {
+      it('claims a message once, moves it only from the states named, and finds it by the provider’s id', async () => {
+        const m = message('m1', 3);
+        expect(await store.claimMessage(m)).toBe(true);
+        expect(await store.claimMessage({ ...m, status: 'skipped' })).toBe(false);
+        expect(await store.transitionMessage(m, ['claimed'], { status: 'sending', sendingBy: 'w1' })).toBe(
+          true,
+        );
+        expect(await store.transitionMessage(m, ['claimed'], { status: 'sending', sendingBy: 'w2' })).toBe(
+          false,
+        );
+        expect(await store.transitionMessage(m, ['sending'], { status: 'sent', providerId: 'SMabc' })).toBe(
+          true,
+        );
+        expect(await store.getMessage('m1', 3, 'step-d3', 'sms')).toEqual({
+          ...m,
+          status: 'sent',
+          sendingBy: 'w1',
+          providerId: 'SMabc',
+        });
+        expect(await store.findMessageByProviderId('SMabc')).toMatchObject({ status: 'sent', day: 3 });
+        expect(await store.findMessageByProviderId('SMnone')).toBeUndefined();
+      });
+
+      it('gives a message claimed by several workers at once to one of them', async () => {
+        const claims = await Promise.all(
+          Array.from({ length: 5 }, () => store.claimMessage(message('m5', 2))),
+        );
+        expect(claims.filter(Boolean)).toHaveLength(1);
+      });
+
+      it('never moves a message that was not claimed', async () => {
+        expect(await store.transitionMessage(message('m2', 1), ['claimed'], { status: 'sending' })).toBe(
+          false,
+        );
+        expect(await store.getMessage('m2', 1, 'step-d1', 'sms')).toBeUndefined();
+      });
+
+      it('lists an enrollment’s messages by day, and no one else’s', async () => {
+        for (const day of [12, 3, 1]) await store.claimMessage(message('m3', day));
+        await store.claimMessage(message('m4', 2));
+        expect((await store.listMessages('m3')).map((m) => m.day)).toEqual([1, 3, 12]);
+      });
+    });
+
+    describe('inbound messages', () => {
+      const claim = (holder: string, at: string, leaseUntil = '2026-03-02T10:01:00.000Z') =>
+        store.claimInbound({ sourceId: 'SMin1', holder, now: at, leaseUntil, expiresAt: START + 7 * DAY });
+
+      it('lets one request hold a message, a retry take it back after a failure, and none after it was handled', async () => {
+        expect(await claim('r1', '2026-03-02T10:00:00.000Z')).toBe('2026-03-02T10:00:00.000Z');
+        expect(await claim('r1', '2026-03-02T10:00:01.000Z')).toBe('2026-03-02T10:00:00.000Z');
+        expect(await claim('r2', '2026-03-02T10:00:02.000Z')).toBeUndefined();
+        await store.settleInbound('SMin1', 'r2', false); // not its holder: changes nothing
+        expect(await claim('r2', '2026-03-02T10:00:03.000Z')).toBeUndefined();
+        await store.settleInbound('SMin1', 'r1', false);
+        expect(await claim('r2', '2026-03-02T10:00:04.000Z', '2026-03-02T10:02:00.000Z')).toBe(
+          '2026-03-02T10:00:00.000Z',
+        );
+        await store.settleInbound('SMin1', 'r2', true);
+        expect(await claim('r3', '2026-03-02T11:00:00.000Z')).toBeUndefined();
+      });
+
+      it('lets another request take over a lease that ran out', async () => {
+        expect(await claim('r1', '2026-03-02T10:00:00.000Z')).toBe('2026-03-02T10:00:00.000Z');
+        expect(await claim('r2', '2026-03-02T10:05:00.000Z')).toBe('2026-03-02T10:00:00.000Z');
+        await store.settleInbound('SMin1', 'r1', true); // too late: r2 holds it now
+        expect(await claim('r3', '2026-03-02T10:10:00.000Z', '2026-03-02T10:11:00.000Z')).toBe(
+          '2026-03-02T10:00:00.000Z',
+        );
+      });
+    });
+
+    describe('replies', () => {
+      it('stores a reply once however often it comes, and lists them oldest first', async () => {
+        await store.addReply(reply('r1', '2026-03-04T10:00:00.000Z', { score: 4 }));
+        await store.addReply(reply('r1', '2026-03-03T10:00:00.000Z', { note: 'first' }));
+        await store.addReply(reply('r1', '2026-03-04T10:00:00.000Z', { score: 2 }));
+        await store.addReply(reply('r2', '2026-03-03T10:00:00.000Z', { score: 1 }));
+        expect(await store.listReplies('r1')).toEqual([
+          reply('r1', '2026-03-03T10:00:00.000Z', { note: 'first' }),
+          reply('r1', '2026-03-04T10:00:00.000Z', { score: 4 }),
+        ]);
+      });
+
+      it('drops the words of every reply, keeping scores, and counts the replies it changed', async () => {
+        await store.addReply(reply('w1', '2026-03-03T10:00:00.000Z', { score: 3, note: 'fine' }));
+        await store.addReply(reply('w1', '2026-03-04T10:00:00.000Z', { note: 'a journal note' }));
+        await store.addReply(reply('w1', '2026-03-05T10:00:00.000Z', { score: 5 }));
+        await store.addReply(reply('w2', '2026-03-05T10:00:00.000Z', { note: 'someone else' }));
+        expect(await store.dropReplyText('w1')).toBe(2);
+        expect(await store.listReplies('w1')).toEqual([
+          reply('w1', '2026-03-03T10:00:00.000Z', { score: 3 }),
+          reply('w1', '2026-03-05T10:00:00.000Z', { score: 5 }),
+        ]);
+        expect((await store.listReplies('w2'))[0]?.note).toBe('someone else');
+      });
+
+      it('hides a reply once the retention it was stored with has passed', async () => {
+        await store.addReply(reply('t1', '2026-03-03T10:00:00.000Z', { score: 3 }), START + DAY);
+        expect(await store.listReplies('t1')).toHaveLength(1);
+        now = START + DAY;
+        expect(await store.listReplies('t1')).toEqual([]);
+      });
+    });
+
+    describe('consent', () => {
+      it('keeps the ledger oldest first, never overwriting two events of one instant', async () => {
+        await store.addConsent(consent('c1', '2026-03-03T10:00:00.000Z', { action: 'opt-out' }));
+        await store.addConsent(consent('c1', '2026-03-02T10:00:00.000Z'));
+        await store.addConsent(consent('c1', '2026-03-03T10:00:00.000Z', { action: 'opt-in' }));
+        const ledger = await store.listConsents('c1');
+        expect(ledger.map((c) => c.at)).toEqual([
+          '2026-03-02T10:00:00.000Z',
+          '2026-03-03T10:00:00.000Z',
+          '2026-03-03T10:00:00.000Z',
+        ]);
+        expect(ledger.slice(1).map((c) => c.action)).toEqual(['opt-out', 'opt-in']);
+        expect(await store.listConsents('c2')).toEqual([]);
+      });
+
+      it('hides consent events past their retention, and keeps erasure tombstones oldest first', async () => {
+        await store.addConsent(consent('c3', '2026-03-02T10:00:00.000Z'), START + DAY);
+        const tombstone = { contactHash: 'h1', channel: 'sms' as const, action: 'erased+opted-out' as const };
+        await store.addErasureTombstone({ ...tombstone, at: '2026-03-04T00:00:00.000Z', source: 'keyword' });
+        await store.addErasureTombstone({ ...tombstone, at: '2026-03-03T00:00:00.000Z', source: 'operator' });
+        now = START + 400 * DAY;
+        expect(await store.listConsents('c3')).toEqual([]);
+        expect((await store.listErasureTombstones('h1')).map((t) => t.source)).toEqual([
+          'operator',
+          'keyword',
+        ]);
+        expect(await store.listErasureTombstones('h2')).toEqual([]);
+      });
+
+      it('remembers for good an address that wants no more invitations', async () => {
+        expect(await store.invitationsRefused('h3')).toBe(false);
+        await store.refuseInvitations('h3', '2026-03-02T10:00:00.000Z');
+        await store.refuseInvitations('h3', '2026-03-03T10:00:00.000Z');
+        now = START + 4000 * DAY;
+        expect(await store.invitationsRefused('h3')).toBe(true);
+        expect(await store.invitationsRefused('h4')).toBe(false);
+      });
+    });
+
+    describe('reports', () => {
+      it('keeps the day-90 report until its retention, and no longer', async () => {
+        await store.saveReport(report('rp1'), START + DAY);
+        expect(await store.getReport('rp1')).toEqual(report('rp1'));
+        now = START + DAY;
+        expect(await store.getReport('rp1')).toBeUndefined();
+      });
+    });
+
+    describe('report shares', () => {
+      const validUntil = '2026-04-01T00:00:00.000Z';
+
+      it('opens a link by its token, counting each open, and lists links newest first without their token', async () => {
+        await store.createShare(share('s1', 'old', '2026-03-01T00:00:00.000Z', validUntil), 'hash-old');
+        await store.createShare(share('s1', 'new', '2026-03-02T00:00:00.000Z', validUntil), 'hash-new');
+        expect(await store.openShare('hash-new', '2026-03-02T10:00:00.000Z')).toMatchObject({
+          id: 'new',
+          opens: 1,
+        });
+        const again = await store.openShare('hash-new', '2026-03-02T11:00:00.000Z');
+        expect(again).toEqual({
+          ...share('s1', 'new', '2026-03-02T00:00:00.000Z', validUntil),
+          opens: 2,
+          lastOpenedAt: '2026-03-02T11:00:00.000Z',
+        });
+        const listed = await store.listShares('s1');
+        expect(listed.map((s) => [s.id, s.opens])).toEqual([
+          ['new', 2],
+          ['old', 0],
+        ]);
+        expect(JSON.stringify(listed)).not.toContain('hash-');
+        expect(await store.openShare('hash-unknown', '2026-03-02T10:00:00.000Z')).toBeUndefined();
+      });
+
+      it('opens nothing once revoked or past its end; only its own report revokes it, and the first time stays', async () => {
+        await store.createShare(share('s2', 'a', '2026-03-01T00:00:00.000Z', validUntil), 'hash-a');
+        expect(await store.revokeShare('someone-else', 'a', '2026-03-02T10:00:00.000Z')).toBe(false);
+        expect(await store.revokeShare('s2', 'unknown', '2026-03-02T10:00:00.000Z')).toBe(false);
+        expect(await store.revokeShare('s2', 'a', '2026-03-02T10:00:00.000Z')).toBe(true);
+        expect(await store.revokeShare('s2', 'a', '2026-03-02T11:00:00.000Z')).toBe(true);
+        expect(await store.openShare('hash-a', '2026-03-02T12:00:00.000Z')).toBeUndefined();
+        expect((await store.listShares('s2'))[0]?.revokedAt).toBe('2026-03-02T10:00:00.000Z');
+        await store.createShare(share('s2', 'b', '2026-03-01T00:00:00.000Z', validUntil), 'hash-b');
+        expect(await store.openShare('hash-b', '2026-04-01T00:00:00.000Z')).toBeUndefined();
+      });
+
+      it('goes with the rest of the program at its retention', async () => {
+        await store.createShare(
+          share('s3', 'c', '2026-03-01T00:00:00.000Z', validUntil),
+          'hash-c',
+          START + DAY,
+        );
+        expect(await store.openShare('hash-c', '2026-03-02T12:00:00.000Z')).toMatchObject({ opens: 1 });
+        now = START + DAY;
+        expect(await store.openShare('hash-c', '2026-03-03T12:00:00.000Z')).toBeUndefined();
+        expect(await store.listShares('s3')).toEqual([]);
+        expect(await store.revokeShare('s3', 'c', '2026-03-03T12:00:00.000Z')).toBe(false);
+      });
+    });
+
+    describe('rate limits', () => {
+      it('counts uses in a rolling window, spaces uses of one kind, and knows a repeat of a request', async () => {
+        const use = (holder: string, at: string, kind = 'confirm') =>
+          store.takeQuota({
+            subject: 'email#test-subject',
+            limit: 3,
+            windowSeconds: DAY,
+            kind,
+            spacingSeconds: 60,
+            now: at,
+            holder,
+          });
+        expect(await use('r1', '2026-03-02T10:00:00.000Z')).toBe('taken');
+        expect(await use('r1', '2026-03-02T10:00:00.000Z')).toBe('repeat');
+        expect(await use('r2', '2026-03-02T10:00:30.000Z')).toBe('refused');
+        expect(await use('r3', '2026-03-02T10:00:30.000Z', 'notice')).toBe('taken');
+        const both = await Promise.all([
+          use('r4', '2026-03-02T11:00:00.000Z', 'invite'),
+          use('r5', '2026-03-02T11:00:00.000Z', 'notice'),
+        ]);
+        expect(both.sort()).toEqual(['refused', 'taken']);
+        expect(await use('r6', '2026-03-02T20:00:00.000Z')).toBe('refused');
+        expect(await use('r7', '2026-03-03T10:00:00.000Z')).toBe('taken');
+        expect(await use('r8', '2026-03-03T10:00:20.000Z', 'invite')).toBe('refused');
+      });
+    });
+
+    describe('retention and erasure', () => {
+      /** An enrollment with something of every kind: number held, a message sent, a reply, consent, report, link. */
+      const everything = async (id: string, phone: string) => {
+        const e = await confirmed(id, { phone });
+        await store.claimPhone(phone, id, '2026-03-02T10:00:00.000Z');
+        const m = message(id, 1);
+        await store.claimMessage(m);
+        await store.transitionMessage(m, ['claimed'], { status: 'sent', providerId: `SM-${id}` });
+        await store.addReply(reply(id, '2026-03-03T10:00:00.000Z', { score: 4 }));
+        await store.addConsent(consent(id, '2026-03-02T10:00:00.000Z'));
+        await store.saveReport(report(id), START + 400 * DAY);
+        await store.createShare(
+          share(id, `share-${id}`, '2026-03-02T00:00:00.000Z', '2026-06-01T00:00:00.000Z'),
+          `hash-${id}`,
+        );
+        return e;
+      };
+      const whatIsLeft = async (e: Enrollment, phone: string) => ({
+        enrollment: await store.getEnrollment(e.id),
+        byEmail: await store.findByEmail(e.email),
+        byPhone: await store.findByPhone(phone),
+        naming: await store.findNamingPhone(phone),
+        messages: await store.listMessages(e.id),
+        byProvider: await store.findMessageByProviderId(`SM-${e.id}`),
+        replies: await store.listReplies(e.id),
+        consents: await store.listConsents(e.id),
+        report: await store.getReport(e.id),
+        shares: await store.listShares(e.id),
+        opened: await store.openShare(`hash-${e.id}`, '2026-03-04T00:00:00.000Z'),
+      });
+      const nothing = {
+        enrollment: undefined,
+        byEmail: undefined,
+        byPhone: undefined,
+        naming: [],
+        messages: [],
+        byProvider: undefined,
+        replies: [],
+        consents: [],
+        report: undefined,
+        shares: [],
+        opened: undefined,
+      };
+
+      it('keeps everything of an ended program until the time it was given, and nothing after', async () => {
+        const phone = '+447700900301';
+        const e = await everything('g1', phone);
+        await store.expireEnrollment(e, START + 2 * DAY);
+        const before = await whatIsLeft(e, phone);
+        expect(before.enrollment?.id).toBe('g1');
+        expect(before.byEmail?.id).toBe('g1');
+        expect(before.byPhone?.id).toBe('g1');
+        expect(before.messages).toHaveLength(1);
+        expect(before.byProvider?.providerId).toBe('SM-g1');
+        expect([before.replies.length, before.consents.length, before.shares.length]).toEqual([1, 1, 1]);
+        expect(before.report).toEqual(report('g1'));
+        expect(before.opened?.opens).toBe(1);
+        now = START + 2 * DAY;
+        const { byProvider, ...after } = await whatIsLeft(e, phone);
+        const { byProvider: _, ...none } = nothing;
+        // The provider's id lapses on its own; the message it led to is gone.
+        expect(byProvider).toBeUndefined();
+        expect(after).toEqual(none);
+      });
+
+      it('erases everything of an enrollment but a lookup another enrollment holds now, and the tombstones', async () => {
+        const phone = '+447700900401';
+        const e = await everything('z1', phone);
+        await store.addErasureTombstone({
+          contactHash: 'hz',
+          channel: 'sms',
+          action: 'erased+opted-out',
+          source: 'privacy-page',
+          at: '2026-03-03T00:00:00.000Z',
+        });
+        await store.saveEnrollment(enrollment('z1', { phone, status: 'completed', version: 3 }));
+        await confirmed('z2', { phone });
+        expect(await store.claimPhone(phone, 'z2', '2026-03-03T10:00:00.000Z')).toBe(true);
+        await store.deleteEnrollment(e);
+        expect(await whatIsLeft(e, phone)).toEqual({
+          ...nothing,
+          byPhone: await store.getEnrollment('z2'),
+          naming: [await store.getEnrollment('z2')],
+        });
+        expect(await store.listErasureTombstones('hz')).toHaveLength(1);
+      });
+    });
+  });
+}
