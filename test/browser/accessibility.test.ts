@@ -336,7 +336,8 @@ class Crawler {
   /** Opens a page and checks it; what is not HTML (a JSON route) is only noted. */
   private async open(url: string): Promise<void> {
     await this.page.setViewportSize({ width: 1280, height: 900 });
-    const response = await this.page.goto(url, { waitUntil: 'load' });
+    // The local preview is every email at once (111 frames): on a busy machine it takes longer than 15 s.
+    const response = await this.page.goto(url, { waitUntil: 'load', timeout: 90_000 });
     const route = this.routeOf(url);
     if (!(response?.headers()['content-type'] ?? '').includes('text/html')) {
       this.notPages.add(route);
