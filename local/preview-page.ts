@@ -14,15 +14,15 @@ import { buildReport, type CheckpointReport } from '../functions/program/report'
 import { firstDay, programSlots, type Slot } from '../functions/program/schedule';
 import { PROGRAM_DAYS, type Step, TRACKS, type Track } from '../functions/program/types';
 import { escapeHtml, fillText } from '../functions/render/fill';
+import type { Deps } from '../functions/use-cases/deps';
 import {
   composeReportEmail,
   composeStepSms,
   composeSystemEmail,
   personalValues,
-} from '../functions/use-cases/compose';
-import { composeStepEmail } from '../functions/use-cases/compose-step-email';
-import type { Deps } from '../functions/use-cases/deps';
-import { link } from '../functions/use-cases/links';
+} from '../functions/use-cases/services/compose';
+import { composeStepEmail } from '../functions/use-cases/services/compose-step-email';
+import { link } from '../functions/use-cases/services/links';
 
 type PreviewDeps = Pick<Deps, 'config' | 'tokens' | 'catalog' | 'clock'>;
 
