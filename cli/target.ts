@@ -17,7 +17,7 @@ export interface Target {
   label: string;
   /** The base of the participant-facing API (the form, /enrollments, /report…). */
   publicUrl: string;
-  /** Runs one operator action (functions/use-cases/admin.ts). */
+  /** Runs one operator action (functions/use-cases/operator/). */
   admin<K extends AdminOperation>(operation: K, input: AdminInput<K>): Promise<AdminResult<K>>;
 }
 

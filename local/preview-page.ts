@@ -1,7 +1,7 @@
 /**
  * The program preview (GET /_local/preview, local runtime only): the whole program as a timeline for
  * each track, day 0 to day 90, every message rendered as it will arrive. Emails are composed by the
- * same functions the send path uses (functions/use-cases/compose.ts) for a sample participant and
+ * same functions the send path uses (functions/use-cases/services/compose.ts) for a sample participant and
  * shown in sandboxed iframes; texts are shown as bubbles with their length and segment count.
  * `?track=hurt` or `?track=repairing` shows one track (filtered in the page, so the route needs no
  * query parsing); without script both tracks show, one after the other.

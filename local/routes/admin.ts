@@ -1,4 +1,4 @@
-/** `POST /_local/admin/<operation>`: the CLI's operator actions (functions/use-cases/admin-operations.ts). */
+/** `POST /_local/admin/<operation>`: the CLI's operator actions (functions/use-cases/operator/operations.ts). */
 import { json } from '../../functions/shared/http';
 import { ADMIN_OPERATIONS, runAdminOperation } from '../../functions/use-cases/operator/operations';
 import { type LocalRoute, parseJson } from './context';

@@ -23,7 +23,7 @@ export interface EnrollResult {
  * Enrolls a person: validates the form, stores a pending enrollment and emails a confirmation link.
  * The answer is the same for a new, pending or enrolled address and for any number, so the form tells
  * a stranger nothing: what differs goes by email to the address's owner (the link again while pending;
- * a plain notice with their own links once enrolled), within the limits of use-cases/limits.ts. A number
+ * a plain notice with their own links once enrolled), within the limits of use-cases/services/limits.ts. A number
  * that already gets texts for another running program is not texted: check-ins come by email, and the
  * confirmation says why. `requestId`: the request's own id, so a repeat of it sends nothing twice.
  */

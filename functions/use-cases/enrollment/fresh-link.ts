@@ -46,7 +46,7 @@ export function parseFreshLinkRequest(body: unknown): { email: string; kind?: Fr
  * Whatever the address, the caller learns nothing (the page says a link comes *if* the address is in the
  * program): a pending address gets its confirmation again, a participant's address a new link to the page
  * the old link was for, an unknown, stopped or bounced address nothing. Within the limits of
- * use-cases/limits.ts: 10 requests an hour from one network (429), 3 emails a day to one address.
+ * use-cases/services/limits.ts: 10 requests an hour from one network (429), 3 emails a day to one address.
  */
 export async function requestFreshLink(
   deps: Deps,

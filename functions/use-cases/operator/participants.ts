@@ -83,7 +83,7 @@ export async function everyEnrollment(deps: UsesStore<EnrollmentStore>): Promise
 }
 
 /** The participant as they are now, after an action changed them. */
-export async function current(
+export async function participantNow(
   deps: UsesStore<EnrollmentStore, 'clock'>,
   id: string,
 ): Promise<ParticipantSummary> {

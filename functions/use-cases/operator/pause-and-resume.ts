@@ -2,7 +2,7 @@ import { ConflictError } from '../../shared/errors';
 import { logger } from '../../shared/logger';
 import type { Deps } from '../deps';
 import { pauseProgram, resumeProgram } from '../services/pause';
-import { current, findParticipant } from './participants';
+import { findParticipant, participantNow } from './participants';
 import type { ParticipantSummary } from './views';
 
 /** Pauses a participant's program for `days` (as their PAUSE text would); only an active program pauses. */
@@ -19,7 +19,7 @@ export async function pauseParticipant(
       `Only an active program can be paused; this one is ${enrollment.status}.`,
     );
   logger.info('operator paused a program', { enrollmentId: enrollment.id, days });
-  return { participant: await current(deps, enrollment.id), until: result.until };
+  return { participant: await participantNow(deps, enrollment.id), until: result.until };
 }
 
 /**
@@ -41,5 +41,5 @@ export async function resumeParticipant(
   if (!(await resumeProgram(deps, enrollment.id)))
     throw new ConflictError('not_paused', 'This program is not paused.');
   logger.info('operator resumed a program', { enrollmentId: enrollment.id, force });
-  return { participant: await current(deps, enrollment.id) };
+  return { participant: await participantNow(deps, enrollment.id) };
 }

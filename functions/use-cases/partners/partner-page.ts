@@ -56,7 +56,7 @@ export async function viewPartnerPage(deps: Deps, token: string | undefined): Pr
 /**
  * Emails an invitation to the partner. It says nothing about the inviter's program, only that a
  * private program of their own exists; following it links the two enrollments once they confirm.
- * Within the limits of use-cases/limits.ts: too many invitations from the caller's network are refused
+ * Within the limits of use-cases/services/limits.ts: too many invitations from the caller's network are refused
  * (429); an address past its limit of emails, or that asked for no more invitations, gets nothing, and
  * the inviter is told the same as ever.
  */

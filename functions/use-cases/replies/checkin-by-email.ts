@@ -117,7 +117,7 @@ export interface RecordedEmailAnswer extends EmailAnswer {
  * rules as a text: it counts within the question's window (a second click changes it, and says from
  * what), updates a report already made, and lets a report waiting for it go. After the window it is
  * refused, and says so. An optional private note goes with the answer as a text's words do ("4 - better
- * week"), through the same use case (use-cases/answers.ts), and is read for danger first, as every reply
+ * week"), through the same use case (use-cases/services/answers.ts), and is read for danger first, as every reply
  * is: danger keeps the note nowhere and does what a danger text does (pause, flag, operator alert).
  */
 export async function answerByEmail(

@@ -40,7 +40,7 @@ const isCheckin = (m: MessageRecord) => m.kind === 'check-in' || m.kind === 'che
 
 /**
  * A reply to a check-in email ("4", "4 - better week", "Y N Y"): routed like a text to the open questions
- * (use-cases/answers.ts), the one its In-Reply-To names first, with its note. Text that is not an answer is
+ * (use-cases/services/answers.ts), the one its In-Reply-To names first, with its note. Text that is not an answer is
  * kept as a note beside the oldest open question (no re-ask by email); nothing open, a journal note.
  */
 export async function replyByEmail(deps: Deps, email: EmailReply): Promise<EmailReplyResult> {
@@ -63,7 +63,7 @@ const reachOf = (signal: SafetySignal, enrollment: Enrollment | undefined): Cris
 
 /**
  * An email reply that shows signs of danger: the enrollment (if any) is flagged and paused and an
- * operator told (use-cases/safety.ts), then the crisis lines are emailed back at once, in the language
+ * operator told (use-cases/services/safety.ts), then the crisis lines are emailed back at once, in the language
  * it was written in, also to a sender with no enrollment or one who unsubscribed: it answers what they
  * just wrote. A failed send throws, so the notification is retried (the pause is not repeated). Nothing
  * of the text is stored.

@@ -305,7 +305,7 @@ async function setSms(deps: Deps, enrollment: Enrollment, status: Enrollment['sm
 }
 
 /**
- * Answers to the open questions, routed by type, oldest first (use-cases/answers.ts), or a journal note
+ * Answers to the open questions, routed by type, oldest first (use-cases/services/answers.ts), or a journal note
  * when none is open. The answer says what was recorded under each question's name and what is still open.
  */
 async function recordAnswer(

@@ -69,7 +69,7 @@ export const DISPATCH_CONCURRENCY = 8;
 
 /**
  * The report waits for the final checkpoint's answers: until the last awaited question's window closes,
- * or until the person answers it (use-cases/answers.ts then lets the held report go at once).
+ * or until the person answers it (use-cases/services/answers.ts then lets the held report go at once).
  */
 function reportWaitsUntil(enrollment: Enrollment, now: string): string | undefined {
   return finalQuestionsAwaited(openQuestionsOf(enrollment), now)

@@ -29,7 +29,7 @@ export async function reportFromAnswers(
 
 /**
  * The checkpoint report, made once from the person's own answers when the report slot is sent (the slot
- * waits for the final checkpoint's answers, or for their windows to close: dispatch.ts), then kept with
+ * waits for the final checkpoint's answers, or for their windows to close: sending/dispatch.ts), then kept with
  * its own retention. Returns the saved report when there is one already.
  */
 export async function makeReport(deps: Deps, enrollment: Enrollment): Promise<CheckpointReport> {

@@ -13,7 +13,7 @@ import { updateEnrollment } from './update-enrollment';
 
 /**
  * How long a safety pause lasts: a year, so in practice until the person says RESUME. Nobody resumes
- * it for them, and if nobody does, the program ends quietly when the year is up (dispatch.ts): steps
+ * it for them, and if nobody does, the program ends quietly when the year is up (sending/dispatch.ts): steps
  * about the relationship never start again on their own after someone said they were in danger.
  */
 export const SAFETY_PAUSE_DAYS = 365;
