@@ -21,14 +21,14 @@ import { HTTP_ROUTES } from '../../functions/handlers/routes';
 import type { OutgoingEmail } from '../../functions/ports/mailer';
 import { type EnrollmentEmail, enrollmentEmail } from '../../functions/program/enrollment-emails';
 import { type Catalog, TRACKS, type Track } from '../../functions/program/types';
+import { composeInvitationEmail } from '../../functions/use-cases/partners/invitations';
 import {
   composeReportEmail,
   composeSafetyEmail,
   composeSystemEmail,
-} from '../../functions/use-cases/compose';
-import { composeStepEmail } from '../../functions/use-cases/compose-step-email';
-import { composeInvitationEmail } from '../../functions/use-cases/invitations';
-import { link } from '../../functions/use-cases/links';
+} from '../../functions/use-cases/services/compose';
+import { composeStepEmail } from '../../functions/use-cases/services/compose-step-email';
+import { link } from '../../functions/use-cases/services/links';
 import { samplePerson, sampleReport } from '../../local/preview-page';
 import { LOCAL_ROUTES } from '../../local/routes';
 import type { Runtime } from '../../local/runtime';
