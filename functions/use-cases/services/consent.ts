@@ -1,30 +1,16 @@
 import type { ConsentStore } from '../../ports/store';
-import type {
-  ConsentAction,
-  ConsentEvent,
-  ConsentSource,
-  ErasureSource,
-  ErasureTombstone,
-} from '../../program/consent';
+import type { ConsentEvent, ErasureSource, ErasureTombstone } from '../../program/consent';
 import type { Enrollment } from '../../program/enrollment';
 import type { Channel } from '../../program/types';
 import { logger } from '../../shared/logger';
 import { countEvent } from '../../shared/metrics';
 import type { UsesStore } from '../deps';
 
-export interface ConsentInput {
-  enrollmentId: string;
-  channel: Channel;
-  action: ConsentAction;
-  source: ConsentSource;
-  wordingVersion?: string;
-  ip?: string;
-  userAgent?: string;
-  messageSid?: string;
-  detail?: string;
+/** A consent event as a use case asks for it; `recordConsent` stamps `at` from the clock. */
+export type ConsentInput = Omit<ConsentEvent, 'at'> & {
   /** The enrollment's, once its program has ended: the entry then expires with the rest of it. */
   retainUntil?: number;
-}
+};
 
 /** The web request a consent came with, as handlers read it from the event. */
 export interface RequestOrigin {
