@@ -18,7 +18,8 @@ const DAY = 86_400;
 const START = seconds('2026-03-02T12:00:00.000Z');
 const PARTS = 4;
 
-const enrollment = (id: string, extra: Partial<Enrollment> = {}): Enrollment => ({
+/** A pending enrollment made the day before the fixtures' present (the store tests' common fixture). */
+export const enrollment = (id: string, extra: Partial<Enrollment> = {}): Enrollment => ({
   id,
   email: `${id}@example.com`,
   timezone: 'Europe/London',
