@@ -74,6 +74,8 @@ function empty(): DynamoDbUsage {
   return { requests: {}, itemsRead: 0, readUnits: 0, writeUnits: 0, conditionFailures: 0, byItem: {} };
 }
 
+type Item = Record<string, unknown>;
+
 /** A key attribute's value, marshalled (`{ S: … }`) or not. */
 const text = (value: unknown): string =>
   typeof value === 'string' ? value : ((value as { S?: string } | undefined)?.S ?? '');
@@ -91,17 +93,14 @@ function kindOf(key: Record<string, unknown> | undefined): string {
 function kindsOf(input: Record<string, unknown>): string {
   if (input.IndexName) return text(input.IndexName).toUpperCase();
   if (Array.isArray(input.TransactItems)) {
-    return (
-      input.TransactItems as Record<
-        string,
-        { Key?: Record<string, unknown>; Item?: Record<string, unknown> }
-      >[]
-    )
-      .map((entry) => {
-        const [op, body] = Object.entries(entry)[0] ?? [];
-        return `${op === 'ConditionCheck' ? 'check:' : ''}${kindOf(body?.Key ?? body?.Item)}`;
-      })
-      .join('+');
+    // Kinds in order of first appearance, with how many of each: `MSG+PROVIDER`, `MSG×80+REPLY×18+PROFILE`.
+    const counts = new Map<string, number>();
+    for (const entry of input.TransactItems as Record<string, { Key?: Item; Item?: Item }>[]) {
+      const [op, body] = Object.entries(entry)[0] ?? [];
+      const kind = `${op === 'ConditionCheck' ? 'check:' : ''}${kindOf(body?.Key ?? body?.Item)}`;
+      counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    }
+    return [...counts].map(([kind, n]) => (n > 1 ? `${kind}×${n}` : kind)).join('+');
   }
   if (input.Key || input.Item) return kindOf((input.Key ?? input.Item) as Record<string, unknown>);
   const values = input.ExpressionAttributeValues as Record<string, unknown> | undefined;

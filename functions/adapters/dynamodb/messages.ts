@@ -62,6 +62,9 @@ function providerLookup(table: Table, { enrollmentId, day, slot, channel }: Mess
   };
 }
 
+/** Tries of a transaction that another one on the same items got in the way of. */
+const CONFLICT_ATTEMPTS = 4;
+
 /** Which items of a cancelled transaction had their condition fail, by position. */
 const refused = (error: TransactionCanceledException) =>
   (error.CancellationReasons ?? []).map((reason) => reason?.Code === 'ConditionalCheckFailed');
@@ -80,24 +83,26 @@ export function dynamoMessages(table: Table, dueShards: number): MessageStore {
     from: readonly MessageRecord['status'][],
     changes: MessageChanges & { providerId: string },
     enrollment?: Parameters<typeof enrollmentPut>[2],
-  ) => {
-    try {
-      await table.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Update: transition(table, message, from, changes) },
-            { Put: providerLookup(table, message, changes.providerId) },
-            ...(enrollment ? [{ Put: enrollmentPut(table, dueShards, enrollment) }] : []),
-          ],
-        }),
-      );
-      return 'done' as const;
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const [messageRefused, , enrollmentRefused] = refused(error);
-      if (messageRefused) return 'not-sending' as const;
-      if (enrollmentRefused) return 'enrollment-changed' as const;
-      throw error;
+  ): Promise<'done' | 'not-sending' | 'enrollment-changed'> => {
+    const items = [
+      { Update: transition(table, message, from, changes) },
+      { Put: providerLookup(table, message, changes.providerId) },
+      ...(enrollment ? [{ Put: enrollmentPut(table, dueShards, enrollment) }] : []),
+    ];
+    // Another transaction on one of these items at that moment (a program's expiry) cancels this one
+    // without any condition failing: tried again a few times, as the SDK does a throttled request.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await table.db.send(new TransactWriteCommand({ TransactItems: items }));
+        return 'done';
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const [messageRefused, , enrollmentRefused] = refused(error);
+        if (messageRefused) return 'not-sending';
+        if (enrollmentRefused) return 'enrollment-changed';
+        if (attempt >= CONFLICT_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+      }
     }
   };
 
