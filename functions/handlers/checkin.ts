@@ -11,7 +11,7 @@ import {
   respond,
   wantsJson,
 } from '../shared/http';
-import { answerByEmail, viewEmailAnswer } from '../use-cases/checkin-by-email';
+import { answerByEmail, viewEmailAnswer } from '../use-cases/replies/checkin-by-email';
 import { type HttpHandle, httpLambda } from './lambda';
 
 /** GET shows the chosen answer with a button (mail scanners never record it); POST records it, with a note. */

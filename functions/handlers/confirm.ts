@@ -2,7 +2,7 @@ import { withEnrollmentEmails } from '../catalog/with-enrollment-emails';
 import { confirmButtonPage, escapeHtml, page } from '../pages/layout';
 import { calendarDateInWords } from '../program/local-words';
 import { html, json, query, requestOrigin, respond, wantsJson } from '../shared/http';
-import { confirm, lookupConfirmation } from '../use-cases/confirm';
+import { confirm, lookupConfirmation } from '../use-cases/enrollment/confirm';
 import { type HttpHandle, httpLambda } from './lambda';
 
 /** GET /confirm shows a button and changes nothing (link scanners prefetch); POST activates. */

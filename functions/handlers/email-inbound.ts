@@ -7,7 +7,7 @@ import {
 import { withCorrelationId } from '../shared/correlation';
 import { logger } from '../shared/logger';
 import type { Deps } from '../use-cases/deps';
-import { type EmailReplyOutcome, replyByEmail } from '../use-cases/reply-by-email';
+import { type EmailReplyOutcome, replyByEmail } from '../use-cases/replies/reply-by-email';
 import { lambdaDependencies } from '../wiring';
 
 /**

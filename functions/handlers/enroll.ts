@@ -1,7 +1,7 @@
 import { withEnrollmentEmails } from '../catalog/with-enrollment-emails';
 import { enrollmentFormPage, formPostAnswer } from '../pages/enrollment-form';
 import { html, json, parseBody, query, requestOrigin, respond, wantsJson } from '../shared/http';
-import { enroll } from '../use-cases/enroll';
+import { enroll } from '../use-cases/enrollment/enroll';
 import { FRESH_LINK_PATH, handle as handleFreshLink } from './fresh-link';
 import { type HttpHandle, httpLambda } from './lambda';
 
