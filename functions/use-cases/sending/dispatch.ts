@@ -139,19 +139,22 @@ async function claimDue(deps: Deps, enrollment: Enrollment, now: string): Promis
   let skipped = 0;
   let movedToEmail = false;
   const plans = planDue(due, slots, now, enrollment.pausedUntil, reportWaitsUntil(enrollment, now));
+  /** Each claim this tick makes, with its plan (none: the moved-to-email notice); all claimed in one write. */
+  const claims: { record: MessageRecord; plan?: (typeof plans)[number]['plan'] }[] = [];
   for (const { slot, plan } of plans) {
     if (plan.action === 'send' && !movedToEmail && movesToEmail(slot, enrollment)) {
       movedToEmail = true;
       const notice = { day: slot.day, slot: MOVED_TO_EMAIL_SLOT, channel: 'sms' as const };
-      const record: MessageRecord = {
-        enrollmentId: id,
-        ...notice,
-        kind: 'notice',
-        status: 'claimed',
-        dueAt: now,
-        claimedAt: now,
-      };
-      if (await deps.store.claimMessage(record)) jobs.push({ enrollmentId: id, ...notice });
+      claims.push({
+        record: {
+          enrollmentId: id,
+          ...notice,
+          kind: 'notice',
+          status: 'claimed',
+          dueAt: now,
+          claimedAt: now,
+        },
+      });
     }
     const who = movedToEmail ? { ...enrollment, checkinsByEmail: true } : enrollment;
     const channels: (Channel | undefined)[] =
@@ -160,32 +163,43 @@ async function claimDue(deps: Deps, enrollment: Enrollment, now: string): Promis
         : [channelFor(slot, who)];
     for (const channel of channels) {
       if (!channel) continue;
-      const key = { day: slot.day, slot: slot.slot, channel };
       const record: MessageRecord = {
         enrollmentId: id,
-        ...key,
+        day: slot.day,
+        slot: slot.slot,
+        channel,
         kind: slot.kind,
         status: plan.action === 'skip' ? 'skipped' : 'claimed',
         dueAt: slot.dueAt,
         claimedAt: now,
       };
       if (slot.step?.metric) record.metric = slot.step.metric;
-      const claimed = await deps.store.claimMessage(record);
-      if (plan.action === 'skip') {
-        if (claimed) skipped++;
-        continue;
-      }
-      if (plan.action === 'hold') {
-        if (claimed) holds.push({ ...key, until: plan.until });
-        continue;
-      }
-      // A claim that exists but was never sent (a crash before queueing) is queued again; send is idempotent.
-      const unsent =
-        claimed ||
-        (!waiting.has(heldKey(key)) &&
-          (await deps.store.getMessage(id, slot.day, slot.slot, channel))?.status === 'claimed');
-      if (unsent) jobs.push({ enrollmentId: id, ...key });
+      claims.push({ record, plan });
     }
+  }
+  const outcomes = await deps.store.claimMessages(claims.map((c) => c.record));
+  for (const [i, { record, plan }] of claims.entries()) {
+    const claimed = outcomes[i] === true;
+    const key = { day: record.day, slot: record.slot, channel: record.channel };
+    if (!plan) {
+      // The moved-to-email notice: queued when this tick claimed it.
+      if (claimed) jobs.push({ enrollmentId: id, ...key });
+      continue;
+    }
+    if (plan.action === 'skip') {
+      if (claimed) skipped++;
+      continue;
+    }
+    if (plan.action === 'hold') {
+      if (claimed) holds.push({ ...key, until: plan.until });
+      continue;
+    }
+    // A claim that exists but was never sent (a crash before queueing) is queued again; send is idempotent.
+    const unsent =
+      claimed ||
+      (!waiting.has(heldKey(key)) &&
+        (await deps.store.getMessage(id, key.day, key.slot, key.channel))?.status === 'claimed');
+    if (unsent) jobs.push({ enrollmentId: id, ...key });
   }
   return {
     jobs,

@@ -108,13 +108,18 @@ export async function send(deps: Deps, job: SendJob): Promise<SendOutcome> {
     return counted(job, 'failed');
   }
   // The SMS provider has only accepted (queued) a text; its delivery reports tell the carrier's progress.
-  const accepted = job.channel === 'sms' ? 'queued' : 'sent';
-  await deps.store.transitionMessage(message, ['sending'], {
-    status: accepted,
+  const accepted = {
+    status: job.channel === 'sms' ? 'queued' : 'sent',
     providerId: result.providerId,
-  });
+  } as const;
   const step = deps.catalog.steps.find((s) => s.id === job.slot);
-  if (step?.metric && step.scale) await openQuestion(deps, enrollment, step, message);
+  const asking = step?.metric && step.scale ? step : undefined;
+  // A question joins the enrollment in the same write as the message's `sent`, unless the enrollment
+  // changed since it was read: then the message is marked alone and the question written after a new read.
+  const asked = asking && askedIn(deps, enrollment, asking, message);
+  const marked = await deps.store.markSent(message, accepted, asked);
+  if (marked === 'enrollment-changed') await deps.store.markSent(message, accepted);
+  if (asking && marked !== 'done') await openQuestion(deps, enrollment.id, asking, message);
   logger.info('message sent', {
     enrollmentId: enrollment.id,
     slot: job.slot,
@@ -231,35 +236,39 @@ async function deliverReport(deps: Deps, enrollment: Enrollment, message: Messag
 /**
  * A question went out: it joins the person's open questions (program/open-questions.ts), by text or by
  * email. A texted weekly check-in still unanswered when the next weekly one goes out counts toward moving
- * check-ins to email; the checkpoint questions come several to a day, so those do not count. Written over
- * the enrollment read for this send: a reply or a tick in between makes it read again.
+ * check-ins to email; the checkpoint questions come several to a day, so those do not count.
  */
+function askQuestionOf(deps: Deps, e: Enrollment, step: Step, message: MessageKey): void {
+  const before = openQuestionsOf(e);
+  if (message.channel === 'sms' && step.kind === 'check-in') {
+    e.unansweredSms = lastTextedCheckinUnanswered(before) ? (e.unansweredSms ?? 0) + 1 : 0;
+  }
+  e.openQuestions = askQuestion(before, {
+    stepId: step.id,
+    day: message.day,
+    metric: step.metric as NonNullable<Step['metric']>,
+    scale: step.scale as NonNullable<Step['scale']>,
+    kind: step.kind === 'checkpoint' ? 'checkpoint' : 'check-in',
+    channel: message.channel,
+    askedAt: deps.clock.now().toISOString(),
+  });
+  delete e.openCheckin;
+}
+
+/** The enrollment read for this send with the question asked, as its next version (written with the `sent`). */
+function askedIn(deps: Deps, enrollment: Enrollment, step: Step, message: MessageKey): Enrollment {
+  const next = structuredClone(enrollment);
+  askQuestionOf(deps, next, step, message);
+  next.version = enrollment.version + 1;
+  return next;
+}
+
+/** The question written on its own, over a new read: the enrollment changed since this send read it. */
 async function openQuestion(
   deps: Deps,
-  enrollment: Enrollment,
+  enrollmentId: string,
   step: Step,
   message: MessageKey,
 ): Promise<void> {
-  const askedAt = deps.clock.now().toISOString();
-  await updateEnrollment(
-    deps,
-    enrollment.id,
-    (e) => {
-      const before = openQuestionsOf(e);
-      if (message.channel === 'sms' && step.kind === 'check-in') {
-        e.unansweredSms = lastTextedCheckinUnanswered(before) ? (e.unansweredSms ?? 0) + 1 : 0;
-      }
-      e.openQuestions = askQuestion(before, {
-        stepId: step.id,
-        day: message.day,
-        metric: step.metric as NonNullable<Step['metric']>,
-        scale: step.scale as NonNullable<Step['scale']>,
-        kind: step.kind === 'checkpoint' ? 'checkpoint' : 'check-in',
-        channel: message.channel,
-        askedAt,
-      });
-      delete e.openCheckin;
-    },
-    enrollment,
-  );
+  await updateEnrollment(deps, enrollmentId, (e) => askQuestionOf(deps, e, step, message));
 }
