@@ -286,6 +286,7 @@ function compileSystem(file: string, dir: string): SystemMessages {
       partnerUnlinked: email('partnerUnlinked'),
       freshLink: email('freshLink'),
     },
+    textFrequency: trimmed(system.textFrequency),
     sms: trimmed(system.sms),
     answers: trimmed(system.answers),
     safety: {

@@ -47,10 +47,3 @@ export const CHECKPOINTS: readonly { day: number; at: string; metric: Metric }[]
   { day: 89, at: '18:00', metric: 'feeling-safer' },
   { day: 90, at: '09:00', metric: 'still-willing' },
 ];
-
-/**
- * What the texts' frequency line promises ("2 msgs/week, up to 6 in checkpoint weeks"): the typical
- * number of scheduled texts in a program week, and the most in any week (those with days 30, 60 or
- * 88–90). The tests count both from the real schedule for every check-in weekday.
- */
-export const TEXTS_PER_WEEK = { usual: 2, most: 6 } as const;

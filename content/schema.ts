@@ -19,6 +19,8 @@ export const KNOWN_PLACEHOLDERS = {
   // Written as where the person lives (functions/program/local-words.ts): Canada's is the longest.
   checkinTime: '12:30 p.m.',
   supportEmail: 'participant-support@kintsugi.example.org',
+  // How often texts come (content/system.yaml textFrequency): no line there may be longer.
+  frequency: '2 msgs/week, up to 6 in checkpoint weeks',
   // SMS replies.
   score: '5',
   max: '5',
@@ -85,11 +87,11 @@ export const SYSTEM_EMAIL_PLACEHOLDERS = [
 
 /** Placeholders each system SMS is filled with by its sender (functions/use-cases); nothing else. */
 export const SYSTEM_SMS_PLACEHOLDERS = {
-  optInPrompt: [],
+  optInPrompt: ['frequency'],
   optInConfirmed: [],
   stopConfirmed: [],
-  startConfirmed: [],
-  help: ['supportEmail'],
+  startConfirmed: ['frequency'],
+  help: ['frequency', 'supportEmail'],
   ratingRecorded: ['score', 'max'],
   answerRecorded: ['answer'],
   ratingUnclear: [],
@@ -325,6 +327,12 @@ const smsText = (name: keyof typeof SYSTEM_SMS_PLACEHOLDERS) =>
 const discreetSmsText = (name: keyof typeof SYSTEM_SMS_PLACEHOLDERS) =>
   smsText(name).superRefine(discreetCheck).optional();
 const NO_PLACEHOLDERS = TEXT.superRefine(placeholderCheck([]));
+
+/** A frequency line: filled into texts as {{frequency}}, so no longer than that placeholder's longest value. */
+const FREQUENCY_TEXT = TEXT.max(
+  KNOWN_PLACEHOLDERS.frequency.length,
+  `must be at most ${KNOWN_PLACEHOLDERS.frequency.length} characters (the longest value the SMS segment tests fill {{frequency}} with)`,
+).superRefine(placeholderCheck([]));
 const DISCREET_TEXT = NO_PLACEHOLDERS.superRefine(discreetCheck);
 const DISCREET_EMAIL_TEXT = TEXT.superRefine(placeholderCheck(DISCREET_EMAIL_PLACEHOLDERS)).superRefine(
   discreetCheck,
@@ -385,6 +393,10 @@ export const SourceSystemSchema = z
       partnerInvite: SystemEmailSchema,
       partnerUnlinked: SystemEmailSchema,
       freshLink: SystemEmailSchema,
+    }),
+    textFrequency: z.strictObject({
+      checkinsAndNudges: FREQUENCY_TEXT,
+      checkinsOnly: FREQUENCY_TEXT,
     }),
     sms: z.strictObject({
       optInPrompt: smsText('optInPrompt'),

@@ -189,6 +189,11 @@ export interface SystemMessages {
      */
     freshLink?: SystemEmail;
   };
+  /**
+   * How often texts come, for each choice of texts (Enrollment.nudges): filled into the opt-in, START and
+   * HELP texts as {{frequency}} (use-cases/services/compose.ts systemTexts).
+   */
+  textFrequency: { checkinsAndNudges: string; checkinsOnly: string };
   sms: SystemSms;
   /** How answers to open questions are confirmed (functions/use-cases/services/answers.ts). */
   answers: AnswerTexts;

@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relationshipWordsIn } from '../../functions/program/discreet';
 import { enrollmentEmail } from '../../functions/program/enrollment-emails';
+import { systemTexts } from '../../functions/use-cases/services/compose';
 import type { Runtime } from '../../local/runtime';
 import {
   api,
@@ -285,8 +286,8 @@ describe('what the public form tells a stranger, through the HTTP API', () => {
       ownerId = await confirmed(runtime, '127.0.0.20', owner, phone);
       const prompts = (await textsWith(runtime, phone)).filter((t) => t.direction === 'outbound');
       expect(prompts.map((t) => t.body)).toEqual([
-        runtime.deps.catalog.messages.sms.optInPrompt,
-        runtime.deps.catalog.messages.sms.optInPrompt,
+        systemTexts(runtime.deps).optInPrompt,
+        systemTexts(runtime.deps).optInPrompt,
       ]);
       const yes = await api(runtime, '/_local/sms/reply', { json: { from: phone, body: 'YES' } });
       expect(yes.body.reply).toMatch(/you're in/i);

@@ -7,6 +7,7 @@ import { openQuestionsOf, unanswered } from '../../functions/program/open-questi
 import type { Deps } from '../../functions/use-cases/deps';
 import { dispatch } from '../../functions/use-cases/sending/dispatch';
 import { UNKNOWN_OUTCOME } from '../../functions/use-cases/sending/send';
+import { systemTexts } from '../../functions/use-cases/services/compose';
 import type { Runtime } from '../../local/runtime';
 import {
   DYNAMODB_CONDITION_FAILED,
@@ -109,7 +110,7 @@ async function tally(
   scenario: string,
   faults: number,
 ): Promise<{ sent: number; duplicates: number }> {
-  const optInPrompt = w.runtime.deps.catalog.messages.sms.optInPrompt;
+  const optInPrompt = systemTexts(w.runtime.deps).optInPrompt;
   let sent = 0;
   let duplicates = 0;
   for (const who of w.people) {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMS_CONSENT_TEXT, wordingVersion } from '../../functions/program/consent';
 import type { Enrollment } from '../../functions/program/enrollment';
 import { programSlots } from '../../functions/program/schedule';
+import { systemTexts } from '../../functions/use-cases/services/compose';
 import { LOCAL_DEFAULTS, type Runtime } from '../../local/runtime';
 import {
   advance,
@@ -89,6 +90,15 @@ describe('SMS keywords, through the HTTP API', () => {
       expect(reply).toContain(runtime.deps.config.supportEmail);
     },
   );
+
+  it('tells a person who chose check-ins only that texts come once a week, in the first text and in HELP', async () => {
+    const who = await enrollParticipant(runtime, { timezone: ZONE, yes: false, nudges: false });
+    const [first] = await outboundTexts(runtime, who);
+    expect(first?.body).toContain('1 msg/week, up to 5 in checkpoint weeks');
+    expect(first?.body).not.toMatch(/2 msgs\/week/);
+    const help = await text(runtime, who, 'HELP');
+    expect(help).toContain('1 msg/week, up to 5 in checkpoint weeks');
+  });
 
   it('opens with a first text that names the brand, the frequency, the rates, STOP and HELP', async () => {
     const who = await enrollParticipant(runtime, { timezone: ZONE, yes: false });
@@ -313,7 +323,7 @@ describe('the consent ledger, through the HTTP API', () => {
           source: 'keyword',
           detail: 'YES',
           messageSid: expect.stringMatching(/^SM/),
-          wordingVersion: wordingVersion(runtime.deps.catalog.messages.sms.optInPrompt),
+          wordingVersion: wordingVersion(systemTexts(runtime.deps).optInPrompt),
         }),
         expect.objectContaining({ channel: 'sms', action: 'opt-out', source: 'keyword', detail: 'STOP' }),
         expect.objectContaining({ channel: 'sms', action: 'opt-in', source: 'keyword', detail: 'START' }),

@@ -171,6 +171,7 @@ export const testCatalog: Catalog = {
         action: 'Open my report',
       },
     },
+    textFrequency: { checkinsAndNudges: '2 msgs/week', checkinsOnly: '1 msg/week' },
     sms: {
       optInPrompt: 'Kintsugi: reply YES for check-ins. Msg&data rates may apply. HELP for help, STOP to end.',
       optInConfirmed: 'Kintsugi: you are in.',

@@ -30,6 +30,8 @@ export async function enrollParticipant(
     yes?: boolean;
     checkinDay?: string;
     checkinTime?: string;
+    /** `false`: check-ins only, no mid-week nudges (the form's choice of texts). */
+    nudges?: false;
   },
 ): Promise<Participant> {
   const email = uniqueEmail();
@@ -42,6 +44,7 @@ export async function enrollParticipant(
       checkinDay: options.checkinDay ?? 'sunday',
       checkinTime: options.checkinTime ?? '19:00',
       ...(phone ? { phone, smsConsent: true } : {}),
+      ...(options.nudges === false ? { nudges: false } : {}),
     },
   });
   expect(enrolled.status).toBe(202);

@@ -13,7 +13,6 @@ import {
   PROGRAM_WEEKS,
   QUICK_CHECK_DAYS,
   QUICK_CHECKS,
-  TEXTS_PER_WEEK,
   WEEKLY_METRICS,
 } from '../../content/cadence';
 import { SEED_IDEAS } from '../../content/ideas';
@@ -29,6 +28,7 @@ import {
   SYSTEM_EMAIL_PLACEHOLDERS,
   SYSTEM_SMS_PLACEHOLDERS,
 } from '../../content/schema';
+import { compiledCatalog } from '../../functions/catalog/compiled';
 import { programSlots } from '../../functions/program/schedule';
 import {
   QUICK_CHECK_METRICS,
@@ -39,6 +39,7 @@ import {
   WEEKDAYS,
   type Weekday,
 } from '../../functions/program/types';
+import { systemTexts } from '../../functions/use-cases/services/compose';
 
 const { steps, sources, messages } = buildContent();
 const stepsFor = (track: Track) => steps.filter((s) => s.track === track || s.track === 'both');
@@ -298,14 +299,14 @@ describe('texts', () => {
   it('the first text a person gets names Kintsugi and carries frequency, rates, YES, HELP and STOP', () => {
     const prompt = messages.sms.optInPrompt;
     expect(prompt).toMatch(/^Kintsugi\b/);
-    expect(prompt).toMatch(/\d+ msgs\/week/);
+    expect(prompt).toContain('{{frequency}}');
     expect(prompt).toContain('Msg&data rates may apply');
     for (const word of ['YES', 'HELP', 'STOP']) expect(prompt).toMatch(new RegExp(`\\b${word}\\b`));
   });
 
   it('the HELP answer says what Kintsugi is, how often it texts, how to stop and whom to write to', () => {
     expect(messages.sms.help).toMatch(/^Kintsugi trust program\b/);
-    expect(messages.sms.help).toMatch(/msgs\/week/);
+    expect(messages.sms.help).toContain('{{frequency}}');
     expect(messages.sms.help).toMatch(/\bSTOP\b/);
     expect(messages.sms.help).toContain('{{supportEmail}}');
   });
@@ -357,31 +358,50 @@ describe('texts', () => {
     },
   );
 
-  it.each(TRACKS)('%s: the frequency the texts promise is the frequency the schedule sends', (track) => {
-    const { usual, most } = TEXTS_PER_WEEK;
-    for (const checkinDay of WEEKDAYS) {
-      const slots = programSlots(steps, { ...SAMPLE, track, checkinDay });
-      const texts = slots.filter((s) => s.kind === 'report' || (s.step !== undefined && isText(s.step)));
-      const perWeek = PROGRAM_WEEKS.map((w) =>
-        texts.filter((s) => Math.min(13, Math.floor(s.day / 7) + 1) === w),
-      );
-      const counts = perWeek.map((t) => t.length);
-      const median = [...counts].sort((a, b) => a - b)[Math.floor(counts.length / 2)];
-      expect(median, `${checkinDay}: ${counts.join(' ')}`).toBe(usual);
-      expect(Math.max(...counts), `${checkinDay}: ${counts.join(' ')}`).toBe(most);
-      // The busier weeks are exactly the checkpoint weeks: days 30, 60 and 88–90.
-      perWeek.forEach((week, i) => {
-        if (week.length > usual)
-          expect(
-            week.some((s) => s.kind === 'checkpoint'),
-            `${checkinDay}, week ${i + 1}`,
-          ).toBe(true);
-      });
-    }
-    for (const text of [messages.sms.optInPrompt, messages.sms.startConfirmed, messages.sms.help]) {
-      expect(text).toContain(`${usual} msgs/week`);
-      expect(text).toMatch(new RegExp(`up to ${most} in checkpoint weeks`));
-    }
+  const CHOICES = [
+    ['check-ins and nudges', messages.textFrequency.checkinsAndNudges, {}],
+    ['check-ins only', messages.textFrequency.checkinsOnly, { nudges: false }],
+  ] as const;
+  it.each(
+    TRACKS.flatMap((track) => CHOICES.map(([name, line, choice]) => [track, name, line, choice] as const)),
+  )(
+    '%s, %s: the frequency the texts promise is the frequency the schedule sends',
+    (track, _name, line, choice) => {
+      const [, usualText, mostText] =
+        line.match(/^(\d+) msgs?\/week, up to (\d+) in checkpoint weeks$/) ?? [];
+      const usual = Number(usualText);
+      const most = Number(mostText);
+      expect(usual, line).toBeGreaterThan(0);
+      for (const checkinDay of WEEKDAYS) {
+        const slots = programSlots(steps, { ...SAMPLE, track, checkinDay, ...choice });
+        const texts = slots.filter((s) => s.kind === 'report' || (s.step !== undefined && isText(s.step)));
+        const perWeek = PROGRAM_WEEKS.map((w) =>
+          texts.filter((s) => Math.min(13, Math.floor(s.day / 7) + 1) === w),
+        );
+        const counts = perWeek.map((t) => t.length);
+        const median = [...counts].sort((a, b) => a - b)[Math.floor(counts.length / 2)];
+        expect(median, `${checkinDay}: ${counts.join(' ')}`).toBe(usual);
+        expect(Math.max(...counts), `${checkinDay}: ${counts.join(' ')}`).toBe(most);
+        // The busier weeks are exactly the checkpoint weeks: days 30, 60 and 88–90.
+        perWeek.forEach((week, i) => {
+          if (week.length > usual)
+            expect(
+              week.some((s) => s.kind === 'checkpoint'),
+              `${checkinDay}, week ${i + 1}`,
+            ).toBe(true);
+        });
+      }
+    },
+  );
+
+  it('the opt-in, START and HELP texts promise the frequency of the texts the person chose', () => {
+    const catalog = { catalog: { ...compiledCatalog, messages } };
+    for (const [, line, choice] of CHOICES)
+      for (const discreet of [false, true]) {
+        const texts = systemTexts(catalog, { ...choice, discreet });
+        for (const text of [texts.optInPrompt, texts.startConfirmed, texts.help])
+          expect(text).toContain(line);
+      }
   });
 });
 

@@ -238,7 +238,7 @@ describe('the HELP answer', () => {
     const { sms, discreet } = catalog.messages;
     for (const help of [sms.help, discreet.sms.help as string]) {
       expect(help).toContain('Crisis: 988');
-      for (const part of ['msgs/week', 'Msg&data rates may apply', 'STOP', '{{supportEmail}}'])
+      for (const part of ['{{frequency}}', 'Msg&data rates may apply', 'STOP', '{{supportEmail}}'])
         expect(help).toContain(part);
     }
   });

@@ -30,10 +30,24 @@ export function personalValues(
   };
 }
 
-/** The system texts for this person: in discreet mode, the discreet one wherever there is one. */
-export function systemTexts(deps: Pick<Deps, 'catalog'>, who?: Pick<Enrollment, 'discreet'>): SystemSms {
-  const { sms, discreet } = deps.catalog.messages;
-  return who?.discreet ? { ...sms, ...discreet.sms } : sms;
+/**
+ * The system texts for this person: in discreet mode, the discreet one wherever there is one; the
+ * frequency they promise is that of the texts this person chose (check-ins only, or with the nudges).
+ */
+export function systemTexts(
+  deps: Pick<Deps, 'catalog'>,
+  who?: Pick<Enrollment, 'discreet' | 'nudges'>,
+): SystemSms {
+  const { sms, discreet, textFrequency } = deps.catalog.messages;
+  const texts = who?.discreet ? { ...sms, ...discreet.sms } : sms;
+  const frequency = who?.nudges === false ? textFrequency.checkinsOnly : textFrequency.checkinsAndNudges;
+  const withFrequency = (text: string) => text.replaceAll('{{frequency}}', frequency);
+  return {
+    ...texts,
+    optInPrompt: withFrequency(texts.optInPrompt),
+    startConfirmed: withFrequency(texts.startConfirmed),
+    help: withFrequency(texts.help),
+  };
 }
 
 /** The sender's display name for this person's emails: neutral in discreet mode, else the configured one. */
