@@ -123,6 +123,32 @@ describe('pausing and resuming for a participant', () => {
     expect(resumed.paused).toBe(false);
   });
 
+  it('a pause ended within minutes leaves every step where it was', async () => {
+    const world = fakeWorld();
+    const id = await participant(world, 'ana@example.com');
+    const before = await world.store.getEnrollment(id);
+    await pauseParticipant(world.deps, 'ana@example.com', 7);
+    world.clock.set('2026-03-02T12:10:00.000Z');
+    await resumeParticipant(world.deps, 'ana@example.com');
+    const after = await world.store.getEnrollment(id);
+    expect(after?.day0).toBe(before?.day0);
+    expect(after?.nextDueAt).toBe(before?.nextDueAt);
+  });
+
+  it('a pause ended after some days moves the program by the days it lasted, and leaves no step in the past', async () => {
+    const world = fakeWorld();
+    const id = await participant(world, 'ana@example.com');
+    const before = await world.store.getEnrollment(id);
+    await pauseParticipant(world.deps, 'ana@example.com', 7);
+    world.clock.set('2026-03-05T00:00:00.000Z');
+    await resumeParticipant(world.deps, 'ana@example.com');
+    const after = await world.store.getEnrollment(id);
+    const moved = (Date.parse(after?.day0 ?? '') - Date.parse(before?.day0 ?? '')) / 86_400_000;
+    expect(moved).toBeGreaterThanOrEqual(2);
+    expect(moved).toBeLessThanOrEqual(3);
+    expect(after?.nextDueAt && after.nextDueAt >= '2026-03-05T00:00:00.000Z').toBe(true);
+  });
+
   it('refuses to pause a program that has not started, and to resume one that is not paused', async () => {
     const world = fakeWorld();
     await participant(world, 'pending@example.com', { pending: true });

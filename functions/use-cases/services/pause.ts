@@ -37,8 +37,11 @@ export async function pauseProgram(
 }
 
 /**
- * RESUME: ends a pause early; the program moves back by the whole days the pause had left. It ends a
- * safety pause too: the person decides when the program comes back (the flag itself stays).
+ * RESUME: ends a pause early; the program moves back by the whole days the pause had left, rounded up,
+ * so it ends up later only by the days the pause lasted (a pause ended within the hour changes nothing).
+ * Where that would leave a step in the past (one was due while paused), it moves back a day less, so
+ * nothing is sent late in a rush. It ends a safety pause too: the person decides when the program comes
+ * back (the flag itself stays).
  */
 export async function resumeProgram(
   deps: UsesStore<EnrollmentStore, 'clock' | 'catalog'>,
@@ -48,8 +51,11 @@ export async function resumeProgram(
   let resumed = false;
   await updateEnrollment(deps, enrollmentId, (e) => {
     if (!e.pausedUntil || e.pausedUntil <= now || !e.day0) return false;
-    const left = Math.floor((Date.parse(e.pausedUntil) - Date.parse(now)) / DAY_MS);
-    shift(deps, e, -left, now);
+    let back = Math.ceil((Date.parse(e.pausedUntil) - Date.parse(now)) / DAY_MS);
+    const probe = structuredClone(e);
+    shift(deps, probe, -back, now);
+    if (probe.nextDueAt && probe.nextDueAt < now) back -= 1;
+    shift(deps, e, -back, now);
     delete e.pausedUntil;
     delete e.safetyPause;
     resumed = true;
