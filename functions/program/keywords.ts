@@ -29,6 +29,19 @@ const KEYWORDS: Record<string, Keyword> = {
   delete: 'delete',
 };
 
+/**
+ * Slips of the thumb on the words that matter most: someone who types "Stpo" wants the texts to stop, and
+ * is not told "no check-in is open". A repeated last letter ("STOPPP", "helpp") is folded before the lookup.
+ */
+const SLIPS: Record<string, Keyword> = {
+  stpo: 'stop',
+  sotp: 'stop',
+  tsop: 'stop',
+  stp: 'stop',
+  hepl: 'help',
+  hlep: 'help',
+};
+
 /** A first DELETE asks for a second one within this many minutes before anything is erased. */
 export const DELETE_WINDOW_MINUTES = 10;
 
@@ -43,7 +56,7 @@ const OWN_KEYWORD_MAX_WORDS = 4;
 export function parseKeyword(body: string): KeywordRequest | undefined {
   const words = body.trim().split(/\s+/);
   const word = words[0]?.toLowerCase().replace(/[^a-z]/g, '') ?? '';
-  const keyword = KEYWORDS[word];
+  const keyword = KEYWORDS[word] ?? KEYWORDS[word.replace(/(.)\1+$/, '$1')] ?? SLIPS[word];
   if (!keyword) return undefined;
   const own = keyword === 'pause' || keyword === 'resume' || keyword === 'skip' || keyword === 'delete';
   if (own && words.length > OWN_KEYWORD_MAX_WORDS) return undefined;
@@ -58,4 +71,39 @@ export function parseKeyword(body: string): KeywordRequest | undefined {
 /** The keyword a message opens with, if any. */
 export function keywordOf(body: string): Keyword | undefined {
   return parseKeyword(body)?.keyword;
+}
+
+/**
+ * The clear yeses a person sends back to the opt-in prompt besides YES itself: short forms, common slips
+ * and Spanish ("Y", "yeah", "yse", "okk", "sí"), alone or with a few words ("yeah thanks"). Read only for
+ * the first opt-in, so a yes/no question still gets "Y" as its answer.
+ */
+const OPT_IN_YESES = new Set([
+  'y',
+  'ya',
+  'ye',
+  'yea',
+  'yeah',
+  'yep',
+  'yup',
+  'yes',
+  'yse',
+  'ys',
+  'ok',
+  'okay',
+  'sure',
+  'si',
+]);
+const OPT_IN_MAX_WORDS = 3;
+
+/** Whether a message is a clear yes to the opt-in prompt. */
+export function isOptInYes(body: string): boolean {
+  const words = body
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w) => w.replace(/[^a-z]/g, '').replace(/(.)\1+/g, '$1'))
+    .filter(Boolean);
+  return words.length > 0 && words.length <= OPT_IN_MAX_WORDS && OPT_IN_YESES.has(words[0] as string);
 }

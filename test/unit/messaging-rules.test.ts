@@ -206,6 +206,22 @@ describe('keywords with more to them', () => {
     expect(parseKeyword('Skip the excuses, he is really trying. 4')).toBeUndefined();
   });
 
+  it.each([
+    ['Stpo', 'stop'],
+    ['STOPPP', 'stop'],
+    ['sotp pls', 'stop'],
+    ['stp', 'stop'],
+    ['helpp', 'help'],
+    ['Hepl?', 'help'],
+  ])('reads the slip %j as %s', (body, keyword) => {
+    expect(parseKeyword(body)?.keyword).toBe(keyword);
+  });
+
+  it('does not read ordinary words that look like keywords as ones', () => {
+    for (const body of ['Stoop was icy, 3', 'top week 5', 'hep B shot today, 4'])
+      expect(parseKeyword(body)).toBeUndefined();
+  });
+
   it('keeps the word the person used, for the consent ledger', () => {
     expect(parseKeyword('stopall please')).toEqual({ keyword: 'stop', word: 'STOPALL' });
   });
@@ -376,6 +392,37 @@ describe('an opt-in whose ledger write failed', () => {
     ]);
     await sms(world, 'YES');
     expect(optIns(world, id, 'keyword')).toHaveLength(1);
+  });
+
+  it.each(['Y', 'yeah!', 'Yse', 'yesss', 'ok thanks', 'Sí', 'si claro'])(
+    'the first opt-in: %j is a yes to the prompt, recorded with the word as written',
+    async (body) => {
+      const world = fakeWorld('2026-03-02T15:00:00.000Z');
+      const { id, token } = await enrolled(world);
+      await confirm(world.deps, token);
+      expect(await sms(world, body)).toBe(testCatalog.messages.sms.optInConfirmed);
+      expect((await world.store.getEnrollment(id))?.smsStatus).toBe('active');
+      expect(optIns(world, id, 'keyword')).toMatchObject([{ detail: body.toUpperCase() }]);
+    },
+  );
+
+  it.each(['yeah but who is this really from', 'no', 'what is this', 'yet another text'])(
+    'the first opt-in: %j is not a yes, and the prompt is sent again',
+    async (body) => {
+      const world = fakeWorld('2026-03-02T15:00:00.000Z');
+      const { id, token } = await enrolled(world);
+      await confirm(world.deps, token);
+      expect(await sms(world, body)).toBe(testCatalog.messages.sms.optInPrompt);
+      expect((await world.store.getEnrollment(id))?.smsStatus).toBe('awaiting-yes');
+    },
+  );
+
+  it('after STOP, "yeah" does not turn texts back on: only START or YES does', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    const id = await texting(world);
+    await sms(world, 'STOP');
+    await sms(world, 'yeah');
+    expect((await world.store.getEnrollment(id))?.smsStatus).toBe('stopped');
   });
 
   it('START after STOP: the retry records it against the wording that said “reply START”', async () => {

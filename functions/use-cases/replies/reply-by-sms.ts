@@ -1,7 +1,7 @@
 import { wordingVersion } from '../../program/consent';
 import { type CrisisLines, crisisLinesFor } from '../../program/crisis-lines';
 import type { Enrollment } from '../../program/enrollment';
-import { DELETE_WINDOW_MINUTES, type KeywordRequest, parseKeyword } from '../../program/keywords';
+import { DELETE_WINDOW_MINUTES, isOptInYes, type KeywordRequest, parseKeyword } from '../../program/keywords';
 import { dateInZone } from '../../program/local-words';
 import { openQuestionsOf, unanswered } from '../../program/open-questions';
 import { assessSafety, guessLanguage, type SafetySignal } from '../../program/safety';
@@ -174,6 +174,8 @@ async function answerSms(
   }
   // Never text an opted-out number, not even to say it is opted out.
   if (enrollment.smsStatus === 'stopped') return undefined;
+  if (!optedIn && enrollment.smsStatus === 'awaiting-yes' && isOptInYes(sms.body))
+    return optIn(deps, enrollment, sms, { keyword: 'yes', word: sms.body.trim().slice(0, 20).toUpperCase() });
   if (!optedIn) return texts.optInPrompt;
   return recordAnswer(deps, enrollment, sms, at, signal);
 }
