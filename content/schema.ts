@@ -33,6 +33,7 @@ export const KNOWN_PLACEHOLDERS = {
   count: '2',
   label: 'checkpoint question 3',
   value: '5 of 5',
+  previous: '5 of 5',
   week: '13',
   number: '3',
   // PAUSE replies (functions/use-cases/services/pause.ts).
@@ -428,6 +429,7 @@ export const SourceSystemSchema = z
       quickCheck: TEXT.superRefine(placeholderCheck(['day', 'number'])),
       checkpoint: TEXT.superRefine(placeholderCheck(['number'])),
       rating: TEXT.superRefine(placeholderCheck(['score'])),
+      changed: TEXT.superRefine(placeholderCheck(['label', 'previous', 'value'])),
       yes: NO_PLACEHOLDERS,
       no: NO_PLACEHOLDERS,
       ratingHint: NO_PLACEHOLDERS,

@@ -167,6 +167,25 @@ export function routeAnswers(
   return { placed, unplaced };
 }
 
+/**
+ * The question a lone answer corrects when no open question is waiting for it: of the questions answered
+ * and still in their window, the one answered last that takes this kind of answer ("3", then "sorry, 4").
+ */
+export function correctedQuestion(
+  questions: readonly OpenQuestion[],
+  readings: AnswerReadings,
+  now: string,
+): PlacedAnswer | undefined {
+  const answered = stillOpen(questions, now)
+    .filter((q) => q.answeredAt)
+    .sort((a, b) => (b.answeredAt as string).localeCompare(a.answeredAt as string));
+  for (const question of answered) {
+    const answer = readings.find((r) => r.scale === question.scale);
+    if (answer) return { question, answer };
+  }
+  return undefined;
+}
+
 /** The open questions with these marked answered by `sourceId` at `at`. */
 export function markAnswered(
   questions: readonly OpenQuestion[],

@@ -4,7 +4,19 @@ import type { Scale } from './types';
 /** What a free-text reply says about an open check-in. */
 export type ParsedAnswer = { kind: 'score'; score: number; note?: string } | { kind: 'unclear' };
 
-const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
+const WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  uno: 1,
+  una: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+};
 const KEYCAPS: Record<string, number> = { '1️⃣': 1, '2️⃣': 2, '3️⃣': 3, '4️⃣': 4, '5️⃣': 5 };
 
 /** Reads a 1–5 rating ("4", "4/5", "four", "4️⃣", "4 - better week", "I'd say a 3") or yes/no. */
@@ -82,6 +94,17 @@ export function readAnswers(body: string): AnswerReadings[] | undefined {
   }
   return readings.length ? [readings] : undefined;
 }
+
+/** Words that say an answer replaces one given before, in English and Spanish. */
+const CORRECTION_CUES =
+  /(?<!\p{L})(meant|i mean|sorry|oops|actually|correction|typo|changed my mind|make (?:it|that)|instead|quise decir|quer[ií]a decir|perd[oó]n|en realidad|corrijo|correcci[oó]n|me equivoqu[eé]|cambi[eé] de opini[oó]n)(?!\p{L})/iu;
+
+/**
+ * Whether one answer, sent when no open question is waiting for it, replaces an answer given before:
+ * when it is the answer alone ("4") or says so ("sorry, meant 4", "actually 2", "perdón, quise decir 3").
+ */
+export const correctsEarlierAnswer = (reading: AnswerValue): boolean =>
+  reading.note === undefined || CORRECTION_CUES.test(reading.note);
 
 function withNote(score: number, rest: string): ParsedAnswer {
   const note = rest

@@ -273,6 +273,8 @@ export interface AnswerTexts {
   checkpoint: string;
   /** Answer values. Placeholder: {{score}}. */
   rating: string;
+  /** A lone answer that replaced the one given before: {{label}}, {{previous}}, {{value}}. */
+  changed: string;
   yes: string;
   no: string;
   /** How to answer, after a still-open question's name. */

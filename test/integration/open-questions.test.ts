@@ -53,6 +53,8 @@ describe('open questions: every reply reaches the question it answers, through t
   let cam: Participant;
   /** Rates how safe it felt to be honest a 1. */
   let eli: Participant;
+  /** Answers her first weekly check-in the next morning, then corrects it. */
+  let fay: Participant;
 
   beforeAll(async () => {
     runtime = await startTestRuntime({ startAt: new Date(START) });
@@ -62,11 +64,28 @@ describe('open questions: every reply reaches the question it answers, through t
     bea = await enrollParticipant(runtime, { timezone: ZONE, checkinDay: weekdayOf(59) });
     cam = await enrollParticipant(runtime, { timezone: ZONE, phone: false });
     eli = await enrollParticipant(runtime, { timezone: ZONE, checkinDay: weekdayOf(29) });
+    fay = await enrollParticipant(runtime, { timezone: ZONE, checkinDay: weekdayOf(7) });
     expect((await runtime.deps.store.getEnrollment(ana.id))?.day0).toBe(DAY0);
   });
   afterAll(async () => {
     await runtime?.twilio.idle();
     await runtime?.stop();
+  });
+
+  it('a check-in answered the next morning can be corrected by text: "sorry meant 4", "perdón, 2", or the number alone', async () => {
+    await advanceTo(runtime, on(8, '08:30'));
+    expect(await text(runtime, fay, '3')).toMatch(/^3 of 5 noted/);
+    expect(await text(runtime, fay, 'sorry meant 4')).toBe(
+      'Kintsugi changed week 1 check-in from 3 of 5 to 4 of 5. Only you see your answers.',
+    );
+    expect(await text(runtime, fay, 'perdón, quise decir dos')).toMatch(
+      /changed week 1 check-in from 4 of 5 to 2 of 5/,
+    );
+    expect(await text(runtime, fay, '2')).toMatch(/noted week 1 check-in: 2 of 5/);
+    // Words with a number that do not say they correct anything stay a note.
+    expect(await text(runtime, fay, '5 stars to my sister for the dinner')).toMatch(/private note/);
+    const scores = (await repliesOf(runtime, fay)).sort((a, b) => a.at.localeCompare(b.at));
+    expect(scores.at(-1)?.score).toBe(2);
   });
 
   it('day 30: three answers sent one after another at 7 pm land on questions 1, 2 and 3', async () => {

@@ -202,6 +202,7 @@ export const testCatalog: Catalog = {
       quickCheck: 'day {{day}} question {{number}}',
       checkpoint: 'checkpoint question {{number}}',
       rating: '{{score}} of 5',
+      changed: 'Changed {{label}} from {{previous}} to {{value}}.',
       yes: 'yes',
       no: 'no',
       ratingHint: '1-5',

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   askQuestion,
+  correctedQuestion,
   finalQuestionsAwaited,
   markAnswered,
   type OpenQuestion,
   routeAnswers,
   unanswered,
 } from '../../functions/program/open-questions';
-import { readAnswers } from '../../functions/program/reply-parsing';
+import { correctsEarlierAnswer, readAnswers } from '../../functions/program/reply-parsing';
 
 const at = (iso: string) => `2027-03-${iso}:00.000Z`;
 
@@ -158,5 +159,41 @@ describe('routing answers to the open questions', () => {
       at('21T08:00'),
     );
     expect(finalQuestionsAwaited(answered, at('21T08:00'))).toEqual([]);
+  });
+});
+
+describe('correcting an answer already given', () => {
+  const one = (text: string) => (readAnswers(text) ?? [])[0] ?? [];
+
+  it.each([
+    '4',
+    'sorry meant 4',
+    'Actually 2',
+    'oops 3',
+    'perdón, 2',
+    'quise decir cuatro',
+    'me equivoqué, es 1',
+  ])('%j says it replaces the answer before', (text) => {
+    expect(one(text).some(correctsEarlierAnswer)).toBe(true);
+  });
+
+  it.each(['4 better week', '2 he was mean again', '5 stars to my sister', '3 mejor que antes'])(
+    '%j is an answer with a note, not a correction',
+    (text) => {
+      expect(one(text).some(correctsEarlierAnswer)).toBe(false);
+    },
+  );
+
+  it('corrects the question answered last that takes that kind of answer, while it is still open', () => {
+    let open = askQuestion([], weekly(7, at('09T19:00')));
+    open = askQuestion(open, quick('q1', at('10T12:00')));
+    open = markAnswered(open, [{ stepId: 'weekly-honesty-safety', day: 7 }], 'SM1', at('09T20:00'));
+    open = markAnswered(open, [{ stepId: 'q1', day: 30 }], 'SM2', at('10T13:00'));
+    expect(correctedQuestion(open, one('sorry meant 4'), at('10T14:00'))?.question.stepId).toBe(
+      'weekly-honesty-safety',
+    );
+    expect(correctedQuestion(open, one('n'), at('10T14:00'))?.question.stepId).toBe('q1');
+    // After the weekly check-in's week, nothing is left to correct with a rating.
+    expect(correctedQuestion(open, one('4'), at('17T20:00'))).toBeUndefined();
   });
 });

@@ -126,7 +126,7 @@ async function recordEmailReply(
     reask: false,
     ...(named ? { named: { stepId: named.slot, day: named.day } } : {}),
   });
-  if (outcome.kind !== 'answered') {
+  if (outcome.kind !== 'answered' && outcome.kind !== 'changed') {
     const beside =
       outcome.kind === 'journal-note' || outcome.kind === 'reasked' ? undefined : outcome.stillOpen[0];
     return { outcome: 'note', ...(beside ? { stepId: beside.stepId, day: beside.day } : {}) };

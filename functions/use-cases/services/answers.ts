@@ -1,6 +1,7 @@
 import type { Enrollment, Reply } from '../../program/enrollment';
 import {
   type AnswerValue,
+  correctedQuestion,
   finalQuestionsAwaited,
   isFinalCheckpoint,
   markAnswered,
@@ -11,7 +12,7 @@ import {
   routeAnswers,
   unanswered,
 } from '../../program/open-questions';
-import { readAnswers } from '../../program/reply-parsing';
+import { correctsEarlierAnswer, readAnswers } from '../../program/reply-parsing';
 import { type Channel, PROGRAM_DAYS } from '../../program/types';
 import { fillText } from '../../render/fill';
 import { logger } from '../../shared/logger';
@@ -50,6 +51,8 @@ export type AnswerOutcome =
   | { kind: 'reasked'; stillOpen: OpenQuestion[] }
   /** Not readable a second time: kept as a note beside the oldest open question. */
   | { kind: 'note-beside'; stillOpen: OpenQuestion[] }
+  /** One answer that replaces the last one given to a question still in its window ("3", then "sorry, 4"). */
+  | { kind: 'changed'; placed: [PlacedAnswer]; previous?: number }
   /** No question is open: a journal note. */
   | { kind: 'journal-note' };
 
@@ -95,6 +98,21 @@ export async function answerOpenQuestions(
       const { placed, unplaced } = reply.only
         ? { placed: [{ question: reply.only.question, answer: reply.only.answer }], unplaced: 0 }
         : routeAnswers(namedFirst(questions, reply.named), readings, reply.at, reply.sourceId);
+      // One answer that fits nothing waiting may replace the last one given: said plainly ("sorry, meant
+      // 4"), or just the answer again when nothing at all is waiting (with questions waiting, a bare 4
+      // is told what they take instead).
+      const corrects = (r: AnswerValue) =>
+        correctsEarlierAnswer(r) && (r.note !== undefined || !waiting.length);
+      const correction =
+        !placed.length && !reply.only && readings.length === 1
+          ? correctedQuestion(questions, (readings[0] ?? []).filter(corrects), reply.at)
+          : undefined;
+      if (correction) {
+        outcome = { kind: 'changed', placed: [correction] };
+        e.openQuestions = markAnswered(questions, [correction.question], reply.sourceId, reply.at);
+        delete e.openCheckin;
+        return;
+      }
       if (!placed.length) {
         outcome = waiting.length ? { kind: 'does-not-fit', stillOpen: waiting } : { kind: 'journal-note' };
         return false;
@@ -115,9 +133,11 @@ export async function answerOpenQuestions(
     enrollment,
   );
   // Set inside the write's change, which TypeScript cannot follow.
-  const result = outcome as AnswerOutcome;
+  let result = outcome as AnswerOutcome;
+  if (result.kind === 'changed')
+    result = { ...result, ...(await answerBefore(deps, updated.id, result.placed[0])) };
   await storeReplies(deps, updated, reply, result);
-  if (result.kind === 'answered') {
+  if (result.kind === 'answered' || result.kind === 'changed') {
     for (const { question } of result.placed)
       logger.info('check-in answered', {
         enrollmentId: enrollment.id,
@@ -129,6 +149,19 @@ export async function answerOpenQuestions(
     if (lowSafetyAnswer(result)) await noteConcern(deps, updated, 'abuse', reply.channel);
   }
   return result;
+}
+
+/** The score a question had before a correction (the latest reply wins, as in the report). */
+async function answerBefore(
+  deps: Deps,
+  enrollmentId: string,
+  { question }: PlacedAnswer,
+): Promise<{ previous?: number }> {
+  const previous = (await deps.store.listReplies(enrollmentId))
+    .filter((r) => r.stepId === question.stepId && r.day === question.day && r.score !== undefined)
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .at(-1)?.score;
+  return previous === undefined ? {} : { previous };
 }
 
 /** An email reply that names its question: that question comes first when it is still open. */
@@ -171,6 +204,7 @@ async function storeReplies(
   };
   switch (outcome.kind) {
     case 'answered':
+    case 'changed':
       for (const [i, { question, answer }] of outcome.placed.entries()) {
         await recordReply(deps, enrollment, {
           ...base,
@@ -206,7 +240,7 @@ const ONE_SEGMENT = 160;
 
 /** Whether an answer was a 1 on a question about feeling safe. */
 export const lowSafetyAnswer = (outcome: AnswerOutcome): boolean =>
-  outcome.kind === 'answered' &&
+  (outcome.kind === 'answered' || outcome.kind === 'changed') &&
   outcome.placed.some((p) => SAFETY_METRICS.includes(p.question.metric) && p.answer.score === 1);
 
 /**
@@ -233,6 +267,12 @@ export function answerConfirmation(
       return fillText(words.quickCheck, { day: String(name.day), number: String(name.number) });
     return fillText(words.checkpoint, { number: String(name.number) });
   };
+  const value = (p: PlacedAnswer) =>
+    p.question.scale === 'yes-no'
+      ? p.answer.score === 1
+        ? words.yes
+        : words.no
+      : fillText(words.rating, { score: String(p.answer.score) });
   const openList = (questions: readonly OpenQuestion[]) =>
     questions
       .map((q) => `${label(q)} (${q.scale === 'yes-no' ? words.yesNoHint : words.ratingHint})`)
@@ -246,6 +286,23 @@ export function answerConfirmation(
       return texts.noteKeptCheckinOpen;
     case 'does-not-fit':
       return fillText(words.doesNotFit, { questions: openList(outcome.stillOpen) });
+    case 'changed': {
+      const [changed] = outcome.placed;
+      const wording = (score: number) =>
+        value({ question: changed.question, answer: { ...changed.answer, score } });
+      return outcome.previous === undefined || outcome.previous === changed.answer.score
+        ? fillText(words.recorded, {
+            answers: fillText(words.labelled, { label: label(changed.question), value: value(changed) }),
+            more: '',
+          })
+            .replace(/\s{2,}/g, ' ')
+            .trim()
+        : fillText(words.changed, {
+            label: label(changed.question),
+            previous: wording(outcome.previous),
+            value: value(changed),
+          });
+    }
     case 'answered': {
       const [only] = outcome.placed;
       if (
@@ -256,12 +313,6 @@ export function answerConfirmation(
         !outcome.unplaced
       )
         return fillText(texts.ratingRecorded, { score: String(only.answer.score), max: '5' });
-      const value = (p: PlacedAnswer) =>
-        p.question.scale === 'yes-no'
-          ? p.answer.score === 1
-            ? words.yes
-            : words.no
-          : fillText(words.rating, { score: String(p.answer.score) });
       const answers = outcome.placed
         .map((p) => fillText(words.labelled, { label: label(p.question), value: value(p) }))
         .join(', ');
