@@ -5,7 +5,7 @@
  */
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
 import { dateInZone } from '../program/local-words';
-import { answerWords, type CheckpointReport, type MetricSummary } from '../program/report';
+import { answerWords, type CheckpointReport, type MetricSummary, weekScoreText } from '../program/report';
 import type { Track } from '../program/types';
 import { WHAT_NOW_ORDER, WHAT_NOW_WORDS, whatNow } from '../program/what-now';
 import type { ReportNote } from '../use-cases/report/view-report';
@@ -118,7 +118,11 @@ class Writer {
       const height = score === null ? 0 : Math.max(3, (score / max) * chartHeight);
       if (score !== null) this.page.drawRectangle({ x, y: base, width: barWidth, height, color: GOLD });
       const value =
-        score === null ? '–' : metric.scale === 'yes-no' ? `${Math.round(score * 100)}%` : fmt(score);
+        score === null
+          ? '–'
+          : metric.scale === 'yes-no'
+            ? `${Math.round(score * 100)}%`
+            : weekScoreText(score);
       const valueWidth = this.bold.widthOfTextAtSize(value, 10);
       this.page.drawText(value, {
         x: x + (barWidth - valueWidth) / 2,

@@ -4,6 +4,7 @@ import {
   type CheckpointReport,
   type MetricSummary,
   type QuestionAnswer,
+  weekScoreText,
 } from '../program/report';
 import { type ReportShare, SHARE_DAYS, shareState } from '../program/report-share';
 import type { Scale, Track } from '../program/types';
@@ -15,9 +16,9 @@ import { escapeHtml, page } from './layout';
 const fmt = (n: number | null, digits = 1) => (n === null ? '—' : n.toFixed(digits));
 const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n * 100)}%`);
 const top = (scale: Scale) => (scale === 'yes-no' ? 1 : 5);
-/** One week's answer as the chart and the table write it: "4.0", "50% yes", or "–" for none. */
+/** One week's answer as the chart and the table write it: "4", "3.5", "50% yes", or "–" for none. */
 const weekValue = (score: number | null, scale: Scale) =>
-  score === null ? '–' : scale === 'yes-no' ? `${pct(score)} yes` : fmt(score);
+  score === null ? '–' : scale === 'yes-no' ? `${pct(score)} yes` : weekScoreText(score);
 
 /** The report pages' own styles: the bar charts, the tools, and what printing leaves out. */
 const REPORT_STYLE = `<style>

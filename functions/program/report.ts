@@ -167,3 +167,7 @@ export function answerWords(answer: QuestionAnswer['answer'], scale: Scale): str
   if (scale === 'yes-no') return answer === 1 ? 'Yes' : 'No';
   return `${answer} of 5`;
 }
+
+/** One week's rating as people read it: a whole answer plainly ("4"), a week of two answers with its half ("3.5"). */
+export const weekScoreText = (score: number): string =>
+  Number.isInteger(score) ? String(score) : score.toFixed(1);

@@ -3,7 +3,7 @@
  * of tables (Gmail and Outlook render them; no SVG, no images) and the same numbers as plain text.
  * Inline styles and palette colours only; the layout's dark-mode rules recolour `k-bar` and `k-track`.
  */
-import { answerWords, type CheckpointReport, type MetricSummary } from '../program/report';
+import { answerWords, type CheckpointReport, type MetricSummary, weekScoreText } from '../program/report';
 import type { Scale } from '../program/types';
 import { escapeHtml } from './fill';
 import { PALETTE } from './palette';
@@ -56,7 +56,7 @@ function weeklyBars(metric: MetricSummary): string {
       const height = score === null ? 2 : Math.max(3, Math.round((score / max) * WEEK_BAR_MAX));
       const [cls, colour] = score === null ? ['k-track', PALETTE.todo] : ['k-bar', PALETTE.link];
       return `<td width="${width}%" align="center" valign="bottom" style="width:${width}%;vertical-align:bottom;padding:0 1px;">
-<p style="${MUTED}margin:0 0 3px;font-size:11px;line-height:1.2;">${score === null ? '–' : fmt(score)}</p>
+<p style="${MUTED}margin:0 0 3px;font-size:11px;line-height:1.2;">${score === null ? '–' : weekScoreText(score)}</p>
 <table ${PRESENTATION} width="70%" align="center" style="border-collapse:collapse;"><tr><td class="${cls}" height="${height}" style="height:${height}px;background-color:${colour};${SOLID}">&nbsp;</td></tr></table>
 </td>`;
     })
@@ -154,7 +154,7 @@ export function reportChartsText(report: CheckpointReport): string {
         : `Answered ${m.answered} of ${m.sent} (${pct(m.responseRate)}).`,
       `Days 0–29: ${avg(m.first30)}. Days 61–90: ${avg(m.last30)}.${m.change === null ? '' : ` Change: ${signed(m.change)}.`}`,
       `Week by week: ${askedWeeks(m)
-        .map((w) => `week ${w.week} ${w.score === null ? '–' : fmt(w.score)}`)
+        .map((w) => `week ${w.week} ${w.score === null ? '–' : weekScoreText(w.score)}`)
         .join(', ')}`,
       '',
     );

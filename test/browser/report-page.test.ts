@@ -146,7 +146,7 @@ describe('the report page in headless Chromium', () => {
       for (const metric of numbers.metrics) {
         const section = page.locator(`section[data-metric="${metric.metric}"]`);
         const asked = metric.weekly.filter((w) => w.asked);
-        const values = asked.map((w) => (w.score === null ? '–' : w.score.toFixed(1)));
+        const values = asked.map((w) => (w.score === null ? '–' : String(w.score)));
         // The bars: one per week asked, each with its value above and its week below, visible.
         expect(await section.locator('.bars .v').allTextContents()).toEqual(values);
         expect(await section.locator('.weeks span').allTextContents()).toEqual(
