@@ -40,6 +40,7 @@ const REPORT_STYLE = `<style>
 table.numbers{table-layout:fixed;font-size:15px}
 table.numbers caption{text-align:left;font-weight:600;font-size:.95rem;padding:.3rem 0}
 table.numbers th,table.numbers td{text-align:center;padding:.3rem .1rem}
+.checkpoint td{white-space:nowrap;padding-left:.75rem}
 table.numbers th[scope=row]{text-align:left;width:5.2rem}
 .what-now .pattern{border:1px solid var(--line);border-radius:8px;padding:.6rem 1rem;margin:.8rem 0}
 .what-now .pattern.chosen{border:3px solid var(--gold);background:#fff}
