@@ -20,6 +20,7 @@ import {
   composeStepSms,
   composeSystemEmail,
   personalValues,
+  systemTexts,
 } from '../functions/use-cases/services/compose';
 import { composeStepEmail } from '../functions/use-cases/services/compose-step-email';
 import { link } from '../functions/use-cases/services/links';
@@ -197,7 +198,7 @@ ${days.join('\n')}
 </section>`;
 }
 
-const messages = (deps: PreviewDeps) => deps.catalog.messages.sms;
+const messages = (deps: PreviewDeps) => systemTexts(deps);
 
 const STYLE = `
 :root { color-scheme: light dark; --bg: #f4f1ec; --panel: #fff; --text: #1f1b16; --muted: #5b5247; --line: #ddd3c6; --bubble: #e5e5ea; --accent: #7a5416; }

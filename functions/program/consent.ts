@@ -30,7 +30,7 @@ export interface ConsentEvent {
 
 /** The SMS consent on the enrollment form, word for word as the person reads it beside the checkbox. */
 export const SMS_CONSENT_TEXT =
-  'I agree to get Kintsugi check-in texts at this number, about two a week. Msg&data rates may apply. Reply STOP to end, HELP for help. Consent is not a condition of joining.';
+  'I agree to get Kintsugi check-in texts at this number: one or two a week, as I choose below, and a few more in checkpoint weeks. Msg&data rates may apply. Reply STOP to end, HELP for help. Consent is not a condition of joining.';
 
 /**
  * What the "Emails stopped" page says beside its buttons that turn email back on (start again, or pause
