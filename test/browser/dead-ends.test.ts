@@ -113,13 +113,19 @@ describe.each(WIDTHS)('dead ends at %i px', (width) => {
     await page.close();
   });
 
-  it('"Emails stopped" offers an undo that starts them again with one click', async () => {
+  /** A participant a day into the program who has just pressed "Stop my emails", and the page that says so. */
+  async function stoppedEmails(): Promise<{ page: Page; who: Participant }> {
     const page = await tabAt(width);
     const who = await enrollParticipant(runtime, { timezone: ZONE, phone: false });
     await advance(runtime, 'P1D');
     await page.goto(await newestLink(runtime, who.email, '/unsubscribe'));
     await page.getByRole('button', { name: 'Stop my emails' }).click();
     await expect.poll(() => h1(page)).toBe('Emails stopped');
+    return { page, who };
+  }
+
+  it('"Emails stopped" offers an undo that starts them again with one click', async () => {
+    const { page, who } = await stoppedEmails();
     expect((await runtime.deps.store.getEnrollment(who.id))?.emailStatus).toBe('unsubscribed');
     await checkAndShoot(page, 'emails-stopped', width);
     await page.getByRole('button', { name: 'Start my emails again' }).click();
@@ -130,12 +136,7 @@ describe.each(WIDTHS)('dead ends at %i px', (width) => {
   });
 
   it('"Emails stopped" offers a pause instead, which turns emails back on and pauses the program', async () => {
-    const page = await tabAt(width);
-    const who = await enrollParticipant(runtime, { timezone: ZONE, phone: false });
-    await advance(runtime, 'P1D');
-    await page.goto(await newestLink(runtime, who.email, '/unsubscribe'));
-    await page.getByRole('button', { name: 'Stop my emails' }).click();
-    await expect.poll(() => h1(page)).toBe('Emails stopped');
+    const { page, who } = await stoppedEmails();
     await page.getByRole('button', { name: 'Pause 7 days instead' }).click();
     await expect.poll(() => h1(page)).toMatch(/^Paused until \w+day, \w+ \d+$/);
     const enrollment = await runtime.deps.store.getEnrollment(who.id);

@@ -6,7 +6,7 @@ import { dynamoStore } from '../../functions/adapters/dynamodb/store';
 import { ensureTable } from '../../functions/adapters/dynamodb/table';
 import type { Store } from '../../functions/ports/store';
 import { uniqueTableName } from '../../local/runtime';
-import { enrollment } from '../support/store-contract';
+import { enrollmentRecord as enrollment } from '../support/records';
 
 const SHARDS = 4;
 

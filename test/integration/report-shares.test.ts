@@ -10,11 +10,11 @@ import { keys } from '../../functions/adapters/dynamodb/keys';
 import { dynamoStore } from '../../functions/adapters/dynamodb/store';
 import { ensureTable } from '../../functions/adapters/dynamodb/table';
 import type { Store } from '../../functions/ports/store';
-import type { Enrollment } from '../../functions/program/enrollment';
 import type { ReportShare } from '../../functions/program/report-share';
 import { shareTokenHash } from '../../functions/shared/tokens';
 import { type Runtime, uniqueTableName } from '../../local/runtime';
 import { advance, enrollParticipant, type Participant, text } from '../support/participant';
+import { enrollmentRecord } from '../support/records';
 import { api, emailsTo, linkIn, pathOf, startTestRuntime } from '../support/runtime';
 
 const ZONE = 'America/Chicago';
@@ -207,19 +207,7 @@ describe('share links in the DynamoDB store, against DynamoDB Local', () => {
   let table: string;
   let now = Date.parse('2026-06-01T12:00:00.000Z');
   let store: Store;
-  const enrollment: Enrollment = {
-    id: 'share-owner',
-    email: 'share-owner@example.com',
-    timezone: ZONE,
-    track: 'hurt',
-    checkinDay: 'sunday',
-    checkinTime: '19:00',
-    status: 'completed',
-    emailStatus: 'active',
-    smsStatus: 'none',
-    createdAt: '2026-03-01T10:00:00.000Z',
-    version: 1,
-  };
+  const enrollment = enrollmentRecord('share-owner', { timezone: ZONE, status: 'completed' });
   const share = (id: string, validUntil: string): ReportShare => ({
     id,
     enrollmentId: enrollment.id,

@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../functions/ports/store';
 import type { ConsentEvent } from '../../functions/program/consent';
 import type { Enrollment, MessageRecord, Reply } from '../../functions/program/enrollment';
-import type { CheckpointReport } from '../../functions/program/report';
 import type { ReportShare } from '../../functions/program/report-share';
 import { ConcurrentUpdateError } from '../../functions/shared/errors';
+import { checkpointReport, enrollmentRecord } from './records';
 
 /** What a store under contract is made with: parts of its due index, and the clock it judges expiry by. */
 export interface StoreSetup {
@@ -18,21 +18,7 @@ const DAY = 86_400;
 const START = seconds('2026-03-02T12:00:00.000Z');
 const PARTS = 4;
 
-/** A pending enrollment made the day before the fixtures' present (the store tests' common fixture). */
-export const enrollment = (id: string, extra: Partial<Enrollment> = {}): Enrollment => ({
-  id,
-  email: `${id}@example.com`,
-  timezone: 'Europe/London',
-  track: 'hurt',
-  checkinDay: 'sunday',
-  checkinTime: '19:00',
-  status: 'pending',
-  emailStatus: 'active',
-  smsStatus: 'none',
-  createdAt: '2026-03-01T10:00:00.000Z',
-  version: 1,
-  ...extra,
-});
+const enrollment = enrollmentRecord;
 
 const message = (enrollmentId: string, day: number, extra: Partial<MessageRecord> = {}): MessageRecord => ({
   enrollmentId,
@@ -63,14 +49,7 @@ const consent = (enrollmentId: string, at: string, extra: Partial<ConsentEvent> 
   ...extra,
 });
 
-const report = (enrollmentId: string): CheckpointReport => ({
-  enrollmentId,
-  generatedAt: '2026-06-01T01:30:00.000Z',
-  metrics: [],
-  checkpoint: [],
-  participation: { you: { answered: 10, sent: 13 }, partner: { answered: 7, sent: 13 } },
-  journalNotes: 1,
-});
+const report = checkpointReport;
 
 const share = (enrollmentId: string, id: string, createdAt: string, validUntil: string): ReportShare => ({
   id,

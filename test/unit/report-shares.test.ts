@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Enrollment } from '../../functions/program/enrollment';
-import type { CheckpointReport } from '../../functions/program/report';
 import { MAX_LIVE_SHARES, parseShareDays } from '../../functions/program/report-share';
 import {
   ConflictError,
@@ -16,31 +14,17 @@ import {
 } from '../../functions/use-cases/report/report-shares';
 import { viewReportPage } from '../../functions/use-cases/report/view-report';
 import { fakeWorld } from '../support/fake-deps';
+import { checkpointReport, enrollmentRecord } from '../support/records';
 
 const START = '2026-06-01T12:00:00.000Z';
 
-const person = (id: string): Enrollment => ({
-  id,
-  email: `${id}@example.com`,
-  timezone: 'America/Chicago',
-  track: 'hurt',
-  checkinDay: 'sunday',
-  checkinTime: '19:00',
-  status: 'completed',
-  emailStatus: 'active',
-  smsStatus: 'none',
-  createdAt: '2026-03-01T00:00:00.000Z',
-  version: 1,
-});
-
-const report = (enrollmentId: string): CheckpointReport => ({
-  enrollmentId,
-  generatedAt: '2026-06-01T01:30:00.000Z',
-  metrics: [],
-  checkpoint: [],
-  participation: { you: { answered: 10, sent: 13 }, partner: { answered: 7, sent: 13 } },
-  journalNotes: 1,
-});
+const person = (id: string) =>
+  enrollmentRecord(id, {
+    timezone: 'America/Chicago',
+    status: 'completed',
+    createdAt: '2026-03-01T00:00:00.000Z',
+  });
+const report = checkpointReport;
 
 /** A participant with a report and one journal note, and the signed link to their report page. */
 async function withReport(id = 'enr-a') {
