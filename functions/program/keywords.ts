@@ -30,16 +30,15 @@ const KEYWORDS: Record<string, Keyword> = {
 };
 
 /**
- * Slips of the thumb on the words that matter most: someone who types "Stpo" wants the texts to stop, and
- * is not told "no check-in is open". A repeated last letter ("STOPPP", "helpp") is folded before the lookup.
+ * Slips of the thumb on STOP: someone who types "Stpo" wants the texts to stop, and is not told "no
+ * check-in is open". A repeated last letter ("STOPPP", "helpp") is folded before the lookup. (A bare
+ * "hepl" is left to the safety detector, which reads a garbled HELP as someone calling out.)
  */
 const SLIPS: Record<string, Keyword> = {
   stpo: 'stop',
   sotp: 'stop',
   tsop: 'stop',
   stp: 'stop',
-  hepl: 'help',
-  hlep: 'help',
 };
 
 /** A first DELETE asks for a second one within this many minutes before anything is erased. */
