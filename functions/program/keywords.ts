@@ -41,6 +41,25 @@ const SLIPS: Record<string, Keyword> = {
   stp: 'stop',
 };
 
+/**
+ * The same requests in Spanish, read only in a short message without a number but PAUSA's (they are
+ * everyday words too: "alto nivel de estrés, 2" and "baja, 2" are answers). Accents are folded first.
+ */
+const SPANISH: Record<string, Keyword> = {
+  alto: 'stop',
+  parar: 'stop',
+  cancelar: 'stop',
+  baja: 'stop',
+  detener: 'stop',
+  comenzar: 'start',
+  empezar: 'start',
+  reanudar: 'resume',
+  pausa: 'pause',
+  pausar: 'pause',
+  borrar: 'delete',
+};
+const SPANISH_MAX_WORDS = 3;
+
 /** A first DELETE asks for a second one within this many minutes before anything is erased. */
 export const DELETE_WINDOW_MINUTES = 10;
 
@@ -54,8 +73,15 @@ const OWN_KEYWORD_MAX_WORDS = 4;
 /** The keyword a message opens with ("Stop.", "stop please", "STOP!!", "pause 10 days"), if any. */
 export function parseKeyword(body: string): KeywordRequest | undefined {
   const words = body.trim().split(/\s+/);
-  const word = words[0]?.toLowerCase().replace(/[^a-z]/g, '') ?? '';
-  const keyword = KEYWORDS[word] ?? KEYWORDS[word.replace(/(.)\1+$/, '$1')] ?? SLIPS[word];
+  const word =
+    words[0]
+      ?.normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z]/g, '') ?? '';
+  const spanishWord = words.length <= SPANISH_MAX_WORDS ? SPANISH[word] : undefined;
+  const spanish = spanishWord === 'pause' || !/\d/.test(body) ? spanishWord : undefined;
+  const keyword = KEYWORDS[word] ?? KEYWORDS[word.replace(/(.)\1+$/, '$1')] ?? SLIPS[word] ?? spanish;
   if (!keyword) return undefined;
   const own = keyword === 'pause' || keyword === 'resume' || keyword === 'skip' || keyword === 'delete';
   if (own && words.length > OWN_KEYWORD_MAX_WORDS) return undefined;

@@ -216,6 +216,29 @@ describe('keywords with more to them', () => {
     expect(parseKeyword(body)?.keyword).toBe(keyword);
   });
 
+  it.each([
+    ['PARAR', 'stop'],
+    ['Baja', 'stop'],
+    ['alto por favor', 'stop'],
+    ['Cancelar.', 'stop'],
+    ['comenzar', 'start'],
+    ['Reanudar', 'resume'],
+    ['pausa 10', 'pause'],
+  ])('reads the Spanish %j as %s', (body, keyword) => {
+    expect(parseKeyword(body)?.keyword).toBe(keyword);
+  });
+
+  it('reads Spanish keywords only in a short message, where they cannot be everyday words', () => {
+    for (const body of [
+      'Alto nivel de estrés esta semana, 2',
+      'para mí fue un 4 esta semana',
+      'baja la tensión, 4 de 5',
+      'Para mí 4',
+      'baja, 2',
+    ])
+      expect(parseKeyword(body)).toBeUndefined();
+  });
+
   it('does not read ordinary words that look like keywords as ones', () => {
     for (const body of ['Stoop was icy, 3', 'top week 5', 'hep B shot today, 4'])
       expect(parseKeyword(body)).toBeUndefined();
