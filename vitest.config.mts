@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // A stray .only would run one test and pass the rest by: it is an error instead.
+    allowOnly: false,
     globalSetup: ['test/global-setup.ts'],
     pool: 'forks',
     // Integration tests start servers and run the program's loop against real emulators.

@@ -61,8 +61,11 @@ try {
     return sum + (file.status === 'failed' ? Math.max(1, notPassed) : 0);
   }, 0);
   failed = Math.max(results.numFailedTests, failedInFiles);
+  // A skipped, todo or focused test is a test that does not run: the suite fails rather than pass without it.
   if (results.numPendingTests > 0 || results.numTodoTests > 0) {
-    console.log(`note: ${results.numPendingTests} skipped and ${results.numTodoTests} todo tests`);
+    failures.push(
+      `tests: ${results.numPendingTests} skipped and ${results.numTodoTests} todo tests (each must run, or be deleted)`,
+    );
   }
   if (vitestStatus !== 0 && failed === 0) {
     failures.push(

@@ -71,6 +71,8 @@ export interface TwilioServer {
   created(): SmsRecord[];
   /** Faults set with `failNext` that no send has met yet. */
   faultsPending(): number;
+  /** How many stalled sends the client gave up on (closed the connection) before the answer came. */
+  clientsGaveUp(): number;
   /** Records a message the participant sent, so their phone's thread shows it. */
   recordInbound(message: { from: string; to: string; body: string; sid?: string }): SmsRecord;
   /** Records the program's TwiML <Message> answer to an inbound SMS (Twilio sends it as an outbound message). */
@@ -202,19 +204,27 @@ export async function startTwilioServer(options: TwilioServerOptions): Promise<T
 
   // A stalled answer ends early when the server stops, so a test never waits on a hang.
   const stalls = new Set<() => void>();
-  const stall = (ms: number) =>
+  // A client that hangs up while its answer is stalled (its own timeout fired) is counted.
+  let gaveUp = 0;
+  const stall = (ms: number, response: http.ServerResponse) =>
     new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
         stalls.delete(done);
+        response.off('close', hungUp);
         resolve();
+      };
+      const hungUp = () => {
+        gaveUp++;
+        done();
       };
       const timer = setTimeout(done, ms);
       stalls.add(done);
+      response.once('close', hungUp);
     });
 
   const server = http.createServer((request, response) => {
-    handle(request)
+    handle(request, response)
       .then(({ status, json }) => reply(response, status, json))
       .catch((error: unknown) => {
         const twilioError =
@@ -224,7 +234,10 @@ export async function startTwilioServer(options: TwilioServerOptions): Promise<T
       });
   });
 
-  const handle = async (request: http.IncomingMessage): Promise<{ status: number; json: unknown }> => {
+  const handle = async (
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+  ): Promise<{ status: number; json: unknown }> => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const match = MESSAGES_PATH.exec(url.pathname);
     if (!match || request.method !== 'POST') {
@@ -249,7 +262,7 @@ export async function startTwilioServer(options: TwilioServerOptions): Promise<T
     };
     const fault = faults.shift();
     if (fault?.accepted) accept();
-    if (fault?.delayMs) await stall(fault.delayMs);
+    if (fault?.delayMs) await stall(fault.delayMs, response);
     if (fault?.status !== undefined)
       throw new TwilioError(fault.status, fault.code, fault.message ?? ERROR_MESSAGES[fault.code] ?? 'Error');
     if (!fault?.accepted) accept();
@@ -288,6 +301,7 @@ export async function startTwilioServer(options: TwilioServerOptions): Promise<T
         .filter((r) => outbound.has(r.sid))
         .map(({ sid, to, from, body, at, direction }) => ({ sid, to, from, body, at, direction })),
     faultsPending: () => faults.length,
+    clientsGaveUp: () => gaveUp,
     recordInbound: (message) => record(message, 'inbound'),
     recordReply: (message) => record(message, 'outbound'),
     failNext: (count, fault) => {

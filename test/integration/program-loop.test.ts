@@ -84,10 +84,13 @@ describe('the whole program, through the HTTP API, on real emulators', () => {
     expect(prompt?.body).toMatch(/YES/);
   });
 
-  it('refuses an unsigned inbound SMS with 403 and records nothing', async () => {
+  it.each([
+    ['a forged signature', { 'x-twilio-signature': 'forged' }],
+    ['no signature header at all', {}],
+  ])('refuses an inbound SMS with %s with 403 and records nothing', async (_case, signature) => {
     const response = await fetch(`${runtime.url}/sms/inbound`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': 'forged' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...signature },
       body: new URLSearchParams({ From: phone, Body: 'YES', MessageSid: 'SM123' }).toString(),
     });
     expect(response.status).toBe(403);

@@ -70,6 +70,17 @@ const NEW_YORK: ScheduleFor = {
 };
 
 describe('quiet hours', () => {
+  it.each([
+    ['07:59', '2026-03-03T08:00:00.000-05:00'],
+    ['08:00', undefined],
+    ['20:59', undefined],
+    ['21:00', '2026-03-04T08:00:00.000-05:00'],
+  ])('quiet hours: a text at %s local waits until %s', (time, until) => {
+    const now = new Date(`2026-03-03T${time}:00-05:00`);
+    const end = quietHoursEnd(now, 'America/New_York');
+    expect(end && new Date(end).toISOString()).toBe(until && new Date(until).toISOString());
+  });
+
   it('lets a text leave at 20:59 local', () => {
     expect(quietHoursEnd(new Date('2026-03-03T01:59:00Z'), 'America/New_York')).toBeUndefined();
   });
@@ -242,6 +253,13 @@ describe('keywords with more to them', () => {
   it('does not read ordinary words that look like keywords as ones', () => {
     for (const body of ['Stoop was icy, 3', 'top week 5', 'hep B shot today, 4'])
       expect(parseKeyword(body)).toBeUndefined();
+  });
+
+  it('reads STOP at the start of a long sentence: the carrier words have no length limit', () => {
+    expect(parseKeyword('STOP texting me about this now, I mean it')?.keyword).toBe('stop');
+    expect(
+      parseKeyword('Stop. Please take me off every list you have, I am done with this program')?.keyword,
+    ).toBe('stop');
   });
 
   it('keeps the word the person used, for the consent ledger', () => {
