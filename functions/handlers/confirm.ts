@@ -1,8 +1,10 @@
+import { withEmailLayouts } from '../catalog/with-email-layouts';
 import { withEnrollmentEmails } from '../catalog/with-enrollment-emails';
 import { confirmButtonPage, escapeHtml, page } from '../pages/layout';
 import { calendarDateInWords } from '../program/local-words';
 import { html, json, query, requestOrigin, respond, wantsJson } from '../shared/http';
 import { confirm, lookupConfirmation } from '../use-cases/confirm';
+import { sesMailer, twilioSms } from '../wiring';
 import { type HttpHandle, httpLambda } from './lambda';
 
 /** GET /confirm shows a button and changes nothing (link scanners prefetch); POST activates. */
@@ -48,4 +50,7 @@ export const handle: HttpHandle = (deps, event) =>
     );
   });
 
-export const handler = httpLambda(handle, withEnrollmentEmails);
+export const handler = httpLambda(handle, {
+  catalog: [withEnrollmentEmails, withEmailLayouts],
+  ports: [sesMailer, twilioSms],
+});

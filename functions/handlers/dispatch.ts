@@ -3,7 +3,7 @@ import { withCorrelationId } from '../shared/correlation';
 import { logger } from '../shared/logger';
 import type { Deps } from '../use-cases/deps';
 import { type DispatchResult, dispatch } from '../use-cases/dispatch';
-import { lambdaDependencies } from '../wiring';
+import { lambdaDependencies, sqsQueue } from '../wiring';
 
 /**
  * The scheduled dispatch tick (EventBridge, every five minutes). The invocation's request id is the
@@ -23,4 +23,4 @@ export const handle = (
 export const handler = async (
   event: unknown,
   context?: Pick<Context, 'awsRequestId'>,
-): Promise<DispatchResult> => handle(await lambdaDependencies(), event, context);
+): Promise<DispatchResult> => handle(await lambdaDependencies({ ports: [sqsQueue] }), event, context);

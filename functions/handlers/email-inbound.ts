@@ -4,11 +4,12 @@ import {
   parseInboundMail,
   type SesReceivedNotification,
 } from '../adapters/ses/inbound-mail';
+import { withEmailLayouts } from '../catalog/with-email-layouts';
 import { withCorrelationId } from '../shared/correlation';
 import { logger } from '../shared/logger';
 import type { Deps } from '../use-cases/deps';
 import { type EmailReplyOutcome, replyByEmail } from '../use-cases/reply-by-email';
-import { lambdaDependencies } from '../wiring';
+import { lambdaDependencies, sesMailer, snsAlerts } from '../wiring';
 
 /**
  * Email replies to check-ins: an SES receipt rule publishes each received message to SNS (UTF-8 encoding,
@@ -30,5 +31,8 @@ export async function handle(deps: Deps, event: SNSEvent): Promise<EmailReplyOut
 }
 
 export const handler = async (event: SNSEvent): Promise<void> => {
-  await handle(await lambdaDependencies(), event);
+  await handle(
+    await lambdaDependencies({ catalog: [withEmailLayouts], ports: [sesMailer, snsAlerts] }),
+    event,
+  );
 };

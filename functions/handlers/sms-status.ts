@@ -3,6 +3,7 @@ import { ForbiddenError } from '../shared/errors';
 import { formFields, type HttpEvent, header, rawBody, respond, xml } from '../shared/http';
 import type { Deps } from '../use-cases/deps';
 import { recordSmsStatus } from '../use-cases/sms-status';
+import { twilioWebhooks } from '../wiring';
 import { type HttpHandle, httpLambda } from './lambda';
 
 /**
@@ -30,4 +31,4 @@ export const handle: HttpHandle = (deps, event) =>
     return xml(200, '<?xml version="1.0" encoding="UTF-8"?><Response/>');
   });
 
-export const handler = httpLambda(handle);
+export const handler = httpLambda(handle, { ports: [twilioWebhooks] });
