@@ -17,7 +17,7 @@ import { mapConcurrently } from '../functions/shared/concurrency';
 import { parseConfig } from '../functions/shared/config';
 import { TokenSigner } from '../functions/shared/tokens';
 import type { Deps } from '../functions/use-cases/deps';
-import { dispatch } from '../functions/use-cases/dispatch';
+import { dispatch } from '../functions/use-cases/sending/dispatch';
 import { meterDynamoDb } from '../local/dynamodb-meter';
 import { log, sig, thousands } from './measure';
 

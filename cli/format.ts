@@ -1,5 +1,5 @@
 /** Plain-text tables and labels for the CLI's human output (--json prints the data as it is). */
-import type { ParticipantSummary, TimelineEntry } from '../functions/use-cases/admin';
+import type { ParticipantSummary, TimelineEntry } from '../functions/use-cases/operator/views';
 
 /** Columns padded to their widest cell; the last one is left unpadded. */
 export function table(headers: string[], rows: string[][]): string {

@@ -6,7 +6,7 @@
 import { CloudFormationClient, DescribeStacksCommand, type Stack } from '@aws-sdk/client-cloudformation';
 import { completeCatalog } from '../functions/catalog/complete';
 import { parseConfig } from '../functions/shared/config';
-import { runAdminOperation } from '../functions/use-cases/admin-operations';
+import { runAdminOperation } from '../functions/use-cases/operator/operations';
 import { buildDeps } from '../functions/wiring';
 import { CliError, type Target } from './target';
 

@@ -4,7 +4,7 @@
  * cases run here over the stack's DynamoDB table with the operator's own AWS credentials,
  * stack-target.ts). connect.ts picks one; this module imports neither.
  */
-import type { AdminInput, AdminOperation, AdminResult } from '../functions/use-cases/admin-operations';
+import type { AdminInput, AdminOperation, AdminResult } from '../functions/use-cases/operator/operations';
 
 /** A command failed in a way the operator can act on; the CLI prints the message alone. */
 export class CliError extends Error {
@@ -17,7 +17,7 @@ export interface Target {
   label: string;
   /** The base of the participant-facing API (the form, /enrollments, /report…). */
   publicUrl: string;
-  /** Runs one operator action (functions/use-cases/admin.ts). */
+  /** Runs one operator action (functions/use-cases/operator/). */
   admin<K extends AdminOperation>(operation: K, input: AdminInput<K>): Promise<AdminResult<K>>;
 }
 

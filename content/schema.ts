@@ -24,7 +24,7 @@ export const KNOWN_PLACEHOLDERS = {
   max: '5',
   answer: 'Yes',
   reportUrl: URL_120,
-  // Answers to open questions (functions/use-cases/answers.ts): the longest realistic values.
+  // Answers to open questions (functions/use-cases/services/answers.ts): the longest realistic values.
   answers: 'day 30 question 1: yes, day 30 question 2: no',
   more: 'Still open: day 30 question 3 (Y/N).',
   questions: 'week 13 check-in (1-5), checkpoint question 2 (1-5)',
@@ -33,7 +33,7 @@ export const KNOWN_PLACEHOLDERS = {
   value: '5 of 5',
   week: '13',
   number: '3',
-  // PAUSE replies (functions/use-cases/pause.ts).
+  // PAUSE replies (functions/use-cases/services/pause.ts).
   days: '30',
   resumeDate: 'Wednesday, September 30',
   // Discreet subjects: the program day.
@@ -78,7 +78,7 @@ export const STEP_PLACEHOLDERS = [
 export const SYSTEM_EMAIL_PLACEHOLDERS = [
   ...STEP_PLACEHOLDERS,
   'actionUrl',
-  // The footer's links, also filled in the body (use-cases/compose.ts composeSystemEmail).
+  // The footer's links, also filled in the body (use-cases/services/compose.ts composeSystemEmail).
   'privacyUrl',
   'settingsUrl',
 ] as const satisfies readonly Placeholder[];

@@ -76,7 +76,7 @@ const PROGRAM_LAMBDAS: readonly ProgramLambda[] = [
     file: 'confirm',
     description: 'Shows the confirm page; POST activates the enrollment and texts the SMS opt-in',
     table: 'read-write',
-    // Sends the "reply YES" opt-in SMS itself (use-cases/confirm.ts), not through the queue.
+    // Sends the "reply YES" opt-in SMS itself (use-cases/enrollment/confirm.ts), not through the queue.
     twilio: true,
   },
   {

@@ -10,6 +10,11 @@ export interface DynamoDbUsage {
   writeUnits: number;
   /** Conditional writes refused (each still costs a write unit, counted in writeUnits). */
   conditionFailures: number;
+  /**
+   * Requests by operation and the kinds of item they touched (`UpdateItem MSG`, `TransactWriteItems MSG+PROVIDER`,
+   * `Query DUE`): where a message's requests go.
+   */
+  byItem: Record<string, number>;
 }
 
 export interface DynamoDbMeter {
@@ -41,6 +46,8 @@ export function meterDynamoDb(client: DynamoDBClient): DynamoDbMeter {
       const counted = READS.has(operation) || WRITES.has(operation);
       if (counted) (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
       usage.requests[operation] = (usage.requests[operation] ?? 0) + 1;
+      const label = `${operation} ${kindsOf(args.input as Record<string, unknown>)}`.trim();
+      usage.byItem[label] = (usage.byItem[label] ?? 0) + 1;
       try {
         const result = await next(args);
         if (counted) record(usage, operation, result.output as unknown as Record<string, unknown>);
@@ -64,7 +71,42 @@ export function meterDynamoDb(client: DynamoDBClient): DynamoDbMeter {
 }
 
 function empty(): DynamoDbUsage {
-  return { requests: {}, itemsRead: 0, readUnits: 0, writeUnits: 0, conditionFailures: 0 };
+  return { requests: {}, itemsRead: 0, readUnits: 0, writeUnits: 0, conditionFailures: 0, byItem: {} };
+}
+
+type Item = Record<string, unknown>;
+
+/** A key attribute's value, marshalled (`{ S: … }`) or not. */
+const text = (value: unknown): string =>
+  typeof value === 'string' ? value : ((value as { S?: string } | undefined)?.S ?? '');
+
+/** The kind of an item by its key: the sort key's prefix in an enrollment's partition, else the partition's. */
+function kindOf(key: Record<string, unknown> | undefined): string {
+  if (!key) return '?';
+  const pk = text(key.PK);
+  const sk = text(key.SK);
+  if (pk.startsWith('ENR#')) return sk === 'PROFILE' ? 'PROFILE' : (sk.split('#')[0] ?? '?');
+  return pk.split('#')[0] ?? '?';
+}
+
+/** The kinds of item a request touched, in order, `+` between them (a transaction's or a batch's items). */
+function kindsOf(input: Record<string, unknown>): string {
+  if (input.IndexName) return text(input.IndexName).toUpperCase();
+  if (Array.isArray(input.TransactItems)) {
+    // Kinds in order of first appearance, with how many of each: `MSG+PROVIDER`, `MSG×80+REPLY×18+PROFILE`.
+    const counts = new Map<string, number>();
+    for (const entry of input.TransactItems as Record<string, { Key?: Item; Item?: Item }>[]) {
+      const [op, body] = Object.entries(entry)[0] ?? [];
+      const kind = `${op === 'ConditionCheck' ? 'check:' : ''}${kindOf(body?.Key ?? body?.Item)}`;
+      counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    }
+    return [...counts].map(([kind, n]) => (n > 1 ? `${kind}×${n}` : kind)).join('+');
+  }
+  if (input.Key || input.Item) return kindOf((input.Key ?? input.Item) as Record<string, unknown>);
+  const values = input.ExpressionAttributeValues as Record<string, unknown> | undefined;
+  if (input.KeyConditionExpression && values)
+    return `${kindOf({ PK: values[':pk'], SK: values[':prefix'] })}*`;
+  return '';
 }
 
 function record(usage: DynamoDbUsage, operation: string, output: Record<string, unknown>): void {

@@ -4,7 +4,7 @@ import type { SesReceivedNotification } from '../functions/adapters/ses/inbound-
 import * as emailInbound from '../functions/handlers/email-inbound';
 import { ValidationError } from '../functions/shared/errors';
 import type { Deps } from '../functions/use-cases/deps';
-import type { EmailReplyOutcome } from '../functions/use-cases/reply-by-email';
+import type { EmailReplyOutcome } from '../functions/use-cases/replies/reply-by-email';
 
 const PASS = { status: 'PASS' } as const;
 

@@ -1,5 +1,5 @@
 import type { Deps } from '../functions/use-cases/deps';
-import { dispatch } from '../functions/use-cases/dispatch';
+import { dispatch } from '../functions/use-cases/sending/dispatch';
 import type { LocalClock } from './clock';
 import type { SentLog } from './sent-log';
 

@@ -1,7 +1,7 @@
 /**
  * The program preview (GET /_local/preview, local runtime only): the whole program as a timeline for
  * each track, day 0 to day 90, every message rendered as it will arrive. Emails are composed by the
- * same functions the send path uses (functions/use-cases/compose.ts) for a sample participant and
+ * same functions the send path uses (functions/use-cases/services/compose.ts) for a sample participant and
  * shown in sandboxed iframes; texts are shown as bubbles with their length and segment count.
  * `?track=hurt` or `?track=repairing` shows one track (filtered in the page, so the route needs no
  * query parsing); without script both tracks show, one after the other.
@@ -14,15 +14,15 @@ import { buildReport, type CheckpointReport } from '../functions/program/report'
 import { firstDay, programSlots, type Slot } from '../functions/program/schedule';
 import { PROGRAM_DAYS, type Step, TRACKS, type Track } from '../functions/program/types';
 import { escapeHtml, fillText } from '../functions/render/fill';
+import type { Deps } from '../functions/use-cases/deps';
 import {
   composeReportEmail,
   composeStepSms,
   composeSystemEmail,
   personalValues,
-} from '../functions/use-cases/compose';
-import { composeStepEmail } from '../functions/use-cases/compose-step-email';
-import type { Deps } from '../functions/use-cases/deps';
-import { link } from '../functions/use-cases/links';
+} from '../functions/use-cases/services/compose';
+import { composeStepEmail } from '../functions/use-cases/services/compose-step-email';
+import { link } from '../functions/use-cases/services/links';
 
 type PreviewDeps = Pick<Deps, 'config' | 'tokens' | 'catalog' | 'clock'>;
 

@@ -10,7 +10,7 @@ import * as send from '../functions/handlers/send';
 import { parseConfig } from '../functions/shared/config';
 import { type HttpEvent, type HttpResult, json, respond } from '../functions/shared/http';
 import type { Deps } from '../functions/use-cases/deps';
-import { dispatch } from '../functions/use-cases/dispatch';
+import { dispatch } from '../functions/use-cases/sending/dispatch';
 import { buildDeps } from '../functions/wiring';
 import { LocalClock } from './clock';
 import { startTwilioServer, type TwilioServer } from './emulators/twilio-server';

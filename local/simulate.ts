@@ -8,7 +8,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SegmentedMessage } from 'sms-segments-calculator';
 import { type Track, WEEKDAYS } from '../functions/program/types';
 import { mapConcurrently } from '../functions/shared/concurrency';
-import { dispatch } from '../functions/use-cases/dispatch';
+import { dispatch } from '../functions/use-cases/sending/dispatch';
 import { type DynamoDbUsage, meterDynamoDb } from './dynamodb-meter';
 import { startDynamoDbLocal } from './emulators/dynamodb';
 import { clearEmails, listEmails, startSesEmulator } from './emulators/ses';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { InboxItem } from '../../functions/use-cases/admin';
+import type { InboxItem } from '../../functions/use-cases/operator/views';
 import { contextOf } from '../context';
 import { statusOf, when } from '../format';
 

@@ -1,5 +1,5 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import type { ListFilter } from '../../functions/use-cases/admin';
+import type { ListFilter } from '../../functions/use-cases/operator/views';
 import { contextOf } from '../context';
 import { flagOf, statusOf, table } from '../format';
 

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
 import { answerWords, type CheckpointReport } from '../../functions/program/report';
-import type { ParticipantReport } from '../../functions/use-cases/admin';
+import type { ParticipantReport } from '../../functions/use-cases/operator/views';
 import { contextOf } from '../context';
 import { table } from '../format';
 

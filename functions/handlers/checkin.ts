@@ -12,7 +12,7 @@ import {
   respond,
   wantsJson,
 } from '../shared/http';
-import { answerByEmail, viewEmailAnswer } from '../use-cases/checkin-by-email';
+import { answerByEmail, viewEmailAnswer } from '../use-cases/replies/checkin-by-email';
 import { sesMailer, snsAlerts } from '../wiring';
 import { type HttpHandle, httpLambda } from './lambda';
 

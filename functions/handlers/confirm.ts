@@ -3,7 +3,7 @@ import { withEnrollmentEmails } from '../catalog/with-enrollment-emails';
 import { confirmButtonPage, escapeHtml, page } from '../pages/layout';
 import { calendarDateInWords } from '../program/local-words';
 import { html, json, query, requestOrigin, respond, wantsJson } from '../shared/http';
-import { confirm, lookupConfirmation } from '../use-cases/confirm';
+import { confirm, lookupConfirmation } from '../use-cases/enrollment/confirm';
 import { sesMailer, twilioSms } from '../wiring';
 import { type HttpHandle, httpLambda } from './lambda';
 

@@ -2,7 +2,7 @@ import type { Context } from 'aws-lambda';
 import { withCorrelationId } from '../shared/correlation';
 import { logger } from '../shared/logger';
 import type { Deps } from '../use-cases/deps';
-import { type DispatchResult, dispatch } from '../use-cases/dispatch';
+import { type DispatchResult, dispatch } from '../use-cases/sending/dispatch';
 import { lambdaDependencies, sqsQueue } from '../wiring';
 
 /**

@@ -8,7 +8,7 @@ import { withEmailLayouts } from '../catalog/with-email-layouts';
 import { withCorrelationId } from '../shared/correlation';
 import { logger } from '../shared/logger';
 import type { Deps } from '../use-cases/deps';
-import { type EmailReplyOutcome, replyByEmail } from '../use-cases/reply-by-email';
+import { type EmailReplyOutcome, replyByEmail } from '../use-cases/replies/reply-by-email';
 import { lambdaDependencies, sesMailer, snsAlerts } from '../wiring';
 
 /**

@@ -2,7 +2,7 @@ import { withEmailLayouts } from '../catalog/with-email-layouts';
 import { withEnrollmentEmails } from '../catalog/with-enrollment-emails';
 import { enrollmentFormPage, formPostAnswer } from '../pages/enrollment-form';
 import { html, json, parseBody, query, requestOrigin, respond, wantsJson } from '../shared/http';
-import { enroll } from '../use-cases/enroll';
+import { enroll } from '../use-cases/enrollment/enroll';
 import { sesMailer } from '../wiring';
 import { FRESH_LINK_PATH, handle as handleFreshLink } from './fresh-link';
 import { type HttpHandle, httpLambda } from './lambda';

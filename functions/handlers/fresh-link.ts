@@ -1,7 +1,7 @@
 import { FRESH_LINK_PATH, freshLinkFormPage, freshLinkOnItsWayPage } from '../pages/fresh-link';
 import { ValidationError } from '../shared/errors';
 import { html, json, parseBody, requestOrigin, respond, wantsJson } from '../shared/http';
-import { requestFreshLink } from '../use-cases/fresh-link';
+import { requestFreshLink } from '../use-cases/enrollment/fresh-link';
 import type { HttpHandle } from './lambda';
 
 export { FRESH_LINK_PATH };

@@ -9,7 +9,7 @@ import {
   setParticipationSharing,
   unlinkPartner,
   viewPartnerPage,
-} from '../use-cases/partners';
+} from '../use-cases/partners/partner-page';
 import { sesMailer } from '../wiring';
 import { type HttpHandle, httpLambda } from './lambda';
 import { handle as handleStopInvitations, STOP_INVITATIONS_PATH } from './stop-invitations';

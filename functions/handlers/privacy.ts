@@ -1,7 +1,7 @@
 import { escapeHtml, page } from '../pages/layout';
 import { ValidationError } from '../shared/errors';
 import { formFields, html, json, query, rawBody, respond, wantsJson } from '../shared/http';
-import { deleteData, exportData, lookupPrivacy } from '../use-cases/privacy';
+import { deleteData, exportData, lookupPrivacy } from '../use-cases/enrollment/privacy';
 import { type HttpHandle, httpLambda } from './lambda';
 
 /** GET /privacy shows the choices; POST with action=export downloads everything, action=delete erases it. */

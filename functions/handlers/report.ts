@@ -2,8 +2,8 @@ import { closedLinkPage, reportPage, sharedReportPage } from '../pages/report';
 import { ValidationError } from '../shared/errors';
 import { download, type HttpEvent, html, json, parseBody, query, respond, wantsJson } from '../shared/http';
 import type { Deps } from '../use-cases/deps';
-import { openSharedReport, revokeReportShare, shareReport } from '../use-cases/report-shares';
-import { viewReport, viewReportPage } from '../use-cases/view-report';
+import { openSharedReport, revokeReportShare, shareReport } from '../use-cases/report/report-shares';
+import { viewReport, viewReportPage } from '../use-cases/report/view-report';
 import { type HttpHandle, httpLambda } from './lambda';
 
 const CLOSED = 'There is nothing to see at this link.';

@@ -6,7 +6,7 @@ import type { SendJob } from '../ports/queue';
 import { withCorrelationId } from '../shared/correlation';
 import { logger } from '../shared/logger';
 import type { Deps } from '../use-cases/deps';
-import { retryDelaySeconds, send } from '../use-cases/send';
+import { retryDelaySeconds, send } from '../use-cases/sending/send';
 import { lambdaDependencies, sesMailer, snsAlerts, sqsQueue, twilioSms } from '../wiring';
 
 /** Sends a batch of queued jobs, all at once; only the jobs that failed go back to the queue, each after its backoff. */

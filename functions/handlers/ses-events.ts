@@ -1,7 +1,7 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { withCorrelationId } from '../shared/correlation';
 import type { Deps } from '../use-cases/deps';
-import { type EmailEvent, recordEmailEvent } from '../use-cases/email-events';
+import { type EmailEvent, recordEmailEvent } from '../use-cases/sending/email-events';
 import { lambdaDependencies } from '../wiring';
 
 /** The `detail` of an SES event published by the configuration set to EventBridge. */

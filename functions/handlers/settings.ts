@@ -1,6 +1,6 @@
 import { settingsPage } from '../pages/settings';
 import { html, json, parseBody, query, respond, wantsJson } from '../shared/http';
-import { changeSettings, lookupSettings } from '../use-cases/settings';
+import { changeSettings, lookupSettings } from '../use-cases/enrollment/settings';
 import { type HttpHandle, httpLambda } from './lambda';
 
 /** GET /settings shows the participant's time zone, check-in day and time, and texts choice; POST changes them. */

@@ -4,7 +4,7 @@ import { ForbiddenError, ValidationError } from '../shared/errors';
 import type { HttpEvent } from '../shared/http';
 import { formFields, header, rawBody, respond, xml } from '../shared/http';
 import type { Deps } from '../use-cases/deps';
-import { replyBySms } from '../use-cases/reply-by-sms';
+import { replyBySms } from '../use-cases/replies/reply-by-sms';
 import { sesMailer, snsAlerts, twilioWebhooks } from '../wiring';
 import { type HttpHandle, httpLambda } from './lambda';
 

@@ -2,7 +2,7 @@ import { deliveryReportOf } from '../adapters/twilio/status-callback';
 import { ForbiddenError } from '../shared/errors';
 import { formFields, type HttpEvent, header, rawBody, respond, xml } from '../shared/http';
 import type { Deps } from '../use-cases/deps';
-import { recordSmsStatus } from '../use-cases/sms-status';
+import { recordSmsStatus } from '../use-cases/sending/sms-status';
 import { twilioWebhooks } from '../wiring';
 import { type HttpHandle, httpLambda } from './lambda';
 

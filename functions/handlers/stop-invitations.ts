@@ -1,6 +1,6 @@
 import { confirmButtonPage, page } from '../pages/layout';
 import { html, json, query, respond, wantsJson } from '../shared/http';
-import { readStopInvitations, stopInvitations } from '../use-cases/invitations';
+import { readStopInvitations, stopInvitations } from '../use-cases/partners/invitations';
 import type { HttpHandle } from './lambda';
 
 /** Where the invitation's footer link goes (served by the partner function, which sends invitations). */

@@ -14,7 +14,12 @@ import {
   respond,
   wantsJson,
 } from '../shared/http';
-import { lookupUnsubscribe, pauseInstead, resubscribe, unsubscribe } from '../use-cases/unsubscribe';
+import {
+  lookupUnsubscribe,
+  pauseInstead,
+  resubscribe,
+  unsubscribe,
+} from '../use-cases/enrollment/unsubscribe';
 import { type HttpHandle, httpLambda } from './lambda';
 
 /**

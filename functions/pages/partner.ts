@@ -1,5 +1,5 @@
 import { clockOfZone } from '../program/local-words';
-import type { PartnerView } from '../use-cases/partners';
+import type { PartnerView } from '../use-cases/partners/partner-page';
 import { escapeHtml, page } from './layout';
 
 /** The partner page: invite, share the participation signal, or end the link. */

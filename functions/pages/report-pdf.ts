@@ -8,7 +8,7 @@ import { dateInZone } from '../program/local-words';
 import { answerWords, type CheckpointReport, type MetricSummary } from '../program/report';
 import type { Track } from '../program/types';
 import { WHAT_NOW_ORDER, WHAT_NOW_WORDS, whatNow } from '../program/what-now';
-import type { ReportNote } from '../use-cases/view-report';
+import type { ReportNote } from '../use-cases/report/view-report';
 
 export interface ReportPdfInput {
   report: CheckpointReport;

@@ -8,8 +8,8 @@ import {
 import { type ReportShare, SHARE_DAYS, shareState } from '../program/report-share';
 import type { Scale, Track } from '../program/types';
 import { WHAT_NOW_ORDER, WHAT_NOW_WORDS, whatNow } from '../program/what-now';
-import type { MadeShare, SharedReportView } from '../use-cases/report-shares';
-import type { ReportNote, ReportPageView } from '../use-cases/view-report';
+import type { MadeShare, SharedReportView } from '../use-cases/report/report-shares';
+import type { ReportNote, ReportPageView } from '../use-cases/report/view-report';
 import { escapeHtml, page } from './layout';
 
 const fmt = (n: number | null, digits = 1) => (n === null ? '—' : n.toFixed(digits));

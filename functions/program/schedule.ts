@@ -243,3 +243,12 @@ export function reschedule(
 /** A local calendar date `days` later (or earlier, when negative). */
 export const plusDays = (date: string, days: number): string =>
   DateTime.fromISO(date).plus({ days }).toISODate() as string;
+
+/** The program day of `now` in the participant's zone (day 0 = the local date `day0`), or null before confirmation. */
+export function programDay(enrollment: Pick<Enrollment, 'day0' | 'timezone'>, now: Date): number | null {
+  if (!enrollment.day0) return null;
+  const today = DateTime.fromJSDate(now, { zone: enrollment.timezone }).startOf('day');
+  const day0 = DateTime.fromISO(enrollment.day0, { zone: enrollment.timezone }).startOf('day');
+  // Confirmed after the morning's start: day 0 is tomorrow, and today counts as day 0 too.
+  return Math.max(0, Math.round(today.diff(day0, 'days').days));
+}

@@ -190,7 +190,7 @@ export interface SystemMessages {
     freshLink?: SystemEmail;
   };
   sms: SystemSms;
-  /** How answers to open questions are confirmed (functions/use-cases/answers.ts). */
+  /** How answers to open questions are confirmed (functions/use-cases/services/answers.ts). */
   answers: AnswerTexts;
   /** The answers to a message that shows signs of danger or concern (functions/program/safety.ts), per language. */
   safety: {

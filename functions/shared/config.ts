@@ -37,7 +37,7 @@ const schema = z.object({
   RETENTION_DAYS: count(180),
   /**
    * Enrollment requests, and separately partner invitations, one source (an IP, or an IPv6 /64) may
-   * make in any hour; more are answered 429 (use-cases/limits.ts, README "What the public form tells").
+   * make in any hour; more are answered 429 (use-cases/services/limits.ts, README "What the public form tells").
    * At most 100 (each is kept in one item); 0 turns it off, for simulations that enroll a crowd from
    * one machine.
    */

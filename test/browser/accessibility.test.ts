@@ -21,14 +21,14 @@ import { HTTP_ROUTES } from '../../functions/handlers/routes';
 import type { OutgoingEmail } from '../../functions/ports/mailer';
 import { type EnrollmentEmail, enrollmentEmail } from '../../functions/program/enrollment-emails';
 import { type Catalog, TRACKS, type Track } from '../../functions/program/types';
+import { composeInvitationEmail } from '../../functions/use-cases/partners/invitations';
 import {
   composeReportEmail,
   composeSafetyEmail,
   composeSystemEmail,
-} from '../../functions/use-cases/compose';
-import { composeStepEmail } from '../../functions/use-cases/compose-step-email';
-import { composeInvitationEmail } from '../../functions/use-cases/invitations';
-import { link } from '../../functions/use-cases/links';
+} from '../../functions/use-cases/services/compose';
+import { composeStepEmail } from '../../functions/use-cases/services/compose-step-email';
+import { link } from '../../functions/use-cases/services/links';
 import { samplePerson, sampleReport } from '../../local/preview-page';
 import { LOCAL_ROUTES } from '../../local/routes';
 import type { Runtime } from '../../local/runtime';
@@ -336,7 +336,8 @@ class Crawler {
   /** Opens a page and checks it; what is not HTML (a JSON route) is only noted. */
   private async open(url: string): Promise<void> {
     await this.page.setViewportSize({ width: 1280, height: 900 });
-    const response = await this.page.goto(url, { waitUntil: 'load' });
+    // The local preview is every email at once (111 frames): on a busy machine it takes longer than 15 s.
+    const response = await this.page.goto(url, { waitUntil: 'load', timeout: 90_000 });
     const route = this.routeOf(url);
     if (!(response?.headers()['content-type'] ?? '').includes('text/html')) {
       this.notPages.add(route);

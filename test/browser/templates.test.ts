@@ -5,10 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPage } from '../../functions/pages/report';
 import type { OutgoingEmail } from '../../functions/ports/mailer';
 import type { Catalog, Step } from '../../functions/program/types';
-import { composeReportEmail, composeSystemEmail, personalValues } from '../../functions/use-cases/compose';
-import { composeStepEmail } from '../../functions/use-cases/compose-step-email';
 import type { Deps } from '../../functions/use-cases/deps';
-import { link } from '../../functions/use-cases/links';
+import {
+  composeReportEmail,
+  composeSystemEmail,
+  personalValues,
+} from '../../functions/use-cases/services/compose';
+import { composeStepEmail } from '../../functions/use-cases/services/compose-step-email';
+import { link } from '../../functions/use-cases/services/links';
 import { renderPreviewPage, samplePerson, sampleReport } from '../../local/preview-page';
 import { compileCatalog } from '../../scripts/build';
 import { fakeWorld } from '../support/fake-deps';

@@ -5,25 +5,10 @@ import { keys } from '../../functions/adapters/dynamodb/keys';
 import { dynamoStore } from '../../functions/adapters/dynamodb/store';
 import { ensureTable } from '../../functions/adapters/dynamodb/table';
 import type { Store } from '../../functions/ports/store';
-import type { Enrollment } from '../../functions/program/enrollment';
 import { uniqueTableName } from '../../local/runtime';
+import { enrollment } from '../support/store-contract';
 
 const SHARDS = 4;
-
-const enrollment = (id: string, extra: Partial<Enrollment> = {}): Enrollment => ({
-  id,
-  email: `${id}@example.com`,
-  timezone: 'Europe/London',
-  track: 'hurt',
-  checkinDay: 'sunday',
-  checkinTime: '19:00',
-  status: 'pending',
-  emailStatus: 'active',
-  smsStatus: 'none',
-  createdAt: '2026-03-01T10:00:00.000Z',
-  version: 1,
-  ...extra,
-});
 
 describe('the DynamoDB store’s table layout, against DynamoDB Local', () => {
   // What every store does is in the store contract (test/support/store-contract.ts, run against this

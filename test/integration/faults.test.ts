@@ -5,8 +5,8 @@ import type { Store } from '../../functions/ports/store';
 import { type MessageRecord, REACHED } from '../../functions/program/enrollment';
 import { openQuestionsOf, unanswered } from '../../functions/program/open-questions';
 import type { Deps } from '../../functions/use-cases/deps';
-import { dispatch } from '../../functions/use-cases/dispatch';
-import { UNKNOWN_OUTCOME } from '../../functions/use-cases/send';
+import { dispatch } from '../../functions/use-cases/sending/dispatch';
+import { UNKNOWN_OUTCOME } from '../../functions/use-cases/sending/send';
 import type { Runtime } from '../../local/runtime';
 import {
   DYNAMODB_CONDITION_FAILED,

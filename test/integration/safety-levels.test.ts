@@ -1,7 +1,7 @@
 import { SegmentedMessage } from 'sms-segments-calculator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relationshipWordsIn } from '../../functions/program/discreet';
-import type { ParticipantList } from '../../functions/use-cases/admin';
+import type { ParticipantList } from '../../functions/use-cases/operator/views';
 import type { Runtime } from '../../local/runtime';
 import { enrollParticipant, text } from '../support/participant';
 import {

@@ -7,7 +7,7 @@ import type { Catalog, CrisisSms, SafetyEmail, Step } from '../../functions/prog
 import { parseConfig } from '../../functions/shared/config';
 import { TokenSigner } from '../../functions/shared/tokens';
 import type { Deps } from '../../functions/use-cases/deps';
-import { send } from '../../functions/use-cases/send';
+import { send } from '../../functions/use-cases/sending/send';
 import { InMemoryStore } from './in-memory-store';
 
 const layout = (extra: string) =>

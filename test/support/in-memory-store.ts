@@ -1,7 +1,9 @@
 import type {
+  Accepted,
   EnrollmentConflict,
   EnrollmentPage,
   InboundClaim,
+  MarkSentOutcome,
   MessageChanges,
   QuotaOutcome,
   QuotaRequest,
@@ -228,6 +230,10 @@ export class InMemoryStore implements Store {
     return true;
   }
 
+  async claimMessages(messages: readonly MessageRecord[]): Promise<boolean[]> {
+    return Promise.all(messages.map((m) => this.claimMessage(m)));
+  }
+
   async getMessage(enrollmentId: string, day: number, slot: string, channel: MessageRecord['channel']) {
     const m = this.live(this.messages.get(messageId({ enrollmentId, day, slot, channel })));
     return m && copy(m);
@@ -250,6 +256,16 @@ export class InMemoryStore implements Store {
       this.providerIds.set(changes.providerId, lookup);
     }
     return true;
+  }
+
+  /** All or nothing, as the DynamoDB store's transaction: the message's condition first, then the enrollment's. */
+  async markSent(m: MessageKey, accepted: Accepted, enrollment?: Enrollment): Promise<MarkSentOutcome> {
+    if (this.messages.get(messageId(m))?.status !== 'sending') return 'not-sending';
+    if (enrollment && this.enrollments.get(enrollment.id)?.version !== enrollment.version - 1)
+      return 'enrollment-changed';
+    if (enrollment) await this.saveEnrollment(enrollment);
+    await this.transitionMessage(m, ['sending'], accepted);
+    return 'done';
   }
 
   async findMessageByProviderId(providerId: string) {

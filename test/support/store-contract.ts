@@ -18,7 +18,8 @@ const DAY = 86_400;
 const START = seconds('2026-03-02T12:00:00.000Z');
 const PARTS = 4;
 
-const enrollment = (id: string, extra: Partial<Enrollment> = {}): Enrollment => ({
+/** A pending enrollment made the day before the fixtures' present (the store tests' common fixture). */
+export const enrollment = (id: string, extra: Partial<Enrollment> = {}): Enrollment => ({
   id,
   email: `${id}@example.com`,
   timezone: 'Europe/London',
@@ -301,6 +302,59 @@ export function describeStoreContract(name: string, makeStore: (setup: StoreSetu
         });
         expect(await store.findMessageByProviderId('SMabc')).toMatchObject({ status: 'sent', day: 3 });
         expect(await store.findMessageByProviderId('SMnone')).toBeUndefined();
+      });
+
+      it('marks a message sent with its provider’s id and the enrollment it changed, all in one, or nothing', async () => {
+        const active = await confirmed('m6', { nextDueAt: '2026-03-05T12:00:00.000Z' });
+        const m = message('m6', 4);
+        await store.claimMessage(m);
+        const accepted = { status: 'queued', providerId: 'SM-m6' } as const;
+        const asked = { ...active, unansweredSms: 1, version: active.version + 1 };
+        // Not yet sending: nothing is written, the enrollment neither.
+        expect(await store.markSent(m, accepted, asked)).toBe('not-sending');
+        expect(await store.findMessageByProviderId('SM-m6')).toBeUndefined();
+        expect((await store.getEnrollment('m6'))?.version).toBe(active.version);
+        expect(await store.transitionMessage(m, ['claimed'], { status: 'sending' })).toBe(true);
+        // An enrollment written meanwhile: nothing is written, the message stays sending.
+        expect(await store.markSent(m, accepted, { ...asked, version: active.version + 2 })).toBe(
+          'enrollment-changed',
+        );
+        expect(await store.getMessage('m6', 4, 'step-d4', 'sms')).toMatchObject({ status: 'sending' });
+        expect(await store.findMessageByProviderId('SM-m6')).toBeUndefined();
+        expect(await store.markSent(m, accepted, asked)).toBe('done');
+        expect(await store.findMessageByProviderId('SM-m6')).toMatchObject({ status: 'queued', day: 4 });
+        expect(await store.getEnrollment('m6')).toEqual(asked);
+        // Written with its due-index keys, as any write of the enrollment.
+        expect(await store.earliestDue()).toBe('2026-03-05T12:00:00.000Z');
+        // Once sent, never again: a repeated or late mark finds it no longer sending.
+        expect(await store.markSent(m, { status: 'queued', providerId: 'SM-other' })).toBe('not-sending');
+        expect(await store.findMessageByProviderId('SM-other')).toBeUndefined();
+        // Without an enrollment, only the message and its lookup.
+        const e = message('m6', 5);
+        await store.claimMessage({ ...e, status: 'sending' });
+        expect(await store.markSent(e, { status: 'sent', providerId: 'ses-m6' })).toBe('done');
+        expect(await store.getMessage('m6', 5, 'step-d5', 'sms')).toMatchObject({
+          status: 'sent',
+          providerId: 'ses-m6',
+        });
+        expect((await store.getEnrollment('m6'))?.version).toBe(asked.version);
+      });
+
+      it('claims a tick’s messages together, and only those not claimed before when some were', async () => {
+        expect(await store.claimMessages([message('m7', 1), message('m7', 2)])).toEqual([true, true]);
+        expect(
+          await store.claimMessages([
+            message('m7', 2, { status: 'skipped' }),
+            message('m7', 3),
+            message('m7', 1),
+          ]),
+        ).toEqual([false, true, false]);
+        expect((await store.listMessages('m7')).map((m) => [m.day, m.status])).toEqual([
+          [1, 'claimed'],
+          [2, 'claimed'],
+          [3, 'claimed'],
+        ]);
+        expect(await store.claimMessages([])).toEqual([]);
       });
 
       it('gives a message claimed by several workers at once to one of them', async () => {

@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError } from '../../functions/shared/errors';
-import {
-  deleteParticipant,
-  exportParticipant,
-  findParticipant,
-  listParticipants,
-  markFlagHandled,
-  participantReport,
-  participantTimeline,
-  pauseParticipant,
-  resumeParticipant,
-  safetyInbox,
-} from '../../functions/use-cases/admin';
-import { confirm } from '../../functions/use-cases/confirm';
-import { enroll } from '../../functions/use-cases/enroll';
-import { replyBySms } from '../../functions/use-cases/reply-by-sms';
+import { confirm } from '../../functions/use-cases/enrollment/confirm';
+import { enroll } from '../../functions/use-cases/enrollment/enroll';
+import { deleteParticipant, exportParticipant } from '../../functions/use-cases/operator/export-and-delete';
+import { listParticipants } from '../../functions/use-cases/operator/list-participants';
+import { participantReport } from '../../functions/use-cases/operator/participant-report';
+import { participantTimeline } from '../../functions/use-cases/operator/participant-timeline';
+import { findParticipant } from '../../functions/use-cases/operator/participants';
+import { pauseParticipant, resumeParticipant } from '../../functions/use-cases/operator/pause-and-resume';
+import { markFlagHandled, safetyInbox } from '../../functions/use-cases/operator/safety-inbox';
+import { replyBySms } from '../../functions/use-cases/replies/reply-by-sms';
 import { type FakeWorld, fakeWorld } from '../support/fake-deps';
 
 let sids = 0;

@@ -8,7 +8,7 @@ import {
   unanswered,
 } from '../../functions/program/open-questions';
 import { readAnswers } from '../../functions/program/reply-parsing';
-import { type AnswerOutcome, answerConfirmation } from '../../functions/use-cases/answers';
+import { type AnswerOutcome, answerConfirmation } from '../../functions/use-cases/services/answers';
 
 const { steps, messages } = buildContent();
 const deps = { catalog: { steps, messages } } as Parameters<typeof answerConfirmation>[0];

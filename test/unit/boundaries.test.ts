@@ -27,6 +27,26 @@ describe('the program’s domain', () => {
   });
 });
 
+describe('the use cases’ entry points', () => {
+  it.each([...sources('functions/handlers'), ...sources('cli')])(
+    '%s calls use cases at their entry points, never a service of theirs',
+    (file) => {
+      for (const imported of importedFolders(file))
+        expect(imported, `${file} imports ${imported}`).not.toMatch(/^functions\/use-cases\/services\//);
+    },
+  );
+
+  it.each(sources('functions/use-cases/services'))(
+    '%s is built from the domain, the ports and other services, never from an entry point',
+    (file) => {
+      for (const imported of importedFolders(file))
+        expect(imported, `${file} imports ${imported}`).toMatch(
+          /^functions\/(program|render|shared|ports)\/|^functions\/use-cases\/(services\/|deps$)/,
+        );
+    },
+  );
+});
+
 describe('the use cases and handlers', () => {
   it.each([...sources('functions/use-cases'), ...sources('functions/handlers')])(
     '%s speaks of texts in the program’s words, not Twilio’s codes',

@@ -13,8 +13,8 @@ import type { MessageLanguage } from '../../functions/program/safety';
 import type { Catalog } from '../../functions/program/types';
 import { parseConfig } from '../../functions/shared/config';
 import { TokenSigner } from '../../functions/shared/tokens';
-import { composeSafetyEmail } from '../../functions/use-cases/compose';
-import { concernSms, crisisSms, type SafetyFollowUp } from '../../functions/use-cases/safety';
+import { composeSafetyEmail } from '../../functions/use-cases/services/compose';
+import { concernSms, crisisSms, type SafetyFollowUp } from '../../functions/use-cases/services/safety';
 import { compileCatalog } from '../../scripts/build';
 
 let catalog: Catalog;

@@ -19,9 +19,9 @@ import {
   composeSystemEmail,
   SELF_GUIDED_LIMITS,
   systemTexts,
-} from '../../functions/use-cases/compose';
-import { composeStepEmail } from '../../functions/use-cases/compose-step-email';
-import { crisisSms } from '../../functions/use-cases/safety';
+} from '../../functions/use-cases/services/compose';
+import { composeStepEmail } from '../../functions/use-cases/services/compose-step-email';
+import { crisisSms } from '../../functions/use-cases/services/safety';
 import { compileCatalog } from '../../scripts/build';
 
 let catalog: Catalog;

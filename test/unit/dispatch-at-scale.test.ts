@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SqsSendQueue } from '../../functions/adapters/sqs/send-queue';
 import type { SendJob, SendQueue } from '../../functions/ports/queue';
-import { confirm } from '../../functions/use-cases/confirm';
-import { dispatch } from '../../functions/use-cases/dispatch';
-import { enroll } from '../../functions/use-cases/enroll';
+import { confirm } from '../../functions/use-cases/enrollment/confirm';
+import { enroll } from '../../functions/use-cases/enrollment/enroll';
+import { dispatch } from '../../functions/use-cases/sending/dispatch';
 import { type FakeWorld, fakeWorld } from '../support/fake-deps';
 
 /** `count` people enrolled and confirmed at the same moment, so their steps fall due together. */

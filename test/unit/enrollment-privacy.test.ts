@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../functions/shared/config';
 import { TooManyRequestsError } from '../../functions/shared/errors';
-import { confirm } from '../../functions/use-cases/confirm';
-import { enroll } from '../../functions/use-cases/enroll';
-import { EMAILS_PER_ADDRESS, sourceOf } from '../../functions/use-cases/limits';
-import { invitePartner } from '../../functions/use-cases/partners';
-import { replyBySms } from '../../functions/use-cases/reply-by-sms';
+import { confirm } from '../../functions/use-cases/enrollment/confirm';
+import { enroll } from '../../functions/use-cases/enrollment/enroll';
+import { invitePartner } from '../../functions/use-cases/partners/partner-page';
+import { replyBySms } from '../../functions/use-cases/replies/reply-by-sms';
+import { EMAILS_PER_ADDRESS, sourceOf } from '../../functions/use-cases/services/limits';
 import { type FakeWorld, fakeWorld } from '../support/fake-deps';
 
 const PHONE = '+14155550142';

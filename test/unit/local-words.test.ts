@@ -5,7 +5,7 @@ import {
   dateInZone,
   timeInZone,
 } from '../../functions/program/local-words';
-import { personalValues } from '../../functions/use-cases/compose';
+import { personalValues } from '../../functions/use-cases/services/compose';
 import { fakeWorld } from '../support/fake-deps';
 
 describe('times and dates as people write them where they live', () => {

@@ -11,13 +11,13 @@ import {
   reschedule,
   type ScheduleFor,
 } from '../../functions/program/schedule';
-import { confirm } from '../../functions/use-cases/confirm';
-import { recordConsent } from '../../functions/use-cases/consent';
-import { dispatch } from '../../functions/use-cases/dispatch';
-import { recordEmailEvent } from '../../functions/use-cases/email-events';
-import { enroll } from '../../functions/use-cases/enroll';
-import { replyBySms } from '../../functions/use-cases/reply-by-sms';
-import { send } from '../../functions/use-cases/send';
+import { confirm } from '../../functions/use-cases/enrollment/confirm';
+import { enroll } from '../../functions/use-cases/enrollment/enroll';
+import { replyBySms } from '../../functions/use-cases/replies/reply-by-sms';
+import { dispatch } from '../../functions/use-cases/sending/dispatch';
+import { recordEmailEvent } from '../../functions/use-cases/sending/email-events';
+import { send } from '../../functions/use-cases/sending/send';
+import { recordConsent } from '../../functions/use-cases/services/consent';
 import { type FakeWorld, fakeWorld, testCatalog } from '../support/fake-deps';
 
 const PHONE = '+14155550100';

@@ -6,10 +6,10 @@ import { withCorrelationId } from '../../functions/shared/correlation';
 import { type HttpEvent, json, respond } from '../../functions/shared/http';
 import { logger } from '../../functions/shared/logger';
 import { countEvent } from '../../functions/shared/metrics';
-import { confirm } from '../../functions/use-cases/confirm';
-import { dispatch } from '../../functions/use-cases/dispatch';
-import { enroll } from '../../functions/use-cases/enroll';
-import { replyBySms } from '../../functions/use-cases/reply-by-sms';
+import { confirm } from '../../functions/use-cases/enrollment/confirm';
+import { enroll } from '../../functions/use-cases/enrollment/enroll';
+import { replyBySms } from '../../functions/use-cases/replies/reply-by-sms';
+import { dispatch } from '../../functions/use-cases/sending/dispatch';
 import { fakeWorld } from '../support/fake-deps';
 
 vi.mock('../../functions/shared/metrics', () => ({ countEvent: vi.fn() }));

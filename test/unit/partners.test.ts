@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Enrollment, MessageRecord } from '../../functions/program/enrollment';
-import { participationSignal } from '../../functions/use-cases/partners';
+import { participationSignal } from '../../functions/use-cases/services/partnership';
 import { fakeWorld } from '../support/fake-deps';
 
 const person = (id: string, extra: Partial<Enrollment>): Enrollment => ({

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { enrollmentEmail } from '../../functions/program/enrollment-emails';
 import { ProviderUnavailableError } from '../../functions/shared/errors';
-import { confirm } from '../../functions/use-cases/confirm';
-import { dispatch } from '../../functions/use-cases/dispatch';
-import { enroll } from '../../functions/use-cases/enroll';
-import { replyBySms } from '../../functions/use-cases/reply-by-sms';
-import { send } from '../../functions/use-cases/send';
+import { confirm } from '../../functions/use-cases/enrollment/confirm';
+import { enroll } from '../../functions/use-cases/enrollment/enroll';
+import { replyBySms } from '../../functions/use-cases/replies/reply-by-sms';
+import { dispatch } from '../../functions/use-cases/sending/dispatch';
+import { send } from '../../functions/use-cases/sending/send';
 import { type FakeWorld, fakeWorld } from '../support/fake-deps';
 
 const PHONE = '+14155550100';

@@ -9,8 +9,12 @@ import {
   ValidationError,
 } from '../../functions/shared/errors';
 import { isShareToken, newShareToken, shareTokenHash } from '../../functions/shared/tokens';
-import { openSharedReport, revokeReportShare, shareReport } from '../../functions/use-cases/report-shares';
-import { viewReportPage } from '../../functions/use-cases/view-report';
+import {
+  openSharedReport,
+  revokeReportShare,
+  shareReport,
+} from '../../functions/use-cases/report/report-shares';
+import { viewReportPage } from '../../functions/use-cases/report/view-report';
 import { fakeWorld } from '../support/fake-deps';
 
 const START = '2026-06-01T12:00:00.000Z';

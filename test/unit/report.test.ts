@@ -5,8 +5,8 @@ import { buildReport, type CheckpointReport } from '../../functions/program/repo
 import { programSlots, type Slot } from '../../functions/program/schedule';
 import type { Catalog, Step, Track } from '../../functions/program/types';
 import { reportChartsHtml, reportChartsText } from '../../functions/render/report-charts';
-import { composeReportEmail } from '../../functions/use-cases/compose';
-import { link } from '../../functions/use-cases/links';
+import { composeReportEmail } from '../../functions/use-cases/services/compose';
+import { link } from '../../functions/use-cases/services/links';
 import { compileCatalog } from '../../scripts/build';
 import { fakeWorld } from '../support/fake-deps';
 

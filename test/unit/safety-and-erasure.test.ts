@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { contactHash } from '../../functions/program/consent';
-import { confirm } from '../../functions/use-cases/confirm';
-import { dispatch } from '../../functions/use-cases/dispatch';
-import { enroll } from '../../functions/use-cases/enroll';
-import { deleteData } from '../../functions/use-cases/privacy';
-import { replyByEmail } from '../../functions/use-cases/reply-by-email';
-import { replyBySms } from '../../functions/use-cases/reply-by-sms';
-import { SAFETY_PAUSE_DAYS } from '../../functions/use-cases/safety';
-import { updateEnrollment } from '../../functions/use-cases/update-enrollment';
+import { confirm } from '../../functions/use-cases/enrollment/confirm';
+import { enroll } from '../../functions/use-cases/enrollment/enroll';
+import { deleteData } from '../../functions/use-cases/enrollment/privacy';
+import { replyByEmail } from '../../functions/use-cases/replies/reply-by-email';
+import { replyBySms } from '../../functions/use-cases/replies/reply-by-sms';
+import { dispatch } from '../../functions/use-cases/sending/dispatch';
+import { SAFETY_PAUSE_DAYS } from '../../functions/use-cases/services/safety';
+import { updateEnrollment } from '../../functions/use-cases/services/update-enrollment';
 import { type FakeWorld, fakeWorld, TEST_CONTACT_HASH_KEY, testCatalog } from '../support/fake-deps';
 
 const PHONE = '+14155550100';

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { listParticipants, markFlagHandled, safetyInbox } from '../../functions/use-cases/admin';
-import { confirm } from '../../functions/use-cases/confirm';
-import { dispatch } from '../../functions/use-cases/dispatch';
-import { enroll } from '../../functions/use-cases/enroll';
-import { replyByEmail } from '../../functions/use-cases/reply-by-email';
-import { replyBySms } from '../../functions/use-cases/reply-by-sms';
-import { updateEnrollment } from '../../functions/use-cases/update-enrollment';
+import { confirm } from '../../functions/use-cases/enrollment/confirm';
+import { enroll } from '../../functions/use-cases/enrollment/enroll';
+import { listParticipants } from '../../functions/use-cases/operator/list-participants';
+import { markFlagHandled, safetyInbox } from '../../functions/use-cases/operator/safety-inbox';
+import { replyByEmail } from '../../functions/use-cases/replies/reply-by-email';
+import { replyBySms } from '../../functions/use-cases/replies/reply-by-sms';
+import { dispatch } from '../../functions/use-cases/sending/dispatch';
+import { updateEnrollment } from '../../functions/use-cases/services/update-enrollment';
 import { type FakeWorld, fakeWorld, testCatalog } from '../support/fake-deps';
 
 const PHONE = '+14155550100';

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ADMIN_OPERATIONS } from '../../functions/use-cases/admin-operations';
+import { ADMIN_OPERATIONS } from '../../functions/use-cases/operator/operations';
 import { LOCAL_ROUTES } from '../../local/routes';
 
 const HANDLERS = path.resolve(__dirname, '../../functions/handlers');

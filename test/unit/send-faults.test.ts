@@ -9,7 +9,12 @@ import {
   ProviderUnavailableError,
   SendInProgressError,
 } from '../../functions/shared/errors';
-import { retryDelaySeconds, SENDING_LEASE_MS, send, UNKNOWN_OUTCOME } from '../../functions/use-cases/send';
+import {
+  retryDelaySeconds,
+  SENDING_LEASE_MS,
+  send,
+  UNKNOWN_OUTCOME,
+} from '../../functions/use-cases/sending/send';
 import { fakeWorld } from '../support/fake-deps';
 
 const failingTwilio = (error: unknown) =>

@@ -22,6 +22,24 @@ export async function readEnrollment(table: Table, id: string): Promise<Enrollme
   return strip<Enrollment & Item>(table.live(await table.get(keys.enrollment(id))));
 }
 
+/**
+ * The Put of an enrollment under its version (written only if the stored one is `version - 1`), with its
+ * due-index keys and, once ended, its TTL: one item of a transaction, or a write of its own.
+ */
+export function enrollmentPut(table: Table, dueShards: number, enrollment: Enrollment) {
+  const due =
+    enrollment.status === 'active' && enrollment.nextDueAt
+      ? keys.due(enrollment.id, enrollment.nextDueAt, dueShards)
+      : {};
+  return {
+    TableName: table.name,
+    // A finished program's TTL is written with every update, so no later write drops it.
+    Item: { ...keys.enrollment(enrollment.id), ...enrollment, ...due, ...expiring(enrollment.retainUntil) },
+    ConditionExpression: 'version = :previous',
+    ExpressionAttributeValues: { ':previous': enrollment.version - 1 },
+  };
+}
+
 /** Enrollments, each under its id, with a unique lookup by email; `dueShards` spreads the due index. */
 export function dynamoEnrollments(table: Table, dueShards: number): EnrollmentStore {
   /**
@@ -62,20 +80,7 @@ export function dynamoEnrollments(table: Table, dueShards: number): EnrollmentSt
     return items;
   };
 
-  /** The Put of an enrollment under its version, with its due-index keys and, once ended, its TTL. */
-  const versionedPut = (enrollment: Enrollment) => {
-    const due =
-      enrollment.status === 'active' && enrollment.nextDueAt
-        ? keys.due(enrollment.id, enrollment.nextDueAt, dueShards)
-        : {};
-    return {
-      TableName: table.name,
-      // A finished program's TTL is written with every update, so no later write drops it.
-      Item: { ...keys.enrollment(enrollment.id), ...enrollment, ...due, ...expiring(enrollment.retainUntil) },
-      ConditionExpression: 'version = :previous',
-      ExpressionAttributeValues: { ':previous': enrollment.version - 1 },
-    };
-  };
+  const versionedPut = (enrollment: Enrollment) => enrollmentPut(table, dueShards, enrollment);
 
   return {
     async createEnrollment(enrollment: Enrollment): Promise<EnrollmentConflict | undefined> {

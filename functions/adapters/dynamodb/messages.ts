@@ -1,6 +1,8 @@
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { MessageStore } from '../../ports/store';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { MessageChanges, MessageStore } from '../../ports/store';
 import type { MessageKey, MessageRecord } from '../../program/enrollment';
+import { enrollmentPut } from './enrollments';
 import { keys, MESSAGE_PREFIX } from './keys';
 import { type Item, isConditionFailure, strip, type Table } from './table';
 
@@ -16,22 +18,134 @@ async function readMessage(table: Table, key: MessageKey, consistent = true) {
   return strip<MessageRecord & Item>(table.live(await table.get(keys.message(key), consistent)));
 }
 
-/** Messages in their enrollment's partition, one per day, slot and channel; a lookup by the provider's id. */
-export function dynamoMessages(table: Table): MessageStore {
+/** The conditional update that moves a message on from one of `from`, setting `changes`. */
+function transition(
+  table: Table,
+  message: MessageKey,
+  from: readonly MessageRecord['status'][],
+  changes: MessageChanges,
+) {
+  const names: Record<string, string> = { '#status': 'status' };
+  const values: Record<string, unknown> = {};
+  const sets: string[] = [];
+  for (const [field, value] of Object.entries(changes)) {
+    if (value === undefined) continue;
+    names[`#${field}`] = field;
+    values[`:${field}`] = value;
+    sets.push(`#${field} = :${field}`);
+  }
+  from.forEach((status, i) => {
+    values[`:from${i}`] = status;
+  });
   return {
-    async claimMessage(message) {
+    TableName: table.name,
+    Key: keys.message(message),
+    UpdateExpression: `SET ${sets.join(', ')}`,
+    ConditionExpression: `attribute_exists(PK) AND #status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
+
+/** The item that leads from a provider's id back to its message, for delivery callbacks and replies. */
+function providerLookup(table: Table, { enrollmentId, day, slot, channel }: MessageKey, providerId: string) {
+  return {
+    TableName: table.name,
+    Item: {
+      ...keys.providerLookup(providerId),
+      enrollmentId,
+      day,
+      slot,
+      channel,
+      expiresAt: table.nowSeconds() + PROVIDER_LOOKUP_TTL_SECONDS,
+    },
+  };
+}
+
+/** Tries of a transaction that another one on the same items got in the way of. */
+const CONFLICT_ATTEMPTS = 4;
+
+/** Which items of a cancelled transaction had their condition fail, by position. */
+const refused = (error: TransactionCanceledException) =>
+  (error.CancellationReasons ?? []).map((reason) => reason?.Code === 'ConditionalCheckFailed');
+
+/**
+ * Messages in their enrollment's partition, one per day, slot and channel; a lookup by the provider's id.
+ * `dueShards` spreads the due index of an enrollment written with a message (markSent).
+ */
+export function dynamoMessages(table: Table, dueShards: number): MessageStore {
+  /**
+   * The message's move and its provider lookup, with the enrollment when given, in one transaction: a
+   * refused condition on the message cancels it all ('not-sending'), as one on the enrollment does.
+   */
+  const moveWithLookup = async (
+    message: MessageKey,
+    from: readonly MessageRecord['status'][],
+    changes: MessageChanges & { providerId: string },
+    enrollment?: Parameters<typeof enrollmentPut>[2],
+  ): Promise<'done' | 'not-sending' | 'enrollment-changed'> => {
+    const items = [
+      { Update: transition(table, message, from, changes) },
+      { Put: providerLookup(table, message, changes.providerId) },
+      ...(enrollment ? [{ Put: enrollmentPut(table, dueShards, enrollment) }] : []),
+    ];
+    // Another transaction on one of these items at that moment (a program's expiry) cancels this one
+    // without any condition failing: tried again a few times, as the SDK does a throttled request.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await table.db.send(new TransactWriteCommand({ TransactItems: items }));
+        return 'done';
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const [messageRefused, , enrollmentRefused] = refused(error);
+        if (messageRefused) return 'not-sending';
+        if (enrollmentRefused) return 'enrollment-changed';
+        if (attempt >= CONFLICT_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+      }
+    }
+  };
+
+  /** A conditional put of one message: false when it was claimed before. */
+  const claim = async (message: MessageRecord): Promise<boolean> => {
+    try {
+      await table.db.send(
+        new PutCommand({
+          TableName: table.name,
+          Item: { ...keys.message(message), ...message },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  };
+
+  return {
+    claimMessage: claim,
+
+    async claimMessages(messages) {
+      // A transaction holds at most 100 items: a tick after a long gap claims them one by one.
+      if (messages.length <= 1 || messages.length > 100) return Promise.all(messages.map((m) => claim(m)));
       try {
         await table.db.send(
-          new PutCommand({
-            TableName: table.name,
-            Item: { ...keys.message(message), ...message },
-            ConditionExpression: 'attribute_not_exists(PK)',
+          new TransactWriteCommand({
+            TransactItems: messages.map((message) => ({
+              Put: {
+                TableName: table.name,
+                Item: { ...keys.message(message), ...message },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            })),
           }),
         );
-        return true;
+        return messages.map(() => true);
       } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        // Some were claimed before (a repeated tick): nothing was written; each is claimed on its own.
+        return Promise.all(messages.map((message) => claim(message)));
       }
     },
 
@@ -40,51 +154,18 @@ export function dynamoMessages(table: Table): MessageStore {
 
     async transitionMessage(message, from, changes) {
       if (from.length === 0) return false;
-      const names: Record<string, string> = { '#status': 'status' };
-      const values: Record<string, unknown> = {};
-      const sets: string[] = [];
-      for (const [field, value] of Object.entries(changes)) {
-        if (value === undefined) continue;
-        names[`#${field}`] = field;
-        values[`:${field}`] = value;
-        sets.push(`#${field} = :${field}`);
-      }
-      from.forEach((status, i) => {
-        values[`:from${i}`] = status;
-      });
+      const { providerId } = changes;
+      if (providerId) return (await moveWithLookup(message, from, { ...changes, providerId })) === 'done';
       try {
-        await table.db.send(
-          new UpdateCommand({
-            TableName: table.name,
-            Key: keys.message(message),
-            UpdateExpression: `SET ${sets.join(', ')}`,
-            ConditionExpression: `attribute_exists(PK) AND #status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
-          }),
-        );
+        await table.db.send(new UpdateCommand(transition(table, message, from, changes)));
+        return true;
       } catch (error) {
         if (isConditionFailure(error)) return false;
         throw error;
       }
-      if (changes.providerId) {
-        const { enrollmentId, day, slot, channel } = message;
-        await table.db.send(
-          new PutCommand({
-            TableName: table.name,
-            Item: {
-              ...keys.providerLookup(changes.providerId),
-              enrollmentId,
-              day,
-              slot,
-              channel,
-              expiresAt: table.nowSeconds() + PROVIDER_LOOKUP_TTL_SECONDS,
-            },
-          }),
-        );
-      }
-      return true;
     },
+
+    markSent: (message, accepted, enrollment) => moveWithLookup(message, ['sending'], accepted, enrollment),
 
     async findMessageByProviderId(providerId) {
       const lookup = table.live(await table.get(keys.providerLookup(providerId), false)) as

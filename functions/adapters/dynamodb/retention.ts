@@ -1,12 +1,16 @@
-import { BatchWriteCommand, DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, DeleteCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RetentionStore } from '../../ports/store';
 import type { Enrollment } from '../../program/enrollment';
 import { mapConcurrently } from '../../shared/concurrency';
 import { ENROLLMENT_PREFIX, keys } from './keys';
 import { isConditionFailure, type Key, type Table } from './table';
 
-/** TTL writes in flight at once when a program ends (`expireEnrollment`). */
+/** TTL writes in flight at once when a program ends and a transaction could not do them (`expireEnrollment`). */
 const EXPIRY_WRITES_AT_ONCE = 8;
+
+/** Items a transaction may hold: a program's TTL writes go in as few of them as that allows. */
+const TRANSACTION_ITEMS = 100;
 
 /**
  * The keys outside an enrollment's partition that point at it: its email lookup and, with a phone, the
@@ -32,32 +36,62 @@ export function dynamoRetention(table: Table): RetentionStore {
       const shareLinks = own
         .filter((item) => typeof item.tokenHash === 'string')
         .map((item) => keys.shareLink(item.tokenHash as string));
-      // A program holds about 150 items; a few writes at a time keep the tick that ends it short.
-      await mapConcurrently([...targets, ...shareLinks], EXPIRY_WRITES_AT_ONCE, async (key) => {
+      const expiry = (key: Key) => {
         const inPartition = key.PK.startsWith(ENROLLMENT_PREFIX);
         const shareLink = shareLinks.includes(key);
-        try {
-          await table.db.send(
-            new UpdateCommand({
-              TableName: table.name,
-              Key: key,
-              UpdateExpression: 'SET expiresAt = :at',
-              // Lookups only while they still point here; every other item belongs to this enrollment.
-              ConditionExpression: inPartition
-                ? 'attribute_exists(PK)'
-                : shareLink
-                  ? 'attribute_exists(PK) AND expiresAt > :at'
-                  : 'enrollmentId = :id',
-              ExpressionAttributeValues: {
-                ':at': expiresAt,
-                ...(inPartition || shareLink ? {} : { ':id': enrollment.id }),
-              },
-            }),
-          );
-        } catch (error) {
-          if (!isConditionFailure(error)) throw error;
+        return {
+          TableName: table.name,
+          Key: key,
+          UpdateExpression: 'SET expiresAt = :at',
+          // Lookups only while they still point here; every other item belongs to this enrollment.
+          ConditionExpression: inPartition
+            ? 'attribute_exists(PK)'
+            : shareLink
+              ? 'attribute_exists(PK) AND expiresAt > :at'
+              : 'enrollmentId = :id',
+          ExpressionAttributeValues: {
+            ':at': expiresAt,
+            ...(inPartition || shareLink ? {} : { ':id': enrollment.id }),
+          },
+        };
+      };
+      const all = [...targets, ...shareLinks];
+      // A program holds about 150 items: a transaction of up to 100 writes each, so ending a program costs
+      // two requests, not 150. A write whose condition fails is left out (as on its own: that item is not
+      // this enrollment's to expire) and the rest tried again; a transaction that cannot go through
+      // (another write to one of its items at that moment) gives way to the writes one by one.
+      const oneByOne = (chunk: Key[]) =>
+        mapConcurrently(chunk, EXPIRY_WRITES_AT_ONCE, async (key) => {
+          try {
+            await table.db.send(new UpdateCommand(expiry(key)));
+          } catch (error) {
+            if (!isConditionFailure(error)) throw error;
+          }
+        });
+      for (let i = 0; i < all.length; i += TRANSACTION_ITEMS) {
+        let chunk = all.slice(i, i + TRANSACTION_ITEMS);
+        for (let attempt = 0; chunk.length > 0; attempt++) {
+          if (attempt === 2) {
+            await oneByOne(chunk);
+            break;
+          }
+          try {
+            await table.db.send(
+              new TransactWriteCommand({ TransactItems: chunk.map((key) => ({ Update: expiry(key) })) }),
+            );
+            break;
+          } catch (error) {
+            if (!(error instanceof TransactionCanceledException)) throw error;
+            const reasons = error.CancellationReasons ?? [];
+            const failed = (n: number) => reasons[n]?.Code === 'ConditionalCheckFailed';
+            if (reasons.some((r) => r?.Code && r.Code !== 'None' && r.Code !== 'ConditionalCheckFailed')) {
+              await oneByOne(chunk);
+              break;
+            }
+            chunk = chunk.filter((_, n) => !failed(n));
+          }
         }
-      });
+      }
     },
 
     async deleteEnrollment(enrollment) {

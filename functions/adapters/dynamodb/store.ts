@@ -32,7 +32,7 @@ export function dynamoStore(
     ...dynamoEnrollments(table, options.dueShards),
     ...dynamoPhoneNumbers(table),
     ...dynamoDueIndex(table, options.dueShards),
-    ...dynamoMessages(table),
+    ...dynamoMessages(table, options.dueShards),
     ...dynamoInbound(table),
     ...dynamoReplies(table),
     ...dynamoConsent(table),

@@ -14,7 +14,7 @@ export type { ConsentStore } from './consent';
 export type { DueIndex } from './due-index';
 export type { EnrollmentConflict, EnrollmentPage, EnrollmentStore } from './enrollments';
 export type { InboundClaim, InboundStore } from './inbound';
-export type { MessageChanges, MessageStore } from './messages';
+export type { Accepted, MarkSentOutcome, MessageChanges, MessageStore } from './messages';
 export type { PhoneNumberStore } from './phone-numbers';
 export type { QuotaOutcome, QuotaRequest, RateLimitStore } from './rate-limits';
 export type { ReplyStore } from './replies';

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { SMS_CONSENT_TEXT, wordingVersion } from '../../program/consent';
+import type { Enrollment } from '../../program/enrollment';
+import { enrollmentEmail } from '../../program/enrollment-emails';
+import { parseEnrollmentRequest } from '../../program/enrollment-input';
+import { logger } from '../../shared/logger';
+import { countEvent } from '../../shared/metrics';
+import type { Deps } from '../deps';
+import { composeSystemEmail } from '../services/compose';
+import { channelLedger, type RequestOrigin, recordConsent } from '../services/consent';
+import { limitSource, mayEmailAddress } from '../services/limits';
+import { link } from '../services/links';
+import { inviterOf } from '../services/partnership';
+import { heldByAnother } from '../services/phone-numbers';
+
+/** The answer to every valid enrollment request, whoever the address belongs to. */
+export interface EnrollResult {
+  id: string;
+  status: 'pending';
+}
+
+/**
+ * Enrolls a person: validates the form, stores a pending enrollment and emails a confirmation link.
+ * The answer is the same for a new, pending or enrolled address and for any number, so the form tells
+ * a stranger nothing: what differs goes by email to the address's owner (the link again while pending;
+ * a plain notice with their own links once enrolled), within the limits of use-cases/services/limits.ts. A number
+ * that already gets texts for another running program is not texted: check-ins come by email, and the
+ * confirmation says why. `requestId`: the request's own id, so a repeat of it sends nothing twice.
+ */
+export async function enroll(
+  deps: Deps,
+  body: unknown,
+  origin: RequestOrigin = {},
+  requestId: string = randomUUID(),
+): Promise<EnrollResult> {
+  const request = parseEnrollmentRequest(body);
+  const invitedBy = inviterOf(deps, (body as { invite?: unknown }).invite);
+  await limitSource(deps, 'enroll', origin.ip, requestId);
+  const enrollment: Enrollment = {
+    id: deps.newId(),
+    email: request.email,
+    timezone: request.timezone,
+    track: request.track,
+    checkinDay: request.checkinDay,
+    checkinTime: request.checkinTime,
+    status: 'pending',
+    emailStatus: 'active',
+    smsStatus: request.phone ? 'awaiting-yes' : 'none',
+    createdAt: deps.clock.now().toISOString(),
+    version: 1,
+  };
+  if (request.phone) {
+    enrollment.phone = request.phone;
+    if (await heldByAnother(deps, request.phone, enrollment.id)) {
+      enrollment.smsStatus = 'none';
+      enrollment.textsUnavailable = true;
+    }
+  }
+  if (invitedBy) enrollment.invitedBy = invitedBy;
+  if (request.shareParticipation !== undefined) enrollment.sharesParticipation = request.shareParticipation;
+  if (request.discreet) enrollment.discreet = true;
+  if (request.nudges === false) enrollment.nudges = false;
+
+  const conflict = await deps.store.createEnrollment(enrollment);
+  if (!conflict) {
+    logger.info('enrollment created', { enrollmentId: enrollment.id, track: enrollment.track });
+    countEvent('Enrollments');
+    if (enrollment.smsStatus === 'awaiting-yes') await recordFormConsent(deps, enrollment, origin);
+    await sendConfirmation(deps, enrollment, requestId);
+    return { id: enrollment.id, status: 'pending' };
+  }
+  const holder = await deps.store.getEnrollment(conflict.holderId);
+  if (holder?.status === 'pending') {
+    logger.info('confirmation asked for again', { enrollmentId: holder.id });
+    // The same form again, after a first try stored the enrollment but not its consent (a failed write).
+    if (holder.smsStatus === 'awaiting-yes' && holder.phone === request.phone) {
+      const ledger = await channelLedger(deps, holder.id, 'sms');
+      if (!ledger.some((event) => event.source === 'web-form')) await recordFormConsent(deps, holder, origin);
+    }
+    await sendConfirmation(deps, holder, requestId);
+  } else if (holder) {
+    logger.info('enrollment asked for with an enrolled address', { enrollmentId: holder.id });
+    await sendNotice(deps, holder, requestId);
+  }
+  // A fresh id, as a new enrollment gets: nothing in the answer tells the two apart.
+  return { id: deps.newId(), status: 'pending' };
+}
+
+/** The SMS consent the person gave on the form, with the wording beside its checkbox. */
+const recordFormConsent = (deps: Deps, enrollment: Enrollment, origin: RequestOrigin) =>
+  recordConsent(deps, {
+    enrollmentId: enrollment.id,
+    channel: 'sms',
+    action: 'opt-in',
+    source: 'web-form',
+    wordingVersion: wordingVersion(SMS_CONSENT_TEXT),
+    ...origin,
+  });
+
+/** The confirmation link (saying why check-ins come by email when the number is taken), within the address's limit. */
+export async function sendConfirmation(deps: Deps, enrollment: Enrollment, requestId: string): Promise<void> {
+  if (enrollment.emailStatus !== 'active') return;
+  if (!(await mayEmailAddress(deps, enrollment.email, 'confirm', requestId))) return;
+  const email = enrollment.textsUnavailable
+    ? enrollmentEmail(deps.catalog, 'confirmByEmail')
+    : deps.catalog.messages.email.confirm;
+  const confirmUrl = link(deps, '/confirm', 'confirm', enrollment.id);
+  await deps.mailer.send(composeSystemEmail(deps, enrollment, email, confirmUrl));
+}
+
+/**
+ * To an address that already has a program (running or ended): someone asked to enroll it; if it was
+ * them, their settings and privacy links. Never to an address that stopped our emails or bounced.
+ */
+async function sendNotice(deps: Deps, holder: Enrollment, requestId: string): Promise<void> {
+  if (holder.emailStatus !== 'active') return;
+  if (!(await mayEmailAddress(deps, holder.email, 'notice', requestId))) return;
+  const settingsUrl = link(deps, '/settings', 'settings', holder.id);
+  await deps.mailer.send(
+    composeSystemEmail(deps, holder, enrollmentEmail(deps.catalog, 'alreadyEnrolled'), settingsUrl),
+  );
+}

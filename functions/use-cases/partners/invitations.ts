@@ -1,0 +1,96 @@
+import type { OutgoingEmail } from '../../ports/mailer';
+import type { ConsentStore } from '../../ports/store';
+import type { Enrollment } from '../../program/enrollment';
+import { invitationLayout } from '../../program/layouts';
+import { fillHtml, fillText } from '../../render/fill';
+import { logger } from '../../shared/logger';
+import type { Deps, UsesStore } from '../deps';
+import { type ComposeDeps, fromNameFor, personalValues, SELF_GUIDED_LIMITS } from '../services/compose';
+
+/**
+ * The invitation's own footer, in the text part; the HTML says the same (templates/partials/invitation-footer.mjml).
+ * The invited person is not a participant: nothing here points at a page of theirs, since none exists.
+ */
+export const INVITATION_FOOTER = {
+  why: "Why this came to you: someone you know gave us this address and asked us to pass on an invitation. You haven't signed up for anything.",
+  kept: 'What we keep about you: nothing, unless you enroll. Not your name, not this address. The only trace is a scrambled count of emails sent here, which lets us cap them at three a day and is gone within a day.',
+  stop: 'Send no more invitations to this address',
+  stopKept:
+    "If you use that link, we keep one scrambled fingerprint of the address, which can't be turned back into it, only so we can recognise it and stay silent.",
+  /** When a self-guided program is not the right help, as every email says. */
+  limits: SELF_GUIDED_LIMITS,
+} as const;
+
+/** The link that stops further invitations to `address`: it carries the address's keyed hash, not the address. */
+export const stopInvitationsUrl = (deps: Pick<Deps, 'config' | 'tokens' | 'contactHash'>, address: string) =>
+  `${deps.config.publicUrl}/invitations/stop?${new URLSearchParams({ token: deps.tokens.sign('no-invitations', deps.contactHash(address)) })}`;
+
+/**
+ * The partner invitation: the inviter's chosen wording of `partnerInvite`, its button to the enrollment
+ * form, and a footer of its own (why it came, what is kept, how to stop more). One-click unsubscribe
+ * (RFC 8058) headers point at the same stop link, so a mail client's "unsubscribe" does what it says.
+ */
+export function composeInvitationEmail(
+  deps: ComposeDeps & Pick<Deps, 'contactHash'>,
+  inviter: Pick<Enrollment, 'checkinDay' | 'checkinTime' | 'timezone' | 'discreet'>,
+  to: string,
+  enrollUrl: string,
+): OutgoingEmail {
+  const email = deps.catalog.messages.email.partnerInvite;
+  const stopUrl = stopInvitationsUrl(deps, to);
+  const values = { ...personalValues(deps, inviter), actionUrl: enrollUrl };
+  const subject = fillText(email.subject, values);
+  const actionLabel = email.action ?? 'Open';
+  const html = fillHtml(invitationLayout(deps.catalog), {
+    lang: 'en',
+    subject,
+    preheader: fillText(email.preheader, values),
+    body: fillHtml(email.bodyHtml, values),
+    actionLabel,
+    actionUrl: enrollUrl,
+    details: fillHtml(email.detailsHtml ?? '', values),
+    stopInvitationsUrl: stopUrl,
+    postalAddress: deps.config.postalAddress,
+  });
+  const f = INVITATION_FOOTER;
+  const text = [
+    fillText(email.bodyText, values),
+    `${actionLabel}: ${enrollUrl}`,
+    ...(email.detailsText ? [fillText(email.detailsText, values)] : []),
+    ['—', f.why, f.kept, `${f.stop}: ${stopUrl}`, f.stopKept, f.limits, deps.config.postalAddress].join('\n'),
+  ].join('\n\n');
+  return {
+    to,
+    subject,
+    html,
+    text,
+    // The inviter's discreet mode names the sender neutrally for the invited person too: it is their wish.
+    ...fromNameFor(deps, inviter),
+    headers: {
+      'List-Unsubscribe': `<${stopUrl}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    },
+  };
+}
+
+/** Reads a stop-invitations link, changing nothing (mail scanners open every link). */
+export function readStopInvitations(deps: Pick<Deps, 'tokens'>, token: string | undefined): string {
+  return deps.tokens.verify(token, 'no-invitations').sub;
+}
+
+/**
+ * Stops further partner invitations to the address a link names (the page's button, or a mail client's
+ * RFC 8058 one-click): its keyed hash is kept, nothing else. Saying it twice changes nothing.
+ */
+export async function stopInvitations(
+  deps: UsesStore<ConsentStore, 'tokens' | 'clock'>,
+  token: string | undefined,
+): Promise<void> {
+  const contactHash = readStopInvitations(deps, token);
+  await deps.store.refuseInvitations(contactHash, deps.clock.now().toISOString());
+  logger.info('invitations refused by an address');
+}
+
+/** Whether invitations to `address` were refused by its owner. */
+export const invitationsRefused = (deps: UsesStore<ConsentStore, 'contactHash'>, address: string) =>
+  deps.store.invitationsRefused(deps.contactHash(address));

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import * as z from 'zod/mini';
+import type { Enrollment } from '../../program/enrollment';
+import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors';
+import { logger } from '../../shared/logger';
+import type { Deps } from '../deps';
+import { composeSystemEmail } from '../services/compose';
+import { limitSource, mayEmailAddress } from '../services/limits';
+import { link } from '../services/links';
+import { partnerOf } from '../services/partnership';
+import { updateEnrollment } from '../services/update-enrollment';
+import { composeInvitationEmail, invitationsRefused } from './invitations';
+
+/** Invitations one participant may send: enough to fix a typo, too few to pester anyone. */
+export const MAX_INVITATIONS = 3;
+
+/** What the partner page shows. */
+export interface PartnerView {
+  enrollment: Enrollment;
+  linked: boolean;
+  invitationsLeft: number;
+  /** Whether an invitation can go now: only while the program runs (`invitePartner` refuses otherwise). */
+  canInvite: boolean;
+  /** The participant's own pages, for what they can still do once the program has ended. */
+  links: { privacyUrl: string; reportUrl?: string };
+}
+
+const emailSchema = z.pipe(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254)), z.email());
+
+async function owner(deps: Deps, token: string | undefined): Promise<Enrollment> {
+  const claims = deps.tokens.verify(token, 'partner');
+  const enrollment = await deps.store.getEnrollment(claims.sub);
+  if (!enrollment) throw new NotFoundError('This enrollment no longer exists.');
+  return enrollment;
+}
+
+/** The partner page's state, changing nothing. */
+export async function viewPartnerPage(deps: Deps, token: string | undefined): Promise<PartnerView> {
+  const enrollment = await owner(deps, token);
+  const [partner, report] = await Promise.all([
+    partnerOf(deps, enrollment),
+    enrollment.status === 'active' ? undefined : deps.store.getReport(enrollment.id),
+  ]);
+  return {
+    enrollment,
+    linked: partner !== undefined,
+    invitationsLeft: MAX_INVITATIONS - (enrollment.invitations?.count ?? 0),
+    canInvite: enrollment.status === 'active',
+    links: {
+      privacyUrl: link(deps, '/privacy', 'privacy', enrollment.id),
+      ...(report ? { reportUrl: link(deps, '/report', 'report', enrollment.id) } : {}),
+    },
+  };
+}
+
+/**
+ * Emails an invitation to the partner. It says nothing about the inviter's program, only that a
+ * private program of their own exists; following it links the two enrollments once they confirm.
+ * Within the limits of use-cases/services/limits.ts: too many invitations from the caller's network are refused
+ * (429); an address past its limit of emails, or that asked for no more invitations, gets nothing, and
+ * the inviter is told the same as ever.
+ */
+export async function invitePartner(
+  deps: Deps,
+  token: string | undefined,
+  input: { email?: unknown; shareParticipation?: boolean },
+  request: { ip?: string; requestId?: string } = {},
+): Promise<void> {
+  const inviter = await owner(deps, token);
+  const parsed = emailSchema.safeParse(input.email);
+  if (!parsed.success)
+    throw new ValidationError('invalid_email', "Enter your partner's email address.", 'email');
+  const email = parsed.data;
+  if (email === inviter.email) {
+    throw new ValidationError(
+      'own_email',
+      'That is your own address. Enter the one your partner uses.',
+      'email',
+    );
+  }
+  if (inviter.status !== 'active')
+    throw new ConflictError('not_active', 'Invitations can be sent while your program is running.');
+  if (await partnerOf(deps, inviter))
+    throw new ConflictError('already_linked', 'Your program is already linked with your partner’s.');
+  if ((inviter.invitations?.count ?? 0) >= MAX_INVITATIONS) {
+    throw new ConflictError(
+      'too_many_invitations',
+      `You have sent ${MAX_INVITATIONS} invitations, the most we send for one program.`,
+    );
+  }
+  const requestId = request.requestId ?? randomUUID();
+  await limitSource(deps, 'invite', request.ip, requestId);
+  const now = deps.clock.now().toISOString();
+  await updateEnrollment(deps, inviter.id, (e) => {
+    e.invitations = { sentAt: now, count: (e.invitations?.count ?? 0) + 1 };
+    if (input.shareParticipation !== undefined) e.sharesParticipation = input.shareParticipation;
+  });
+  // An address that asked for no more invitations gets none; the inviter is told what they always are.
+  if (await invitationsRefused(deps, email)) {
+    logger.info('invitation held back: the address asked for none', { enrollmentId: inviter.id });
+    return;
+  }
+  if (!(await mayEmailAddress(deps, email, 'invite', requestId))) return;
+  const url = `${link(deps, '/', 'invite', inviter.id).replace('/?token=', '/?invite=')}`;
+  // The invitee has no enrollment: its footer is its own, never the inviter's signed links (their
+  // privacy page would open the inviter's data).
+  await deps.mailer.send(composeInvitationEmail(deps, inviter, email, url));
+  logger.info('partner invited', { enrollmentId: inviter.id });
+}
+
+/** Turns the participation signal on or off for this person. */
+export async function setParticipationSharing(
+  deps: Deps,
+  token: string | undefined,
+  share: boolean,
+): Promise<void> {
+  const enrollment = await owner(deps, token);
+  await updateEnrollment(deps, enrollment.id, (e) => {
+    e.sharesParticipation = share;
+  });
+}
+
+/** Ends the link. The other person is told only that it ended. */
+export async function unlinkPartner(deps: Deps, token: string | undefined): Promise<void> {
+  const enrollment = await owner(deps, token);
+  const other = await partnerOf(deps, enrollment);
+  await updateEnrollment(deps, enrollment.id, (e) => {
+    if (!e.partner) return false;
+    delete e.partner;
+  });
+  if (!other) return;
+  const updated = await updateEnrollment(deps, other.id, (e) => {
+    if (e.partner?.id !== enrollment.id) return false;
+    delete e.partner;
+  });
+  if (updated.emailStatus === 'active') {
+    const privacyUrl = link(deps, '/privacy', 'privacy', updated.id);
+    await deps.mailer.send(
+      composeSystemEmail(deps, updated, deps.catalog.messages.email.partnerUnlinked, privacyUrl),
+    );
+  }
+  logger.info('partners unlinked', { enrollmentId: enrollment.id });
+}

@@ -1,0 +1,196 @@
+import { crisisLinesFor } from '../../program/crisis-lines';
+import type { Enrollment } from '../../program/enrollment';
+import { dateInZone } from '../../program/local-words';
+import { closesAt, type OpenQuestion, openQuestionsOf } from '../../program/open-questions';
+import type { MessageLanguage } from '../../program/safety';
+import type { Metric, Scale, Step } from '../../program/types';
+import { fillHtml } from '../../render/fill';
+import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors';
+import type { Deps } from '../deps';
+import { answerOpenQuestions } from '../services/answers';
+import { lineSections } from '../services/compose';
+
+export interface EmailAnswer {
+  step: Step;
+  day: number;
+  score: number;
+  label: string;
+}
+
+/** Reads a one-click check-in link without recording anything (mail scanners open every link). */
+export function readEmailAnswer(
+  deps: Deps,
+  token: string | undefined,
+  score: string | undefined,
+): EmailAnswer & { enrollmentId: string } {
+  const claims = deps.tokens.verify(token, 'checkin');
+  const [stepId, dayText] = (claims.ref ?? '').split('#');
+  const step = deps.catalog.steps.find((s) => s.id === stepId);
+  if (!step?.metric) throw new NotFoundError('This check-in is no longer part of the program.');
+  const value = Number(score);
+  const valid =
+    step.scale === 'yes-no'
+      ? value === 0 || value === 1
+      : Number.isInteger(value) && value >= 1 && value <= 5;
+  if (!valid) {
+    throw new ValidationError(
+      'invalid_score',
+      step.scale === 'yes-no'
+        ? 'The answer must be 1 (yes) or 0 (no).'
+        : 'The answer must be a whole number from 1 to 5.',
+      'score',
+    );
+  }
+  return {
+    enrollmentId: claims.sub,
+    step,
+    day: Number(dayText),
+    score: value,
+    label: answerLabel(step, value),
+  };
+}
+
+/** How an answer reads: "Yes", "No", or "4 of 5". */
+export const answerLabel = (step: Pick<Step, 'scale'>, score: number): string =>
+  step.scale === 'yes-no' ? (score === 1 ? 'Yes' : 'No') : `${score} of 5`;
+
+/** The longest private note the check-in page takes (a long text message is 1,600 characters). */
+export const MAX_NOTE_CHARACTERS = 1000;
+
+/** A note as the page sent it: trimmed, absent when empty; too long is a clear 400 naming `note`. */
+export function readNote(note: unknown): string | undefined {
+  if (note === undefined || note === null) return undefined;
+  if (typeof note !== 'string') throw new ValidationError('invalid_note', 'The note must be text.', 'note');
+  const text = note.trim();
+  if (text.length > MAX_NOTE_CHARACTERS)
+    throw new ValidationError(
+      'note_too_long',
+      `Your note is ${text.length.toLocaleString('en-US')} characters long; the most it can hold is ${MAX_NOTE_CHARACTERS.toLocaleString('en-US')}. Shorten it, or keep the rest for your next check-in.`,
+      'note',
+    );
+  return text || undefined;
+}
+
+/** The answer recorded for this check-in so far (the latest wins, as in the report), if any. */
+async function previousAnswer(
+  deps: Deps,
+  enrollmentId: string,
+  answer: Pick<EmailAnswer, 'step' | 'day'>,
+): Promise<number | undefined> {
+  const replies = await deps.store.listReplies(enrollmentId);
+  return replies
+    .filter((r) => r.stepId === answer.step.id && r.day === answer.day && r.score !== undefined)
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .at(-1)?.score;
+}
+
+/** The check-in page's view: the answer the link carries and the one recorded before, changing nothing. */
+export async function viewEmailAnswer(
+  deps: Deps,
+  token: string | undefined,
+  score: string | undefined,
+): Promise<EmailAnswer & { previous?: number }> {
+  const answer = readEmailAnswer(deps, token, score);
+  const previous = await previousAnswer(deps, answer.enrollmentId, answer);
+  return { ...answer, ...(previous !== undefined ? { previous } : {}) };
+}
+
+/** What the person's note showed, when it showed signs of danger or concern (program/safety.ts). */
+export interface NoteSafety {
+  level: 'danger' | 'concern';
+  language: MessageLanguage;
+  /** Whether the program is (now) paused: after danger, until the person says RESUME. */
+  paused: boolean;
+  /** The crisis email's opening and the lines of the person's country, as HTML, for the page. */
+  sectionsHtml: string[];
+}
+
+/** What a one-click answer did: the answer, the one it replaced, whether the note was kept. */
+export interface RecordedEmailAnswer extends EmailAnswer {
+  previous?: number;
+  note: 'kept' | 'none' | 'withheld';
+  safety?: NoteSafety;
+}
+
+/**
+ * Records a one-click check-in answer (the POST after the person pressed the button), under the same
+ * rules as a text: it counts within the question's window (a second click changes it, and says from
+ * what), updates a report already made, and lets a report waiting for it go. After the window it is
+ * refused, and says so. An optional private note goes with the answer as a text's words do ("4 - better
+ * week"), through the same use case (use-cases/services/answers.ts), and is read for danger first, as every reply
+ * is: danger keeps the note nowhere and does what a danger text does (pause, flag, operator alert).
+ */
+export async function answerByEmail(
+  deps: Deps,
+  token: string | undefined,
+  score: string | undefined,
+  noteInput?: unknown,
+): Promise<RecordedEmailAnswer> {
+  const answer = readEmailAnswer(deps, token, score);
+  const note = readNote(noteInput);
+  const enrollment = await deps.store.getEnrollment(answer.enrollmentId);
+  if (!enrollment) throw new NotFoundError('This enrollment no longer exists.');
+  const at = deps.clock.now().toISOString();
+  const question = await questionOf(deps, enrollment, answer);
+  if (question.closesAt <= at) {
+    // In words where the person is; Intl rather than Luxon: this loads on every click.
+    const closed = dateInZone(question.closesAt, enrollment.timezone);
+    throw new ConflictError(
+      'question_closed',
+      `This question closed on ${closed}, so answers to it are no longer counted. The next one will come as usual.`,
+      'token',
+    );
+  }
+  const previous = await previousAnswer(deps, enrollment.id, answer);
+  // Loaded only with a note: the detector (and its model) would slow every click's cold start.
+  const signal = note ? (await import('../../program/safety')).assessSafety(note) : undefined;
+  const kept = note && signal?.level !== 'danger' ? note : undefined;
+  await answerOpenQuestions(deps, enrollment, {
+    text: kept ?? '',
+    sourceId: `web-${deps.newId()}`,
+    at,
+    channel: 'email',
+    reask: false,
+    only: {
+      question,
+      answer: { scale: answer.step.scale as Scale, score: answer.score, ...(kept ? { note: kept } : {}) },
+    },
+  });
+  const recorded: RecordedEmailAnswer = {
+    ...answer,
+    ...(previous !== undefined ? { previous } : {}),
+    note: kept ? 'kept' : note ? 'withheld' : 'none',
+  };
+  if (!signal) return recorded;
+  const { protect, noteConcern } = await import('../services/safety');
+  let paused = false;
+  if (signal.level === 'danger') paused = (await protect(deps, enrollment, signal.category, 'email')).paused;
+  else await noteConcern(deps, enrollment, signal.category, 'email');
+  // The lines of the crisis email, for the country of the person's number, in the language written.
+  const email = deps.catalog.messages.safety.email[signal.language];
+  const lines = crisisLinesFor(enrollment.phone);
+  const sectionsHtml = [email.opening, ...lineSections(email, lines)].map((section) =>
+    fillHtml(section.html, { emergency: lines.emergency ?? '' }),
+  );
+  return { ...recorded, safety: { level: signal.level, language: signal.language, paused, sectionsHtml } };
+}
+
+/** The question a link names: from the open questions, else rebuilt from the message that asked it. */
+async function questionOf(deps: Deps, enrollment: Enrollment, answer: EmailAnswer): Promise<OpenQuestion> {
+  const open = openQuestionsOf(enrollment).find((q) => q.stepId === answer.step.id && q.day === answer.day);
+  if (open) return open;
+  const message = await deps.store.getMessage(enrollment.id, answer.day, answer.step.id, 'email');
+  if (!message) throw new NotFoundError('This check-in was not sent to you.');
+  const kind = answer.step.kind === 'checkpoint' ? 'checkpoint' : 'check-in';
+  const askedAt = message.sendingAt ?? message.claimedAt;
+  return {
+    stepId: answer.step.id,
+    day: answer.day,
+    metric: answer.step.metric as Metric,
+    scale: answer.step.scale as Scale,
+    kind,
+    channel: 'email',
+    askedAt,
+    closesAt: closesAt(kind, askedAt),
+  };
+}

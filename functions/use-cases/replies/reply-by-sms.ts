@@ -1,0 +1,331 @@
+import { wordingVersion } from '../../program/consent';
+import { type CrisisLines, crisisLinesFor } from '../../program/crisis-lines';
+import type { Enrollment } from '../../program/enrollment';
+import { DELETE_WINDOW_MINUTES, type KeywordRequest, parseKeyword } from '../../program/keywords';
+import { dateInZone } from '../../program/local-words';
+import { openQuestionsOf, unanswered } from '../../program/open-questions';
+import { assessSafety, guessLanguage, type SafetySignal } from '../../program/safety';
+import { fillText } from '../../render/fill';
+import { ConcurrentUpdateError } from '../../shared/errors';
+import { logger } from '../../shared/logger';
+import type { Deps } from '../deps';
+import { answerConfirmation, answerOpenQuestions, lowSafetyAnswer } from '../services/answers';
+import { personalValues, systemTexts } from '../services/compose';
+import { channelLedger, recordConsent, recordOptOutOnce, wasErased } from '../services/consent';
+import { eraseEnrollment } from '../services/erasure';
+import { handleOnce } from '../services/inbound-once';
+import { pauseProgram, resumeProgram, skipCheckin } from '../services/pause';
+import { waitingForNumber } from '../services/phone-numbers';
+import {
+  concernSms,
+  crisisSms,
+  emailCrisisLines,
+  noteConcern,
+  protect,
+  textsBlocked,
+} from '../services/safety';
+import { updateEnrollment } from '../services/update-enrollment';
+
+export interface InboundSms {
+  from: string;
+  body: string;
+  messageSid: string;
+}
+
+/** Twilio retries a webhook for up to a day or so; keep the id a little longer than that. */
+const DEDUPE_SECONDS = 4 * 86_400;
+
+/**
+ * Handles a text from a participant: signs of danger first (crisis lines, whoever sent it), then
+ * keywords (STOP always wins), then an answer to the open check-in, else a journal note; signs of
+ * concern add a short text with resources to whatever that answer was. Returns the text to answer with
+ * (it goes at once, as TwiML: it answers what the person just did), or undefined for no answer. A
+ * repeated MessageSid (a provider retry) is recorded once and answered with nothing. An opted-out
+ * number gets no answer but to START, HELP and DELETE, or crisis lines and resources.
+ */
+export async function replyBySms(deps: Deps, sms: InboundSms): Promise<string | undefined> {
+  const signal = assessSafety(sms.body);
+  if (signal?.level === 'danger') return answerDanger(deps, sms, signal);
+  const once = await handleOnce(deps, sms.messageSid, DEDUPE_SECONDS, async (at) => {
+    const answer = await answerSms(deps, sms, at, signal);
+    return signal ? answerConcern(deps, sms, signal, answer) : answer;
+  });
+  if (!once.repeat) return once.value;
+  logger.info('inbound retry ignored');
+  return undefined;
+}
+
+/**
+ * A text that shows signs of danger (program/safety.ts) is answered with crisis lines in this very
+ * response, in the language it was written in, with the lines of the number's country, whoever sent it:
+ * an unknown number, or one that opted out (the answer goes to a message the person just sent; nothing
+ * is sent to them afterwards). A provider retry is answered again, since the first answer may never have
+ * arrived, but only the first delivery flags, pauses, alerts and emails. If the store cannot be read,
+ * the lines still go out. The text itself is kept nowhere: no reply, no note.
+ */
+async function answerDanger(deps: Deps, sms: InboundSms, signal: SafetySignal): Promise<string> {
+  const lines = crisisLinesFor(sms.from);
+  try {
+    const once = await handleOnce(deps, sms.messageSid, DEDUPE_SECONDS, () =>
+      protectBySms(deps, sms, signal, lines),
+    );
+    if (!once.repeat) return once.value;
+    const enrollment = await deps.store.findByPhone(sms.from);
+    const followUp = enrollment?.safetyPause && texting(enrollment) ? 'paused' : undefined;
+    return crisisSms(deps, enrollment, signal.language, lines, followUp);
+  } catch (error) {
+    logger.error('safety answer sent without its follow-up', {
+      category: signal.category,
+      error: error instanceof Error ? error.name : 'unknown',
+    });
+    return crisisSms(deps, undefined, signal.language, lines, undefined);
+  }
+}
+
+async function protectBySms(
+  deps: Deps,
+  sms: InboundSms,
+  signal: SafetySignal,
+  lines: CrisisLines,
+): Promise<string> {
+  const enrollment = await deps.store.findByPhone(sms.from);
+  const { paused } = await protect(deps, enrollment, signal.category, 'sms');
+  // "STOP, he hits me": the opt-out holds, and the answer says so after the lines.
+  const request = parseKeyword(sms.body);
+  const stops = request?.keyword === 'stop';
+  if (stops && enrollment) await optOut(deps, enrollment, sms, request);
+  // Twilio refuses every text to a number that sent STOP, this answer too: the lines go by email as well.
+  if (enrollment && (stops || textsBlocked(enrollment)))
+    await emailCrisisLines(deps, enrollment, { language: signal.language, lines }, paused);
+  if (stops) return crisisSms(deps, enrollment, signal.language, lines, 'stopped');
+  // RESUME restarts the program only from a number that gets texts; otherwise the email says how.
+  const followUp = paused && enrollment && texting(enrollment) ? 'paused' : undefined;
+  return crisisSms(deps, enrollment, signal.language, lines, followUp);
+}
+
+/** Whether the number gets texts, so a RESUME from it would restart the program. */
+const texting = (enrollment: Enrollment) =>
+  enrollment.smsStatus === 'active' || enrollment.smsStatus === 'unreachable';
+
+/**
+ * Signs of concern in a text that was otherwise handled as usual (its answer recorded, its note kept):
+ * noted for the operator (no pause, no alert), and answered with a short text of resources after the
+ * usual answer, or alone. When texts cannot reach the person, the lines also go by email. Runs once per
+ * MessageSid, inside the once-only handling.
+ */
+async function answerConcern(
+  deps: Deps,
+  sms: InboundSms,
+  signal: SafetySignal,
+  answer: string | undefined,
+): Promise<string> {
+  const lines = crisisLinesFor(sms.from);
+  const enrollment = await deps.store.findByPhone(sms.from);
+  await noteConcern(deps, enrollment, signal.category, 'sms');
+  if (enrollment && textsBlocked(enrollment))
+    await emailCrisisLines(deps, enrollment, { language: signal.language, lines }, false);
+  const concern = concernSms(deps, enrollment, signal.language, lines);
+  return answer ? `${answer} ${concern}` : concern;
+}
+
+/** `at`: when the text first arrived (a provider's retry after a failure keeps it); `signal`: its concern, if any. */
+async function answerSms(
+  deps: Deps,
+  sms: InboundSms,
+  at: string,
+  signal: SafetySignal | undefined,
+): Promise<string | undefined> {
+  const holder = await deps.store.findByPhone(sms.from);
+  // A number nobody holds yet: the program waiting for YES from it hears its keywords (in its wording),
+  // but nothing but an opt-out is recorded for it, nor anything erased, until YES proves the number.
+  const enrollment = holder ?? (await waitingForNumber(deps, sms.from));
+  const texts = systemTexts(deps, enrollment);
+  const request = parseKeyword(sms.body);
+  const values = enrollment
+    ? personalValues(deps, enrollment)
+    : { supportEmail: deps.config.supportEmail, checkinDay: '', checkinTime: '' };
+  if (request?.keyword === 'help') return fillText(texts.help, values);
+  if (!enrollment) {
+    if (request?.keyword === 'stop') return texts.stopConfirmed;
+    // A number whose data was erased opted out with it: only HELP and STOP get an answer.
+    if (await wasErased(deps, sms.from)) return undefined;
+    return fillText(texts.help, values);
+  }
+  // DELETE is a request about the person's data: it is answered whatever their texts' status.
+  if (request?.keyword === 'delete')
+    return holder ? erasureRequest(deps, holder) : fillText(texts.help, values);
+
+  if (request?.keyword !== 'stop') await welcomeBack(deps, enrollment);
+  const optedIn = enrollment.smsStatus === 'active' || enrollment.smsStatus === 'unreachable';
+  switch (request?.keyword) {
+    case 'stop':
+      return optOut(deps, enrollment, sms, request);
+    case 'start':
+      return optIn(deps, enrollment, sms, request);
+    case 'yes':
+      // YES answers a yes/no question when one is open; otherwise it is the opt-in keyword.
+      if (!(optedIn && yesNoOpen(enrollment, at))) return optIn(deps, enrollment, sms, request);
+      break;
+    case 'pause':
+    case 'resume':
+    case 'skip':
+      if (optedIn) return programRequest(deps, enrollment, request);
+      break;
+  }
+  // Never text an opted-out number, not even to say it is opted out.
+  if (enrollment.smsStatus === 'stopped') return undefined;
+  if (!optedIn) return texts.optInPrompt;
+  return recordAnswer(deps, enrollment, sms, at, signal);
+}
+
+/** STOP and its synonyms: texts stop at once; one confirmation, and nothing after a repeat. */
+async function optOut(
+  deps: Deps,
+  enrollment: Enrollment,
+  sms: InboundSms,
+  request: KeywordRequest,
+): Promise<string | undefined> {
+  const alreadyStopped = enrollment.smsStatus === 'stopped';
+  if (!alreadyStopped) await setSms(deps, enrollment, 'stopped');
+  // Also when already stopped: a retry after a failed ledger write still gets its entry (once).
+  await recordOptOutOnce(deps, {
+    enrollmentId: enrollment.id,
+    retainUntil: enrollment.retainUntil,
+    channel: 'sms',
+    source: 'keyword',
+    messageSid: sms.messageSid,
+    detail: request.word,
+  });
+  return alreadyStopped ? undefined : systemTexts(deps, enrollment).stopConfirmed;
+}
+
+/**
+ * START, UNSTOP, YES: texts on (YES also completes the first opt-in, the double opt-in's second half,
+ * and gives the number to this program).
+ */
+async function optIn(deps: Deps, enrollment: Enrollment, sms: InboundSms, request: KeywordRequest) {
+  const texts = systemTexts(deps, enrollment);
+  const was = enrollment.smsStatus;
+  // Already on: a retry after a failed ledger write still gets its entry (once); a repeat adds nothing.
+  const last = was === 'active' ? (await channelLedger(deps, enrollment.id, 'sms')).at(-1) : undefined;
+  const recorded = last?.action === 'opt-in' && last.source === 'keyword';
+  if (was !== 'active') {
+    // YES (or START) from the number proves it: it is this program's now, unless another running program
+    // took it a moment ago (then the provider's retry finds that one).
+    const at = deps.clock.now().toISOString();
+    if (!(await deps.store.claimPhone(sms.from, enrollment.id, at)))
+      throw new ConcurrentUpdateError('Another enrollment took this number meanwhile.');
+    await setSms(deps, enrollment, 'active');
+  }
+  if (!recorded) {
+    // The wording the person answered: the opt-out confirmation that says "reply START", or the opt-in prompt.
+    const afterStop = was === 'stopped' || last?.action === 'opt-out';
+    await recordConsent(deps, {
+      enrollmentId: enrollment.id,
+      retainUntil: enrollment.retainUntil,
+      channel: 'sms',
+      action: 'opt-in',
+      source: 'keyword',
+      wordingVersion: wordingVersion(afterStop ? texts.stopConfirmed : texts.optInPrompt),
+      messageSid: sms.messageSid,
+      detail: request.word,
+    });
+  }
+  if (was === 'active') return request.keyword === 'start' ? texts.startConfirmed : texts.optInConfirmed;
+  return was === 'stopped' ? texts.startConfirmed : texts.optInConfirmed;
+}
+
+/** PAUSE [days], RESUME and SKIP. */
+async function programRequest(deps: Deps, enrollment: Enrollment, request: KeywordRequest): Promise<string> {
+  const texts = systemTexts(deps, enrollment);
+  const values = personalValues(deps, enrollment);
+  if (request.keyword === 'skip') {
+    await skipCheckin(deps, enrollment);
+    return fillText(texts.checkinSkipped, values);
+  }
+  if (request.keyword === 'resume')
+    return (await resumeProgram(deps, enrollment.id)) ? texts.resumed : texts.notPaused;
+  const days = request.days ?? 7;
+  const result = await pauseProgram(deps, enrollment.id, days);
+  if (!result.paused) return fillText(texts.help, values);
+  const resumeDate = dateInZone(result.until, enrollment.timezone);
+  return fillText(texts.paused, { days: String(days), resumeDate });
+}
+
+/**
+ * DELETE: the first asks for a second within DELETE_WINDOW_MINUTES; the second erases everything (a
+ * hashed tombstone in the consent ledger keeps the proof of the opt-out) and is answered once: the
+ * number is unknown afterwards, and gets no answer but to HELP and STOP.
+ */
+async function erasureRequest(deps: Deps, enrollment: Enrollment): Promise<string> {
+  const texts = systemTexts(deps, enrollment);
+  const now = deps.clock.now();
+  const asked = enrollment.deleteRequestedAt ? Date.parse(enrollment.deleteRequestedAt) : Number.NaN;
+  if (now.getTime() - asked <= DELETE_WINDOW_MINUTES * 60_000) {
+    await eraseEnrollment(deps, enrollment, 'keyword');
+    return texts.deleted;
+  }
+  await updateEnrollment(deps, enrollment.id, (e) => {
+    e.deleteRequestedAt = now.toISOString();
+  });
+  logger.info('erasure asked for', { enrollmentId: enrollment.id });
+  return texts.deleteConfirm;
+}
+
+/**
+ * Any text proves the person reads texts: check-ins that moved to email after unanswered texts move
+ * back, and a number marked unreachable after carrier failures is reachable again.
+ */
+async function welcomeBack(deps: Deps, enrollment: Enrollment): Promise<void> {
+  if (!enrollment.checkinsByEmail && enrollment.smsStatus !== 'unreachable') return;
+  await updateEnrollment(deps, enrollment.id, (e) => {
+    if (e.checkinsByEmail) delete e.checkinsByEmail;
+    e.unansweredSms = 0;
+    if (e.smsStatus === 'unreachable') {
+      e.smsStatus = 'active';
+      e.smsFailures = 0;
+    }
+  });
+}
+
+/** Whether a yes/no question is waiting for an answer. */
+const yesNoOpen = (enrollment: Enrollment, at: string) =>
+  unanswered(openQuestionsOf(enrollment), at).some((q) => q.scale === 'yes-no');
+
+async function setSms(deps: Deps, enrollment: Enrollment, status: Enrollment['smsStatus']): Promise<void> {
+  await updateEnrollment(deps, enrollment.id, (e) => {
+    if (!e.phone) return false;
+    e.smsStatus = status;
+    // Texted questions close: an opted-out number is never asked again, nor answered.
+    if (status === 'stopped') {
+      e.openQuestions = openQuestionsOf(e).filter((q) => q.channel !== 'sms');
+      delete e.openCheckin;
+    }
+  });
+}
+
+/**
+ * Answers to the open questions, routed by type, oldest first (use-cases/services/answers.ts), or a journal note
+ * when none is open. The answer says what was recorded under each question's name and what is still open.
+ */
+async function recordAnswer(
+  deps: Deps,
+  enrollment: Enrollment,
+  sms: InboundSms,
+  at: string,
+  signal: SafetySignal | undefined,
+): Promise<string> {
+  const outcome = await answerOpenQuestions(deps, enrollment, {
+    text: sms.body,
+    sourceId: sms.messageSid,
+    at,
+    channel: 'sms',
+    reask: true,
+  });
+  const confirmation = answerConfirmation(deps, outcome, systemTexts(deps, enrollment));
+  // A 1 on a question about feeling safe is a sign of concern: resources follow the confirmation (words
+  // of concern add theirs in replyBySms).
+  // answerOpenQuestions noted it for the operator.
+  if (!lowSafetyAnswer(outcome) || signal) return confirmation;
+  return `${confirmation} ${concernSms(deps, enrollment, guessLanguage(sms.body), crisisLinesFor(sms.from))}`;
+}

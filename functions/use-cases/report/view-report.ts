@@ -1,0 +1,88 @@
+import type { EnrollmentStore, ReplyStore, ReportShareStore, ReportStore } from '../../ports/store';
+import type { Enrollment, Reply } from '../../program/enrollment';
+import { answerWords, type CheckpointReport } from '../../program/report';
+import type { ReportShare } from '../../program/report-share';
+import type { Track } from '../../program/types';
+import { NotFoundError } from '../../shared/errors';
+import type { Deps, UsesStore } from '../deps';
+
+/** One note in the participant's own words: a journal note, or the words beside an answer. */
+export interface ReportNote {
+  at: string;
+  text: string;
+  /** The answer the words came with ("4 of 5", "Yes"), when they came with one. */
+  withAnswer?: string;
+}
+
+/** What the report page shows its owner: the report, their notes and the links they made to it. */
+export interface ReportPageView {
+  report: CheckpointReport;
+  track: Track;
+  timezone: string;
+  notes: ReportNote[];
+  shares: ReportShare[];
+  /** The instant the page was made: which links still work is judged against it. */
+  now: string;
+}
+
+const NOT_READY = 'This report is not ready yet. It arrives on day 90 of your program.';
+
+/** The participant's own checkpoint report, opened with its signed link. */
+export async function viewReport(
+  deps: UsesStore<ReportStore, 'tokens'>,
+  token: string | undefined,
+): Promise<CheckpointReport> {
+  const claims = deps.tokens.verify(token, 'report');
+  const report = await deps.store.getReport(claims.sub);
+  if (!report) throw new NotFoundError(NOT_READY);
+  return report;
+}
+
+/** The report page's view for its owner: the report, every note they kept, and their share links. */
+export async function viewReportPage(
+  deps: UsesStore<
+    ReportStore & EnrollmentStore & ReplyStore & ReportShareStore,
+    'tokens' | 'clock' | 'catalog'
+  >,
+  token: string | undefined,
+): Promise<ReportPageView> {
+  const claims = deps.tokens.verify(token, 'report');
+  const [report, enrollment, replies, shares] = await Promise.all([
+    deps.store.getReport(claims.sub),
+    deps.store.getEnrollment(claims.sub),
+    deps.store.listReplies(claims.sub),
+    deps.store.listShares(claims.sub),
+  ]);
+  if (!report) throw new NotFoundError(NOT_READY);
+  if (!enrollment) throw new NotFoundError('There is nothing at this link any more: the data was deleted.');
+  return {
+    report,
+    ...aboutOwner(enrollment),
+    notes: notesOf(deps, replies),
+    shares,
+    now: deps.clock.now().toISOString(),
+  };
+}
+
+/** The few facts about the owner a report page needs: the track (for "what now") and the time zone. */
+export const aboutOwner = (enrollment: Enrollment) => ({
+  track: enrollment.track,
+  timezone: enrollment.timezone,
+});
+
+/**
+ * The participant's notes, oldest first: every reply that kept words (a journal note has no answer; the
+ * words beside an answer show it). Empty once the words were dropped or the data deleted.
+ */
+export function notesOf(deps: Pick<Deps, 'catalog'>, replies: readonly Reply[]): ReportNote[] {
+  const scaleOf = (stepId: string | undefined) =>
+    deps.catalog.steps.find((s) => s.id === stepId)?.scale ?? '1-5';
+  return replies
+    .filter((r): r is Reply & { note: string } => typeof r.note === 'string' && r.note.trim() !== '')
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .map((r) => ({
+      at: r.at,
+      text: r.note.trim(),
+      ...(r.score !== undefined ? { withAnswer: answerWords(r.score, scaleOf(r.stepId)) } : {}),
+    }));
+}

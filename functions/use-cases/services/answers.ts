@@ -1,0 +1,285 @@
+import type { Enrollment, Reply } from '../../program/enrollment';
+import {
+  type AnswerValue,
+  finalQuestionsAwaited,
+  isFinalCheckpoint,
+  markAnswered,
+  nameOf,
+  type OpenQuestion,
+  openQuestionsOf,
+  type PlacedAnswer,
+  routeAnswers,
+  unanswered,
+} from '../../program/open-questions';
+import { readAnswers } from '../../program/reply-parsing';
+import { type Channel, PROGRAM_DAYS } from '../../program/types';
+import { fillText } from '../../render/fill';
+import { logger } from '../../shared/logger';
+import type { Deps } from '../deps';
+import { refreshReport } from './checkpoint-report';
+import { recordReply } from './record-reply';
+import { noteConcern } from './safety';
+import { updateEnrollment } from './update-enrollment';
+
+/** A reply that may answer open questions: its words, who sent it, and when it first arrived. */
+export interface IncomingAnswer {
+  text: string;
+  /** The provider's message id (a retry carries the same one). */
+  sourceId: string;
+  /** When it first arrived: windows are judged at this instant, so a retry routes as the first try. */
+  at: string;
+  channel: Channel;
+  /** The question an email reply names (its In-Reply-To): the first answer goes to it when it is open. */
+  named?: Pick<OpenQuestion, 'stepId' | 'day'>;
+  /** Whether an unreadable reply is asked about again (texts) or kept as a note at once (email). */
+  reask: boolean;
+  /**
+   * A one-click answer: the question the link names is the only one it answers (answered before or not:
+   * a second click changes the answer), with the value the button carries instead of words.
+   */
+  only?: { question: OpenQuestion; answer: AnswerValue };
+}
+
+/** What became of a reply, for the confirmation the person gets. */
+export type AnswerOutcome =
+  /** Answers placed on their questions; `stillOpen` are the questions that still wait. */
+  | { kind: 'answered'; placed: PlacedAnswer[]; unplaced: number; stillOpen: OpenQuestion[] }
+  /** Read as answers, but none fits a question that is open (a 4 while only yes/no questions are). */
+  | { kind: 'does-not-fit'; stillOpen: OpenQuestion[] }
+  /** Not readable as an answer while questions are open: asked again once. */
+  | { kind: 'reasked'; stillOpen: OpenQuestion[] }
+  /** Not readable a second time: kept as a note beside the oldest open question. */
+  | { kind: 'note-beside'; stillOpen: OpenQuestion[] }
+  /** No question is open: a journal note. */
+  | { kind: 'journal-note' };
+
+/** The metrics whose question asks how safe the person feels: a 1 there is a sign of concern. */
+export const SAFETY_METRICS: readonly string[] = ['honesty-safety', 'feeling-safer'];
+
+/**
+ * Routes a reply to the open questions it answers (program/open-questions.ts), records each answer, and
+ * keeps what it cannot place as a note. The questions are claimed in the enrollment's own versioned write
+ * before the answers are stored, so two texts arriving together never take the same question, and a
+ * provider's retry (same `sourceId`) routes exactly as the first try and rewrites the same replies.
+ * A final checkpoint answer that leaves none awaited lets the held report go at once; an answer given
+ * after the report was made updates it.
+ */
+export async function answerOpenQuestions(
+  deps: Deps,
+  enrollment: Enrollment,
+  reply: IncomingAnswer,
+): Promise<AnswerOutcome> {
+  const readings = reply.only ? [[reply.only.answer]] : readAnswers(reply.text);
+  const now = deps.clock.now().toISOString();
+  let outcome: AnswerOutcome = { kind: 'journal-note' };
+  const updated = await updateEnrollment(
+    deps,
+    enrollment.id,
+    (e) => {
+      const questions = openQuestionsOf(e);
+      const waiting = unanswered(questions, reply.at);
+      if (!readings) {
+        if (!waiting.length) {
+          outcome = { kind: 'journal-note' };
+          return false;
+        }
+        if (!reply.reask || waiting.some((q) => q.reasked)) {
+          outcome = { kind: 'note-beside', stillOpen: waiting };
+          return false;
+        }
+        outcome = { kind: 'reasked', stillOpen: waiting };
+        e.openQuestions = questions.map((q) => (waiting.includes(q) ? { ...q, reasked: true } : q));
+        delete e.openCheckin;
+        return;
+      }
+      const { placed, unplaced } = reply.only
+        ? { placed: [{ question: reply.only.question, answer: reply.only.answer }], unplaced: 0 }
+        : routeAnswers(namedFirst(questions, reply.named), readings, reply.at, reply.sourceId);
+      if (!placed.length) {
+        outcome = waiting.length ? { kind: 'does-not-fit', stillOpen: waiting } : { kind: 'journal-note' };
+        return false;
+      }
+      const after = markAnswered(
+        questions,
+        placed.map((p) => p.question),
+        reply.sourceId,
+        reply.at,
+      );
+      outcome = { kind: 'answered', placed, unplaced, stillOpen: unanswered(after, reply.at) };
+      e.openQuestions = after;
+      delete e.openCheckin;
+      e.unansweredSms = 0;
+      if (placed.some((p) => isFinalCheckpoint(p.question)) && !finalQuestionsAwaited(after, reply.at).length)
+        releaseReport(e, now);
+    },
+    enrollment,
+  );
+  // Set inside the write's change, which TypeScript cannot follow.
+  const result = outcome as AnswerOutcome;
+  await storeReplies(deps, updated, reply, result);
+  if (result.kind === 'answered') {
+    for (const { question } of result.placed)
+      logger.info('check-in answered', {
+        enrollmentId: enrollment.id,
+        metric: question.metric,
+        channel: reply.channel,
+      });
+    if (mayFollowReport(result.placed)) await refreshReport(deps, updated);
+    // A 1 on a question about feeling safe: the operator's list shows it (the texted answer adds resources).
+    if (lowSafetyAnswer(result)) await noteConcern(deps, updated, 'abuse', reply.channel);
+  }
+  return result;
+}
+
+/** An email reply that names its question: that question comes first when it is still open. */
+function namedFirst(questions: OpenQuestion[], named: IncomingAnswer['named']): OpenQuestion[] {
+  if (!named) return questions;
+  const index = questions.findIndex((q) => q.stepId === named.stepId && q.day === named.day);
+  if (index < 0) return questions;
+  const first = questions[index] as OpenQuestion;
+  // Asked "first" for routing only: the stored question keeps its own time.
+  return [{ ...first, askedAt: '' }, ...questions.filter((_, i) => i !== index)];
+}
+
+/** The report held for the final checkpoint's answers goes with the next dispatch tick. */
+function releaseReport(e: Enrollment, now: string): void {
+  const report = (e.held ?? []).filter((h) => h.slot === 'report' && h.until > now);
+  if (!report.length) return;
+  e.held = (e.held ?? []).map((h) => (h.slot === 'report' ? { ...h, until: now } : h));
+  if (!e.nextDueAt || now < e.nextDueAt) e.nextDueAt = now;
+}
+
+/**
+ * Whether an answer may come after the report was made: only a question asked in the program's last two
+ * weeks is still open on day 90 (a window is a week at most), so only then is the saved report read.
+ */
+const mayFollowReport = (placed: readonly PlacedAnswer[]): boolean =>
+  placed.some((p) => p.question.day >= PROGRAM_DAYS - 14);
+
+/** Stores the answers (one reply each, keyed by the message id and its place) or the note. */
+async function storeReplies(
+  deps: Deps,
+  enrollment: Enrollment,
+  reply: IncomingAnswer,
+  outcome: AnswerOutcome,
+): Promise<void> {
+  const base: Reply = {
+    enrollmentId: enrollment.id,
+    at: reply.at,
+    sourceId: reply.sourceId,
+    channel: reply.channel,
+  };
+  switch (outcome.kind) {
+    case 'answered':
+      for (const [i, { question, answer }] of outcome.placed.entries()) {
+        await recordReply(deps, enrollment, {
+          ...base,
+          sourceId: outcome.placed.length > 1 ? `${reply.sourceId}#${i + 1}` : reply.sourceId,
+          stepId: question.stepId,
+          day: question.day,
+          metric: question.metric,
+          score: answer.score,
+          ...(answer.note ? { note: answer.note } : {}),
+        });
+      }
+      return;
+    case 'note-beside':
+    case 'does-not-fit': {
+      const oldest = outcome.stillOpen[0];
+      await recordReply(deps, enrollment, {
+        ...base,
+        ...(oldest ? { stepId: oldest.stepId, day: oldest.day } : {}),
+        note: reply.text,
+      });
+      return;
+    }
+    case 'journal-note':
+      await recordReply(deps, enrollment, { ...base, note: reply.text });
+      return;
+    case 'reasked':
+      return;
+  }
+}
+
+/** Characters of one GSM-7 text. */
+const ONE_SEGMENT = 160;
+
+/** Whether an answer was a 1 on a question about feeling safe. */
+export const lowSafetyAnswer = (outcome: AnswerOutcome): boolean =>
+  outcome.kind === 'answered' &&
+  outcome.placed.some((p) => SAFETY_METRICS.includes(p.question.metric) && p.answer.score === 1);
+
+/**
+ * The confirmation text: what was recorded, under each question's name, and what is still open ("Kintsugi
+ * noted day 30 question 1: yes. Still open: day 30 question 2 (Y/N)."). A single weekly answer with
+ * nothing else open keeps the short form ("4 of 5 noted.").
+ */
+export function answerConfirmation(
+  deps: Pick<Deps, 'catalog'>,
+  outcome: AnswerOutcome,
+  texts: {
+    ratingRecorded: string;
+    ratingUnclear: string;
+    noteKept: string;
+    noteKeptCheckinOpen: string;
+  },
+): string {
+  const words = deps.catalog.messages.answers;
+  const steps = deps.catalog.steps;
+  const label = (q: OpenQuestion) => {
+    const name = nameOf(q, steps);
+    if (name.kind === 'check-in') return fillText(words.checkin, { week: String(name.week) });
+    if (name.kind === 'quick-check')
+      return fillText(words.quickCheck, { day: String(name.day), number: String(name.number) });
+    return fillText(words.checkpoint, { number: String(name.number) });
+  };
+  const openList = (questions: readonly OpenQuestion[]) =>
+    questions
+      .map((q) => `${label(q)} (${q.scale === 'yes-no' ? words.yesNoHint : words.ratingHint})`)
+      .join(', ');
+  switch (outcome.kind) {
+    case 'journal-note':
+      return texts.noteKept;
+    case 'reasked':
+      return texts.ratingUnclear;
+    case 'note-beside':
+      return texts.noteKeptCheckinOpen;
+    case 'does-not-fit':
+      return fillText(words.doesNotFit, { questions: openList(outcome.stillOpen) });
+    case 'answered': {
+      const [only] = outcome.placed;
+      if (
+        outcome.placed.length === 1 &&
+        only &&
+        only.question.kind === 'check-in' &&
+        !outcome.stillOpen.length &&
+        !outcome.unplaced
+      )
+        return fillText(texts.ratingRecorded, { score: String(only.answer.score), max: '5' });
+      const value = (p: PlacedAnswer) =>
+        p.question.scale === 'yes-no'
+          ? p.answer.score === 1
+            ? words.yes
+            : words.no
+          : fillText(words.rating, { score: String(p.answer.score) });
+      const answers = outcome.placed
+        .map((p) => fillText(words.labelled, { label: label(p.question), value: value(p) }))
+        .join(', ');
+      const more = [
+        outcome.stillOpen.length ? fillText(words.stillOpen, { questions: openList(outcome.stillOpen) }) : '',
+        outcome.unplaced ? fillText(words.unplaced, { count: String(outcome.unplaced) }) : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+      const full = fillText(words.recorded, { answers, more })
+        .replace(/\s{2,}/g, ' ')
+        .trim();
+      if (full.length <= ONE_SEGMENT) return full;
+      // Too long for one text: the closing words after the list go.
+      const head = words.recorded.slice(0, words.recorded.indexOf('{{more}}') + '{{more}}'.length);
+      return fillText(head, { answers, more })
+        .replace(/\s{2,}/g, ' ')
+        .trim();
+    }
+  }
+}

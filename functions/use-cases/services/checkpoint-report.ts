@@ -1,0 +1,63 @@
+import { type Enrollment, retainedUntil } from '../../program/enrollment';
+import { buildReport, type CheckpointReport } from '../../program/report';
+import { logger } from '../../shared/logger';
+import type { Deps } from '../deps';
+import { participationSignal } from './partnership';
+
+/**
+ * The report as the person's own answers show it now (not saved). With `firstMadeAt`, answers after that
+ * instant are marked late.
+ */
+export async function reportFromAnswers(
+  deps: Deps,
+  enrollmentId: string,
+  firstMadeAt?: string,
+): Promise<CheckpointReport> {
+  const [messages, replies] = await Promise.all([
+    deps.store.listMessages(enrollmentId),
+    deps.store.listReplies(enrollmentId),
+  ]);
+  return buildReport({
+    enrollmentId,
+    now: deps.clock.now().toISOString(),
+    steps: deps.catalog.steps,
+    messages,
+    replies,
+    ...(firstMadeAt ? { firstMadeAt } : {}),
+  });
+}
+
+/**
+ * The checkpoint report, made once from the person's own answers when the report slot is sent (the slot
+ * waits for the final checkpoint's answers, or for their windows to close: sending/dispatch.ts), then kept with
+ * its own retention. Returns the saved report when there is one already.
+ */
+export async function makeReport(deps: Deps, enrollment: Enrollment): Promise<CheckpointReport> {
+  const existing = await deps.store.getReport(enrollment.id);
+  if (existing) return existing;
+  const report = await reportFromAnswers(deps, enrollment.id);
+  const participation = await participationSignal(deps, enrollment);
+  if (participation) report.participation = participation;
+  // Made as the program ends, and kept as long as the rest of it: its own retention from now.
+  await deps.store.saveReport(report, retainedUntil(report.generatedAt, deps.config.retentionDays));
+  // The report holds the numbers; the raw words can go now if the deployment chose so.
+  if (deps.config.dropReplyTextAfterReport) await deps.store.dropReplyText(enrollment.id);
+  return report;
+}
+
+/**
+ * Brings a report up to date after an answer that came within its question's window but after the
+ * report was made: the page and its JSON show it (marked late), and the emailed link always shows the
+ * current report. The journal-note count and the partners' participation stay as first made (the notes'
+ * words may have been dropped since). Nothing happens before the report exists.
+ */
+export async function refreshReport(deps: Deps, enrollment: Enrollment): Promise<void> {
+  const existing = await deps.store.getReport(enrollment.id);
+  if (!existing) return;
+  const report = await reportFromAnswers(deps, enrollment.id, existing.generatedAt);
+  report.journalNotes = existing.journalNotes;
+  if (existing.participation) report.participation = existing.participation;
+  await deps.store.saveReport(report, retainedUntil(existing.generatedAt, deps.config.retentionDays));
+  if (deps.config.dropReplyTextAfterReport) await deps.store.dropReplyText(enrollment.id);
+  logger.info('report brought up to date after a late answer', { enrollmentId: enrollment.id });
+}

@@ -1,0 +1,77 @@
+/**
+ * How partners get linked (an invitation followed, then confirmed), whether two participants are linked,
+ * and the one thing linked partners may share: how many check-ins each answered.
+ */
+import type { Enrollment } from '../../program/enrollment';
+import { REACHED } from '../../program/enrollment';
+import { ValidationError } from '../../shared/errors';
+import { logger } from '../../shared/logger';
+import type { Deps } from '../deps';
+import { updateEnrollment } from './update-enrollment';
+
+/** How many check-ins one person answered of those sent: the only thing partners may share. */
+export interface Participation {
+  answered: number;
+  sent: number;
+}
+
+/** Whether two enrollments point at each other (each writes its own side, so both must agree). */
+export async function partnerOf(deps: Deps, enrollment: Enrollment): Promise<Enrollment | undefined> {
+  if (!enrollment.partner) return undefined;
+  const other = await deps.store.getEnrollment(enrollment.partner.id);
+  return other?.partner?.id === enrollment.id ? other : undefined;
+}
+
+/** The inviter an enrollment form's `invite` token names; a forged or expired one is refused. */
+export function inviterOf(deps: Deps, invite: unknown): string | undefined {
+  if (invite === undefined || invite === '') return undefined;
+  if (typeof invite !== 'string')
+    throw new ValidationError('invalid_invite', 'The invitation is not valid.', 'invite');
+  try {
+    return deps.tokens.verify(invite, 'invite').sub;
+  } catch {
+    throw new ValidationError(
+      'invalid_invite',
+      'This invitation link is not valid or has expired. You can still enroll: open the start page without it.',
+      'invite',
+    );
+  }
+}
+
+/** Links a newly confirmed invitee with the person who invited them, if that person is free to be linked. */
+export async function linkInvitedPartner(deps: Deps, invitee: Enrollment): Promise<boolean> {
+  if (!invitee.invitedBy) return false;
+  const inviter = await deps.store.getEnrollment(invitee.invitedBy);
+  if (inviter?.status !== 'active' || (await partnerOf(deps, inviter))) return false;
+  const linkedAt = deps.clock.now().toISOString();
+  await updateEnrollment(deps, inviter.id, (e) => {
+    e.partner = { id: invitee.id, linkedAt };
+  });
+  await updateEnrollment(deps, invitee.id, (e) => {
+    e.partner = { id: inviter.id, linkedAt };
+    delete e.invitedBy;
+  });
+  logger.info('partners linked', { enrollmentId: invitee.id, partnerId: inviter.id });
+  return true;
+}
+
+async function participationOf(deps: Deps, id: string): Promise<Participation> {
+  const [messages, replies] = await Promise.all([deps.store.listMessages(id), deps.store.listReplies(id)]);
+  const sent = messages.filter((m) => m.kind === 'check-in' && REACHED.includes(m.status));
+  const answered = new Set(replies.filter((r) => r.score !== undefined).map((r) => `${r.stepId}#${r.day}`));
+  return { sent: sent.length, answered: sent.filter((m) => answered.has(`${m.slot}#${m.day}`)).length };
+}
+
+/** Both partners' participation, only when they are linked and both agreed to share it. */
+export async function participationSignal(
+  deps: Deps,
+  enrollment: Enrollment,
+): Promise<{ you: Participation; partner: Participation } | undefined> {
+  const other = await partnerOf(deps, enrollment);
+  if (!other || !enrollment.sharesParticipation || !other.sharesParticipation) return undefined;
+  const [you, partner] = await Promise.all([
+    participationOf(deps, enrollment.id),
+    participationOf(deps, other.id),
+  ]);
+  return { you, partner };
+}

@@ -1,0 +1,38 @@
+import type { ConsentStore, EnrollmentStore } from '../../ports/store';
+import { openQuestionsOf } from '../../program/open-questions';
+import { logger } from '../../shared/logger';
+import type { UsesStore } from '../deps';
+import { recordOptOutOnce } from './consent';
+import { updateEnrollment } from './update-enrollment';
+
+/** What the provider said: its own code for the opt-out (kept as the consent's detail), and the text it was about. */
+export interface ProviderOptOut {
+  providerCode: string;
+  messageSid?: string;
+}
+
+/**
+ * The provider says the number opted out (when a text is refused, or in a delivery report): texts stop
+ * and the consent ledger records it, as if the person had texted STOP to us.
+ */
+export async function stopTextsAtProviderRequest(
+  deps: UsesStore<EnrollmentStore & ConsentStore, 'clock'>,
+  enrollmentId: string,
+  { providerCode, messageSid }: ProviderOptOut,
+): Promise<void> {
+  const updated = await updateEnrollment(deps, enrollmentId, (e) => {
+    e.smsStatus = 'stopped';
+    e.openQuestions = openQuestionsOf(e).filter((q) => q.channel !== 'sms');
+    delete e.openCheckin;
+  });
+  // Once: the provider reports the opt-out on every text it refuses and in their delivery reports.
+  await recordOptOutOnce(deps, {
+    enrollmentId,
+    channel: 'sms',
+    source: 'provider-event',
+    detail: providerCode,
+    ...(messageSid ? { messageSid } : {}),
+    retainUntil: updated.retainUntil,
+  });
+  logger.info('sms opt-out from provider', { enrollmentId });
+}
