@@ -241,6 +241,19 @@ export interface LambdaWiring {
   ports?: readonly Port[];
 }
 
+/**
+ * `deps` as a function with this wiring sees them: the ports it names, the others refusing as they do in
+ * its Lambda, and the catalog with only the parts it names. The tests run every handler through it
+ * (test/unit/handler-wiring.test.ts), since `buildDeps` (the local runtime's) builds every port and part.
+ */
+export function asWired(deps: Deps, wiring: LambdaWiring, catalog = compiledCatalog): Deps {
+  const named = new Set((wiring.ports ?? []).map((port) => port.name));
+  const ports = Object.fromEntries(
+    (Object.keys(UNWIRED) as PortName[]).map((name) => [name, named.has(name) ? deps[name] : UNWIRED[name]]),
+  );
+  return { ...deps, ...ports, catalog: catalogWith(wiring.catalog ?? [], catalog) };
+}
+
 let lambdaDeps: Promise<Deps> | undefined;
 
 /**

@@ -13,7 +13,7 @@ import {
   wantsJson,
 } from '../shared/http';
 import { answerByEmail, viewEmailAnswer } from '../use-cases/replies/checkin-by-email';
-import { sesMailer, snsAlerts } from '../wiring';
+import { type LambdaWiring, sesMailer, snsAlerts } from '../wiring';
 import { type HttpHandle, httpLambda } from './lambda';
 
 /** GET shows the chosen answer with a button (mail scanners never record it); POST records it, with a note. */
@@ -54,4 +54,7 @@ export const handle: HttpHandle = (deps, event) =>
     return html(200, checkinRecordedPage(answer, answer.safety));
   });
 
-export const handler = httpLambda(handle, { catalog: [withEmailLayouts], ports: [sesMailer, snsAlerts] });
+/** The catalog parts and ports this function's entry point is built with (and the only ones bundled into it). */
+export const wiring: LambdaWiring = { catalog: [withEmailLayouts], ports: [sesMailer, snsAlerts] };
+
+export const handler = httpLambda(handle, wiring);

@@ -4,7 +4,7 @@ import { confirmButtonPage, escapeHtml, page } from '../pages/layout';
 import { calendarDateInWords } from '../program/local-words';
 import { html, json, query, requestOrigin, respond, wantsJson } from '../shared/http';
 import { confirm, lookupConfirmation } from '../use-cases/enrollment/confirm';
-import { sesMailer, twilioSms } from '../wiring';
+import { type LambdaWiring, sesMailer, twilioSms } from '../wiring';
 import { type HttpHandle, httpLambda } from './lambda';
 
 /** GET /confirm shows a button and changes nothing (link scanners prefetch); POST activates. */
@@ -50,7 +50,10 @@ export const handle: HttpHandle = (deps, event) =>
     );
   });
 
-export const handler = httpLambda(handle, {
+/** The catalog parts and ports this function's entry point is built with (and the only ones bundled into it). */
+export const wiring: LambdaWiring = {
   catalog: [withEnrollmentEmails, withEmailLayouts],
   ports: [sesMailer, twilioSms],
-});
+};
+
+export const handler = httpLambda(handle, wiring);

@@ -3,7 +3,7 @@ import { withEnrollmentEmails } from '../catalog/with-enrollment-emails';
 import { enrollmentFormPage, formPostAnswer } from '../pages/enrollment-form';
 import { html, json, parseBody, query, requestOrigin, respond, wantsJson } from '../shared/http';
 import { enroll } from '../use-cases/enrollment/enroll';
-import { sesMailer } from '../wiring';
+import { type LambdaWiring, sesMailer } from '../wiring';
 import { FRESH_LINK_PATH, handle as handleFreshLink } from './fresh-link';
 import { type HttpHandle, httpLambda } from './lambda';
 
@@ -27,7 +27,7 @@ const handleEnroll: HttpHandle = (deps, event) =>
     return html(answer.status, answer.page);
   });
 
-export const handler = httpLambda(handle, {
-  catalog: [withEnrollmentEmails, withEmailLayouts],
-  ports: [sesMailer],
-});
+/** The catalog parts and ports this function's entry point is built with (and the only ones bundled into it). */
+export const wiring: LambdaWiring = { catalog: [withEnrollmentEmails, withEmailLayouts], ports: [sesMailer] };
+
+export const handler = httpLambda(handle, wiring);

@@ -7,7 +7,7 @@ import { withCorrelationId } from '../shared/correlation';
 import { logger } from '../shared/logger';
 import type { Deps } from '../use-cases/deps';
 import { retryDelaySeconds, send } from '../use-cases/sending/send';
-import { lambdaDependencies, sesMailer, snsAlerts, sqsQueue, twilioSms } from '../wiring';
+import { type LambdaWiring, lambdaDependencies, sesMailer, snsAlerts, sqsQueue, twilioSms } from '../wiring';
 
 /** Sends a batch of queued jobs, all at once; only the jobs that failed go back to the queue, each after its backoff. */
 export async function handle(deps: Deps, event: SQSEvent): Promise<SQSBatchResponse> {
@@ -39,11 +39,11 @@ async function backOff(deps: Deps, record: SQSRecord): Promise<void> {
   });
 }
 
+/** The catalog parts and ports this function's entry point is built with (and the only ones bundled into it). */
+export const wiring: LambdaWiring = {
+  catalog: [withStepBodies, withStepLayouts, withEmailLayouts],
+  ports: [sesMailer, twilioSms, sqsQueue, snsAlerts],
+};
+
 export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> =>
-  handle(
-    await lambdaDependencies({
-      catalog: [withStepBodies, withStepLayouts, withEmailLayouts],
-      ports: [sesMailer, twilioSms, sqsQueue, snsAlerts],
-    }),
-    event,
-  );
+  handle(await lambdaDependencies(wiring), event);
