@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from '../infra/catalog';
 import { MAX_BUNDLE_BYTES } from '../infra/lambda-bundling';
 import { startDynamoDbLocal } from '../local/emulators/dynamodb';
 import { startSesEmulator } from '../local/emulators/ses';
-import { type ColdStart, coldStart } from './cold-start';
+import { COLD_START_GOAL, type ColdStart, coldStart } from './cold-start';
 import {
   type CostByChoice,
   type CostLine,
@@ -165,7 +165,7 @@ function summaryTable(r: Results): string {
   const main =
     r.dispatch.find((d) => d.population === 100_000 && !d.sampledShards) ?? (r.dispatch[1] as DispatchRow);
   const largestBundle = r.coldStart.bundles.reduce((a, b) => (b.bytes > a.bytes ? b : a));
-  const slowestLoad = r.coldStart.bundles.reduce((a, b) => (b.loadMs > a.loadMs ? b : a));
+  const slowestLoad = r.coldStart.slowest;
   const sim = r.simulations.at(-1) as SimulationRow;
   const slowest = slowestEmulator(r);
   const e2eRatio = sim.summary.messagesPerSecond / slowest.messagesPerSecond;
@@ -183,15 +183,21 @@ function summaryTable(r: Results): string {
       yes(r.render.ratio <= 1 / 1000),
     ],
     [
-      '3. Cold start: largest handler bundle',
+      "3. Cold start: slowest handler load ÷ require('twilio')",
+      `${sig(slowestLoad.loadMs)} ms (${slowestLoad.handler}) ÷ ${sig(r.coldStart.twilioLoadMs)} ms = ${sig(slowestLoad.loadMs / r.coldStart.twilioLoadMs)}`,
+      `≤ ${COLD_START_GOAL}`,
+      yes(r.coldStart.goalMet),
+    ],
+    [
+      '3. Cold start: largest handler bundle (a ceiling, not the goal)',
       `${sig(largestBundle.bytes / 1024)} KB (${largestBundle.handler})`,
-      `≤ ${MAX_BUNDLE_BYTES / 1024} KB`,
+      `≤ ${sig(MAX_BUNDLE_BYTES / 1024 / 1024)} MB`,
       yes(largestBundle.bytes <= MAX_BUNDLE_BYTES),
     ],
     [
-      "3. Cold start: slowest handler load ÷ require('twilio')",
-      `${sig(slowestLoad.loadMs)} ms ÷ ${sig(r.coldStart.twilioLoadMs)} ms = ${sig(slowestLoad.loadMs / r.coldStart.twilioLoadMs)}`,
-      'no handler loads the full client',
+      '3. Cold start: handlers that load the full Twilio client',
+      `${r.coldStart.bundles.filter((b) => b.fullTwilio).length}`,
+      '0',
       yes(r.coldStart.bundles.every((b) => !b.fullTwilio)),
     ],
     [
@@ -361,25 +367,28 @@ function report(r: Results): string {
     '## 3. Cold start',
     '',
     "Each handler bundled with the options in `infra/lambda-bundling.ts` (the ones CDK's NodejsFunction",
-    'reads: esbuild, minified, CommonJS, target node24, source maps without sources, `@aws-sdk/*` and',
-    '`@smithy/*` left to the Lambda runtime). Load time: `require` of the bundle in a fresh `node`, median',
-    `of ${r.coldStart.runs}; the SDK resolves from node_modules as it would from the runtime's.`,
+    'reads: esbuild, minified, CommonJS, target node24, source maps without sources, the AWS SDK bundled).',
+    `Load time: \`require\` of the bundle in a fresh \`node\`, median of ${r.coldStart.runs}, interleaved with the`,
+    "same handler with the SDK left to the runtime (resolved from node_modules as from the runtime's) and",
+    `with \`require('twilio')\` (median of all ${r.coldStart.runs * r.coldStart.bundles.length} of its loads).`,
+    `The goal: the slowest handler loads in at most ${COLD_START_GOAL} × \`require('twilio')\`'s time: ` +
+      `${sig(r.coldStart.slowest.loadMs)} ms (${r.coldStart.slowest.handler}) ÷ ${sig(r.coldStart.twilioLoadMs)} ms = ` +
+      `${sig(r.coldStart.slowest.loadMs / r.coldStart.twilioLoadMs)}: ${r.coldStart.goalMet ? 'met' : '**not met**'}.`,
     '',
-    '| handler | bundle | load | ÷ full Twilio load | full Twilio client | SDK bundled instead: bundle | load |',
+    '| handler | bundle | load | ÷ full Twilio load | full Twilio client | SDK from the runtime instead: bundle | load |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...r.coldStart.bundles.map(
       (b) =>
-        `| ${b.handler} | ${sig(b.bytes / 1024)} KB | ${sig(b.loadMs)} ms | ${sig(b.loadMs / r.coldStart.twilioLoadMs)} | ${b.fullTwilio ? 'yes' : 'no'} | ${sig(b.withSdk.bytes / 1024)} KB | ${sig(b.withSdk.loadMs)} ms |`,
+        `| ${b.handler} | ${sig(b.bytes / 1024)} KB | ${sig(b.loadMs)} ms | ${sig(b.loadMs / r.coldStart.twilioLoadMs)} | ${b.fullTwilio ? 'yes' : 'no'} | ${sig(b.sdkFromRuntime.bytes / 1024)} KB | ${sig(b.sdkFromRuntime.loadMs)} ms |`,
     ),
     `| \`require('twilio')\` (the full client) | | ${sig(r.coldStart.twilioLoadMs)} ms | 1 | | | |`,
     '',
-    'The choice: the AWS SDK v3 is left to the Lambda runtime (which ships it, every client with',
-    'lib-dynamodb from one release) rather than bundled. Bundled, tree-shaken and minified, it loads',
-    'faster (the right-hand columns, measured in the same run), but it weighs 400–500 KB per handler,',
-    'which with the compiled content (~340 KB, every handler renders or reads it) puts every handler',
-    'over 700 KB. Splitting `functions/wiring.ts` so each handler imports only the clients it uses would',
-    'trim load time a little (a few ms per SDK client not loaded) but could not bring `send`, which',
-    'needs DynamoDB, SES, SQS and Secrets Manager and the whole catalog, under 700 KB with the SDK bundled.',
+    'The choice: the AWS SDK v3 is bundled, tree-shaken and minified, rather than loaded from the copy the',
+    'Lambda runtime ships: it loads faster (the right-hand columns, measured in the same run), for a few',
+    `hundred KB more per handler, under a ceiling of ${sig(MAX_BUNDLE_BYTES / 1024 / 1024)} MB that is not a goal in itself. Each handler`,
+    'bundles only what it reads: its entry point names the parts of the compiled catalog (functions/catalog/)',
+    'and the ports (functions/wiring.ts) it uses, so the pages carry no email layouts, no handler that never',
+    "sends email carries the SES client, and only the functions that text carry Twilio's Messages API.",
     '',
     "Sending needs only Twilio's Messages API: `adapters/twilio/messages-client.ts` builds Twilio's own",
     'generated Messages list over a `fetch` transport (`adapters/twilio/fetch-transport.ts`) instead of',

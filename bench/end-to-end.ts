@@ -8,6 +8,7 @@ import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ensureTable } from '../functions/adapters/dynamodb/table';
 import { createMessagesClient } from '../functions/adapters/twilio/messages-client';
 import { completeCatalog as catalog } from '../functions/catalog/complete';
+import { layoutNamed } from '../functions/program/layouts';
 import { mapConcurrently } from '../functions/shared/concurrency';
 import { clearEmails } from '../local/emulators/ses';
 import { startTwilioServer } from '../local/emulators/twilio-server';
@@ -52,7 +53,7 @@ export async function emulatorThroughput(
     endpoint: endpoints.sesEndpoint,
     credentials: CREDENTIALS,
   });
-  const html = catalog.layouts.message.replaceAll(/\{\{\{?\w+\}\}\}?/g, 'x');
+  const html = layoutNamed(catalog, 'message').replaceAll(/\{\{\{?\w+\}\}\}?/g, 'x');
   const sesRate = await rate(count, (i) =>
     ses.send(
       new SendEmailCommand({

@@ -3,7 +3,7 @@
  * MJML per send (what it would do without the build step), for every layout of the catalog.
  */
 import { completeCatalog as catalog } from '../functions/catalog/complete';
-import { layoutNamed } from '../functions/program/invitation-layout';
+import { layoutNamed } from '../functions/program/layouts';
 import { stepBodyOf } from '../functions/program/step-bodies';
 import { fillHtml } from '../functions/render/fill';
 import { compileLayout, LAYOUT_NAMES, LAYOUT_PLACEHOLDERS, type LayoutName } from '../templates/build';

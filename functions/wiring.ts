@@ -11,19 +11,15 @@ import { SesMailer } from './adapters/ses/mailer';
 import { retryThrottlingOnly } from './adapters/ses/retry';
 import { SnsOperatorAlerts } from './adapters/sns/operator-alerts';
 import { SqsSendQueue } from './adapters/sqs/send-queue';
-import { createMessagesClient } from './adapters/twilio/messages-client';
 import {
   parseTwilioSecret,
   reportUnusableTwilioSecret,
   type TwilioSecret,
   unusableTwilioAdapters,
 } from './adapters/twilio/secret';
-import { TwilioSmsSender } from './adapters/twilio/sms-sender';
 import { TwilioWebhookVerifier } from './adapters/twilio/webhooks';
 import { type CatalogPart, catalogWith, compiledCatalog } from './catalog/compiled';
 import { systemClock } from './ports/clock';
-import type { SendQueue } from './ports/queue';
-import type { SmsSender, WebhookVerifier } from './ports/sms';
 import { contactHash } from './program/consent';
 import { type Config, parseConfig } from './shared/config';
 import { parseTokenKeys, TokenSigner } from './shared/tokens';
@@ -40,6 +36,7 @@ async function resolveSecrets(config: Config) {
   const twilio: TwilioSecret | undefined = config.secrets.twilioSecretArn
     ? parseTwilioSecret(await readSecret(config.secrets.twilioSecretArn, config.region))
     : config.secrets.twilio && { usable: true, credentials: config.secrets.twilio };
+  if (twilio && !twilio.usable) reportUnusableTwilioSecret(twilio);
   if (!tokenKey) throw new Error('No token key: set TOKEN_SECRET_ARN (AWS) or TOKEN_KEY (local)');
   const keys = parseTokenKeys(tokenKey);
   if (!config.secrets.tokenSecretArn && config.secrets.previousTokenKeys.length) {
@@ -67,53 +64,122 @@ const noTwilio = () =>
     'Twilio is not configured for this function: set TWILIO_SECRET_ARN (AWS) or TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM',
   );
 
-function twilioAdapters(
-  config: Config,
-  secret: TwilioSecret | undefined,
-): { sms: SmsSender; webhooks: WebhookVerifier } {
-  if (!secret) {
-    return {
-      sms: { send: () => Promise.reject(noTwilio()) },
-      webhooks: {
+/** What every adapter is built from: the config, the secrets read once, the clock. */
+interface Built {
+  config: Config;
+  twilio: TwilioSecret | undefined;
+  clock: Deps['clock'];
+}
+
+/** The ports a function may send or check through, each built by one adapter below. */
+type PortName = 'mailer' | 'sms' | 'webhooks' | 'queue' | 'alerts';
+
+/**
+ * Builds one port's adapter. A function's entry point names the ports it uses (functions/handlers/lambda.ts),
+ * so each adapter, with its SDK client or Twilio code, is bundled and loaded only where it is used.
+ */
+export interface Port<K extends PortName = PortName> {
+  name: K;
+  build(built: Built): Deps[K] | Promise<Deps[K]>;
+}
+
+/** SES, paced to this instance's share of SES_MAX_SEND_RATE so a burst of sends waits its turn. */
+export const sesMailer: Port<'mailer'> = {
+  name: 'mailer',
+  build: ({ config }) => {
+    const local = config.endpoints;
+    const ses = new SESv2Client({
+      ...(local.ses
+        ? { region: 'aws-ses-v2-local', endpoint: local.ses, credentials: LOCAL_CREDENTIALS }
+        : { region: config.region }),
+      // A send that timed out may have gone: only throttled calls are repeated (see retryThrottlingOnly).
+      retryStrategy: retryThrottlingOnly(),
+      requestHandler: { requestTimeout: config.providerTimeoutMs, throwOnRequestTimeout: true },
+    });
+    return pacedMailer(
+      new SesMailer(ses, config.emailFrom, config.sesConfigurationSet, config.replyTo),
+      shareOfRate(config.pacing.emailsPerSecond, config.pacing.instances),
+    );
+  },
+};
+
+/** Twilio's Messages API, paced to this instance's share of TWILIO_MESSAGES_PER_SECOND. */
+export const twilioSms: Port<'sms'> = {
+  name: 'sms',
+  build: async ({ config, twilio }) => {
+    const { textsPerSecond, instances } = config.pacing;
+    if (!twilio) return { send: () => Promise.reject(noTwilio()) };
+    if (!twilio.usable)
+      return pacedSmsSender(unusableTwilioAdapters(twilio).sms, shareOfRate(textsPerSecond, instances));
+    // Imported here, not at the top: Twilio's code is CommonJS, which esbuild cannot shake out of the
+    // bundles of functions that never text; a dynamic import is bundled only where this port is named.
+    const [{ createMessagesClient }, { TwilioSmsSender }] = await Promise.all([
+      import('./adapters/twilio/messages-client'),
+      import('./adapters/twilio/sms-sender'),
+    ]);
+    const messages = createMessagesClient({
+      accountSid: twilio.credentials.accountSid,
+      authToken: twilio.credentials.authToken,
+      timeoutMs: config.providerTimeoutMs,
+      ...(config.endpoints.twilioApi ? { baseUrl: config.endpoints.twilioApi } : {}),
+    });
+    return pacedSmsSender(
+      new TwilioSmsSender(messages, twilio.credentials.from, `${config.publicUrl}/sms/status`),
+      shareOfRate(textsPerSecond, instances),
+    );
+  },
+};
+
+/** Checks Twilio's webhook signatures with the auth token. */
+export const twilioWebhooks: Port<'webhooks'> = {
+  name: 'webhooks',
+  build: ({ twilio }) => {
+    if (!twilio)
+      return {
         isValid: () => {
           throw noTwilio();
         },
-      },
-    };
-  }
-  if (!secret.usable) {
-    reportUnusableTwilioSecret(secret);
-    return unusableTwilioAdapters(secret);
-  }
-  const twilio = secret.credentials;
-  const messages = createMessagesClient({
-    accountSid: twilio.accountSid,
-    authToken: twilio.authToken,
-    timeoutMs: config.providerTimeoutMs,
-    ...(config.endpoints.twilioApi ? { baseUrl: config.endpoints.twilioApi } : {}),
-  });
-  return {
-    sms: new TwilioSmsSender(messages, twilio.from, `${config.publicUrl}/sms/status`),
-    webhooks: new TwilioWebhookVerifier(twilio.authToken),
-  };
+      };
+    if (!twilio.usable) return unusableTwilioAdapters(twilio).webhooks;
+    return new TwilioWebhookVerifier(twilio.credentials.authToken);
+  },
+};
+
+/** The send queue (SQS) that dispatch fills and the send function reads. */
+export const sqsQueue: Port<'queue'> = {
+  name: 'queue',
+  build: ({ config }) => new SqsSendQueue(new SQSClient({ region: config.region }), config.sendQueueUrl),
+};
+
+/** The operator's safety alerts (SNS). */
+export const snsAlerts: Port<'alerts'> = {
+  name: 'alerts',
+  build: ({ config }) =>
+    config.safetyTopicArn
+      ? new SnsOperatorAlerts(new SNSClient({ region: config.region }), config.safetyTopicArn)
+      : { notify: () => Promise.reject(new Error('SAFETY_TOPIC_ARN is not set for this function')) },
+};
+
+/** Every port: what the local runtime, the CLI and the tests build. */
+const EVERY_PORT: readonly Port[] = [sesMailer, twilioSms, twilioWebhooks, sqsQueue, snsAlerts];
+
+/** A port a function did not name: using it is a wiring bug, said at once rather than bundled for nothing. */
+function notWired(name: PortName): never {
+  throw new Error(
+    `The ${name} port is not wired for this function: name it in its entry point (functions/wiring.ts)`,
+  );
 }
 
-/**
- * The email and SMS providers, each paced to this instance's share of its rate (SES_MAX_SEND_RATE,
- * TWILIO_MESSAGES_PER_SECOND) so a burst of sends waits its turn instead of being throttled.
- */
-function providers(config: Config, ses: SESv2Client, twilio: TwilioSecret | undefined) {
-  const { emailsPerSecond, textsPerSecond, instances } = config.pacing;
-  const { sms, webhooks } = twilioAdapters(config, twilio);
-  return {
-    mailer: pacedMailer(
-      new SesMailer(ses, config.emailFrom, config.sesConfigurationSet, config.replyTo),
-      shareOfRate(emailsPerSecond, instances),
-    ),
-    sms: pacedSmsSender(sms, shareOfRate(textsPerSecond, instances)),
-    webhooks,
-  };
-}
+const UNWIRED: Pick<Deps, PortName> = {
+  mailer: { send: () => Promise.reject(notWired('mailer')) },
+  sms: { send: () => Promise.reject(notWired('sms')) },
+  webhooks: { isValid: () => notWired('webhooks') },
+  queue: {
+    enqueue: () => Promise.reject(notWired('queue')),
+    retryAfter: () => Promise.reject(notWired('queue')),
+  },
+  alerts: { notify: () => Promise.reject(notWired('alerts')) },
+};
 
 /** SDK clients made elsewhere, used instead of the ones built from the config (the benchmark's count requests). */
 export interface SdkClients {
@@ -121,13 +187,15 @@ export interface SdkClients {
 }
 
 /**
- * Builds every adapter from the config, with the compiled catalog; `overrides` swap any of them (the local
- * runtime's clock, queue and whole catalog), `clients` the SDK clients under them.
+ * Builds the adapters of the given ports (the others refuse, naming themselves) and the store, tokens and
+ * catalog every function uses; `overrides` swap any of them (the local runtime's clock, queue and whole
+ * catalog), `clients` the SDK clients under them.
  */
-export async function buildDeps(
+async function assemble(
   config: Config,
-  overrides: Partial<Deps> = {},
-  clients: SdkClients = {},
+  ports: readonly Port[],
+  overrides: Partial<Deps>,
+  clients: SdkClients,
 ): Promise<Deps> {
   const { tokenKeys, twilio, contactHashKey } = await resolveSecrets(config);
   const local = config.endpoints;
@@ -137,17 +205,12 @@ export async function buildDeps(
       region: config.region,
       ...(local.dynamodb ? { endpoint: local.dynamodb, credentials: LOCAL_CREDENTIALS } : {}),
     });
-  const ses = new SESv2Client({
-    ...(local.ses
-      ? { region: 'aws-ses-v2-local', endpoint: local.ses, credentials: LOCAL_CREDENTIALS }
-      : { region: config.region }),
-    // A send that timed out may have gone: only throttled calls are repeated (see retryThrottlingOnly).
-    retryStrategy: retryThrottlingOnly(),
-    requestHandler: { requestTimeout: config.providerTimeoutMs, throwOnRequestTimeout: true },
-  });
   const clock = overrides.clock ?? systemClock;
-  const queue: SendQueue =
-    overrides.queue ?? new SqsSendQueue(new SQSClient({ region: config.region }), config.sendQueueUrl);
+  const built: Built = { config, twilio, clock };
+  const adapters: Partial<Deps> = { ...UNWIRED };
+  for (const port of ports) {
+    if (!(port.name in overrides)) Object.assign(adapters, { [port.name]: await port.build(built) });
+  }
   return {
     config,
     catalog: compiledCatalog,
@@ -156,27 +219,54 @@ export async function buildDeps(
       config.tableName,
       { dueShards: config.dueShards, nowSeconds: () => Math.floor(clock.now().getTime() / 1000) },
     ),
-    ...providers(config, ses, twilio),
-    alerts: config.safetyTopicArn
-      ? new SnsOperatorAlerts(new SNSClient({ region: config.region }), config.safetyTopicArn)
-      : { notify: () => Promise.reject(new Error('SAFETY_TOPIC_ARN is not set for this function')) },
+    ...(adapters as Pick<Deps, PortName>),
     tokens: new TokenSigner(tokenKeys, () => Math.floor(clock.now().getTime() / 1000)),
     contactHash: contactHasher(contactHashKey),
     newId: randomUUID,
     ...overrides,
     clock,
-    queue,
   };
+}
+
+/** Every adapter built from the config (the local runtime, the CLI, tests), with the compiled catalog. */
+export const buildDeps = (
+  config: Config,
+  overrides: Partial<Deps> = {},
+  clients: SdkClients = {},
+): Promise<Deps> => assemble(config, EVERY_PORT, overrides, clients);
+
+/** What a Lambda's entry point names: the catalog parts it reads and the ports it sends or checks through. */
+export interface LambdaWiring {
+  catalog?: readonly CatalogPart[];
+  ports?: readonly Port[];
+}
+
+/**
+ * `deps` as a function with this wiring sees them: the ports it names, the others refusing as they do in
+ * its Lambda, and the catalog with only the parts it names. The tests run every handler through it
+ * (test/unit/handler-wiring.test.ts), since `buildDeps` (the local runtime's) builds every port and part.
+ */
+export function asWired(deps: Deps, wiring: LambdaWiring, catalog = compiledCatalog): Deps {
+  const named = new Set((wiring.ports ?? []).map((port) => port.name));
+  const ports = Object.fromEntries(
+    (Object.keys(UNWIRED) as PortName[]).map((name) => [name, named.has(name) ? deps[name] : UNWIRED[name]]),
+  );
+  return { ...deps, ...ports, catalog: catalogWith(wiring.catalog ?? [], catalog) };
 }
 
 let lambdaDeps: Promise<Deps> | undefined;
 
 /**
  * The dependencies of a Lambda, built once per cold start from its environment, with the parts of the
- * catalog its entry point names (each part is bundled only into the functions that name it).
+ * catalog and the ports its entry point names: each is bundled only into the functions that name it.
  */
-export function lambdaDependencies(...parts: CatalogPart[]): Promise<Deps> {
-  lambdaDeps ??= buildDeps(parseConfig(), { catalog: catalogWith(parts) }).catch((error) => {
+export function lambdaDependencies(wiring: LambdaWiring = {}): Promise<Deps> {
+  lambdaDeps ??= assemble(
+    parseConfig(),
+    wiring.ports ?? [],
+    { catalog: catalogWith(wiring.catalog ?? []) },
+    {},
+  ).catch((error) => {
     lambdaDeps = undefined; // a failed start (a secret not readable yet) is retried on the next event
     throw error;
   });

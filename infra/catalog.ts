@@ -15,6 +15,8 @@ export function ensureCatalog(root: string = PROJECT_ROOT): void {
     'step-bodies.json',
     'enrollment-emails.json',
     'invitation-layout.json',
+    'email-layouts.json',
+    'step-layouts.json',
   ].every((file) => existsSync(join(root, 'generated', file)));
   if (built) return;
   const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts ?? {};

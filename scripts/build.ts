@@ -1,8 +1,9 @@
 /**
- * The build: compiles content/ and templates/ into generated/catalog.json (what every Lambda reads),
- * generated/step-bodies.json (the step emails' bodies, read only where step emails are composed) and
- * generated/enrollment-emails.json (read only by enrollment), generated/invitation-layout.json (read only
- * by the partner function), and refreshes content/coverage.md. `npm run build` runs it before start, test and synth.
+ * The build: compiles content/ and templates/ into generated/catalog.json (steps without their bodies and
+ * the system messages: what every Lambda reads) and the parts a function is given only if it reads them
+ * (functions/catalog/with-*.ts): generated/step-bodies.json and step-layouts.json (the send function),
+ * email-layouts.json (every function that sends email), enrollment-emails.json (enrollment),
+ * invitation-layout.json (the partner function). Refreshes content/coverage.md. `npm run build` runs it before start, test and synth.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,6 +22,10 @@ export const STEP_BODIES_FILE = path.join(ROOT, 'generated', 'step-bodies.json')
 export const ENROLLMENT_EMAILS_FILE = path.join(ROOT, 'generated', 'enrollment-emails.json');
 /** The partner invitation's layout (functions/catalog/with-invitation-layout.ts), apart: only the partner function sends it. */
 export const INVITATION_LAYOUT_FILE = path.join(ROOT, 'generated', 'invitation-layout.json');
+/** The plain and one-button layouts (functions/catalog/with-email-layouts.ts): only functions that send email. */
+export const EMAIL_LAYOUTS_FILE = path.join(ROOT, 'generated', 'email-layouts.json');
+/** The check-in and report layouts (functions/catalog/with-step-layouts.ts): only the send function. */
+export const STEP_LAYOUTS_FILE = path.join(ROOT, 'generated', 'step-layouts.json');
 export const COVERAGE_FILE = path.join(ROOT, 'content', 'coverage.md');
 
 /** Compiles the catalog in memory, without writing anything. */
@@ -42,8 +47,11 @@ export async function build(): Promise<void> {
   const steps = catalog.steps.map(({ bodyHtml: _html, bodyText: _text, ...step }) => step);
   const { confirmByEmail, alreadyEnrolled, freshLink, ...email } = catalog.messages.email;
   const messages = { ...catalog.messages, email };
-  const { invitation, ...layouts } = catalog.layouts;
-  writeFileSync(CATALOG_FILE, `${JSON.stringify({ ...catalog, steps, messages, layouts }, null, 1)}\n`);
+  // The layouts are half of what is left: no function that sends no email carries them.
+  const { invitation, message, action, rating, yesNo, report } = catalog.layouts;
+  writeFileSync(CATALOG_FILE, `${JSON.stringify({ ...catalog, steps, messages, layouts: {} }, null, 1)}\n`);
+  writeFileSync(EMAIL_LAYOUTS_FILE, `${JSON.stringify({ message, action }, null, 1)}\n`);
+  writeFileSync(STEP_LAYOUTS_FILE, `${JSON.stringify({ rating, yesNo, report }, null, 1)}\n`);
   writeFileSync(STEP_BODIES_FILE, `${JSON.stringify(bodies, null, 1)}\n`);
   writeFileSync(
     ENROLLMENT_EMAILS_FILE,

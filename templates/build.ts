@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import mjml2html from 'mjml';
 import { type Placeholder, placeholdersIn } from '../content/schema';
-import type { Catalog } from '../functions/program/types';
+import type { Layouts } from '../functions/program/types';
 
 export const TEMPLATES_DIR = __dirname;
 
-export type LayoutName = keyof Catalog['layouts'];
+export type LayoutName = keyof Layouts;
 export const LAYOUT_NAMES: readonly LayoutName[] = [
   'message',
   'action',
@@ -104,11 +104,11 @@ export async function compileLayout(name: LayoutName, dir: string = TEMPLATES_DI
 }
 
 /** Compiles every layout into the catalog's `layouts`. */
-export async function buildLayouts(dir: string = TEMPLATES_DIR): Promise<Catalog['layouts']> {
+export async function buildLayouts(dir: string = TEMPLATES_DIR): Promise<Layouts> {
   const compiled = await Promise.all(
     LAYOUT_NAMES.map(async (name) => [name, await compileLayout(name, dir)]),
   );
-  return Object.fromEntries(compiled) as Catalog['layouts'];
+  return Object.fromEntries(compiled) as Layouts;
 }
 
 if (require.main === module) {

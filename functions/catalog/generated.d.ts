@@ -18,3 +18,11 @@ declare module '*/generated/invitation-layout.json' {
   const layout: unknown;
   export default layout;
 }
+declare module '*/generated/email-layouts.json' {
+  const layouts: unknown;
+  export default layouts;
+}
+declare module '*/generated/step-layouts.json' {
+  const layouts: unknown;
+  export default layouts;
+}

@@ -1,3 +1,4 @@
+import { withEmailLayouts } from '../catalog/with-email-layouts';
 import { checkinPage, checkinRecordedPage } from '../pages/checkin';
 import { ValidationError } from '../shared/errors';
 import {
@@ -12,6 +13,7 @@ import {
   wantsJson,
 } from '../shared/http';
 import { answerByEmail, viewEmailAnswer } from '../use-cases/replies/checkin-by-email';
+import { type LambdaWiring, sesMailer, snsAlerts } from '../wiring';
 import { type HttpHandle, httpLambda } from './lambda';
 
 /** GET shows the chosen answer with a button (mail scanners never record it); POST records it, with a note. */
@@ -52,4 +54,7 @@ export const handle: HttpHandle = (deps, event) =>
     return html(200, checkinRecordedPage(answer, answer.safety));
   });
 
-export const handler = httpLambda(handle);
+/** The catalog parts and ports this function's entry point is built with (and the only ones bundled into it). */
+export const wiring: LambdaWiring = { catalog: [withEmailLayouts], ports: [sesMailer, snsAlerts] };
+
+export const handler = httpLambda(handle, wiring);

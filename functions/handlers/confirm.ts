@@ -1,8 +1,10 @@
+import { withEmailLayouts } from '../catalog/with-email-layouts';
 import { withEnrollmentEmails } from '../catalog/with-enrollment-emails';
 import { confirmButtonPage, escapeHtml, page } from '../pages/layout';
 import { calendarDateInWords } from '../program/local-words';
 import { html, json, query, requestOrigin, respond, wantsJson } from '../shared/http';
 import { confirm, lookupConfirmation } from '../use-cases/enrollment/confirm';
+import { type LambdaWiring, sesMailer, twilioSms } from '../wiring';
 import { type HttpHandle, httpLambda } from './lambda';
 
 /** GET /confirm shows a button and changes nothing (link scanners prefetch); POST activates. */
@@ -48,4 +50,10 @@ export const handle: HttpHandle = (deps, event) =>
     );
   });
 
-export const handler = httpLambda(handle, withEnrollmentEmails);
+/** The catalog parts and ports this function's entry point is built with (and the only ones bundled into it). */
+export const wiring: LambdaWiring = {
+  catalog: [withEnrollmentEmails, withEmailLayouts],
+  ports: [sesMailer, twilioSms],
+};
+
+export const handler = httpLambda(handle, wiring);

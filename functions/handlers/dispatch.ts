@@ -3,7 +3,7 @@ import { withCorrelationId } from '../shared/correlation';
 import { logger } from '../shared/logger';
 import type { Deps } from '../use-cases/deps';
 import { type DispatchResult, dispatch } from '../use-cases/sending/dispatch';
-import { lambdaDependencies } from '../wiring';
+import { type LambdaWiring, lambdaDependencies, sqsQueue } from '../wiring';
 
 /**
  * The scheduled dispatch tick (EventBridge, every five minutes). The invocation's request id is the
@@ -20,7 +20,10 @@ export const handle = (
     return result;
   });
 
+/** The catalog parts and ports this function's entry point is built with (and the only ones bundled into it). */
+export const wiring: LambdaWiring = { ports: [sqsQueue] };
+
 export const handler = async (
   event: unknown,
   context?: Pick<Context, 'awsRequestId'>,
-): Promise<DispatchResult> => handle(await lambdaDependencies(), event, context);
+): Promise<DispatchResult> => handle(await lambdaDependencies(wiring), event, context);

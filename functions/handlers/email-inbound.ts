@@ -4,11 +4,12 @@ import {
   parseInboundMail,
   type SesReceivedNotification,
 } from '../adapters/ses/inbound-mail';
+import { withEmailLayouts } from '../catalog/with-email-layouts';
 import { withCorrelationId } from '../shared/correlation';
 import { logger } from '../shared/logger';
 import type { Deps } from '../use-cases/deps';
 import { type EmailReplyOutcome, replyByEmail } from '../use-cases/replies/reply-by-email';
-import { lambdaDependencies } from '../wiring';
+import { type LambdaWiring, lambdaDependencies, sesMailer, snsAlerts } from '../wiring';
 
 /**
  * Email replies to check-ins: an SES receipt rule publishes each received message to SNS (UTF-8 encoding,
@@ -29,6 +30,9 @@ export async function handle(deps: Deps, event: SNSEvent): Promise<EmailReplyOut
   return outcomes;
 }
 
+/** The catalog parts and ports this function's entry point is built with (and the only ones bundled into it). */
+export const wiring: LambdaWiring = { catalog: [withEmailLayouts], ports: [sesMailer, snsAlerts] };
+
 export const handler = async (event: SNSEvent): Promise<void> => {
-  await handle(await lambdaDependencies(), event);
+  await handle(await lambdaDependencies(wiring), event);
 };

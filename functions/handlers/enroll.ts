@@ -1,7 +1,9 @@
+import { withEmailLayouts } from '../catalog/with-email-layouts';
 import { withEnrollmentEmails } from '../catalog/with-enrollment-emails';
 import { enrollmentFormPage, formPostAnswer } from '../pages/enrollment-form';
 import { html, json, parseBody, query, requestOrigin, respond, wantsJson } from '../shared/http';
 import { enroll } from '../use-cases/enrollment/enroll';
+import { type LambdaWiring, sesMailer } from '../wiring';
 import { FRESH_LINK_PATH, handle as handleFreshLink } from './fresh-link';
 import { type HttpHandle, httpLambda } from './lambda';
 
@@ -25,4 +27,7 @@ const handleEnroll: HttpHandle = (deps, event) =>
     return html(answer.status, answer.page);
   });
 
-export const handler = httpLambda(handle, withEnrollmentEmails);
+/** The catalog parts and ports this function's entry point is built with (and the only ones bundled into it). */
+export const wiring: LambdaWiring = { catalog: [withEnrollmentEmails, withEmailLayouts], ports: [sesMailer] };
+
+export const handler = httpLambda(handle, wiring);

@@ -1,8 +1,7 @@
-import type { CatalogPart } from '../catalog/compiled';
 import type { HttpEvent, HttpResult } from '../shared/http';
 import { errorResponse, wantsJson } from '../shared/http';
 import type { Deps } from '../use-cases/deps';
-import { lambdaDependencies } from '../wiring';
+import { type LambdaWiring, lambdaDependencies } from '../wiring';
 
 /**
  * The seam every handler file exports as `handle`: its event, with the dependencies given, answered by
@@ -13,13 +12,16 @@ export type Handle<Event, Result> = (deps: Deps, event: Event) => Promise<Result
 /** An HTTP handler's `handle`: an API Gateway (payload 2.0) event in, its response out. */
 export type HttpHandle = Handle<HttpEvent, HttpResult>;
 
-/** Binds an HTTP handler to the Lambda's dependencies, built once per cold start with the catalog parts it names. */
+/**
+ * Binds an HTTP handler to the Lambda's dependencies, built once per cold start with the catalog parts and
+ * ports it names (functions/wiring.ts): only those are bundled into it.
+ */
 export const httpLambda =
-  (handle: HttpHandle, ...parts: CatalogPart[]) =>
+  (handle: HttpHandle, wiring: LambdaWiring = {}) =>
   async (event: HttpEvent): Promise<HttpResult> => {
     let deps: Deps;
     try {
-      deps = await lambdaDependencies(...parts);
+      deps = await lambdaDependencies(wiring);
     } catch (error) {
       return errorResponse(error, wantsJson(event));
     }

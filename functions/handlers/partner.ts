@@ -1,3 +1,4 @@
+import { withEmailLayouts } from '../catalog/with-email-layouts';
 import { withInvitationLayout } from '../catalog/with-invitation-layout';
 import { page } from '../pages/layout';
 import { partnerPage } from '../pages/partner';
@@ -9,6 +10,7 @@ import {
   unlinkPartner,
   viewPartnerPage,
 } from '../use-cases/partners/partner-page';
+import { type LambdaWiring, sesMailer } from '../wiring';
 import { type HttpHandle, httpLambda } from './lambda';
 import { handle as handleStopInvitations, STOP_INVITATIONS_PATH } from './stop-invitations';
 
@@ -75,4 +77,7 @@ const handlePartner: HttpHandle = (deps, event) =>
       : html(200, page(title, `<h1>${title}</h1><p>${text}</p>`));
   });
 
-export const handler = httpLambda(handle, withInvitationLayout);
+/** The catalog parts and ports this function's entry point is built with (and the only ones bundled into it). */
+export const wiring: LambdaWiring = { catalog: [withInvitationLayout, withEmailLayouts], ports: [sesMailer] };
+
+export const handler = httpLambda(handle, wiring);

@@ -2,6 +2,7 @@ import { escapeHtml, page } from '../pages/layout';
 import { ValidationError } from '../shared/errors';
 import { formFields, html, json, query, rawBody, respond, wantsJson } from '../shared/http';
 import { deleteData, exportData, lookupPrivacy } from '../use-cases/enrollment/privacy';
+import type { LambdaWiring } from '../wiring';
 import { type HttpHandle, httpLambda } from './lambda';
 
 /** GET /privacy shows the choices; POST with action=export downloads everything, action=delete erases it. */
@@ -52,4 +53,7 @@ function privacyPage(self: string, partnerUrl: string): string {
   );
 }
 
-export const handler = httpLambda(handle);
+/** This function's entry point adds no catalog part and names no port (no mail, texts, queue or alerts). */
+export const wiring: LambdaWiring = {};
+
+export const handler = httpLambda(handle, wiring);

@@ -4,6 +4,7 @@ import { download, type HttpEvent, html, json, parseBody, query, respond, wantsJ
 import type { Deps } from '../use-cases/deps';
 import { openSharedReport, revokeReportShare, shareReport } from '../use-cases/report/report-shares';
 import { viewReport, viewReportPage } from '../use-cases/report/view-report';
+import type { LambdaWiring } from '../wiring';
 import { type HttpHandle, httpLambda } from './lambda';
 
 const CLOSED = 'There is nothing to see at this link.';
@@ -57,4 +58,7 @@ async function pdf(deps: Deps, token: string | undefined, withNotes: boolean) {
   return download(bytes, 'application/pdf', 'kintsugi-90-day-checkpoint.pdf');
 }
 
-export const handler = httpLambda(handle);
+/** This function's entry point adds no catalog part and names no port (no mail, texts, queue or alerts). */
+export const wiring: LambdaWiring = {};
+
+export const handler = httpLambda(handle, wiring);

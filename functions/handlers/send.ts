@@ -1,11 +1,13 @@
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { withEmailLayouts } from '../catalog/with-email-layouts';
 import { withStepBodies } from '../catalog/with-step-bodies';
+import { withStepLayouts } from '../catalog/with-step-layouts';
 import type { SendJob } from '../ports/queue';
 import { withCorrelationId } from '../shared/correlation';
 import { logger } from '../shared/logger';
 import type { Deps } from '../use-cases/deps';
 import { retryDelaySeconds, send } from '../use-cases/sending/send';
-import { lambdaDependencies } from '../wiring';
+import { type LambdaWiring, lambdaDependencies, sesMailer, snsAlerts, sqsQueue, twilioSms } from '../wiring';
 
 /** Sends a batch of queued jobs, all at once; only the jobs that failed go back to the queue, each after its backoff. */
 export async function handle(deps: Deps, event: SQSEvent): Promise<SQSBatchResponse> {
@@ -37,5 +39,11 @@ async function backOff(deps: Deps, record: SQSRecord): Promise<void> {
   });
 }
 
+/** The catalog parts and ports this function's entry point is built with (and the only ones bundled into it). */
+export const wiring: LambdaWiring = {
+  catalog: [withStepBodies, withStepLayouts, withEmailLayouts],
+  ports: [sesMailer, twilioSms, sqsQueue, snsAlerts],
+};
+
 export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> =>
-  handle(await lambdaDependencies(withStepBodies), event);
+  handle(await lambdaDependencies(wiring), event);

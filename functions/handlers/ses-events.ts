@@ -2,7 +2,7 @@ import type { EventBridgeEvent } from 'aws-lambda';
 import { withCorrelationId } from '../shared/correlation';
 import type { Deps } from '../use-cases/deps';
 import { type EmailEvent, recordEmailEvent } from '../use-cases/sending/email-events';
-import { lambdaDependencies } from '../wiring';
+import { type LambdaWiring, lambdaDependencies } from '../wiring';
 
 /** The `detail` of an SES event published by the configuration set to EventBridge. */
 export interface SesEventDetail {
@@ -55,4 +55,8 @@ export async function handle(deps: Deps, event: SesEvent): Promise<void> {
   });
 }
 
-export const handler = async (event: SesEvent): Promise<void> => handle(await lambdaDependencies(), event);
+/** This function's entry point adds no catalog part and names no port (no mail, texts, queue or alerts). */
+export const wiring: LambdaWiring = {};
+
+export const handler = async (event: SesEvent): Promise<void> =>
+  handle(await lambdaDependencies(wiring), event);

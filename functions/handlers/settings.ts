@@ -1,6 +1,7 @@
 import { settingsPage } from '../pages/settings';
 import { html, json, parseBody, query, respond, wantsJson } from '../shared/http';
 import { changeSettings, lookupSettings } from '../use-cases/enrollment/settings';
+import type { LambdaWiring } from '../wiring';
 import { type HttpHandle, httpLambda } from './lambda';
 
 /** GET /settings shows the participant's time zone, check-in day and time, and texts choice; POST changes them. */
@@ -19,4 +20,7 @@ export const handle: HttpHandle = (deps, event) =>
     return html(200, settingsPage(enrollment, self, true));
   });
 
-export const handler = httpLambda(handle);
+/** This function's entry point adds no catalog part and names no port (no mail, texts, queue or alerts). */
+export const wiring: LambdaWiring = {};
+
+export const handler = httpLambda(handle, wiring);

@@ -3,6 +3,7 @@ import { ForbiddenError } from '../shared/errors';
 import { formFields, type HttpEvent, header, rawBody, respond, xml } from '../shared/http';
 import type { Deps } from '../use-cases/deps';
 import { recordSmsStatus } from '../use-cases/sending/sms-status';
+import { type LambdaWiring, twilioWebhooks } from '../wiring';
 import { type HttpHandle, httpLambda } from './lambda';
 
 /**
@@ -30,4 +31,7 @@ export const handle: HttpHandle = (deps, event) =>
     return xml(200, '<?xml version="1.0" encoding="UTF-8"?><Response/>');
   });
 
-export const handler = httpLambda(handle);
+/** The catalog parts and ports this function's entry point is built with (and the only ones bundled into it). */
+export const wiring: LambdaWiring = { ports: [twilioWebhooks] };
+
+export const handler = httpLambda(handle, wiring);

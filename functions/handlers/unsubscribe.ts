@@ -20,6 +20,7 @@ import {
   resubscribe,
   unsubscribe,
 } from '../use-cases/enrollment/unsubscribe';
+import type { LambdaWiring } from '../wiring';
 import { type HttpHandle, httpLambda } from './lambda';
 
 /**
@@ -75,4 +76,7 @@ export const handle: HttpHandle = (deps, event) =>
     return html(200, emailsStoppedPage(enrollment, self));
   });
 
-export const handler = httpLambda(handle);
+/** This function's entry point adds no catalog part and names no port (no mail, texts, queue or alerts). */
+export const wiring: LambdaWiring = {};
+
+export const handler = httpLambda(handle, wiring);

@@ -100,16 +100,28 @@ const compile = (rules: readonly SafetyRule[], language: MessageLanguage, fold: 
     };
   });
 
-const RULES = { en: compile(EN_RULES, 'en', englishPattern), es: compile(ES_RULES, 'es', spanishPattern) };
-const INDEX = {
-  en: new AnchorIndex(RULES.en.map((rule) => rule.anchors)),
-  es: new AnchorIndex(RULES.es.map((rule) => rule.anchors)),
-};
-const ALL_RULES = [...RULES.en, ...RULES.es];
-const DANGER_BY_CATEGORY = SAFETY_CATEGORIES.map((category) =>
-  ALL_RULES.filter((rule) => rule.level === 'danger' && rule.category === category),
-);
-const CONCERN_RULES = ALL_RULES.filter((rule) => rule.level === 'concern');
+/**
+ * The rules read for their anchors and indexed, on the first message assessed rather than when the module
+ * loads: reading every pattern's source is most of this module's start-up cost, and the functions that
+ * carry the detector (the reply webhooks, check-ins) are started by many events that never assess a text
+ * (a check-in page, a bounce, a signature refused).
+ */
+function compileRules() {
+  const rules = { en: compile(EN_RULES, 'en', englishPattern), es: compile(ES_RULES, 'es', spanishPattern) };
+  const all = [...rules.en, ...rules.es];
+  return {
+    rules,
+    index: {
+      en: new AnchorIndex(rules.en.map((rule) => rule.anchors)),
+      es: new AnchorIndex(rules.es.map((rule) => rule.anchors)),
+    },
+    dangerByCategory: SAFETY_CATEGORIES.map((category) =>
+      all.filter((rule) => rule.level === 'danger' && rule.category === category),
+    ),
+    concern: all.filter((rule) => rule.level === 'concern'),
+  };
+}
+let compiledRules: ReturnType<typeof compileRules> | undefined;
 
 const LAUGH = /\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|jaja\w*|jeje\w*|jiji\w*|xd)\b/;
 /** Laughing emoji, read on the raw text (the views drop them): "she'd kill me 😂" is hyperbole. */
@@ -161,17 +173,19 @@ function firstMatch(
 
 function assess(text: string, indexed: boolean): SafetySignal | undefined {
   if (!text.trim()) return undefined;
+  compiledRules ??= compileRules();
+  const { rules, index, dangerByCategory, concern } = compiledRules;
   const views = { en: normaliseForSafety(text), es: normaliseSpanish(text) };
   const cues: MessageCues = {
     laugh: LAUGH.test(views.en) || LAUGH_EMOJI.test(text),
     consent: CONSENT_RE.test(views.en),
     aboutApp: ABOUT_THE_APP_RE.test(views.en),
     possible: indexed
-      ? { en: INDEX.en.touched(views.en, RULES.en.length), es: INDEX.es.touched(views.es, RULES.es.length) }
+      ? { en: index.en.touched(views.en, rules.en.length), es: index.es.touched(views.es, rules.es.length) }
       : { en: undefined, es: undefined },
   };
-  for (const rules of DANGER_BY_CATEGORY) {
-    const rule = firstMatch(rules, views, cues);
+  for (const danger of dangerByCategory) {
+    const rule = firstMatch(danger, views, cues);
     if (rule)
       return { level: 'danger', category: rule.category, language: guessLanguage(text, rule.language) };
   }
@@ -181,7 +195,7 @@ function assess(text: string, indexed: boolean): SafetySignal | undefined {
     /^\s*help\s*!{2,}\s*$/i.test(text)
   )
     return { level: 'danger', category: 'call-for-help', language: guessLanguage(text) };
-  const rule = firstMatch(CONCERN_RULES, views, cues);
+  const rule = firstMatch(concern, views, cues);
   return rule
     ? { level: 'concern', category: rule.category, language: guessLanguage(text, rule.language) }
     : undefined;

@@ -289,24 +289,29 @@ export interface Catalog {
   /**
    * Compiled MJML layouts: HTML with `{{name}}` (HTML-escaped when filled) and `{{{name}}}` (raw HTML)
    * placeholders. Every layout has {{lang}}, {{subject}}, {{preheader}}, {{{body}}} and the footer's
-   * {{unsubscribeUrl}}, {{privacyUrl}}, {{postalAddress}}.
+   * {{unsubscribeUrl}}, {{privacyUrl}}, {{postalAddress}}. Compiled apart from the rest of the catalog and
+   * added only to the functions that send email (functions/catalog/with-*-layout(s).ts): read them with
+   * `layoutNamed` (program/layouts.ts), which says which part a function lacks.
    */
-  layouts: {
-    /** A plain message. */
-    message: string;
-    /** A message with one button: {{actionLabel}}, {{actionUrl}}. */
-    action: string;
-    /** A 1–5 check-in: {{question}}, {{answer1Url}} … {{answer5Url}}. */
-    rating: string;
-    /** A yes/no check-in: {{question}}, {{yesUrl}}, {{noUrl}}. */
-    yesNo: string;
-    /** The day-90 report: {{{charts}}} (table bar charts built per person), {{actionLabel}}, {{actionUrl}}. */
-    report: string;
-    /**
-     * The partner invitation: the action layout with a footer of its own (why it came, what is kept, the
-     * {{stopInvitationsUrl}} link), since the invited person is not a participant. Compiled apart, and given
-     * only to the partner function (functions/catalog/with-invitation-layout.ts): read it with `invitationLayout`.
-     */
-    invitation?: string;
-  };
+  layouts: Partial<Layouts>;
+}
+
+/** Every compiled layout, as the build writes them (templates/build.ts). */
+export interface Layouts {
+  /** A plain message (withEmailLayouts). */
+  message: string;
+  /** A message with one button: {{actionLabel}}, {{actionUrl}} (withEmailLayouts). */
+  action: string;
+  /** A 1–5 check-in: {{question}}, {{answer1Url}} … {{answer5Url}} (withStepLayouts). */
+  rating: string;
+  /** A yes/no check-in: {{question}}, {{yesUrl}}, {{noUrl}} (withStepLayouts). */
+  yesNo: string;
+  /** The day-90 report: {{{charts}}} (table bar charts built per person), {{actionLabel}}, {{actionUrl}} (withStepLayouts). */
+  report: string;
+  /**
+   * The partner invitation: the action layout with a footer of its own (why it came, what is kept, the
+   * {{stopInvitationsUrl}} link), since the invited person is not a participant (withInvitationLayout,
+   * the partner function's alone).
+   */
+  invitation: string;
 }

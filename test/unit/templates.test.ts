@@ -5,7 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildContent } from '../../content/build';
 import { fillWithLongest, KNOWN_PLACEHOLDERS, placeholdersIn } from '../../content/schema';
-import type { Catalog, Step } from '../../functions/program/types';
+import type { Layouts, Step } from '../../functions/program/types';
 import { GRAPHIC_PAIRS, PALETTE, TEXT_PAIRS } from '../../functions/render/palette';
 import {
   buildLayouts,
@@ -18,7 +18,7 @@ import {
 
 const ROOT = path.resolve(__dirname, '../..');
 const { steps, messages } = buildContent();
-let layouts: Catalog['layouts'];
+let layouts: Layouts;
 beforeAll(async () => {
   layouts = await buildLayouts();
 });

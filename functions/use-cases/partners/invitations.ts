@@ -1,7 +1,7 @@
 import type { OutgoingEmail } from '../../ports/mailer';
 import type { ConsentStore } from '../../ports/store';
 import type { Enrollment } from '../../program/enrollment';
-import { invitationLayout } from '../../program/invitation-layout';
+import { invitationLayout } from '../../program/layouts';
 import { fillHtml, fillText } from '../../render/fill';
 import { logger } from '../../shared/logger';
 import type { Deps, UsesStore } from '../deps';

@@ -1,4 +1,5 @@
 import type { OutgoingEmail } from '../../ports/mailer';
+import { layoutNamed } from '../../program/layouts';
 import { stepBodyOf } from '../../program/step-bodies';
 import type { Step } from '../../program/types';
 import { fillHtml, fillText } from '../../render/fill';
@@ -34,7 +35,7 @@ export function composeStepEmail(deps: ComposeDeps, who: Person, step: Step, day
     const answerUrl = (score: number) =>
       link(deps, '/checkin', 'checkin', who.id, { score: String(score) }, `${step.id}#${day}`);
     if (step.scale === 'yes-no') {
-      html = fillHtml(deps.catalog.layouts.yesNo, {
+      html = fillHtml(layoutNamed(deps.catalog, 'yesNo'), {
         ...common,
         question,
         yesUrl: answerUrl(1),
@@ -43,11 +44,11 @@ export function composeStepEmail(deps: ComposeDeps, who: Person, step: Step, day
       answers = `\n\n${question}\nYes: ${answerUrl(1)}\nNo: ${answerUrl(0)}`;
     } else {
       const urls = Object.fromEntries([1, 2, 3, 4, 5].map((n) => [`answer${n}Url`, answerUrl(n)]));
-      html = fillHtml(deps.catalog.layouts.rating, { ...common, question, ...urls });
+      html = fillHtml(layoutNamed(deps.catalog, 'rating'), { ...common, question, ...urls });
       answers = `\n\n${question}\n${[1, 2, 3, 4, 5].map((n) => `${n}: ${answerUrl(n)}`).join('\n')}`;
     }
   } else {
-    html = fillHtml(deps.catalog.layouts.message, common);
+    html = fillHtml(layoutNamed(deps.catalog, 'message'), common);
   }
   const text = `${bodyText ? fillText(bodyText, values) : ''}${answers}\n${textFooter(footer)}`.trimStart();
   return {

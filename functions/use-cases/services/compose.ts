@@ -1,6 +1,7 @@
 import type { OutgoingEmail } from '../../ports/mailer';
 import { type CrisisLines, crisisLinesFor } from '../../program/crisis-lines';
 import type { Enrollment } from '../../program/enrollment';
+import { layoutNamed } from '../../program/layouts';
 import { timeInZone } from '../../program/local-words';
 import type { CheckpointReport } from '../../program/report';
 import type { MessageLanguage } from '../../program/safety';
@@ -94,7 +95,7 @@ export function composeSystemEmail(
   const { privacyUrl, settingsUrl } = footer;
   const values = { ...personalValues(deps, who), privacyUrl, settingsUrl, ...extra, actionUrl };
   const body = fillHtml(email.bodyHtml, values);
-  const html = fillHtml(deps.catalog.layouts.action, {
+  const html = fillHtml(layoutNamed(deps.catalog, 'action'), {
     lang: 'en',
     subject: fillText(email.subject, values),
     preheader: fillText(email.preheader, values),
@@ -128,7 +129,7 @@ export function composeReportEmail(
   const values = { ...personalValues(deps, who), actionUrl: reportUrl };
   const subject = fillText(email.subject, values);
   const actionLabel = email.action ?? 'Open my report';
-  const html = fillHtml(deps.catalog.layouts.report, {
+  const html = fillHtml(layoutNamed(deps.catalog, 'report'), {
     lang: 'en',
     subject,
     preheader: fillText(email.preheader, values),
@@ -205,7 +206,7 @@ export function composeSafetyEmail(
     ...(paused ? [email.paused] : []),
   ];
   const values = { emergency: reach.lines.emergency ?? '' };
-  const html = fillHtml(deps.catalog.layouts.message, {
+  const html = fillHtml(layoutNamed(deps.catalog, 'message'), {
     lang: reach.language,
     subject,
     preheader,
