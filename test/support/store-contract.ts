@@ -426,6 +426,19 @@ export function describeStoreContract(name: string, makeStore: (setup: StoreSetu
         expect(await store.getMessage('a1', 3, 'step-d3', 'sms')).toEqual({ ...send, status: 'sending' });
       });
 
+      it('moves an enrollment on alone when its tick claims nothing, under the same version check', async () => {
+        const read = await confirmed('a2', { nextDueAt: '2026-03-05T12:00:00.000Z' });
+        const next = { ...read, nextDueAt: '2026-03-06T12:00:00.000Z', version: read.version + 1 };
+        const alone = { claims: [], released: [], queued: [], unsentAt: '2026-03-05T12:01:00.000Z' };
+        expect(
+          await store.claimWithAdvance({ ...alone, enrollment: { ...next, version: read.version + 2 } }),
+        ).toBe(false);
+        expect(await store.getEnrollment('a2')).toEqual(read);
+        expect(await store.claimWithAdvance({ ...alone, enrollment: next })).toBe(true);
+        expect(await store.getEnrollment('a2')).toEqual(next);
+        expect(await store.earliestDue()).toBe('2026-03-06T12:00:00.000Z');
+      });
+
       it('claims a tick’s messages together, and only those not claimed before when some were', async () => {
         expect(await store.claimMessages([message('m7', 1), message('m7', 2)])).toEqual([true, true]);
         expect(

@@ -159,11 +159,14 @@ export function dynamoMessages(table: Table, dueShards: number): MessageStore {
       ];
       if (items.length > 100) return false;
       try {
-        await table.db.send(new TransactWriteCommand({ TransactItems: items }));
+        // The enrollment alone (a tick that claims nothing): a plain write, half a transaction's write units.
+        if (items.length === 1)
+          await table.db.send(new PutCommand(enrollmentPut(table, dueShards, enrollment)));
+        else await table.db.send(new TransactWriteCommand({ TransactItems: items }));
         return true;
       } catch (error) {
         // A condition that failed, or another transaction on one of these items: the caller claims the slow way.
-        if (error instanceof TransactionCanceledException) return false;
+        if (error instanceof TransactionCanceledException || isConditionFailure(error)) return false;
         throw error;
       }
     },
