@@ -1,5 +1,6 @@
 import type {
   Accepted,
+  DuePage,
   EnrollmentConflict,
   EnrollmentPage,
   InboundClaim,
@@ -8,6 +9,7 @@ import type {
   QuotaOutcome,
   QuotaRequest,
   Store,
+  UnsentClaim,
 } from '../../functions/ports/store';
 import type { ConsentEvent, ErasureTombstone } from '../../functions/program/consent';
 import type { Enrollment, MessageKey, MessageRecord, Reply } from '../../functions/program/enrollment';
@@ -63,6 +65,8 @@ export class InMemoryStore implements Store {
   readonly phones = new Map<string, Lookup>();
   readonly phoneNotes = new Map<string, Map<string, Lookup>>();
   readonly messages = new Map<string, MessageRecord>();
+  /** Claims in the due index (claimWithAdvance): when each is due again, by message id. */
+  readonly unsentDue = new Map<string, string>();
   readonly providerIds = new Map<string, Lookup & { message: string }>();
   readonly replies: Reply[] = [];
   readonly inbound = new Map<
@@ -201,26 +205,49 @@ export class InMemoryStore implements Store {
     part: number,
     now: string,
     page: { limit: number; cursor?: string },
-  ): Promise<EnrollmentPage> {
-    const dueKey = (e: Enrollment) => `${e.nextDueAt}#${e.id}`;
-    const due = [...this.enrollments.values()]
+  ): Promise<DuePage> {
+    // One index for both, as in DynamoDB: a claim's entry sorts after its enrollment's of the same instant.
+    type Entry = { key: string; enrollment?: Enrollment; claim?: UnsentClaim; live: boolean };
+    const enrollments: Entry[] = [...this.enrollments.values()]
       .filter((e) => e.status === 'active' && e.nextDueAt && e.nextDueAt <= now && this.partOf(e.id) === part)
-      .filter((e) => !page.cursor || dueKey(e) > (page.cursor as string))
-      .sort(byKey(dueKey));
+      .map((e) => ({ key: `${e.nextDueAt}#${e.id}`, enrollment: e, live: this.live(e) !== undefined }));
+    const claims: Entry[] = [...this.unsentDue]
+      .filter(([id, at]) => at <= now && this.messages.has(id))
+      .map(([id, at]) => {
+        const m = this.messages.get(id) as MessageRecord;
+        const { enrollmentId, day, slot, channel } = m;
+        return {
+          key: `${at}#${id}`,
+          claim: { message: { enrollmentId, day, slot, channel }, at },
+          live: !!this.live(m),
+        };
+      })
+      .filter((entry) => this.partOf(entry.claim?.message.enrollmentId as string) === part);
+    const due = [...enrollments, ...claims]
+      .filter((entry) => !page.cursor || entry.key > (page.cursor as string))
+      .sort(byKey((entry) => entry.key));
     const slice = due.slice(0, page.limit);
     const last = slice.at(-1);
+    const unsent = slice
+      .filter((entry) => entry.live && entry.claim)
+      .map((entry) => entry.claim as UnsentClaim);
     return {
-      enrollments: slice.filter((e) => this.live(e)).map(copy),
-      ...(due.length > page.limit && last ? { cursor: dueKey(last) } : {}),
+      enrollments: slice
+        .filter((entry) => entry.live && entry.enrollment)
+        .map((entry) => copy(entry.enrollment as Enrollment)),
+      ...(unsent.length ? { unsent } : {}),
+      ...(due.length > page.limit && last ? { cursor: last.key } : {}),
     };
   }
 
   /** Read from the index as it stands, as the DynamoDB store does: an expired entry still counts. */
   async earliestDue(): Promise<string | undefined> {
-    return [...this.enrollments.values()]
-      .filter((e) => e.status === 'active' && e.nextDueAt)
-      .map((e) => e.nextDueAt as string)
-      .sort()[0];
+    return [
+      ...[...this.enrollments.values()]
+        .filter((e) => e.status === 'active' && e.nextDueAt)
+        .map((e) => e.nextDueAt as string),
+      ...[...this.unsentDue].filter(([id]) => this.messages.has(id)).map(([, at]) => at),
+    ].sort()[0];
   }
 
   async claimMessage(m: MessageRecord): Promise<boolean> {
@@ -232,6 +259,32 @@ export class InMemoryStore implements Store {
 
   async claimMessages(messages: readonly MessageRecord[]): Promise<boolean[]> {
     return Promise.all(messages.map((m) => this.claimMessage(m)));
+  }
+
+  /** All or nothing, as the DynamoDB store's transaction. */
+  async claimWithAdvance(advance: {
+    claims: readonly MessageRecord[];
+    released: readonly MessageKey[];
+    queued: readonly MessageKey[];
+    enrollment: Enrollment;
+    unsentAt: string;
+  }): Promise<boolean> {
+    const { claims, released, queued, enrollment, unsentAt } = advance;
+    if (claims.length + released.length + 1 > 100) return false;
+    if (claims.some((m) => this.messages.has(messageId(m)))) return false;
+    if (released.some((m) => this.messages.get(messageId(m))?.status !== 'claimed')) return false;
+    if (this.enrollments.get(enrollment.id)?.version !== enrollment.version - 1) return false;
+    for (const m of claims) this.messages.set(messageId(m), copy(m));
+    for (const m of queued) this.unsentDue.set(messageId(m), unsentAt);
+    await this.saveEnrollment(enrollment);
+    return true;
+  }
+
+  async requeueUnsent(m: MessageKey, at: string, until: string): Promise<boolean> {
+    const key = messageId(m);
+    if (this.messages.get(key)?.status !== 'claimed' || this.unsentDue.get(key) !== at) return false;
+    this.unsentDue.set(key, until);
+    return true;
   }
 
   async getMessage(enrollmentId: string, day: number, slot: string, channel: MessageRecord['channel']) {
@@ -247,6 +300,7 @@ export class InMemoryStore implements Store {
     const key = messageId(m);
     const current = this.messages.get(key);
     if (!current || !from.includes(current.status)) return false;
+    this.unsentDue.delete(key);
     for (const [field, value] of Object.entries(changes)) {
       if (value !== undefined) Object.assign(current, { [field]: value });
     }
@@ -400,6 +454,7 @@ export class InMemoryStore implements Store {
     for (const [key, m] of this.messages) {
       if (m.enrollmentId !== e.id) continue;
       this.messages.delete(key);
+      this.unsentDue.delete(key);
       if (m.providerId) this.providerIds.delete(m.providerId);
     }
     this.replies.splice(0, this.replies.length, ...this.replies.filter((r) => r.enrollmentId !== e.id));

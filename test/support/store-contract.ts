@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../functions/ports/store';
+import type { Store, UnsentClaim } from '../../functions/ports/store';
 import type { ConsentEvent } from '../../functions/program/consent';
 import type { Enrollment, MessageRecord, Reply } from '../../functions/program/enrollment';
 import type { ReportShare } from '../../functions/program/report-share';
@@ -317,6 +317,105 @@ export function describeStoreContract(name: string, makeStore: (setup: StoreSetu
           providerId: 'ses-m6',
         });
         expect((await store.getEnrollment('m6'))?.version).toBe(asked.version);
+      });
+
+      it('claims a tick’s messages with its enrollment’s advance, all or nothing, and shows the queued ones as unsent until moved', async () => {
+        const key = ({ enrollmentId, day, slot, channel }: MessageRecord) => ({
+          enrollmentId,
+          day,
+          slot,
+          channel,
+        });
+        const unsent = async (at: string) => {
+          const found: UnsentClaim[] = [];
+          for (let part = 0; part < store.dueParts; part++) {
+            let cursor: string | undefined;
+            do {
+              const page = await store.dueEnrollments(part, at, { limit: 1, cursor });
+              found.push(...(page.unsent ?? []));
+              cursor = page.cursor;
+            } while (cursor);
+          }
+          return found.sort((a, b) => a.message.day - b.message.day);
+        };
+        const read = await confirmed('a1', { nextDueAt: '2026-03-05T12:00:00.000Z' });
+        const held = message('a1', 2);
+        await store.claimMessage(held);
+        const send = message('a1', 3);
+        const hold = message('a1', 4);
+        const skip = message('a1', 5, { status: 'skipped' });
+        const next = { ...read, nextDueAt: '2026-03-06T12:00:00.000Z', version: read.version + 1 };
+        const unsentAt = '2026-03-05T12:01:00.000Z';
+        const advance = {
+          claims: [send, hold, skip],
+          released: [key(held)],
+          queued: [key(held), key(send)],
+          enrollment: next,
+          unsentAt,
+        };
+        // The enrollment changed since it was read: nothing is written.
+        const stale = { ...next, version: read.version + 2 };
+        expect(await store.claimWithAdvance({ ...advance, enrollment: stale })).toBe(false);
+        expect(await store.getMessage('a1', 3, 'step-d3', 'sms')).toBeUndefined();
+        expect(await unsent(unsentAt)).toEqual([]);
+        // A released message no longer claimed: nothing is written.
+        await store.claimMessage(message('a1', 9, { status: 'sent' }));
+        const gone = { ...key(message('a1', 9)) };
+        expect(await store.claimWithAdvance({ ...advance, released: [gone], queued: [gone] })).toBe(false);
+        expect((await store.getEnrollment('a1'))?.version).toBe(read.version);
+
+        expect(await store.claimWithAdvance(advance)).toBe(true);
+        expect(await store.getEnrollment('a1')).toEqual(next);
+        expect(await store.getMessage('a1', 4, 'step-d4', 'sms')).toEqual(hold);
+        expect((await store.listMessages('a1')).map((m) => m.status)).toEqual([
+          'claimed',
+          'claimed',
+          'claimed',
+          'skipped',
+          'sent',
+        ]);
+        // A message claimed before: nothing is written, the enrollment neither.
+        const again = {
+          ...advance,
+          released: [],
+          queued: [],
+          enrollment: { ...next, version: next.version + 1 },
+        };
+        expect(await store.claimWithAdvance(again)).toBe(false);
+        expect((await store.getEnrollment('a1'))?.version).toBe(next.version);
+
+        // The queued ones are due again at `unsentAt`; the one held back is not.
+        expect(await unsent('2026-03-05T12:00:59.000Z')).toEqual([]);
+        expect(await unsent(unsentAt)).toEqual([
+          { message: key(held), at: unsentAt },
+          { message: key(send), at: unsentAt },
+        ]);
+        expect(await store.earliestDue()).toBe(unsentAt);
+        // Queued again by one tick: due later; another tick holding the same entry finds it moved.
+        const later = '2026-03-05T12:07:00.000Z';
+        expect(await store.requeueUnsent(key(send), unsentAt, later)).toBe(true);
+        expect(await store.requeueUnsent(key(send), unsentAt, later)).toBe(false);
+        expect(await unsent(unsentAt)).toEqual([{ message: key(held), at: unsentAt }]);
+        // A send takes it, or holds it: it leaves the index.
+        expect(await store.transitionMessage(send, ['claimed'], { status: 'sending' })).toBe(true);
+        expect(await store.requeueUnsent(key(send), later, '2026-03-05T12:13:00.000Z')).toBe(false);
+        expect(await store.transitionMessage(held, ['claimed'], { status: 'claimed' })).toBe(true);
+        expect(await unsent(later)).toEqual([]);
+        expect(await store.earliestDue()).toBe('2026-03-06T12:00:00.000Z');
+        expect(await store.getMessage('a1', 3, 'step-d3', 'sms')).toEqual({ ...send, status: 'sending' });
+      });
+
+      it('moves an enrollment on alone when its tick claims nothing, under the same version check', async () => {
+        const read = await confirmed('a2', { nextDueAt: '2026-03-05T12:00:00.000Z' });
+        const next = { ...read, nextDueAt: '2026-03-06T12:00:00.000Z', version: read.version + 1 };
+        const alone = { claims: [], released: [], queued: [], unsentAt: '2026-03-05T12:01:00.000Z' };
+        expect(
+          await store.claimWithAdvance({ ...alone, enrollment: { ...next, version: read.version + 2 } }),
+        ).toBe(false);
+        expect(await store.getEnrollment('a2')).toEqual(read);
+        expect(await store.claimWithAdvance({ ...alone, enrollment: next })).toBe(true);
+        expect(await store.getEnrollment('a2')).toEqual(next);
+        expect(await store.earliestDue()).toBe('2026-03-06T12:00:00.000Z');
       });
 
       it('claims a tick’s messages together, and only those not claimed before when some were', async () => {

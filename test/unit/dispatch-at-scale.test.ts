@@ -3,7 +3,7 @@ import { SqsSendQueue } from '../../functions/adapters/sqs/send-queue';
 import type { SendJob, SendQueue } from '../../functions/ports/queue';
 import { confirm } from '../../functions/use-cases/enrollment/confirm';
 import { enroll } from '../../functions/use-cases/enrollment/enroll';
-import { dispatch } from '../../functions/use-cases/sending/dispatch';
+import { dispatch, UNSENT_AFTER_MS } from '../../functions/use-cases/sending/dispatch';
 import { type FakeWorld, fakeWorld } from '../support/fake-deps';
 
 /** `count` people enrolled and confirmed at the same moment, so their steps fall due together. */
@@ -75,7 +75,7 @@ describe('a dispatch tick at scale', () => {
     expect(batches.sort((a, b) => b - a)).toEqual([10, 10, 5]);
   });
 
-  it('moves no one on until their jobs are queued: a refused batch leaves the claims for the next tick', async () => {
+  it('loses no claim when queueing fails: a tick a minute on queues again what no send took', async () => {
     const world = fakeWorld();
     const ids = await confirmedPeople(world, 3);
     await toFirstDue(world);
@@ -88,9 +88,58 @@ describe('a dispatch tick at scale', () => {
     };
 
     await expect(dispatch(world.deps)).rejects.toThrow('SQS refused the batch');
+    // Claimed and moved on in one write each: the claims wait in the due index for a send.
+    const claimed = (await Promise.all(ids.map((id) => world.store.listMessages(id)))).flat();
+    expect(claimed.map((m) => m.status)).toEqual(['claimed', 'claimed', 'claimed']);
+
+    const queue = recordingQueue();
+    world.deps.queue = queue;
+    await dispatch(world.deps);
+    expect(queue.calls.flat()).toEqual([]); // not yet: a send may still be about to take them
+    world.clock.set(new Date(world.clock.now().getTime() + UNSENT_AFTER_MS).toISOString());
+    await dispatch(world.deps);
+    expect(
+      queue.calls
+        .flat()
+        .map((job) => job.enrollmentId)
+        .sort(),
+    ).toEqual([...ids].sort());
+    const moved = await Promise.all(ids.map((id) => world.store.getEnrollment(id)));
+    for (const [i, e] of moved.entries()) expect(e?.nextDueAt).not.toBe(before[i]?.nextDueAt);
+
+    // Queued once: a later tick finds nothing more to queue for them, nor does a send that took them.
+    await dispatch(world.deps);
+    expect(queue.calls.flat()).toHaveLength(3);
+  });
+
+  it('moves no one on until their jobs are queued when the claims cannot ride in the advance', async () => {
+    const world = fakeWorld();
+    const ids = await confirmedPeople(world, 3);
+    await toFirstDue(world);
+    const before = await Promise.all(ids.map((id) => world.store.getEnrollment(id)));
+    // A stale copy in the index: each enrollment changed after it was read, so its version check fails.
+    const store = world.store;
+    world.deps.store = new Proxy(store, {
+      get(target, name, receiver) {
+        if (name !== 'dueEnrollments') return Reflect.get(target, name, receiver);
+        return async (...args: Parameters<typeof store.dueEnrollments>) => {
+          const page = await store.dueEnrollments(...args);
+          return { ...page, enrollments: page.enrollments.map((e) => ({ ...e, version: e.version - 1 })) };
+        };
+      },
+    });
+    world.deps.queue = {
+      enqueue: async () => {
+        throw new Error('SQS refused the batch');
+      },
+      retryAfter: async () => undefined,
+    };
+
+    await expect(dispatch(world.deps)).rejects.toThrow('SQS refused the batch');
     const after = await Promise.all(ids.map((id) => world.store.getEnrollment(id)));
     expect(after.map((e) => e?.nextDueAt)).toEqual(before.map((e) => e?.nextDueAt));
 
+    world.deps.store = store;
     const queue = recordingQueue();
     world.deps.queue = queue;
     await dispatch(world.deps);

@@ -1,10 +1,13 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { DueIndex } from '../../ports/store';
-import type { Enrollment } from '../../program/enrollment';
-import { DUE_INDEX, duePartition, dueUpTo } from './keys';
+import type { DueIndex, UnsentClaim } from '../../ports/store';
+import type { Enrollment, MessageKey } from '../../program/enrollment';
+import { DUE_INDEX, duePartition, dueUpTo, MESSAGE_PREFIX } from './keys';
 import { decodeCursor, encodeCursor, type Item, strip, type Table } from './table';
 
-/** The sparse due index, one partition per shard; each part of the port's index is one shard. */
+/**
+ * The sparse due index, one partition per shard; each part of the port's index is one shard. Enrollments
+ * and unsent claims (claimWithAdvance) share it: a claim's entry sorts after its enrollment's.
+ */
 export function dynamoDueIndex(table: Table, dueShards: number): DueIndex {
   return {
     dueParts: dueShards,
@@ -21,11 +24,22 @@ export function dynamoDueIndex(table: Table, dueShards: number): DueIndex {
           ...(page.cursor ? { ExclusiveStartKey: decodeCursor(page.cursor) } : {}),
         }),
       );
-      const enrollments = (result.Items ?? [])
-        .map((item) => strip<Enrollment & Item>(table.live(item)))
-        .filter((e): e is Enrollment & Item => e !== undefined);
+      const live = (result.Items ?? []).filter((item) => table.live(item));
+      const isClaim = (item: Item) => String(item.SK).startsWith(MESSAGE_PREFIX);
+      const enrollments = live
+        .filter((item) => !isClaim(item))
+        .map((item) => strip<Enrollment & Item>(item) as Enrollment & Item);
+      // A claim's entry: due again at the instant its sort key begins with.
+      const unsent: UnsentClaim[] = live.filter(isClaim).map((item) => {
+        const { enrollmentId, day, slot, channel } = item as unknown as MessageKey;
+        return {
+          message: { enrollmentId, day, slot, channel },
+          at: String(item.dueSk).split('#')[0] as string,
+        };
+      });
       return {
         enrollments,
+        ...(unsent.length ? { unsent } : {}),
         ...(result.LastEvaluatedKey ? { cursor: encodeCursor(result.LastEvaluatedKey) } : {}),
       };
     },

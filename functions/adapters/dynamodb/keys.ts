@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { MessageRecord } from '../../program/enrollment';
+import type { MessageKey, MessageRecord } from '../../program/enrollment';
 
 /** Every key of the single table, built in one place. */
 export const PROFILE = 'PROFILE';
@@ -51,6 +51,14 @@ export const keys = {
   due: (id: string, nextDueAt: string, shardCount: number) => ({
     duePk: duePartition(shardOf(id, shardCount)),
     dueSk: `${nextDueAt}#${id}`,
+  }),
+  /**
+   * A claim in the due index (claimWithAdvance): due again at `at` until a send takes it, in its
+   * enrollment's shard, sorted after the enrollment's own entry of the same instant.
+   */
+  unsentDue: (m: MessageKey, at: string, shardCount: number) => ({
+    duePk: duePartition(shardOf(m.enrollmentId, shardCount)),
+    dueSk: `${at}#${m.enrollmentId}#${keys.message(m).SK}`,
   }),
 };
 

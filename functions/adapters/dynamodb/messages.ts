@@ -40,7 +40,8 @@ function transition(
   return {
     TableName: table.name,
     Key: keys.message(message),
-    UpdateExpression: `SET ${sets.join(', ')}`,
+    // Any move takes a claim out of the due index (claimWithAdvance): a send has it now.
+    UpdateExpression: `SET ${sets.join(', ')} REMOVE duePk, dueSk`,
     ConditionExpression: `attribute_exists(PK) AND #status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
@@ -125,6 +126,74 @@ export function dynamoMessages(table: Table, dueShards: number): MessageStore {
 
   return {
     claimMessage: claim,
+
+    async claimWithAdvance({ claims, released, queued, enrollment, unsentAt }) {
+      const dueAgain = new Set(queued.map((m) => keys.message(m).SK));
+      const due = (m: MessageKey) => keys.unsentDue(m, unsentAt, dueShards);
+      const items = [
+        ...claims.map((message) => ({
+          Put: {
+            TableName: table.name,
+            Item: {
+              ...keys.message(message),
+              ...message,
+              ...(dueAgain.has(keys.message(message).SK) ? due(message) : {}),
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        })),
+        ...released.map((message) => ({
+          Update: {
+            TableName: table.name,
+            Key: keys.message(message),
+            UpdateExpression: 'SET duePk = :duePk, dueSk = :dueSk',
+            ConditionExpression: '#status = :claimed',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':claimed': 'claimed',
+              ...Object.fromEntries(Object.entries(due(message)).map(([k, v]) => [`:${k}`, v])),
+            },
+          },
+        })),
+        { Put: enrollmentPut(table, dueShards, enrollment) },
+      ];
+      if (items.length > 100) return false;
+      try {
+        // The enrollment alone (a tick that claims nothing): a plain write, half a transaction's write units.
+        if (items.length === 1)
+          await table.db.send(new PutCommand(enrollmentPut(table, dueShards, enrollment)));
+        else await table.db.send(new TransactWriteCommand({ TransactItems: items }));
+        return true;
+      } catch (error) {
+        // A condition that failed, or another transaction on one of these items: the caller claims the slow way.
+        if (error instanceof TransactionCanceledException || isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    async requeueUnsent(message, at, until) {
+      const from = keys.unsentDue(message, at, dueShards);
+      try {
+        await table.db.send(
+          new UpdateCommand({
+            TableName: table.name,
+            Key: keys.message(message),
+            UpdateExpression: 'SET dueSk = :until',
+            ConditionExpression: '#status = :claimed AND dueSk = :at',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':claimed': 'claimed',
+              ':at': from.dueSk,
+              ':until': keys.unsentDue(message, until, dueShards).dueSk,
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
 
     async claimMessages(messages) {
       // A transaction holds at most 100 items: a tick after a long gap claims them one by one.

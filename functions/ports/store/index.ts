@@ -11,7 +11,7 @@ import type { ReportStore } from './reports';
 import type { RetentionStore } from './retention';
 
 export type { ConsentStore } from './consent';
-export type { DueIndex } from './due-index';
+export type { DueIndex, DuePage, UnsentClaim } from './due-index';
 export type { EnrollmentConflict, EnrollmentPage, EnrollmentStore } from './enrollments';
 export type { InboundClaim, InboundStore } from './inbound';
 export type { Accepted, MarkSentOutcome, MessageChanges, MessageStore } from './messages';

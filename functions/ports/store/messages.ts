@@ -36,8 +36,30 @@ export interface MessageStore {
     channel: MessageRecord['channel'],
   ): Promise<MessageRecord | undefined>;
   /**
+   * Claims a tick's messages of one enrollment and writes the enrollment as the tick moved it on, in one
+   * write, all of it or none (false): each claim only if the message was never claimed, each of `released`
+   * (claimed messages a hold kept back) only if it is still claimed, and the enrollment only if its stored
+   * version is still `enrollment.version - 1`. The `queued` messages (claims and released ones about to be
+   * queued) are due again at `unsentAt` (dueEnrollments' `unsent`) until a transition takes them on, so a
+   * tick that dies before queueing them loses none. At most 99 messages in all.
+   */
+  claimWithAdvance(advance: {
+    claims: readonly MessageRecord[];
+    released: readonly MessageKey[];
+    queued: readonly MessageKey[];
+    enrollment: Enrollment;
+    unsentAt: string;
+  }): Promise<boolean>;
+  /**
+   * An unsent claim (dueEnrollments' `unsent`, due again at `at`) is due again at `until` instead, if it is
+   * still claimed and still due at `at`: true when this call moved it (its job is the caller's to queue),
+   * false when it was taken or another tick moved it first.
+   */
+  requeueUnsent(message: MessageKey, at: string, until: string): Promise<boolean>;
+  /**
    * Moves a message to a new state only if it is in one of `from`; false when it was not
-   * (another worker got there first, or a late status callback would move it backwards).
+   * (another worker got there first, or a late status callback would move it backwards). A message due
+   * again (claimWithAdvance) leaves the due index with any move.
    */
   transitionMessage(
     message: MessageKey,

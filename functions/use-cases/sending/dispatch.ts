@@ -2,6 +2,7 @@ import type { SendJob } from '../../ports/queue';
 import {
   type Enrollment,
   type HeldMessage,
+  type MessageKey,
   type MessageRecord,
   retainedUntil,
 } from '../../program/enrollment';
@@ -10,7 +11,15 @@ import {
   lastTextedCheckinUnanswered,
   openQuestionsOf,
 } from '../../program/open-questions';
-import { dueSlots, heldKey, nextDueOf, planDue, programSlots, type Slot } from '../../program/schedule';
+import {
+  dueSlots,
+  heldKey,
+  nextDueOf,
+  planDue,
+  programSlots,
+  type Slot,
+  type SlotPlan,
+} from '../../program/schedule';
 import type { Channel } from '../../program/types';
 import { mapConcurrently } from '../../shared/concurrency';
 import { correlationId } from '../../shared/correlation';
@@ -68,6 +77,15 @@ export const DISPATCH_PAGE_SIZE = 100;
 export const DISPATCH_CONCURRENCY = 8;
 
 /**
+ * How long a message claimed and queued in its enrollment's advance (one write) may wait for a send to take
+ * it before a tick queues it again: a tick that died before queueing loses nothing, and a send that takes a
+ * message twice finds it taken (send.ts).
+ */
+export const UNSENT_AFTER_MS = 60_000;
+
+const unsentAt = (now: string) => new Date(Date.parse(now) + UNSENT_AFTER_MS).toISOString();
+
+/**
  * The report waits for the final checkpoint's answers: until the last awaited question's window closes,
  * or until the person answers it (use-cases/services/answers.ts then lets the held report go at once).
  */
@@ -89,10 +107,13 @@ const NOTHING_DUE: Claimed = { jobs: [], skipped: 0, commit: async () => undefin
 
 /**
  * One dispatch tick: reads only what is due, a page of the due index at a time and every part of it at once
- * (the index carries the enrollment: one item read per due enrollment); claims each due message with a
- * conditional write, a few enrollments at a time; queues the page's jobs in batches of ten; then moves each
- * enrollment's next-due time. An enrollment moves on only once its jobs are queued, so a failure leaves its
- * claims for the next tick to queue again.
+ * (the index carries the enrollment: one item read per due enrollment); claims an enrollment's due messages
+ * and moves it on in one write (claimWithAdvance), a few enrollments at a time; queues the page's jobs in
+ * batches of ten. The claims stay in the due index until a send takes them, so a tick that dies before
+ * queueing leaves them for a tick UNSENT_AFTER_MS on to queue again (the index's `unsent`). When that write
+ * cannot be made (the enrollment changed since the index was read, a message was claimed before, the
+ * program ends here), the claims are written alone and the enrollment moves on only once its jobs are
+ * queued, so a failure leaves its claims for the next tick to queue again.
  */
 export async function dispatch(deps: Deps): Promise<DispatchResult> {
   const now = deps.clock.now().toISOString();
@@ -106,7 +127,11 @@ export async function dispatch(deps: Deps): Promise<DispatchResult> {
       const claimed = await mapConcurrently(page.enrollments, DISPATCH_CONCURRENCY, (enrollment) =>
         claimDue(deps, enrollment, now),
       );
-      const jobs = claimed.flatMap((c) => c.jobs);
+      // Claims no send took: due again later first, so a tick that dies now still leaves them due.
+      const requeued = await mapConcurrently(page.unsent ?? [], DISPATCH_CONCURRENCY, async (unsent) =>
+        (await deps.store.requeueUnsent(unsent.message, unsent.at, unsentAt(now))) ? [unsent.message] : [],
+      );
+      const jobs: SendJob[] = [...claimed.flatMap((c) => c.jobs), ...requeued.flat()];
       const tag = correlationId();
       await deps.queue.enqueue(tag ? jobs.map((job) => ({ ...job, correlationId: tag })) : jobs);
       await mapConcurrently(claimed, DISPATCH_CONCURRENCY, (c) => c.commit());
@@ -177,6 +202,8 @@ async function claimDue(deps: Deps, enrollment: Enrollment, now: string): Promis
       claims.push({ record, plan });
     }
   }
+  const fast = await claimWithAdvance(deps, enrollment, now, { slots, released, claims, movedToEmail });
+  if (fast) return { jobs: [...jobs, ...fast.jobs], skipped: fast.skipped, commit: NOTHING_DUE.commit };
   const outcomes = await deps.store.claimMessages(claims.map((c) => c.record));
   for (const [i, { record, plan }] of claims.entries()) {
     const claimed = outcomes[i] === true;
@@ -208,6 +235,56 @@ async function claimDue(deps: Deps, enrollment: Enrollment, now: string): Promis
   };
 }
 
+/**
+ * The common case in one write: every claim made (none was made before), the released holds still claimed,
+ * and the enrollment moved on from the copy the index gave (its version unchanged). Undefined when that
+ * write was refused, or when the program ends at this tick (its end expires every item first): the
+ * caller then claims one by one and moves the enrollment on after queueing.
+ */
+async function claimWithAdvance(
+  deps: Deps,
+  enrollment: Enrollment,
+  now: string,
+  tick: {
+    slots: Slot[];
+    released: HeldMessage[];
+    claims: { record: MessageRecord; plan?: SlotPlan }[];
+    movedToEmail: boolean;
+  },
+): Promise<{ jobs: SendJob[]; skipped: number } | undefined> {
+  const { slots, released, claims, movedToEmail } = tick;
+  const keyOf = ({ enrollmentId, day, slot, channel }: MessageKey): MessageKey => ({
+    enrollmentId,
+    day,
+    slot,
+    channel,
+  });
+  const holds: HeldMessage[] = [];
+  const queued: MessageKey[] = released.map((h) => keyOf({ enrollmentId: enrollment.id, ...h }));
+  let skipped = 0;
+  for (const { record, plan } of claims) {
+    if (plan?.action === 'skip') skipped++;
+    else if (plan?.action === 'hold')
+      holds.push({ day: record.day, slot: record.slot, channel: record.channel, until: plan.until });
+    else queued.push(keyOf(record));
+  }
+  const handled: Handled = { slots, released, holds, movedToEmail };
+  if (!nextDueOf(slots, now, heldAfter(enrollment.held, handled))) return undefined;
+  const next = structuredClone(enrollment);
+  moveOnFrom(next, enrollment, now, handled, retainedUntil(now, deps.config.retentionDays));
+  next.version = enrollment.version + 1;
+  const written = await deps.store.claimWithAdvance({
+    claims: claims.map((c) => c.record),
+    released: released.map((h) => keyOf({ enrollmentId: enrollment.id, ...h })),
+    queued,
+    enrollment: next,
+    unsentAt: unsentAt(now),
+  });
+  if (!written) return undefined;
+  // The released holds were queued by the caller; the rest are this write's claims to send.
+  return { jobs: queued.slice(released.length).map((key) => ({ ...key })), skipped };
+}
+
 /** What a tick did for one enrollment that its write must record. */
 interface Handled {
   slots: Slot[];
@@ -228,7 +305,7 @@ const heldAfter = (held: HeldMessage[] | undefined, { released, holds }: Handled
  * failure half-way leaves it due, and the next tick does it again (the TTL writes are idempotent).
  */
 async function moveOn(deps: Deps, enrollment: Enrollment, now: string, handled: Handled): Promise<void> {
-  const { slots, holds, movedToEmail } = handled;
+  const { slots } = handled;
   const retainUntil = retainedUntil(now, deps.config.retentionDays);
   if (!nextDueOf(slots, now, heldAfter(enrollment.held, handled)))
     await deps.store.expireEnrollment(enrollment, retainUntil);
@@ -236,35 +313,49 @@ async function moveOn(deps: Deps, enrollment: Enrollment, now: string, handled: 
     await updateEnrollment(
       deps,
       enrollment.id,
-      (current) => {
-        // Held messages the send step put back meanwhile are kept: only the released ones leave the list.
-        const held = heldAfter(current.held, handled);
-        if (held.length) current.held = held;
-        else delete current.held;
-        if (current.pausedUntil && current.pausedUntil <= now) delete current.pausedUntil;
-        if (movedToEmail) {
-          current.checkinsByEmail = true;
-          current.unansweredSms = 0;
-        }
-        if (current.nextDueAt !== enrollment.nextDueAt) {
-          // Another tick already advanced it: only make sure the new holds are honoured.
-          const earliest = holds.map((h) => h.until).sort()[0];
-          if (earliest && (!current.nextDueAt || earliest < current.nextDueAt)) current.nextDueAt = earliest;
-          return;
-        }
-        const next = nextDueOf(slots, now, held);
-        if (next) current.nextDueAt = next;
-        else {
-          delete current.nextDueAt;
-          current.status = 'completed';
-          current.retainUntil = retainUntil;
-        }
-      },
+      (current) => moveOnFrom(current, enrollment, now, handled, retainUntil),
       enrollment,
     );
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
     // Erased between the index read and now: erase what this tick claimed for it too.
     await deps.store.deleteEnrollment(enrollment);
+  }
+}
+
+/**
+ * The enrollment `current` as the tick moves it on: its held list, pause and next-due time (or its end).
+ * `read` is the copy the tick planned from; when another tick moved `current` on meanwhile, only the new
+ * holds are honoured.
+ */
+function moveOnFrom(
+  current: Enrollment,
+  read: Enrollment,
+  now: string,
+  handled: Handled,
+  retainUntil: number,
+): void {
+  const { slots, holds, movedToEmail } = handled;
+  // Held messages the send step put back meanwhile are kept: only the released ones leave the list.
+  const held = heldAfter(current.held, handled);
+  if (held.length) current.held = held;
+  else delete current.held;
+  if (current.pausedUntil && current.pausedUntil <= now) delete current.pausedUntil;
+  if (movedToEmail) {
+    current.checkinsByEmail = true;
+    current.unansweredSms = 0;
+  }
+  if (current.nextDueAt !== read.nextDueAt) {
+    // Another tick already advanced it: only make sure the new holds are honoured.
+    const earliest = holds.map((h) => h.until).sort()[0];
+    if (earliest && (!current.nextDueAt || earliest < current.nextDueAt)) current.nextDueAt = earliest;
+    return;
+  }
+  const next = nextDueOf(slots, now, held);
+  if (next) current.nextDueAt = next;
+  else {
+    delete current.nextDueAt;
+    current.status = 'completed';
+    current.retainUntil = retainUntil;
   }
 }

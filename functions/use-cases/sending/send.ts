@@ -72,8 +72,9 @@ export async function send(deps: Deps, job: SendJob): Promise<SendOutcome> {
   // Quiet hours are checked here, at the moment of sending: a text that became sendable late waits for 08:00.
   const quietUntil = job.channel === 'sms' ? quietHoursEnd(deps.clock.now(), enrollment.timezone) : undefined;
   if (quietUntil) {
-    const current = await readMessage(deps, message);
-    if (current?.status !== 'claimed') return notClaimed(deps, message, current);
+    // Kept claimed, out of the due index's unsent claims: the hold is the enrollment's to release now.
+    if (!(await deps.store.transitionMessage(message, ['claimed'], { status: 'claimed' })))
+      return notClaimed(deps, message);
     await holdMessage(deps, enrollment.id, job, quietUntil);
     logger.info('text held for quiet hours', {
       enrollmentId: enrollment.id,
