@@ -30,7 +30,7 @@ import { acknowledgeFindings } from './nag';
 type TableAccess = 'read-write' | 'dispatch' | 'send';
 
 /** One Lambda of the program: its file and exactly what it may touch. Its routes come from HTTP_ROUTES. */
-interface ProgramLambda {
+export interface ProgramLambda {
   readonly id: string;
   readonly file: string;
   readonly description: string;
@@ -63,7 +63,7 @@ interface ProgramLambda {
 const SEND_TIMEOUT = Duration.seconds(30);
 
 /** The program's Lambdas. Every one also reads the token key, to sign or check links. */
-const PROGRAM_LAMBDAS: readonly ProgramLambda[] = [
+export const PROGRAM_LAMBDAS: readonly ProgramLambda[] = [
   {
     id: 'Enroll',
     file: 'enroll',
@@ -85,6 +85,8 @@ const PROGRAM_LAMBDAS: readonly ProgramLambda[] = [
     description: 'Twilio inbound webhook: keywords, check-in replies, safety resources',
     table: 'read-write',
     twilio: true,
+    // The crisis lines also go by email when texts cannot reach the person (after STOP).
+    email: true,
     alerts: true,
     erasure: true,
   },
@@ -107,6 +109,8 @@ const PROGRAM_LAMBDAS: readonly ProgramLambda[] = [
     file: 'checkin',
     description: 'Email check-in: GET shows a confirm button, POST records the rating',
     table: 'read-write',
+    // A note with signs of danger alerts the operators, as a text does.
+    alerts: true,
   },
   {
     id: 'Report',

@@ -55,6 +55,6 @@ export const handle: HttpHandle = (deps, event) =>
   });
 
 /** The catalog parts and ports this function's entry point is built with (and the only ones bundled into it). */
-export const wiring: LambdaWiring = { catalog: [withEmailLayouts], ports: [sesMailer, snsAlerts] };
+export const wiring: LambdaWiring = { ports: [snsAlerts] };
 
 export const handler = httpLambda(handle, wiring);

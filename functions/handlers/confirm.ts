@@ -51,9 +51,6 @@ export const handle: HttpHandle = (deps, event) =>
   });
 
 /** The catalog parts and ports this function's entry point is built with (and the only ones bundled into it). */
-export const wiring: LambdaWiring = {
-  catalog: [withEnrollmentEmails, withEmailLayouts],
-  ports: [sesMailer, twilioSms],
-};
+export const wiring: LambdaWiring = { catalog: [withEnrollmentEmails], ports: [twilioSms] };
 
 export const handler = httpLambda(handle, wiring);

@@ -42,7 +42,7 @@ async function backOff(deps: Deps, record: SQSRecord): Promise<void> {
 /** The catalog parts and ports this function's entry point is built with (and the only ones bundled into it). */
 export const wiring: LambdaWiring = {
   catalog: [withStepBodies, withStepLayouts, withEmailLayouts],
-  ports: [sesMailer, twilioSms, sqsQueue, snsAlerts],
+  ports: [sesMailer, twilioSms, sqsQueue],
 };
 
 export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> =>

@@ -517,11 +517,11 @@ describe('email', () => {
     expect(endpoints.some((e) => e.includes('EmailInboundFunction'))).toBe(true);
   });
 
-  it('may be sent only by enroll, partner (invitations), send and email-inbound (crisis lines), and only from the program address', () => {
+  it('may be sent only by enroll, partner (invitations), send, and email-inbound and sms-inbound (crisis lines), and only from the program address', () => {
     const senders = ALL_FUNCTIONS.filter((name) =>
       statementsOf(name).some((s) => actions(s).includes('ses:SendEmail')),
     );
-    expect(senders.sort()).toEqual(['EmailInbound', 'Enroll', 'Partner', 'Send']);
+    expect(senders.sort()).toEqual(['EmailInbound', 'Enroll', 'Partner', 'Send', 'SmsInbound']);
     for (const name of senders) {
       const grant = statementsOf(name).find((s) => actions(s).includes('ses:SendEmail'));
       expect(grant?.Condition).toEqual({
@@ -572,7 +572,7 @@ describe('asynchronous events (email replies, SES events)', () => {
 });
 
 describe('safety alerts', () => {
-  it('go to an encrypted, TLS-only topic that only sms-inbound and email-inbound may publish to, and are named to them alone', () => {
+  it('go to an encrypted, TLS-only topic that only sms-inbound, email-inbound and checkin (a note with the answer) may publish to, and are named to them alone', () => {
     const [topicId] = resourceOfType('AWS::SNS::Topic', (p) => p.DisplayName === 'Kintsugi: safety flags');
     template.hasResourceProperties('AWS::SNS::Topic', {
       DisplayName: 'Kintsugi: safety flags',
@@ -587,9 +587,9 @@ describe('safety alerts', () => {
       },
     });
     const publishers = ALL_FUNCTIONS.filter((name) => allows(name, 'sns:Publish', topicId));
-    expect(publishers.sort()).toEqual(['EmailInbound', 'SmsInbound']);
+    expect(publishers.sort()).toEqual(['Checkin', 'EmailInbound', 'SmsInbound']);
     const named = ALL_FUNCTIONS.filter((name) => environmentOf(name).SAFETY_TOPIC_ARN !== undefined);
-    expect(named.sort()).toEqual(['EmailInbound', 'SmsInbound']);
+    expect(named.sort()).toEqual(['Checkin', 'EmailInbound', 'SmsInbound']);
     expect(environmentOf('SmsInbound').SAFETY_TOPIC_ARN).toEqual({ Ref: topicId });
   });
 });

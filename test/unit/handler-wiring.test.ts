@@ -39,7 +39,16 @@ import type { HttpEvent, HttpResult } from '../../functions/shared/http';
 import type { Deps } from '../../functions/use-cases/deps';
 import type { EmailReplyOutcome } from '../../functions/use-cases/replies/reply-by-email';
 import type { DispatchResult } from '../../functions/use-cases/sending/dispatch';
-import { asWired, type LambdaWiring } from '../../functions/wiring';
+import {
+  asWired,
+  type LambdaWiring,
+  sesMailer,
+  snsAlerts,
+  sqsQueue,
+  twilioSms,
+  twilioWebhooks,
+} from '../../functions/wiring';
+import { PROGRAM_LAMBDAS } from '../../infra/kintsugi-stack';
 import { lambdaHandlers } from '../../infra/lambda-bundling';
 import { type FakeWorld, fakeWorld } from '../support/fake-deps';
 
@@ -250,6 +259,29 @@ describe('every handler, with only the ports and catalog parts its entry point n
   it('names a wiring for every Lambda entry point, and this test runs each one', () => {
     expect(Object.keys(HANDLERS).sort()).toEqual(lambdaHandlers(ROOT));
     for (const module of Object.values(HANDLERS)) expect(module.wiring).toBeTypeOf('object');
+  });
+
+  it('is granted in the stack exactly what its wiring declares: SES, the Twilio secret, the queue, the alerts topic', () => {
+    for (const lambda of PROGRAM_LAMBDAS) {
+      const ports = (HANDLERS[lambda.file as Name] as { wiring: LambdaWiring }).wiring.ports ?? [];
+      const declares = (...wanted: unknown[]) => ports.some((port) => wanted.includes(port));
+      expect(
+        {
+          email: lambda.email === true,
+          twilio: lambda.twilio === true,
+          enqueue: lambda.enqueue === true,
+          alerts: lambda.alerts === true,
+        },
+        lambda.id,
+      ).toEqual({
+        email: declares(sesMailer),
+        twilio: declares(twilioSms, twilioWebhooks),
+        // Send uses the queue only to delay a message it received (ChangeMessageVisibility, which consuming
+        // the queue grants), never to put one on it.
+        enqueue: declares(sqsQueue) && lambda.file !== 'send',
+        alerts: declares(snsAlerts),
+      });
+    }
   });
 
   it('enroll: shows the form, enrolls (202) and emails the confirmation link', async () => {
