@@ -2,7 +2,7 @@
  * `npm run train:safety [-- --out <path>]`: trains the learned half of the danger detector
  * (functions/program/safety-model.ts) on the labelled development messages
  * (test/fixtures/safety-eval/dev*.jsonl) and writes its weights to
- * functions/program/safety-model-weights.json (or --out). Never trains on holdout.jsonl.
+ * functions/program/safety-model-weights.json (or --out). Never trains on a blind holdout*.jsonl file.
  *
  * `-- --validate <dev file>…` writes nothing: it leaves each named file out in turn, trains on the rest,
  * and measures rules alone and rules with the model over a grid of thresholds on the left-out messages.

@@ -4,21 +4,20 @@
  * issue's own example messages, one by one. A regression in recall or in false alarms fails here.
  *
  * The dev split is every dev*.jsonl file (dev.jsonl, the retired round-1 held-out set, written examples);
- * the held-out split is holdout.jsonl alone.
+ * the held-out split is every blind holdout*.jsonl file but the everyday ones (holdout*everyday*.jsonl).
  * SAFETY_EVAL_SPLIT=dev leaves the held-out set out (while the detector is being worked on, so that the
  * held-out figures stay unseen until the end).
  */
-import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { figuresFor, loadSplit, type Split, splitFiles, splitPath } from '../../bench/safety-eval';
+import { figuresFor, hasSplit, loadSplit, type Split, splitFiles } from '../../bench/safety-eval';
 import { assessSafety, assessSafetyByRules, assessSafetyWithoutIndex } from '../../functions/program/safety';
 
 /** The targets of the issue, on data the detector was not tuned on. */
 const GOALS = { dangerRecall: { en: 0.95, es: 0.9 }, falseAlarms: 0.03 };
 
 const splits: Split[] = ['dev'];
-if (existsSync(splitPath('holdout')) && process.env.SAFETY_EVAL_SPLIT !== 'dev') splits.push('holdout');
+if (hasSplit('holdout') && process.env.SAFETY_EVAL_SPLIT !== 'dev') splits.push('holdout');
 
 describe('the splits', () => {
   it('dev is every dev*.jsonl file, the retired blind sets included; the blind sets are apart', () => {
@@ -26,18 +25,22 @@ describe('the splits', () => {
     expect(dev).toContain('dev.jsonl');
     expect(dev).toContain('dev-holdout-round1.jsonl');
     expect(dev).toContain('dev-holdout-round2.jsonl');
+    expect(dev).toContain('dev-holdout-round3.jsonl');
+    expect(dev).toContain('dev-holdout-round3-everyday.jsonl');
     expect(dev.every((name) => /^dev.*\.jsonl$/.test(name))).toBe(true);
-    expect(splitFiles('holdout').map((path) => basename(path))).toEqual(['holdout.jsonl']);
-    expect(splitFiles('everyday').map((path) => basename(path))).toEqual(['holdout-everyday.jsonl']);
+    const holdout = splitFiles('holdout').map((path) => basename(path));
+    const everyday = splitFiles('everyday').map((path) => basename(path));
+    expect(holdout.every((name) => /^holdout.*\.jsonl$/.test(name) && !name.includes('everyday'))).toBe(true);
+    expect(everyday.every((name) => /^holdout.*everyday.*\.jsonl$/.test(name))).toBe(true);
   });
 });
 
 /**
- * What the held-out set (round 3's, written blind by three writers) measured with the detector as
- * shipped (docs/SAFETY-EVAL.md): danger recall 88.9% English, 89.6% Spanish, false alarms 5.6%; and the
- * blind set of everyday replies, 0.3% false alarms. The goal is not met; these floors keep the detector
- * from getting worse on messages nobody tuned it on, until a next round (with new blind sets: these then
- * join development) reaches the goal.
+ * What round 3's blind set (now retired into development as dev-holdout-round3*.jsonl) measured with the
+ * detector then shipped (docs/SAFETY-EVAL.md): danger recall 88.9% English, 89.6% Spanish, false alarms
+ * 5.6%; and its blind set of everyday replies, 0.3% false alarms. The goal is not met; these floors keep
+ * the detector from getting worse on messages nobody tuned it on, and run on whatever blind holdout*.jsonl
+ * files are in place (none between rounds).
  */
 const HOLDOUT_FLOORS = { dangerRecall: { en: 0.88, es: 0.88 }, falseAlarms: 0.06, everydayFalseAlarms: 0.02 };
 
@@ -52,11 +55,14 @@ describe('the held-out split, against what it measured once (the goal is not met
   it.runIf(measured)('keeps false alarms at or below 6% of ordinary messages built to trip it', () => {
     expect(measured?.overall.falseAlarms.rate).toBeLessThanOrEqual(HOLDOUT_FLOORS.falseAlarms);
   });
-  const everyday = splits.includes('holdout') ? figuresFor(['everyday']).figures : undefined;
+  const everyday =
+    hasSplit('everyday') && process.env.SAFETY_EVAL_SPLIT !== 'dev'
+      ? figuresFor(['everyday']).figures
+      : undefined;
   it.runIf(everyday)(
     'answers at most 2% of everyday replies ("te quiero", "home by 6") with anything',
     () => {
-      expect(everyday?.messages).toBeGreaterThanOrEqual(300);
+      expect(everyday?.messages).toBeGreaterThan(0);
       expect(everyday?.overall.falseAlarms.rate).toBeLessThanOrEqual(HOLDOUT_FLOORS.everydayFalseAlarms);
     },
   );
