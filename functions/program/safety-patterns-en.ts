@@ -752,7 +752,7 @@ const HARM_TO_OTHERS: SafetyRule[] = [
 
 /** A question about the program or the app, not a call for help: "please help, the link is broken". */
 export const ABOUT_THE_APP =
-  '\\b(?:link|links|app|homework|page|site|website|password|login|log in|account|schedule|reschedule|exercise|exercises|check in|checkin|code|settings|button|form|survey|unsubscribe|session|appointment|day \\d+|step \\d+|lesson|module|email|emails|video|audio|program|question|questions|time zone|timezone|lol|lmao|haha\\w*|jaja\\w*|jeje\\w*|pagina|aplicacion|enlace|contrasena|tarea|sesion|correo|boton|formulario)\\b';
+  '\\b(?:link|links|app|homework|page|site|website|password|login|log in|account|schedule|reschedule|exercise|exercises|check in|checkin|code|settings|button|form|survey|unsubscribe|session|appointment|day \\d+|step \\d+|lesson|module|email|emails|video|audio|program|question|questions|time zone|timezone|lol|lmao|haha\\w*|jaja\\w*|jeje\\w*|pagina|aplicacion|enlace|contrasena|tarea|sesion|correo|correos|boton|formulario|dia \\d+|paso \\d+|pasos anteriores|codigo|spam)\\b';
 
 const CALL_FOR_HELP: SafetyRule[] = rules(
   'danger',
