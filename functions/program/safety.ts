@@ -193,18 +193,31 @@ export function assessSafetyByRules(text: string): SafetySignal | undefined {
 }
 
 /**
- * How sure the model must be before it alone answers danger, and how sure that a message is nothing
- * before it overrules a rule. Chosen on a retired blind set neither had seen (`npm run train:safety --
- * --exclude dev-holdout-round2.jsonl` prints the trade-off), then measured once on the next blind set.
+ * Above `danger` the model alone answers danger; above `stretch`, the most dangerous stretch of a long
+ * message does; above `concern` (any signal), concern; below `veto`, it overrules a rule; above
+ * `escalate`, it turns a rule's concern into danger.
  */
-export const MODEL_THRESHOLDS: ModelThresholds = { danger: 0.8, concern: 0.9, veto: 0.1 };
-
-/** Above `danger` the model alone answers danger; above `concern` (any signal), concern; below `veto`, it overrules a rule. */
 export interface ModelThresholds {
   danger: number;
+  stretch: number;
   concern: number;
   veto: number;
+  escalate: number;
 }
+
+/** Thresholds per language of the message (its guessed language, `guessLanguage`). */
+export type LanguageThresholds = Record<MessageLanguage, ModelThresholds>;
+
+/**
+ * How sure the model must be before it alone answers danger, and how sure that a message is nothing
+ * before it overrules a rule, by the message's language. Chosen by leaving each writer's file out of
+ * training in turn (`npm run train:safety -- --validate <file>…` prints the trade-off per language),
+ * never on a blind set (docs/SAFETY-EVAL.md, round 4).
+ */
+export const MODEL_THRESHOLDS: LanguageThresholds = {
+  en: { danger: 0.75, stretch: 0.9, concern: 0.9, veto: 0.2, escalate: 0.8 },
+  es: { danger: 0.7, stretch: 0.9, concern: 0.9, veto: 0.2, escalate: 0.8 },
+};
 
 let model: LinearModel | undefined;
 /** The weights are unpacked on first use, not at load: a cold start that reads no text pays nothing. */
@@ -230,15 +243,21 @@ export function modelReading(text: string): ModelReading | undefined {
 export function combineAt(
   byRules: SafetySignal | undefined,
   reading: ModelReading | undefined,
-  thresholds: ModelThresholds,
+  thresholds: LanguageThresholds,
   language: () => MessageLanguage,
 ): SafetySignal | undefined {
   if (!reading) return byRules;
-  if (byRules) return reading.signal < thresholds.veto ? undefined : byRules;
-  if (reading.danger > thresholds.danger)
-    return { level: 'danger', category: reading.category, language: language() };
-  if (reading.signal > thresholds.concern)
-    return { level: 'concern', category: reading.category, language: language() };
+  const lang = byRules?.language ?? language();
+  const t = thresholds[lang];
+  if (byRules) {
+    if (reading.signal < t.veto) return undefined;
+    if (byRules.level === 'concern' && reading.danger > t.escalate) return { ...byRules, level: 'danger' };
+    return byRules;
+  }
+  if (reading.danger > t.danger) return { level: 'danger', category: reading.category, language: lang };
+  if (reading.peak && reading.peak.danger > t.stretch)
+    return { level: 'danger', category: reading.peak.category, language: lang };
+  if (reading.signal > t.concern) return { level: 'concern', category: reading.category, language: lang };
   return undefined;
 }
 
