@@ -35,9 +35,9 @@
  *   only runs (and compiles) the rules whose strings it contains (safety-anchors.ts).
  * - The language of the reply is a per-message guess (language.ts).
  * It is measured like a classifier: `npm run eval:safety` (bench/safety-eval.ts) over labelled messages
- * in test/fixtures/safety-eval; on the last blind set, rules and model found 91% (English) and 93%
- * (Spanish) of the danger, with 6.7% false alarms on ordinary messages built to trip it
- * (docs/SAFETY-EVAL.md). Expect misses on phrasings nobody has written yet: add them to a dev*.jsonl file
+ * in test/fixtures/safety-eval; on round 3's blind set, rules and model found 89% (English) and 90%
+ * (Spanish) of the danger, with 5.6% false alarms on ordinary messages built to trip it; round 4's
+ * figures, and why the thresholds differ by language, are in docs/SAFETY-EVAL.md. Expect misses on phrasings nobody has written yet: add them to a dev*.jsonl file
  * and retrain (`npm run train:safety`).
  *
  * Trade-off, on purpose: it errs toward answering. A false alarm costs the person one text with crisis
@@ -194,8 +194,8 @@ export function assessSafetyByRules(text: string): SafetySignal | undefined {
 
 /**
  * Above `danger` the model alone answers danger; above `stretch`, the most dangerous stretch of a long
- * message does; above `concern` (any signal), concern; below `veto`, it overrules a rule; above
- * `escalate`, it turns a rule's concern into danger.
+ * message does; above `concern` (any signal), concern; when both its danger and its signal are below
+ * `veto`, it overrules a rule; above `escalate`, it turns a rule's concern into danger.
  */
 export interface ModelThresholds {
   danger: number;
@@ -215,7 +215,7 @@ export type LanguageThresholds = Record<MessageLanguage, ModelThresholds>;
  * never on a blind set (docs/SAFETY-EVAL.md, round 4).
  */
 export const MODEL_THRESHOLDS: LanguageThresholds = {
-  en: { danger: 0.75, stretch: 0.9, concern: 0.9, veto: 0.2, escalate: 0.8 },
+  en: { danger: 0.8, stretch: 0.9, concern: 0.9, veto: 0.2, escalate: 0.8 },
   es: { danger: 0.7, stretch: 0.9, concern: 0.9, veto: 0.2, escalate: 0.8 },
 };
 
@@ -250,7 +250,7 @@ export function combineAt(
   const lang = byRules?.language ?? language();
   const t = thresholds[lang];
   if (byRules) {
-    if (reading.signal < t.veto) return undefined;
+    if (Math.max(reading.signal, reading.danger) < t.veto) return undefined;
     if (byRules.level === 'concern' && reading.danger > t.escalate) return { ...byRules, level: 'danger' };
     return byRules;
   }

@@ -156,7 +156,9 @@ describe('rules and model together', () => {
     const spanish = 'ya no quiero estar aquí con nadie';
     expect(combine(spanish, undefined, reading(es.danger + 0.01, 0.99))?.level).toBe('danger');
     expect(combine(spanish, undefined, reading(es.danger - 0.01, es.concern - 0.01))).toBeUndefined();
-    expect(combine(spanish, { ...danger, language: 'es' }, reading(0.5, es.veto - 0.01))).toBeUndefined();
+    expect(
+      combine(spanish, { ...danger, language: 'es' }, reading(es.veto - 0.01, es.veto - 0.01)),
+    ).toBeUndefined();
   });
 
   it('answer in the language the message is written in', () => {
