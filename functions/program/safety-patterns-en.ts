@@ -768,6 +768,8 @@ const CALL_FOR_HELP: SafetyRule[] = rules(
     '(?:^ |\\bplease |\\bsomeone |\\bsomebody )(?:call|text) (?:the )?(?:911|police|cops)\\b',
     '\\b(?:i|we) (?:really )?need help (?:now|right now|asap|please|urgently|immediately|fast|quick|here)\\b|^ (?:i |we )?(?:really )?need help (?:please )?$',
     '\\bmayday\\b|\\bemergency\\b(?! (?:contact|fund|room visit|savings|meeting|kit|plan)\\b)',
+    '^ 911\\b|\\b911 (?:please|pls|plz|now|asap|help)\\b|\\b(?:please|pls|plz) 911\\b',
+    '\\bget (?:someone|somebody|help|the police|the cops) (?:here|over here)\\b|\\bsend (?:the )?(?:sheriff|deputies|a deputy|a cop|an officer|police|cops)\\b|\\bplease hurry\\b',
   ],
   { unlessAboutApp: true },
 );

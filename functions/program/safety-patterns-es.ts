@@ -645,6 +645,8 @@ const CALL_FOR_HELP: SafetyRule[] = rules(
     '\\b(?:necesito|necesitamos|pido) ayuda (?:urgente|ya|ahora|por favor|rapido|inmediata)\\b|^ (?:necesito|necesitamos) ayuda (?:por favor )?$',
     '\\b(?:llamen|llama|llame usted|llamar) (?:a )?(?:la policia|al 911|una ambulancia|una patrulla)\\b(?<!\\b(?:voy a|tuve que|debo) llamar (?:a )?(?:la policia|al 911))',
     '\\bpor favor ayuda\\b',
+    '^ 911\\b|\\b911 (?:por favor|porfa|x favor|ya|ahora|ayuda|urgente)\\b',
+    '\\bes una emergencia\\b(?! (?:familiar|de (?:trabajo|familia)|laboral|dental|del trabajo)\\b)|\\bvengan (?:rapido|ya|pronto|por favor|x favor|porfa)\\b|\\bmanden (?:a )?(?:alguien|la policia|una patrulla|una ambulancia|ayuda)\\b|\\bllamenme ya\\b',
   ],
   { unlessAboutApp: true },
 );
