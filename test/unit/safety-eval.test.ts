@@ -36,23 +36,26 @@ describe('the splits', () => {
 });
 
 /**
- * What round 3's blind set (now retired into development as dev-holdout-round3*.jsonl) measured with the
- * detector then shipped (docs/SAFETY-EVAL.md): danger recall 88.9% English, 89.6% Spanish, false alarms
- * 5.6%; and its blind set of everyday replies, 0.3% false alarms. The goal is not met; these floors keep
- * the detector from getting worse on messages nobody tuned it on, and run on whatever blind holdout*.jsonl
- * files are in place (none between rounds).
+ * What round 4's blind sets (holdout-round4-*.jsonl, two blind writers) measured, once, with the detector
+ * as shipped (docs/SAFETY-EVAL.md): danger recall 85.0% English, 87.9% Spanish, false alarms 3.8%; the
+ * everyday replies, 1.3%. The goal is not met; these floors keep the detector from getting worse on
+ * messages nobody tuned it on.
  */
-const HOLDOUT_FLOORS = { dangerRecall: { en: 0.88, es: 0.88 }, falseAlarms: 0.06, everydayFalseAlarms: 0.02 };
+const HOLDOUT_FLOORS = {
+  dangerRecall: { en: 0.85, es: 0.875 },
+  falseAlarms: 0.04,
+  everydayFalseAlarms: 0.02,
+};
 
 describe('the held-out split, against what it measured once (the goal is not met yet)', () => {
   const measured = splits.includes('holdout') ? figuresFor(['holdout']).figures : undefined;
-  it.runIf(measured)('keeps danger recall at or above 88% in English and in Spanish', () => {
+  it.runIf(measured)('keeps danger recall at or above 85% in English and 87.5% in Spanish', () => {
     for (const lang of ['en', 'es'] as const)
       expect(measured?.byLanguage[lang].dangerRecall.rate).toBeGreaterThanOrEqual(
         HOLDOUT_FLOORS.dangerRecall[lang],
       );
   });
-  it.runIf(measured)('keeps false alarms at or below 6% of ordinary messages built to trip it', () => {
+  it.runIf(measured)('keeps false alarms at or below 4% of ordinary messages (most built to trip it)', () => {
     expect(measured?.overall.falseAlarms.rate).toBeLessThanOrEqual(HOLDOUT_FLOORS.falseAlarms);
   });
   const everyday =
