@@ -1,10 +1,11 @@
 /**
  * `npm run eval:safety [-- --split dev|holdout|all]`: measures the danger detector
  * (functions/program/safety.ts) like a classifier over the labelled messages in
- * test/fixtures/safety-eval/*.jsonl. Default split: holdout when that file exists, else dev.
- * The dev split is every dev*.jsonl file in that folder (dev.jsonl, the retired round-1 held-out set
- * dev-holdout-round1.jsonl, further written examples); the holdout split is holdout.jsonl alone; the
- * everyday split is holdout-everyday.jsonl (blind, everyday replies, all ordinary: false alarms only).
+ * test/fixtures/safety-eval/*.jsonl. Default split: holdout when such a file exists, else dev.
+ * The dev split is every dev*.jsonl file in that folder (dev.jsonl, the retired blind sets
+ * dev-holdout-round*.jsonl, further written examples); the holdout split is every blind holdout*.jsonl
+ * file but the everyday ones; the everyday split is every holdout*everyday*.jsonl file (blind, everyday
+ * replies, all ordinary: false alarms only). A split with no file says so and exits.
  * `--file <name> --half even|odd` narrows the dev split to one file, or half its lines (a validation slice).
  * `--rules-only` measures the hand-written rules without the learned model (what the model adds).
  *
@@ -13,8 +14,8 @@
  * artifacts/safety-eval.json. For the dev split it also lists misses and false alarms with their text;
  * for any split that includes a blind set it prints figures only, never a message.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   assessSafety,
@@ -81,19 +82,26 @@ export interface Outcome {
   signal: SafetySignal | undefined;
 }
 
-/** The held-out file (the dev split is several files: `splitFiles`). */
-export function splitPath(split: Split): string {
-  return join(EVAL_DIR, split === 'everyday' ? 'holdout-everyday.jsonl' : `${split}.jsonl`);
-}
+/**
+ * Which file names make each split: dev is every dev*.jsonl; holdout every blind holdout*.jsonl but the
+ * everyday ones; everyday every holdout*everyday*.jsonl. A blind set is dropped in under such a name and
+ * measured once; then it is renamed dev-holdout-round<N>*.jsonl and joins development.
+ */
+const SPLIT_NAMES: Record<Split, (name: string) => boolean> = {
+  dev: (name) => /^dev.*\.jsonl$/.test(name),
+  holdout: (name) => /^holdout.*\.jsonl$/.test(name) && !name.includes('everyday'),
+  everyday: (name) => /^holdout.*everyday.*\.jsonl$/.test(name),
+};
 
-/** The files of a split: every dev*.jsonl for dev, holdout.jsonl alone for holdout. */
+/** The files of a split, sorted (none when no such file is there: see `hasSplit`). */
 export function splitFiles(split: Split): string[] {
-  if (split !== 'dev') return [splitPath(split)];
   return readdirSync(EVAL_DIR)
-    .filter((name) => /^dev.*\.jsonl$/.test(name))
+    .filter(SPLIT_NAMES[split])
     .sort()
     .map((name) => join(EVAL_DIR, name));
 }
+
+export const hasSplit = (split: Split): boolean => splitFiles(split).length > 0;
 
 /** One file's labelled messages; `half` keeps only its even or odd lines (1-based, blank lines counted). */
 export function loadFile(path: string, half?: 'even' | 'odd'): EvalCase[] {
@@ -255,13 +263,30 @@ function listErrors(outcomes: Outcome[]): string {
 function main(args: string[]): void {
   const at = args.indexOf('--split');
   const asked = at >= 0 ? args[at + 1] : undefined;
-  const hasHoldout = existsSync(splitPath('holdout'));
-  const choice = asked ?? (hasHoldout ? 'holdout' : 'dev');
+  const choice = asked ?? (hasSplit('holdout') ? 'holdout' : 'dev');
   if (!['dev', 'holdout', 'everyday', 'all'].includes(choice))
     throw new Error('--split must be dev, holdout, everyday or all');
   const splits: Split[] = choice === 'all' ? ['dev', 'holdout', 'everyday'] : [choice as Split];
-  for (const split of splits)
-    if (!existsSync(splitFiles(split)[0] ?? '')) throw new Error(`no ${splitFiles(split)[0]}`);
+  const missing = splits.filter((split) => !hasSplit(split));
+  if (missing.length) {
+    const wanted: Record<Split, string> = {
+      dev: 'dev*.jsonl',
+      holdout: 'holdout*.jsonl (not *everyday*)',
+      everyday: 'holdout*everyday*.jsonl',
+    };
+    console.error(
+      missing
+        .map((split) => `no ${split} split: no file named ${wanted[split]} in test/fixtures/safety-eval/`)
+        .join('\n'),
+    );
+    process.exit(2);
+  }
+  console.log(
+    `files: ${splits
+      .flatMap(splitFiles)
+      .map((path) => basename(path))
+      .join(', ')}`,
+  );
   const file = args.includes('--file') ? args[args.indexOf('--file') + 1] : undefined;
   const half = args.includes('--half') ? args[args.indexOf('--half') + 1] : undefined;
   if (half !== undefined && half !== 'even' && half !== 'odd') throw new Error('--half must be even or odd');

@@ -2,7 +2,7 @@
  * `npm run train:safety [-- --out <path>]`: trains the learned half of the danger detector
  * (functions/program/safety-model.ts) on the labelled development messages
  * (test/fixtures/safety-eval/dev*.jsonl) and writes its weights to
- * functions/program/safety-model-weights.json (or --out). Never trains on holdout.jsonl.
+ * functions/program/safety-model-weights.json (or --out). Never trains on a blind holdout*.jsonl file.
  *
  * `-- --validate <dev file>…` writes nothing: it leaves each named file out in turn, trains on the rest,
  * and measures rules alone and rules with the model over a grid of thresholds on the left-out messages.
@@ -17,6 +17,9 @@ import { basename, join } from 'node:path';
 import {
   assessSafetyByRules,
   combineAt,
+  guessLanguage,
+  type MessageLanguage,
+  MODEL_THRESHOLDS,
   type ModelThresholds,
   readableByModel,
   type SafetySignal,
@@ -135,6 +138,10 @@ function pct(hits: number, total: number): string {
 
 interface Reading {
   item: EvalCase;
+  /** The left-out file it comes from. */
+  file: string;
+  /** The language the detector guesses (what picks its thresholds), not the label. */
+  guessed: MessageLanguage;
   rules: SafetySignal | undefined;
   model: ModelReading | undefined;
 }
@@ -152,6 +159,8 @@ export function outOfFold(files: string[], validate: string[], options: TrainOpt
     if (!held) throw new Error(`no dev file ${name}`);
     return loadFile(held).map((item) => ({
       item,
+      file: name,
+      guessed: guessLanguage(item.text),
       rules: assessSafetyByRules(item.text),
       model: readableByModel(item.text) ? readWith(model, item.text) : undefined,
     }));
@@ -164,31 +173,36 @@ type Decision = (r: Reading) => 'danger' | 'concern' | undefined;
 const decideAt =
   (thresholds: ModelThresholds): Decision =>
   (r) =>
-    combineAt(r.rules, r.model, thresholds, () => 'en')?.level;
+    combineAt(r.rules, r.model, { en: thresholds, es: thresholds }, () => r.guessed)?.level;
 
 const rate = (hits: number, total: number) =>
   total ? `${((100 * hits) / total).toFixed(1)}`.padStart(5) : '    –';
 
-/** Per language: danger read as danger, danger with any answer, concern with any, ordinary with any, ordinary as danger. */
+/**
+ * Per language: danger read as danger, concern with any answer, and false alarms (any answer) on the
+ * ordinary messages of the hard files (written to trip it), of the everyday files (*everyday*), of all.
+ */
 function line(readings: Reading[], label: string, decide: Decision): string {
   const cells = (['en', 'es'] as const).map((lang) => {
     const mine = readings.filter((r) => r.item.lang === lang);
     const of = (expect: EvalCase['expect']) => mine.filter((r) => r.item.expect === expect);
-    const d = of('danger');
-    const c = of('concern');
-    const n = of('none');
+    const none = of('none');
+    const everyday = (r: Reading) => r.file.includes('everyday');
     const count = (set: Reading[], hit: (level: string | undefined) => boolean) =>
       rate(set.filter((r) => hit(decide(r))).length, set.length);
     const any = (level: string | undefined) => level !== undefined;
     return [
-      count(d, (level) => level === 'danger'),
-      count(d, any),
-      count(c, any),
-      count(n, any),
-      count(n, (level) => level === 'danger'),
+      count(of('danger'), (level) => level === 'danger'),
+      count(of('concern'), any),
+      count(
+        none.filter((r) => !everyday(r)),
+        any,
+      ),
+      count(none.filter(everyday), any),
+      count(none, any),
     ].join(' ');
   });
-  return `${label.padEnd(30)}${cells.join('  |  ')}`;
+  return `${label.padEnd(34)}${cells.join('  |  ')}`;
 }
 
 /** Rules alone, then rules with the model over a grid of thresholds, on the out-of-fold readings. */
@@ -199,15 +213,30 @@ function report(readings: Reading[]): void {
     `${readings.length} messages; en ${count('en', 'danger')} danger, ${count('en', 'concern')} concern, ${count('en', 'none')} ordinary; es ${count('es', 'danger')}, ${count('es', 'concern')}, ${count('es', 'none')}`,
   );
   console.log(
-    `${'%, per language:'.padEnd(30)}danger→danger, danger→any, concern→any, ordinary→any (false alarms), ordinary→danger`,
+    `${'%, per language:'.padEnd(34)}danger→danger, concern→any, false alarms on hard ordinary, on everyday, on all ordinary`,
   );
   console.log(line(readings, 'rules alone', (r) => r.rules?.level));
-  for (const danger of [0.5, 0.7, 0.8, 0.9])
-    for (const concern of [0.7, 0.9, 1])
-      for (const veto of [0, 0.1])
-        console.log(
-          line(readings, `d>${danger} c>${concern} veto<${veto}`, decideAt({ danger, concern, veto })),
-        );
+  for (const [stretch, escalate] of [
+    [2, 2],
+    [0.9, 0.8],
+  ] as const)
+    for (const danger of [0.5, 0.6, 0.7, 0.8, 0.9])
+      for (const concern of [0.9, 1])
+        for (const veto of [0.1, 0.2])
+          console.log(
+            line(
+              readings,
+              `d>${danger} c>${concern} v<${veto}${stretch < 1 ? ` s>${stretch} e>${escalate}` : ''}`,
+              decideAt({ danger, stretch, concern, veto, escalate }),
+            ),
+          );
+  console.log(
+    line(
+      readings,
+      'shipped (MODEL_THRESHOLDS)',
+      (r) => combineAt(r.rules, r.model, MODEL_THRESHOLDS, () => r.guessed)?.level,
+    ),
+  );
   const found = readings.filter((r) => r.item.expect === 'danger' && r.model && r.model.danger > 0.5);
   const agree = found.filter((r) => r.model?.category === r.item.category).length;
   console.log(`the model's kind of danger as labelled, where it finds danger: ${pct(agree, found.length)}`);
@@ -224,7 +253,13 @@ if (require.main === module) {
   const files = splitFiles('dev');
   if (validate.length) {
     console.log(`leave one file out over ${validate.join(', ')}:`);
-    report(outOfFold(files, validate, options));
+    const readings = outOfFold(files, validate, options);
+    report(readings);
+    const save = arg('--save-readings')[0];
+    if (save) {
+      writeFileSync(save, `${readings.map((r) => JSON.stringify(r)).join('\n')}\n`);
+      console.log(`out-of-fold readings written to ${save}`);
+    }
   } else {
     const items = trainingMessages(files);
     const started = Date.now();

@@ -39,24 +39,35 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
 function hash(s: string): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < s.length; i++) {
+  return fold(FNV_OFFSET, s) >>> 0;
+}
+
+/** The FNV state after these characters, from `state`: hashing a prefix once serves every n-gram after it. */
+function fold(state: number, s: string, start = 0, end = s.length): number {
+  let h = state;
+  for (let i = start; i < end; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, FNV_PRIME);
   }
-  return h >>> 0;
+  return h;
 }
 
-function addView(out: Set<string>, view: string, tag: string): void {
+/**
+ * Adds the hashes of a view's words, word pairs, pairs one apart and character 3- to 5-grams, each
+ * tagged by view and kind (the hash of `${tag}c ${gram}`, computed without building the string: a long
+ * email has thousands of n-grams, and making a string of each cost most of the model's time).
+ */
+function addView(out: Set<number>, view: string, tag: string): void {
   const words = view.trim().split(/\s+/).filter(Boolean);
   for (let i = 0; i < words.length; i++) {
-    out.add(`${tag}w ${words[i]}`);
-    if (i + 1 < words.length) out.add(`${tag}b ${words[i]} ${words[i + 1]}`);
-    if (i + 2 < words.length) out.add(`${tag}s ${words[i]} _ ${words[i + 2]}`);
+    out.add(hash(`${tag}w ${words[i]}`));
+    if (i + 1 < words.length) out.add(hash(`${tag}b ${words[i]} ${words[i + 1]}`));
+    if (i + 2 < words.length) out.add(hash(`${tag}s ${words[i]} _ ${words[i + 2]}`));
   }
   const padded = ` ${words.join(' ')} `;
+  const prefix = fold(FNV_OFFSET, `${tag}c `);
   for (let n = 3; n <= 5; n++)
-    for (let i = 0; i + n <= padded.length; i++) out.add(`${tag}c ${padded.slice(i, i + n)}`);
+    for (let i = 0; i + n <= padded.length; i++) out.add(fold(prefix, padded, i, i + n) >>> 0);
 }
 
 /**
@@ -69,10 +80,10 @@ export interface Features {
 }
 
 export function featuresOf(text: string): Features {
-  const names = new Set<string>();
+  const names = new Set<number>();
   addView(names, normaliseForSafety(text), 'e');
   addView(names, normaliseSpanish(text), 's');
-  const hashes = Uint32Array.from(names, hash);
+  const hashes = Uint32Array.from(names);
   return { hashes, value: hashes.length ? 1 / Math.sqrt(hashes.length) : 0 };
 }
 
@@ -122,11 +133,45 @@ export interface ModelReading {
   danger: number;
   signal: number;
   category: SafetyCategory;
+  /**
+   * For a message of several sentences: the reading of its most dangerous stretch (a sentence, or a few
+   * short ones together), so that danger in the middle of a long email is not drowned by the rest.
+   */
+  peak?: { danger: number; signal: number; category: SafetyCategory };
 }
 
-/** The model's reading of a message: how likely danger, how likely any signal, and the likeliest kind. */
-export function readWith(model: LinearModel, text: string): ModelReading {
-  const features = featuresOf(text);
+/** Words a stretch of a long message needs before the model reads it alone. */
+export const STRETCH_WORDS = 8;
+/** Below this danger for the whole message, its stretches are not read. */
+export const STRETCH_GATE = 0.05;
+/** Stretches read at most (a 5,000-character email is read in its first ones): keeps the cost bounded. */
+const MAX_STRETCHES = 24;
+
+/**
+ * A message cut into stretches for the model: its sentences (and lines), short ones joined to the next
+ * until a stretch has STRETCH_WORDS words. Undefined when there is only one.
+ */
+export function stretchesOf(text: string): string[] | undefined {
+  const sentences = text.split(/(?<=[.!?;])\s+|\n+/);
+  const out: string[] = [];
+  let current = '';
+  for (const sentence of sentences) {
+    current = current ? `${current} ${sentence}` : sentence;
+    if ((current.match(/\p{L}+/gu)?.length ?? 0) >= STRETCH_WORDS) {
+      out.push(current);
+      current = '';
+      if (out.length >= MAX_STRETCHES) break;
+    }
+  }
+  if (current && out.length < MAX_STRETCHES) {
+    if (out.length && (current.match(/\p{L}+/gu)?.length ?? 0) < STRETCH_WORDS)
+      out[out.length - 1] = `${out[out.length - 1]} ${current}`;
+    else out.push(current);
+  }
+  return out.length > 1 ? out : undefined;
+}
+
+function categoryOf(model: LinearModel, features: Features): SafetyCategory {
   let category: SafetyCategory = 'self-harm';
   let best = -1;
   for (const name of SAFETY_CATEGORIES) {
@@ -136,9 +181,34 @@ export function readWith(model: LinearModel, text: string): ModelReading {
       category = name;
     }
   }
-  return {
+  return category;
+}
+
+/** The model's reading of a message: how likely danger, how likely any signal, and the likeliest kind. */
+export function readWith(model: LinearModel, text: string, stretches = true): ModelReading {
+  const features = featuresOf(text);
+  const reading: ModelReading = {
     danger: score(model, features, 'danger'),
     signal: score(model, features, 'signal'),
-    category,
+    category: categoryOf(model, features),
   };
+  // A long message the model already finds plainly ordinary as a whole is not read again by stretches:
+  // out of fold, no danger message the stretches found had a whole-message danger under STRETCH_GATE,
+  // and skipping them saves the second pass on two in five long messages.
+  const parts = stretches && reading.danger >= STRETCH_GATE ? stretchesOf(text) : undefined;
+  if (parts) {
+    let best: Features | undefined;
+    let danger = -1;
+    for (const part of parts) {
+      const f = featuresOf(part);
+      const p = score(model, f, 'danger');
+      if (p > danger) {
+        danger = p;
+        best = f;
+      }
+    }
+    if (best)
+      reading.peak = { danger, signal: score(model, best, 'signal'), category: categoryOf(model, best) };
+  }
+  return reading;
 }

@@ -752,7 +752,7 @@ const HARM_TO_OTHERS: SafetyRule[] = [
 
 /** A question about the program or the app, not a call for help: "please help, the link is broken". */
 export const ABOUT_THE_APP =
-  '\\b(?:link|links|app|homework|page|site|website|password|login|log in|account|schedule|reschedule|exercise|exercises|check in|checkin|code|settings|button|form|survey|unsubscribe|session|appointment|day \\d+|step \\d+|lesson|module|email|emails|video|audio|program|question|questions|time zone|timezone|lol|lmao|haha\\w*|jaja\\w*|jeje\\w*|pagina|aplicacion|enlace|contrasena|tarea|sesion|correo|boton|formulario)\\b';
+  '\\b(?:link|links|app|homework|page|site|website|password|login|log in|account|schedule|reschedule|exercise|exercises|check in|checkin|code|settings|button|form|survey|unsubscribe|session|appointment|day \\d+|step \\d+|lesson|module|email|emails|video|audio|program|question|questions|time zone|timezone|lol|lmao|haha\\w*|jaja\\w*|jeje\\w*|pagina|aplicacion|enlace|contrasena|tarea|sesion|correo|correos|boton|formulario|dia \\d+|paso \\d+|pasos anteriores|codigo|spam)\\b';
 
 const CALL_FOR_HELP: SafetyRule[] = rules(
   'danger',
@@ -768,6 +768,8 @@ const CALL_FOR_HELP: SafetyRule[] = rules(
     '(?:^ |\\bplease |\\bsomeone |\\bsomebody )(?:call|text) (?:the )?(?:911|police|cops)\\b',
     '\\b(?:i|we) (?:really )?need help (?:now|right now|asap|please|urgently|immediately|fast|quick|here)\\b|^ (?:i |we )?(?:really )?need help (?:please )?$',
     '\\bmayday\\b|\\bemergency\\b(?! (?:contact|fund|room visit|savings|meeting|kit|plan)\\b)',
+    '^ 911\\b|\\b911 (?:please|pls|plz|now|asap|help)\\b|\\b(?:please|pls|plz) 911\\b',
+    '\\bget (?:someone|somebody|help|the police|the cops) (?:here|over here)\\b|\\bsend (?:the )?(?:sheriff|deputies|a deputy|a cop|an officer|police|cops)\\b|\\bplease hurry\\b',
   ],
   { unlessAboutApp: true },
 );

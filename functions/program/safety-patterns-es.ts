@@ -50,14 +50,87 @@ const NOT_THING = `(?<!\\b(?:${[
   'viento',
   'eso',
   'esto',
+  'correo',
+  'email',
+  'paso',
+  'programa',
+  'terapia',
+  'lectura',
+  'diario',
+  'trafico',
+  'balon',
+  'pistola de agua',
 ].join('|')})(?: \\w+){0,4} )`;
+/**
+ * A game, a sport or play around the blow, a few words either side: "me dieron una patada jugando fútbol",
+ * "me dio una paliza en el ajedrez", "me disparó con la pistola de agua", "mi hija me jaló del pelo jugando".
+ */
+const GAME = any(
+  'jugando',
+  'jugar',
+  'jugamos',
+  'juego',
+  'partido',
+  'futbol',
+  'basquet',
+  'beisbol',
+  'voley',
+  'tenis',
+  'ajedrez',
+  'boliche',
+  'domino',
+  'cartas',
+  'videojuego\\w*',
+  'play',
+  'fortnite',
+  'paintball',
+  'pistola de agua',
+  'guerra de almohadas',
+  'boxeo',
+  'karate',
+  'jiu jitsu',
+  'clase de \\w+',
+  'el balon',
+  'la pelota',
+  'un codazo',
+);
+const NOT_GAME = `(?<!\\b${GAME}(?: \\w+){0,6} )(?!(?:\\w+ ){0,8}${GAME}\\b)`;
+/**
+ * A blow to the feelings, the schedule or the pocket: "el jefe me está ahorcando con los plazos", "me
+ * disparó mil preguntas", "me pegó duro leer la carta".
+ */
+const NOT_FIGURATIVE = `(?!(?: \\w+){0,2} (?:con|de|en) (?:los |las |el |la |tantos |tantas |tanto |tanta |sus |mis )?${any(
+  'plazos',
+  'deudas',
+  'cuentas',
+  'tareas',
+  'pendientes',
+  'pagos',
+  'gastos',
+  'papeles',
+  'papeleo',
+  'preguntas',
+  'correos',
+  'mensajes',
+  'reclamos',
+  'quejas',
+  'exigencias',
+  'horarios',
+  'examenes',
+  'impuestos',
+  'trabajo',
+  'chamba',
+  'pega',
+  'orgullo',
+  'ego',
+)}\\b)(?! (?:mil|cien|mas|muchas|un monton de|tantas) preguntas\\b)(?! (?:duro|fuerte|hondo) (?:leer|ver|saber|escuchar|oir|darme cuenta|en el buen sentido|a los dos)\\b)(?!(?: \\w+){0,3} en el buen sentido\\b)`;
 /** Auxiliaries between the clitic and the verb: "me ha pegado", "me volvió a pegar", "me sigue golpeando". */
 const AUX =
   '(?:(?:ha|han|habia|habian|a|volvio a|vuelve a|volvio|sigue|siguio|estaba|esta|acaba de|trato de|intento|quiso|quiere|empezo a|comenzo a|suele)\\s)?';
 /** Verb stems of blows, every tense (folded by sound when compiled). */
 const BLOW_STEM = any(
   'peg(?!ue\\b)\\w*',
-  'golp\\w*',
+  'golp(?!ee\\b)\\w*',
   'empuj\\w*',
   'pate\\w*',
   'cachete\\w*',
@@ -66,10 +139,10 @@ const BLOW_STEM = any(
   'ahorqu\\w*',
   'estrangul\\w*',
   'asfixi\\w*',
-  'ahog\\w*',
+  'ahog(?!o\\b)\\w*',
   'muerd\\w*',
   'mordi\\w*',
-  'quem\\w*',
+  'quem(?!e\\b)\\w*',
   'arrastr\\w*',
   'agred\\w*',
   'maltrat\\w*',
@@ -100,6 +173,8 @@ const BLOW_STEM = any(
   'tumb\\w* al (?:suelo|piso)',
   'tumb\\w* de un (?:golpe|punetazo|empujon|madrazo)',
   'derrib\\w*',
+  'zamarre\\w*',
+  'tap\\w* (?:la boca y la nariz|la nariz y la boca|la boca)',
   'aviento contra',
   'estrello contra',
 );
@@ -309,7 +384,7 @@ const NOT_DEATH_IDIOM = `(?! de (?:la |los |las |el )?${any(
   'emocion',
   'alegria',
   'sed',
-)}\\b)(?! por (?:verte|ver|saber|ir|estar|tenerte|abrazarte)\\b)`;
+)}\\b)(?! por (?:verte|ver|saber|ir|estar|tenerte|abrazarte)\\b)(?! ni nada\\b)(?! antes (?:que|de) (?:otra|otro|ir|ver|volver|tener|hacer)\\b)`;
 
 const SELF_HARM: SafetyRule[] = [
   ...rules('danger', 'self-harm', 'direct', [
@@ -355,7 +430,7 @@ const SELF_HARM: SafetyRule[] = [
   ...rules('danger', 'self-harm', 'means', [
     '\\b(?:tengo )?(?:guardadas|guardado|guardando|junte|juntando|acumulando|acumule|escondidas) (?:las |unas |mis |muchas |varias )?(?:pastillas|pildoras|medicinas|cuchillas|navajas)\\b',
     '\\b(?:compre|tengo|consegui) (?:una )?(?:soga|cuerda|navaja|cuchilla)\\b(?! (?:para (?:el|la) (?:jardin|tendedero|ropa)))',
-    '\\b(?:usarla|usarlo|usarlas) (?:conmigo|contra mi)\\b|\\bconmigo mism[ao]\\b',
+    '\\b(?:usarla|usarlo|usarlas) (?:conmigo|contra mi)\\b|\\b(?:usar\\w*|hacerlo|hacer eso|probar\\w*|intentar\\w*|pistola|arma|cuchillo|navaja|soga|pastillas)(?: \\w+){0,3} conmigo mism[ao]\\b',
     '\\bme (?:tome|tomare|voy a tomar|tomo) (?:todas las|todo el frasco de|un frasco de|muchas|una caja de|un monton de|la caja de|el bote de|todas mis) (?:pastillas|pildoras|medicinas|pastas)\\b',
     '\\bsobredosis\\b',
   ]),
@@ -375,11 +450,84 @@ const SELF_HARM: SafetyRule[] = [
   ]),
 ];
 
+/**
+ * Who or what "kills" in an idiom: a thing, a team, a boss, a parent ("este tráfico me va a matar", "el
+ * América me va a matar de un coraje", "mi jefe me mata si llego tarde"), up to three words before.
+ */
+const NOT_IDIOM_KILLER = `(?<!\\b${any(
+  'trafico',
+  'trabajo',
+  'calor',
+  'frio',
+  'jefe',
+  'jefa',
+  'mama',
+  'madre',
+  'papa',
+  'padre',
+  'suegra',
+  'suegro',
+  'abuela',
+  'abuelo',
+  'examen',
+  'tarea',
+  'tareas',
+  'cuenta',
+  'cuentas',
+  'renta',
+  'dieta',
+  'gym',
+  'gimnasio',
+  'equipo',
+  'america',
+  'chivas',
+  'madrid',
+  'barca',
+  'boca',
+  'river',
+  'partido',
+  'torneo',
+  'semana',
+  'lunes',
+  'horario',
+  'estres',
+  'ansiedad',
+  'curiosidad',
+  'espera',
+  'clase',
+  'escuela',
+  'proyecto',
+  'mudanza',
+  'deuda',
+  'deudas',
+  'factura',
+  'tarjeta',
+  'comida',
+  'picante',
+  'dolor',
+  'espalda',
+  'cabeza',
+  'viaje',
+  'vuelo',
+  'serie',
+  'novela',
+  'final',
+  'temporada',
+  'maestra',
+  'maestro',
+  'profe',
+  'cafe',
+  'ninos',
+  'nenes',
+)}(?: \\w+){0,3} )`;
+/** "me va a matar de un coraje", "me mata de risa": a feeling, not a threat. */
+const NOT_KILLED_BY_FEELING = `(?! de (?:un |una |la )?${any('coraje', 'risa', 'hambre', 'sueno', 'susto', 'verguenza', 'aburrimiento', 'cansancio', 'estres', 'nervios', 'calor', 'frio', 'pena', 'ansiedad', 'tristeza', 'rabia', 'infarto', 'colera', 'ternura', 'amor', 'celos', 'curiosidad', 'emocion')}\\b)`;
+
 const ABUSE: SafetyRule[] = [
   ...rules('danger', 'abuse', 'physical', [
-    `${NOT_NEGATED}${NOT_SE}${NOT_THING}\\b(?:me|nos) ${AUX}${BLOW_STEM}\\b${NOT_IDIOM_OBJECT}(?! a (?:ir|hacer|buscar|ser|mejorar|intentar|seguir|cambiar|tomar|hablar|estudiar|pedir|salir adelante|la terapia|terapia|abrirme|perdonar)\\b)(?!(?: \\w+){0,3} para (?:que no|ayudarme|detenerme|no caer|cruzar|salvarme|abrazarme|consolarme)\\b)`,
-    `${NOT_NEGATED}\\b(?:me|nos) (?:dio|da|daba|dieron|ha dado|han dado|dan|volvio a dar|pego|pega) (?:una |un |otra |otro |tremenda |tremendo |la |el |varias |varios |muchos |muchas |unos |unas )?${HITS_NOUN}\\b(?! de (?:realidad|suerte|efecto|estado|calor|gracia|suerte)\\b)`,
-    `${NOT_NEGATED}\\b(?:me|nos) (?:dio|da|daba|dieron|ha dado|han dado|dan|agarr\\w* a|cayo a|caia a|cae a) (?:de )?(?:golpes|patadas|punetazos|cachetadas|bofetadas|trompadas|pinas|madrazos|chingadazos)\\b`,
+    `${NOT_NEGATED}${NOT_SE}${NOT_THING}${NOT_GAME}\\b(?:me|nos) ${AUX}${BLOW_STEM}\\b${NOT_IDIOM_OBJECT}${NOT_FIGURATIVE}(?! a (?:ir|hacer|buscar|ser|mejorar|intentar|seguir|cambiar|tomar|hablar|estudiar|pedir|salir adelante|la terapia|terapia|abrirme|perdonar)\\b)(?!(?: \\w+){0,3} para (?:que no|ayudarme|detenerme|no caer|cruzar|salvarme|abrazarme|consolarme)\\b)`,
+    `${NOT_NEGATED}${NOT_GAME}\\b(?:me|nos) (?:dio|da|daba|dieron|ha dado|han dado|dan|volvio a dar|pego|pega) (?:una |un |otra |otro |tremenda |tremendo |la |el |varias |varios |muchos |muchas |unos |unas )?${HITS_NOUN}\\b(?! de (?:realidad|suerte|efecto|estado|calor|gracia|suerte)\\b)(?! (?:emocional|mental|psicologica)\\b)`,
+    `${NOT_NEGATED}${NOT_GAME}\\b(?:me|nos) (?:dio|da|daba|dieron|ha dado|han dado|dan|agarr(?!e\\b)\\w* a|cayo a|caia a|cae a) (?:de )?(?:golpes|patadas|punetazos|cachetadas|bofetadas|trompadas|pinas|madrazos|chingadazos)\\b`,
     `${NOT_NEGATED}\\b(?:me|nos) (?:puso|pone|ha puesto|pusieron|volvio a poner|levanto|levanta|ha levantado) (?:la|las) manos? (?:encima)?\\b`,
     `${NOT_NEGATED}\\bme (?:rompio|rompe|ha roto|fracturo|disloco|partio|reviento|revento|abrio) (?:la|el|los|las|un|una) ${BODY}\\b`,
     '\\bme (?:dejo|deja|ha dejado) (?:toda |todo )?(?:morada|morado|moreteada|moreteado|golpeada|golpeado|marcada|marcado|sangrando|ensangrentada)\\b',
@@ -388,7 +536,7 @@ const ABUSE: SafetyRule[] = [
     `${NOT_NEGATED}\\b(?:me|nos) (?:maltrata|maltrato|maltrataba|golpea|agrede|agredio|violenta|violento)\\b`,
     '\\b(?:violencia (?:domestica|familiar|intrafamiliar|de genero)|maltrato fisico|me maltrata)\\b',
     `${NOT_NEGATED}\\b(?:es|se pone|se puso|ha sido) (?:muy )?(?:violento|violenta|agresivo|agresiva) conmigo\\b`,
-    '\\b(?:me golpeo|me pego|me golpea|me pega) (?:en|con) (?:la|el|los|las|su) \\w+',
+    `${NOT_GAME}\\b(?:me golpeo|me pego|me golpea|me pega)${NOT_FIGURATIVE} (?:en|con) (?:la|el|los|las|su) \\w+`,
   ]),
   ...rules('danger', 'abuse', 'object', [
     `\\b(?:me|nos) (?:lanzo|lanza|lanzaba|tiro|tira|tiraba|avento|avienta|aventaba|arrojo|arroja|ha tirado|ha lanzado|ha aventado) (?:un|una|el|la|los|las|su|sus|mi|mis)? ?${THROWN}\\b`,
@@ -404,9 +552,9 @@ const ABUSE: SafetyRule[] = [
     'abuse',
     'threat',
     [
-      `(?<!\\bmi (?:mama|madre|papa|padre|jefe|jefa|hermana|hermano|suegra|suegro|abuela|abuelo|tia|tio) (?:\\w+ )?)\\b(?:me|nos) (?:va|iba|van|iban|quiere|queria|quieren|piensa|pensaba|dijo que (?:me|nos) (?:va|iba)|dice que (?:me|nos) (?:va|iba)|esta por|amenazo con|amenaza con) a? ?(?:matar|ahorcar|golpear|pegar|romper|desaparecer|quemar|hacer dano|lastimar|partir la (?:cara|madre)|dar una paliza|enterrar|apunalar|disparar|acuchillar)\\b`,
+      `(?<!\\bmi (?:mama|madre|papa|padre|jefe|jefa|hermana|hermano|suegra|suegro|abuela|abuelo|tia|tio) (?:\\w+ )?)${NOT_IDIOM_KILLER}${NOT_GAME}\\b(?:me|nos) (?:va|iba|van|iban|quiere|queria|quieren|piensa|pensaba|dijo que (?:me|nos) (?:va|iba)|dice que (?:me|nos) (?:va|iba)|esta por|amenazo con|amenaza con) a? ?(?:matar|ahorcar|golpear|pegar|romper|desaparecer|quemar|hacer dano|lastimar|partir la (?:cara|madre)|dar una paliza|enterrar|apunalar|disparar|acuchillar)\\b${NOT_KILLED_BY_FEELING}${NOT_FIGURATIVE}`,
       `\\b(?:va a|quiere|iba a|van a|amenaza con|amenazo con|amenazaba con|piensa|dijo que va a|dice que va a|me va a|me quiere) (?:matarme|ahorcarme|golpearme|pegarme|lastimarme|hacerme dano|desaparecerme|quemarme|acuchillarme|dispararme)\\b`,
-      `\\b(?:si|cuando) (?:\\w+ ){1,7}(?:me|nos) (?:mata|matara|mataria|va a matar|matan)\\b|\\bme (?:mata|matara|mataria) (?:si|cuando)\\b`,
+      `${NOT_IDIOM_KILLER}\\b(?:si|cuando) (?:\\w+ ){1,7}(?:me|nos) (?:mata|matara|mataria|va a matar|matan)\\b${NOT_KILLED_BY_FEELING}|${NOT_IDIOM_KILLER}\\bme (?:mata|matara|mataria) (?:si|cuando)\\b`,
       `${NOT_NEGATED}\\b(?:me|nos) amenaz\\w*\\b(?! con (?:irse|dejarme|el divorcio|divorciarse|divorciarnos|separarse|separarnos|irse de la casa|terminar|contarle|contar|decirle|decir|dejar|llamar a su abogado|cancelar|quitarme el celular)\\b)`,
       `${NOT_NEGATED}\\bamenaza\\w* (?:de muerte|con matar\\w*|con (?:lastimar|hacer dano|quitarme|llevarse|pegarme|golpearme|publicar|subir|mandar|matar))\\b|\\bamenazas de muerte\\b`,
       '\\bme (?:dijo|dice|grito) que me (?:va|iba) a (?:matar|romper|partir|desaparecer|hacer dano|enterrar)\\b',
@@ -492,11 +640,13 @@ const CALL_FOR_HELP: SafetyRule[] = rules(
   'call-for-help',
   'call-for-help',
   [
-    '(?<!\\bno (?:\\w+ )?)(?<!\\b(?:la|tu|su|mucha|una|tanta|poca|le|me|nos|te|se|que|sin|de|por|tu|esta|esa|gran|buena)\\s)\\bayuda\\b(?! (?:con|para|a|de|del|mucho|bastante|un|una|en)\\b)',
+    '(?<!\\bno (?:\\w+ )?)(?<!\\b(?:la|tu|su|mucha|una|tanta|poca|le|me|nos|te|se|que|sin|de|por|tu|esta|esa|gran|buena|pero|terapia|programa|eso|esto|tambien|recibi|recibimos|pedi|pedimos|busque|buscamos|tuve|tuvimos|si|y|lo que|algo que)\\s)\\bayuda\\b(?! (?:con|para|a|de|del|mucho|bastante|un|una|en|muchisimo|algo|harto|que)\\b)',
     '\\b(?:ayudame|ayudenme|ayudeme|auxilio|socorro)\\b(?! (?:a|con|en) (?!(?:salir|escapar)\\b)\\w+)',
     '\\b(?:necesito|necesitamos|pido) ayuda (?:urgente|ya|ahora|por favor|rapido|inmediata)\\b|^ (?:necesito|necesitamos) ayuda (?:por favor )?$',
     '\\b(?:llamen|llama|llame usted|llamar) (?:a )?(?:la policia|al 911|una ambulancia|una patrulla)\\b(?<!\\b(?:voy a|tuve que|debo) llamar (?:a )?(?:la policia|al 911))',
     '\\bpor favor ayuda\\b',
+    '^ 911\\b|\\b911 (?:por favor|porfa|x favor|ya|ahora|ayuda|urgente)\\b',
+    '\\bes una emergencia\\b(?! (?:familiar|de (?:trabajo|familia)|laboral|dental|del trabajo)\\b)|\\bvengan (?:rapido|ya|pronto|por favor|x favor|porfa)\\b|\\bmanden (?:a )?(?:alguien|la policia|una patrulla|una ambulancia|ayuda)\\b|\\bllamenme ya\\b',
   ],
   { unlessAboutApp: true },
 );
@@ -581,7 +731,8 @@ const ROUND_2_ES: SafetyRule[] = [
   ...rules('danger', 'self-harm', 'direct', [
     `${NOT_NEGATED}(?<!\\b(?:va a|van a|iba a|quiere|queria|amenaza con|amenazo con|amenazaba con|piensa|dijo que va a|dice que va a|trato de|intento|intentaba|quiso) )\\b${SELF_INF}\\b(?! (?:estudiando|trabajando|de (?:risa|hambre|la risa)|en el (?:gym|gimnasio|trabajo)|a trabajar|por (?:ti|el|ella|mis hijos|terminar))\\b)`,
     '\\b(?:irme|ir|me voy|me quiero ir|quiero irme|salir|dejar|despedirme) (?:de )?este mundo\\b',
-    `${NOT_NEGATED}\\b(?:hacerme|hacerme mas|me hago|me haga) dano\\b(?! (?:con (?:esto|eso|la|el|las|los)|quedandome|pensando|al|en (?:la|el|mi|mis) (?:rodilla|espalda|pie|mano|brazo|cabeza|dedo))\\b)(?<!\\bno quiero hacerme dano)|\\bsin hacerme dano\\b`,
+    `${NOT_NEGATED}(?<!\\b(?:no|nunca|jamas|ni) (?:tengo|tiene|tenia|he tenido|hay|tuve) (?:\\w+ ){0,3})\\b(?:hacerme|hacerme mas|me hago|me haga) dano\\b(?! (?:con (?:esto|eso|la|el|las|los)|quedandome|pensando|al|en (?:la|el|mi|mis) (?:rodilla|espalda|pie|mano|brazo|cabeza|dedo))\\b)(?<!\\bno quiero hacerme dano)|\\bsin hacerme dano\\b`,
+    '\\bme (?:queme|quemo|quemaba|he quemado|corte|corto|cortaba|he cortado|rasgue|rasguno|rasgunaba) (?:\\w+ ){0,4}(?:con (?:un |una |el |la |los |mi )?(?:cigarro|cigarrillo|cigarros|encendedor|cerillo|cerillos|navaja|cuchilla|cuchillas|gillette|vidrio)|para (?:sentir|castigarme|no sentir|calmar|aguantar|sentirme))\\b',
     '\\bme (?:hice|hago|he hecho|sigo haciendo|volvi a hacer) dano\\b(?: \\w+){0,2} (?:a proposito|apropos\\w*|sola|solo|yo misma|yo mismo)\\b|\\bme (?:corte|lastime|queme|golpee|cortaba|lastimaba|quemaba) (?:\\w+ ){0,2}a proposito\\b',
   ]),
   ...rules('danger', 'self-harm', 'indirect', [

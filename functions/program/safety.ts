@@ -35,9 +35,9 @@
  *   only runs (and compiles) the rules whose strings it contains (safety-anchors.ts).
  * - The language of the reply is a per-message guess (language.ts).
  * It is measured like a classifier: `npm run eval:safety` (bench/safety-eval.ts) over labelled messages
- * in test/fixtures/safety-eval; on the last blind set, rules and model found 91% (English) and 93%
- * (Spanish) of the danger, with 6.7% false alarms on ordinary messages built to trip it
- * (docs/SAFETY-EVAL.md). Expect misses on phrasings nobody has written yet: add them to a dev*.jsonl file
+ * in test/fixtures/safety-eval; on round 3's blind set, rules and model found 89% (English) and 90%
+ * (Spanish) of the danger, with 5.6% false alarms on ordinary messages built to trip it; round 4's
+ * figures, and why the thresholds differ by language, are in docs/SAFETY-EVAL.md. Expect misses on phrasings nobody has written yet: add them to a dev*.jsonl file
  * and retrain (`npm run train:safety`).
  *
  * Trade-off, on purpose: it errs toward answering. A false alarm costs the person one text with crisis
@@ -207,18 +207,31 @@ export function assessSafetyByRules(text: string): SafetySignal | undefined {
 }
 
 /**
- * How sure the model must be before it alone answers danger, and how sure that a message is nothing
- * before it overrules a rule. Chosen on a retired blind set neither had seen (`npm run train:safety --
- * --exclude dev-holdout-round2.jsonl` prints the trade-off), then measured once on the next blind set.
+ * Above `danger` the model alone answers danger; above `stretch`, the most dangerous stretch of a long
+ * message does; above `concern` (any signal), concern; when both its danger and its signal are below
+ * `veto`, it overrules a rule; above `escalate`, it turns a rule's concern into danger.
  */
-export const MODEL_THRESHOLDS: ModelThresholds = { danger: 0.8, concern: 0.9, veto: 0.1 };
-
-/** Above `danger` the model alone answers danger; above `concern` (any signal), concern; below `veto`, it overrules a rule. */
 export interface ModelThresholds {
   danger: number;
+  stretch: number;
   concern: number;
   veto: number;
+  escalate: number;
 }
+
+/** Thresholds per language of the message (its guessed language, `guessLanguage`). */
+export type LanguageThresholds = Record<MessageLanguage, ModelThresholds>;
+
+/**
+ * How sure the model must be before it alone answers danger, and how sure that a message is nothing
+ * before it overrules a rule, by the message's language. Chosen by leaving each writer's file out of
+ * training in turn (`npm run train:safety -- --validate <file>…` prints the trade-off per language),
+ * never on a blind set (docs/SAFETY-EVAL.md, round 4).
+ */
+export const MODEL_THRESHOLDS: LanguageThresholds = {
+  en: { danger: 0.8, stretch: 0.9, concern: 0.9, veto: 0.2, escalate: 0.8 },
+  es: { danger: 0.7, stretch: 0.9, concern: 0.9, veto: 0.2, escalate: 0.8 },
+};
 
 let model: LinearModel | undefined;
 /** The weights are unpacked on first use, not at load: a cold start that reads no text pays nothing. */
@@ -244,15 +257,21 @@ export function modelReading(text: string): ModelReading | undefined {
 export function combineAt(
   byRules: SafetySignal | undefined,
   reading: ModelReading | undefined,
-  thresholds: ModelThresholds,
+  thresholds: LanguageThresholds,
   language: () => MessageLanguage,
 ): SafetySignal | undefined {
   if (!reading) return byRules;
-  if (byRules) return reading.signal < thresholds.veto ? undefined : byRules;
-  if (reading.danger > thresholds.danger)
-    return { level: 'danger', category: reading.category, language: language() };
-  if (reading.signal > thresholds.concern)
-    return { level: 'concern', category: reading.category, language: language() };
+  const lang = byRules?.language ?? language();
+  const t = thresholds[lang];
+  if (byRules) {
+    if (Math.max(reading.signal, reading.danger) < t.veto) return undefined;
+    if (byRules.level === 'concern' && reading.danger > t.escalate) return { ...byRules, level: 'danger' };
+    return byRules;
+  }
+  if (reading.danger > t.danger) return { level: 'danger', category: reading.category, language: lang };
+  if (reading.peak && reading.peak.danger > t.stretch)
+    return { level: 'danger', category: reading.peak.category, language: lang };
+  if (reading.signal > t.concern) return { level: 'concern', category: reading.category, language: lang };
   return undefined;
 }
 

@@ -21,7 +21,9 @@ import {
   pack,
   readWith,
   type ShippedModel,
+  STRETCH_WORDS,
   score,
+  stretchesOf,
   unpack,
 } from '../../functions/program/safety-model';
 import shipped from '../../functions/program/safety-model-weights.json';
@@ -84,6 +86,17 @@ describe('the model', () => {
     expect([...featuresOf('NO QUIERO VIVIR').hashes].sort()).toEqual([...a].sort());
   });
 
+  it('reads a long message also by stretches of at least eight words, and a text as a whole only', () => {
+    expect(stretchesOf('4. we talked on sunday and it went well')).toBeUndefined();
+    const email =
+      'Hi coach. Week 6 was busy with the kids and school. We did the talk on Sunday. He hit me on Tuesday and I am scared. The reading was good.';
+    const parts = stretchesOf(email) ?? [];
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.every((part) => (part.match(/\p{L}+/gu)?.length ?? 0) >= STRETCH_WORDS)).toBe(true);
+    expect(parts.join(' ')).toBe(email);
+    expect(modelReading(email)?.peak).toBeDefined();
+  });
+
   it('reads messages of five words or more; shorter ones are left to the rules', () => {
     for (const text of ['n', '4', 'ok', 'Y', 'si', '4 good week', 'you hurt me', 'I am in danger'])
       expect(modelReading(text)).toBeUndefined();
@@ -93,7 +106,7 @@ describe('the model', () => {
 });
 
 describe('rules and model together', () => {
-  const { danger: sure, concern: worried, veto } = MODEL_THRESHOLDS;
+  const { danger: sure, concern: worried, veto } = MODEL_THRESHOLDS.en;
 
   it("keep a rule's answer unless the model is all but sure the message is ordinary", () => {
     expect(combine('x y', danger, reading(0.5, veto + 0.01))).toEqual(danger);
@@ -115,6 +128,37 @@ describe('rules and model together', () => {
       language: 'en',
     });
     expect(combine('tired of being here', undefined, reading(sure - 0.01, worried - 0.01))).toBeUndefined();
+  });
+
+  it("turn a rule's concern into danger when the model is sure enough of danger", () => {
+    const { escalate } = MODEL_THRESHOLDS.en;
+    const concern: SafetySignal = { level: 'concern', category: 'self-harm', language: 'en' };
+    expect(combine('x y', concern, reading(escalate + 0.01, 0.99))?.level).toBe('danger');
+    expect(combine('x y', concern, reading(escalate - 0.01, 0.99))).toEqual(concern);
+  });
+
+  it('answer danger when the most dangerous stretch of a long message is dangerous enough', () => {
+    const { stretch } = MODEL_THRESHOLDS.en;
+    const peak = (d: number) => ({
+      ...reading(0.1, 0.5),
+      peak: { danger: d, signal: 0.99, category: 'abuse' as const },
+    });
+    expect(combine('we talked', undefined, peak(stretch + 0.01))).toEqual({
+      level: 'danger',
+      category: 'abuse',
+      language: 'en',
+    });
+    expect(combine('we talked', undefined, peak(stretch - 0.01))).toBeUndefined();
+  });
+
+  it("use the thresholds of the message's language", () => {
+    const es = MODEL_THRESHOLDS.es;
+    const spanish = 'ya no quiero estar aquí con nadie';
+    expect(combine(spanish, undefined, reading(es.danger + 0.01, 0.99))?.level).toBe('danger');
+    expect(combine(spanish, undefined, reading(es.danger - 0.01, es.concern - 0.01))).toBeUndefined();
+    expect(
+      combine(spanish, { ...danger, language: 'es' }, reading(es.veto - 0.01, es.veto - 0.01)),
+    ).toBeUndefined();
   });
 
   it('answer in the language the message is written in', () => {
