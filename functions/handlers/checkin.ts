@@ -1,4 +1,3 @@
-import { withEmailLayouts } from '../catalog/with-email-layouts';
 import { checkinPage, checkinRecordedPage } from '../pages/checkin';
 import { ValidationError } from '../shared/errors';
 import {
@@ -13,7 +12,7 @@ import {
   wantsJson,
 } from '../shared/http';
 import { answerByEmail, viewEmailAnswer } from '../use-cases/replies/checkin-by-email';
-import { type LambdaWiring, sesMailer, snsAlerts } from '../wiring';
+import { type LambdaWiring, snsAlerts } from '../wiring';
 import { type HttpHandle, httpLambda } from './lambda';
 
 /** GET shows the chosen answer with a button (mail scanners never record it); POST records it, with a note. */

@@ -1,10 +1,9 @@
-import { withEmailLayouts } from '../catalog/with-email-layouts';
 import { withEnrollmentEmails } from '../catalog/with-enrollment-emails';
 import { confirmButtonPage, escapeHtml, page } from '../pages/layout';
 import { calendarDateInWords } from '../program/local-words';
 import { html, json, query, requestOrigin, respond, wantsJson } from '../shared/http';
 import { confirm, lookupConfirmation } from '../use-cases/enrollment/confirm';
-import { type LambdaWiring, sesMailer, twilioSms } from '../wiring';
+import { type LambdaWiring, twilioSms } from '../wiring';
 import { type HttpHandle, httpLambda } from './lambda';
 
 /** GET /confirm shows a button and changes nothing (link scanners prefetch); POST activates. */
