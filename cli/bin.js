@@ -7,8 +7,10 @@ process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 require('tsx/cjs');
-require('./index.ts')
-  .main(process.argv)
+// The program imports some adapters lazily (import()), which Node resolves as ESM: tsx reads those too
+// once its ESM loader is in place.
+import('tsx/esm')
+  .then(() => require('./index.ts').main(process.argv))
   .then((code) => {
     process.exitCode = code;
   });

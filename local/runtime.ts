@@ -191,8 +191,10 @@ async function startOn(starting: StartingServer, options: RuntimeOptions): Promi
     async stop() {
       if (timer) clearInterval(timer);
       await chain;
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Connections kept alive (65 s here) would hold close() open: they are ended first.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
+      await closed;
       await twilio.stop();
     },
   };

@@ -64,8 +64,8 @@ describe('every handler, bundled as CDK bundles it', () => {
 
 /** What each handler may carry beyond what all do: the catalog parts and ports its entry point names. */
 const READS: Record<string, { parts: string[]; clients: string[]; texts?: boolean }> = {
-  checkin: { parts: ['email-layouts'], clients: ['client-sesv2', 'client-sns'] },
-  confirm: { parts: ['enrollment-emails', 'email-layouts'], clients: ['client-sesv2'], texts: true },
+  checkin: { parts: [], clients: ['client-sns'] },
+  confirm: { parts: ['enrollment-emails'], clients: [], texts: true },
   dispatch: { parts: [], clients: ['client-sqs'] },
   'email-inbound': { parts: ['email-layouts'], clients: ['client-sesv2', 'client-sns'] },
   enroll: { parts: ['enrollment-emails', 'email-layouts'], clients: ['client-sesv2'] },
@@ -74,7 +74,7 @@ const READS: Record<string, { parts: string[]; clients: string[]; texts?: boolea
   report: { parts: [], clients: [] },
   send: {
     parts: ['step-bodies', 'step-layouts', 'email-layouts'],
-    clients: ['client-sesv2', 'client-sqs', 'client-sns'],
+    clients: ['client-sesv2', 'client-sqs'],
     texts: true,
   },
   'ses-events': { parts: [], clients: [] },

@@ -79,9 +79,10 @@ export const DISPATCH_CONCURRENCY = 8;
 /**
  * How long a message claimed and queued in its enrollment's advance (one write) may wait for a send to take
  * it before a tick queues it again: a tick that died before queueing loses nothing, and a send that takes a
- * message twice finds it taken (send.ts).
+ * message twice finds it taken (send.ts). Under the minute between ticks, so the next tick queues it again
+ * even when that tick starts a little less than a minute after the claim was written.
  */
-export const UNSENT_AFTER_MS = 60_000;
+export const UNSENT_AFTER_MS = 50_000;
 
 const unsentAt = (now: string) => new Date(Date.parse(now) + UNSENT_AFTER_MS).toISOString();
 
