@@ -2,21 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Enrollment, MessageRecord } from '../../functions/program/enrollment';
 import { participationSignal } from '../../functions/use-cases/services/partnership';
 import { fakeWorld } from '../support/fake-deps';
+import { enrollmentRecord } from '../support/records';
 
-const person = (id: string, extra: Partial<Enrollment>): Enrollment => ({
-  id,
-  email: `${id}@example.com`,
-  timezone: 'Europe/London',
-  track: 'hurt',
-  checkinDay: 'sunday',
-  checkinTime: '19:00',
-  status: 'active',
-  emailStatus: 'active',
-  smsStatus: 'none',
-  createdAt: '2026-03-01T00:00:00.000Z',
-  version: 1,
-  ...extra,
-});
+const person = (id: string, extra: Partial<Enrollment>): Enrollment =>
+  enrollmentRecord(id, { status: 'active', createdAt: '2026-03-01T00:00:00.000Z', ...extra });
 
 const checkin = (enrollmentId: string, day: number): MessageRecord => ({
   enrollmentId,
