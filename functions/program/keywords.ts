@@ -70,15 +70,18 @@ export const MAX_PAUSE_DAYS = 30;
 // excuses, 2" stays an answer; the carrier words (STOP, HELP…) count whenever they open the message.
 const OWN_KEYWORD_MAX_WORDS = 4;
 
+/** A word as keywords are looked up: accents folded, lower case, letters only ("¡PARÁ!" → "para"). */
+const foldWord = (word: string): string =>
+  word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+
 /** The keyword a message opens with ("Stop.", "stop please", "STOP!!", "pause 10 days"), if any. */
 export function parseKeyword(body: string): KeywordRequest | undefined {
   const words = body.trim().split(/\s+/);
-  const word =
-    words[0]
-      ?.normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[^a-z]/g, '') ?? '';
+  const word = foldWord(words[0] ?? '');
   const spanishWord = words.length <= SPANISH_MAX_WORDS ? SPANISH[word] : undefined;
   const spanish = spanishWord === 'pause' || !/\d/.test(body) ? spanishWord : undefined;
   const keyword = KEYWORDS[word] ?? KEYWORDS[word.replace(/(.)\1+$/, '$1')] ?? SLIPS[word] ?? spanish;
@@ -124,11 +127,8 @@ const OPT_IN_MAX_WORDS = 3;
 /** Whether a message is a clear yes to the opt-in prompt. */
 export function isOptInYes(body: string): boolean {
   const words = body
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
     .split(/\s+/)
-    .map((w) => w.replace(/[^a-z]/g, '').replace(/(.)\1+/g, '$1'))
+    .map((w) => foldWord(w).replace(/(.)\1+/g, '$1'))
     .filter(Boolean);
   return words.length > 0 && words.length <= OPT_IN_MAX_WORDS && OPT_IN_YESES.has(words[0] as string);
 }

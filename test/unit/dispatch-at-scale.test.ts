@@ -33,6 +33,23 @@ function recordingQueue(): SendQueue & { calls: SendJob[][] } {
   return { calls, enqueue: async (jobs) => void calls.push(jobs), retryAfter: async () => undefined };
 }
 
+/** Every one of `ids` was queued once, and each enrollment moved on from where it was `before`. */
+async function expectQueuedAndMovedOn(
+  world: FakeWorld,
+  queue: { calls: SendJob[][] },
+  ids: readonly string[],
+  before: readonly ({ nextDueAt?: string } | undefined)[],
+): Promise<void> {
+  expect(
+    queue.calls
+      .flat()
+      .map((job) => job.enrollmentId)
+      .sort(),
+  ).toEqual([...ids].sort());
+  const moved = await Promise.all(ids.map((id) => world.store.getEnrollment(id)));
+  for (const [i, e] of moved.entries()) expect(e?.nextDueAt).not.toBe(before[i]?.nextDueAt);
+}
+
 describe('a dispatch tick at scale', () => {
   it('reads each due enrollment once, from the due index, and never again before writing it', async () => {
     const world = fakeWorld();
@@ -98,14 +115,7 @@ describe('a dispatch tick at scale', () => {
     expect(queue.calls.flat()).toEqual([]); // not yet: a send may still be about to take them
     world.clock.set(new Date(world.clock.now().getTime() + UNSENT_AFTER_MS).toISOString());
     await dispatch(world.deps);
-    expect(
-      queue.calls
-        .flat()
-        .map((job) => job.enrollmentId)
-        .sort(),
-    ).toEqual([...ids].sort());
-    const moved = await Promise.all(ids.map((id) => world.store.getEnrollment(id)));
-    for (const [i, e] of moved.entries()) expect(e?.nextDueAt).not.toBe(before[i]?.nextDueAt);
+    await expectQueuedAndMovedOn(world, queue, ids, before);
 
     // Queued once: a later tick finds nothing more to queue for them, nor does a send that took them.
     await dispatch(world.deps);
@@ -143,14 +153,7 @@ describe('a dispatch tick at scale', () => {
     const queue = recordingQueue();
     world.deps.queue = queue;
     await dispatch(world.deps);
-    expect(
-      queue.calls
-        .flat()
-        .map((job) => job.enrollmentId)
-        .sort(),
-    ).toEqual([...ids].sort());
-    const moved = await Promise.all(ids.map((id) => world.store.getEnrollment(id)));
-    for (const [i, e] of moved.entries()) expect(e?.nextDueAt).not.toBe(before[i]?.nextDueAt);
+    await expectQueuedAndMovedOn(world, queue, ids, before);
   });
 
   it('leaves nothing behind for someone erased between reading the index and moving them on', async () => {

@@ -7,7 +7,7 @@ import type { Metric, Scale, Step } from '../../program/types';
 import { fillHtml } from '../../render/fill';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors';
 import type { Deps } from '../deps';
-import { answerOpenQuestions } from '../services/answers';
+import { answerOpenQuestions, latestScore } from '../services/answers';
 import { lineSections } from '../services/compose';
 
 export interface EmailAnswer {
@@ -71,19 +71,6 @@ export function readNote(note: unknown): string | undefined {
   return text || undefined;
 }
 
-/** The answer recorded for this check-in so far (the latest wins, as in the report), if any. */
-async function previousAnswer(
-  deps: Deps,
-  enrollmentId: string,
-  answer: Pick<EmailAnswer, 'step' | 'day'>,
-): Promise<number | undefined> {
-  const replies = await deps.store.listReplies(enrollmentId);
-  return replies
-    .filter((r) => r.stepId === answer.step.id && r.day === answer.day && r.score !== undefined)
-    .sort((a, b) => a.at.localeCompare(b.at))
-    .at(-1)?.score;
-}
-
 /** The check-in page's view: the answer the link carries and the one recorded before, changing nothing. */
 export async function viewEmailAnswer(
   deps: Deps,
@@ -91,7 +78,7 @@ export async function viewEmailAnswer(
   score: string | undefined,
 ): Promise<EmailAnswer & { previous?: number }> {
   const answer = readEmailAnswer(deps, token, score);
-  const previous = await previousAnswer(deps, answer.enrollmentId, answer);
+  const previous = await latestScore(deps, answer.enrollmentId, { stepId: answer.step.id, day: answer.day });
   return { ...answer, ...(previous !== undefined ? { previous } : {}) };
 }
 
@@ -141,7 +128,7 @@ export async function answerByEmail(
       'token',
     );
   }
-  const previous = await previousAnswer(deps, enrollment.id, answer);
+  const previous = await latestScore(deps, enrollment.id, { stepId: answer.step.id, day: answer.day });
   // Loaded only with a note: the detector (and its model) would slow every click's cold start.
   const signal = note ? (await import('../../program/safety')).assessSafety(note) : undefined;
   const kept = note && signal?.level !== 'danger' ? note : undefined;

@@ -134,8 +134,10 @@ export async function answerOpenQuestions(
   );
   // Set inside the write's change, which TypeScript cannot follow.
   let result = outcome as AnswerOutcome;
-  if (result.kind === 'changed')
-    result = { ...result, ...(await answerBefore(deps, updated.id, result.placed[0])) };
+  if (result.kind === 'changed') {
+    const previous = await latestScore(deps, updated.id, result.placed[0].question);
+    if (previous !== undefined) result = { ...result, previous };
+  }
   await storeReplies(deps, updated, reply, result);
   if (result.kind === 'answered' || result.kind === 'changed') {
     for (const { question } of result.placed)
@@ -151,17 +153,16 @@ export async function answerOpenQuestions(
   return result;
 }
 
-/** The score a question had before a correction (the latest reply wins, as in the report). */
-async function answerBefore(
-  deps: Deps,
+/** The answer recorded for a question so far (the latest reply wins, as in the report), if any. */
+export async function latestScore(
+  deps: Pick<Deps, 'store'>,
   enrollmentId: string,
-  { question }: PlacedAnswer,
-): Promise<{ previous?: number }> {
-  const previous = (await deps.store.listReplies(enrollmentId))
+  question: Pick<OpenQuestion, 'stepId' | 'day'>,
+): Promise<number | undefined> {
+  return (await deps.store.listReplies(enrollmentId))
     .filter((r) => r.stepId === question.stepId && r.day === question.day && r.score !== undefined)
     .sort((a, b) => a.at.localeCompare(b.at))
     .at(-1)?.score;
-  return previous === undefined ? {} : { previous };
 }
 
 /** An email reply that names its question: that question comes first when it is still open. */
