@@ -3,7 +3,7 @@ import { IANAZone } from 'luxon';
 import * as z from 'zod/mini';
 import { type FieldProblem, ValidationError } from '../shared/errors';
 import { countryName, countryOfZone } from './local-words';
-import { type Track, WEEKDAYS, type Weekday } from './types';
+import { LANGUAGES, type Language, type Track, WEEKDAYS, type Weekday } from './types';
 
 /** What a person asks for on the enrollment form, validated and normalised. */
 export interface EnrollmentRequest {
@@ -19,6 +19,8 @@ export interface EnrollmentRequest {
   discreet?: boolean;
   /** `false`: check-ins only, no mid-week nudges. Left out: check-ins and nudges (the default). */
   nudges?: false;
+  /** `es`: the program in Spanish. Left out: English. */
+  language?: Language;
 }
 
 const CONSENT_WORDS = ['true', 'on', 'yes', '1'];
@@ -33,6 +35,7 @@ const nudgesField = z.optional(
 );
 // Check-ins must land inside the hours when texting is decent (08:00–20:00 local).
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const LANGUAGE_MESSAGE = 'language must be "en" (English) or "es" (Spanish).';
 const ROLE_MESSAGE = 'Choose a track: "hurt" (your trust was broken) or "repairing" (you broke it).';
 
 // The fields a participant may change later on the settings page, validated the same way as on the form.
@@ -53,6 +56,7 @@ const scheduleFields = {
     '19:00',
   ),
   nudges: nudgesField,
+  language: z.optional(z.enum(LANGUAGES, { error: LANGUAGE_MESSAGE })),
 };
 
 // zod/mini keeps this validation a few KB in the Lambda bundle (full zod is ~450 KB).
@@ -97,12 +101,14 @@ const schema = z.object({
   checkinDay: scheduleFields.checkinDay,
   checkinTime: scheduleFields.checkinTime,
   nudges: nudgesField,
+  language: scheduleFields.language,
 });
 
 const settingsSchema = z.object(scheduleFields);
 
 /** The form's fields in the order it shows them: problems are listed, and the first one named, in this order. */
 export const FORM_ORDER = [
+  'language',
   'email',
   'role',
   'timezone',
@@ -121,7 +127,10 @@ function normalise(body: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(body)) {
     if (typeof value === 'string' && value.trim() === '') continue;
-    out[key] = key === 'checkinDay' && typeof value === 'string' ? value.trim().toLowerCase() : value;
+    out[key] =
+      (key === 'checkinDay' || key === 'language') && typeof value === 'string'
+        ? value.trim().toLowerCase()
+        : value;
   }
   return out;
 }
@@ -132,6 +141,7 @@ function normalise(body: Record<string, unknown>): Record<string, unknown> {
  */
 export type ScheduleSettings = Pick<EnrollmentRequest, 'timezone' | 'checkinDay' | 'checkinTime'> & {
   nudges?: boolean;
+  language?: Language;
 };
 
 /** Validates a settings form or JSON body; throws a ValidationError naming the first bad field. */
@@ -228,6 +238,7 @@ export function parseEnrollmentRequest(body: unknown): EnrollmentRequest {
   if (input.shareParticipation !== undefined) request.shareParticipation = input.shareParticipation;
   if (input.discreet === true) request.discreet = true;
   if (input.nudges === false) request.nudges = false;
+  if (input.language === 'es') request.language = 'es';
   if (phone) request.phone = phone;
   return request;
 }

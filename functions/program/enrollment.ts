@@ -1,6 +1,6 @@
 import type { OpenQuestion } from './open-questions';
 import type { SafetyCategory } from './safety';
-import type { Channel, Metric, Scale, StepKind, Track, Weekday } from './types';
+import type { Channel, Language, Metric, Scale, StepKind, Track, Weekday } from './types';
 
 export type EnrollmentStatus = 'pending' | 'active' | 'completed';
 /** Email: active until unsubscribe, bounce or complaint. */
@@ -101,6 +101,11 @@ export interface Enrollment {
    * `micro-action` texts) are left out of the schedule. Absent: check-ins and nudges, the default.
    */
   nudges?: false;
+  /**
+   * The language the program speaks to this person: every email, text and page. Absent: English.
+   * Chosen on the form, changed on the settings page; what is still to come follows it.
+   */
+  language?: Language;
   /**
    * When the nudges were last turned back on (settings page): a nudge due before it is not sent late,
    * so the change applies only to what is still to come.

@@ -3,6 +3,10 @@ import type { MessageLanguage } from './safety';
 
 /** Which side of the breach a participant is on. */
 export type Track = 'hurt' | 'repairing';
+
+/** The languages the whole program is written in (content/ and content/es/): English and Spanish. */
+export const LANGUAGES = ['en', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
 /** Content may be written for one track or for both. */
 export type ContentTrack = Track | 'both';
 

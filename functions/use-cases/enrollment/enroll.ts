@@ -60,6 +60,7 @@ export async function enroll(
   if (request.shareParticipation !== undefined) enrollment.sharesParticipation = request.shareParticipation;
   if (request.discreet) enrollment.discreet = true;
   if (request.nudges === false) enrollment.nudges = false;
+  if (request.language) enrollment.language = request.language;
 
   const conflict = await deps.store.createEnrollment(enrollment);
   if (!conflict) {

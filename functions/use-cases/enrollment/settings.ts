@@ -19,9 +19,10 @@ export async function lookupSettings(
 }
 
 /**
- * Changes the participant's time zone, check-in day and time, and whether mid-week nudges come. The rest
- * of the program is computed anew from the new values; what was already sent stays sent and is never
- * sent again, and nudges turned back on start with the next one still to come (none is sent late).
+ * Changes the participant's time zone, check-in day and time, whether mid-week nudges come, and the
+ * program's language. The rest of the program is computed anew from the new values; what was already
+ * sent stays sent and is never sent again, and nudges turned back on start with the next one still to
+ * come (none is sent late). What is still to come is written in the new language.
  */
 export async function changeSettings(
   deps: Deps,
@@ -29,18 +30,24 @@ export async function changeSettings(
   body: unknown,
 ): Promise<Enrollment> {
   const { sub } = deps.tokens.verify(token, 'settings');
-  const { nudges, ...schedule } = parseScheduleSettings(body);
+  const { nudges, language, ...schedule } = parseScheduleSettings(body);
   const now = deps.clock.now().toISOString();
   const updated = await updateEnrollment(deps, sub, (e) => {
     const nudgesChange = nudges !== undefined && nudges !== (e.nudges !== false);
+    const languageChange = language !== undefined && language !== (e.language ?? 'en');
     if (
       e.timezone === schedule.timezone &&
       e.checkinDay === schedule.checkinDay &&
       e.checkinTime === schedule.checkinTime &&
-      !nudgesChange
+      !nudgesChange &&
+      !languageChange
     )
       return false;
     const after: Enrollment = { ...e, ...schedule };
+    if (languageChange) {
+      if (language === 'en') delete after.language;
+      else after.language = language;
+    }
     if (nudgesChange) {
       delete after.nudges;
       delete after.nudgesFrom;
@@ -59,6 +66,7 @@ export async function changeSettings(
     enrollmentId: sub,
     timezone: updated.timezone,
     nudges: updated.nudges !== false,
+    language: updated.language ?? 'en',
   });
   return updated;
 }
