@@ -7,15 +7,20 @@ import path from 'node:path';
 import { Marked, type RendererObject, type Token, type Tokens } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import type { MessageLanguage } from '../functions/program/safety';
-import type { SafetyEmail, Step, SystemEmail, SystemMessages } from '../functions/program/types';
+import type { Language, SafetyEmail, Step, SystemEmail, SystemMessages } from '../functions/program/types';
 import { PALETTE } from '../functions/render/palette';
 import { SEED_IDEAS, type SeedIdea } from './ideas';
-import { ContentError, parseSteps, parseSystem, type SourceStep } from './schema';
+import { ContentError, mergeTranslatedSteps, parseSteps, parseSystem, type SourceStep } from './schema';
 
 export const CONTENT_DIR = __dirname;
 
-/** The heading of the closing block every lesson ends with. */
-export const TODO_HEADING = 'Your step today';
+/** The heading of the closing block every lesson ends with, in each language. */
+export const TODO_HEADINGS: Record<Language, string> = { en: 'Your step today', es: 'Tu paso de hoy' };
+export const TODO_HEADING = TODO_HEADINGS.en;
+
+/** Where a language's words live: English in content/ itself, every other language in content/<language>/. */
+export const languageDir = (dir: string, language: Language) =>
+  language === 'en' ? dir : path.join(dir, language);
 
 // Placeholders are swapped for plain words while Markdown renders, so `{{name}}` survives intact
 // (marked would percent-encode the braces inside a link).
@@ -129,7 +134,9 @@ export function renderBody(
   markdown: string,
   todo: string | undefined,
   where: string,
+  language: Language = 'en',
 ): { html: string; text: string } {
+  const todoHeading = TODO_HEADINGS[language];
   const md = shield(markdown);
   checkTokens(md, where);
   let html = htmlMarked.parse(md, { async: false }).trim();
@@ -141,8 +148,8 @@ export function renderBody(
     html +=
       `\n<table role="presentation" class="k-todo" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:24px 0 0;border-collapse:collapse;">` +
       `<tr><td style="border-left:4px solid ${PALETTE.seam};background-color:${PALETTE.todo};padding:14px 18px;color:${PALETTE.ink};">` +
-      `<p style="margin:0 0 6px;font-weight:bold;">${TODO_HEADING}</p><p style="margin:0;">${inline}</p></td></tr></table>`;
-    text += `${TODO_HEADING.toUpperCase()}\n${textMarked.parseInline(todoMd, { async: false })}\n`;
+      `<p style="margin:0 0 6px;font-weight:bold;">${todoHeading}</p><p style="margin:0;">${inline}</p></td></tr></table>`;
+    text += `${todoHeading.toLocaleUpperCase(language)}\n${textMarked.parseInline(todoMd, { async: false })}\n`;
   }
   return {
     html: unshield(html),
@@ -161,8 +168,9 @@ function readYaml(file: string): unknown {
 }
 
 /** Turns a validated source step into the compiled Step the runtime reads. */
-function compileStep(s: SourceStep, file: string): Step {
-  const body = s.body === undefined ? undefined : renderBody(s.body, s.todo, `${file}: ${s.id}: body`);
+function compileStep(s: SourceStep, file: string, language: Language): Step {
+  const body =
+    s.body === undefined ? undefined : renderBody(s.body, s.todo, `${file}: ${s.id}: body`, language);
   const step: Step = {
     id: s.id,
     track: s.track,
@@ -200,8 +208,13 @@ export interface BuiltContent {
   messages: SystemMessages;
 }
 
-/** Loads, validates and renders every file under content/. Throws a ContentError on any problem. */
-export function buildContent(dir: string = CONTENT_DIR): BuiltContent {
+/**
+ * Loads, validates and renders every file under content/ in one language: English from content/, and
+ * another language from content/<language>/, whose steps give only their words (the schedule is the
+ * English one) and must match the English step for step. Throws a ContentError on any problem.
+ */
+export function buildContent(dir: string = CONTENT_DIR, language: Language = 'en'): BuiltContent {
+  if (language !== 'en') return buildTranslation(dir, language);
   const stepsDir = path.join(dir, 'steps');
   const files = readdirSync(stepsDir)
     .filter((f) => /\.ya?ml$/.test(f))
@@ -225,23 +238,60 @@ export function buildContent(dir: string = CONTENT_DIR): BuiltContent {
     if (problems.length) throw new ContentError(rel, problems);
     for (const s of entries) {
       sources.push(s);
-      steps.push(compileStep(s, rel));
+      steps.push(compileStep(s, rel, 'en'));
     }
   }
   steps.sort(byWhen);
-  return { steps, sources, messages: compileSystem(path.join(dir, 'system.yaml'), dir) };
+  return { steps, sources, messages: compileSystem(path.join(dir, 'system.yaml'), dir, 'en') };
 }
 
-function compileSystem(file: string, dir: string): SystemMessages {
+function buildTranslation(dir: string, language: Language): BuiltContent {
+  const english = buildContent(dir, 'en');
+  const own = languageDir(dir, language);
+  const sources: SourceStep[] = [];
+  const steps: Step[] = [];
+  const tracks = [...new Set(english.sources.map((s) => s.track))];
+  for (const track of tracks) {
+    const file = path.join(own, 'steps', `${track}.yaml`);
+    const rel = path.relative(dir, file);
+    const merged = mergeTranslatedSteps(
+      readYaml(file),
+      english.sources.filter((s) => s.track === track),
+      rel,
+    );
+    for (const s of parseSteps(merged, rel, language)) {
+      sources.push(s);
+      steps.push(compileStep(s, rel, language));
+    }
+  }
+  const extra = readdirSync(path.join(own, 'steps')).filter(
+    (f) => /\.ya?ml$/.test(f) && !tracks.includes(f.replace(/\.ya?ml$/, '') as SourceStep['track']),
+  );
+  if (extra.length)
+    throw new ContentError(path.relative(dir, path.join(own, 'steps')), [
+      `${extra.join(', ')}: no English steps file of that name`,
+    ]);
+  steps.sort(byWhen);
+  return { steps, sources, messages: compileSystem(path.join(own, 'system.yaml'), dir, language) };
+}
+
+function compileSystem(file: string, dir: string, language: Language): SystemMessages {
   const rel = path.relative(dir, file);
-  const system = parseSystem(readYaml(file), rel);
+  const raw = readYaml(file);
+  // The crisis and concern answers are written once, in both languages, in the English file: they follow
+  // the language a person writes in, whatever their program's language.
+  if (language !== 'en' && raw && typeof raw === 'object' && !('safety' in raw)) {
+    const english = readYaml(path.join(dir, 'system.yaml')) as { safety?: unknown };
+    (raw as { safety?: unknown }).safety = english.safety;
+  }
+  const system = parseSystem(raw, rel);
   const email = (name: keyof SystemMessages['email']): SystemEmail => {
     const source = system.email[name];
-    const { html, text } = renderBody(source.body, undefined, `${rel}: email.${name}: body`);
+    const { html, text } = renderBody(source.body, undefined, `${rel}: email.${name}: body`, language);
     const details =
       source.details === undefined
         ? undefined
-        : renderBody(source.details, undefined, `${rel}: email.${name}: details`);
+        : renderBody(source.details, undefined, `${rel}: email.${name}: details`, language);
     return {
       subject: source.subject.trim(),
       preheader: source.preheader.trim(),
@@ -309,17 +359,24 @@ function where(step: Step): string {
   return `day ${step.day} ${step.at}`;
 }
 
-/** content/coverage.md: where each seed idea sits in the program, built from the steps' `ideas:`. */
-export function coverageMarkdown(steps: readonly Step[]): string {
+/**
+ * content/coverage.md: where each seed idea sits in the program, built from the steps' `ideas:`, and
+ * whether the Spanish places it too (the same step, in Spanish words).
+ */
+export function coverageMarkdown(steps: readonly Step[], spanish: readonly Step[] = []): string {
+  const inSpanish = new Set(spanish.map((s) => s.id));
   const lines = [
     '# Where each seed idea sits',
     '',
-    'Built by `npm run build` from the `ideas:` of content/steps/*.yaml. Do not edit by hand.',
+    'Built by `npm run build` from the `ideas:` of content/steps/*.yaml. Do not edit by hand. Each line says',
+    'whether the step is in English (en) and in Spanish (es, content/es/steps/).',
   ];
   for (const [idea, what] of Object.entries(SEED_IDEAS) as [SeedIdea, string][]) {
     const places = steps
       .filter((s) => s.ideas.includes(idea))
-      .map((s) => `- ${s.track}, ${where(s)}: \`${s.id}\``);
+      .map(
+        (s) => `- ${s.track}, ${where(s)}: \`${s.id}\` (en${inSpanish.has(s.id) ? ', es' : ', not in es'})`,
+      );
     lines.push('', `## ${idea}`, '', what, '', ...(places.length ? places : ['- not placed yet']));
   }
   return `${lines.join('\n')}\n`;

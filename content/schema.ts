@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { relationshipWordsIn } from '../functions/program/discreet';
-import { METRICS, type Metric, type Scale, type SystemSms } from '../functions/program/types';
+import { type Language, METRICS, type Metric, type Scale, type SystemSms } from '../functions/program/types';
 import { SEED_IDEA_IDS } from './ideas';
 
 const URL_120 = `https://kintsugi.example.org/checkin?token=${'a'.repeat(78)}`;
@@ -178,140 +178,175 @@ function discreetCheck(text: string, ctx: z.RefinementCtx<string>) {
 }
 const DISCREET_STEP_TEXT = STEP_TEXT.superRefine(discreetCheck);
 
-/** One message of the program as written in content/steps/*.yaml. */
-export const SourceStepSchema = z
-  .strictObject(
-    {
-      id: z
-        .string()
-        .regex(
-          /^(hurt|repairing|both)-[a-z0-9]+(-[a-z0-9]+)*$/,
-          'must be "<track>-<words>" in lower-case kebab case',
-        ),
-      track: TRACK,
-      kind: KIND,
-      channel: CHANNEL,
-      day: z.int('must be a whole number').min(0, 'must be 0–90').max(90, 'must be 0–90').optional(),
-      at: HHMM.optional(),
-      weeks: z
-        .array(z.int().min(1, 'weeks are 1–13').max(13, 'weeks are 1–13'))
-        .min(1, 'must list at least one week')
-        .refine((w) => new Set(w).size === w.length, 'must not repeat a week')
-        .optional(),
-      metric: z.enum(METRICS, { error: `must be one of ${METRICS.join(', ')}` }).optional(),
-      scale: z.enum(['1-5', 'yes-no'], { error: 'must be 1-5 or yes-no' }).optional(),
-      sms: STEP_TEXT.optional(),
-      discreetSms: DISCREET_STEP_TEXT.optional(),
-      question: STEP_TEXT.optional(),
-      subject: STEP_TEXT.optional(),
-      preheader: STEP_TEXT.optional(),
-      body: STEP_TEXT.optional(),
-      todo: STEP_TEXT.optional(),
-      ideas: z
-        .array(z.enum(SEED_IDEA_IDS, { error: 'is not a seed idea listed in content/ideas.ts' }))
-        .default([]),
-    },
-    {
-      error: (issue) =>
-        issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : undefined,
-    },
-  )
-  .superRefine((s, ctx) => {
-    const need = (field: keyof typeof s, why: string) => {
-      if (s[field] === undefined)
-        ctx.addIssue({ code: 'custom', path: [field], message: `is required ${why}` });
-    };
-    const forbid = (field: keyof typeof s, why: string) => {
-      if (s[field] !== undefined)
-        ctx.addIssue({ code: 'custom', path: [field], message: `is not allowed ${why}` });
-    };
+/** How a check-in text tells the person to answer, in each language (the answers parser reads both). */
+export const ANSWER_HINTS: Record<Language, { rating: string; yesNo: string }> = {
+  en: { rating: 'Reply 1-5', yesNo: 'Reply Y or N' },
+  es: { rating: 'Responde 1-5', yesNo: 'Responde S o N' },
+};
 
-    if (!s.id.startsWith(`${s.track}-`))
-      ctx.addIssue({ code: 'custom', path: ['id'], message: `must start with its track "${s.track}-"` });
+/** One message of the program as written in content/steps/*.yaml, in a language's words. */
+export const sourceStepSchema = (language: Language) =>
+  z
+    .strictObject(
+      {
+        id: z
+          .string()
+          .regex(
+            /^(hurt|repairing|both)-[a-z0-9]+(-[a-z0-9]+)*$/,
+            'must be "<track>-<words>" in lower-case kebab case',
+          ),
+        track: TRACK,
+        kind: KIND,
+        channel: CHANNEL,
+        day: z.int('must be a whole number').min(0, 'must be 0–90').max(90, 'must be 0–90').optional(),
+        at: HHMM.optional(),
+        weeks: z
+          .array(z.int().min(1, 'weeks are 1–13').max(13, 'weeks are 1–13'))
+          .min(1, 'must list at least one week')
+          .refine((w) => new Set(w).size === w.length, 'must not repeat a week')
+          .optional(),
+        metric: z.enum(METRICS, { error: `must be one of ${METRICS.join(', ')}` }).optional(),
+        scale: z.enum(['1-5', 'yes-no'], { error: 'must be 1-5 or yes-no' }).optional(),
+        sms: STEP_TEXT.optional(),
+        discreetSms: DISCREET_STEP_TEXT.optional(),
+        question: STEP_TEXT.optional(),
+        subject: STEP_TEXT.optional(),
+        preheader: STEP_TEXT.optional(),
+        body: STEP_TEXT.optional(),
+        todo: STEP_TEXT.optional(),
+        ideas: z
+          .array(z.enum(SEED_IDEA_IDS, { error: 'is not a seed idea listed in content/ideas.ts' }))
+          .default([]),
+      },
+      {
+        error: (issue) =>
+          issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : undefined,
+      },
+    )
+    .superRefine((s, ctx) => {
+      const need = (field: keyof typeof s, why: string) => {
+        if (s[field] === undefined)
+          ctx.addIssue({ code: 'custom', path: [field], message: `is required ${why}` });
+      };
+      const forbid = (field: keyof typeof s, why: string) => {
+        if (s[field] !== undefined)
+          ctx.addIssue({ code: 'custom', path: [field], message: `is not allowed ${why}` });
+      };
 
-    // When: a fixed day and time, or a list of program weeks (weekly check-ins only).
-    if (s.weeks) {
-      if (s.kind !== 'check-in')
-        ctx.addIssue({ code: 'custom', path: ['weeks'], message: 'is only for weekly check-ins' });
-      forbid('day', 'with weeks (a weekly check-in goes out on the participant’s chosen day)');
-      forbid('at', 'with weeks (a weekly check-in goes out at the participant’s chosen time)');
-    } else {
-      need('day', 'for a fixed step (or give weeks for a weekly check-in)');
-      need('at', 'for a fixed step');
-    }
+      if (!s.id.startsWith(`${s.track}-`))
+        ctx.addIssue({ code: 'custom', path: ['id'], message: `must start with its track "${s.track}-"` });
 
-    // What each channel carries.
-    if (s.channel === 'email') {
-      for (const f of ['subject', 'preheader', 'body'] as const) need(f, 'for an email');
-      forbid('sms', 'in an email step');
-    }
-    if (s.channel === 'sms') {
-      need('sms', 'for a text');
-      for (const f of ['subject', 'preheader', 'body', 'question'] as const) forbid(f, 'in a text-only step');
-    }
-    if (s.channel === 'checkin') {
-      for (const f of ['sms', 'question', 'subject', 'preheader', 'body'] as const) {
-        need(f, 'for a check-in (sent by text, or by email when the person has no texts)');
+      // When: a fixed day and time, or a list of program weeks (weekly check-ins only).
+      if (s.weeks) {
+        if (s.kind !== 'check-in')
+          ctx.addIssue({ code: 'custom', path: ['weeks'], message: 'is only for weekly check-ins' });
+        forbid('day', 'with weeks (a weekly check-in goes out on the participant’s chosen day)');
+        forbid('at', 'with weeks (a weekly check-in goes out at the participant’s chosen time)');
+      } else {
+        need('day', 'for a fixed step (or give weeks for a weekly check-in)');
+        need('at', 'for a fixed step');
       }
-    }
-    // Discreet mode: a text with relationship words needs a discreet one beside it.
-    if (s.sms === undefined) forbid('discreetSms', 'without sms');
-    else if (s.discreetSms === undefined && relationshipWordsIn(s.sms).length) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['discreetSms'],
-        message: `is required: sms uses relationship words (${relationshipWordsIn(s.sms).join(', ')})`,
-      });
-    }
-    if (
-      (s.channel === 'sms' || s.channel === 'checkin') &&
-      s.at &&
-      (s.at < SMS_WINDOW.from || s.at > SMS_WINDOW.until)
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['at'],
-        message: `a text may only go out ${SMS_WINDOW.from}–${SMS_WINDOW.until} local time`,
-      });
-    }
 
-    // What each kind needs.
-    if (s.kind === 'lesson') {
-      if (s.channel !== 'email')
-        ctx.addIssue({ code: 'custom', path: ['channel'], message: 'a lesson is an email' });
-      need('todo', 'for a lesson: every lesson ends with one concrete thing to do');
-    } else {
-      forbid('todo', `for a ${s.kind}`);
-    }
-    if (s.kind === 'micro-action' && s.channel !== 'sms')
-      ctx.addIssue({ code: 'custom', path: ['channel'], message: 'a micro-action is a text' });
-    if (s.kind === 'check-in' || s.kind === 'checkpoint') {
-      if (s.channel !== 'checkin')
-        ctx.addIssue({ code: 'custom', path: ['channel'], message: `a ${s.kind} goes on channel checkin` });
-      need('metric', `for a ${s.kind}`);
-      need('scale', `for a ${s.kind}`);
-      if (s.metric && s.scale && METRIC_SCALES[s.metric] !== s.scale) {
+      // What each channel carries.
+      if (s.channel === 'email') {
+        for (const f of ['subject', 'preheader', 'body'] as const) need(f, 'for an email');
+        forbid('sms', 'in an email step');
+      }
+      if (s.channel === 'sms') {
+        need('sms', 'for a text');
+        for (const f of ['subject', 'preheader', 'body', 'question'] as const)
+          forbid(f, 'in a text-only step');
+      }
+      if (s.channel === 'checkin') {
+        for (const f of ['sms', 'question', 'subject', 'preheader', 'body'] as const) {
+          need(f, 'for a check-in (sent by text, or by email when the person has no texts)');
+        }
+      }
+      // Discreet mode: a text with relationship words needs a discreet one beside it.
+      if (s.sms === undefined) forbid('discreetSms', 'without sms');
+      else if (s.discreetSms === undefined && relationshipWordsIn(s.sms).length) {
         ctx.addIssue({
           code: 'custom',
-          path: ['scale'],
-          message: `${s.metric} is asked on the ${METRIC_SCALES[s.metric]} scale`,
+          path: ['discreetSms'],
+          message: `is required: sms uses relationship words (${relationshipWordsIn(s.sms).join(', ')})`,
         });
       }
-      for (const field of ['sms', 'discreetSms'] as const) {
-        const text = s[field];
-        if (text && s.scale === '1-5' && !text.includes('Reply 1-5'))
-          ctx.addIssue({ code: 'custom', path: [field], message: 'must tell how to answer: "Reply 1-5"' });
-        if (text && s.scale === 'yes-no' && !text.includes('Reply Y or N'))
-          ctx.addIssue({ code: 'custom', path: [field], message: 'must tell how to answer: "Reply Y or N"' });
+      if (
+        (s.channel === 'sms' || s.channel === 'checkin') &&
+        s.at &&
+        (s.at < SMS_WINDOW.from || s.at > SMS_WINDOW.until)
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['at'],
+          message: `a text may only go out ${SMS_WINDOW.from}–${SMS_WINDOW.until} local time`,
+        });
       }
-    } else {
-      forbid('metric', `for a ${s.kind}`);
-      forbid('scale', `for a ${s.kind}`);
-      forbid('question', `for a ${s.kind}`);
-    }
-  });
 
+      // What each kind needs.
+      if (s.kind === 'lesson') {
+        if (s.channel !== 'email')
+          ctx.addIssue({ code: 'custom', path: ['channel'], message: 'a lesson is an email' });
+        need('todo', 'for a lesson: every lesson ends with one concrete thing to do');
+      } else {
+        forbid('todo', `for a ${s.kind}`);
+      }
+      if (s.kind === 'micro-action' && s.channel !== 'sms')
+        ctx.addIssue({ code: 'custom', path: ['channel'], message: 'a micro-action is a text' });
+      if (s.kind === 'check-in' || s.kind === 'checkpoint') {
+        if (s.channel !== 'checkin')
+          ctx.addIssue({ code: 'custom', path: ['channel'], message: `a ${s.kind} goes on channel checkin` });
+        need('metric', `for a ${s.kind}`);
+        need('scale', `for a ${s.kind}`);
+        if (s.metric && s.scale && METRIC_SCALES[s.metric] !== s.scale) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['scale'],
+            message: `${s.metric} is asked on the ${METRIC_SCALES[s.metric]} scale`,
+          });
+        }
+        for (const field of ['sms', 'discreetSms'] as const) {
+          const text = s[field];
+          const hint = ANSWER_HINTS[language][s.scale === 'yes-no' ? 'yesNo' : 'rating'];
+          if (text && s.scale && !text.includes(hint))
+            ctx.addIssue({ code: 'custom', path: [field], message: `must tell how to answer: "${hint}"` });
+        }
+      } else {
+        forbid('metric', `for a ${s.kind}`);
+        forbid('scale', `for a ${s.kind}`);
+        forbid('question', `for a ${s.kind}`);
+      }
+    });
+
+/** The English steps' schema (content/steps/*.yaml). */
+export const SourceStepSchema = sourceStepSchema('en');
 export type SourceStep = z.output<typeof SourceStepSchema>;
+
+/** The text fields of a step: what a translation (content/es/steps/*.yaml) gives, and nothing else. */
+export const STEP_TEXT_FIELDS = [
+  'sms',
+  'discreetSms',
+  'question',
+  'subject',
+  'preheader',
+  'body',
+  'todo',
+] as const;
+
+/** One step's words in another language: its id and the same text fields the English step has. */
+const TranslatedStepSchema = z.strictObject(
+  {
+    id: z.string(),
+    ...Object.fromEntries(STEP_TEXT_FIELDS.map((field) => [field, TEXT.optional()])),
+  } as { id: z.ZodString } & Record<(typeof STEP_TEXT_FIELDS)[number], z.ZodOptional<typeof TEXT>>,
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `unknown field(s): ${issue.keys.join(', ')} (a translation gives only the text fields: ${STEP_TEXT_FIELDS.join(', ')})`
+        : undefined,
+  },
+);
+export type TranslatedStep = z.output<typeof TranslatedStepSchema>;
 
 // Subjects and preheaders show in an inbox list: every system email's are discreet already.
 const SystemEmailSchema = z.strictObject({
@@ -485,13 +520,13 @@ export class ContentError extends Error {
 const pathOf = (path: readonly PropertyKey[]) => path.map(String).join('.') || '(entry)';
 
 /** Validates the entries of one steps file; throws a ContentError naming each entry id and field. */
-export function parseSteps(raw: unknown, file: string): SourceStep[] {
+export function parseSteps(raw: unknown, file: string, language: Language = 'en'): SourceStep[] {
   if (!Array.isArray(raw)) throw new ContentError(file, ['must be a YAML list of steps']);
   const problems: string[] = [];
   const steps: SourceStep[] = [];
   raw.forEach((entry: unknown, index) => {
     const id = typeof entry === 'object' && entry && 'id' in entry ? String(entry.id) : `entry #${index + 1}`;
-    const result = SourceStepSchema.safeParse(entry);
+    const result = (language === 'en' ? SourceStepSchema : sourceStepSchema(language)).safeParse(entry);
     if (result.success) steps.push(result.data);
     else
       for (const issue of result.error.issues)
@@ -499,6 +534,47 @@ export function parseSteps(raw: unknown, file: string): SourceStep[] {
   });
   if (problems.length) throw new ContentError(file, problems);
   return steps;
+}
+
+/**
+ * Validates the entries of a translated steps file against the English ones (the same ids in the same
+ * order, each with exactly the English step's text fields) and returns the whole steps in that language,
+ * to be validated as steps (parseSteps). Throws a ContentError naming each entry and field.
+ */
+export function mergeTranslatedSteps(raw: unknown, english: readonly SourceStep[], file: string): unknown[] {
+  if (!Array.isArray(raw)) throw new ContentError(file, ['must be a YAML list of translated steps']);
+  const problems: string[] = [];
+  const translated = new Map<string, TranslatedStep>();
+  raw.forEach((entry: unknown, index) => {
+    const id = typeof entry === 'object' && entry && 'id' in entry ? String(entry.id) : `entry #${index + 1}`;
+    const result = TranslatedStepSchema.safeParse(entry);
+    if (!result.success)
+      for (const issue of result.error.issues)
+        problems.push(`${id}: ${pathOf(issue.path)}: ${issue.message}`);
+    else if (translated.has(id)) problems.push(`${id}: id: given twice`);
+    else translated.set(id, result.data);
+  });
+  const merged = english.map((step) => {
+    const words = translated.get(step.id);
+    if (!words) {
+      problems.push(`${step.id}: missing: every step of the English needs its translation here`);
+      return step;
+    }
+    for (const field of STEP_TEXT_FIELDS) {
+      if (step[field] !== undefined && words[field] === undefined)
+        problems.push(`${step.id}: ${field}: missing (the English step has one)`);
+      // A text may need a discreet wording in one language only (its words give the subject away).
+      const mayAdd = field === 'discreetSms' && step.sms !== undefined;
+      if (step[field] === undefined && words[field] !== undefined && !mayAdd)
+        problems.push(`${step.id}: ${field}: not in the English step`);
+    }
+    return { ...step, ...words };
+  });
+  const known = new Set(english.map((step) => step.id));
+  for (const id of translated.keys())
+    if (!known.has(id)) problems.push(`${id}: id: no English step has this id`);
+  if (problems.length) throw new ContentError(file, problems);
+  return merged;
 }
 
 /** Validates content/system.yaml; throws a ContentError naming each message and field. */

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildContent, coverageMarkdown } from '../content/build';
-import type { Catalog } from '../functions/program/types';
+import type { Catalog, Language } from '../functions/program/types';
 import { buildLayouts } from '../templates/build';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -28,16 +28,20 @@ export const EMAIL_LAYOUTS_FILE = path.join(ROOT, 'generated', 'email-layouts.js
 export const STEP_LAYOUTS_FILE = path.join(ROOT, 'generated', 'step-layouts.json');
 export const COVERAGE_FILE = path.join(ROOT, 'content', 'coverage.md');
 
-/** Compiles the catalog in memory, without writing anything. */
-export async function compileCatalog(): Promise<Catalog> {
-  const { steps, messages } = buildContent();
-  return { steps, messages, layouts: await buildLayouts() };
+/** Compiles one language's catalog in memory, without writing anything. */
+async function compileLanguage(language: Language): Promise<Catalog> {
+  const { steps, messages } = buildContent(undefined, language);
+  return { steps, messages, layouts: await buildLayouts(undefined, language) };
 }
 
-/** Builds generated/catalog.json and content/coverage.md; throws on any content or template error. */
-export async function build(): Promise<void> {
-  const catalog = await compileCatalog();
-  mkdirSync(path.dirname(CATALOG_FILE), { recursive: true });
+/** Compiles the catalog (English, with the Spanish as `es`) in memory, without writing anything. */
+export async function compileCatalog(): Promise<Catalog> {
+  const [english, spanish] = await Promise.all([compileLanguage('en'), compileLanguage('es')]);
+  return { ...english, es: spanish };
+}
+
+/** One language's catalog cut into the parts the functions load apart (functions/catalog/with-*.ts). */
+function partsOf(catalog: Catalog) {
   // The bodies are two thirds of the catalog: kept apart, they stay out of the webhooks' bundles.
   const bodies = Object.fromEntries(
     catalog.steps
@@ -46,21 +50,34 @@ export async function build(): Promise<void> {
   );
   const steps = catalog.steps.map(({ bodyHtml: _html, bodyText: _text, ...step }) => step);
   const { confirmByEmail, alreadyEnrolled, freshLink, ...email } = catalog.messages.email;
-  const messages = { ...catalog.messages, email };
   // The layouts are half of what is left: no function that sends no email carries them.
   const { invitation, message, action, rating, yesNo, report } = catalog.layouts;
-  writeFileSync(CATALOG_FILE, `${JSON.stringify({ ...catalog, steps, messages, layouts: {} }, null, 1)}\n`);
-  writeFileSync(EMAIL_LAYOUTS_FILE, `${JSON.stringify({ message, action }, null, 1)}\n`);
-  writeFileSync(STEP_LAYOUTS_FILE, `${JSON.stringify({ rating, yesNo, report }, null, 1)}\n`);
-  writeFileSync(STEP_BODIES_FILE, `${JSON.stringify(bodies, null, 1)}\n`);
-  writeFileSync(
-    ENROLLMENT_EMAILS_FILE,
-    `${JSON.stringify({ confirmByEmail, alreadyEnrolled, freshLink }, null, 1)}\n`,
-  );
-  writeFileSync(INVITATION_LAYOUT_FILE, `${JSON.stringify({ invitation }, null, 1)}\n`);
-  writeFileSync(COVERAGE_FILE, coverageMarkdown(catalog.steps));
+  return {
+    core: { steps, messages: { ...catalog.messages, email }, layouts: {} },
+    emailLayouts: { message, action },
+    stepLayouts: { rating, yesNo, report },
+    bodies,
+    enrollmentEmails: { confirmByEmail, alreadyEnrolled, freshLink },
+    invitationLayout: { invitation },
+  };
+}
+
+/** Builds generated/catalog.json and content/coverage.md; throws on any content or template error. */
+export async function build(): Promise<void> {
+  const catalog = await compileCatalog();
+  const en = partsOf(catalog);
+  const es = partsOf(catalog.es as Catalog);
+  const write = (file: string, data: unknown) => writeFileSync(file, `${JSON.stringify(data, null, 1)}\n`);
+  mkdirSync(path.dirname(CATALOG_FILE), { recursive: true });
+  write(CATALOG_FILE, { ...en.core, es: es.core });
+  write(EMAIL_LAYOUTS_FILE, { en: en.emailLayouts, es: es.emailLayouts });
+  write(STEP_LAYOUTS_FILE, { en: en.stepLayouts, es: es.stepLayouts });
+  write(STEP_BODIES_FILE, { en: en.bodies, es: es.bodies });
+  write(ENROLLMENT_EMAILS_FILE, { en: en.enrollmentEmails, es: es.enrollmentEmails });
+  write(INVITATION_LAYOUT_FILE, { en: en.invitationLayout, es: es.invitationLayout });
+  writeFileSync(COVERAGE_FILE, coverageMarkdown(catalog.steps, catalog.es?.steps));
   console.log(
-    `catalog: ${catalog.steps.length} steps, ${Object.keys(catalog.layouts).length} layouts -> ${path.relative(ROOT, CATALOG_FILE)}`,
+    `catalog: ${catalog.steps.length} steps, ${Object.keys(catalog.layouts).length} layouts, in English and Spanish -> ${path.relative(ROOT, CATALOG_FILE)}`,
   );
 }
 

@@ -5,8 +5,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import mjml2html from 'mjml';
+import { parse as parseYaml } from 'yaml';
 import { type Placeholder, placeholdersIn } from '../content/schema';
-import type { Layouts } from '../functions/program/types';
+import { LANGUAGES, type Language, type Layouts } from '../functions/program/types';
 
 export const TEMPLATES_DIR = __dirname;
 
@@ -63,8 +64,45 @@ export class TemplateError extends Error {
   }
 }
 
-/** Compiles one layout; fails on any MJML error or on a placeholder that differs from LAYOUT_PLACEHOLDERS. */
-export async function compileLayout(name: LayoutName, dir: string = TEMPLATES_DIR): Promise<string> {
+/** The layouts' words in every language (templates/words.yaml); fails on a key one language lacks. */
+export function layoutWords(dir: string = TEMPLATES_DIR): Record<Language, Record<string, string>> {
+  const words = parseYaml(readFileSync(path.join(dir, 'words.yaml'), 'utf8')) as Record<
+    string,
+    Record<string, string>
+  >;
+  const keys = new Set(LANGUAGES.flatMap((language) => Object.keys(words[language] ?? {})));
+  for (const language of LANGUAGES)
+    for (const key of keys)
+      if (typeof words[language]?.[key] !== 'string' || !words[language][key].trim())
+        throw new TemplateError(`words.yaml: ${language}.${key} is missing`);
+  return words as Record<Language, Record<string, string>>;
+}
+
+/** Writes a language's words into a compiled layout: [[key]], or [[key:n]] for a word with {n} in it. */
+function withWords(
+  html: string,
+  words: Record<string, string>,
+  name: LayoutName,
+  language: Language,
+): string {
+  const out = html.replace(/\[\[([A-Za-z]+)(?::(\d+))?\]\]/g, (_m, key: string, n: string | undefined) => {
+    const word = words[key];
+    if (word === undefined)
+      throw new TemplateError(`${name}.mjml: [[${key}]] is not in words.yaml (${language})`);
+    return n === undefined ? word : word.replace('{n}', n);
+  });
+  return out;
+}
+
+/**
+ * Compiles one layout in one language; fails on any MJML error, on a placeholder that differs from
+ * LAYOUT_PLACEHOLDERS, or on a word missing from templates/words.yaml.
+ */
+export async function compileLayout(
+  name: LayoutName,
+  dir: string = TEMPLATES_DIR,
+  language: Language = 'en',
+): Promise<string> {
   const file = path.join(dir, `${name}.mjml`);
   let result: Awaited<ReturnType<typeof mjml2html>>;
   try {
@@ -86,7 +124,7 @@ export async function compileLayout(name: LayoutName, dir: string = TEMPLATES_DI
   if (result.errors.length) {
     throw new TemplateError(`${name}.mjml:\n  ${result.errors.map((e) => e.formattedMessage).join('\n  ')}`);
   }
-  const html = result.html;
+  const html = withWords(result.html, layoutWords(dir)[language], name, language);
   const found = new Set(placeholdersIn(html));
   const expected = new Set<string>(LAYOUT_PLACEHOLDERS[name]);
   const extra = [...found].filter((p) => !expected.has(p));
@@ -103,10 +141,10 @@ export async function compileLayout(name: LayoutName, dir: string = TEMPLATES_DI
   return html;
 }
 
-/** Compiles every layout into the catalog's `layouts`. */
-export async function buildLayouts(dir: string = TEMPLATES_DIR): Promise<Layouts> {
+/** Compiles every layout, in one language, into the catalog's `layouts`. */
+export async function buildLayouts(dir: string = TEMPLATES_DIR, language: Language = 'en'): Promise<Layouts> {
   const compiled = await Promise.all(
-    LAYOUT_NAMES.map(async (name) => [name, await compileLayout(name, dir)]),
+    LAYOUT_NAMES.map(async (name) => [name, await compileLayout(name, dir, language)]),
   );
   return Object.fromEntries(compiled) as Layouts;
 }

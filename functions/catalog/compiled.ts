@@ -1,16 +1,20 @@
 /**
- * The compiled program (steps, system messages, email layouts) as `npm run build` writes it, loaded by
- * the composition root (functions/wiring.ts) and passed to the use cases as data. The parts kept apart
- * to spare most functions their bytes are added only where they are used (the `with…` files here).
+ * The compiled program (steps, system messages, email layouts, in English with the Spanish beside it) as
+ * `npm run build` writes it, loaded by the composition root (functions/wiring.ts) and passed to the use
+ * cases as data. The parts kept apart to spare most functions their bytes are added only where they are
+ * used (the `with…` files here), to each language's catalog.
  */
 import compiled from '../../generated/catalog.json';
-import type { Catalog } from '../program/types';
+import type { Catalog, Language } from '../program/types';
 
 export const compiledCatalog = compiled as Catalog;
 
-/** Adds a part of the catalog compiled apart; a function's entry point names the parts it needs. */
-export type CatalogPart = (catalog: Catalog) => Catalog;
+/** Adds a part of the catalog compiled apart, in the catalog's language; an entry point names the parts it needs. */
+export type CatalogPart = (catalog: Catalog, language: Language) => Catalog;
 
-/** The catalog with the given parts added. */
-export const catalogWith = (parts: readonly CatalogPart[], catalog: Catalog = compiledCatalog): Catalog =>
-  parts.reduce((whole, add) => add(whole), catalog);
+/** The catalog with the given parts added, to it and to its Spanish. */
+export const catalogWith = (parts: readonly CatalogPart[], catalog: Catalog = compiledCatalog): Catalog => {
+  const add = (one: Catalog, language: Language) => parts.reduce((whole, part) => part(whole, language), one);
+  const whole = add(catalog, 'en');
+  return catalog.es ? { ...whole, es: add(catalog.es, 'es') } : whole;
+};

@@ -3,11 +3,12 @@
  * into their own file: only the functions that send email carry them, never dispatch or the pages.
  */
 import compiled from '../../generated/email-layouts.json';
+import type { Language } from '../program/types';
 import type { CatalogPart } from './compiled';
 
-const layouts = compiled as { message: string; action: string };
+const layouts = compiled as unknown as Record<Language, { message: string; action: string }>;
 
-export const withEmailLayouts: CatalogPart = (catalog) => ({
+export const withEmailLayouts: CatalogPart = (catalog, language) => ({
   ...catalog,
-  layouts: { ...catalog.layouts, ...layouts },
+  layouts: { ...catalog.layouts, ...layouts[language] },
 });

@@ -3,12 +3,15 @@
  * other function (the text webhook least of all, at the edge of its size budget) carries them.
  */
 import compiled from '../../generated/enrollment-emails.json';
-import type { SystemEmail } from '../program/types';
+import type { Language, SystemEmail } from '../program/types';
 import type { CatalogPart } from './compiled';
 
-const emails = compiled as Record<'confirmByEmail' | 'alreadyEnrolled' | 'freshLink', SystemEmail>;
+const emails = compiled as unknown as Record<
+  Language,
+  Record<'confirmByEmail' | 'alreadyEnrolled' | 'freshLink', SystemEmail>
+>;
 
-export const withEnrollmentEmails: CatalogPart = (catalog) => ({
+export const withEnrollmentEmails: CatalogPart = (catalog, language) => ({
   ...catalog,
-  messages: { ...catalog.messages, email: { ...catalog.messages.email, ...emails } },
+  messages: { ...catalog.messages, email: { ...catalog.messages.email, ...emails[language] } },
 });

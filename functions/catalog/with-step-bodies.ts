@@ -3,15 +3,16 @@
  * text, needed only where a step email is composed (the send function, previews).
  */
 import compiled from '../../generated/step-bodies.json';
+import type { Language } from '../program/types';
 import type { CatalogPart } from './compiled';
 
-const bodies = compiled as Record<string, { html: string; text: string }>;
+const bodies = compiled as unknown as Record<Language, Record<string, { html: string; text: string }>>;
 
 /** Each step with its email body, when it has one. */
-export const withStepBodies: CatalogPart = (catalog) => ({
+export const withStepBodies: CatalogPart = (catalog, language) => ({
   ...catalog,
   steps: catalog.steps.map((step) => {
-    const body = bodies[step.id];
+    const body = bodies[language][step.id];
     return body ? { ...step, bodyHtml: body.html, bodyText: body.text } : step;
   }),
 });

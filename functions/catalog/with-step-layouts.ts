@@ -3,11 +3,12 @@
  * into their own file: two thirds of the layouts' bytes.
  */
 import compiled from '../../generated/step-layouts.json';
+import type { Language } from '../program/types';
 import type { CatalogPart } from './compiled';
 
-const layouts = compiled as { rating: string; yesNo: string; report: string };
+const layouts = compiled as unknown as Record<Language, { rating: string; yesNo: string; report: string }>;
 
-export const withStepLayouts: CatalogPart = (catalog) => ({
+export const withStepLayouts: CatalogPart = (catalog, language) => ({
   ...catalog,
-  layouts: { ...catalog.layouts, ...layouts },
+  layouts: { ...catalog.layouts, ...layouts[language] },
 });

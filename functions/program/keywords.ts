@@ -57,6 +57,7 @@ const SPANISH: Record<string, Keyword> = {
   pausa: 'pause',
   pausar: 'pause',
   borrar: 'delete',
+  ayuda: 'help',
 };
 const SPANISH_MAX_WORDS = 3;
 
@@ -95,6 +96,12 @@ export function parseKeyword(body: string): KeywordRequest | undefined {
   }
   return request;
 }
+
+/**
+ * AYUDA alone (one "!" at most): the Spanish HELP the Spanish texts name, which a person in trouble may
+ * also send. The SMS reply path answers it with the help text and the crisis lines, as a concern.
+ */
+export const isBareAyuda = (body: string): boolean => /^\s*ayuda\s*[.!?]?\s*$/i.test(body.normalize('NFC'));
 
 /** The keyword a message opens with, if any. */
 export function keywordOf(body: string): Keyword | undefined {

@@ -1,12 +1,14 @@
 /**
  * Times and dates as people write them where a participant lives: "7 PM" and "Saturday, December 5" in
- * the US, "19:00" and "Saturday 5 December" in the UK. The words are English (the program's language);
- * the conventions are those of the country of the participant's time zone, so what the form shows,
+ * the US, "19:00" and "Saturday 5 December" in the UK; in Spanish "7 p. m." and "sábado, 5 de diciembre".
+ * The words are those of the program's language (English unless the person chose Spanish); the
+ * conventions are those of the country of the participant's time zone, so what the form shows,
  * what the emails say and what the texts say always agree. Intl does the formatting (no Luxon here:
  * the webhooks load this, and Luxon costs start-up time); `@vvo/tzdb` knows each zone's country (its
  * `getCountryCode` bundles to about 10 KB).
  */
 import { getCountryCode } from '@vvo/tzdb';
+import type { Language } from './types';
 
 /** The country whose conventions apply when a zone has none (UTC) or is unknown. */
 const DEFAULT_COUNTRY = 'US';
@@ -93,13 +95,37 @@ export function timeInWords(hhmm: string, clock: Clock): string {
   }).format(at);
 }
 
-/** A local time "HH:MM" in the words of the country of `timezone`. */
-export const timeInZone = (hhmm: string, timezone: string): string =>
-  timeInWords(hhmm, clockOfZone(timezone));
+/**
+ * A clock in a language: English keeps the country's English clock; Spanish writes Spanish as the
+ * country does ("es-US", "es-MX"), or plain Spanish where Intl has none for it, on the country's clock.
+ */
+export function clockIn(clock: Clock, language: Language = 'en'): Clock {
+  if (language === 'en') return clock;
+  const country = clock.locale.split('-')[1] ?? DEFAULT_COUNTRY;
+  const wanted = `${language}-${country}`;
+  const locale = Intl.DateTimeFormat.supportedLocalesOf([wanted]).length ? wanted : language;
+  return { locale, hourCycle: clock.hourCycle };
+}
+
+/** A local time "HH:MM" in the words of the country of `timezone`, in the program's language. */
+export const timeInZone = (hhmm: string, timezone: string, language: Language = 'en'): string =>
+  timeInWords(hhmm, clockIn(clockOfZone(timezone), language));
+
+/** A weekday ("sunday") in the program's language: "Sunday", "domingo". */
+export function weekdayInWords(weekday: string, language: Language = 'en'): string {
+  if (language === 'en') return weekday.charAt(0).toUpperCase() + weekday.slice(1);
+  const index = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].indexOf(
+    weekday.toLowerCase(),
+  );
+  // 2023-01-01 was a Sunday.
+  return format('weekday', language, { weekday: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2023, 0, 1 + Math.max(index, 0), 12)),
+  );
+}
 
 /** The day an instant falls on where the participant is, in words: "Saturday, December 5". */
-export function dateInZone(instant: string | Date, timezone: string): string {
-  const { locale } = clockOfZone(timezone);
+export function dateInZone(instant: string | Date, timezone: string, language: Language = 'en'): string {
+  const { locale } = clockIn(clockOfZone(timezone), language);
   return format('date', locale, {
     weekday: 'long',
     month: 'long',
@@ -109,8 +135,8 @@ export function dateInZone(instant: string | Date, timezone: string): string {
 }
 
 /** A calendar date "YYYY-MM-DD" (a program's day 0) in the words of the country of `timezone`. */
-export function calendarDateInWords(date: string, timezone: string): string {
-  const { locale } = clockOfZone(timezone);
+export function calendarDateInWords(date: string, timezone: string, language: Language = 'en'): string {
+  const { locale } = clockIn(clockOfZone(timezone), language);
   return format('calendar', locale, {
     weekday: 'long',
     month: 'long',

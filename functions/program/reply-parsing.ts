@@ -19,14 +19,15 @@ const WORDS: Record<string, number> = {
 };
 const KEYCAPS: Record<string, number> = { '1️⃣': 1, '2️⃣': 2, '3️⃣': 3, '4️⃣': 4, '5️⃣': 5 };
 
-/** Reads a 1–5 rating ("4", "4/5", "four", "4️⃣", "4 - better week", "I'd say a 3") or yes/no. */
+/** Reads a 1–5 rating ("4", "4/5", "4 de 5", "four", "cuatro", "4️⃣", "4 - better week", "I'd say a 3") or yes/no. */
 export function parseAnswer(body: string, scale: Scale): ParsedAnswer {
   const text = body.trim();
   if (scale === 'yes-no') return parseYesNo(text);
   for (const [cap, n] of Object.entries(KEYCAPS)) {
     if (text.startsWith(cap)) return withNote(n, text.slice(cap.length));
   }
-  const numbers = [...text.matchAll(/(?<![\d.])(\d+)(?:\s*\/\s*5)?(?![\d.])/g)];
+  // "4/5", "4 of 5", "4 out of 5", "4 de 5": one answer, not two numbers.
+  const numbers = [...text.matchAll(/(?<![\d.])(\d+)(?:\s*(?:\/|\bde\b|\bof\b|\bout of\b)\s*5)?(?![\d.])/gi)];
   if (numbers.length === 1 && numbers[0]) {
     const n = Number(numbers[0][1]);
     if (n < 1 || n > 5) return { kind: 'unclear' };
@@ -42,7 +43,8 @@ export function parseAnswer(body: string, scale: Scale): ParsedAnswer {
   return { kind: 'unclear' };
 }
 
-const YES = new Set(['yes', 'y', 'yeah', 'yep', 'yup', 'ya', 'yea', 'yess', 'si', 'sí']);
+// "S" is the Spanish texts' own hint ("Responde S o N").
+const YES = new Set(['yes', 'y', 'yeah', 'yep', 'yup', 'ya', 'yea', 'yess', 'si', 'sí', 's', 'claro']);
 const NO = new Set(['no', 'n', 'nope', 'nah', 'nop']);
 
 function parseYesNo(text: string): ParsedAnswer {

@@ -298,6 +298,11 @@ export interface Catalog {
    * `layoutNamed` (program/layouts.ts), which says which part a function lacks.
    */
   layouts: Partial<Layouts>;
+  /**
+   * The same program in Spanish (content/es/): the same steps on the same schedule, in Spanish words,
+   * with Spanish system messages and layouts. Read it with `inLanguage` (program/language.ts).
+   */
+  es?: Catalog;
 }
 
 /** Every compiled layout, as the build writes them (templates/build.ts). */

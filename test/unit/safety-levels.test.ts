@@ -171,10 +171,21 @@ describe('a text that shows signs of danger', () => {
     expect((await enrollmentOf(world, id))?.flagReason).toBe('call-for-help');
   });
 
-  it('"ayuda" and "auxilio" get the crisis lines in Spanish', async () => {
+  it('"auxilio", "ayuda!!" and "necesito ayuda" get the crisis lines in Spanish', async () => {
     const world = fakeWorld();
     await participant(world);
-    for (const body of ['ayuda', 'auxilio']) expect(await sms(world, body)).toContain(es.us);
+    for (const body of ['auxilio', 'AYUDA!!', 'necesito ayuda']) expect(await sms(world, body)).toContain(es.us);
+  });
+
+  it('AYUDA alone, the Spanish HELP, gets the help text and the lines after it, noted without a pause', async () => {
+    const world = fakeWorld();
+    const id = await participant(world);
+    const answer = await sms(world, 'AYUDA');
+    expect(answer).toContain('Kintsugi help');
+    expect(answer).toContain(es.concernUs);
+    const after = await enrollmentOf(world, id);
+    expect(after?.safetyPause).toBeUndefined();
+    expect(world.alerts).toEqual([]);
   });
 
   it('while HELP alone still gets the HELP answer', async () => {

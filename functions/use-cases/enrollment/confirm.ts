@@ -1,6 +1,7 @@
 import { wordingVersion } from '../../program/consent';
 import type { Enrollment } from '../../program/enrollment';
 import { enrollmentEmail } from '../../program/enrollment-emails';
+import { inLanguage } from '../../program/in-language';
 import { firstDay, programSlots } from '../../program/schedule';
 import type { SystemEmail } from '../../program/types';
 import { NotFoundError } from '../../shared/errors';
@@ -91,8 +92,8 @@ async function afterActivation(
     wordingVersion: wordingVersion(
       wordingOf(
         sentWith === 'confirm'
-          ? deps.catalog.messages.email.confirm
-          : enrollmentEmail(deps.catalog, sentWith),
+          ? inLanguage(deps.catalog, active.language).messages.email.confirm
+          : enrollmentEmail(inLanguage(deps.catalog, active.language), sentWith),
       ),
     ),
     ...origin,

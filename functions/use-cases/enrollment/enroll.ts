@@ -3,6 +3,7 @@ import { SMS_CONSENT_TEXT, wordingVersion } from '../../program/consent';
 import type { Enrollment } from '../../program/enrollment';
 import { enrollmentEmail } from '../../program/enrollment-emails';
 import { parseEnrollmentRequest } from '../../program/enrollment-input';
+import { inLanguage } from '../../program/in-language';
 import { logger } from '../../shared/logger';
 import { countEvent } from '../../shared/metrics';
 import type { Deps } from '../deps';
@@ -102,9 +103,10 @@ const recordFormConsent = (deps: Deps, enrollment: Enrollment, origin: RequestOr
 export async function sendConfirmation(deps: Deps, enrollment: Enrollment, requestId: string): Promise<void> {
   if (enrollment.emailStatus !== 'active') return;
   if (!(await mayEmailAddress(deps, enrollment.email, 'confirm', requestId))) return;
+  const catalog = inLanguage(deps.catalog, enrollment.language);
   const email = enrollment.textsUnavailable
-    ? enrollmentEmail(deps.catalog, 'confirmByEmail')
-    : deps.catalog.messages.email.confirm;
+    ? enrollmentEmail(catalog, 'confirmByEmail')
+    : catalog.messages.email.confirm;
   const confirmUrl = link(deps, '/confirm', 'confirm', enrollment.id);
   await deps.mailer.send(composeSystemEmail(deps, enrollment, email, confirmUrl));
 }
@@ -118,6 +120,11 @@ async function sendNotice(deps: Deps, holder: Enrollment, requestId: string): Pr
   if (!(await mayEmailAddress(deps, holder.email, 'notice', requestId))) return;
   const settingsUrl = link(deps, '/settings', 'settings', holder.id);
   await deps.mailer.send(
-    composeSystemEmail(deps, holder, enrollmentEmail(deps.catalog, 'alreadyEnrolled'), settingsUrl),
+    composeSystemEmail(
+      deps,
+      holder,
+      enrollmentEmail(inLanguage(deps.catalog, holder.language), 'alreadyEnrolled'),
+      settingsUrl,
+    ),
   );
 }

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import type { Enrollment } from '../../program/enrollment';
 import { enrollmentEmail } from '../../program/enrollment-emails';
 import { FRESH_LINK_KINDS, type FreshLinkKind } from '../../program/fresh-links';
+import { inLanguage } from '../../program/in-language';
 import { ValidationError } from '../../shared/errors';
 import { logger } from '../../shared/logger';
 import type { Deps } from '../deps';
@@ -68,7 +69,12 @@ export async function requestFreshLink(
   if (!(await mayEmailAddress(deps, enrollment.email, 'link', requestId))) return;
   const url = await freshUrl(deps, enrollment, request.kind);
   await deps.mailer.send(
-    composeSystemEmail(deps, enrollment, enrollmentEmail(deps.catalog, 'freshLink'), url),
+    composeSystemEmail(
+      deps,
+      enrollment,
+      enrollmentEmail(inLanguage(deps.catalog, enrollment.language), 'freshLink'),
+      url,
+    ),
   );
   logger.info('fresh link sent', { enrollmentId: enrollment.id, kind: request.kind ?? 'settings' });
 }

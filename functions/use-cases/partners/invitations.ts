@@ -1,25 +1,46 @@
 import type { OutgoingEmail } from '../../ports/mailer';
 import type { ConsentStore } from '../../ports/store';
 import type { Enrollment } from '../../program/enrollment';
+import { inLanguage } from '../../program/in-language';
 import { invitationLayout } from '../../program/layouts';
+import type { Language } from '../../program/types';
 import { fillHtml, fillText } from '../../render/fill';
 import { logger } from '../../shared/logger';
 import type { Deps, UsesStore } from '../deps';
-import { type ComposeDeps, fromNameFor, personalValues, SELF_GUIDED_LIMITS } from '../services/compose';
+import {
+  type ComposeDeps,
+  fromNameFor,
+  personalValues,
+  SELF_GUIDED_LIMITS,
+  SELF_GUIDED_LIMITS_ES,
+} from '../services/compose';
 
 /**
  * The invitation's own footer, in the text part; the HTML says the same (templates/partials/invitation-footer.mjml).
  * The invited person is not a participant: nothing here points at a page of theirs, since none exists.
  */
-export const INVITATION_FOOTER = {
-  why: "Why this came to you: someone you know gave us this address and asked us to pass on an invitation. You haven't signed up for anything.",
-  kept: 'What we keep about you: nothing, unless you enroll. Not your name, not this address. The only trace is a scrambled count of emails sent here, which lets us cap them at three a day and is gone within a day.',
-  stop: 'Send no more invitations to this address',
-  stopKept:
-    "If you use that link, we keep one scrambled fingerprint of the address, which can't be turned back into it, only so we can recognise it and stay silent.",
-  /** When a self-guided program is not the right help, as every email says. */
-  limits: SELF_GUIDED_LIMITS,
-} as const;
+export const INVITATION_FOOTERS = {
+  en: {
+    why: "Why this came to you: someone you know gave us this address and asked us to pass on an invitation. You haven't signed up for anything.",
+    kept: 'What we keep about you: nothing, unless you enroll. Not your name, not this address. The only trace is a scrambled count of emails sent here, which lets us cap them at three a day and is gone within a day.',
+    stop: 'Send no more invitations to this address',
+    stopKept:
+      "If you use that link, we keep one scrambled fingerprint of the address, which can't be turned back into it, only so we can recognise it and stay silent.",
+    /** When a self-guided program is not the right help, as every email says. */
+    limits: SELF_GUIDED_LIMITS,
+    open: 'Open',
+  },
+  es: {
+    why: 'Por qué te llega esto: alguien que conoces nos dio esta dirección y nos pidió que te pasáramos una invitación. No te has inscrito en nada.',
+    kept: 'Qué guardamos de ti: nada, a menos que te inscribas. Ni tu nombre ni esta dirección. El único rastro es un recuento cifrado de los correos enviados aquí, que nos permite limitarlos a tres al día y desaparece en un día.',
+    stop: 'No enviar más invitaciones a esta dirección',
+    stopKept:
+      'Si usas ese enlace, guardamos una sola huella cifrada de la dirección, que no se puede convertir de nuevo en ella, solo para reconocerla y no volver a escribir.',
+    limits: SELF_GUIDED_LIMITS_ES,
+    open: 'Abrir',
+  },
+} as const satisfies Record<Language, Record<string, string>>;
+export const INVITATION_FOOTER = INVITATION_FOOTERS.en;
 
 /** The link that stops further invitations to `address`: it carries the address's keyed hash, not the address. */
 export const stopInvitationsUrl = (deps: Pick<Deps, 'config' | 'tokens' | 'contactHash'>, address: string) =>
@@ -32,17 +53,21 @@ export const stopInvitationsUrl = (deps: Pick<Deps, 'config' | 'tokens' | 'conta
  */
 export function composeInvitationEmail(
   deps: ComposeDeps & Pick<Deps, 'contactHash'>,
-  inviter: Pick<Enrollment, 'checkinDay' | 'checkinTime' | 'timezone' | 'discreet'>,
+  inviter: Pick<Enrollment, 'checkinDay' | 'checkinTime' | 'timezone' | 'discreet' | 'language'>,
   to: string,
   enrollUrl: string,
 ): OutgoingEmail {
-  const email = deps.catalog.messages.email.partnerInvite;
+  // In the inviter's language: the two most likely share it, and the form it leads to has a switch.
+  const language = inviter.language ?? 'en';
+  const catalog = inLanguage(deps.catalog, language);
+  const email = catalog.messages.email.partnerInvite;
   const stopUrl = stopInvitationsUrl(deps, to);
   const values = { ...personalValues(deps, inviter), actionUrl: enrollUrl };
   const subject = fillText(email.subject, values);
-  const actionLabel = email.action ?? 'Open';
-  const html = fillHtml(invitationLayout(deps.catalog), {
-    lang: 'en',
+  const f = INVITATION_FOOTERS[language];
+  const actionLabel = email.action ?? f.open;
+  const html = fillHtml(invitationLayout(catalog), {
+    lang: language,
     subject,
     preheader: fillText(email.preheader, values),
     body: fillHtml(email.bodyHtml, values),
@@ -52,7 +77,6 @@ export function composeInvitationEmail(
     stopInvitationsUrl: stopUrl,
     postalAddress: deps.config.postalAddress,
   });
-  const f = INVITATION_FOOTER;
   const text = [
     fillText(email.bodyText, values),
     `${actionLabel}: ${enrollUrl}`,

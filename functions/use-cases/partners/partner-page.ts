@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import type { Enrollment } from '../../program/enrollment';
+import { inLanguage } from '../../program/in-language';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors';
 import { logger } from '../../shared/logger';
 import type { Deps } from '../deps';
@@ -136,7 +137,12 @@ export async function unlinkPartner(deps: Deps, token: string | undefined): Prom
   if (updated.emailStatus === 'active') {
     const privacyUrl = link(deps, '/privacy', 'privacy', updated.id);
     await deps.mailer.send(
-      composeSystemEmail(deps, updated, deps.catalog.messages.email.partnerUnlinked, privacyUrl),
+      composeSystemEmail(
+        deps,
+        updated,
+        inLanguage(deps.catalog, updated.language).messages.email.partnerUnlinked,
+        privacyUrl,
+      ),
     );
   }
   logger.info('partners unlinked', { enrollmentId: enrollment.id });

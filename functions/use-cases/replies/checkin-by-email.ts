@@ -121,7 +121,7 @@ export async function answerByEmail(
   const question = await questionOf(deps, enrollment, answer);
   if (question.closesAt <= at) {
     // In words where the person is; Intl rather than Luxon: this loads on every click.
-    const closed = dateInZone(question.closesAt, enrollment.timezone);
+    const closed = dateInZone(question.closesAt, enrollment.timezone, enrollment.language);
     throw new ConflictError(
       'question_closed',
       `This question closed on ${closed}, so answers to it are no longer counted. The next one will come as usual.`,

@@ -1,7 +1,14 @@
 import { wordingVersion } from '../../program/consent';
 import { type CrisisLines, crisisLinesFor } from '../../program/crisis-lines';
 import type { Enrollment } from '../../program/enrollment';
-import { DELETE_WINDOW_MINUTES, isOptInYes, type KeywordRequest, parseKeyword } from '../../program/keywords';
+import { inLanguage } from '../../program/in-language';
+import {
+  DELETE_WINDOW_MINUTES,
+  isBareAyuda,
+  isOptInYes,
+  type KeywordRequest,
+  parseKeyword,
+} from '../../program/keywords';
 import { dateInZone } from '../../program/local-words';
 import { openQuestionsOf, unanswered } from '../../program/open-questions';
 import { assessSafety, guessLanguage, type SafetySignal } from '../../program/safety';
@@ -44,7 +51,7 @@ const DEDUPE_SECONDS = 4 * 86_400;
  * number gets no answer but to START, HELP and DELETE, or crisis lines and resources.
  */
 export async function replyBySms(deps: Deps, sms: InboundSms): Promise<string | undefined> {
-  const signal = assessSafety(sms.body);
+  const signal = asHelpKeyword(sms.body, assessSafety(sms.body));
   if (signal?.level === 'danger') return answerDanger(deps, sms, signal);
   const once = await handleOnce(deps, sms.messageSid, DEDUPE_SECONDS, async (at) => {
     const answer = await answerSms(deps, sms, at, signal);
@@ -53,6 +60,15 @@ export async function replyBySms(deps: Deps, sms: InboundSms): Promise<string | 
   if (!once.repeat) return once.value;
   logger.info('inbound retry ignored');
   return undefined;
+}
+
+/**
+ * AYUDA alone is the Spanish HELP keyword (the Spanish texts name it) and, as the detector reads it, may
+ * be someone calling out: it gets the help text and the crisis lines after it, and is noted for the
+ * operator as a concern, without the pause a danger brings. "AYUDA!!", "ayúdame", "necesito ayuda" stay danger.
+ */
+function asHelpKeyword(body: string, signal: SafetySignal | undefined): SafetySignal | undefined {
+  return signal?.level === 'danger' && isBareAyuda(body) ? { ...signal, level: 'concern' } : signal;
 }
 
 /**
@@ -250,7 +266,7 @@ async function programRequest(deps: Deps, enrollment: Enrollment, request: Keywo
   const days = request.days ?? 7;
   const result = await pauseProgram(deps, enrollment.id, days);
   if (!result.paused) return fillText(texts.help, values);
-  const resumeDate = dateInZone(result.until, enrollment.timezone);
+  const resumeDate = dateInZone(result.until, enrollment.timezone, enrollment.language);
   return fillText(texts.paused, { days: String(days), resumeDate });
 }
 
@@ -324,7 +340,11 @@ async function recordAnswer(
     channel: 'sms',
     reask: true,
   });
-  const confirmation = answerConfirmation(deps, outcome, systemTexts(deps, enrollment));
+  const confirmation = answerConfirmation(
+    { catalog: inLanguage(deps.catalog, enrollment.language) },
+    outcome,
+    systemTexts(deps, enrollment),
+  );
   // A 1 on a question about feeling safe is a sign of concern: resources follow the confirmation (words
   // of concern add theirs in replyBySms).
   // answerOpenQuestions noted it for the operator.

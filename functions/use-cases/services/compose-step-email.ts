@@ -1,4 +1,5 @@
 import type { OutgoingEmail } from '../../ports/mailer';
+import { inLanguage, stepIn } from '../../program/in-language';
 import { layoutNamed } from '../../program/layouts';
 import { stepBodyOf } from '../../program/step-bodies';
 import type { Step } from '../../program/types';
@@ -13,12 +14,23 @@ import {
 } from './compose';
 import { footerLinks, link } from './links';
 
-/** A program step (lesson, micro-action or check-in) as an email. */
-export function composeStepEmail(deps: ComposeDeps, who: Person, step: Step, day: number): OutgoingEmail {
+/** The words of a check-in email's plain-text answers, in each language. */
+const ANSWER_WORDS = { en: { yes: 'Yes', no: 'No' }, es: { yes: 'Sí', no: 'No' } } as const;
+
+/** A program step (lesson, micro-action or check-in) as an email, in the person's language. */
+export function composeStepEmail(
+  deps: ComposeDeps,
+  who: Person,
+  scheduled: Step,
+  day: number,
+): OutgoingEmail {
+  const language = who.language ?? 'en';
+  const catalog = inLanguage(deps.catalog, language);
+  const step = stepIn(deps.catalog, scheduled, language);
   const footer = footerLinks(deps, who.id);
   const values = personalValues(deps, who);
   // Discreet mode: the inbox shows a neutral subject and preheader, never the step's own.
-  const neutral = deps.catalog.messages.discreet.email[step.scale ? 'question' : 'lesson'];
+  const neutral = catalog.messages.discreet.email[step.scale ? 'question' : 'lesson'];
   const subject = who.discreet
     ? fillText(neutral.subject, { day: String(day) })
     : fillText(step.subject ?? step.question ?? 'Kintsugi', values);
@@ -27,7 +39,7 @@ export function composeStepEmail(deps: ComposeDeps, who: Person, step: Step, day
     : fillText(step.preheader ?? step.question ?? '', values);
   const { html: bodyHtml, text: bodyText } = stepBodyOf(step);
   const body = bodyHtml ? fillHtml(bodyHtml, values) : '';
-  const common = { lang: 'en', subject, preheader, body, ...footer };
+  const common = { lang: language, subject, preheader, body, ...footer };
   let html: string;
   let answers = '';
   if (step.kind === 'check-in' || step.kind === 'checkpoint') {
@@ -35,22 +47,24 @@ export function composeStepEmail(deps: ComposeDeps, who: Person, step: Step, day
     const answerUrl = (score: number) =>
       link(deps, '/checkin', 'checkin', who.id, { score: String(score) }, `${step.id}#${day}`);
     if (step.scale === 'yes-no') {
-      html = fillHtml(layoutNamed(deps.catalog, 'yesNo'), {
+      html = fillHtml(layoutNamed(catalog, 'yesNo'), {
         ...common,
         question,
         yesUrl: answerUrl(1),
         noUrl: answerUrl(0),
       });
-      answers = `\n\n${question}\nYes: ${answerUrl(1)}\nNo: ${answerUrl(0)}`;
+      const words = ANSWER_WORDS[language];
+      answers = `\n\n${question}\n${words.yes}: ${answerUrl(1)}\n${words.no}: ${answerUrl(0)}`;
     } else {
       const urls = Object.fromEntries([1, 2, 3, 4, 5].map((n) => [`answer${n}Url`, answerUrl(n)]));
-      html = fillHtml(layoutNamed(deps.catalog, 'rating'), { ...common, question, ...urls });
+      html = fillHtml(layoutNamed(catalog, 'rating'), { ...common, question, ...urls });
       answers = `\n\n${question}\n${[1, 2, 3, 4, 5].map((n) => `${n}: ${answerUrl(n)}`).join('\n')}`;
     }
   } else {
-    html = fillHtml(layoutNamed(deps.catalog, 'message'), common);
+    html = fillHtml(layoutNamed(catalog, 'message'), common);
   }
-  const text = `${bodyText ? fillText(bodyText, values) : ''}${answers}\n${textFooter(footer)}`.trimStart();
+  const text =
+    `${bodyText ? fillText(bodyText, values) : ''}${answers}\n${textFooter(footer, language)}`.trimStart();
   return {
     to: who.email,
     subject,

@@ -1,11 +1,12 @@
 import type { OutgoingEmail } from '../../ports/mailer';
 import { type CrisisLines, crisisLinesFor } from '../../program/crisis-lines';
 import type { Enrollment } from '../../program/enrollment';
+import { inLanguage, stepIn } from '../../program/in-language';
 import { layoutNamed } from '../../program/layouts';
-import { timeInZone } from '../../program/local-words';
+import { timeInZone, weekdayInWords } from '../../program/local-words';
 import type { CheckpointReport } from '../../program/report';
 import type { MessageLanguage } from '../../program/safety';
-import type { RenderedText, SafetyEmail, Step, SystemEmail, SystemSms } from '../../program/types';
+import type { Language, RenderedText, SafetyEmail, Step, SystemEmail, SystemSms } from '../../program/types';
 import { fillHtml, fillText } from '../../render/fill';
 import { reportChartsHtml, reportChartsText } from '../../render/report-charts';
 import type { Deps } from '../deps';
@@ -14,20 +15,21 @@ import { footerLinks } from './links';
 export type ComposeDeps = Pick<Deps, 'config' | 'tokens' | 'catalog'>;
 export type Person = Pick<
   Enrollment,
-  'id' | 'email' | 'checkinDay' | 'checkinTime' | 'timezone' | 'discreet'
+  'id' | 'email' | 'checkinDay' | 'checkinTime' | 'timezone' | 'discreet' | 'language'
 >;
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** Values of the placeholders content may use, for one person: the check-in time as people write it where they are ("7 PM"). */
+/**
+ * Values of the placeholders content may use, for one person, in their language: the check-in day and
+ * time as people write them where they are ("Sunday", "7 PM"; "domingo", "7 p. m.").
+ */
 export function personalValues(
   deps: ComposeDeps,
-  who: Pick<Enrollment, 'checkinDay' | 'checkinTime' | 'timezone'>,
+  who: Pick<Enrollment, 'checkinDay' | 'checkinTime' | 'timezone' | 'language'>,
 ) {
   return {
     supportEmail: deps.config.supportEmail,
-    checkinDay: capitalise(who.checkinDay),
-    checkinTime: timeInZone(who.checkinTime, who.timezone),
+    checkinDay: weekdayInWords(who.checkinDay, who.language),
+    checkinTime: timeInZone(who.checkinTime, who.timezone, who.language),
   };
 }
 
@@ -37,9 +39,9 @@ export function personalValues(
  */
 export function systemTexts(
   deps: Pick<Deps, 'catalog'>,
-  who?: Pick<Enrollment, 'discreet' | 'nudges'>,
+  who?: Pick<Enrollment, 'discreet' | 'nudges' | 'language'>,
 ): SystemSms {
-  const { sms, discreet, textFrequency } = deps.catalog.messages;
+  const { sms, discreet, textFrequency } = inLanguage(deps.catalog, who?.language).messages;
   const texts = who?.discreet ? { ...sms, ...discreet.sms } : sms;
   const frequency = who?.nudges === false ? textFrequency.checkinsOnly : textFrequency.checkinsAndNudges;
   const withFrequency = (text: string) => text.replaceAll('{{frequency}}', frequency);
@@ -52,8 +54,8 @@ export function systemTexts(
 }
 
 /** The sender's display name for this person's emails: neutral in discreet mode, else the configured one. */
-export const fromNameFor = (deps: ComposeDeps, who: Pick<Enrollment, 'discreet'>) =>
-  who.discreet ? { fromName: deps.catalog.messages.discreet.fromName } : {};
+export const fromNameFor = (deps: ComposeDeps, who: Pick<Enrollment, 'discreet' | 'language'>) =>
+  who.discreet ? { fromName: inLanguage(deps.catalog, who.language).messages.discreet.fromName } : {};
 
 export function unsubscribeHeaders(unsubscribeUrl: string, deps: ComposeDeps): Record<string, string> {
   const domain = deps.config.emailFrom.match(/@([^>\s]+)/)?.[1] ?? 'kintsugi.example';
@@ -65,18 +67,42 @@ export function unsubscribeHeaders(unsubscribeUrl: string, deps: ComposeDeps): R
 
 type Footer = ReturnType<typeof footerLinks>;
 
-/** Said in every email's footer (the MJML footer says it too): when this program is not the right help. */
-export const SELF_GUIDED_LIMITS =
-  'A self-guided program is not enough when there is abuse, addiction or years of deception: please work with a trained counselor. In danger? Call 911 or your local emergency number. In crisis? Call or text 988 (US and Canada).';
+/** The words of every email's plain-text footer, in each language (the MJML footer: templates/words.yaml). */
+const TEXT_FOOTER: Record<
+  Language,
+  { limits: string; unsubscribe: string; data: string; settings: string; open: string }
+> = {
+  en: {
+    limits:
+      'A self-guided program is not enough when there is abuse, addiction or years of deception: please work with a trained counselor. In danger? Call 911 or your local emergency number. In crisis? Call or text 988 (US and Canada).',
+    unsubscribe: 'Stop these emails',
+    data: 'Your data (export or delete)',
+    settings: 'Change your time zone, check-in day or language',
+    open: 'Open',
+  },
+  es: {
+    limits:
+      'Un programa que sigues por tu cuenta no basta si hay abuso, adicción o años de engaño: busca a un consejero o terapeuta con formación. ¿En peligro? Llama al 911 o al número de emergencias de tu país. ¿En crisis? Llama al 988 y oprime 2 para español (EE. UU.).',
+    unsubscribe: 'Dejar de recibir estos correos',
+    data: 'Tus datos (descargar o borrar)',
+    settings: 'Cambiar tu zona horaria, el día del check-in o el idioma',
+    open: 'Abrir',
+  },
+};
 
-export function textFooter(footer: Footer): string {
+/** Said in every email's footer (the MJML footer says it too): when this program is not the right help. */
+export const SELF_GUIDED_LIMITS = TEXT_FOOTER.en.limits;
+export const SELF_GUIDED_LIMITS_ES = TEXT_FOOTER.es.limits;
+
+export function textFooter(footer: Footer, language: Language = 'en'): string {
+  const words = TEXT_FOOTER[language];
   return [
     '',
     '—',
-    SELF_GUIDED_LIMITS,
-    `Stop these emails: ${footer.unsubscribeUrl}`,
-    `Your data (export or delete): ${footer.privacyUrl}`,
-    `Change your time zone or check-in day: ${footer.settingsUrl}`,
+    words.limits,
+    `${words.unsubscribe}: ${footer.unsubscribeUrl}`,
+    `${words.data}: ${footer.privacyUrl}`,
+    `${words.settings}: ${footer.settingsUrl}`,
     footer.postalAddress,
   ].join('\n');
 }
@@ -93,20 +119,21 @@ export function composeSystemEmail(
 ): OutgoingEmail {
   const footer = footerFor ?? footerLinks(deps, who.id);
   const { privacyUrl, settingsUrl } = footer;
+  const language = who.language ?? 'en';
   const values = { ...personalValues(deps, who), privacyUrl, settingsUrl, ...extra, actionUrl };
   const body = fillHtml(email.bodyHtml, values);
-  const html = fillHtml(layoutNamed(deps.catalog, 'action'), {
-    lang: 'en',
+  const html = fillHtml(layoutNamed(inLanguage(deps.catalog, language), 'action'), {
+    lang: language,
     subject: fillText(email.subject, values),
     preheader: fillText(email.preheader, values),
     body,
-    actionLabel: email.action ?? 'Open',
+    actionLabel: email.action ?? TEXT_FOOTER[language].open,
     actionUrl,
     details: fillHtml(email.detailsHtml ?? '', values),
     ...footer,
   });
   const details = email.detailsText ? `\n\n${fillText(email.detailsText, values)}` : '';
-  const text = `${fillText(email.bodyText, values)}\n\n${email.action ?? 'Open'}: ${actionUrl}${details}\n${textFooter(footer)}`;
+  const text = `${fillText(email.bodyText, values)}\n\n${email.action ?? TEXT_FOOTER[language].open}: ${actionUrl}${details}\n${textFooter(footer, language)}`;
   return {
     to: who.email,
     subject: fillText(email.subject, values),
@@ -124,13 +151,15 @@ export function composeReportEmail(
   report: CheckpointReport,
   reportUrl: string,
 ): OutgoingEmail {
-  const email = deps.catalog.messages.email.report;
+  const language = who.language ?? 'en';
+  const catalog = inLanguage(deps.catalog, language);
+  const email = catalog.messages.email.report;
   const footer = footerLinks(deps, who.id);
   const values = { ...personalValues(deps, who), actionUrl: reportUrl };
   const subject = fillText(email.subject, values);
-  const actionLabel = email.action ?? 'Open my report';
-  const html = fillHtml(layoutNamed(deps.catalog, 'report'), {
-    lang: 'en',
+  const actionLabel = email.action ?? TEXT_FOOTER[language].open;
+  const html = fillHtml(layoutNamed(catalog, 'report'), {
+    lang: language,
     subject,
     preheader: fillText(email.preheader, values),
     body: fillHtml(email.bodyHtml, values),
@@ -149,15 +178,16 @@ export function composeReportEmail(
     to: who.email,
     subject,
     html,
-    text: `${text}\n${textFooter(footer)}`,
+    text: `${text}\n${textFooter(footer, language)}`,
     ...fromNameFor(deps, who),
     headers: unsubscribeHeaders(footer.unsubscribeUrl, deps),
   };
 }
 
-/** A program step as SMS text (its discreet wording in discreet mode). */
+/** A program step as SMS text, in the person's language (its discreet wording in discreet mode). */
 export function composeStepSms(deps: ComposeDeps, who: Person, step: Step): string {
-  const text = (who.discreet ? step.discreetSms : undefined) ?? step.sms ?? '';
+  const own = stepIn(deps.catalog, step, who.language);
+  const text = (who.discreet ? own.discreetSms : undefined) ?? own.sms ?? '';
   return fillText(text, personalValues(deps, who));
 }
 
@@ -182,7 +212,7 @@ export function lineSections(email: SafetyEmail, lines: CrisisLines): RenderedTe
 export function composeSafetyEmail(
   deps: ComposeDeps,
   to: string,
-  who: Pick<Enrollment, 'id' | 'discreet'> | undefined,
+  who: Pick<Enrollment, 'id' | 'discreet' | 'language'> | undefined,
   paused: boolean,
   reach: CrisisReach = { language: 'en', lines: crisisLinesFor(undefined) },
 ): OutgoingEmail {
@@ -206,14 +236,14 @@ export function composeSafetyEmail(
     ...(paused ? [email.paused] : []),
   ];
   const values = { emergency: reach.lines.emergency ?? '' };
-  const html = fillHtml(layoutNamed(deps.catalog, 'message'), {
+  const html = fillHtml(layoutNamed(inLanguage(deps.catalog, reach.language), 'message'), {
     lang: reach.language,
     subject,
     preheader,
     body: sections.map((section) => fillHtml(section.html, values)).join('\n'),
     ...footer,
   });
-  const text = `${sections.map((section) => fillText(section.text, values)).join('\n\n')}\n${textFooter(footer)}`;
+  const text = `${sections.map((section) => fillText(section.text, values)).join('\n\n')}\n${textFooter(footer, reach.language)}`;
   return {
     to,
     subject,
