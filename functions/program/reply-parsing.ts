@@ -11,7 +11,6 @@ const WORDS: Record<string, number> = {
   four: 4,
   five: 5,
   uno: 1,
-  una: 1,
   dos: 2,
   tres: 3,
   cuatro: 4,
@@ -35,7 +34,14 @@ export function parseAnswer(body: string, scale: Scale): ParsedAnswer {
     return withNote(n, rest);
   }
   if (numbers.length > 1) return { kind: 'unclear' };
-  const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  // A reply that opens with a number word answers with it ("tres, fue una semana difícil", "three, one
+  // bad day"); otherwise one number word alone in it does.
+  // "una" alone is an answer; in a sentence it is the article ("una semana dura, tres").
+  if (words.length === 1 && words[0] === 'una') return { kind: 'score', score: 1 };
+  const opening = words[0];
+  if (opening && opening in WORDS)
+    return withNote(WORDS[opening] as number, text.replace(new RegExp(`^\\W*${opening}\\b`, 'i'), ''));
   const spelled = words.filter((w) => w in WORDS);
   if (spelled.length === 1 && spelled[0]) {
     return withNote(WORDS[spelled[0]] as number, text.replace(new RegExp(`\\b${spelled[0]}\\b`, 'i'), ''));

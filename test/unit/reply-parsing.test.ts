@@ -11,6 +11,13 @@ describe('reading a check-in answer', () => {
     ['4 - better week', 4, 'better week'],
     ["I'd say a 3", 3, undefined],
     ['  5!  ', 5, undefined],
+    ['cuatro', 4, undefined],
+    ['4 de 5', 4, undefined],
+    ['4 out of 5', 4, undefined],
+    ['tres, fue una semana difícil', 3, 'fue una semana difícil'],
+    ['una semana dura, tres', 3, 'una semana dura'],
+    ['three, one bad day', 3, 'one bad day'],
+    ['una', 1, undefined],
   ])('reads %j as %i', (text, score, note) => {
     const answer = parseAnswer(text, '1-5');
     expect(answer).toEqual(note ? { kind: 'score', score, note } : { kind: 'score', score });
@@ -25,6 +32,13 @@ describe('reading a check-in answer', () => {
     expect(parseAnswer('no', 'yes-no')).toEqual({ kind: 'score', score: 0 });
     expect(parseAnswer('maybe', 'yes-no')).toEqual({ kind: 'unclear' });
   });
+
+  it.each(['S', 's', 'Sí', 'si', 'claro'])(
+    'reads %j as yes, the Spanish texts\' "Responde S o N"',
+    (text) => {
+      expect(parseAnswer(text, 'yes-no')).toEqual({ kind: 'score', score: 1 });
+    },
+  );
 });
 
 describe('SMS keywords', () => {

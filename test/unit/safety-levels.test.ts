@@ -174,7 +174,8 @@ describe('a text that shows signs of danger', () => {
   it('"auxilio", "ayuda!!" and "necesito ayuda" get the crisis lines in Spanish', async () => {
     const world = fakeWorld();
     await participant(world);
-    for (const body of ['auxilio', 'AYUDA!!', 'necesito ayuda']) expect(await sms(world, body)).toContain(es.us);
+    for (const body of ['auxilio', 'AYUDA!!', 'necesito ayuda'])
+      expect(await sms(world, body)).toContain(es.us);
   });
 
   it('AYUDA alone, the Spanish HELP, gets the help text and the lines after it, noted without a pause', async () => {

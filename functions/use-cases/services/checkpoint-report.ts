@@ -1,5 +1,7 @@
 import { type Enrollment, retainedUntil } from '../../program/enrollment';
+import { inLanguage } from '../../program/in-language';
 import { buildReport, type CheckpointReport } from '../../program/report';
+import type { Language } from '../../program/types';
 import { logger } from '../../shared/logger';
 import type { Deps } from '../deps';
 import { participationSignal } from './partnership';
@@ -12,6 +14,7 @@ export async function reportFromAnswers(
   deps: Deps,
   enrollmentId: string,
   firstMadeAt?: string,
+  language?: Language,
 ): Promise<CheckpointReport> {
   const [messages, replies] = await Promise.all([
     deps.store.listMessages(enrollmentId),
@@ -20,7 +23,8 @@ export async function reportFromAnswers(
   return buildReport({
     enrollmentId,
     now: deps.clock.now().toISOString(),
-    steps: deps.catalog.steps,
+    // The questions in the person's language: the report shows them as they were asked.
+    steps: inLanguage(deps.catalog, language).steps,
     messages,
     replies,
     ...(firstMadeAt ? { firstMadeAt } : {}),
@@ -35,7 +39,7 @@ export async function reportFromAnswers(
 export async function makeReport(deps: Deps, enrollment: Enrollment): Promise<CheckpointReport> {
   const existing = await deps.store.getReport(enrollment.id);
   if (existing) return existing;
-  const report = await reportFromAnswers(deps, enrollment.id);
+  const report = await reportFromAnswers(deps, enrollment.id, undefined, enrollment.language);
   const participation = await participationSignal(deps, enrollment);
   if (participation) report.participation = participation;
   // Made as the program ends, and kept as long as the rest of it: its own retention from now.
@@ -54,7 +58,7 @@ export async function makeReport(deps: Deps, enrollment: Enrollment): Promise<Ch
 export async function refreshReport(deps: Deps, enrollment: Enrollment): Promise<void> {
   const existing = await deps.store.getReport(enrollment.id);
   if (!existing) return;
-  const report = await reportFromAnswers(deps, enrollment.id, existing.generatedAt);
+  const report = await reportFromAnswers(deps, enrollment.id, existing.generatedAt, enrollment.language);
   report.journalNotes = existing.journalNotes;
   if (existing.participation) report.participation = existing.participation;
   await deps.store.saveReport(report, retainedUntil(existing.generatedAt, deps.config.retentionDays));

@@ -1,0 +1,142 @@
+/**
+ * Kintsugi en español, tried as a new Spanish-speaking participant would, through the HTTP API on the
+ * local runtime: enroll with language "es", confirm, SÍ, thirteen weeks of check-ins answered in Spanish
+ * words (late, several at once, "cuatro", "3 de 5", "S"), AYUDA and PAUSA, and the report, all in Spanish.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completeCatalog } from '../../functions/catalog/complete';
+import type { CheckpointReport } from '../../functions/program/report';
+import type { Runtime } from '../../local/runtime';
+import { advance, outboundTexts, type Participant, programEmails, text } from '../support/participant';
+import {
+  api,
+  emailsTo,
+  linkIn,
+  pathOf,
+  startTestRuntime,
+  uniqueEmail,
+  uniquePhone,
+} from '../support/runtime';
+
+const ZONE = 'America/Los_Angeles';
+const START = '2027-01-04T17:00:00Z'; // Monday 09:00 in Los Angeles
+const es = completeCatalog.es;
+const SPANISH_RATINGS = ['cuatro', '3 de 5', 'dos', 'Cinco', 'tres, fue una semana difícil', '4'];
+
+describe('Kintsugi en español, through the HTTP API', () => {
+  let runtime: Runtime;
+  let rosa: Participant;
+  const replies: string[] = [];
+
+  beforeAll(async () => {
+    runtime = await startTestRuntime({ startAt: new Date(START) });
+  });
+  afterAll(async () => {
+    await runtime?.twilio.idle();
+    await runtime?.stop();
+  });
+
+  it('a language other than en or es is refused with a 400 that names language, and nothing is stored', async () => {
+    const email = uniqueEmail('fr');
+    const refused = await api(runtime, '/enrollments', {
+      json: { email, timezone: ZONE, role: 'hurt', language: 'fr' },
+    });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body)).toContain('language');
+    expect(await emailsTo(runtime, email)).toEqual([]);
+  });
+
+  it('enrolls with language "es": the confirmation, the opt-in text and the answer to SÍ are in Spanish', async () => {
+    expect(es).toBeDefined();
+    const email = uniqueEmail('rosa');
+    const phone = uniquePhone();
+    const enrolled = await api(runtime, '/enrollments', {
+      json: {
+        email,
+        timezone: ZONE,
+        role: 'hurt',
+        checkinDay: 'wednesday',
+        checkinTime: '19:00',
+        phone,
+        smsConsent: true,
+        language: 'es',
+      },
+    });
+    expect(enrolled.status).toBe(202);
+    rosa = { id: enrolled.body.id, email, phone };
+    const [confirmation] = await emailsTo(runtime, email);
+    expect(confirmation?.subject).toBe(es?.messages.email.confirm.subject);
+    expect(confirmation?.html).toMatch(/<html[^>]*lang="es"/);
+    expect(confirmation?.text).toContain('zona horaria');
+    expect(confirmation?.text).toContain('miércoles');
+    const confirmed = await api(runtime, pathOf(linkIn(confirmation, '/confirm')), {
+      method: 'POST',
+      headers: { accept: 'application/json' },
+    });
+    expect(confirmed.status).toBe(200);
+    const [prompt] = await outboundTexts(runtime, rosa);
+    expect(prompt?.body).toContain('SÍ: empezar');
+    expect(await text(runtime, rosa, 'SÍ')).toBe(es?.messages.sms.optInConfirmed);
+  });
+
+  it('AYUDA alone gets the Spanish help text and the lines; PAUSA 2 names the day it comes back in Spanish', async () => {
+    const help = await text(runtime, rosa, 'AYUDA');
+    expect(help).toContain('Kintsugi, programa de confianza');
+    expect(help).toContain('oprime 2');
+    expect((await runtime.deps.store.getEnrollment(rosa.id))?.safetyPause).toBeUndefined();
+    const paused = await text(runtime, rosa, 'PAUSA 2');
+    expect(paused).toMatch(
+      /pausa de 2 días.*Vuelves el (lunes|martes|miércoles|jueves|viernes|sábado|domingo), \d+ de enero/,
+    );
+    expect(await text(runtime, rosa, 'REANUDAR')).toBe(es?.messages.sms.resumed);
+  });
+
+  it('thirteen weeks of check-ins answered in Spanish words, late and several at once, are all recorded', async () => {
+    let seen = (await outboundTexts(runtime, rosa)).length;
+    let ratings = 0;
+    for (let day = 0; day <= 92; day++) {
+      await advance(runtime, 'P1D');
+      const fresh = (await outboundTexts(runtime, rosa)).slice(seen);
+      seen += fresh.length;
+      // Rosa answers in the evening, after all of the day's questions: in the order they came.
+      for (const question of fresh) {
+        if (question.body.includes('Responde 1-5')) {
+          replies.push(
+            (await text(runtime, rosa, SPANISH_RATINGS[ratings++ % SPANISH_RATINGS.length] as string)) ?? '',
+          );
+        } else if (question.body.includes('Responde S o N')) {
+          replies.push((await text(runtime, rosa, replies.length % 2 ? 'no' : 'S')) ?? '');
+        }
+        seen = (await outboundTexts(runtime, rosa)).length;
+      }
+    }
+    // Thirteen weekly check-ins and the two 1–5 checkpoint questions.
+    expect(ratings).toBe(15);
+    const scored = (await runtime.deps.store.listReplies(rosa.id)).filter((r) => r.score !== undefined);
+    expect(scored).toHaveLength(15 + 7);
+    for (const reply of replies) expect(reply).toMatch(/^(Anotado|Kintsugi anotó)/);
+  });
+
+  it('every program email came in Spanish, and the report is in Spanish with every week in it', async () => {
+    const emails = await programEmails(runtime, rosa);
+    const subjects = new Set(es?.steps.map((s) => s.subject).filter(Boolean));
+    const stepEmails = emails.filter((e) => subjects.has(e.subject));
+    expect(stepEmails.length).toBeGreaterThan(20);
+    for (const email of stepEmails) expect(email.html).toMatch(/<html[^>]*lang="es"/);
+    expect(emails.some((e) => e.text?.includes('TU PASO DE HOY'))).toBe(true);
+    const report = emails.find((e) => e.subject === es?.messages.email.report.subject);
+    expect(report?.html).toMatch(/<html[^>]*lang="es"/);
+    const url = report?.text?.match(/https?:\/\/\S+\/report\?\S+/)?.[0];
+    const json = await api(runtime, pathOf(url as string), { headers: { accept: 'application/json' } });
+    expect(json.status).toBe(200);
+    const body = json.body as CheckpointReport;
+    const answered = body.metrics.reduce(
+      (sum, m) => sum + m.weekly.filter((w) => w.score !== null).length,
+      0,
+    );
+    expect(answered).toBe(13);
+    const asked = new Set(es?.steps.map((s) => s.question));
+    for (const metric of body.metrics) expect(asked.has(metric.question), metric.question).toBe(true);
+    expect(body.checkpoint.every((q) => asked.has(q.question))).toBe(true);
+  });
+});
