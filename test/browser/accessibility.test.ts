@@ -20,7 +20,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { HTTP_ROUTES } from '../../functions/handlers/routes';
 import type { OutgoingEmail } from '../../functions/ports/mailer';
 import { type EnrollmentEmail, enrollmentEmail } from '../../functions/program/enrollment-emails';
-import { type Catalog, TRACKS, type Track } from '../../functions/program/types';
+import { inLanguage } from '../../functions/program/in-language';
+import { type Catalog, type Language, TRACKS, type Track } from '../../functions/program/types';
 import { composeInvitationEmail } from '../../functions/use-cases/partners/invitations';
 import {
   composeReportEmail,
@@ -643,14 +644,15 @@ describe('every page, at 375 and 1280 px (screenshots in artifacts/accessibility
  * program step sent by email (check-ins too, for people without texts), each system email, the report,
  * and the crisis email in each language.
  */
-function everyEmail(catalog: Catalog): [name: string, email: OutgoingEmail][] {
+function everyEmail(catalog: Catalog, language: Language = 'en'): [name: string, email: OutgoingEmail][] {
   const deps = { ...fakeWorld(NOW).deps, catalog };
-  const person = (track: Track) => samplePerson(track, new Date(NOW));
+  const person = (track: Track) => ({ ...samplePerson(track, new Date(NOW)), language });
+  const own = inLanguage(catalog, language);
   const steps = catalog.steps
     .filter((s) => s.channel !== 'sms')
     .flatMap((s) => (s.track === 'both' ? TRACKS : [s.track]).map((track) => [s, track] as const))
     .map(([s, track]): [string, OutgoingEmail] => [
-      `step ${track} ${s.id}`,
+      `${language} step ${track} ${s.id}`,
       composeStepEmail(deps, person(track), s, s.day ?? (s.weeks?.[0] ?? 1) * 7),
     ]);
   const who = person('hurt');
@@ -658,21 +660,21 @@ function everyEmail(catalog: Catalog): [name: string, email: OutgoingEmail][] {
   const enrollmentOnly: EnrollmentEmail[] = ['confirmByEmail', 'alreadyEnrolled', 'freshLink'];
   const keys = new Set([...Object.keys(catalog.messages.email), ...enrollmentOnly]);
   const system = [...keys].map((key): [string, OutgoingEmail] => {
-    const name = `system ${key}`;
+    const name = `${language} system ${key}`;
     if (key === 'report')
       return [name, composeReportEmail(deps, who, sampleReport(catalog.steps, who, NOW), action)];
     // The invitation goes to someone with no program: a layout and a footer of its own.
     if (key === 'partnerInvite') return [name, composeInvitationEmail(deps, who, 'cleo@example.org', action)];
     const email =
-      catalog.messages.email[key as keyof Catalog['messages']['email']] ??
-      enrollmentEmail(catalog, key as EnrollmentEmail);
+      own.messages.email[key as keyof Catalog['messages']['email']] ??
+      enrollmentEmail(own, key as EnrollmentEmail);
     if (!email) throw new Error(`no system email ${key}`);
     return [name, composeSystemEmail(deps, who, email, action)];
   });
-  const safety = Object.keys(catalog.messages.safety.email).map((language): [string, OutgoingEmail] => [
-    `crisis ${language}`,
+  const safety = Object.keys(catalog.messages.safety.email).map((written): [string, OutgoingEmail] => [
+    `${language} crisis ${written}`,
     composeSafetyEmail(deps, who.email, who, true, {
-      language: language as 'en',
+      language: written as 'en',
       lines: { region: 'us', emergency: '911', located: true },
     }),
   ]);
@@ -684,16 +686,23 @@ describe('every email, at 375 and 1280 px (screenshots in artifacts/accessibilit
   let page: Page | undefined;
 
   beforeAll(async () => {
-    emails = everyEmail(await compileCatalog());
+    const catalog = await compileCatalog();
+    emails = [...everyEmail(catalog, 'en'), ...everyEmail(catalog, 'es')];
     page = await chromium().context.newPage();
   });
 
   const groups: [string, (name: string) => boolean][] = [
-    ['the program steps of the hurt track', (n) => n.startsWith('step hurt ')],
-    ['the program steps of the repairing track', (n) => n.startsWith('step repairing ')],
+    ['the program steps of the hurt track', (n) => n.startsWith('en step hurt ')],
+    ['the program steps of the repairing track', (n) => n.startsWith('en step repairing ')],
     [
       'the system emails (confirmation, report, partner) and the crisis emails',
-      (n) => !n.startsWith('step '),
+      (n) => n.startsWith('en ') && !n.startsWith('en step '),
+    ],
+    ['in Spanish, the program steps of the hurt track', (n) => n.startsWith('es step hurt ')],
+    ['in Spanish, the program steps of the repairing track', (n) => n.startsWith('es step repairing ')],
+    [
+      'in Spanish, the system emails and the crisis emails',
+      (n) => n.startsWith('es ') && !n.startsWith('es step '),
     ],
   ];
 

@@ -133,6 +133,24 @@ describe('the email templates in headless Chromium', () => {
     expect(wide).toEqual([]);
   });
 
+  it('every email of the program in Spanish, both tracks, fits 375 px, written in Spanish', async () => {
+    const who = { ...person(), language: 'es' as const };
+    const spanish = catalog.es as Catalog;
+    const emails = catalog.steps
+      .filter((s: Step) => s.channel !== 'sms')
+      .map((s) => [s.id, composeStepEmail(deps, who, s, s.day ?? 7)] as const);
+    const wide: string[] = [];
+    for (const [id, email] of emails) {
+      expect(email.html, id).toMatch(/<html[^>]*lang="es"/);
+      expect(email.subject, id).toBe(spanish.steps.find((s) => s.id === id)?.subject ?? email.subject);
+      const overflow = await overflowAt(email.html, 375);
+      if (overflow > 0) wide.push(`${id} (+${overflow} px)`);
+    }
+    await tab().screenshot({ path: path.join(SHOTS, 'message-es-375.png'), fullPage: true });
+    expect(emails.length).toBeGreaterThan(80);
+    expect(wide).toEqual([]);
+  });
+
   it('the report email draws its bars with tables: no SVG, no images, numbers as text', async () => {
     const [, compose] = TEMPLATES.find(([name]) => name === 'report') as (typeof TEMPLATES)[number];
     const email = compose();
