@@ -5,6 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { Language } from '../functions/program/types';
 import { PROJECT_ROOT } from '../infra/catalog';
 import { MAX_BUNDLE_BYTES } from '../infra/lambda-bundling';
 import { startDynamoDbLocal } from '../local/emulators/dynamodb';
@@ -21,6 +22,7 @@ import {
 } from './cost';
 import { type DispatchRow, dispatchCost } from './dispatch-cost';
 import { type EmulatorThroughput, emulatorThroughput, type SimulationRow, simulations } from './end-to-end';
+import { type LanguageTexts, textsByLanguage } from './language-cost';
 import { log, type Machine, machine, sig, thousands } from './measure';
 import { type RenderCost, renderCost } from './render-cost';
 import { type WebhookLatency, webhookLatency } from './webhook-latency';
@@ -451,8 +453,35 @@ function report(r: Results): string {
     'per participant and are left out. See docs/SCALE.md for 1,000,000 participants.',
     '',
     ...choiceSection(r.costByChoice),
+    ...languageSection(textsByLanguage()),
   ];
   return lines.join('\n');
+}
+
+/** Section 6's third table: what a participant's texts cost in English and in Spanish (counted, not simulated). */
+function languageSection(rows: LanguageTexts[]): string[] {
+  const of = (language: Language) => rows.filter((row) => row.language === language);
+  const mean = (xs: LanguageTexts[], key: 'segments' | 'usd') =>
+    xs.reduce((a, x) => a + x[key], 0) / xs.length;
+  const extra = mean(of('es'), 'usd') - mean(of('en'), 'usd');
+  return [
+    '### In each language',
+    '',
+    'A Spanish text keeps its accents: one with á, í, ó or ú goes as UCS-2, 70 characters a segment, and',
+    'Kintsugi writes each Spanish text to fit two segments at most (docs/SPANISH.md). Counted from the real',
+    'schedule (not simulated): every text one participant gets in 90 days with check-ins and nudges, the',
+    'opt-in and one answer to each question, composed as the send path composes them (`bench/language-cost.ts`):',
+    '',
+    '| track | language | texts | segments | of them UCS-2 | texts cost |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows.map(
+      (row) =>
+        `| ${row.track} | ${row.language} | ${row.texts} | ${row.segments} | ${row.ucs2} | $${row.usd.toFixed(3)} |`,
+    ),
+    '',
+    `A Spanish participant's texts cost $${extra.toFixed(3)} more for the 90 days (${sig((100 * extra) / mean(of('en'), 'usd'))}% more segments), the price of never stripping an accent.`,
+    '',
+  ];
 }
 
 /** Section 6's second table: the cost per participant for each choice of texts the form offers. */
