@@ -5,7 +5,7 @@
  * country). Numbers need nothing: US Spanish writes 3.5 and 50%, as English does.
  */
 import { DateTime, Info } from 'luxon';
-import { clockOfZone, dateInZone, timeInZone } from '../../program/local-words';
+import { calendarDateInWords, clockOfZone, dateInZone, timeInZone } from '../../program/local-words';
 import { type Language, WEEKDAYS, type Weekday } from '../../program/types';
 
 const inSpanish = (instant: string | Date, timezone: string) =>
@@ -18,6 +18,12 @@ export function dayOn(instant: string | Date, timezone: string, language: Langua
   return language === 'es'
     ? inSpanish(instant, timezone).toFormat("cccc, d 'de' LLLL")
     : dateInZone(instant, timezone);
+}
+
+/** A calendar date "YYYY-MM-DD" (a program's day 0) in words: "Monday, January 4", "lunes, 4 de enero". */
+export function calendarDay(date: string, timezone: string, language: Language): string {
+  if (language === 'en') return calendarDateInWords(date, timezone);
+  return DateTime.fromISO(date, { zone: 'UTC' }).setLocale('es').toFormat("cccc, d 'de' LLLL");
 }
 
 /** A day with its year: "December 5, 2027", "5 de diciembre de 2027". */
