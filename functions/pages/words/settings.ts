@@ -6,6 +6,9 @@ const plural = (day: string) => (day.endsWith('s') ? day : `${day}s`);
 /** A Spanish time with its article: "la 1 p. m.", "las 7 p. m.", "las 19:00". */
 export const withArticle = (time: string): string => (/^1(\D|$)/.test(time) ? `la ${time}` : `las ${time}`);
 
+/** A sentence's end: "p. m." already ends with its period. */
+const sentence = (text: string) => (text.endsWith('.') ? text : `${text}.`);
+
 /** The settings page's words; `{…}` parts are filled by the page. */
 export interface SettingsWords {
   title: string;
@@ -55,7 +58,7 @@ export const SETTINGS_WORDS: Record<Language, SettingsWords> = {
     heading: 'Cuándo te escribe Kintsugi',
     when: (day, time) => `los ${plural(day)} hacia ${withArticle(time)}`,
     saved: (when, noNudges) =>
-      `Guardado. Tu pregunta semanal llegará ${when}${noNudges ? ', sin los mensajes de mitad de semana' : ''}. Todo lo que falta seguirá esta configuración; nada de lo que ya te enviamos volverá a llegar.`,
+      `Guardado. Tu pregunta semanal llegará ${sentence(`${when}${noNudges ? ', sin los mensajes de mitad de semana' : ''}`)} Todo lo que falta seguirá esta configuración; nada de lo que ya te enviamos volverá a llegar.`,
     intro: (from, until) =>
       `¿Te mudaste, vas a estar de viaje o te conviene otro día? Cámbialo aquí. Los mensajes de texto nunca llegan entre ${withArticle(from)} y ${withArticle(until)} de donde estás.`,
     timezone: 'Zona horaria',
