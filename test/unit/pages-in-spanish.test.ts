@@ -11,6 +11,7 @@ import * as partner from '../../functions/handlers/partner';
 import * as privacy from '../../functions/handlers/privacy';
 import * as settings from '../../functions/handlers/settings';
 import * as unsubscribe from '../../functions/handlers/unsubscribe';
+import { checkinPage, checkinRecordedPage } from '../../functions/pages/checkin';
 import { chooseLanguage, languageOfHeader } from '../../functions/pages/language';
 import { dayOn, timeOfDay, weekdayName } from '../../functions/pages/words/dates';
 import { LANGUAGE_NAMES } from '../../functions/pages/words/settings';
@@ -326,5 +327,69 @@ describe('pages a participant opens from a link, in the enrollment language', ()
     );
     expect(page).toContain('<html lang="es">');
     expect(page).toContain('Si esa dirección está en el programa, ya va en camino un enlace nuevo.');
+  });
+});
+
+describe('the check-in pages after the button, and their one error', () => {
+  const step = {
+    id: 'hurt-safety',
+    track: 'hurt' as const,
+    kind: 'check-in' as const,
+    channel: 'checkin' as const,
+    weeks: [1],
+    metric: 'honesty-safety' as const,
+    scale: '1-5' as const,
+    question: '¿Qué tan seguro te sentiste al ser honesto esta semana?',
+    ideas: [],
+  };
+  const yesNo = { ...step, scale: 'yes-no' as const, question: '¿Tu pareja actúa de otra manera?' };
+
+  it('says what was recorded and what it replaced, in Spanish', () => {
+    const changed = checkinRecordedPage({
+      step,
+      score: 5,
+      label: '5 of 5',
+      previous: 3,
+      note: 'kept',
+      language: 'es',
+    });
+    expect(changed).toContain('<html lang="es">');
+    expect(changed).toContain('<h1>Cambió de 3 a 5</h1>');
+    expect(changed).toContain(
+      'Tu respuesta: <strong class="answer" id="answer">5 de 5</strong> (antes era 3)',
+    );
+    expect(changed).toContain('Tu nota queda guardada con esta respuesta.');
+    const yes = checkinRecordedPage({ step: yesNo, score: 1, label: 'Yes', note: 'none', language: 'es' });
+    expect(yes).toContain('<h1>Guardado: Sí</h1>');
+  });
+
+  it('keeps the English pages as they were', () => {
+    const changed = checkinRecordedPage({ step, score: 5, label: '5 of 5', previous: 3, note: 'kept' });
+    expect(changed).toContain('<html lang="en">');
+    expect(changed).toContain('<h1>Changed from 3 to 5</h1>');
+    expect(changed).toContain('(it was 3)');
+  });
+
+  it('shows a note over the limit in Spanish, keeping what was typed', () => {
+    const note = 'x'.repeat(1200);
+    const html = checkinPage(
+      { step, score: 4, label: '4 of 5', language: 'es' },
+      { action: '/checkin', pick: (s) => `/checkin?score=${s}` },
+      { note, error: 'Your note is 1,200 characters long; the most it can hold is 1,000.' },
+    );
+    expect(html).toContain('Tu nota tiene 1,200 caracteres; lo máximo son 1,000.');
+    expect(html).toContain('aria-label="Responder 5 de 5 en su lugar"');
+    expect(html).not.toContain('Your note is');
+  });
+});
+
+describe('the invited person\'s "no more invitations" pages', () => {
+  it('come in the browser language', async () => {
+    const url = `/invitations/stop?token=${encodeURIComponent(w.deps.tokens.sign('no-invitations', 'hash-1'))}`;
+    const { page } = await open(partner.handle, request('GET', url, { language: SPANISH_BROWSER }));
+    expect(page).toContain('<html lang="es">');
+    expect(page).toContain('No enviar más invitaciones');
+    const english = await open(partner.handle, request('GET', url, { language: 'en-US' }));
+    expect(english.page).toContain('Send no more invitations');
   });
 });
