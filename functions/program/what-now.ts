@@ -98,11 +98,11 @@ const SPANISH: WhatNowWords = {
   patterns: {
     'same-plan': {
       title: 'Seguir con el mismo plan',
-      text: 'Las respuestas se inclinan hacia aquí cuando los hechos han ido de acuerdo con lo que se acordó, hay más seguridad que al principio y quieres seguir. Lo que están haciendo funciona, así que sigan así. Pongan fecha para otro punto de control, quizá dentro de 90 días, y sigue escribiendo tus notas.',
+      text: 'Las respuestas se inclinan hacia aquí cuando los hechos han ido de acuerdo con lo que se acordó, hay más seguridad que al principio y quieres seguir. Lo que estás haciendo funciona, así que sigue así. Pon fecha para otro punto de control, quizá dentro de 90 días, y sigue escribiendo tus notas.',
     },
     'outside-help': {
       title: 'Seguir, con ayuda de fuera',
-      text: 'Las respuestas se inclinan hacia aquí cuando quieres seguir, pero algo está atorado: acuerdos que no se cumplen, una seguridad que no crece o semanas que fueron a menos. Seguir igual suele traer más de lo mismo. Un terapeuta de pareja o un consejero puede ayudarles a encontrar dónde está el atorón y qué cambiar.',
+      text: 'Las respuestas se inclinan hacia aquí cuando quieres seguir, pero algo está atorado: acuerdos que no se cumplen, una seguridad que no crece o semanas que fueron a menos. Seguir igual suele traer más de lo mismo. Un terapeuta de pareja o un consejero puede ayudarte a ver dónde está el atorón y qué cambiar.',
     },
     reconsider: {
       title: 'Momento de replantearlo',

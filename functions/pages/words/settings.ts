@@ -72,7 +72,7 @@ export const SETTINGS_WORDS: Record<Language, SettingsWords> = {
     checkinsOnly: 'Solo la pregunta semanal: más o menos un mensaje por semana.',
     textsHint: 'Un cambio se aplica a los mensajes que aún no llegan.',
     language: 'Idioma / Language',
-    languageHint: 'El idioma de tus correos, mensajes de texto, páginas e informe, a partir del próximo.',
+    languageHint: 'El idioma de tus correos, mensajes de texto, páginas e informe, desde el próximo mensaje.',
     save: 'Guardar mi configuración',
   },
 };
