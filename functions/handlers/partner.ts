@@ -1,9 +1,9 @@
 import { withEmailLayouts } from '../catalog/with-email-layouts';
 import { withInvitationLayout } from '../catalog/with-invitation-layout';
-import { page } from '../pages/layout';
-import { partnerPage } from '../pages/partner';
+import { chooseLanguage } from '../pages/language';
+import { partnerDonePage, partnerPage } from '../pages/partner';
 import { ValidationError } from '../shared/errors';
-import { html, json, parseBody, query, requestOrigin, respond, wantsJson } from '../shared/http';
+import { header, html, json, parseBody, query, requestOrigin, respond, wantsJson } from '../shared/http';
 import {
   invitePartner,
   setParticipationSharing,
@@ -13,19 +13,6 @@ import {
 import { type LambdaWiring, sesMailer } from '../wiring';
 import { type HttpHandle, httpLambda } from './lambda';
 import { handle as handleStopInvitations, STOP_INVITATIONS_PATH } from './stop-invitations';
-
-const DONE: Record<string, [string, string]> = {
-  invite: [
-    'Invitation on its way',
-    'We are sending your partner one invitation, unless that address has asked us for none or has had three emails from us today (we never say which). If they enroll and confirm, your programs are linked.',
-  ],
-  share: ['Sharing on', 'Your partner will see how many check-ins you answered, if they share theirs too.'],
-  'keep-private': ['Sharing off', 'Your partner will not see how many check-ins you answered.'],
-  unlink: [
-    'Link ended',
-    'Your programs are no longer linked. Your partner is told only that the link ended.',
-  ],
-};
 
 /**
  * GET /partner shows the page; POST does one action: invite, share, keep-private or unlink.
@@ -71,10 +58,13 @@ const handlePartner: HttpHandle = (deps, event) =>
           'action',
         );
     }
-    const [title, text] = DONE[action] as [string, string];
-    return wantsJson(event)
-      ? json(200, { done: action })
-      : html(200, page(title, `<h1>${title}</h1><p>${text}</p>`));
+    if (wantsJson(event)) return json(200, { done: action });
+    // The partner page's forms carry its language (the enrollment's).
+    const language = chooseLanguage(
+      typeof body.language === 'string' ? body.language : undefined,
+      header(event, 'accept-language'),
+    );
+    return html(200, partnerDonePage(action, language));
   });
 
 /** The catalog parts and ports this function's entry point is built with (and the only ones bundled into it). */

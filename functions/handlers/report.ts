@@ -1,6 +1,17 @@
 import { closedLinkPage, reportPage, sharedReportPage } from '../pages/report';
+import { REPORT_WORDS } from '../pages/words/report';
 import { ValidationError } from '../shared/errors';
-import { download, type HttpEvent, html, json, parseBody, query, respond, wantsJson } from '../shared/http';
+import {
+  browserLanguage,
+  download,
+  type HttpEvent,
+  html,
+  json,
+  parseBody,
+  query,
+  respond,
+  wantsJson,
+} from '../shared/http';
 import type { Deps } from '../use-cases/deps';
 import { openSharedReport, revokeReportShare, shareReport } from '../use-cases/report/report-shares';
 import { viewReport, viewReportPage } from '../use-cases/report/view-report';
@@ -21,7 +32,7 @@ export const handle: HttpHandle = (deps, event) =>
       if (!view)
         return wantsJson(event)
           ? json(404, { error: { code: 'not_found', message: CLOSED } })
-          : html(404, closedLinkPage());
+          : html(404, closedLinkPage(browserLanguage(event)));
       return wantsJson(event)
         ? json(200, { report: view.report, notes: view.notes, validUntil: view.validUntil })
         : html(200, sharedReportPage(view));
@@ -43,8 +54,7 @@ async function shareAction(deps: Deps, event: HttpEvent, token: string | undefin
   if (body.action === 'revoke') {
     await revokeReportShare(deps, token, body.shareId);
     if (wantsJson(event)) return json(200, { revoked: body.shareId });
-    const notice = 'Link revoked. It opens nothing from now on.';
-    return html(200, reportPage(await viewReportPage(deps, token), token ?? '', { notice }));
+    return html(200, reportPage(await viewReportPage(deps, token), token ?? '', { notice: 'revoked' }));
   }
   throw new ValidationError('invalid_action', 'Choose "share" or "revoke".', 'action');
 }
@@ -53,9 +63,9 @@ async function shareAction(deps: Deps, event: HttpEvent, token: string | undefin
 async function pdf(deps: Deps, token: string | undefined, withNotes: boolean) {
   const view = await viewReportPage(deps, token);
   const { reportPdf } = await import('../pages/report-pdf');
-  const { report, track, timezone, now, notes } = view;
-  const bytes = await reportPdf({ report, track, timezone, now, ...(withNotes ? { notes } : {}) });
-  return download(bytes, 'application/pdf', 'kintsugi-90-day-checkpoint.pdf');
+  const { report, track, timezone, now, notes, language = 'en' } = view;
+  const bytes = await reportPdf({ report, track, timezone, language, now, ...(withNotes ? { notes } : {}) });
+  return download(bytes, 'application/pdf', REPORT_WORDS[language].pdf.filename);
 }
 
 /** This function's entry point adds no catalog part and names no port (no mail, texts, queue or alerts). */

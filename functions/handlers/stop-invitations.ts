@@ -1,5 +1,6 @@
 import { confirmButtonPage, page } from '../pages/layout';
-import { html, json, query, respond, wantsJson } from '../shared/http';
+import { INVITATION_WORDS } from '../pages/words/invitations';
+import { browserLanguage, html, json, query, respond, wantsJson } from '../shared/http';
 import { readStopInvitations, stopInvitations } from '../use-cases/partners/invitations';
 import type { HttpHandle } from './lambda';
 
@@ -10,25 +11,16 @@ export const STOP_INVITATIONS_PATH = '/invitations/stop';
 export const handle: HttpHandle = (deps, event) =>
   respond(event, async () => {
     const token = query(event, 'token');
+    // Nobody enrolled: the browser's language.
+    const language = browserLanguage(event);
+    const words = INVITATION_WORDS[language];
+    const self = `${STOP_INVITATIONS_PATH}?token=${encodeURIComponent(token ?? '')}`;
     if (event.requestContext.http.method === 'GET') {
       readStopInvitations(deps, token);
-      return html(
-        200,
-        confirmButtonPage(
-          'No more invitations',
-          'Press the button and Kintsugi will send no more invitations to this address, whoever asks. We keep one scrambled fingerprint of the address, which cannot be turned back into it, so we can recognise it and stay silent. You can still enroll yourself one day if you want to.',
-          'Send no more invitations',
-          `${STOP_INVITATIONS_PATH}?token=${encodeURIComponent(token ?? '')}`,
-        ),
-      );
+      return html(200, confirmButtonPage(words.title, words.intro, words.button, self, language));
     }
     await stopInvitations(deps, token);
     if (wantsJson(event)) return json(200, { invitations: 'stopped' });
-    return html(
-      200,
-      page(
-        'No more invitations',
-        '<h1>No more invitations</h1><p>Done. Nobody can send an invitation from Kintsugi to this address again, and the person who invited you is not told.</p><p><a href="/">Go to the Kintsugi home page</a></p>',
-      ),
-    );
+    const done = `<h1>${words.title}</h1><p>${words.done}</p><p><a href="/">${words.home}</a></p>`;
+    return html(200, page(words.title, done, '', language));
   });

@@ -1,5 +1,4 @@
-import { confirmButtonPage } from '../pages/layout';
-import { emailsBackPage, emailsStoppedPage, pausedInsteadPage } from '../pages/unsubscribe';
+import { emailsBackPage, emailsStoppedPage, pausedInsteadPage, stopEmailsPage } from '../pages/unsubscribe';
 import { ValidationError } from '../shared/errors';
 import {
   formFields,
@@ -42,23 +41,14 @@ export const handle: HttpHandle = (deps, event) =>
     const token = query(event, 'token');
     const self = `/unsubscribe?token=${encodeURIComponent(token ?? '')}`;
     if (event.requestContext.http.method === 'GET') {
-      await lookupUnsubscribe(deps, token);
-      return html(
-        200,
-        confirmButtonPage(
-          'Stop emails',
-          'Press the button to stop all Kintsugi emails. Texts, if you get them, stop when you reply STOP.',
-          'Stop my emails',
-          self,
-        ),
-      );
+      return html(200, stopEmailsPage(await lookupUnsubscribe(deps, token), self));
     }
     const fields = postedFields(event);
     const action = String(fields.action ?? 'unsubscribe');
     if (action === 'resubscribe') {
       const enrollment = await resubscribe(deps, token, requestOrigin(event));
       if (wantsJson(event)) return json(200, { id: enrollment.id, email: 'active' });
-      return html(200, emailsBackPage());
+      return html(200, emailsBackPage(enrollment.language ?? 'en'));
     }
     if (action === 'pause') {
       const { enrollment, until } = await pauseInstead(deps, token, fields.days, requestOrigin(event));

@@ -1,5 +1,6 @@
-import type { Step } from '../program/types';
+import type { Language, Step } from '../program/types';
 import { escapeHtml, page } from './layout';
+import { CHECKIN_WORDS } from './words/checkin';
 
 const STYLE = `<style>
 textarea{font:inherit;width:100%;min-height:6.5rem;padding:.6rem;border:1px solid #8c8273;border-radius:6px;background:#fff;color:var(--ink)}
@@ -12,30 +13,47 @@ textarea:focus-visible{outline:3px solid var(--gold);outline-offset:2px}
 </style>`;
 
 /** A question split from its scale: "How safe…? (1 = not safe at all, 5 = completely safe)". */
-export function questionParts(step: Pick<Step, 'question' | 'scale' | 'sms'>): {
+export function questionParts(
+  step: Pick<Step, 'question' | 'scale' | 'sms'>,
+  language: Language = 'en',
+): {
   question: string;
   scale: string;
 } {
   const text = step.question ?? step.sms ?? '';
   const split = text.match(/^(.*?)\s*\(([^()]*=[^()]*)\)\s*$/);
-  const fallback = step.scale === 'yes-no' ? 'Yes or no' : '1 is the lowest, 5 the highest';
+  const words = CHECKIN_WORDS[language];
+  const fallback = step.scale === 'yes-no' ? words.yesOrNo : words.oneToFive;
   return split
     ? { question: split[1] as string, scale: split[2] as string }
     : { question: text, scale: fallback };
 }
 
 /** The answers of a scale, in order: 1 to 5, or Yes (1) and No (0). */
-const choicesOf = (step: Pick<Step, 'scale'>): { score: number; label: string; name: string }[] =>
-  step.scale === 'yes-no'
+const choicesOf = (
+  step: Pick<Step, 'scale'>,
+  language: Language,
+): { score: number; label: string; name: string }[] => {
+  const words = CHECKIN_WORDS[language];
+  return step.scale === 'yes-no'
     ? [
-        { score: 1, label: 'Yes', name: 'Yes' },
-        { score: 0, label: 'No', name: 'No' },
+        { score: 1, label: words.yes, name: words.yes },
+        { score: 0, label: words.no, name: words.no },
       ]
-    : [1, 2, 3, 4, 5].map((n) => ({ score: n, label: String(n), name: `${n} of 5` }));
+    : [1, 2, 3, 4, 5].map((n) => ({ score: n, label: String(n), name: words.of5(n) }));
+};
 
 /** How an answer reads in "changed from 3 to 5": the number alone, or Yes and No. */
-const shortLabel = (step: Pick<Step, 'scale'>, score: number) =>
-  step.scale === 'yes-no' ? (score === 1 ? 'Yes' : 'No') : String(score);
+const shortLabel = (step: Pick<Step, 'scale'>, score: number, language: Language = 'en') =>
+  step.scale === 'yes-no' ? CHECKIN_WORDS[language][score === 1 ? 'yes' : 'no'] : String(score);
+
+/** The answer's name: "4 of 5", "Yes" ("4 de 5", "Sí"); English keeps the label the link was read with. */
+const labelOf = (view: CheckinView) =>
+  view.language === undefined || view.language === 'en'
+    ? view.label
+    : view.step.scale === 'yes-no'
+      ? shortLabel(view.step, view.score, view.language)
+      : CHECKIN_WORDS[view.language].of5(view.score);
 
 export interface CheckinView {
   step: Step;
@@ -43,50 +61,66 @@ export interface CheckinView {
   label: string;
   /** The answer recorded for this check-in before, if any. */
   previous?: number;
+  /** The enrollment's language: the page's (absent: English). */
+  language?: Language;
 }
 
 /**
- * The one-click check-in page (GET: it records nothing): the question, its scale, the answer the link
- * carries (another can be picked), what it replaces, an optional private note, and one button.
+ * The one-click check-in page (GET: it records nothing), in the enrollment's language: the question, its
+ * scale, the answer the link carries (another can be picked), what it replaces, an optional private note,
+ * and one button.
  */
 export function checkinPage(
   view: CheckinView,
   links: { action: string; pick: (score: number) => string },
   form: { note?: string; error?: string } = {},
 ): string {
-  const { question, scale } = questionParts(view.step);
-  const choices = choicesOf(view.step)
+  const language = view.language ?? 'en';
+  const words = CHECKIN_WORDS[language];
+  const label = labelOf(view);
+  const short = (score: number) => shortLabel(view.step, score, language);
+  const { question, scale } = questionParts(view.step, language);
+  const choices = choicesOf(view.step, language)
     .map((c) =>
       c.score === view.score
-        ? `<li><span aria-current="true" title="Your answer: ${escapeHtml(c.name)}">${escapeHtml(c.label)}</span></li>`
-        : `<li><a href="${escapeHtml(links.pick(c.score))}" aria-label="Answer ${escapeHtml(c.name)} instead">${escapeHtml(c.label)}</a></li>`,
+        ? `<li><span aria-current="true" title="${escapeHtml(words.yourAnswerIs(c.name))}">${escapeHtml(c.label)}</span></li>`
+        : `<li><a href="${escapeHtml(links.pick(c.score))}" aria-label="${escapeHtml(words.answerInstead(c.name))}">${escapeHtml(c.label)}</a></li>`,
     )
     .join('');
   const change =
     view.previous === undefined
       ? ''
       : view.previous === view.score
-        ? `<p class="note" id="change">You already answered ${escapeHtml(view.label)}. Recording it again keeps it, and adds your note if you write one.</p>`
-        : `<p class="note" id="change">You answered ${escapeHtml(shortLabel(view.step, view.previous))} before. Recording this changes it from ${escapeHtml(shortLabel(view.step, view.previous))} to ${escapeHtml(shortLabel(view.step, view.score))}.</p>`;
-  const described = ['note-hint', ...(form.error ? ['note-error'] : [])].join(' ');
+        ? `<p class="note" id="change">${escapeHtml(words.alreadyAnswered(label))}</p>`
+        : `<p class="note" id="change">${escapeHtml(words.changes(short(view.previous), short(view.score)))}</p>`;
+  // A note over the limit is the one error this page shows; in Spanish, in its own words.
+  const error =
+    form.error && language !== 'en'
+      ? words.noteTooLong((form.note ?? '').trim().length, MAX_NOTE)
+      : form.error;
+  const described = ['note-hint', ...(error ? ['note-error'] : [])].join(' ');
   return page(
-    'Your check-in',
-    `<h1>Your check-in</h1>
+    words.title,
+    `<h1>${words.title}</h1>
 <h2 class="question" id="question">${escapeHtml(question)}</h2>
 <p class="hint" id="scale">${escapeHtml(scale)}</p>
-<ol class="scale" aria-label="Answers">${choices}</ol>
-<p>Your answer: <strong class="answer" id="answer">${escapeHtml(view.label)}</strong></p>
+<ol class="scale" aria-label="${words.answers}">${choices}</ol>
+<p>${words.yourAnswer} <strong class="answer" id="answer">${escapeHtml(label)}</strong></p>
 ${change}
 <form method="post" action="${escapeHtml(links.action)}">
-<label for="note">A private note (optional)</label>
-<p class="hint" id="note-hint">A few words about your week, if you like. Only you can read it, beside this answer in your report.</p>
-<textarea id="note" name="note" rows="4" maxlength="1000" aria-describedby="${described}"${form.error ? ' aria-invalid="true"' : ''}>${escapeHtml(form.note ?? '')}</textarea>
-${form.error ? `<p class="error" id="note-error">${escapeHtml(form.error)}</p>` : ''}
-<button type="submit">${view.previous !== undefined && view.previous !== view.score ? `Change to ${escapeHtml(view.label)}` : `Record ${escapeHtml(view.label)}`}</button>
+<label for="note">${words.noteLabel}</label>
+<p class="hint" id="note-hint">${words.noteHint}</p>
+<textarea id="note" name="note" rows="4" maxlength="1000" aria-describedby="${described}"${error ? ' aria-invalid="true"' : ''}>${escapeHtml(form.note ?? '')}</textarea>
+${error ? `<p class="error" id="note-error">${escapeHtml(error)}</p>` : ''}
+<button type="submit">${escapeHtml(view.previous !== undefined && view.previous !== view.score ? words.changeTo(label) : words.record(label))}</button>
 </form>`,
     STYLE,
+    language,
   );
 }
+
+/** The longest note (use-cases/replies/checkin-by-email.ts MAX_NOTE_CHARACTERS; the textarea's maxlength). */
+const MAX_NOTE = 1000;
 
 /** What the person's note showed, and the lines to show for it (the crisis email's sections, rendered). */
 export interface NoteSafetyView {
@@ -102,16 +136,20 @@ export function checkinRecordedPage(
   recorded: CheckinView & { note: 'kept' | 'none' | 'withheld' },
   safety?: NoteSafetyView,
 ): string {
-  const { question } = questionParts(recorded.step);
+  const language = recorded.language ?? 'en';
+  const words = CHECKIN_WORDS[language];
+  const label = labelOf(recorded);
+  const short = (score: number) => shortLabel(recorded.step, score, language);
+  const { question } = questionParts(recorded.step, language);
   const changed = recorded.previous !== undefined && recorded.previous !== recorded.score;
   const title = changed
-    ? `Changed from ${shortLabel(recorded.step, recorded.previous as number)} to ${shortLabel(recorded.step, recorded.score)}`
-    : `Noted: ${recorded.label}`;
+    ? words.changedFrom(short(recorded.previous as number), short(recorded.score))
+    : words.noted(label);
   const note =
     recorded.note === 'kept'
-      ? '<p>Your note is kept with this answer. Only you can read it.</p>'
+      ? `<p>${words.noteKept}</p>`
       : recorded.note === 'withheld'
-        ? '<p>We did not keep your note: what you wrote sounded like you may be in danger, so nothing of it is stored.</p>'
+        ? `<p>${words.noteWithheld}</p>`
         : '';
   const lines = safety
     ? `<section class="safety-lines" lang="${safety.language}" aria-labelledby="reach">
@@ -130,9 +168,10 @@ ${
     `<h1>${escapeHtml(title)}</h1>
 ${lines}
 <h2 class="question">${escapeHtml(question)}</h2>
-<p>Your answer: <strong class="answer" id="answer">${escapeHtml(recorded.label)}</strong>${changed ? ` (it was ${escapeHtml(shortLabel(recorded.step, recorded.previous as number))})` : ''}</p>
+<p>${words.yourAnswer} <strong class="answer" id="answer">${escapeHtml(label)}</strong>${changed ? escapeHtml(words.itWas(short(recorded.previous as number))) : ''}</p>
 ${note}
-<p>Thank you. Only you will see this in your day-90 report.</p>`,
+<p>${words.thanks}</p>`,
     STYLE,
+    language,
   );
 }

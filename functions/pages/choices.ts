@@ -8,7 +8,32 @@
 import { rawTimeZones } from '@vvo/tzdb';
 import { getCountries, getCountryCallingCode } from 'libphonenumber-js/min';
 import { clockOf, countryName, countryOfZone, timeInWords } from '../program/local-words';
+import type { Language } from '../program/types';
 import { escapeHtml } from './layout';
+import { timeOfDay } from './words/dates';
+
+/** The lists' own words; the zones' names stay as `@vvo/tzdb` writes them (English). */
+const CHOICE_WORDS: Record<
+  Language,
+  { chooseZone: string; sameCountry: string; groups: Record<string, string> }
+> = {
+  en: { chooseZone: 'Choose your time zone', sameCountry: 'Same country as my time zone', groups: {} },
+  es: {
+    chooseZone: 'Elige tu zona horaria',
+    sameCountry: 'El mismo país de mi zona horaria',
+    groups: {
+      'United States': 'Estados Unidos',
+      'North America': 'América del Norte',
+      'South America': 'América del Sur',
+      Europe: 'Europa',
+      Africa: 'África',
+      Asia: 'Asia',
+      Oceania: 'Oceanía',
+      Antarctica: 'Antártida',
+      Other: 'Otras',
+    },
+  },
+};
 
 /** One time zone a person can choose: its IANA name, what it is called, and its country. */
 export interface ZoneChoice {
@@ -110,31 +135,47 @@ const zoneOption = (zone: ZoneChoice, selected: boolean) =>
  * The time zone `<option>`s: `first` (the person's zone: the current one on the settings page, a form sent
  * back) in a group of its own at the top and chosen; otherwise a first option that asks for a choice.
  */
-export function zoneOptions(first?: { zone: string; label: string }): string {
+export function zoneOptions(first?: { zone: string; label: string }, language: Language = 'en'): string {
+  const words = CHOICE_WORDS[language];
   const top = first
     ? `<optgroup label="${escapeHtml(first.label)}">${zoneOption(zoneChoiceOf(first.zone), true)}</optgroup>`
-    : option('', 'Choose your time zone', true);
+    : option('', words.chooseZone, true);
   return (
     top +
     zoneGroups()
       .map(
         (group) =>
-          `<optgroup label="${escapeHtml(group.label)}">${group.zones.map((z) => zoneOption(z, false)).join('')}</optgroup>`,
+          `<optgroup label="${escapeHtml(words.groups[group.label] ?? group.label)}">${group.zones.map((z) => zoneOption(z, false)).join('')}</optgroup>`,
       )
       .join('')
   );
 }
 
-let countries: { code: string; label: string }[] | undefined;
+const countries = new Map<Language, { code: string; label: string }[]>();
+
+/** A country's name in Spanish ("Estados Unidos"), from Intl; its English name where Intl has none. */
+function spanishCountryName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['es'], { type: 'region' }).of(code) ?? countryName(code);
+  } catch {
+    return countryName(code);
+  }
+}
 
 /** The mobile number's country `<option>`s; the first reads the number in the country of the time zone. */
-export function countryOptions(chosen?: string): string {
-  countries ??= getCountries()
-    .map((code) => ({ code, label: `${countryName(code)} (+${getCountryCallingCode(code)})` }))
-    .sort((a, b) => collator().compare(a.label, b.label));
+export function countryOptions(chosen?: string, language: Language = 'en'): string {
+  let list = countries.get(language);
+  if (!list) {
+    const name = language === 'es' ? spanishCountryName : countryName;
+    const order = language === 'es' ? new Intl.Collator('es') : collator();
+    list = getCountries()
+      .map((code) => ({ code, label: `${name(code)} (+${getCountryCallingCode(code)})` }))
+      .sort((a, b) => order.compare(a.label, b.label));
+    countries.set(language, list);
+  }
   return (
-    option('', 'Same country as my time zone', !chosen) +
-    countries.map((c) => option(c.code, c.label, c.code === chosen)).join('')
+    option('', CHOICE_WORDS[language].sameCountry, !chosen) +
+    list.map((c) => option(c.code, c.label, c.code === chosen)).join('')
   );
 }
 
@@ -148,8 +189,10 @@ export const CHECKIN_TIMES = Array.from({ length: 25 }, (_, i) => {
  * The check-in time `<option>`s, written as where the time zone is ("7 PM" in the US, "19:00" in the UK);
  * a chosen time off the half hour (set through the API) is kept in the list.
  */
-export function timeOptions(chosen: string, timezone?: string): string {
+export function timeOptions(chosen: string, timezone?: string, language: Language = 'en'): string {
   const clock = clockOf(timezone ? countryOfZone(timezone) : undefined);
   const times = CHECKIN_TIMES.includes(chosen) ? CHECKIN_TIMES : [...CHECKIN_TIMES, chosen].sort();
-  return times.map((t) => option(t, timeInWords(t, clock), t === chosen)).join('');
+  const words = (t: string) =>
+    language === 'en' ? timeInWords(t, clock) : timeOfDay(t, timezone ?? 'America/New_York', language);
+  return times.map((t) => option(t, words(t), t === chosen)).join('');
 }

@@ -1,34 +1,12 @@
 import { type FreshLinkKind, offersFreshLink } from '../program/fresh-links';
+import type { Language } from '../program/types';
 import { escapeHtml, page } from './layout';
+import { FRESH_LINK_WORDS, type FreshLinkWords } from './words/fresh-link';
 
 /** Where a request for a fresh link goes (functions/handlers/enroll.ts). */
 export const FRESH_LINK_PATH = '/fresh-link';
 
-/** What each kind of link opened, as the page names it. */
-const OPENED: Record<FreshLinkKind, string> = {
-  confirm: 'your confirmation page',
-  unsubscribe: 'the page that stops or restarts your emails',
-  checkin: 'a check-in',
-  report: 'your report',
-  privacy: 'your data page',
-  partner: 'your partner page',
-  settings: 'your settings',
-};
-
-/** What the person can do with a fresh link of each kind, said before the form. */
-const ASK: Record<FreshLinkKind, string> = {
-  confirm:
-    'Enter the address you signed up with. If it is waiting to be confirmed, we will send the confirmation again; if your program has already started, a link to your settings.',
-  unsubscribe: 'Enter the address you signed up with, and we will email it a new link to that page.',
-  checkin:
-    'A check-in link lasts two weeks, and the question it was for has closed, so an answer to it would no longer count. Your next check-in comes as usual. If you want your settings page, enter the address you signed up with and we will email it a link.',
-  report: 'Enter the address you signed up with, and we will email it a new link to your report.',
-  privacy: 'Enter the address you signed up with, and we will email it a new link to that page.',
-  partner: 'Enter the address you signed up with, and we will email it a new link to that page.',
-  settings: 'Enter the address you signed up with, and we will email it a new link to that page.',
-};
-
-const HOME = '<p><a href="/">Go to the Kintsugi home page</a></p>';
+const home = (words: FreshLinkWords) => `<p><a href="/">${words.home}</a></p>`;
 
 /** What the form shows again after a mistake: the address as typed and what was wrong with it. */
 export interface FreshLinkFormState {
@@ -37,71 +15,89 @@ export interface FreshLinkFormState {
 }
 
 /** The form that asks for a fresh link of one kind. */
-function freshLinkForm(kind: FreshLinkKind | undefined, state: FreshLinkFormState = {}): string {
+function freshLinkForm(
+  words: FreshLinkWords,
+  language: Language,
+  kind: FreshLinkKind | undefined,
+  state: FreshLinkFormState = {},
+): string {
   const described = state.error ? ' aria-describedby="fresh-email-error" aria-invalid="true"' : '';
+  // The page's language goes with the form, so its answer comes in the same one.
   return `<form method="post" action="${FRESH_LINK_PATH}" novalidate>
+<input type="hidden" name="language" value="${language}">
 ${kind ? `<input type="hidden" name="for" value="${escapeHtml(kind)}">` : ''}
-<label for="fresh-email">Your email address</label>
+<label for="fresh-email">${words.email}</label>
 <input id="fresh-email" name="email" type="email" autocomplete="email" required value="${escapeHtml(state.email ?? '')}"${described}>
 ${state.error ? `<p class="error" id="fresh-email-error">${escapeHtml(state.error)}</p>` : ''}
-<button type="submit">Send me a fresh link</button>
+<button type="submit">${words.send}</button>
 </form>`;
 }
 
 /**
- * The page an expired or broken link opens: what happened, a form that sends a fresh link of the same kind
- * to the address on file (the answer never says whether there is one), and a way home.
+ * The page an expired or broken link opens, in `language` (the browser's: a broken link names no
+ * enrollment): what happened, a form that sends a fresh link of the same kind to the address on file (the
+ * answer never says whether there is one), and a way home.
  */
 export function linkTroublePage(
   reason: 'expired' | 'invalid',
   purpose: string | undefined,
   state: FreshLinkFormState = {},
+  language: Language = 'en',
 ): string {
-  const title = reason === 'expired' ? 'This link has expired' : 'This link is not valid';
+  const words = FRESH_LINK_WORDS[language];
+  const title = reason === 'expired' ? words.expiredTitle : words.invalidTitle;
   const kind = offersFreshLink(purpose) ? purpose : undefined;
-  const opened = kind ? OPENED[kind] : 'one of your pages';
-  const why =
-    reason === 'expired'
-      ? `<p>It opened ${escapeHtml(opened)}. Our links work for a while and then stop, so an old email can't open your pages for anyone else.</p>`
-      : `<p>It was meant to open ${escapeHtml(opened)}, but part of it is missing or changed. That happens when a link is copied by hand or split across two lines. The button in the email itself usually works.</p>`;
+  const opened = kind ? words.opened[kind] : words.onePage;
+  const why = `<p>${escapeHtml(reason === 'expired' ? words.expiredWhy(opened) : words.invalidWhy(opened))}</p>`;
   // The invited person has no address on file: there is nothing to send a fresh link to.
   if (purpose === 'no-invitations' || purpose === 'invite') {
-    const said =
-      reason === 'expired'
-        ? 'This link from an invitation email is more than a year old. If another invitation reaches you, the link at its foot stops them.'
-        : 'Part of this link from an invitation email is missing or changed. Try the link in the email itself; copying it by hand can break it.';
-    return page(title, `<h1>${title}</h1>\n<p>${said}</p>\n${HOME}`);
+    const said = reason === 'expired' ? words.invitationExpired : words.invitationInvalid;
+    return page(title, `<h1>${title}</h1>\n<p>${said}</p>\n${home(words)}`, '', language);
   }
   return page(
     title,
     `<h1>${title}</h1>
 ${why}
-<h2>Get a fresh link</h2>
-<p>${escapeHtml(kind ? ASK[kind] : 'Enter the address you signed up with, and we will email it a new link.')}</p>
-${freshLinkForm(kind, state)}
-${HOME}`,
+<h2>${words.getFresh}</h2>
+<p>${escapeHtml(kind ? words.ask[kind] : words.askAny)}</p>
+${freshLinkForm(words, language, kind, state)}
+${home(words)}`,
+    '',
+    language,
   );
 }
 
 /** The form alone, shown again with what was wrong (a 400 without JavaScript). */
-export function freshLinkFormPage(purpose: string | undefined, state: FreshLinkFormState): string {
+export function freshLinkFormPage(
+  purpose: string | undefined,
+  state: FreshLinkFormState,
+  language: Language = 'en',
+): string {
+  const words = FRESH_LINK_WORDS[language];
   const kind = offersFreshLink(purpose) ? purpose : undefined;
+  // In English the error's own message; in Spanish the form's (the API's JSON keeps its English).
+  const shown = state.error && language !== 'en' ? { ...state, error: words.badEmail } : state;
   return page(
-    'Get a fresh link',
-    `<h1>Get a fresh link</h1>
-<p>Enter the address you signed up with. If it is in the program, we will email it a new link.</p>
-${freshLinkForm(kind, state)}
-${HOME}`,
+    words.getFresh,
+    `<h1>${words.getFresh}</h1>
+<p>${words.askForm}</p>
+${freshLinkForm(words, language, kind, shown)}
+${home(words)}`,
+    '',
+    language,
   );
 }
 
 /** The answer to every well-formed request, whoever the address belongs to. */
-export function freshLinkOnItsWayPage(): string {
+export function freshLinkOnItsWayPage(language: Language = 'en'): string {
+  const words = FRESH_LINK_WORDS[language];
   return page(
-    'Check your inbox',
-    `<h1>Check your inbox</h1>
-<p role="status">If that address is in the program, a fresh link is on its way. It can take a few minutes; if nothing comes, look in your spam or junk folder.</p>
-<p>We never say on this page whether an address is signed up, so whoever types it learns nothing about you.</p>
-${HOME}`,
+    words.inboxTitle,
+    `<h1>${words.inboxTitle}</h1>
+<p role="status">${words.onItsWay}</p>
+<p>${words.weNeverSay}</p>
+${home(words)}`,
+    '',
+    language,
   );
 }

@@ -1,4 +1,6 @@
+import type { Language } from '../program/types';
 import { escapeHtml } from '../render/fill';
+import { LAYOUT_WORDS } from './words/layout';
 
 export { escapeHtml };
 
@@ -30,10 +32,13 @@ th,td{text-align:left;padding:.4rem;border-bottom:1px solid var(--line)}
 footer{margin-top:3rem;color:var(--muted);font-size:.85rem}
 `;
 
-/** The page shell every web page of Kintsugi uses; `head` adds a page's own styles (the report's charts). */
-export function page(title: string, body: string, head = ''): string {
+/**
+ * The page shell every web page of Kintsugi uses, in the page's language (`<html lang>` and the footer);
+ * `head` adds a page's own styles (the report's charts).
+ */
+export function page(title: string, body: string, head = '', language: Language = 'en'): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -45,23 +50,35 @@ export function page(title: string, body: string, head = ''): string {
 <main>
 <header><a href="/">Kintsugi</a></header>
 ${body}
-<footer>Kintsugi is a coaching program, not therapy or crisis care. If you are in danger, call 911. For the 988 Suicide &amp; Crisis Lifeline, call or text 988. National Domestic Violence Hotline: 1-800-799-7233.</footer>
+<footer>${LAYOUT_WORDS[language].footer}</footer>
 </main>
 </body>
 </html>`;
 }
 
 /** A page that says what went wrong, in plain words. */
-export function errorPage(status: number, message: string): string {
-  const title = status === 404 ? 'Not found' : status >= 500 ? 'Something went wrong' : 'This did not work';
-  return page(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>`);
+export function errorPage(status: number, message: string, language: Language = 'en'): string {
+  const words = LAYOUT_WORDS[language];
+  const title = status === 404 ? words.notFound : status >= 500 ? words.wentWrong : words.didNotWork;
+  return page(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>`, '', language);
 }
 
+/** The 500 page's words: never the error's own. */
+export const internalErrorMessage = (language: Language = 'en'): string => LAYOUT_WORDS[language].internal;
+
 /** A page with one form whose button POSTs back to the same URL. */
-export function confirmButtonPage(title: string, intro: string, button: string, action: string): string {
+export function confirmButtonPage(
+  title: string,
+  intro: string,
+  button: string,
+  action: string,
+  language: Language = 'en',
+): string {
   return page(
     title,
     `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(intro)}</p>
 <form method="post" action="${escapeHtml(action)}"><button type="submit">${escapeHtml(button)}</button></form>`,
+    '',
+    language,
   );
 }

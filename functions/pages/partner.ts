@@ -1,97 +1,109 @@
-import { clockOfZone } from '../program/local-words';
+import type { Language } from '../program/types';
 import type { PartnerView } from '../use-cases/partners/partner-page';
 import { escapeHtml, page } from './layout';
+import { dayWithYear } from './words/dates';
+import { PARTNER_WORDS, type PartnerWords } from './words/partner';
 
-/** The partner page: invite, share the participation signal, or end the link. */
+/** The page's language, sent with each of its forms so the page after a button speaks it too. */
+const languageField = (language: Language) => `<input type="hidden" name="language" value="${language}">`;
+
+/** The partner page, in the enrollment's language: invite, share the participation signal, or end the link. */
 export function partnerPage(view: PartnerView, self: string): string {
+  const language: Language = view.enrollment.language ?? 'en';
+  const words = PARTNER_WORDS[language];
   const action = escapeHtml(self);
   const sharing = view.enrollment.sharesParticipation === true;
-  const share = `<h2>What your partner may see</h2>
-<p>Only this, and only if you both agree: how many weekly check-ins each of you answered. Never your answers, notes or report.</p>
-<form method="post" action="${action}"><input type="hidden" name="action" value="${sharing ? 'keep-private' : 'share'}">
-<button type="submit">${sharing ? 'Stop sharing my count' : 'Share my count'}</button></form>
-<p class="hint">You are ${sharing ? '' : 'not '}sharing it now.</p>`;
-  if (!view.canInvite) return notRunningPage(view, share, action);
+  const share = `<h2>${words.whatMaySee}</h2>
+<p>${words.onlyThis}</p>
+<form method="post" action="${action}">${languageField(language)}<input type="hidden" name="action" value="${sharing ? 'keep-private' : 'share'}">
+<button type="submit">${sharing ? words.stopSharing : words.share}</button></form>
+<p class="hint">${words.sharingNow(sharing)}</p>`;
+  if (!view.canInvite) return notRunningPage(view, share, action, words, language);
   if (view.linked) {
     return page(
-      'Your partner',
-      `<h1>Your programs are linked</h1>
-<p>Each of you has a private program. Ending the link changes nothing else; your partner is told only that it ended.</p>
+      words.partnerTitle,
+      `<h1>${words.linkedHeading}</h1>
+<p>${words.linkedText}</p>
 ${share}
-<h2>End the link</h2>
-<form method="post" action="${action}"><input type="hidden" name="action" value="unlink"><button type="submit">End the link</button></form>`,
+<h2>${words.endLink}</h2>
+<form method="post" action="${action}">${languageField(language)}<input type="hidden" name="action" value="unlink"><button type="submit">${words.endLink}</button></form>`,
+      '',
+      language,
     );
   }
   const invite =
     view.invitationsLeft > 0
       ? `<form method="post" action="${action}">
-<input type="hidden" name="action" value="invite">
-<label for="email">Your partner's email address</label>
+${languageField(language)}<input type="hidden" name="action" value="invite">
+<label for="email">${words.partnerEmail}</label>
 <input id="email" name="email" type="email" required autocomplete="off">
 <label class="choice"><input type="checkbox" name="shareParticipation" value="true"${sharing ? ' checked' : ''}>
-<span>Let my partner see how many weekly check-ins I answer, if they share theirs too.</span></label>
-<button type="submit">Send the invitation</button></form>`
-      : '<p>You have sent as many invitations as we send for one program.</p>';
+<span>${words.shareCheckbox}</span></label>
+<button type="submit">${words.sendInvitation}</button></form>`
+      : `<p>${words.noInvitationsLeft}</p>`;
   return page(
-    'Invite your partner',
-    `<h1>Invite your partner</h1>
-<p>Your partner can have a private program of their own, for their side of what happened. We send one short
-invitation; it says nothing about your program or your answers.</p>
-<p class="safety">If inviting them could put you at risk, don't. Your program works the same without them.</p>
+    words.inviteTitle,
+    `<h1>${words.inviteTitle}</h1>
+<p>${words.inviteText}</p>
+<p class="safety">${escapeHtml(words.inviteSafety)}</p>
 ${invite}
 ${share}`,
+    '',
+    language,
   );
 }
 
-/** A day in the words of the participant's country, with the year: "December 5, 2027". */
-function dayWithYear(epochSeconds: number, timezone: string): string {
-  return new Intl.DateTimeFormat(clockOfZone(timezone).locale, {
-    month: 'long',
-    day: 'numeric',
-    year: 'numeric',
-    timeZone: timezone,
-  }).format(new Date(epochSeconds * 1000));
+/** The page after one of the partner page's buttons: what it did. */
+export function partnerDonePage(action: keyof PartnerWords['done'], language: Language = 'en'): string {
+  const [title, text] = PARTNER_WORDS[language].done[action];
+  return page(title, `<h1>${title}</h1><p>${text}</p>`, '', language);
 }
 
 /**
  * The page once invitations can no longer go (the program ended, or has not started): what is true, and
  * what the person can still do, instead of a form that would fail.
  */
-function notRunningPage(view: PartnerView, share: string, action: string): string {
+function notRunningPage(
+  view: PartnerView,
+  share: string,
+  action: string,
+  words: PartnerWords,
+  language: Language,
+): string {
   const { enrollment, links } = view;
   if (enrollment.status === 'pending') {
     return page(
-      'Invite your partner',
-      `<h1>Invite your partner</h1>
-<p>You can invite your partner once your program has started. Press the button in the confirmation email we sent you, then come back to this page.</p>`,
+      words.inviteTitle,
+      `<h1>${words.inviteTitle}</h1>
+<p>${words.pendingText}</p>`,
+      '',
+      language,
     );
   }
   const kept = enrollment.retainUntil
-    ? ` Kintsugi deletes it by itself on ${escapeHtml(dayWithYear(enrollment.retainUntil, enrollment.timezone))}.`
+    ? escapeHtml(words.deletesOn(dayWithYear(enrollment.retainUntil, enrollment.timezone, language)))
     : '';
   const invited = (enrollment.invitations?.count ?? 0) > 0 && !view.linked;
   const can = [
-    links.reportUrl ? `<li><a href="${escapeHtml(links.reportUrl)}">Read your report</a>.</li>` : '',
-    `<li><a href="${escapeHtml(links.privacyUrl)}">Download or delete your data</a>.${kept}</li>`,
-    invited
-      ? '<li>An invitation you already sent still works for a while: your partner can start a private program of their own with it. It will not be linked to yours.</li>'
-      : view.linked
-        ? ''
-        : '<li>If your partner wants a private program of their own, they can sign up on <a href="/">the home page</a>. It will not be linked to yours.</li>',
+    links.reportUrl ? `<li><a href="${escapeHtml(links.reportUrl)}">${words.readReport}</a>.</li>` : '',
+    `<li><a href="${escapeHtml(links.privacyUrl)}">${words.downloadOrDelete}</a>.${kept}</li>`,
+    invited ? `<li>${words.invitationStillWorks}</li>` : view.linked ? '' : `<li>${words.signUpHome}</li>`,
   ].join('');
   const linked = view.linked
-    ? `<h2>Your partner</h2>
-<p>Your programs are still linked. Ending the link changes nothing else; your partner is told only that it ended.</p>
+    ? `<h2>${words.yourPartner}</h2>
+<p>${words.stillLinked}</p>
 ${share}
-<h2>End the link</h2>
-<form method="post" action="${action}"><input type="hidden" name="action" value="unlink"><button type="submit">End the link</button></form>`
+<h2>${words.endLink}</h2>
+<form method="post" action="${action}">${languageField(language)}<input type="hidden" name="action" value="unlink"><button type="submit">${words.endLink}</button></form>`
     : '';
   return page(
-    'Your program has ended',
-    `<h1>Your program has ended</h1>
-<p>Your 90 days are over, so Kintsugi no longer sends invitations from your program.</p>
-<h2>What you can still do</h2>
+    words.endedTitle,
+    `<h1>${words.endedTitle}</h1>
+<p>${words.endedText}</p>
+<h2>${words.canStillDo}</h2>
 <ul>${can}</ul>
 ${linked}`,
+    '',
+    language,
   );
 }

@@ -4,16 +4,19 @@
  * standard Helvetica fonts (nothing embedded, no native code); it loads only when a PDF is asked for.
  */
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
-import { dateInZone } from '../program/local-words';
 import { answerWords, type CheckpointReport, type MetricSummary, weekScoreText } from '../program/report';
-import type { Track } from '../program/types';
+import type { Language, Track } from '../program/types';
 import { WHAT_NOW_ORDER, WHAT_NOW_WORDS, whatNow } from '../program/what-now';
 import type { ReportNote } from '../use-cases/report/view-report';
+import { dayOn } from './words/dates';
+import { REPORT_WORDS } from './words/report';
 
 export interface ReportPdfInput {
   report: CheckpointReport;
   track: Track;
   timezone: string;
+  /** The participant's language (absent: English); Helvetica's WinAnsi has á, é, í, ó, ú, ñ, ü, ¿ and ¡. */
+  language?: Language;
   /** The notes to print; absent when the participant left them out. */
   notes?: ReportNote[];
   /** When the PDF is made (its creation date). */
@@ -101,7 +104,7 @@ class Writer {
   }
 
   /** One metric's weekly answers as bars, each with its value above and its week below. */
-  bars(metric: MetricSummary): void {
+  bars(metric: MetricSummary, axis: string): void {
     const weeks = metric.weekly.some((w) => w.asked !== undefined)
       ? metric.weekly.filter((w) => w.asked)
       : metric.weekly;
@@ -148,15 +151,18 @@ class Writer {
       color: LINE,
     });
     this.y = base - 18;
-    this.text('Program week (– means no answer)', { size: 9, color: MUTED });
+    this.text(axis, { size: 9, color: MUTED });
   }
 }
 
 /** The report as PDF bytes. */
 export async function reportPdf(input: ReportPdfInput): Promise<Uint8Array> {
   const { report, timezone } = input;
+  const language = input.language ?? 'en';
+  const words = REPORT_WORDS[language];
   const doc = await PDFDocument.create();
-  doc.setTitle('Your 90-day checkpoint');
+  doc.setTitle(words.title);
+  doc.setLanguage(language);
   doc.setCreator('Kintsugi');
   doc.setProducer('Kintsugi');
   doc.setCreationDate(new Date(input.now));
@@ -168,78 +174,70 @@ export async function reportPdf(input: ReportPdfInput): Promise<Uint8Array> {
   );
 
   w.text('Kintsugi', { size: 11, bold: true, color: GOLD });
-  w.heading('Your 90-day checkpoint', 20);
-  w.text(`Made on ${dateInZone(report.generatedAt, timezone)}. Built only from your own answers.`, {
-    color: MUTED,
-  });
+  w.heading(words.title, 20);
+  w.text(words.pdf.madeOn(dayOn(report.generatedAt, timezone, language)), { color: MUTED });
 
-  if (!report.metrics.length) w.text('No check-ins were answered, so there is no trend to show.');
+  if (!report.metrics.length) w.text(words.noTrend);
   for (const m of report.metrics) {
     w.heading(m.question, 12.5);
-    w.text(
-      `Answered ${m.answered} of ${m.sent}. Average, days 0–29: ${fmt(m.first30)}. Days 61–90: ${fmt(m.last30)}. Change: ${
-        m.change === null ? '–' : `${m.change > 0 ? '+' : ''}${fmt(m.change)}`
-      }.`,
-    );
+    const change = m.change === null ? '–' : `${m.change > 0 ? '+' : ''}${fmt(m.change)}`;
+    w.text(words.pdf.summary(m.answered, m.sent, fmt(m.first30), fmt(m.last30), change));
     w.gap(4);
-    w.bars(m);
+    w.bars(m, words.pdf.axis);
   }
 
   const checks = report.quickChecks ?? [];
   if (checks.length) {
-    w.heading('Days 30 and 60: three quick questions');
+    w.heading(words.quickHeading);
     for (const check of checks) {
-      w.text(`Day ${check.day}`, { bold: true });
+      w.text(words.day(check.day), { bold: true });
       for (const a of check.answers)
-        w.text(`${a.question} Your answer: ${answerWords(a.answer, a.scale)}.`, { indent: 12 });
+        w.text(`${a.question} ${words.pdf.yourAnswer(answerWords(a.answer, a.scale, language))}.`, {
+          indent: 12,
+        });
     }
   }
   if (report.checkpoint.length) {
-    w.heading('The three questions');
+    w.heading(words.checkpointHeading);
     for (const c of report.checkpoint)
-      w.text(`${c.question} Your answer: ${answerWords(c.answer, c.scale)}${c.late ? ' (came late)' : ''}.`);
+      w.text(
+        `${c.question} ${words.pdf.yourAnswer(answerWords(c.answer, c.scale, language))}${c.late ? words.cameLate : ''}.`,
+      );
   }
 
-  const verdict = whatNow(report, input.track);
-  const words = WHAT_NOW_WORDS;
+  const verdict = whatNow(report, input.track, language);
+  const now = WHAT_NOW_WORDS[language];
   const safety = () => {
-    w.heading(words.safety.title, 12);
-    w.text(words.safety.text);
-    w.text(words.safety.emergency);
+    w.heading(now.safety.title, 12);
+    w.text(now.safety.text);
+    w.text(now.safety.emergency);
   };
-  w.heading(words.heading);
+  w.heading(now.heading);
   if (verdict.safetyFirst) safety();
-  w.text(verdict.pattern ? words.intro : words.notEnough);
+  w.text(verdict.pattern ? now.intro : now.notEnough);
   for (const key of WHAT_NOW_ORDER) {
     const chosen = verdict.pattern === key;
-    w.heading(`${words.patterns[key].title}${chosen ? ` (${words.leansHere.toLowerCase()})` : ''}`, 12);
-    w.text(words.patterns[key].text);
+    w.heading(`${now.patterns[key].title}${chosen ? ` (${now.leansHere.toLowerCase()})` : ''}`, 12);
+    w.text(now.patterns[key].text);
     if (chosen && verdict.reasons.length) {
-      w.text(words.why, { bold: true });
+      w.text(now.why, { bold: true });
       for (const reason of verdict.reasons) w.text(`• ${reason}`, { indent: 12 });
     }
   }
   if (!verdict.safetyFirst) safety();
 
   if (input.notes) {
-    w.heading('Your notes');
-    if (!input.notes.length) w.text('There are no notes to show.');
+    w.heading(words.notesHeading);
+    if (!input.notes.length) w.text(words.pdf.noNotes);
     for (const note of input.notes) {
-      w.text(
-        `${dateInZone(note.at, timezone)}${note.withAnswer ? `, with the answer ${note.withAnswer}` : ''}`,
-        {
-          size: 10,
-          color: MUTED,
-        },
-      );
+      // ", with the answer 4 of 5" ("· with the answer" on the page).
+      const answer = note.withAnswer ? words.withAnswer(note.withAnswer).replace(' ·', ',') : '';
+      w.text(`${dayOn(note.at, timezone, language)}${answer}`, { size: 10, color: MUTED });
       w.text(note.text);
       w.gap(4);
     }
   }
   w.gap(10);
-  w.text(
-    'Kintsugi is a coaching program, not therapy or crisis care. In danger: 911. Suicide & Crisis Lifeline: call or text 988. National Domestic Violence Hotline: 1-800-799-7233.',
-    { size: 9, color: MUTED },
-  );
+  w.text(words.pdf.footer, { size: 9, color: MUTED });
   return doc.save();
 }

@@ -1,4 +1,3 @@
-import { clockOfZone, dateInZone } from '../program/local-words';
 import {
   answerWords,
   type CheckpointReport,
@@ -7,18 +6,32 @@ import {
   weekScoreText,
 } from '../program/report';
 import { type ReportShare, SHARE_DAYS, shareState } from '../program/report-share';
-import type { Scale, Track } from '../program/types';
+import type { Language, Scale, Track } from '../program/types';
 import { WHAT_NOW_ORDER, WHAT_NOW_WORDS, whatNow } from '../program/what-now';
 import type { MadeShare, SharedReportView } from '../use-cases/report/report-shares';
 import type { ReportNote, ReportPageView } from '../use-cases/report/view-report';
 import { escapeHtml, page } from './layout';
+import { dayOn, momentOn } from './words/dates';
+import { REPORT_WORDS, type ReportWords } from './words/report';
 
 const fmt = (n: number | null, digits = 1) => (n === null ? '—' : n.toFixed(digits));
 const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n * 100)}%`);
 const top = (scale: Scale) => (scale === 'yes-no' ? 1 : 5);
-/** One week's answer as the chart and the table write it: "4", "3.5", "50% yes", or "–" for none. */
-const weekValue = (score: number | null, scale: Scale) =>
-  score === null ? '–' : scale === 'yes-no' ? `${pct(score)} yes` : weekScoreText(score);
+/** One week's answer as the chart and the table write it: "4", "3.5", "50% yes" ("50% sí"), or "–" for none. */
+const weekValue = (score: number | null, scale: Scale, words: ReportWords) =>
+  score === null ? '–' : scale === 'yes-no' ? words.percentYes(pct(score)) : weekScoreText(score);
+
+/** What one report page is written in: its words, its language and the participant's time zone. */
+interface Speech {
+  words: ReportWords;
+  language: Language;
+  timezone: string;
+}
+
+const speechOf = (view: { language?: Language; timezone: string }): Speech => {
+  const language = view.language ?? 'en';
+  return { words: REPORT_WORDS[language], language, timezone: view.timezone };
+};
 
 /** The report pages' own styles: the bar charts, the tools, and what printing leaves out. */
 const REPORT_STYLE = `<style>
@@ -64,7 +77,7 @@ a{color:inherit}
 </style>`;
 
 /** A metric's weekly answers as labelled bars (hidden from screen readers: the table after it holds the same numbers). */
-function chart(metric: MetricSummary, weeks: MetricSummary['weekly']): string {
+function chart(metric: MetricSummary, weeks: MetricSummary['weekly'], words: ReportWords): string {
   const max = top(metric.scale);
   const cols = weeks
     .map(({ score }) => {
@@ -73,23 +86,25 @@ function chart(metric: MetricSummary, weeks: MetricSummary['weekly']): string {
         score === null
           ? '<span class="bar none"></span>'
           : `<span class="bar" style="height:${height}%"></span>`;
-      return `<span class="col"><span class="v">${weekValue(score, metric.scale)}</span>${bar}</span>`;
+      return `<span class="col"><span class="v">${weekValue(score, metric.scale, words)}</span>${bar}</span>`;
     })
     .join('');
   const labels = weeks.map(({ week }) => `<span>${week}</span>`).join('');
   return `<div class="chart" aria-hidden="true">
-<p class="chart-title">Week by week${metric.scale === 'yes-no' ? '' : ', out of 5'}. The number under each bar is the program week; – means no answer.</p>
-<div class="bars">${cols}</div><div class="weeks">${labels}</div><p class="axis">Program week</p>
+<p class="chart-title">${words.chartTitle(metric.scale !== 'yes-no')}</p>
+<div class="bars">${cols}</div><div class="weeks">${labels}</div><p class="axis">${words.programWeek}</p>
 </div>`;
 }
 
 /** The same numbers as the chart, as a table: one column per week the question was asked. */
-function numbersTable(metric: MetricSummary, weeks: MetricSummary['weekly']): string {
+function numbersTable(metric: MetricSummary, weeks: MetricSummary['weekly'], words: ReportWords): string {
   return `<table class="numbers" data-table="weekly">
-<caption>Your answers, week by week${metric.scale === 'yes-no' ? '' : ' (out of 5)'}</caption>
-<tr><th scope="row">Week</th>${weeks.map((w) => `<th scope="col">${w.week}</th>`).join('')}</tr>
-<tr><th scope="row">Answer</th>${weeks
-    .map((w) => `<td data-week="${w.week}">${weekValue(w.score, metric.scale)}${w.late ? '*' : ''}</td>`)
+<caption>${words.tableCaption(metric.scale !== 'yes-no')}</caption>
+<tr><th scope="row">${words.week}</th>${weeks.map((w) => `<th scope="col">${w.week}</th>`).join('')}</tr>
+<tr><th scope="row">${words.answer}</th>${weeks
+    .map(
+      (w) => `<td data-week="${w.week}">${weekValue(w.score, metric.scale, words)}${w.late ? '*' : ''}</td>`,
+    )
     .join('')}</tr>
 </table>`;
 }
@@ -98,24 +113,26 @@ function numbersTable(metric: MetricSummary, weeks: MetricSummary['weekly']): st
 const askedWeeks = (metric: MetricSummary) =>
   metric.weekly.some((w) => w.asked !== undefined) ? metric.weekly.filter((w) => w.asked) : metric.weekly;
 
-function metricSection(m: MetricSummary): string {
+function metricSection(m: MetricSummary, words: ReportWords): string {
   const weeks = askedWeeks(m);
   return `<section class="metric" data-metric="${escapeHtml(m.metric)}">
 <h2 class="question">${escapeHtml(m.question)}</h2>
 <table class="summary">
-<tr><th scope="row">Answered</th><td>${m.answered} of ${m.sent} (${pct(m.responseRate)})</td></tr>
-<tr><th scope="row">Average, days 0–29</th><td data-field="first30">${fmt(m.first30)}</td></tr>
-<tr><th scope="row">Average, days 61–90</th><td data-field="last30">${fmt(m.last30)}</td></tr>
-<tr><th scope="row">Change</th><td data-field="change">${m.change === null ? '—' : `${m.change > 0 ? '+' : ''}${fmt(m.change)}`}</td></tr>
+<tr><th scope="row">${words.answered}</th><td>${words.answeredOf(m.answered, m.sent, pct(m.responseRate))}</td></tr>
+<tr><th scope="row">${words.averageFirst}</th><td data-field="first30">${fmt(m.first30)}</td></tr>
+<tr><th scope="row">${words.averageLast}</th><td data-field="last30">${fmt(m.last30)}</td></tr>
+<tr><th scope="row">${words.change}</th><td data-field="change">${m.change === null ? '—' : `${m.change > 0 ? '+' : ''}${fmt(m.change)}`}</td></tr>
 </table>
-${chart(m, weeks)}
-${numbersTable(m, weeks)}
+${chart(m, weeks, words)}
+${numbersTable(m, weeks, words)}
 </section>`;
 }
 
-const answerText = (c: QuestionAnswer) => `${answerWords(c.answer, c.scale)}${c.late ? ' (came late)' : ''}`;
+const answerText = (c: QuestionAnswer, speech: Speech) =>
+  `${answerWords(c.answer, c.scale, speech.language)}${c.late ? speech.words.cameLate : ''}`;
 
-function quickChecks(report: CheckpointReport): string {
+function quickChecks(report: CheckpointReport, speech: Speech): string {
+  const { words } = speech;
   const checks = report.quickChecks ?? [];
   if (!checks.length) return '';
   const metrics = [...new Set(checks.flatMap((c) => c.answers.map((a) => a.metric)))];
@@ -125,56 +142,54 @@ function quickChecks(report: CheckpointReport): string {
       const cells = checks
         .map((c) => {
           const a = c.answers.find((x) => x.metric === metric);
-          return `<td data-day="${c.day}" data-metric="${escapeHtml(metric)}">${a ? escapeHtml(answerText(a)) : '—'}</td>`;
+          return `<td data-day="${c.day}" data-metric="${escapeHtml(metric)}">${a ? escapeHtml(answerText(a, speech)) : '—'}</td>`;
         })
         .join('');
       return `<tr><th scope="row">${escapeHtml(first?.question ?? metric)}</th>${cells}</tr>`;
     })
     .join('\n');
-  return `<section class="quick-checks"><h2>Days 30 and 60: three quick questions</h2>
-<p>Three yes-or-no questions, asked twice. Three yeses suggest the ground is there to keep building on; a no
-shows where to look next.</p>
-<table><tr><th scope="col">Question</th>${checks.map((c) => `<th scope="col">Day ${c.day}</th>`).join('')}</tr>
+  return `<section class="quick-checks"><h2>${words.quickHeading}</h2>
+<p>${words.quickText}</p>
+<table><tr><th scope="col">${words.question}</th>${checks.map((c) => `<th scope="col">${words.day(c.day)}</th>`).join('')}</tr>
 ${rows}
 </table></section>`;
 }
 
-function checkpoint(report: CheckpointReport): string {
+function checkpoint(report: CheckpointReport, speech: Speech): string {
   if (!report.checkpoint.length) return '';
-  return `<section class="checkpoint"><h2>The three questions</h2><table>${report.checkpoint
+  return `<section class="checkpoint"><h2>${speech.words.checkpointHeading}</h2><table>${report.checkpoint
     .map(
       (c) =>
-        `<tr><th scope="row">${escapeHtml(c.question)}</th><td data-metric="${escapeHtml(c.metric)}">${escapeHtml(answerText(c))}</td></tr>`,
+        `<tr><th scope="row">${escapeHtml(c.question)}</th><td data-metric="${escapeHtml(c.metric)}">${escapeHtml(answerText(c, speech))}</td></tr>`,
     )
     .join('')}</table></section>`;
 }
 
 /** Answers that came after the report was first made, within their questions' windows, are in it too. */
-function lateLine(report: CheckpointReport, timezone: string): string {
+function lateLine(report: CheckpointReport, speech: Speech): string {
   const late =
     report.checkpoint.some((c) => c.late) ||
     (report.quickChecks ?? []).some((q) => q.answers.some((a) => a.late)) ||
     report.metrics.some((m) => m.weekly.some((w) => w.late));
   if (!late || !report.updatedAt) return '';
   const weeks = report.metrics.flatMap((m) => m.weekly.filter((w) => w.late).map((w) => w.week));
-  return `<p class="late" data-field="late">Answers marked "came late" (or * in a table) arrived after this report was first made and are counted here${
-    weeks.length ? `, as are the late answers for week ${[...new Set(weeks)].join(', ')}` : ''
-  }. The report was last brought up to date on ${escapeHtml(dateInZone(report.updatedAt, timezone))}.</p>`;
+  const updated = dayOn(report.updatedAt, speech.timezone, speech.language);
+  // The words are the page's own (their quotes stay as written); the date is Intl's or luxon's.
+  return `<p class="late" data-field="late">${speech.words.late([...new Set(weeks)].join(', '), escapeHtml(updated))}</p>`;
 }
 
 /** The one thing linked partners may share, when both agreed: how many check-ins each answered. */
-function participationLine(report: CheckpointReport): string {
+function participationLine(report: CheckpointReport, words: ReportWords): string {
   const p = report.participation;
   if (!p) return '';
-  return `<h2>You and your partner</h2>
-<p data-field="participation">You answered ${p.you.answered} of ${p.you.sent} check-ins; your partner answered ${p.partner.answered} of ${p.partner.sent}.
-You both chose to share this count, and nothing else.</p>`;
+  return `<h2>${words.partnerHeading}</h2>
+<p data-field="participation">${words.participation(p.you.answered, p.you.sent, p.partner.answered, p.partner.sent)}</p>`;
 }
 
-/** "What now": the pattern the answers lean towards, why, the other two, and the safety caveat. */
-export function whatNowSection(report: CheckpointReport, track: Track): string {
-  const words = WHAT_NOW_WORDS;
-  const verdict = whatNow(report, track);
+/** "What now": the pattern the answers lean towards, why, the other two, and the safety caveat, in `language`. */
+export function whatNowSection(report: CheckpointReport, track: Track, language: Language = 'en'): string {
+  const words = WHAT_NOW_WORDS[language];
+  const verdict = whatNow(report, track, language);
   const safety = `<div class="note safety-first" data-field="safety">
 <h3>${words.safety.title}</h3>
 <p>${escapeHtml(words.safety.text).replace('1-800-799-7233', '<a href="tel:+18007997233">1-800-799-7233</a>')}</p>
@@ -200,180 +215,185 @@ ${verdict.safetyFirst ? '' : safety}
 </section>`;
 }
 
-/** A moment in the participant's time zone, in words: "Sunday, March 8, 7:42 PM". */
-function momentInZone(at: string, timezone: string): string {
-  const { locale, hourCycle } = clockOfZone(timezone);
-  return new Intl.DateTimeFormat(locale, {
-    weekday: 'long',
-    month: 'long',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    hourCycle,
-    timeZone: timezone,
-  }).format(new Date(at));
-}
-
-function noteList(notes: readonly ReportNote[], timezone: string): string {
+function noteList(notes: readonly ReportNote[], speech: Speech): string {
   return `<ol class="note-list">${notes
     .map(
       (n) =>
-        `<li><p class="when"><time datetime="${escapeHtml(n.at)}">${escapeHtml(momentInZone(n.at, timezone))}</time>${
-          n.withAnswer ? ` · with the answer ${escapeHtml(n.withAnswer)}` : ''
+        `<li><p class="when"><time datetime="${escapeHtml(n.at)}">${escapeHtml(momentOn(n.at, speech.timezone, speech.language))}</time>${
+          n.withAnswer ? escapeHtml(speech.words.withAnswer(n.withAnswer)) : ''
         }</p><p class="text">${escapeHtml(n.text)}</p></li>`,
     )
     .join('\n')}</ol>`;
 }
 
 /** The participant's own notes: folded, so they print only when opened. */
-function ownNotes(report: CheckpointReport, notes: readonly ReportNote[], timezone: string): string {
+function ownNotes(report: CheckpointReport, notes: readonly ReportNote[], speech: Speech): string {
+  const { words } = speech;
   if (!notes.length) {
     const gone = report.journalNotes > 0;
-    return `<section class="notes" id="notes"><h2>Your notes</h2><p>${
-      gone
-        ? 'The words of your notes were removed after your report was made, as this service is set up to do. The report still counts them.'
-        : 'You kept no notes by text or email during the program.'
+    return `<section class="notes" id="notes"><h2>${words.notesHeading}</h2><p>${
+      gone ? words.notesRemoved : words.notesNone
     }</p></section>`;
   }
-  const count = `${notes.length} note${notes.length === 1 ? '' : 's'}`;
-  return `<section class="notes" id="notes"><h2>Your notes</h2>
-<p>Everything you wrote to Kintsugi, in your own words. Only you can read them here, until your data is deleted. They print only while they are open.</p>
-<details data-field="notes"><summary>Show your ${count}</summary>
-${noteList(notes, timezone)}
+  return `<section class="notes" id="notes"><h2>${words.notesHeading}</h2>
+<p>${words.notesIntro}</p>
+<details data-field="notes"><summary>${words.showNotes(notes.length)}</summary>
+${noteList(notes, speech)}
 </details></section>`;
 }
 
 /** A Print button (shown only where scripts run) and the PDF download, with or without notes. */
-function tools(token: string, hasNotes: boolean): string {
+function tools(token: string, hasNotes: boolean, words: ReportWords): string {
   return `<div class="tools">
-<button type="button" class="print" hidden>Print</button>
+<button type="button" class="print" hidden>${words.print}</button>
 <form method="get" action="/report/pdf">
 <input type="hidden" name="token" value="${escapeHtml(token)}">
-${hasNotes ? '<label class="choice"><input type="checkbox" name="notes" value="yes"><span>Include my notes in the PDF</span></label>' : ''}
-<button type="submit">Download as PDF</button>
+${hasNotes ? `<label class="choice"><input type="checkbox" name="notes" value="yes"><span>${words.includeNotesPdf}</span></label>` : ''}
+<button type="submit">${words.downloadPdf}</button>
 </form>
 </div>`;
 }
 
-const PRINT_SCRIPT = `<script>for(const b of document.querySelectorAll('button.print')){b.hidden=false;b.addEventListener('click',()=>window.print())}
-for(const b of document.querySelectorAll('button.copy')){b.hidden=false;b.addEventListener('click',async()=>{const i=document.getElementById(b.dataset.for);i.select();try{await navigator.clipboard.writeText(i.value)}catch{document.execCommand('copy')}b.textContent='Copied'})}</script>`;
+const printScript = (
+  words: ReportWords,
+) => `<script>for(const b of document.querySelectorAll('button.print')){b.hidden=false;b.addEventListener('click',()=>window.print())}
+for(const b of document.querySelectorAll('button.copy')){b.hidden=false;b.addEventListener('click',async()=>{const i=document.getElementById(b.dataset.for);i.select();try{await navigator.clipboard.writeText(i.value)}catch{document.execCommand('copy')}b.textContent=${JSON.stringify(words.copied)}})}</script>`;
 
-function shareItem(share: ReportShare, now: string, timezone: string, action: string): string {
+function shareItem(share: ReportShare, now: string, speech: Speech, action: string): string {
+  const { words } = speech;
+  const day = (at: string) => dayOn(at, speech.timezone, speech.language);
   const state = shareState(share, now);
-  const made = dateInZone(share.createdAt, timezone);
-  const until = dateInZone(share.validUntil, timezone);
+  const made = day(share.createdAt);
+  const until = day(share.validUntil);
   const status =
     state === 'live'
-      ? `Works until ${until}`
+      ? words.worksUntil(until)
       : state === 'expired'
-        ? `Expired on ${until}`
-        : `Revoked on ${dateInZone(share.revokedAt as string, timezone)}`;
+        ? words.expiredOn(until)
+        : words.revokedOn(day(share.revokedAt as string));
   const opened =
     share.opens === 0
-      ? 'Not opened yet'
-      : `Opened ${share.opens === 1 ? 'once' : `${share.opens} times`}, last on ${dateInZone(share.lastOpenedAt ?? share.createdAt, timezone)}`;
+      ? words.notOpened
+      : words.opened(share.opens, day(share.lastOpenedAt ?? share.createdAt));
   const revoke =
     state === 'live'
       ? `<form method="post" action="${action}#share"><input type="hidden" name="action" value="revoke"><input type="hidden" name="shareId" value="${escapeHtml(share.id)}">
-<button type="submit">Revoke<span class="sr"> the link made ${escapeHtml(made)}</span></button></form>`
+<button type="submit">${words.revoke}<span class="sr">${escapeHtml(words.theLinkMade(made))}</span></button></form>`
       : '';
   return `<li data-share="${escapeHtml(share.id)}" data-state="${state}">
-<p><strong>Made ${escapeHtml(made)}</strong> · ${share.days} days · ${share.includeNotes ? 'with your notes' : 'without your notes'}</p>
+<p><strong>${escapeHtml(words.made(made))}</strong> · ${words.days(share.days)} · ${share.includeNotes ? words.withNotes : words.withoutNotes}</p>
 <p data-field="status">${escapeHtml(status)}</p>
 <p data-field="opens">${escapeHtml(opened)}</p>
 ${revoke}</li>`;
 }
 
 /** "Share with my therapist": make a read-only link, see each link's openings, revoke any of them. */
-function shareSection(view: ReportPageView, action: string, made?: MadeShare, notice?: string): string {
+function shareSection(
+  view: ReportPageView,
+  speech: Speech,
+  action: string,
+  made?: MadeShare,
+  notice?: string,
+): string {
+  const { words } = speech;
   const madeBox = made
     ? `<div class="note made" role="status" id="made" data-field="made">
-<h3>Your new link</h3>
-<p>Copy it now and send it to your therapist: Kintsugi keeps only a fingerprint of it, so it cannot be shown again. It works until ${escapeHtml(dateInZone(made.share.validUntil, view.timezone))}${made.share.includeNotes ? ', with your notes' : ', without your notes'}.</p>
-<label for="made-url">Link to your report</label>
+<h3>${words.newLink}</h3>
+<p>${escapeHtml(words.copyNow(dayOn(made.share.validUntil, speech.timezone, speech.language), made.share.includeNotes))}</p>
+<label for="made-url">${words.linkLabel}</label>
 <input id="made-url" readonly value="${escapeHtml(made.url)}">
-<button type="button" class="copy" data-for="made-url" hidden>Copy link</button>
+<button type="button" class="copy" data-for="made-url" hidden>${words.copyLink}</button>
 </div>`
     : '';
   const list = view.shares.length
-    ? `<h3>Your links</h3><ul class="shares">${view.shares.map((s) => shareItem(s, view.now, view.timezone, action)).join('\n')}</ul>`
+    ? `<h3>${words.yourLinks}</h3><ul class="shares">${view.shares.map((s) => shareItem(s, view.now, speech, action)).join('\n')}</ul>`
     : '';
   return `<section class="share" id="share">
-<h2>Share with your therapist</h2>
-<p>Make a read-only link to this report for a therapist or counselor. It shows the report, with your notes only if you tick the box, and nothing else of yours. You can see how often it was opened, and revoke it at any time.</p>
+<h2>${words.shareHeading}</h2>
+<p>${words.shareText}</p>
 ${notice ? `<p class="note" role="status" data-field="notice">${escapeHtml(notice)}</p>` : ''}
 ${madeBox}
 <form method="post" action="${action}#made">
 <input type="hidden" name="action" value="share">
-<fieldset><legend>How long should the link work?</legend>
-${SHARE_DAYS.map((d) => `<label class="choice"><input type="radio" name="days" value="${d}"${d === 30 ? ' checked' : ''}><span>${d} days</span></label>`).join('\n')}
+<fieldset><legend>${words.howLong}</legend>
+${SHARE_DAYS.map((d) => `<label class="choice"><input type="radio" name="days" value="${d}"${d === 30 ? ' checked' : ''}><span>${words.days(d)}</span></label>`).join('\n')}
 </fieldset>
-<label class="choice"><input type="checkbox" name="includeNotes" value="yes"><span>Include my notes</span></label>
-<button type="submit">Make a link</button>
+<label class="choice"><input type="checkbox" name="includeNotes" value="yes"><span>${words.includeNotes}</span></label>
+<button type="submit">${words.makeLink}</button>
 </form>
 ${list}
 </section>`;
 }
 
 /** The body both views of a report share: the numbers, the answers and "what now". */
-function reportBody(report: CheckpointReport, track: Track, timezone: string): string {
-  const metrics = report.metrics.map(metricSection).join('\n');
-  return `${metrics || '<p>No check-ins were answered, so there is no trend to show.</p>'}
-${quickChecks(report)}
-${checkpoint(report)}
-${lateLine(report, timezone)}
-${participationLine(report)}
-${whatNowSection(report, track)}`;
+function reportBody(report: CheckpointReport, track: Track, speech: Speech): string {
+  const metrics = report.metrics.map((m) => metricSection(m, speech.words)).join('\n');
+  return `${metrics || `<p>${speech.words.noTrend}</p>`}
+${quickChecks(report, speech)}
+${checkpoint(report, speech)}
+${lateLine(report, speech)}
+${participationLine(report, speech.words)}
+${whatNowSection(report, track, speech.language)}`;
 }
 
-/** The participant's own report page: the report, their notes, print and PDF, and their share links. */
+/**
+ * The participant's own report page, in their language: the report, their notes, print and PDF, and
+ * their share links; `notice` "revoked" says a link was just revoked.
+ */
 export function reportPage(
   view: ReportPageView,
   token: string,
-  options: { made?: MadeShare; notice?: string } = {},
+  options: { made?: MadeShare; notice?: 'revoked' } = {},
 ): string {
+  const speech = speechOf(view);
+  const { words } = speech;
   const action = escapeHtml(`/report?token=${encodeURIComponent(token)}`);
+  const notice = options.notice === 'revoked' ? words.revoked : undefined;
   return page(
-    'Your 90-day checkpoint',
-    `<h1>Your 90-day checkpoint</h1>
-<p>These numbers come only from your own answers. They are yours: your partner never sees them. A "no" or a dip
-is not a failure. It is information for the choice in front of you.</p>
-${tools(token, view.notes.length > 0)}
-${reportBody(view.report, view.track, view.timezone)}
-${ownNotes(view.report, view.notes, view.timezone)}
-${shareSection(view, action, options.made, options.notice)}
-${PRINT_SCRIPT}`,
+    words.title,
+    `<h1>${words.title}</h1>
+<p>${words.intro}</p>
+${tools(token, view.notes.length > 0, words)}
+${reportBody(view.report, view.track, speech)}
+${ownNotes(view.report, view.notes, speech)}
+${shareSection(view, speech, action, options.made, notice)}
+${printScript(words)}`,
     REPORT_STYLE,
+    speech.language,
   );
 }
 
-/** What a shared link shows: the report alone, and the notes only if the participant included them. */
+/** What a shared link shows, in the participant's language: the report alone, and the notes only if included. */
 export function sharedReportPage(view: SharedReportView): string {
+  const speech = speechOf(view);
+  const { words } = speech;
   const notes = view.notes
-    ? `<section class="notes" id="notes"><h2>Their notes</h2>${
+    ? `<section class="notes" id="notes"><h2>${words.theirNotes}</h2>${
         view.notes.length
-          ? `<p>The person who shared this report chose to include their notes, in their own words.</p>${noteList(view.notes, view.timezone)}`
-          : '<p>The person who shared this report chose to include their notes, but there are none to show.</p>'
+          ? `<p>${words.theirNotesIncluded}</p>${noteList(view.notes, speech)}`
+          : `<p>${words.theirNotesNone}</p>`
       }</section>`
     : '';
   return page(
-    'A shared 90-day checkpoint',
-    `<h1>A shared 90-day checkpoint</h1>
-<p>Someone taking part in Kintsugi shared this read-only copy of their day-90 report with you. It is built only
-from their own answers. This link works until ${escapeHtml(dateInZone(view.validUntil, view.timezone))}, unless they revoke it sooner.</p>
-<div class="tools"><button type="button" class="print" hidden>Print</button></div>
-${reportBody(view.report, view.track, view.timezone)}
+    words.sharedTitle,
+    `<h1>${words.sharedTitle}</h1>
+<p>${escapeHtml(words.sharedIntro(dayOn(view.validUntil, view.timezone, speech.language)))}</p>
+<div class="tools"><button type="button" class="print" hidden>${words.print}</button></div>
+${reportBody(view.report, view.track, speech)}
 ${notes}
-${PRINT_SCRIPT}`,
+${printScript(words)}`,
     REPORT_STYLE,
+    speech.language,
   );
 }
 
 /** The page for a link that opens nothing: the same whether it was revoked, expired or never made. */
-export function closedLinkPage(): string {
+export function closedLinkPage(language: Language = 'en'): string {
+  const words = REPORT_WORDS[language];
   return page(
-    'Nothing to show',
-    `<h1>Nothing to show</h1>
-<p>There is nothing to see at this link. If someone meant to share something with you, ask them for a new link.</p>`,
+    words.nothingTitle,
+    `<h1>${words.nothingTitle}</h1>\n<p>${words.nothingText}</p>`,
+    '',
+    language,
   );
 }

@@ -1,48 +1,61 @@
 import type { Enrollment } from '../program/enrollment';
-import { timeInZone } from '../program/local-words';
 import { QUIET_FROM, QUIET_UNTIL } from '../program/schedule';
-import { WEEKDAYS } from '../program/types';
+import { LANGUAGES, type Language, WEEKDAYS } from '../program/types';
 import { timeOptions, zoneOptions } from './choices';
 import { escapeHtml, page } from './layout';
+import { timeOfDay, weekdayLabel, weekdayName } from './words/dates';
+import { LANGUAGE_NAMES, SETTINGS_WORDS } from './words/settings';
 
-const option = (value: string, label: string, selected: boolean) =>
-  `<option value="${escapeHtml(value)}"${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
-
-const capitalised = (day: string) => day.charAt(0).toUpperCase() + day.slice(1);
+const option = (value: string, label: string, selected: boolean, lang = '') =>
+  `<option value="${escapeHtml(value)}"${lang ? ` lang="${lang}"` : ''}${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
 
 /**
- * The settings page: time zone, check-in day and time, and (for those who get texts) check-ins only or
- * check-ins and mid-week nudges, filled in with the current values and written in the zone's words.
+ * The settings page: time zone, check-in day and time, language, and (for those who get texts) check-ins
+ * only or check-ins and mid-week nudges, filled in with the current values and written in the zone's
+ * words and the enrollment's language.
  */
 export function settingsPage(enrollment: Enrollment, action: string, saved = false): string {
+  const language: Language = enrollment.language ?? 'en';
+  const words = SETTINGS_WORDS[language];
   const zone = enrollment.timezone;
-  const dayOptions = WEEKDAYS.map((d) => option(d, capitalised(d), d === enrollment.checkinDay)).join('');
-  const when = `${capitalised(enrollment.checkinDay)}s around ${timeInZone(enrollment.checkinTime, zone)}`;
+  const dayOptions = WEEKDAYS.map((d) =>
+    option(d, weekdayLabel(d, language), d === enrollment.checkinDay),
+  ).join('');
+  const when = words.when(
+    weekdayName(enrollment.checkinDay, language),
+    timeOfDay(enrollment.checkinTime, zone, language),
+  );
   const note = saved
-    ? `<p class="note" role="status">Saved. Your check-in comes on ${escapeHtml(when)}${enrollment.nudges === false ? ', with no mid-week nudges' : ''}. Everything still to come follows these settings; nothing already sent comes again.</p>`
+    ? `<p class="note" role="status">${escapeHtml(words.saved(when, enrollment.nudges === false))}</p>`
     : '';
   const fewer = enrollment.nudges === false;
   const texts = enrollment.phone
-    ? `<fieldset><legend>How many texts?</legend>
-<label class="choice"><input type="radio" name="nudges" value="true"${fewer ? '' : ' checked'}> <span>Check-ins and a short mid-week nudge with one small thing to try: about two texts a week.</span></label>
-<label class="choice"><input type="radio" name="nudges" value="false"${fewer ? ' checked' : ''}> <span>Check-ins only: about one text a week.</span></label>
-<p class="hint">A change applies to the texts still to come.</p>
+    ? `<fieldset><legend>${words.howManyTexts}</legend>
+<label class="choice"><input type="radio" name="nudges" value="true"${fewer ? '' : ' checked'}> <span>${words.withNudges}</span></label>
+<label class="choice"><input type="radio" name="nudges" value="false"${fewer ? ' checked' : ''}> <span>${words.checkinsOnly}</span></label>
+<p class="hint">${words.textsHint}</p>
 </fieldset>`
     : '';
+  const languages = LANGUAGES.map((l) => option(l, LANGUAGE_NAMES[l], l === language, l)).join('');
   return page(
-    'Your settings',
-    `<h1>When Kintsugi writes to you</h1>${note}
-<p>Moved, travelling for a while, or a different day suits you better? Change it here. Texts never arrive between ${escapeHtml(timeInZone(QUIET_FROM, zone))} and ${escapeHtml(timeInZone(QUIET_UNTIL, zone))} where you are.</p>
+    words.title,
+    `<h1>${words.heading}</h1>${note}
+<p>${escapeHtml(words.intro(timeOfDay(QUIET_FROM, zone, language), timeOfDay(QUIET_UNTIL, zone, language)))}</p>
 <form method="post" action="${escapeHtml(action)}">
-<label for="timezone">Time zone</label>
-<select id="timezone" name="timezone" required>${zoneOptions({ zone, label: 'Your time zone now' })}</select>
-<fieldset><legend>Weekly check-in</legend>
-<label for="checkinDay">Day</label><select id="checkinDay" name="checkinDay">${dayOptions}</select>
-<label for="checkinTime">Time</label>
-<select id="checkinTime" name="checkinTime">${timeOptions(enrollment.checkinTime, zone)}</select>
+<label for="timezone">${words.timezone}</label>
+<select id="timezone" name="timezone" required>${zoneOptions({ zone, label: words.timezoneNow }, language)}</select>
+<fieldset><legend>${words.weekly}</legend>
+<label for="checkinDay">${words.day}</label><select id="checkinDay" name="checkinDay">${dayOptions}</select>
+<label for="checkinTime">${words.time}</label>
+<select id="checkinTime" name="checkinTime">${timeOptions(enrollment.checkinTime, zone, language)}</select>
 </fieldset>
 ${texts}
-<button type="submit">Save my settings</button>
+<label for="language">${words.language}</label>
+<p class="hint" id="language-hint">${words.languageHint}</p>
+<select id="language" name="language" aria-describedby="language-hint">${languages}</select>
+<button type="submit">${words.save}</button>
 </form>`,
+    '',
+    language,
   );
 }

@@ -1,7 +1,9 @@
-import { EMAIL_RESTART_WORDS } from '../program/consent';
+import { EMAIL_RESTART_WORDS_IN } from '../program/consent';
 import type { Enrollment } from '../program/enrollment';
-import { dateInZone } from '../program/local-words';
-import { escapeHtml, page } from './layout';
+import type { Language } from '../program/types';
+import { confirmButtonPage, escapeHtml, page } from './layout';
+import { dayOn } from './words/dates';
+import { UNSUBSCRIBE_WORDS } from './words/unsubscribe';
 
 /** The pauses offered instead of stopping, in days (PAUSE by text allows 1 to 30). */
 export const PAUSE_CHOICES = [7, 30] as const;
@@ -11,55 +13,71 @@ const oneButton = (action: string, fields: Record<string, string>, label: string
     .map(([name, value]) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`)
     .join('')}<button type="submit">${escapeHtml(label)}</button></form>`;
 
+const languageOf = (enrollment: Enrollment): Language => enrollment.language ?? 'en';
+
 const texts = (enrollment: Enrollment) =>
-  enrollment.smsStatus === 'active'
-    ? ' Texts go on as before: reply STOP to any of them to end those too.'
-    : '';
+  enrollment.smsStatus === 'active' ? UNSUBSCRIBE_WORDS[languageOf(enrollment)].textsGoOn : '';
+
+/** What a stop link opens (GET changes nothing): one button that stops every email. */
+export function stopEmailsPage(enrollment: Enrollment, action: string): string {
+  const language = languageOf(enrollment);
+  const words = UNSUBSCRIBE_WORDS[language];
+  return confirmButtonPage(words.stopTitle, words.stopIntro, words.stopButton, action, language);
+}
 
 /**
  * What the stop did, with its undo and, while the program runs, a pause instead: each one button (one
- * POST back to the same link), saying exactly what it will do (the words their opt-in records).
+ * POST back to the same link), saying exactly what it will do (the words their opt-in records), in the
+ * enrollment's language.
  */
 export function emailsStoppedPage(enrollment: Enrollment, action: string): string {
+  const language = languageOf(enrollment);
+  const words = UNSUBSCRIBE_WORDS[language];
+  const restart = EMAIL_RESTART_WORDS_IN[language];
   if (enrollment.emailStatus === 'bounced')
     return page(
-      'Emails stopped',
-      `<h1>Emails stopped</h1>
-<p>You will get no more emails from Kintsugi. Mail to this address had already come back undeliverable, so we had stopped sending to it.${escapeHtml(texts(enrollment))}</p>`,
+      words.stoppedTitle,
+      `<h1>${words.stoppedTitle}</h1>
+<p>${words.bounced}${escapeHtml(texts(enrollment))}</p>`,
+      '',
+      language,
     );
   const running = enrollment.status === 'active';
   const pauseSection = running
-    ? `<h2>Need a break rather than an end?</h2>
-<p>${escapeHtml(EMAIL_RESTART_WORDS.pause)}</p>
-${PAUSE_CHOICES.map((days) => oneButton(action, { action: 'pause', days: String(days) }, `Pause ${days} days instead`)).join('\n')}`
+    ? `<h2>${words.breakInstead}</h2>
+<p>${escapeHtml(restart.pause)}</p>
+${PAUSE_CHOICES.map((days) => oneButton(action, { action: 'pause', days: String(days) }, words.pauseDays(days))).join('\n')}`
     : '';
   return page(
-    'Emails stopped',
-    `<h1>Emails stopped</h1>
-<p>You will get no more emails from Kintsugi.${escapeHtml(texts(enrollment))}</p>
-<h2>Changed your mind?</h2>
-<p>${escapeHtml(EMAIL_RESTART_WORDS.restart)}</p>
-${oneButton(action, { action: 'resubscribe' }, 'Start my emails again')}
+    words.stoppedTitle,
+    `<h1>${words.stoppedTitle}</h1>
+<p>${words.noMore}${escapeHtml(texts(enrollment))}</p>
+<h2>${words.changedMind}</h2>
+<p>${escapeHtml(restart.restart)}</p>
+${oneButton(action, { action: 'resubscribe' }, words.startAgain)}
 ${pauseSection}`,
+    '',
+    language,
   );
 }
 
 /** After "Start my emails again". */
-export function emailsBackPage(): string {
-  return page(
-    'Emails back on',
-    `<h1>Your emails are back on</h1>
-<p>Your program carries on where it is: the next step comes on its usual day. Every email still has a link at the bottom to stop them.</p>`,
-  );
+export function emailsBackPage(language: Language = 'en'): string {
+  const words = UNSUBSCRIBE_WORDS[language];
+  return page(words.backTitle, `<h1>${words.backHeading}</h1>\n<p>${words.backText}</p>`, '', language);
 }
 
 /** After "Pause instead": until when, and how to come back sooner. */
 export function pausedInsteadPage(enrollment: Enrollment, until: string): string {
-  const day = dateInZone(until, enrollment.timezone);
+  const language = languageOf(enrollment);
+  const words = UNSUBSCRIBE_WORDS[language];
+  const day = dayOn(until, enrollment.timezone, language);
   return page(
-    'Paused',
-    `<h1>Paused until ${escapeHtml(day)}</h1>
-<p>Your emails are on again, but nothing at all will come until ${escapeHtml(day)}, texts included. Then your program picks up where it left off.</p>
-<p>To come back sooner, reply RESUME to any of our emails${enrollment.smsStatus === 'active' ? ', or text RESUME' : ''}.</p>`,
+    words.pausedTitle,
+    `<h1>${escapeHtml(words.pausedUntil(day))}</h1>
+<p>${escapeHtml(words.pausedText(day))}</p>
+<p>${words.comeBackSooner(enrollment.smsStatus === 'active')}</p>`,
+    '',
+    language,
   );
 }

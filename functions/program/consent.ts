@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import type { Channel } from './types';
+import type { Channel, Language } from './types';
 
 /** Whether a person said yes or no to a channel. */
 export type ConsentAction = 'opt-in' | 'opt-out';
@@ -32,6 +32,12 @@ export interface ConsentEvent {
 export const SMS_CONSENT_TEXT =
   'I agree to get Kintsugi check-in texts at this number: one or two a week, as I choose below, and a few more in checkpoint weeks. Msg&data rates may apply. Reply STOP to end, HELP for help. Consent is not a condition of joining.';
 
+/** The SMS consent in each language of the form; the ledger records the version of the one the person read. */
+export const SMS_CONSENT_WORDS: Record<Language, string> = {
+  en: SMS_CONSENT_TEXT,
+  es: 'Acepto recibir en este número los mensajes de texto de Kintsugi con la pregunta semanal: uno o dos por semana, según lo que elija abajo, y algunos más en las semanas de punto de control. Pueden aplicarse tarifas de mensajes y datos. Responde STOP o PARAR para terminar, y HELP para recibir ayuda. Dar tu consentimiento no es una condición para participar.',
+};
+
 /**
  * What the "Emails stopped" page says beside its buttons that turn email back on (start again, or pause
  * instead), word for word: the wording of the opt-in each button records.
@@ -42,6 +48,17 @@ export const EMAIL_RESTART_WORDS = {
   pause:
     'Pause instead: your emails come back on, and nothing at all is sent for the days you choose. Then your program picks up where it left off.',
 } as const;
+
+/** The same words in each language of the page; the ledger records the version of the one the person read. */
+export const EMAIL_RESTART_WORDS_IN: Record<Language, { restart: string; pause: string }> = {
+  en: EMAIL_RESTART_WORDS,
+  es: {
+    restart:
+      'Vuelve a recibir tus correos y tu programa sigue donde está, con el próximo paso en su día de siempre.',
+    pause:
+      'O haz una pausa: tus correos se vuelven a activar, pero no te enviamos nada durante los días que elijas. Después, tu programa sigue donde lo dejaste.',
+  },
+};
 
 /** A short, stable version id of a consent wording: the start of its SHA-256. */
 export function wordingVersion(text: string): string {

@@ -1,5 +1,5 @@
 import { type MessageRecord, REACHED, type Reply } from './enrollment';
-import { type Metric, QUICK_CHECK_METRICS, type Scale, type Step } from './types';
+import { type Language, type Metric, QUICK_CHECK_METRICS, type Scale, type Step } from './types';
 
 /** One metric's movement over the program. */
 export interface MetricSummary {
@@ -161,11 +161,22 @@ export function buildReport(input: {
   };
 }
 
-/** The words for one answer: "Yes", "No", "4 of 5", or "No answer". */
-export function answerWords(answer: QuestionAnswer['answer'], scale: Scale): string {
-  if (answer === null) return 'No answer';
-  if (scale === 'yes-no') return answer === 1 ? 'Yes' : 'No';
-  return `${answer} of 5`;
+const ANSWER_WORDS: Record<Language, { none: string; yes: string; no: string; of5: (n: number) => string }> =
+  {
+    en: { none: 'No answer', yes: 'Yes', no: 'No', of5: (n) => `${n} of 5` },
+    es: { none: 'Sin respuesta', yes: 'Sí', no: 'No', of5: (n) => `${n} de 5` },
+  };
+
+/** The words for one answer: "Yes", "No", "4 of 5", or "No answer" ("Sí", "4 de 5", "Sin respuesta"). */
+export function answerWords(
+  answer: QuestionAnswer['answer'],
+  scale: Scale,
+  language: Language = 'en',
+): string {
+  const words = ANSWER_WORDS[language];
+  if (answer === null) return words.none;
+  if (scale === 'yes-no') return answer === 1 ? words.yes : words.no;
+  return words.of5(answer);
 }
 
 /** One week's rating as people read it: a whole answer plainly ("4"), a week of two answers with its half ("3.5"). */

@@ -16,7 +16,7 @@
  */
 
 import { answerWords, type CheckpointReport, type QuestionAnswer } from './report';
-import type { Metric, Track } from './types';
+import type { Language, Metric, Track } from './types';
 
 export type WhatNowPattern = 'same-plan' | 'outside-help' | 'reconsider';
 
@@ -32,8 +32,25 @@ export interface WhatNow {
 /** A weekly average down by this much or more (1–5 scale) counts as having slid. */
 export const SLIDE = -0.5;
 
-/** The words of "what now", in the order the page shows the patterns. */
-export const WHAT_NOW_WORDS = {
+/** The words of "what now" in one language: the page's and the PDF's, and the reasons' sentences. */
+export interface WhatNowWords {
+  heading: string;
+  intro: string;
+  notEnough: string;
+  leansHere: string;
+  why: string;
+  patterns: Record<WhatNowPattern, { title: string; text: string }>;
+  safety: { title: string; text: string; emergency: string };
+  /** The reasons, one sentence each (`question` without its scale). */
+  reasons: {
+    unanswered: (question: string) => string;
+    answered: (question: string, answer: string) => string;
+    quickNo: (day: number, question: string) => string;
+    slid: (question: string, first: string, last: string) => string;
+  };
+}
+
+const ENGLISH: WhatNowWords = {
   heading: 'What now',
   intro:
     'Your answers cannot choose for you. They can show which way things lean. At day 90, answers tend to fall into one of three patterns; the one yours lean towards is marked.',
@@ -61,15 +78,65 @@ export const WHAT_NOW_WORDS = {
     emergency:
       'If you are in danger right now, call 911. Outside the US, findahelpline.com lists services near you.',
   },
-} as const;
+  reasons: {
+    unanswered: (question) => `You did not answer “${question}”`,
+    answered: (question, answer) => `“${question}” You answered ${answer}.`,
+    quickNo: (day, question) => `On day ${day}, “${question}” You answered No.`,
+    slid: (question, first, last) =>
+      `Your answers to “${question}” went from ${first} in the first 30 days to ${last} in the last 30.`,
+  },
+};
+
+const SPANISH: WhatNowWords = {
+  heading: 'Y ahora, ¿qué?',
+  intro:
+    'Tus respuestas no pueden decidir por ti, pero sí pueden mostrar hacia dónde se inclinan las cosas. En el día 90, las respuestas suelen caer en uno de tres patrones; el que más se parece a las tuyas está marcado.',
+  notEnough:
+    'Las tres preguntas del punto de control quedaron sin responder, así que Kintsugi no puede decir hacia dónde se inclinan tus respuestas. Lee los tres patrones y fíjate cuál se parece más a donde estás.',
+  leansHere: 'Tus respuestas se inclinan hacia aquí',
+  why: 'Por qué:',
+  patterns: {
+    'same-plan': {
+      title: 'Seguir con el mismo plan',
+      text: 'Las respuestas se inclinan hacia aquí cuando los hechos han ido de acuerdo con lo que se acordó, hay más seguridad que al principio y quieres seguir. Lo que estás haciendo funciona, así que sigue así. Pon fecha para otro punto de control, quizá dentro de 90 días, y sigue escribiendo tus notas.',
+    },
+    'outside-help': {
+      title: 'Seguir, con ayuda de fuera',
+      text: 'Las respuestas se inclinan hacia aquí cuando quieres seguir, pero algo está atorado: acuerdos que no se cumplen, una seguridad que no crece o semanas que fueron a menos. Seguir igual suele traer más de lo mismo. Un terapeuta de pareja o un consejero puede ayudarte a ver dónde está el atorón y qué cambiar.',
+    },
+    reconsider: {
+      title: 'Momento de replantearlo',
+      text: 'Las respuestas se inclinan hacia aquí cuando ya no quieres seguir, o cuando los hechos y la seguridad se quedaron bajos. Tómalo en serio. Puede apuntar a una pausa planeada, con fecha para volver a hablar, o a separarse. Ninguna de las dos es un fracaso. Háblalo con un terapeuta o con alguien de confianza antes de decidir.',
+    },
+  },
+  safety: {
+    title: 'Si le tienes miedo a tu pareja',
+    text: 'Pon primero tu propia seguridad, antes de cualquier paso en pareja. La terapia de pareja, una pausa o una conversación sobre separarse pueden aumentar el peligro cuando una persona le tiene miedo a la otra. Habla primero con alguien que esté solo para ti: un consejero propio, o la Línea Nacional sobre la Violencia Doméstica al 1-800-799-7233, donde atienden en español (o envía START al 88788). Te pueden ayudar a planear qué hacer y cuándo.',
+    emergency:
+      'Si estás en peligro ahora mismo, llama al 911. Fuera de Estados Unidos, findahelpline.com tiene una lista de servicios cerca de ti.',
+  },
+  reasons: {
+    unanswered: (question) => `No respondiste «${question}»`,
+    answered: (question, answer) => `«${question}» Respondiste ${answer}.`,
+    quickNo: (day, question) => `El día ${day}, «${question}» Respondiste No.`,
+    slid: (question, first, last) =>
+      `Tus respuestas a «${question}» pasaron de ${first} en los primeros 30 días a ${last} en los últimos 30.`,
+  },
+};
+
+/** The words of "what now" in each language, in the order the page shows the patterns. */
+export const WHAT_NOW_WORDS: Record<Language, WhatNowWords> = { en: ENGLISH, es: SPANISH };
 
 export const WHAT_NOW_ORDER: readonly WhatNowPattern[] = ['same-plan', 'outside-help', 'reconsider'];
 
 const plain = (question: string) => question.replace(/\s*\([^)]*\)\s*$/, '');
-const said = (a: QuestionAnswer) =>
-  a.answer === null
-    ? `You did not answer “${plain(a.question)}”`
-    : `“${plain(a.question)}” You answered ${answerWords(a.answer, a.scale)}.`;
+const sayer = (language: Language) => {
+  const words = WHAT_NOW_WORDS[language].reasons;
+  return (a: QuestionAnswer) =>
+    a.answer === null
+      ? words.unanswered(plain(a.question))
+      : words.answered(plain(a.question), answerWords(a.answer, a.scale, language));
+};
 
 /** The answers of the latest day-30/60 round that has any, with its day. */
 function latestQuickCheck(report: CheckpointReport): { day: number; answers: QuestionAnswer[] } | undefined {
@@ -78,8 +145,10 @@ function latestQuickCheck(report: CheckpointReport): { day: number; answers: Que
     .find((check) => check.answers.some((a) => a.answer !== null));
 }
 
-/** Which pattern a report's answers lean towards, and why (see the rule at the top of this file). */
-export function whatNow(report: CheckpointReport, track: Track): WhatNow {
+/** Which pattern a report's answers lean towards, and why, its reasons in `language` (see the rule at the top of this file). */
+export function whatNow(report: CheckpointReport, track: Track, language: Language = 'en'): WhatNow {
+  const said = sayer(language);
+  const words = WHAT_NOW_WORDS[language].reasons;
   const find = (metric: Metric) => report.checkpoint.find((c) => c.metric === metric);
   const willing = find('still-willing');
   const consistent = find('behaviour-consistent');
@@ -118,10 +187,9 @@ export function whatNow(report: CheckpointReport, track: Track): WhatNow {
         a !== undefined && (a.answer === null || (a.scale === '1-5' && a.answer <= 3)),
     ),
   ].map(said);
-  const quickReasons = quickNos.map((a) => `On day ${quick?.day}, “${plain(a.question)}” You answered No.`);
-  const slidReasons = slid.map(
-    (m) =>
-      `Your answers to “${plain(m.question)}” went from ${m.first30?.toFixed(1)} in the first 30 days to ${m.last30?.toFixed(1)} in the last 30.`,
+  const quickReasons = quickNos.map((a) => words.quickNo(quick?.day ?? 0, plain(a.question)));
+  const slidReasons = slid.map((m) =>
+    words.slid(plain(m.question), m.first30?.toFixed(1) ?? '', m.last30?.toFixed(1) ?? ''),
   );
   return { pattern: 'outside-help', reasons: [...stuck, ...quickReasons, ...slidReasons], safetyFirst };
 }

@@ -1,6 +1,8 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { linkTroublePage } from '../pages/fresh-link';
-import { errorPage } from '../pages/layout';
+import { chooseLanguage } from '../pages/language';
+import { errorPage, internalErrorMessage } from '../pages/layout';
+import type { Language } from '../program/types';
 import { acceptCorrelationId, CORRELATION_HEADER, withCorrelationId } from './correlation';
 import { InvalidTokenError, KintsugiError, ValidationError } from './errors';
 import { logger } from './logger';
@@ -71,6 +73,13 @@ export const requestOrigin = (event: HttpEvent): { ip?: string; userAgent?: stri
 export const query = (event: HttpEvent, name: string): string | undefined =>
   event.queryStringParameters?.[name];
 
+/**
+ * The language of a page no enrollment speaks for (the form, a broken link): `?lang=en|es` (the form's
+ * switch) wins, else the browser's Accept-Language, else English.
+ */
+export const browserLanguage = (event: HttpEvent): Language =>
+  chooseLanguage(query(event, 'lang'), header(event, 'accept-language'));
+
 /** Whether the caller wants JSON rather than a page. */
 export const wantsJson = (event: HttpEvent): boolean => {
   const accept = header(event, 'accept') ?? '';
@@ -115,8 +124,11 @@ export const download = (body: Uint8Array, type: string, filename: string): Http
   isBase64Encoded: true,
 });
 
-/** The one place errors become HTTP responses. Unknown errors are logged and never leak details. */
-export function errorResponse(error: unknown, asJson: boolean): HttpResult {
+/**
+ * The one place errors become HTTP responses. Unknown errors are logged and never leak details. Pages
+ * come in `language` (the browser's: an error page knows no enrollment); JSON stays English.
+ */
+export function errorResponse(error: unknown, asJson: boolean, language: Language = 'en'): HttpResult {
   if (error instanceof KintsugiError) {
     const payload = {
       error: {
@@ -130,14 +142,14 @@ export function errorResponse(error: unknown, asJson: boolean): HttpResult {
     if (asJson) return json(error.status, payload);
     // An expired or broken link: the page offers a fresh one and a way home, not a dead end.
     if (error instanceof InvalidTokenError)
-      return html(error.status, linkTroublePage(error.reason, error.purpose));
-    return html(error.status, errorPage(error.status, error.message));
+      return html(error.status, linkTroublePage(error.reason, error.purpose, {}, language));
+    return html(error.status, errorPage(error.status, error.message, language));
   }
   logger.error('unexpected error', {
     error: error instanceof Error ? { name: error.name, stack: error.stack } : String(error),
   });
-  const message = 'Something went wrong on our side. Nothing was lost; please try again in a minute.';
-  return asJson ? json(500, { error: { code: 'internal', message } }) : html(500, errorPage(500, message));
+  if (asJson) return json(500, { error: { code: 'internal', message: internalErrorMessage() } });
+  return html(500, errorPage(500, internalErrorMessage(language), language));
 }
 
 /** The request's correlation id: the caller's `x-correlation-id` when plain, else API Gateway's request id. */
@@ -154,7 +166,7 @@ export async function respond(event: HttpEvent, route: () => Promise<HttpResult>
     try {
       return await route();
     } catch (error) {
-      return errorResponse(error, wantsJson(event));
+      return errorResponse(error, wantsJson(event), browserLanguage(event));
     }
   });
   return { ...result, headers: { ...result.headers, [CORRELATION_HEADER]: id } };

@@ -1,5 +1,7 @@
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { reportPage } from '../../functions/pages/report';
+import { closedLinkPage, reportPage, sharedReportPage } from '../../functions/pages/report';
+import { reportPdf } from '../../functions/pages/report-pdf';
 import type { MessageRecord, Reply } from '../../functions/program/enrollment';
 import { buildReport, type CheckpointReport } from '../../functions/program/report';
 import { programSlots, type Slot } from '../../functions/program/schedule';
@@ -181,5 +183,110 @@ describe('the web report page', () => {
   it('still renders a report saved before the quick questions existed', () => {
     const { quickChecks: _, ...old } = answered('hurt', typical);
     expect(reportPage(ownView(old), 'token')).not.toContain('three quick questions');
+  });
+});
+
+describe('the web report page in Spanish, for a Spanish enrollment', () => {
+  const spanish = (report: CheckpointReport) => ({ ...ownView(report), language: 'es' as const });
+  const share = {
+    id: 'share-1',
+    enrollmentId: 'enr-hurt',
+    days: 30 as const,
+    includeNotes: false,
+    createdAt: '2026-06-01T14:00:00.000Z',
+    validUntil: '2026-07-01T14:00:00.000Z',
+    opens: 2,
+    lastOpenedAt: '2026-06-03T14:00:00.000Z',
+  };
+
+  it('writes every heading, chart label and table in Spanish, with lang="es"', () => {
+    const html = reportPage(spanish(answered('hurt', typical)), 'token');
+    expect(html).toContain('<html lang="es">');
+    expect(html).toContain('<h1>Tu punto de control de los 90 días</h1>');
+    expect(html).toContain('Días 30 y 60: tres preguntas rápidas');
+    expect(html).toMatch(/<td data-day="30" data-metric="behaving-differently">No<\/td>/);
+    expect(html).toMatch(/<td data-day="60" data-metric="behaving-differently">Sí<\/td>/);
+    expect(html).toContain('<p class="axis">Semana del programa</p>');
+    expect(html).toContain('Semana a semana, sobre 5.');
+    expect(html).toContain('<caption>Tus respuestas, semana a semana (sobre 5)</caption>');
+    expect(html).toContain('<th scope="row">Promedio, días 0–29</th>');
+    expect(html).toContain('Las tres preguntas');
+    expect(html).toContain('Y ahora, ¿qué?');
+    expect(html).toContain('Si le tienes miedo a tu pareja');
+    expect(html).toContain('<a href="tel:+18007997233">1-800-799-7233</a>, donde atienden en español');
+    expect(html).toContain('Descargar en PDF');
+    expect(html).toContain('Compártelo con tu terapeuta');
+    expect(html).toContain('llama al 988 y oprime 2 para español');
+    for (const english of ['Your 90-day checkpoint', 'Program week', 'What now', 'Share with your therapist'])
+      expect(html).not.toContain(english);
+  });
+
+  it('writes dates in Spanish: share links, notes and the late-answer line', () => {
+    const report = { ...answered('hurt', typical), updatedAt: '2026-06-02T15:00:00.000Z' };
+    report.checkpoint = report.checkpoint.map((c, i) => (i === 0 ? { ...c, late: true } : c));
+    const html = reportPage(
+      {
+        ...spanish(report),
+        shares: [share],
+        notes: [{ at: '2026-03-08T23:42:00.000Z', text: 'Una semana difícil.', withAnswer: '2 de 5' }],
+      },
+      'token',
+    );
+    expect(html).toContain('Funciona hasta el miércoles, 1 de julio');
+    expect(html).toContain('Abierto 2 veces, la última el miércoles, 3 de junio');
+    expect(html).toContain('Creado el lunes, 1 de junio');
+    expect(html).toContain('domingo, 8 de marzo, 7:42 p.\u202fm.');
+    expect(html).toContain(' · con la respuesta 2 de 5');
+    expect(html).toContain('Ver tu nota');
+    expect(html).toContain('(llegó tarde)');
+    expect(html).toContain('El informe se actualizó por última vez el martes, 2 de junio.');
+  });
+
+  it('shows the shared copy and the closed link in Spanish too', () => {
+    const shared = sharedReportPage({
+      report: answered('hurt', typical),
+      track: 'hurt',
+      timezone: 'America/New_York',
+      language: 'es',
+      validUntil: '2026-07-01T14:00:00.000Z',
+    });
+    expect(shared).toContain('<html lang="es">');
+    expect(shared).toContain('Este enlace funciona hasta el miércoles, 1 de julio');
+    expect(closedLinkPage('es')).toContain('No hay nada que mostrar');
+  });
+
+  it('keeps the English page as it was for an enrollment with no language', () => {
+    const html = reportPage({ ...ownView(answered('hurt', typical)), shares: [share] }, 'token');
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('<h1>Your 90-day checkpoint</h1>');
+    expect(html).toContain('Works until Wednesday, July 1');
+    expect(html).toContain('<p class="axis">Program week</p>');
+  });
+
+  it('makes the PDF in Spanish, accents and all', async () => {
+    const bytes = await reportPdf({
+      report: answered('hurt', typical),
+      track: 'hurt',
+      timezone: 'America/New_York',
+      language: 'es',
+      now: NOW,
+      notes: [{ at: '2026-03-08T23:42:00.000Z', text: 'Quería decir que sí, ¿ves? ¡Ánimo!' }],
+    });
+    const pdf = await PDFDocument.load(bytes);
+    expect(pdf.getTitle()).toBe('Tu punto de control de los 90 días');
+    expect(pdf.getPageCount()).toBeGreaterThan(0);
+    const english = await PDFDocument.load(
+      await reportPdf({
+        report: answered('hurt', typical),
+        track: 'hurt',
+        timezone: 'America/New_York',
+        now: NOW,
+      }),
+    );
+    expect(english.getTitle()).toBe('Your 90-day checkpoint');
+    // The standard font the PDF writes with has every Spanish letter, so none becomes "?".
+    const font = await (await PDFDocument.create()).embedFont(StandardFonts.Helvetica);
+    const letters = new Set(font.getCharacterSet());
+    for (const ch of 'áéíóúüñÁÉÍÓÚÑ¿¡«»') expect(letters.has(ch.codePointAt(0) ?? 0)).toBe(true);
   });
 });

@@ -218,3 +218,61 @@ describe('what now on the report page', () => {
     expect(html).not.toContain('data-chosen="true"');
   });
 });
+
+describe('what now in Spanish, for a Spanish enrollment', () => {
+  it('gives the same pattern with its reasons in Spanish, the answers in Spanish words', () => {
+    const english = whatNow(report({ willing: 1, consistent: 3, safer: 4, day60: [1, 0, 1] }), 'hurt');
+    const spanish = whatNow(report({ willing: 1, consistent: 3, safer: 4, day60: [1, 0, 1] }), 'hurt', 'es');
+    expect(spanish.pattern).toBe(english.pattern);
+    expect(spanish.safetyFirst).toBe(english.safetyFirst);
+    expect(spanish.reasons).toEqual([
+      '«Over these 90 days, how consistent has it been?» Respondiste 3 de 5.',
+      'El día 60, «Do you feel safe enough to be honest?» Respondiste No.',
+    ]);
+    expect(whatNow(report({ willing: 0 }), 'hurt', 'es').reasons).toEqual([
+      '«Do you still want to keep working on this together?» Respondiste No.',
+    ]);
+    const unanswered = whatNow(report({ willing: 1, consistent: 4 }), 'hurt', 'es');
+    expect(unanswered.reasons).toContain('No respondiste «How much safer do you feel now?»');
+  });
+
+  it('says when answers slid, with the averages', () => {
+    const slid = report({
+      willing: 1,
+      consistent: 4,
+      safer: 4,
+      metrics: [weekly('honesty-safety', 4, 3)],
+    });
+    expect(whatNow(slid, 'hurt', 'es').reasons).toContain(
+      'Tus respuestas a «honesty-safety?» pasaron de 4.0 en los primeros 30 días a 3.0 en los últimos 30.',
+    );
+  });
+
+  it('shows the section in Spanish on the page: the patterns, the mark, and the caveat with the hotline', () => {
+    const html = reportPage(
+      {
+        report: report({ willing: 1, consistent: 4, safer: 2 }),
+        track: 'hurt',
+        timezone: 'America/Chicago',
+        language: 'es',
+        notes: [],
+        shares: [],
+        now: '2026-06-01T00:30:00.000Z',
+      },
+      't',
+    );
+    const section = html.slice(html.indexOf('<section class="what-now"'));
+    expect(section).toContain('<h2>Y ahora, ¿qué?</h2>');
+    for (const title of ['Seguir con el mismo plan', 'Seguir, con ayuda de fuera', 'Momento de replantearlo'])
+      expect(section).toContain(title);
+    expect(section).toContain('<p class="leans">Tus respuestas se inclinan hacia aquí</p>');
+    expect(section).toContain('<p>Por qué:</p>');
+    // Safety first: the caveat comes before the patterns, in Spanish, with the hotline's Spanish service.
+    expect(section.indexOf('Si le tienes miedo a tu pareja')).toBeLessThan(
+      section.indexOf('data-pattern="same-plan"'),
+    );
+    expect(section).toContain('<a href="tel:+18007997233">1-800-799-7233</a>, donde atienden en español');
+    expect(section).toContain('llama al 911');
+    expect(section).not.toContain('What now');
+  });
+});

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SMS_CONSENT_TEXT, wordingVersion } from '../../program/consent';
+import { SMS_CONSENT_WORDS, wordingVersion } from '../../program/consent';
 import type { Enrollment } from '../../program/enrollment';
 import { enrollmentEmail } from '../../program/enrollment-emails';
 import { parseEnrollmentRequest } from '../../program/enrollment-input';
@@ -95,7 +95,7 @@ const recordFormConsent = (deps: Deps, enrollment: Enrollment, origin: RequestOr
     channel: 'sms',
     action: 'opt-in',
     source: 'web-form',
-    wordingVersion: wordingVersion(SMS_CONSENT_TEXT),
+    wordingVersion: wordingVersion(SMS_CONSENT_WORDS[enrollment.language ?? 'en']),
     ...origin,
   });
 

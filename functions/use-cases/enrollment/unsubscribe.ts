@@ -1,5 +1,5 @@
 import type { EnrollmentStore } from '../../ports/store';
-import { EMAIL_RESTART_WORDS, wordingVersion } from '../../program/consent';
+import { EMAIL_RESTART_WORDS_IN, wordingVersion } from '../../program/consent';
 import type { Enrollment } from '../../program/enrollment';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors';
 import { logger } from '../../shared/logger';
@@ -62,7 +62,7 @@ export async function resubscribe(
   deps: Deps,
   token: string | undefined,
   origin: RequestOrigin = {},
-  wording: string = EMAIL_RESTART_WORDS.restart,
+  button: 'restart' | 'pause' = 'restart',
 ): Promise<Enrollment> {
   const enrollment = await lookupUnsubscribe(deps, token);
   mayRestart(enrollment);
@@ -79,7 +79,8 @@ export async function resubscribe(
       channel: 'email',
       action: 'opt-in',
       source: 'email-link',
-      wordingVersion: wordingVersion(wording),
+      // The words beside the button, in the language the page was shown in.
+      wordingVersion: wordingVersion(EMAIL_RESTART_WORDS_IN[enrollment.language ?? 'en'][button]),
       ...origin,
     });
     logger.info('email opt-in again', { enrollmentId: enrollment.id });
@@ -124,7 +125,7 @@ export async function pauseInstead(
       'Your program is not running, so there is nothing to pause. You can start your emails again instead.',
     );
   return {
-    enrollment: await resubscribe(deps, token, origin, EMAIL_RESTART_WORDS.pause),
+    enrollment: await resubscribe(deps, token, origin, 'pause'),
     until: paused.until,
   };
 }

@@ -3,7 +3,7 @@ import type { Enrollment } from '../../program/enrollment';
 import { dateInZone } from '../../program/local-words';
 import { closesAt, type OpenQuestion, openQuestionsOf } from '../../program/open-questions';
 import type { MessageLanguage } from '../../program/safety';
-import type { Metric, Scale, Step } from '../../program/types';
+import type { Language, Metric, Scale, Step } from '../../program/types';
 import { fillHtml } from '../../render/fill';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors';
 import type { Deps } from '../deps';
@@ -76,10 +76,15 @@ export async function viewEmailAnswer(
   deps: Deps,
   token: string | undefined,
   score: string | undefined,
-): Promise<EmailAnswer & { previous?: number }> {
+): Promise<EmailAnswer & { previous?: number; language: Language }> {
   const answer = readEmailAnswer(deps, token, score);
-  const previous = await latestScore(deps, answer.enrollmentId, { stepId: answer.step.id, day: answer.day });
-  return { ...answer, ...(previous !== undefined ? { previous } : {}) };
+  const [previous, enrollment] = await Promise.all([
+    latestScore(deps, answer.enrollmentId, { stepId: answer.step.id, day: answer.day }),
+    deps.store.getEnrollment(answer.enrollmentId),
+  ]);
+  // The page speaks the enrollment's language.
+  const language = enrollment?.language ?? 'en';
+  return { ...answer, ...(previous !== undefined ? { previous } : {}), language };
 }
 
 /** What the person's note showed, when it showed signs of danger or concern (program/safety.ts). */
@@ -95,6 +100,8 @@ export interface NoteSafety {
 /** What a one-click answer did: the answer, the one it replaced, whether the note was kept. */
 export interface RecordedEmailAnswer extends EmailAnswer {
   previous?: number;
+  /** The enrollment's language: the page's. */
+  language: Language;
   note: 'kept' | 'none' | 'withheld';
   safety?: NoteSafety;
 }
@@ -146,6 +153,7 @@ export async function answerByEmail(
   const recorded: RecordedEmailAnswer = {
     ...answer,
     ...(previous !== undefined ? { previous } : {}),
+    language: enrollment.language ?? 'en',
     note: kept ? 'kept' : note ? 'withheld' : 'none',
   };
   if (!signal) return recorded;

@@ -7,7 +7,7 @@ import {
   shareState,
   shareValidUntil,
 } from '../../program/report-share';
-import type { Track } from '../../program/types';
+import type { Language, Track } from '../../program/types';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors';
 import { logger } from '../../shared/logger';
 import { isShareToken, newShareToken, shareTokenHash } from '../../shared/tokens';
@@ -25,6 +25,8 @@ export interface SharedReportView {
   report: CheckpointReport;
   track: Track;
   timezone: string;
+  /** The participant's language: the shared page's too (absent: English). */
+  language?: Language;
   notes?: ReportNote[];
   validUntil: string;
 }
@@ -105,7 +107,7 @@ export async function openSharedReport(
   return {
     report: shown,
     ...aboutOwner(enrollment),
-    ...(share.includeNotes ? { notes: notesOf(deps, replies) } : {}),
+    ...(share.includeNotes ? { notes: notesOf(deps, replies, enrollment.language ?? 'en') } : {}),
     validUntil: share.validUntil,
   };
 }

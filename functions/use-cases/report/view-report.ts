@@ -2,7 +2,7 @@ import type { EnrollmentStore, ReplyStore, ReportShareStore, ReportStore } from 
 import type { Enrollment, Reply } from '../../program/enrollment';
 import { answerWords, type CheckpointReport } from '../../program/report';
 import type { ReportShare } from '../../program/report-share';
-import type { Track } from '../../program/types';
+import type { Language, Track } from '../../program/types';
 import { NotFoundError } from '../../shared/errors';
 import type { Deps, UsesStore } from '../deps';
 
@@ -19,6 +19,8 @@ export interface ReportPageView {
   report: CheckpointReport;
   track: Track;
   timezone: string;
+  /** The enrollment's language: the page's (absent: English). */
+  language?: Language;
   notes: ReportNote[];
   shares: ReportShare[];
   /** The instant the page was made: which links still work is judged against it. */
@@ -58,23 +60,28 @@ export async function viewReportPage(
   return {
     report,
     ...aboutOwner(enrollment),
-    notes: notesOf(deps, replies),
+    notes: notesOf(deps, replies, enrollment.language ?? 'en'),
     shares,
     now: deps.clock.now().toISOString(),
   };
 }
 
-/** The few facts about the owner a report page needs: the track (for "what now") and the time zone. */
+/** The few facts about the owner a report page needs: the track (for "what now"), the time zone and the language. */
 export const aboutOwner = (enrollment: Enrollment) => ({
   track: enrollment.track,
   timezone: enrollment.timezone,
+  language: enrollment.language ?? ('en' as Language),
 });
 
 /**
  * The participant's notes, oldest first: every reply that kept words (a journal note has no answer; the
  * words beside an answer show it). Empty once the words were dropped or the data deleted.
  */
-export function notesOf(deps: Pick<Deps, 'catalog'>, replies: readonly Reply[]): ReportNote[] {
+export function notesOf(
+  deps: Pick<Deps, 'catalog'>,
+  replies: readonly Reply[],
+  language: Language = 'en',
+): ReportNote[] {
   const scaleOf = (stepId: string | undefined) =>
     deps.catalog.steps.find((s) => s.id === stepId)?.scale ?? '1-5';
   return replies
@@ -83,6 +90,6 @@ export function notesOf(deps: Pick<Deps, 'catalog'>, replies: readonly Reply[]):
     .map((r) => ({
       at: r.at,
       text: r.note.trim(),
-      ...(r.score !== undefined ? { withAnswer: answerWords(r.score, scaleOf(r.stepId)) } : {}),
+      ...(r.score !== undefined ? { withAnswer: answerWords(r.score, scaleOf(r.stepId), language) } : {}),
     }));
 }

@@ -1,0 +1,43 @@
+import type { Enrollment } from '../program/enrollment';
+import type { Language } from '../program/types';
+import { confirmButtonPage, escapeHtml, page } from './layout';
+import { CONFIRM_WORDS } from './words/confirm';
+import { calendarDay } from './words/dates';
+
+const languageOf = (enrollment: Enrollment): Language => enrollment.language ?? 'en';
+
+/** What a confirmation link opens (GET changes nothing): the button, or "already in". */
+export function confirmLinkPage(enrollment: Enrollment, action: string): string {
+  const language = languageOf(enrollment);
+  const words = CONFIRM_WORDS[language];
+  if (enrollment.status !== 'pending')
+    return page(
+      words.alreadyTitle,
+      `<h1>${words.alreadyHeading}</h1><p>${words.alreadyText}</p>`,
+      '',
+      language,
+    );
+  return confirmButtonPage(words.confirmTitle, words.confirmIntro, words.confirmButton, action, language);
+}
+
+/** After the button: when the first step comes, what about texts, and the partner invitation. */
+export function confirmedPage(enrollment: Enrollment, partnerUrl: string): string {
+  const language = languageOf(enrollment);
+  const words = CONFIRM_WORDS[language];
+  const sms =
+    enrollment.smsStatus === 'awaiting-yes'
+      ? `<p>${words.replyYes}</p>`
+      : enrollment.textsUnavailable
+        ? `<p>${words.textsUnavailable}</p>`
+        : '';
+  const first = enrollment.day0
+    ? words.firstStepOn(calendarDay(enrollment.day0, enrollment.timezone, language))
+    : words.firstStepNext;
+  return page(
+    words.inTitle,
+    `<h1>${words.inTitle}</h1><p>${escapeHtml(first)}</p>${sms}
+<p>${words.invite(`<a href="${escapeHtml(partnerUrl)}">${words.inviteLink}</a>`)}</p>`,
+    '',
+    language,
+  );
+}

@@ -1,0 +1,36 @@
+import type { Language } from '../program/types';
+import { escapeHtml, page } from './layout';
+import { PRIVACY_WORDS } from './words/privacy';
+
+/** The page's language, sent with each of its forms so the page after a button speaks it too. */
+const languageField = (language: Language) => `<input type="hidden" name="language" value="${language}">`;
+
+/** The privacy page, in the enrollment's language: download everything, the partner page, delete everything. */
+export function privacyPage(self: string, partnerUrl: string, language: Language = 'en'): string {
+  const words = PRIVACY_WORDS[language];
+  const action = escapeHtml(self);
+  return page(
+    words.title,
+    `<h1>${words.title}</h1>
+<p>${words.intro}</p>
+<form method="post" action="${action}">${languageField(language)}<input type="hidden" name="action" value="export"><button type="submit">${words.download}</button></form>
+<h2>${words.partner}</h2>
+<p>${words.partnerText(`<a href="${escapeHtml(partnerUrl)}">${words.partnerLink}</a>`)}</p>
+<h2>${words.deleteHeading}</h2>
+<p>${words.deleteText}</p>
+<form method="post" action="${action}">${languageField(language)}<input type="hidden" name="action" value="delete"><button type="submit">${words.deleteButton}</button></form>`,
+    '',
+    language,
+  );
+}
+
+/** After "Delete all my data". */
+export function dataDeletedPage(language: Language = 'en'): string {
+  const words = PRIVACY_WORDS[language];
+  return page(
+    words.deletedTitle,
+    `<h1>${words.deletedHeading}</h1><p>${words.deletedText}</p>`,
+    '',
+    language,
+  );
+}

@@ -1,0 +1,57 @@
+import type { Language } from '../../program/types';
+
+/** The confirmation link's pages. */
+export interface ConfirmWords {
+  alreadyTitle: string;
+  alreadyHeading: string;
+  alreadyText: string;
+  confirmTitle: string;
+  confirmIntro: string;
+  confirmButton: string;
+  inTitle: string;
+  firstStepOn: (day: string) => string;
+  firstStepNext: string;
+  replyYes: string;
+  textsUnavailable: string;
+  invite: (link: string) => string;
+  inviteLink: string;
+}
+
+export const CONFIRM_WORDS: Record<Language, ConfirmWords> = {
+  en: {
+    alreadyTitle: 'Already confirmed',
+    alreadyHeading: 'You are already in',
+    alreadyText: 'Your program is running. Watch your inbox for the next step.',
+    confirmTitle: 'Confirm your place',
+    confirmIntro:
+      'Press the button to start your 90-day program. Your first step arrives on the next morning where you are.',
+    confirmButton: 'Start my program',
+    inTitle: 'You are in',
+    firstStepOn: (day) => `Your first step arrives on ${day}, in the morning.`,
+    firstStepNext: 'Your first step arrives on the next morning where you are.',
+    replyYes: 'We also sent you a text. Reply YES to it to get your weekly check-ins by text.',
+    textsUnavailable:
+      'Your weekly check-ins will come by email: the mobile number you gave already gets our texts for another program, and a number gets them for one program at a time.',
+    invite: (link) =>
+      `If your partner may want a private program of their own, you can ${link}. It is optional.`,
+    inviteLink: 'invite them',
+  },
+  es: {
+    alreadyTitle: 'Ya confirmado',
+    alreadyHeading: 'Ya estás dentro',
+    alreadyText: 'Tu programa está en marcha. Estate pendiente de tu correo para el próximo paso.',
+    confirmTitle: 'Confirma tu lugar',
+    confirmIntro:
+      'Oprime el botón para empezar tu programa de 90 días. Tu primer paso llega a la mañana siguiente, según tu hora.',
+    confirmButton: 'Empezar mi programa',
+    inTitle: 'Ya estás dentro',
+    firstStepOn: (day) => `Tu primer paso llega el ${day}, por la mañana.`,
+    firstStepNext: 'Tu primer paso llega a la mañana siguiente, según tu hora.',
+    replyYes:
+      'También te enviamos un mensaje de texto. Respóndele SÍ para recibir tu pregunta semanal por mensaje de texto.',
+    textsUnavailable:
+      'Tu pregunta semanal llegará por correo: el número de celular que diste ya recibe nuestros mensajes para otro programa, y un número los recibe para un solo programa a la vez.',
+    invite: (link) => `Si tu pareja quiere su propio programa privado, puedes ${link}. Es opcional.`,
+    inviteLink: 'invitarla',
+  },
+};

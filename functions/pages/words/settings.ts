@@ -1,0 +1,81 @@
+import type { Language } from '../../program/types';
+
+/** "domingo" → "domingos"; "lunes" stays "lunes". */
+const plural = (day: string) => (day.endsWith('s') ? day : `${day}s`);
+
+/** A Spanish time with its article: "la 1 p. m.", "las 7 p. m.", "las 19:00". */
+export const withArticle = (time: string): string => (/^1(\D|$)/.test(time) ? `la ${time}` : `las ${time}`);
+
+/** A sentence's end: "p. m." already ends with its period. */
+const sentence = (text: string) => (text.endsWith('.') ? text : `${text}.`);
+
+/** The settings page's words; `{…}` parts are filled by the page. */
+export interface SettingsWords {
+  title: string;
+  heading: string;
+  /** "Sundays around 7 PM". */
+  when: (day: string, time: string) => string;
+  saved: (when: string, noNudges: boolean) => string;
+  intro: (from: string, until: string) => string;
+  timezone: string;
+  timezoneNow: string;
+  weekly: string;
+  day: string;
+  time: string;
+  howManyTexts: string;
+  withNudges: string;
+  checkinsOnly: string;
+  textsHint: string;
+  language: string;
+  languageHint: string;
+  save: string;
+}
+
+export const SETTINGS_WORDS: Record<Language, SettingsWords> = {
+  en: {
+    title: 'Your settings',
+    heading: 'When Kintsugi writes to you',
+    when: (day, time) => `${day}s around ${time}`,
+    saved: (when, noNudges) =>
+      `Saved. Your check-in comes on ${when}${noNudges ? ', with no mid-week nudges' : ''}. Everything still to come follows these settings; nothing already sent comes again.`,
+    intro: (from, until) =>
+      `Moved, travelling for a while, or a different day suits you better? Change it here. Texts never arrive between ${from} and ${until} where you are.`,
+    timezone: 'Time zone',
+    timezoneNow: 'Your time zone now',
+    weekly: 'Weekly check-in',
+    day: 'Day',
+    time: 'Time',
+    howManyTexts: 'How many texts?',
+    withNudges: 'Check-ins and a short mid-week nudge with one small thing to try: about two texts a week.',
+    checkinsOnly: 'Check-ins only: about one text a week.',
+    textsHint: 'A change applies to the texts still to come.',
+    language: 'Idioma / Language',
+    languageHint: 'The language of your emails, texts, pages and report, from the next one on.',
+    save: 'Save my settings',
+  },
+  es: {
+    title: 'Tu configuración',
+    heading: 'Cuándo te escribe Kintsugi',
+    when: (day, time) => `los ${plural(day)} hacia ${withArticle(time)}`,
+    saved: (when, noNudges) =>
+      `Guardado. Tu pregunta semanal llegará ${sentence(`${when}${noNudges ? ', sin los mensajes de mitad de semana' : ''}`)} Todo lo que falta seguirá esta configuración; nada de lo que ya te enviamos volverá a llegar.`,
+    intro: (from, until) =>
+      `¿Te mudaste, vas a estar de viaje o te conviene otro día? Cámbialo aquí. Los mensajes de texto nunca llegan entre ${withArticle(from)} y ${withArticle(until)} de donde estás.`,
+    timezone: 'Zona horaria',
+    timezoneNow: 'Tu zona horaria actual',
+    weekly: 'Pregunta semanal',
+    day: 'Día',
+    time: 'Hora',
+    howManyTexts: '¿Cuántos mensajes de texto?',
+    withNudges:
+      'La pregunta semanal y un breve mensaje a mitad de semana con algo pequeño para probar: unos dos mensajes por semana.',
+    checkinsOnly: 'Solo la pregunta semanal: más o menos un mensaje por semana.',
+    textsHint: 'Un cambio se aplica a los mensajes que aún no llegan.',
+    language: 'Idioma / Language',
+    languageHint: 'El idioma de tus correos, mensajes de texto, páginas e informe, desde el próximo mensaje.',
+    save: 'Guardar mi configuración',
+  },
+};
+
+/** How each language names itself in a list. */
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', es: 'Español' };
