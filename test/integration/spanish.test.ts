@@ -117,6 +117,51 @@ describe('Kintsugi en español, through the HTTP API', () => {
     for (const reply of replies) expect(reply).toMatch(/^(Anotado|Kintsugi anotó)/);
   });
 
+  it('by email: a one-click answer page asks the question in Spanish; the settings page switches to English, and what is still to come follows', async () => {
+    const email = uniqueEmail('luis');
+    const enrolled = await api(runtime, '/enrollments', {
+      json: { email, timezone: ZONE, role: 'repairing', checkinDay: 'friday', language: 'es' },
+    });
+    expect(enrolled.status).toBe(202);
+    const luis: Participant = { id: enrolled.body.id, email };
+    const confirmed = await api(runtime, pathOf(linkIn((await emailsTo(runtime, email))[0], '/confirm')), {
+      method: 'POST',
+      headers: { accept: 'text/html' },
+    });
+    expect(confirmed.text).toMatch(/<html lang="es"/);
+    await advance(runtime, 'P9D');
+    const checkin = (await programEmails(runtime, luis)).find((e) => e.text?.includes('/checkin?'));
+    const spanishQuestion = es?.steps.find((s) => s.subject === checkin?.subject)?.question;
+    expect(spanishQuestion).toBeTruthy();
+    const url = checkin?.text?.match(/https?:\/\/\S+\/checkin\?\S*score=4\b\S*/)?.[0] as string;
+    const page = await api(runtime, pathOf(url), { headers: { accept: 'text/html' } });
+    expect(page.text).toMatch(/<html lang="es"/);
+    // The page shows the question and its scale apart: "¿…? (1 = …, 5 = …)".
+    expect(page.text).toContain((spanishQuestion as string).replace(/\s*\([^)]*\)\s*$/, ''));
+    expect(page.text).toContain('4 de 5');
+
+    const settings = pathOf(linkIn((await programEmails(runtime, luis)).at(-1), '/settings'));
+    const shown = await api(runtime, settings, { headers: { accept: 'text/html' } });
+    expect(shown.text).toContain('Idioma');
+    const saved = await fetch(`${runtime.url}${settings}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      body: new URLSearchParams({
+        timezone: ZONE,
+        checkinDay: 'friday',
+        checkinTime: '19:00',
+        language: 'en',
+      }).toString(),
+    });
+    expect(saved.status).toBe(200);
+    expect(await saved.text()).toMatch(/<html lang="en"/);
+    const before = (await programEmails(runtime, luis)).length;
+    await advance(runtime, 'P4D');
+    const after = (await programEmails(runtime, luis)).slice(before);
+    expect(after.length).toBeGreaterThan(0);
+    for (const sent of after) expect(sent.html).toMatch(/<html[^>]*lang="en"/);
+  });
+
   it('every program email came in Spanish, and the report is in Spanish with every week in it', async () => {
     const emails = await programEmails(runtime, rosa);
     const subjects = new Set(es?.steps.map((s) => s.subject).filter(Boolean));

@@ -1,3 +1,4 @@
+import { stepIn } from '../../program/in-language';
 import { crisisLinesFor } from '../../program/crisis-lines';
 import type { Enrollment } from '../../program/enrollment';
 import { dateInZone } from '../../program/local-words';
@@ -82,9 +83,10 @@ export async function viewEmailAnswer(
     latestScore(deps, answer.enrollmentId, { stepId: answer.step.id, day: answer.day }),
     deps.store.getEnrollment(answer.enrollmentId),
   ]);
-  // The page speaks the enrollment's language.
+  // The page speaks the enrollment's language, the question too.
   const language = enrollment?.language ?? 'en';
-  return { ...answer, ...(previous !== undefined ? { previous } : {}), language };
+  const step = stepIn(deps.catalog, answer.step, language);
+  return { ...answer, step, ...(previous !== undefined ? { previous } : {}), language };
 }
 
 /** What the person's note showed, when it showed signs of danger or concern (program/safety.ts). */
@@ -131,7 +133,9 @@ export async function answerByEmail(
     const closed = dateInZone(question.closesAt, enrollment.timezone, enrollment.language);
     throw new ConflictError(
       'question_closed',
-      `This question closed on ${closed}, so answers to it are no longer counted. The next one will come as usual.`,
+      enrollment.language === 'es'
+        ? `Esta pregunta se cerró el ${closed}, así que ya no se cuentan respuestas a ella. La siguiente llegará como siempre.`
+        : `This question closed on ${closed}, so answers to it are no longer counted. The next one will come as usual.`,
       'token',
     );
   }
@@ -152,6 +156,7 @@ export async function answerByEmail(
   });
   const recorded: RecordedEmailAnswer = {
     ...answer,
+    step: stepIn(deps.catalog, answer.step, enrollment.language),
     ...(previous !== undefined ? { previous } : {}),
     language: enrollment.language ?? 'en',
     note: kept ? 'kept' : note ? 'withheld' : 'none',
