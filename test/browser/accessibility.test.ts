@@ -512,6 +512,12 @@ async function crawlThePages(): Promise<void> {
     };
     for (let n = 1; n <= 12; n++) await week(n);
     const ben = await enrollParticipant(runtime, { timezone: 'America/New_York', phone: false });
+    // Eva reads the program in Spanish, by email: every page her links open is in Spanish.
+    const eva = await enrollParticipant(runtime, {
+      timezone: 'America/Los_Angeles',
+      phone: false,
+      language: 'es',
+    });
     const cleo = await linkPartner(runtime, ben);
     await week(13);
     await runtime.advanceTo(new Date(runtime.clock.now().getTime() + 2 * 86_400_000));
@@ -548,7 +554,11 @@ async function crawlThePages(): Promise<void> {
     const getPaths = [...new Set(ROUTES.filter((r) => r.startsWith('GET ')).map((r) => r.slice(4)))];
     const forged = getPaths.filter((p) => !p.startsWith('/_local')).map((p) => `${p}?token=forged.token`);
     const phone = `/_local/phone#${encodeURIComponent(ana.phone as string)}`;
-    await crawl(true, [...getPaths, ...forged, phone], [ana.email, ben.email, cleo.email, dee]);
+    await crawl(
+      true,
+      [...getPaths, '/?lang=es', ...forged, phone],
+      [ana.email, ben.email, cleo.email, dee, eva.email],
+    );
     // Without script: the pages whose forms a script sends, as a browser without script sends them.
     const scripted = [...pageStates.values()]
       .flat()

@@ -32,6 +32,8 @@ export async function enrollParticipant(
     checkinTime?: string;
     /** `false`: check-ins only, no mid-week nudges (the form's choice of texts). */
     nudges?: false;
+    /** `es`: the program in Spanish. */
+    language?: 'es';
   },
 ): Promise<Participant> {
   const email = uniqueEmail();
@@ -45,6 +47,7 @@ export async function enrollParticipant(
       checkinTime: options.checkinTime ?? '19:00',
       ...(phone ? { phone, smsConsent: true } : {}),
       ...(options.nudges === false ? { nudges: false } : {}),
+      ...(options.language ? { language: options.language } : {}),
     },
   });
   expect(enrolled.status).toBe(202);
@@ -53,7 +56,7 @@ export async function enrollParticipant(
   expect(confirmed.status).toBe(200);
   if (phone && options.yes !== false) {
     const yes = await api(runtime, '/_local/sms/reply', { json: { from: phone, body: 'YES' } });
-    expect(yes.body.reply).toMatch(/you're in/i);
+    expect(yes.body.reply).toMatch(/you're in|listo/i);
   }
   return { id: enrolled.body.id, email, ...(phone ? { phone } : {}) };
 }
