@@ -235,7 +235,7 @@ describe('the web report page in Spanish, for a Spanish enrollment', () => {
     expect(html).toContain('Funciona hasta el miércoles, 1 de julio');
     expect(html).toContain('Abierto 2 veces, la última el miércoles, 3 de junio');
     expect(html).toContain('Creado el lunes, 1 de junio');
-    expect(html).toContain('domingo, 8 de marzo, 7:42 p.\u202fm.');
+    expect(html).toContain('domingo, 8 de marzo, 7:42 p.m.');
     expect(html).toContain(' · con la respuesta 2 de 5');
     expect(html).toContain('Ver tu nota');
     expect(html).toContain('(llegó tarde)');
