@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../shared/erro
 import { logger } from '../../shared/logger';
 import type { Deps, UsesStore } from '../deps';
 import { channelLedger, type RequestOrigin, recordConsent, recordOptOutOnce } from '../services/consent';
+import { countStopped } from '../services/outcomes';
 import { updateEnrollment } from '../services/update-enrollment';
 
 /** The enrollment an unsubscribe link belongs to, changing nothing. */
@@ -31,6 +32,8 @@ export async function unsubscribe(
     e.emailStatus = 'unsubscribed';
     e.emailStopReason = 'unsubscribed';
   });
+  if (updated !== enrollment && updated.emailStatus === 'unsubscribed')
+    await countStopped(deps, updated, 'opted-out');
   // Every click, not only the first: a click after a failed ledger write still gets its entry (once).
   if (
     await recordOptOutOnce(deps, {
@@ -123,6 +126,7 @@ export async function pauseInstead(
       'not_running',
       'Your program is not running, so there is nothing to pause. You can start your emails again instead.',
     );
+  await countStopped(deps, enrollment, 'paused');
   return {
     enrollment: await resubscribe(deps, token, origin, EMAIL_RESTART_WORDS.pause),
     until: paused.until,
