@@ -15,6 +15,10 @@ export async function programOutcomes(
   options: { cohort?: string } = {},
 ): Promise<OutcomesView> {
   if (options.cohort !== undefined && !COHORT.test(options.cohort))
-    throw new ValidationError('invalid_cohort', 'cohort: a month (2027-01) or an ISO week (2027-W03).', 'cohort');
+    throw new ValidationError(
+      'invalid_cohort',
+      'cohort: a month (2027-01) or an ISO week (2027-W03).',
+      'cohort',
+    );
   return buildOutcomes(await deps.store.readOutcomeCounters(), options.cohort);
 }
