@@ -108,6 +108,11 @@ describe('the outcomes command and page on the local runtime', () => {
   };
 
   it('show a cohort of 9 without a single count, in text, JSON, CSV and on the page', async () => {
+    // Counted all the same: the figures exist, and are withheld.
+    const rows = await runtime.deps.store.readOutcomeCounters();
+    const total = (name: string) => rows.reduce((n, r) => n + (r.counts[name] ?? 0), 0);
+    expect(total('enrolled')).toBe(9);
+    expect(total('answered-w01')).toBe(9);
     const json = JSON.parse(await cli('--json', '--cohort', '2027-01')) as OutcomesView;
     expect(json.funnel.map((s) => s.people)).toEqual(json.funnel.map(() => FEWER_THAN));
     expect(json.response.every((r) => r.askedByText === FEWER_THAN && r.answered.text === FEWER_THAN)).toBe(
