@@ -176,6 +176,22 @@ export function suppress(value: number, base: number): Shown {
   return value > 0 && value < MIN_CELL ? FEWER_THAN : value;
 }
 
+/**
+ * The parts of a total that is shown, each through `suppress`; when exactly one part is withheld, the
+ * smallest part still shown is withheld with it, so no part can be worked out as the total less the others.
+ */
+export function suppressParts(values: readonly number[], base: number): Shown[] {
+  const shown = values.map((v) => suppress(v, base));
+  const withheld = shown.filter((v) => v === FEWER_THAN).length;
+  if (withheld !== 1) return shown;
+  let smallest = -1;
+  shown.forEach((v, i) => {
+    if (typeof v === 'number' && (smallest < 0 || v < (values[smallest] as number))) smallest = i;
+  });
+  if (smallest >= 0) shown[smallest] = FEWER_THAN;
+  return shown;
+}
+
 /** A rate (0–1, three places) shown only when its numerator and its denominator each count enough people. */
 export function suppressRate(count: number, of: number): Shown | null {
   if (of === 0) return null;
@@ -320,7 +336,12 @@ function distribution(
     label,
     ...(week ? { week } : {}),
     people: suppress(total, total),
-    histogram: scores.map((score) => ({ score, people: suppress(histogram[String(score)] ?? 0, total) })),
+    histogram: ((shown) => scores.map((score, i) => ({ score, people: shown[i] as Shown })))(
+      suppressParts(
+        scores.map((score) => histogram[String(score)] ?? 0),
+        total,
+      ),
+    ),
     quartiles: found && total < MIN_CELL ? FEWER_THAN : found,
   };
 }
@@ -340,14 +361,17 @@ export function buildOutcomes(rows: readonly CounterRow[], filter?: string): Out
   const base = enrolledIn(funnelCounts);
   const tracks: Track[] = ['hurt', 'repairing'];
   const reaches: Reach[] = ['texts', 'email'];
-  const split = <K extends string>(keys: K[], pick: (k: K) => (r: CounterRow) => boolean, name: string) =>
-    Object.fromEntries(
-      keys.map((k) => {
-        const part = of(pick(k));
-        const answers = name.startsWith('answered-') ? weeklyOf(pick(k)) : part;
-        return [k, suppress(answers[name] ?? 0, enrolledIn(part))];
-      }),
+  const split = <K extends string>(keys: K[], pick: (k: K) => (r: CounterRow) => boolean, name: string) => {
+    const values = keys.map((k) => {
+      const answers = name.startsWith('answered-') ? weeklyOf(pick(k)) : of(pick(k));
+      return answers[name] ?? 0;
+    });
+    const shown = suppressParts(values, base);
+    // A part of fewer than ten people in all shows nothing, zeros included.
+    return Object.fromEntries(
+      keys.map((k, i) => [k, enrolledIn(of(pick(k))) < MIN_CELL ? FEWER_THAN : shown[i]]),
     ) as Record<K, Shown>;
+  };
 
   const funnel = FUNNEL_STEPS.map(({ step, label, name }) => {
     const source = name.startsWith('answered-') ? weekly : funnelCounts;
@@ -382,11 +406,9 @@ export function buildOutcomes(rows: readonly CounterRow[], filter?: string): Out
       week,
       askedByText: suppress(askedSms, base),
       askedByEmail: suppress(askedEmail, base),
-      answered: {
-        text: suppress(by('text'), base),
-        click: suppress(by('click'), base),
-        reply: suppress(by('reply'), base),
-      },
+      answered: (([text, click, reply]) => ({ text, click, reply }))(
+        suppressParts([by('text'), by('click'), by('reply')], base) as [Shown, Shown, Shown],
+      ),
       rate: base < MIN_CELL ? FEWER_THAN : suppressRate(answered, askedSms + askedEmail),
       textRate: base < MIN_CELL ? FEWER_THAN : suppressRate(by('text'), askedSms),
       emailRate: base < MIN_CELL ? FEWER_THAN : suppressRate(by('click') + by('reply'), askedEmail),
@@ -417,10 +439,12 @@ export function buildOutcomes(rows: readonly CounterRow[], filter?: string): Out
       first30: distribution(c, 'first30', 'days 0–29 (mean per person)', [1, 2, 3, 4, 5]),
       last30: distribution(c, 'last30', 'days 61–90 (mean per person)', [1, 2, 3, 4, 5]),
       checkpoint: days.map((d) => distribution(c, `d${d}`, `day ${Number(d)}`, scores)),
-      trend: Object.fromEntries(TRENDS.map((t) => [t, suppress(counts[`trend-${t}`] ?? 0, base)])) as Record<
-        Trend,
-        Shown
-      >,
+      trend: ((shown) => Object.fromEntries(TRENDS.map((t, i) => [t, shown[i]])) as Record<Trend, Shown>)(
+        suppressParts(
+          TRENDS.map((t) => counts[`trend-${t}`] ?? 0),
+          base,
+        ),
+      ),
     });
   }
 

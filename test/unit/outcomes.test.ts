@@ -10,6 +10,7 @@ import {
   monthOfIsoWeek,
   quartiles,
   suppress,
+  suppressParts,
   suppressRate,
 } from '../../functions/program/outcomes';
 import { programOutcomes } from '../../functions/use-cases/operator/outcomes';
@@ -75,6 +76,14 @@ describe('suppression', () => {
     expect(suppressRate(15, 18)).toBe(FEWER_THAN);
     expect(suppressRate(20, 20)).toBe(1);
     expect(suppressRate(0, 0)).toBeNull();
+  });
+});
+
+describe('suppressing the parts of a shown total', () => {
+  it('withholds the smallest other part with a lone withheld one, so no part is the total less the rest', () => {
+    expect(suppressParts([40, 25, 3], 68)).toEqual([40, FEWER_THAN, FEWER_THAN]);
+    expect(suppressParts([40, 3, 2], 45)).toEqual([40, FEWER_THAN, FEWER_THAN]);
+    expect(suppressParts([40, 25, 0], 65)).toEqual([40, 25, 0]);
   });
 });
 
@@ -203,10 +212,11 @@ describe('the view', () => {
       },
     ];
     const view = buildOutcomes(rows);
+    // The repairing track has 5 people: its figure is withheld, and so is hurt's, which with the total would give it away.
     expect(view.funnel[1]).toMatchObject({
       people: 30,
-      byTrack: { hurt: 25, repairing: FEWER_THAN },
-      byReach: { texts: 25, email: FEWER_THAN },
+      byTrack: { hurt: FEWER_THAN, repairing: FEWER_THAN },
+      byReach: { texts: FEWER_THAN, email: FEWER_THAN },
     });
   });
 });

@@ -55,10 +55,13 @@ export const keys = {
     PK: `ENR#${enrollmentId}`,
     SK: `OUTCOME#${milestone}`,
   }),
-  /** A part of a group's outcome counts: one partition per cohort, an item per track, reach and part. */
-  outcomeCounter: (group: { cohort: string; track: string; reach: string }, part: string) => ({
-    PK: `OUTCOMES#${group.cohort}`,
-    SK: `${group.track}#${group.reach}#${part}`,
+  /**
+   * A part of a group's outcome counts: one partition per cohort, items per track, reach and part, each
+   * in OUTCOME_COUNTER_SHARDS copies (by enrollment) that a read adds up, so concurrent counts seldom meet.
+   */
+  outcomeCounter: (group: { cohort: string; track: string; reach: string }, part: string, shard: number) => ({
+    PK: outcomeCohortPartition(group.cohort),
+    SK: `${group.track}#${group.reach}#${part}#${shard}`,
   }),
   /** The list of cohorts with counts (a string set), so reading the outcomes needs no scan. */
   outcomeCohorts: () => ({ PK: 'OUTCOMES', SK: 'COHORTS' }),
@@ -88,6 +91,9 @@ export const OUTCOME_COUNT_PREFIX = 'n:';
 export const ERASED_AT_PREFIX = 'AT#';
 
 export const duePartition = (shard: number) => `DUE#${shard}`;
+export const outcomeCohortPartition = (cohort: string) => `OUTCOMES#${cohort}`;
+/** Copies of each outcome counter item: transactions that touch one item at once conflict and retry. */
+export const OUTCOME_COUNTER_SHARDS = 4;
 /** The highest sort key for instants up to and including `now`. */
 export const dueUpTo = (now: string) => `${now}#\uffff`;
 export const enrollmentIdOf = (pk: string) => pk.slice(ENROLLMENT_PREFIX.length);
