@@ -16,16 +16,18 @@ import { escapeHtml, page } from './layout';
 const STYLE = `<style>
 main{max-width:64rem}
 .bars{list-style:none;padding:0;margin:1rem 0}
-.bars li{display:grid;grid-template-columns:minmax(9rem,16rem) 1fr 7rem;gap:.6rem;align-items:center;margin:.3rem 0}
+.bars li{display:grid;grid-template-columns:minmax(8rem,19rem) 1fr 7rem;gap:.6rem;align-items:center;margin:.3rem 0}
 .bar{height:1.1rem;background:var(--gold);border-radius:3px;min-width:2px}
 .bar.none{background:transparent;border:1px dashed var(--muted)}
 .figure-note{color:var(--muted);font-size:.92rem}
-.multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(18rem,1fr));gap:1rem}
+.multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,28rem),1fr));gap:1rem}
 .multiples figure{margin:0;border:1px solid var(--line);border-radius:8px;padding:.6rem}
 figcaption{font-weight:600;margin-bottom:.3rem}
 svg text{font:12px system-ui,sans-serif;fill:var(--ink)}
 .scroll{overflow-x:auto}
+.scroll:focus-visible{outline:3px solid var(--gold);outline-offset:2px}
 td.num,th.num{text-align:right}
+caption{text-align:left;font-weight:600;padding:.2rem 0}
 </style>`;
 
 const num = (v: Shown | null | undefined) =>
@@ -33,6 +35,9 @@ const num = (v: Shown | null | undefined) =>
 const pct = (v: Shown | null) => (v === null ? '—' : typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : v);
 const cells = (values: string[], numeric = true) =>
   values.map((v) => `<td${numeric ? ' class="num"' : ''}>${escapeHtml(v)}</td>`).join('');
+/** A table that may scroll sideways on a phone: a labelled region the keyboard can reach and scroll. */
+const scrollable = (caption: string, table: string) =>
+  `<div class="scroll" role="region" tabindex="0" aria-label="${escapeHtml(caption)}"><table><caption>${escapeHtml(caption)}</caption>${table}</table></div>`;
 const heads = (values: string[]) => values.map((v) => `<th scope="col">${escapeHtml(v)}</th>`).join('');
 
 function funnelSection(view: OutcomesView): string {
@@ -60,10 +65,9 @@ function funnelSection(view: OutcomesView): string {
   return `<section aria-labelledby="funnel">
 <h2 id="funnel">Funnel</h2>
 <ul class="bars" aria-hidden="true">${bars}</ul>
-<div class="scroll"><table><caption>People at each step, by track and by whether they gave a mobile number</caption>
-<thead><tr><th scope="col">Step</th>${heads(['All', 'Hurt', 'Repairing', 'Gave a number', 'Email only'])}</tr></thead><tbody>${rows}</tbody></table></div>
+${scrollable('People at each step, by track and by whether they gave a mobile number', `<thead><tr><th scope="col">Step</th>${heads(['All', 'Hurt', 'Repairing', 'Gave a number', 'Email only'])}</tr></thead><tbody>${rows}</tbody>`)}
 ${stops}
-${stopRows ? `<div class="scroll"><table><caption>Where people stopped</caption><thead><tr><th scope="col">Why</th>${heads(['After week', 'People'])}</tr></thead><tbody>${stopRows}</tbody></table></div>` : ''}
+${stopRows ? scrollable('Where people stopped', `<thead><tr><th scope="col">Why</th>${heads(['After week', 'People'])}</tr></thead><tbody>${stopRows}</tbody>`) : ''}
 </section>`;
 }
 
@@ -110,8 +114,7 @@ function responseCurve(view: OutcomesView): string {
 <h2 id="response">Weekly check-in response</h2>
 <p class="figure-note">Share of weekly check-ins answered, all channels, late answers counted.</p>
 <svg viewBox="0 0 ${w} ${h}" width="100%" role="img" aria-label="${escapeHtml(`Response rate by week: ${summary}`)}">${grid}${lines}${dots}${weeks}</svg>
-<div class="scroll"><table><caption>Check-ins asked and answered, by week and channel</caption>
-<thead><tr><th scope="col">Week</th>${heads(['Texted', 'Emailed', 'Answered by text', 'By email click', 'By email reply', 'Rate', 'Rate by text', 'Rate by email'])}</tr></thead><tbody>${rows}</tbody></table></div>
+${scrollable('Check-ins asked and answered, by week and channel', `<thead><tr><th scope="col">Week</th>${heads(['Texted', 'Emailed', 'Answered by text', 'By email click', 'By email reply', 'Rate', 'Rate by text', 'Rate by email'])}</tr></thead><tbody>${rows}</tbody>`)}
 </section>`;
 }
 
@@ -124,31 +127,37 @@ const quartileWords = (d: Distribution) =>
 
 /** One question's answers by week: a box from the lower to the upper quartile, the median a bar across. */
 function smallMultiple(m: MetricOutcomes): string {
-  const w = 300;
-  const h = 150;
+  const w = 420;
+  const h = 190;
   const max = m.weeks.some((d) => d.histogram.length > 2) ? 5 : 1;
   const min = max === 5 ? 1 : 0;
-  const x = (week: number) => 24 + ((week - 1) / 12) * (w - 40);
-  const y = (v: number) => 12 + (1 - (v - min) / (max - min)) * (h - 40);
+  const x = (week: number) => 30 + ((week - 1) / 12) * (w - 50);
+  const y = (v: number) => 14 + (1 - (v - min) / (max - min)) * (h - 44);
   const boxes = m.weeks
     .map((d) => {
       if (!d.week || !d.quartiles || d.quartiles === FEWER_THAN) return '';
       const q = d.quartiles;
       const top = y(q.q3);
       const height = Math.max(2, y(q.q1) - top);
-      return `<rect x="${x(d.week) - 6}" y="${top}" width="12" height="${height}" fill="#f3e7c4" stroke="#8a6a12"/><line x1="${x(d.week) - 7}" x2="${x(d.week) + 7}" y1="${y(q.median)}" y2="${y(q.median)}" stroke="#1f1b16" stroke-width="2.5"/>`;
+      return `<rect x="${x(d.week) - 9}" y="${top}" width="18" height="${height}" fill="#f3e7c4" stroke="#8a6a12"/><line x1="${x(d.week) - 11}" x2="${x(d.week) + 11}" y1="${y(q.median)}" y2="${y(q.median)}" stroke="#1f1b16" stroke-width="3"/>`;
     })
     .join('');
-  const axis = [min, max].map((v) => `<text x="2" y="${y(v) + 4}">${v}</text>`).join('');
+  const axis = Array.from({ length: max - min + 1 }, (_, i) => min + i)
+    .map(
+      (v) =>
+        `<line x1="24" x2="${w - 10}" y1="${y(v)}" y2="${y(v)}" stroke="#cfc4b1"/><text x="6" y="${y(v) + 4}">${v}</text>`,
+    )
+    .join('');
   const weeks = m.weeks
     .filter((d) => d.week)
     .map((d) => `<text x="${x(d.week as number) - 4}" y="${h - 8}">${d.week}</text>`)
     .join('');
   const all = [...m.weeks, m.first30, m.last30, ...m.checkpoint].filter((d) => d.people !== 0);
+  const scores = all[0]?.histogram.map((b) => String(b.score)) ?? [];
   const rows = all
     .map(
       (d) =>
-        `<tr><th scope="row">${escapeHtml(d.label)}</th>${cells([quartileWords(d), num(d.people), d.histogram.map((b) => `${b.score}: ${num(b.people)}`).join(', ')])}</tr>`,
+        `<tr><th scope="row">${escapeHtml(d.label)}</th>${cells([quartileWords(d), num(d.people), ...d.histogram.map((b) => num(b.people))])}</tr>`,
     )
     .join('');
   const id = `m-${m.metric}`;
@@ -156,8 +165,7 @@ function smallMultiple(m: MetricOutcomes): string {
   return `<figure aria-labelledby="${id}">
 <figcaption id="${id}">${escapeHtml(m.metric)}</figcaption>
 ${m.weeks.length ? `<svg viewBox="0 0 ${w} ${h}" width="100%" role="img" aria-label="${escapeHtml(`Answers by week, median and quartiles: ${summary}`)}">${axis}${boxes}${weeks}</svg>` : ''}
-<div class="scroll"><table><caption>${escapeHtml(m.metric)}: median (quartiles) and people by answer</caption>
-<thead><tr><th scope="col">When</th>${heads(['Median (quartiles)', 'People', 'By answer'])}</tr></thead><tbody>${rows}</tbody></table></div>
+${scrollable(`${m.metric}: median (quartiles), people, and people by answer (${scores.join(', ')})`, `<thead><tr><th scope="col">When</th>${heads(['Median (quartiles)', 'People', ...scores])}</tr></thead><tbody>${rows}</tbody>`)}
 <p class="figure-note">From the first 30 to the last 30 days: rose ${num(m.trend.rose)}, held ${num(m.trend.held)}, fell ${num(m.trend.fell)}.</p>
 </figure>`;
 }
