@@ -13,7 +13,11 @@ import {
   suppressParts,
   suppressRate,
 } from '../../functions/program/outcomes';
+import { confirm } from '../../functions/use-cases/enrollment/confirm';
+import { enroll } from '../../functions/use-cases/enrollment/enroll';
 import { programOutcomes } from '../../functions/use-cases/operator/outcomes';
+import { replyBySms } from '../../functions/use-cases/replies/reply-by-sms';
+import { dispatch } from '../../functions/use-cases/sending/dispatch';
 import {
   countAnswers,
   countAsked,
@@ -218,5 +222,48 @@ describe('the view', () => {
       byTrack: { hurt: FEWER_THAN, repairing: FEWER_THAN },
       byReach: { texts: FEWER_THAN, email: FEWER_THAN },
     });
+  });
+});
+
+describe('the program counts its own milestones', () => {
+  const PHONE = '+14155550100';
+  let sids = 0;
+  const tokenFrom = (url: string) => new URL(url).searchParams.get('token') ?? '';
+
+  it('as a person enrolls, confirms, says YES, is asked a check-in, answers it, answers again and says STOP', async () => {
+    const world = fakeWorld();
+    const sms = (body: string) => replyBySms(world.deps, { from: PHONE, body, messageSid: `SMin${++sids}` });
+    await enroll(world.deps, {
+      email: 'ana@example.com',
+      timezone: 'America/New_York',
+      role: 'hurt',
+      phone: PHONE,
+      smsConsent: true,
+    });
+    const link = world.emails.at(-1)?.text.match(/https:\/\/kintsugi\.test\/confirm\?\S+/)?.[0] ?? '';
+    await confirm(world.deps, tokenFrom(link));
+    await sms('YES');
+    const end = '2026-03-12T00:00:00.000Z';
+    for (;;) {
+      const next = await world.store.earliestDue();
+      if (!next || next > end) break;
+      world.clock.set(next);
+      await dispatch(world.deps);
+    }
+    await sms('4');
+    await sms('sorry meant 5');
+    await sms('STOP');
+    const counts = Object.assign({}, ...(await world.store.readOutcomeCounters()).map((r) => r.counts));
+    expect(counts).toMatchObject({
+      enrolled: 1,
+      confirmed: 1,
+      'texts-on': 1,
+      'asked-w01-sms': 1,
+      'answered-w01': 1,
+      'answered-w01-text': 1,
+      'w01-s4': 0,
+      'w01-s5': 1,
+    });
+    expect(Object.keys(counts).some((k) => k.startsWith('stop-opted-out-w'))).toBe(true);
   });
 });

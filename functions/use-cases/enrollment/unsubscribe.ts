@@ -26,14 +26,15 @@ export async function unsubscribe(
   origin: RequestOrigin = {},
 ): Promise<Enrollment> {
   const enrollment = await lookupUnsubscribe(deps, token);
+  let stopped = false;
   const updated = await updateEnrollment(deps, enrollment.id, (e) => {
     // Already stopped (by the person, or by a bounce, whose reason is kept: it decides what may restart).
     if (e.emailStatus !== 'active') return false;
     e.emailStatus = 'unsubscribed';
     e.emailStopReason = 'unsubscribed';
+    stopped = true;
   });
-  if (updated !== enrollment && updated.emailStatus === 'unsubscribed')
-    await countStopped(deps, updated, 'opted-out');
+  if (stopped) await countStopped(deps, updated, 'opted-out');
   // Every click, not only the first: a click after a failed ledger write still gets its entry (once).
   if (
     await recordOptOutOnce(deps, {
