@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { renderOutcomesPage } from '../../functions/pages/outcomes';
 import {
   type Distribution,
+  distributionsOf,
   FEWER_THAN,
   type OutcomesView,
   type Shown,
@@ -76,7 +77,7 @@ export function outcomesText(view: OutcomesView): string {
   ];
   for (const m of view.metrics) {
     lines.push('', `Answers: ${m.metric} (median [quartiles], people)`);
-    const rows = [...m.weeks, m.first30, m.last30, ...m.checkpoint]
+    const rows = distributionsOf(m)
       .filter((d) => d.people !== 0)
       .map((d) => [
         d.label,
@@ -85,7 +86,7 @@ export function outcomesText(view: OutcomesView): string {
         d.histogram.map((h) => `${h.score}: ${n(h.people)}`).join(', '),
       ]);
     if (rows.length) lines.push(table(['WHEN', 'MEDIAN', 'PEOPLE', 'BY ANSWER'], rows));
-    if (Object.values(m.trend).some((t) => t !== 0))
+    if (m.trend)
       lines.push(
         `From the first 30 to the last 30 days: rose ${n(m.trend.rose)}, held ${n(m.trend.held)}, fell ${n(m.trend.fell)}.`,
       );
@@ -124,7 +125,7 @@ export function outcomesCsv(view: OutcomesView): string {
     add('response', 'rate', w, r.rate);
   }
   for (const m of view.metrics) {
-    for (const d of [...m.weeks, m.first30, m.last30, ...m.checkpoint]) {
+    for (const d of distributionsOf(m)) {
       add(`answers:${m.metric}`, 'people', d.label, d.people);
       if (d.quartiles && d.quartiles !== FEWER_THAN) {
         add(`answers:${m.metric}`, 'median', d.label, d.quartiles.median);
@@ -133,7 +134,7 @@ export function outcomesCsv(view: OutcomesView): string {
       }
       for (const h of d.histogram) add(`answers:${m.metric}`, `answer ${h.score}`, d.label, h.people);
     }
-    for (const [k, v] of Object.entries(m.trend))
+    for (const [k, v] of Object.entries(m.trend ?? {}))
       add(`answers:${m.metric}`, `trend ${k}`, 'first vs last 30 days', v);
   }
   for (const f of view.safety.flags) {

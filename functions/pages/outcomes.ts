@@ -6,6 +6,7 @@
  */
 import {
   type Distribution,
+  distributionsOf,
   FEWER_THAN,
   type MetricOutcomes,
   type OutcomesView,
@@ -152,7 +153,7 @@ function smallMultiple(m: MetricOutcomes): string {
     .filter((d) => d.week)
     .map((d) => `<text x="${x(d.week as number) - 4}" y="${h - 8}">${d.week}</text>`)
     .join('');
-  const all = [...m.weeks, m.first30, m.last30, ...m.checkpoint].filter((d) => d.people !== 0);
+  const all = distributionsOf(m).filter((d) => d.people !== 0);
   const scores = all[0]?.histogram.map((b) => String(b.score)) ?? [];
   const rows = all
     .map(
@@ -166,7 +167,7 @@ function smallMultiple(m: MetricOutcomes): string {
 <figcaption id="${id}">${escapeHtml(m.metric)}</figcaption>
 ${m.weeks.length ? `<svg viewBox="0 0 ${w} ${h}" width="100%" role="img" aria-label="${escapeHtml(`Answers by week, median and quartiles: ${summary}`)}">${axis}${boxes}${weeks}</svg>` : ''}
 ${scrollable(`${m.metric}: median (quartiles), people, and people by answer (${scores.join(', ')})`, `<thead><tr><th scope="col">When</th>${heads(['Median (quartiles)', 'People', ...scores])}</tr></thead><tbody>${rows}</tbody>`)}
-<p class="figure-note">From the first 30 to the last 30 days: rose ${num(m.trend.rose)}, held ${num(m.trend.held)}, fell ${num(m.trend.fell)}.</p>
+${m.trend ? `<p class="figure-note">From the first 30 to the last 30 days: rose ${num(m.trend.rose)}, held ${num(m.trend.held)}, fell ${num(m.trend.fell)}.</p>` : ''}
 </figure>`;
 }
 

@@ -180,8 +180,9 @@ export function suppress(value: number, base: number): Shown {
  * The parts of a total that is shown, each through `suppress`; when exactly one part is withheld, the
  * smallest part still shown is withheld with it, so no part can be worked out as the total less the others.
  */
-export function suppressParts(values: readonly number[], base: number): Shown[] {
-  const shown = values.map((v) => suppress(v, base));
+export function suppressParts(values: readonly number[], base: number, bases?: readonly number[]): Shown[] {
+  // A part drawn from a group of its own (a track, a reach) is withheld when that group is under ten.
+  const shown = values.map((v, i) => suppress(v, Math.min(base, bases?.[i] ?? base)));
   const withheld = shown.filter((v) => v === FEWER_THAN).length;
   if (withheld !== 1) return shown;
   let smallest = -1;
@@ -269,12 +270,17 @@ export interface Distribution {
 export interface MetricOutcomes {
   metric: string;
   weeks: Distribution[];
-  first30: Distribution;
-  last30: Distribution;
+  /** Each person's mean over days 0–29 and 61–90 (weekly questions only; counted at their report). */
+  first30?: Distribution;
+  last30?: Distribution;
   checkpoint: Distribution[];
-  /** People whose mean rose, held or fell from days 0–29 to days 61–90 (counted at their report). */
-  trend: Record<Trend, Shown>;
+  /** People whose mean rose, held or fell from days 0–29 to days 61–90 (weekly questions only). */
+  trend?: Record<Trend, Shown>;
 }
+
+/** Every distribution of a question, in the order shown: weeks, the two 30-day means, checkpoint days. */
+export const distributionsOf = (m: MetricOutcomes): Distribution[] =>
+  [...m.weeks, m.first30, m.last30, ...m.checkpoint].filter((d): d is Distribution => d !== undefined);
 
 export interface OutcomesView {
   /** The cohort filter (`2027-01`, `2027-W03`), or `all`. */
@@ -366,11 +372,12 @@ export function buildOutcomes(rows: readonly CounterRow[], filter?: string): Out
       const answers = name.startsWith('answered-') ? weeklyOf(pick(k)) : of(pick(k));
       return answers[name] ?? 0;
     });
-    const shown = suppressParts(values, base);
-    // A part of fewer than ten people in all shows nothing, zeros included.
-    return Object.fromEntries(
-      keys.map((k, i) => [k, enrolledIn(of(pick(k))) < MIN_CELL ? FEWER_THAN : shown[i]]),
-    ) as Record<K, Shown>;
+    const shown = suppressParts(
+      values,
+      base,
+      keys.map((k) => enrolledIn(of(pick(k)))),
+    );
+    return Object.fromEntries(keys.map((k, i) => [k, shown[i]])) as Record<K, Shown>;
   };
 
   const funnel = FUNNEL_STEPS.map(({ step, label, name }) => {
@@ -433,18 +440,28 @@ export function buildOutcomes(rows: readonly CounterRow[], filter?: string): Out
           .filter(Boolean),
       ),
     ].sort() as string[];
+    const has = (prefix: string) => Object.keys(counts).some((k) => k.startsWith(prefix));
     metrics.push({
       metric: part.slice('answers#'.length),
       weeks,
-      first30: distribution(c, 'first30', 'days 0–29 (mean per person)', [1, 2, 3, 4, 5]),
-      last30: distribution(c, 'last30', 'days 61–90 (mean per person)', [1, 2, 3, 4, 5]),
+      ...(has('first30-')
+        ? { first30: distribution(c, 'first30', 'days 0–29 (mean per person)', [1, 2, 3, 4, 5]) }
+        : {}),
+      ...(has('last30-')
+        ? { last30: distribution(c, 'last30', 'days 61–90 (mean per person)', [1, 2, 3, 4, 5]) }
+        : {}),
       checkpoint: days.map((d) => distribution(c, `d${d}`, `day ${Number(d)}`, scores)),
-      trend: ((shown) => Object.fromEntries(TRENDS.map((t, i) => [t, shown[i]])) as Record<Trend, Shown>)(
-        suppressParts(
-          TRENDS.map((t) => counts[`trend-${t}`] ?? 0),
-          base,
-        ),
-      ),
+      ...(has('trend-')
+        ? {
+            trend: ((shown) =>
+              Object.fromEntries(TRENDS.map((t, i) => [t, shown[i]])) as Record<Trend, Shown>)(
+              suppressParts(
+                TRENDS.map((t) => counts[`trend-${t}`] ?? 0),
+                base,
+              ),
+            ),
+          }
+        : {}),
     });
   }
 
