@@ -9,6 +9,7 @@ import { register as registerEnroll } from './commands/enroll';
 import { register as registerExport } from './commands/export';
 import { register as registerInbox } from './commands/inbox';
 import { register as registerList } from './commands/list';
+import { register as registerOutcomes } from './commands/outcomes';
 import { register as registerPause } from './commands/pause';
 import { register as registerReport } from './commands/report';
 import { register as registerResume } from './commands/resume';
@@ -59,6 +60,7 @@ export function buildProgram(io: CliIo = processIo): Command {
     registerDelete,
     registerReport,
     registerInbox,
+    registerOutcomes,
     registerSmoke,
     registerSimulate,
   ]) {

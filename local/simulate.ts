@@ -6,8 +6,10 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SegmentedMessage } from 'sms-segments-calculator';
+import { type OutcomesView, weekOfDay } from '../functions/program/outcomes';
 import { type Track, WEEKDAYS } from '../functions/program/types';
 import { mapConcurrently } from '../functions/shared/concurrency';
+import { programOutcomes } from '../functions/use-cases/operator/outcomes';
 import { dispatch } from '../functions/use-cases/sending/dispatch';
 import { type DynamoDbUsage, meterDynamoDb } from './dynamodb-meter';
 import { startDynamoDbLocal } from './emulators/dynamodb';
@@ -29,6 +31,11 @@ const SEND_BATCHES_AT_ONCE = 4;
 const RATING_PROMPT = /Reply 1-5/;
 const YES_NO_PROMPT = /Reply Y or N/;
 const CHECKIN_LINK = /\/checkin\?token=[^\s&]+&score=(\d)/g;
+/** A weekly check-in's text, as the content words it (the checkpoint questions are worded otherwise). */
+const WEEKLY_TEXT = /^Kintsugi check-in:/;
+/** What the confirmation of a text's answers names: "week 3 check-in" among the answers recorded. */
+const RECORDED = /^Kintsugi noted (.*?)\.(\s|$)/;
+const SHORT_CONFIRMATION = /^\d of 5 noted\./;
 
 export interface SimulationOptions {
   participants: number;
@@ -69,6 +76,13 @@ export interface SimulationSummary {
   replies: { sms: number; email: number };
   /** Day-90 report emails. */
   reports: number;
+  /**
+   * What the simulation itself did, counted as it went (not read from the program): who enrolled,
+   * confirmed and said YES, and per program week the weekly check-ins it got and answered, by channel.
+   */
+  own: SimulationCounts;
+  /** The program's outcomes of the simulated cohort, as `kintsugi outcomes` shows them. */
+  outcomes: OutcomesView;
   /** Dispatch ticks run (one per distinct due instant). */
   dispatches: number;
   /** Send jobs that failed five times (the dead-letter queue in AWS); 0 when all went well. */
@@ -79,6 +93,14 @@ export interface SimulationSummary {
   seconds: number;
   /** Messages sent per second of the program's run. */
   messagesPerSecond: number;
+}
+
+export interface SimulationCounts {
+  enrolled: number;
+  confirmed: number;
+  textsOn: number;
+  /** Index 0 is week 1. */
+  weeks: { week: number; texted: number; emailed: number; answeredByText: number; answeredByClick: number }[];
 }
 
 export interface Person {
@@ -120,9 +142,29 @@ export async function simulate(options: SimulationOptions): Promise<SimulationSu
     env: { PROVIDER_TIMEOUT_MS: '60000', SOURCE_LIMIT_PER_HOUR: '0' },
   });
   const counts = { emails: 0, reports: 0, smsReplies: 0, emailReplies: 0, dispatches: 0 };
+  const simulated: SimulationCounts = {
+    enrolled: 0,
+    confirmed: 0,
+    textsOn: 0,
+    weeks: Array.from({ length: 13 }, (_, i) => ({
+      week: i + 1,
+      texted: 0,
+      emailed: 0,
+      answeredByText: 0,
+      answeredByClick: 0,
+    })),
+  };
   try {
-    const { emails } = await enrollAndConfirm(runtime, endpoints.sesEndpoint, newcomers(options, random));
+    const { emails, people } = await enrollAndConfirm(
+      runtime,
+      endpoints.sesEndpoint,
+      newcomers(options, random),
+    );
     counts.emails += emails;
+    simulated.enrolled = people.length;
+    simulated.confirmed = people.length;
+    simulated.textsOn = people.filter((p) => p.phone).length;
+    const tally = await weekTally(runtime, people, simulated);
     meter.reset();
     const programStarted = performance.now();
     const answerShare = options.answerShare ?? 0.85;
@@ -134,7 +176,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationSu
     let textsSeen = runtime.twilio.created().length;
     let previous: string | undefined;
     const endDay = async () => {
-      const mail = await answerEmails(runtime, endpoints.sesEndpoint, answers, random);
+      const mail = await answerEmails(runtime, endpoints.sesEndpoint, answers, random, tally);
       counts.emails += mail.emails;
       counts.reports += mail.reports;
       counts.emailReplies += mail.replies;
@@ -154,13 +196,14 @@ export async function simulate(options: SimulationOptions): Promise<SimulationSu
       await dispatch(runtime.deps);
       counts.dispatches++;
       const texts = runtime.twilio.created();
-      counts.smsReplies += await answerTexts(runtime, texts.slice(textsSeen), answers, random);
+      counts.smsReplies += await answerTexts(runtime, texts.slice(textsSeen), answers, random, tally);
       textsSeen = texts.length;
     }
     while (day < days) await endDay();
-    const mail = await answerEmails(runtime, endpoints.sesEndpoint, answers, random);
+    const mail = await answerEmails(runtime, endpoints.sesEndpoint, answers, random, tally);
     counts.emails += mail.emails;
     counts.reports += mail.reports;
+    const outcomes = await programOutcomes(runtime.deps);
     const programSeconds = (performance.now() - programStarted) / 1000;
     const thread = runtime.twilio.messages();
     // Counted once per distinct text: most texts are the same few prompts and answers.
@@ -184,6 +227,8 @@ export async function simulate(options: SimulationOptions): Promise<SimulationSu
       smsSegments: { outbound: segments('outbound'), inbound: segments('inbound') },
       replies: { sms: counts.smsReplies, email: counts.emailReplies },
       reports: counts.reports,
+      own: simulated,
+      outcomes,
       dispatches: counts.dispatches,
       deadLetters: runtime.queue.deadLetters.length,
       dynamodb: meter.usage(),
@@ -285,12 +330,15 @@ async function answerTexts(
   texts: { to: string; body: string }[],
   answers: () => boolean,
   random: () => number,
+  tally?: WeekTally,
 ): Promise<number> {
+  for (const text of texts) if (WEEKLY_TEXT.test(text.body)) tally?.texted(text.to);
   const asked = texts.filter((t) => (RATING_PROMPT.test(t.body) || YES_NO_PROMPT.test(t.body)) && answers());
   await mapConcurrently(asked, PEOPLE_AT_ONCE, async (text) => {
     const answer = RATING_PROMPT.test(text.body) ? String(1 + Math.floor(random() * 5)) : 'Y';
-    const { status } = await runtime.replyBySms(text.to, answer);
+    const { status, reply } = await runtime.replyBySms(text.to, answer);
     if (status !== 200) throw new Error(`The SMS webhook answered ${status}`);
+    tally?.answeredByText(text.to, WEEKLY_TEXT.test(text.body), reply ?? '');
   });
   return asked.length;
 }
@@ -304,11 +352,13 @@ async function answerEmails(
   sesEndpoint: string,
   answers: () => boolean,
   random: () => number,
+  tally?: WeekTally,
 ): Promise<{ emails: number; reports: number; replies: number }> {
   const emails = await listEmails(sesEndpoint);
   await clearEmails(sesEndpoint);
   const links = emails.flatMap((email) => {
     const choices = [...(email.text ?? '').matchAll(CHECKIN_LINK)].map((match) => match[0]);
+    if (choices[0]) tally?.emailed(choices[0]);
     if (choices.length === 0 || !answers()) return [];
     return [choices[Math.floor(random() * choices.length)] as string];
   });
@@ -316,10 +366,75 @@ async function answerEmails(
   const answered = await mapConcurrently(links, PEOPLE_AT_ONCE, (path) =>
     post(runtime, path, undefined, false),
   );
+  links.forEach((path, i) => {
+    if (answered[i]) tally?.answeredByClick(path);
+  });
   return {
     emails: emails.length,
     reports: emails.filter((e) => e.text?.includes('/report?token=')).length,
     replies: answered.filter(Boolean).length,
+  };
+}
+
+/** Counts the simulation's weekly check-ins by the program week each belongs to. */
+interface WeekTally {
+  texted(to: string): void;
+  emailed(link: string): void;
+  answeredByText(from: string, weeklyPrompt: boolean, confirmation: string): void;
+  answeredByClick(link: string): void;
+}
+
+/**
+ * The week of each check-in the simulation meets: a text's from the person's day 0 and the simulated
+ * clock (texts are answered at the tick that sent them); a one-click link's from the question its token
+ * names. An answer by text counts under the weeks its confirmation names ("Kintsugi noted week 13
+ * check-in: 4 of 5"), or the prompt's week for the short "4 of 5 noted." (one weekly answer, nothing open).
+ */
+async function weekTally(runtime: Runtime, people: Person[], own: SimulationCounts): Promise<WeekTally> {
+  const byPhone = new Map<string, { timezone: string; day0: string }>();
+  for (const person of people) {
+    if (!person.phone) continue;
+    const e = await runtime.deps.store.getEnrollment(person.id);
+    if (e?.day0) byPhone.set(person.phone, { timezone: e.timezone, day0: e.day0 });
+  }
+  const weekly = new Set(runtime.deps.catalog.steps.filter((s) => s.kind === 'check-in').map((s) => s.id));
+  const weekNow = (phone: string) => {
+    const who = byPhone.get(phone);
+    if (!who) return undefined;
+    const local = runtime.clock.now().toLocaleDateString('en-CA', { timeZone: who.timezone });
+    return weekOfDay(Math.round((Date.parse(local) - Date.parse(who.day0)) / DAY_MS));
+  };
+  const linkWeek = (link: string) => {
+    const token = decodeURIComponent(/token=([^&\s]+)/.exec(link)?.[1] ?? '');
+    const [stepId, day] = (runtime.deps.tokens.verify(token, 'checkin').ref ?? '').split('#');
+    return stepId && weekly.has(stepId) ? weekOfDay(Number(day)) : undefined;
+  };
+  const at = (week: number | undefined) => (week ? own.weeks[week - 1] : undefined);
+  return {
+    texted: (to) => {
+      const w = at(weekNow(to));
+      if (w) w.texted++;
+    },
+    emailed: (link) => {
+      const w = at(linkWeek(link));
+      if (w) w.emailed++;
+    },
+    answeredByText: (from, weeklyPrompt, confirmation) => {
+      if (SHORT_CONFIRMATION.test(confirmation)) {
+        const w = weeklyPrompt ? at(weekNow(from)) : undefined;
+        if (w) w.answeredByText++;
+        return;
+      }
+      const recorded = RECORDED.exec(confirmation)?.[1] ?? '';
+      for (const match of recorded.matchAll(/week (\d+) check-in/g)) {
+        const w = at(Number(match[1]));
+        if (w) w.answeredByText++;
+      }
+    },
+    answeredByClick: (link) => {
+      const w = at(linkWeek(link));
+      if (w) w.answeredByClick++;
+    },
   };
 }
 

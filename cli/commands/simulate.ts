@@ -3,6 +3,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import type { SimulationSummary } from '../../local/simulate';
 import { contextOf } from '../context';
 import { table } from '../format';
+import { outcomesText } from './outcomes';
 
 /** A whole number from `min` to `max`, for commander. */
 const wholeNumber = (min: number, max: number) => (value: string) => {
@@ -36,6 +37,20 @@ export function summaryText(s: SimulationSummary): string {
     ),
     '',
     `Took ${s.seconds.toFixed(1)} s (the ${s.days} days themselves: ${s.programSeconds.toFixed(1)} s, ${s.messagesPerSecond.toFixed(1)} messages/s).`,
+    '',
+    `What the simulation did, by its own count: ${count(s.own.enrolled)} enrolled, ${count(s.own.confirmed)} confirmed, ${count(s.own.textsOn)} said YES.`,
+    table(
+      ['WEEK', 'TEXTED', 'EMAILED', 'ANSWERED BY TEXT', 'BY CLICK'],
+      s.own.weeks.map((w) => [
+        String(w.week),
+        count(w.texted),
+        count(w.emailed),
+        count(w.answeredByText),
+        count(w.answeredByClick),
+      ]),
+    ),
+    '',
+    outcomesText(s.outcomes),
   ].join('\n');
 }
 

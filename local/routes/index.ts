@@ -3,6 +3,7 @@ import { ADMIN_ROUTES } from './admin';
 import { CLOCK_ROUTES } from './clock';
 import type { LocalRoute } from './context';
 import { EMAIL_ROUTES } from './email';
+import { OUTCOMES_ROUTES } from './outcomes';
 import { PHONE_ROUTES } from './phone';
 import { PREVIEW_ROUTES } from './preview';
 import { SAFETY_ROUTES } from './safety';
@@ -20,6 +21,7 @@ export const LOCAL_ROUTES: readonly LocalRoute[] = [
   ...SAFETY_ROUTES,
   ...PHONE_ROUTES,
   ...ADMIN_ROUTES,
+  ...OUTCOMES_ROUTES,
 ];
 
 /** The local route for `method` `path`, or undefined. */

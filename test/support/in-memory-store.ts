@@ -9,10 +9,18 @@ import type {
   QuotaOutcome,
   QuotaRequest,
   Store,
+  TallyOutcome,
   UnsentClaim,
 } from '../../functions/ports/store';
 import type { ConsentEvent, ErasureTombstone } from '../../functions/program/consent';
 import type { Enrollment, MessageKey, MessageRecord, Reply } from '../../functions/program/enrollment';
+import {
+  type CounterRef,
+  type CounterRow,
+  type OutcomeGroup,
+  type OutcomeTally,
+  valuedName,
+} from '../../functions/program/outcomes';
 import type { CheckpointReport } from '../../functions/program/report';
 import type { ReportShare } from '../../functions/program/report-share';
 import { ConcurrentUpdateError } from '../../functions/shared/errors';
@@ -84,6 +92,9 @@ export class InMemoryStore implements Store {
   /** Share links by id, each with the hash of its token; `shareLinks` maps a hash to its share. */
   readonly shares = new Map<string, ReportShare & { tokenHash: string }>();
   readonly shareLinks = new Map<string, Lookup & { shareId: string }>();
+  /** Outcome milestones reached, by `<enrollment>#<milestone>`, with their value; and the counter rows. */
+  readonly outcomeMarks = new Map<string, { value?: string }>();
+  readonly outcomeRows = new Map<string, CounterRow>();
 
   constructor(options: InMemoryStoreOptions = {}) {
     this.dueParts = options.dueParts ?? 1;
@@ -449,6 +460,7 @@ export class InMemoryStore implements Store {
   }
 
   async deleteEnrollment(e: Enrollment): Promise<void> {
+    for (const key of this.outcomeMarks.keys()) if (key.startsWith(`${e.id}#`)) this.outcomeMarks.delete(key);
     for (const [map, key] of this.lookupsOf(e)) if (map.get(key)?.enrollmentId === e.id) map.delete(key);
     this.enrollments.delete(e.id);
     for (const [key, m] of this.messages) {
@@ -519,5 +531,38 @@ export class InMemoryStore implements Store {
         .map(copy),
       ...(end < all.length ? { cursor: String(end) } : {}),
     };
+  }
+
+  private addCounts(group: OutcomeGroup, adds: { ref: CounterRef; by: number }[]): void {
+    for (const { ref, by } of adds) {
+      const key = `${group.cohort}#${group.track}#${group.reach}#${ref.part}`;
+      const row = this.outcomeRows.get(key) ?? { ...group, part: ref.part, counts: {} };
+      row.counts[ref.name] = (row.counts[ref.name] ?? 0) + by;
+      this.outcomeRows.set(key, row);
+    }
+  }
+
+  async tallyOutcome(tally: OutcomeTally): Promise<TallyOutcome> {
+    const key = `${tally.enrollmentId}#${tally.milestone}`;
+    const valued = (value: string, by: number) =>
+      (tally.valued ?? []).map((ref) => ({ ref: { ...ref, name: valuedName(ref, value) }, by }));
+    const mark = this.outcomeMarks.get(key);
+    if (!mark) {
+      this.outcomeMarks.set(key, tally.value !== undefined ? { value: tally.value } : {});
+      this.addCounts(tally.group, [
+        ...tally.fixed.map((ref) => ({ ref, by: 1 })),
+        ...(tally.value !== undefined ? valued(tally.value, 1) : []),
+      ]);
+      return 'counted';
+    }
+    if (tally.value === undefined || !tally.valued?.length) return 'already';
+    if (mark.value === undefined || mark.value === tally.value) return 'already';
+    this.addCounts(tally.group, [...valued(mark.value, -1), ...valued(tally.value, 1)]);
+    mark.value = tally.value;
+    return 'changed';
+  }
+
+  async readOutcomeCounters(): Promise<CounterRow[]> {
+    return [...this.outcomeRows.values()].map(copy);
   }
 }

@@ -730,5 +730,63 @@ export function describeStoreContract(name: string, makeStore: (setup: StoreSetu
         expect(await store.listErasureTombstones('hz')).toHaveLength(1);
       });
     });
+
+    describe('outcome counts', () => {
+      const group = { cohort: '2026-W10', track: 'hurt' as const, reach: 'texts' as const };
+      const answer = (enrollmentId: string, value: string) => ({
+        enrollmentId,
+        group,
+        milestone: 'answer#w1',
+        fixed: [{ part: 'weekly', name: 'answered-w01' }],
+        value,
+        valued: [{ part: 'answers#honesty-safety', name: 'w01-s{v}' }],
+      });
+      /** The counts by group and part, summed over however many items the store keeps them in. */
+      const counts = async () => {
+        const summed: Record<string, Record<string, number>> = {};
+        for (const row of await store.readOutcomeCounters()) {
+          const key = `${row.cohort}#${row.track}#${row.reach}#${row.part}`;
+          const into = summed[key] ?? {};
+          summed[key] = into;
+          for (const [name, n] of Object.entries(row.counts)) into[name] = (into[name] ?? 0) + n;
+        }
+        return summed;
+      };
+
+      it('counts a milestone once per enrollment, a retry changing nothing', async () => {
+        const enrolled = (id: string) => ({
+          enrollmentId: id,
+          group,
+          milestone: 'enrolled',
+          fixed: [{ part: 'funnel', name: 'enrolled' }],
+          opensCohort: true,
+        });
+        expect(await store.tallyOutcome(enrolled('o1'))).toBe('counted');
+        expect(await store.tallyOutcome(enrolled('o1'))).toBe('already');
+        expect(await store.tallyOutcome(enrolled('o2'))).toBe('counted');
+        expect(await counts()).toEqual({ '2026-W10#hurt#texts#funnel': { enrolled: 2 } });
+      });
+
+      it("moves a milestone's valued count when its value changes, and only then", async () => {
+        await store.tallyOutcome({ ...answer('o1', '3'), opensCohort: true });
+        await store.tallyOutcome(answer('o2', '3'));
+        expect(await store.tallyOutcome(answer('o1', '3'))).toBe('already');
+        expect(await store.tallyOutcome(answer('o1', '5'))).toBe('changed');
+        expect(await counts()).toEqual({
+          '2026-W10#hurt#texts#weekly': { 'answered-w01': 2 },
+          '2026-W10#hurt#texts#answers#honesty-safety': { 'w01-s3': 1, 'w01-s5': 1 },
+        });
+      });
+
+      it("forgets an enrollment's milestones when it is deleted, keeping the counts", async () => {
+        const e = await confirmed('o3');
+        await store.tallyOutcome({ ...answer('o3', '4'), opensCohort: true });
+        await store.deleteEnrollment(e);
+        expect(await counts()).toEqual({
+          '2026-W10#hurt#texts#weekly': { 'answered-w01': 1 },
+          '2026-W10#hurt#texts#answers#honesty-safety': { 'w01-s4': 1 },
+        });
+      });
+    });
   });
 }

@@ -47,6 +47,24 @@ export const keys = {
    * tombstones' key, never rotated): no id, no address in clear, no TTL.
    */
   noInvitations: (contactHash: string) => ({ PK: `NOINVITE#${contactHash}`, SK: 'NOINVITE' }),
+  /**
+   * That an enrollment reached an outcome milestone (program/outcomes.ts), in its partition: written in the
+   * same transaction as the counters, so a milestone is counted once; erased and expired with the rest.
+   */
+  outcomeMark: (enrollmentId: string, milestone: string) => ({
+    PK: `ENR#${enrollmentId}`,
+    SK: `OUTCOME#${milestone}`,
+  }),
+  /**
+   * A part of a group's outcome counts: one partition per cohort, items per track, reach and part, each
+   * in OUTCOME_COUNTER_SHARDS copies (by enrollment) that a read adds up, so concurrent counts seldom meet.
+   */
+  outcomeCounter: (group: { cohort: string; track: string; reach: string }, part: string, shard: number) => ({
+    PK: outcomeCohortPartition(group.cohort),
+    SK: `${group.track}#${group.reach}#${part}#${shard}`,
+  }),
+  /** The list of cohorts with counts (a string set), so reading the outcomes needs no scan. */
+  outcomeCohorts: () => ({ PK: 'OUTCOMES', SK: 'COHORTS' }),
   /** The sparse due index: only active enrollments with a next step carry these attributes. */
   due: (id: string, nextDueAt: string, shardCount: number) => ({
     duePk: duePartition(shardOf(id, shardCount)),
@@ -67,9 +85,15 @@ export const MESSAGE_PREFIX = 'MSG#';
 export const REPLY_PREFIX = 'REPLY#';
 export const CONSENT_PREFIX = 'CONSENT#';
 export const SHARE_PREFIX = 'SHARE#';
+export const OUTCOME_MARK_PREFIX = 'OUTCOME#';
+/** A counter's attribute name: its own prefix keeps counts apart from the item's other attributes. */
+export const OUTCOME_COUNT_PREFIX = 'n:';
 export const ERASED_AT_PREFIX = 'AT#';
 
 export const duePartition = (shard: number) => `DUE#${shard}`;
+export const outcomeCohortPartition = (cohort: string) => `OUTCOMES#${cohort}`;
+/** Copies of each outcome counter item: transactions that touch one item at once conflict and retry. */
+export const OUTCOME_COUNTER_SHARDS = 4;
 /** The highest sort key for instants up to and including `now`. */
 export const dueUpTo = (now: string) => `${now}#\uffff`;
 export const enrollmentIdOf = (pk: string) => pk.slice(ENROLLMENT_PREFIX.length);

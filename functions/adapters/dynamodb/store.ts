@@ -5,6 +5,7 @@ import { dynamoDueIndex } from './due-index';
 import { dynamoEnrollments } from './enrollments';
 import { dynamoInbound } from './inbound';
 import { dynamoMessages } from './messages';
+import { dynamoOutcomes } from './outcomes';
 import { dynamoPhoneNumbers } from './phone-numbers';
 import { dynamoRateLimits } from './rate-limits';
 import { dynamoReplies } from './replies';
@@ -40,5 +41,6 @@ export function dynamoStore(
     ...dynamoReportShares(table),
     ...dynamoRateLimits(table),
     ...dynamoRetention(table),
+    ...dynamoOutcomes(table),
   };
 }

@@ -3,6 +3,7 @@ import type { DueIndex } from './due-index';
 import type { EnrollmentStore } from './enrollments';
 import type { InboundStore } from './inbound';
 import type { MessageStore } from './messages';
+import type { OutcomeStore } from './outcomes';
 import type { PhoneNumberStore } from './phone-numbers';
 import type { RateLimitStore } from './rate-limits';
 import type { ReplyStore } from './replies';
@@ -15,6 +16,7 @@ export type { DueIndex, DuePage, UnsentClaim } from './due-index';
 export type { EnrollmentConflict, EnrollmentPage, EnrollmentStore } from './enrollments';
 export type { InboundClaim, InboundStore } from './inbound';
 export type { Accepted, MarkSentOutcome, MessageChanges, MessageStore } from './messages';
+export type { OutcomeStore, TallyOutcome } from './outcomes';
 export type { PhoneNumberStore } from './phone-numbers';
 export type { QuotaOutcome, QuotaRequest, RateLimitStore } from './rate-limits';
 export type { ReplyStore } from './replies';
@@ -36,4 +38,5 @@ export type Store = EnrollmentStore &
   ReportStore &
   ReportShareStore &
   RateLimitStore &
-  RetentionStore;
+  RetentionStore &
+  OutcomeStore;

@@ -10,6 +10,7 @@ import { countEvent } from '../../shared/metrics';
 import type { Deps } from '../deps';
 import { systemTexts } from '../services/compose';
 import { channelLedger, type RequestOrigin, recordConsent } from '../services/consent';
+import { countConfirmed } from '../services/outcomes';
 import { linkInvitedPartner } from '../services/partnership';
 import { heldByAnother } from '../services/phone-numbers';
 
@@ -70,6 +71,7 @@ export async function confirm(
   await deps.store.activateEnrollment(active);
   logger.info('enrollment confirmed', { enrollmentId: active.id, day0 });
   countEvent('Confirmations');
+  await countConfirmed(deps, active);
   await afterActivation(deps, active, origin, confirmationSent(enrollment));
   return { enrollment: active, changed: true };
 }

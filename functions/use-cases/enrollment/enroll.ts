@@ -11,6 +11,7 @@ import { composeSystemEmail } from '../services/compose';
 import { channelLedger, type RequestOrigin, recordConsent } from '../services/consent';
 import { limitSource, mayEmailAddress } from '../services/limits';
 import { link } from '../services/links';
+import { countEnrolled } from '../services/outcomes';
 import { inviterOf } from '../services/partnership';
 import { heldByAnother } from '../services/phone-numbers';
 
@@ -67,6 +68,7 @@ export async function enroll(
   if (!conflict) {
     logger.info('enrollment created', { enrollmentId: enrollment.id, track: enrollment.track });
     countEvent('Enrollments');
+    await countEnrolled(deps, enrollment);
     if (enrollment.smsStatus === 'awaiting-yes') await recordFormConsent(deps, enrollment, origin);
     await sendConfirmation(deps, enrollment, requestId);
     return { id: enrollment.id, status: 'pending' };

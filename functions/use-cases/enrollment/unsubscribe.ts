@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../shared/erro
 import { logger } from '../../shared/logger';
 import type { Deps, UsesStore } from '../deps';
 import { channelLedger, type RequestOrigin, recordConsent, recordOptOutOnce } from '../services/consent';
+import { countStopped } from '../services/outcomes';
 import { updateEnrollment } from '../services/update-enrollment';
 
 /** The enrollment an unsubscribe link belongs to, changing nothing. */
@@ -25,12 +26,15 @@ export async function unsubscribe(
   origin: RequestOrigin = {},
 ): Promise<Enrollment> {
   const enrollment = await lookupUnsubscribe(deps, token);
+  let stopped = false;
   const updated = await updateEnrollment(deps, enrollment.id, (e) => {
     // Already stopped (by the person, or by a bounce, whose reason is kept: it decides what may restart).
     if (e.emailStatus !== 'active') return false;
     e.emailStatus = 'unsubscribed';
     e.emailStopReason = 'unsubscribed';
+    stopped = true;
   });
+  if (stopped) await countStopped(deps, updated, 'opted-out');
   // Every click, not only the first: a click after a failed ledger write still gets its entry (once).
   if (
     await recordOptOutOnce(deps, {
@@ -124,6 +128,7 @@ export async function pauseInstead(
       'not_running',
       'Your program is not running, so there is nothing to pause. You can start your emails again instead.',
     );
+  await countStopped(deps, enrollment, 'paused');
   return {
     enrollment: await resubscribe(deps, token, origin, 'pause'),
     until: paused.until,

@@ -8,6 +8,7 @@ import { ValidationError } from '../../shared/errors';
 import type { Deps } from '../deps';
 import { deleteParticipant, exportParticipant } from './export-and-delete';
 import { listParticipants } from './list-participants';
+import { programOutcomes } from './outcomes';
 import { participantReport } from './participant-report';
 import { participantTimeline } from './participant-timeline';
 import { pauseParticipant, resumeParticipant } from './pause-and-resume';
@@ -34,6 +35,7 @@ const INPUTS = {
   report: z.object({ who }),
   inbox: z.object({ all: flag, withText: flag }),
   handled: z.object({ who }),
+  outcomes: z.object({ cohort: z.optional(z.string().check(z.maxLength(10))) }),
 };
 
 export type AdminOperation = keyof typeof INPUTS;
@@ -49,6 +51,7 @@ const RUN = {
   report: (deps, input) => participantReport(deps, input.who),
   inbox: (deps, input) => safetyInbox(deps, { all: input.all ?? false, withText: input.withText ?? false }),
   handled: (deps, input) => markFlagHandled(deps, input.who),
+  outcomes: (deps, input) => programOutcomes(deps, input.cohort ? { cohort: input.cohort } : {}),
 } satisfies { [K in AdminOperation]: (deps: Deps, input: AdminInput<K>) => Promise<unknown> };
 
 export type AdminResult<K extends AdminOperation> = Awaited<ReturnType<(typeof RUN)[K]>>;

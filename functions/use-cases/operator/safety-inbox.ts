@@ -1,7 +1,8 @@
-import type { EnrollmentStore, ReplyStore } from '../../ports/store';
+import type { EnrollmentStore, OutcomeStore, ReplyStore } from '../../ports/store';
 import { ConflictError } from '../../shared/errors';
 import { logger } from '../../shared/logger';
 import type { UsesStore } from '../deps';
+import { countHandled } from '../services/outcomes';
 import { updateEnrollment } from '../services/update-enrollment';
 import { everyEnrollment, type Finding, findParticipant, summarize } from './participants';
 import type { InboxItem, ParticipantSummary, SafetyMark } from './views';
@@ -46,7 +47,7 @@ export async function safetyInbox(
 
 /** Marks a participant's safety flag and concern handled by a human; a later one puts them back in the inbox. */
 export async function markFlagHandled(
-  deps: UsesStore<Finding, 'clock'>,
+  deps: UsesStore<Finding & OutcomeStore, 'clock'>,
   who: string,
 ): Promise<{ participant: ParticipantSummary }> {
   const enrollment = await findParticipant(deps, who);
@@ -56,6 +57,7 @@ export async function markFlagHandled(
   const updated = await updateEnrollment(deps, enrollment.id, (e) => {
     e.flagHandledAt = handledAt;
   });
+  await countHandled(deps, enrollment, handledAt);
   logger.info('safety flag handled', { enrollmentId: enrollment.id });
   return { participant: summarize(updated, deps.clock.now()) };
 }

@@ -21,6 +21,7 @@ import { personalValues, systemTexts } from '../services/compose';
 import { channelLedger, recordConsent, recordOptOutOnce, wasErased } from '../services/consent';
 import { eraseEnrollment } from '../services/erasure';
 import { handleOnce } from '../services/inbound-once';
+import { countStopped, countTextsOn } from '../services/outcomes';
 import { pauseProgram, resumeProgram, skipCheckin } from '../services/pause';
 import { waitingForNumber } from '../services/phone-numbers';
 import {
@@ -204,7 +205,10 @@ async function optOut(
   request: KeywordRequest,
 ): Promise<string | undefined> {
   const alreadyStopped = enrollment.smsStatus === 'stopped';
-  if (!alreadyStopped) await setSms(deps, enrollment, 'stopped');
+  if (!alreadyStopped) {
+    await setSms(deps, enrollment, 'stopped');
+    await countStopped(deps, enrollment, 'opted-out');
+  }
   // Also when already stopped: a retry after a failed ledger write still gets its entry (once).
   await recordOptOutOnce(deps, {
     enrollmentId: enrollment.id,
@@ -235,6 +239,7 @@ async function optIn(deps: Deps, enrollment: Enrollment, sms: InboundSms, reques
       throw new ConcurrentUpdateError('Another enrollment took this number meanwhile.');
     await setSms(deps, enrollment, 'active');
   }
+  await countTextsOn(deps, enrollment);
   if (!recorded) {
     // The wording the person answered: the opt-out confirmation that says "reply START", or the opt-in prompt.
     const afterStop = was === 'stopped' || last?.action === 'opt-out';
@@ -266,6 +271,7 @@ async function programRequest(deps: Deps, enrollment: Enrollment, request: Keywo
   const days = request.days ?? 7;
   const result = await pauseProgram(deps, enrollment.id, days);
   if (!result.paused) return fillText(texts.help, values);
+  await countStopped(deps, enrollment, 'paused');
   const resumeDate = dateInZone(result.until, enrollment.timezone, enrollment.language);
   return fillText(texts.paused, { days: String(days), resumeDate });
 }

@@ -1,10 +1,17 @@
-import type { EnrollmentStore, ReplyStore, ReportShareStore, ReportStore } from '../../ports/store';
+import type {
+  EnrollmentStore,
+  OutcomeStore,
+  ReplyStore,
+  ReportShareStore,
+  ReportStore,
+} from '../../ports/store';
 import type { Enrollment, Reply } from '../../program/enrollment';
 import { answerWords, type CheckpointReport } from '../../program/report';
 import type { ReportShare } from '../../program/report-share';
 import type { Language, Track } from '../../program/types';
 import { NotFoundError } from '../../shared/errors';
 import type { Deps, UsesStore } from '../deps';
+import { countReportOpened } from '../services/outcomes';
 
 /** One note in the participant's own words: a journal note, or the words beside an answer. */
 export interface ReportNote {
@@ -43,7 +50,7 @@ export async function viewReport(
 /** The report page's view for its owner: the report, every note they kept, and their share links. */
 export async function viewReportPage(
   deps: UsesStore<
-    ReportStore & EnrollmentStore & ReplyStore & ReportShareStore,
+    ReportStore & EnrollmentStore & ReplyStore & ReportShareStore & OutcomeStore,
     'tokens' | 'clock' | 'catalog'
   >,
   token: string | undefined,
@@ -57,6 +64,7 @@ export async function viewReportPage(
   ]);
   if (!report) throw new NotFoundError(NOT_READY);
   if (!enrollment) throw new NotFoundError('There is nothing at this link any more: the data was deleted.');
+  await countReportOpened(deps, enrollment);
   return {
     report,
     ...aboutOwner(enrollment),

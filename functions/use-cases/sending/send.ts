@@ -15,6 +15,7 @@ import { composeReportEmail, composeStepSms, systemTexts } from '../services/com
 import { composeStepEmail } from '../services/compose-step-email';
 import { holdMessage } from '../services/hold';
 import { link } from '../services/links';
+import { countAsked } from '../services/outcomes';
 import { stopTextsAtProviderRequest } from '../services/provider-opt-out';
 import { updateEnrollment } from '../services/update-enrollment';
 import { MOVED_TO_EMAIL_SLOT } from './dispatch';
@@ -121,6 +122,7 @@ export async function send(deps: Deps, job: SendJob): Promise<SendOutcome> {
   const marked = await deps.store.markSent(message, accepted, asked);
   if (marked === 'enrollment-changed') await deps.store.markSent(message, accepted);
   if (asking && marked !== 'done') await openQuestion(deps, enrollment.id, asking, message);
+  if (asking?.kind === 'check-in') await countAsked(deps, enrollment, job.day, job.channel);
   logger.info('message sent', {
     enrollmentId: enrollment.id,
     slot: job.slot,

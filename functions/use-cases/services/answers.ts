@@ -18,6 +18,7 @@ import { fillText } from '../../render/fill';
 import { logger } from '../../shared/logger';
 import type { Deps } from '../deps';
 import { refreshReport } from './checkpoint-report';
+import { answerChannelOf, countAnswers } from './outcomes';
 import { recordReply } from './record-reply';
 import { noteConcern } from './safety';
 import { updateEnrollment } from './update-enrollment';
@@ -146,6 +147,7 @@ export async function answerOpenQuestions(
         metric: question.metric,
         channel: reply.channel,
       });
+    await countAnswers(deps, updated, result.placed, answerChannelOf(reply.channel, Boolean(reply.only)));
     if (mayFollowReport(result.placed)) await refreshReport(deps, updated);
     // A 1 on a question about feeling safe: the operator's list shows it (the texted answer adds resources).
     if (lowSafetyAnswer(result)) await noteConcern(deps, updated, 'abuse', reply.channel);

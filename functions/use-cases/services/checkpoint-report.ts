@@ -4,6 +4,7 @@ import { buildReport, type CheckpointReport } from '../../program/report';
 import type { Language } from '../../program/types';
 import { logger } from '../../shared/logger';
 import type { Deps } from '../deps';
+import { countReport } from './outcomes';
 import { participationSignal } from './partnership';
 
 /**
@@ -44,6 +45,7 @@ export async function makeReport(deps: Deps, enrollment: Enrollment): Promise<Ch
   if (participation) report.participation = participation;
   // Made as the program ends, and kept as long as the rest of it: its own retention from now.
   await deps.store.saveReport(report, retainedUntil(report.generatedAt, deps.config.retentionDays));
+  await countReport(deps, enrollment, report);
   // The report holds the numbers; the raw words can go now if the deployment chose so.
   if (deps.config.dropReplyTextAfterReport) await deps.store.dropReplyText(enrollment.id);
   return report;
@@ -62,6 +64,7 @@ export async function refreshReport(deps: Deps, enrollment: Enrollment): Promise
   report.journalNotes = existing.journalNotes;
   if (existing.participation) report.participation = existing.participation;
   await deps.store.saveReport(report, retainedUntil(existing.generatedAt, deps.config.retentionDays));
+  await countReport(deps, enrollment, report);
   if (deps.config.dropReplyTextAfterReport) await deps.store.dropReplyText(enrollment.id);
   logger.info('report brought up to date after a late answer', { enrollmentId: enrollment.id });
 }

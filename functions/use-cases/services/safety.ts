@@ -8,6 +8,7 @@ import { logger } from '../../shared/logger';
 import { countEvent } from '../../shared/metrics';
 import type { Deps, UsesStore } from '../deps';
 import { type CrisisReach, composeSafetyEmail } from './compose';
+import { countSafety } from './outcomes';
 import { pauseProgram } from './pause';
 import { updateEnrollment } from './update-enrollment';
 
@@ -70,6 +71,7 @@ export async function protect(
       if (paused) e.safetyPause = true;
     }),
   );
+  await countSafety(deps, enrollment, 'danger', category);
   return { paused };
 }
 
@@ -90,10 +92,11 @@ export async function noteConcern(
   if (!enrollment) return;
   const now = deps.clock.now().toISOString();
   try {
-    await updateEnrollment(deps, enrollment.id, (e) => {
+    const updated = await updateEnrollment(deps, enrollment.id, (e) => {
       e.concernAt = now;
       e.concernReason = category;
     });
+    await countSafety(deps, updated, 'concern', category);
   } catch (error) {
     logger.error('safety step failed', {
       step: 'concern',
