@@ -1,6 +1,6 @@
-import { stepIn } from '../../program/in-language';
 import { crisisLinesFor } from '../../program/crisis-lines';
 import type { Enrollment } from '../../program/enrollment';
+import { stepIn } from '../../program/in-language';
 import { dateInZone } from '../../program/local-words';
 import { closesAt, type OpenQuestion, openQuestionsOf } from '../../program/open-questions';
 import type { MessageLanguage } from '../../program/safety';
