@@ -4,7 +4,7 @@
  * Inline styles and palette colours only; the layout's dark-mode rules recolour `k-bar` and `k-track`.
  */
 import { answerWords, type CheckpointReport, type MetricSummary, weekScoreText } from '../program/report';
-import type { Scale } from '../program/types';
+import type { Language, Scale } from '../program/types';
 import { escapeHtml } from './fill';
 import { PALETTE } from './palette';
 
@@ -14,6 +14,58 @@ const PRESENTATION = 'role="presentation" cellpadding="0" cellspacing="0" border
 const SOLID = 'font-size:1px;line-height:1px;mso-line-height-rule:exactly;';
 const TEXT = `font-family:-apple-system, 'Segoe UI', Helvetica, Arial, sans-serif;color:${PALETTE.ink};`;
 const MUTED = `font-family:-apple-system, 'Segoe UI', Helvetica, Arial, sans-serif;color:${PALETTE.muted};`;
+
+/** The charts' words, in each language the program speaks. */
+const CHART_WORDS = {
+  en: {
+    noAnswers: 'no answers',
+    yes: (pct: string) => `${pct} yes`,
+    average: (n: string) => `average <strong>${n}</strong> of 5`,
+    of5: (n: string) => `${n} of 5`,
+    notAsked: 'Not asked yet.',
+    answered: (a: number, s: number, pct: string) => `Answered ${a} of ${s} (${pct}).`,
+    noChange: 'Change: not enough answers to compare.',
+    change: (n: string) => `Change from the first 30 days to the last 30: <strong>${n}</strong>`,
+    changeText: (n: string) => ` Change: ${n}.`,
+    first: 'Days 0–29',
+    last: 'Days 61–90',
+    weekByWeek: 'Week by week (the number under each bar is the program week; – means no answer):',
+    weekByWeekText: 'Week by week',
+    week: 'week',
+    day: (d: number) => `Day ${d}`,
+    question: 'Question',
+    quick: 'Days 30 and 60: three quick questions',
+    checkpoint: 'Days 88–90: the checkpoint',
+    weekly: 'Your weekly check-ins',
+    noneAnswered: 'No weekly check-in was answered, so there is no line to show.',
+    noneAnsweredText: 'No weekly check-in was answered.',
+  },
+  es: {
+    noAnswers: 'sin respuestas',
+    yes: (pct: string) => `${pct} sí`,
+    average: (n: string) => `promedio <strong>${n}</strong> de 5`,
+    of5: (n: string) => `${n} de 5`,
+    notAsked: 'Todavía no se preguntó.',
+    answered: (a: number, s: number, pct: string) => `Respondiste ${a} de ${s} (${pct}).`,
+    noChange: 'Cambio: no hay respuestas suficientes para comparar.',
+    change: (n: string) => `Cambio de los primeros 30 días a los últimos 30: <strong>${n}</strong>`,
+    changeText: (n: string) => ` Cambio: ${n}.`,
+    first: 'Días 0–29',
+    last: 'Días 61–90',
+    weekByWeek:
+      'Semana a semana (el número bajo cada barra es la semana del programa; – quiere decir sin respuesta):',
+    weekByWeekText: 'Semana a semana',
+    week: 'semana',
+    day: (d: number) => `Día ${d}`,
+    question: 'Pregunta',
+    quick: 'Días 30 y 60: tres preguntas rápidas',
+    checkpoint: 'Días 88–90: el punto de control',
+    weekly: 'Tus preguntas semanales',
+    noneAnswered: 'No respondiste ninguna pregunta semanal, así que no hay línea que mostrar.',
+    noneAnsweredText: 'No respondiste ninguna pregunta semanal.',
+  },
+} satisfies Record<Language, Record<string, unknown>>;
+type Words = (typeof CHART_WORDS)['en'];
 
 const top = (scale: Scale) => (scale === 'yes-no' ? 1 : 5);
 const fmt = (n: number) => n.toFixed(1);
@@ -31,13 +83,8 @@ function hbar(value: number, max: number): string {
 }
 
 /** One metric's average for a stretch of days, with its bar. */
-function average(label: string, value: number | null, scale: Scale): string {
-  const words =
-    value === null
-      ? 'no answers'
-      : scale === 'yes-no'
-        ? `${pct(value)} yes`
-        : `average <strong>${fmt(value)}</strong> of 5`;
+function average(label: string, value: number | null, scale: Scale, w: Words): string {
+  const words = value === null ? w.noAnswers : scale === 'yes-no' ? w.yes(pct(value)) : w.average(fmt(value));
   return `<tr><td style="${TEXT}padding:0 0 4px;font-size:15px;line-height:1.4;">${label}: ${words}</td></tr>
 <tr><td style="padding:0 0 12px;">${value === null ? hbar(0, 1) : hbar(value, top(scale))}</td></tr>`;
 }
@@ -70,22 +117,19 @@ function weeklyBars(metric: MetricSummary): string {
   return `<table ${PRESENTATION} width="100%" style="border-collapse:collapse;table-layout:fixed;"><tr>${columns}</tr><tr>${labels}</tr></table>`;
 }
 
-function metricChart(metric: MetricSummary): string {
+function metricChart(metric: MetricSummary, w: Words): string {
   const answered =
     metric.responseRate === null
-      ? 'Not asked yet.'
-      : `Answered ${metric.answered} of ${metric.sent} (${pct(metric.responseRate)}).`;
-  const change =
-    metric.change === null
-      ? 'Change: not enough answers to compare.'
-      : `Change from the first 30 days to the last 30: <strong>${signed(metric.change)}</strong>`;
+      ? w.notAsked
+      : w.answered(metric.answered, metric.sent, pct(metric.responseRate));
+  const change = metric.change === null ? w.noChange : w.change(signed(metric.change));
   return `<table ${PRESENTATION} class="k-chart" width="100%" style="border-collapse:collapse;margin:0 0 32px;">
 <tr><td style="${TEXT}padding:0 0 4px;font-size:17px;line-height:1.45;font-weight:bold;">${escapeHtml(metric.question)}</td></tr>
 <tr><td style="${MUTED}padding:0 0 12px;font-size:14px;line-height:1.5;">${answered}</td></tr>
-${average('Days 0–29', metric.first30, metric.scale)}
-${average('Days 61–90', metric.last30, metric.scale)}
+${average(w.first, metric.first30, metric.scale, w)}
+${average(w.last, metric.last30, metric.scale, w)}
 <tr><td style="${TEXT}padding:0 0 16px;font-size:15px;line-height:1.4;">${change}</td></tr>
-<tr><td style="${MUTED}padding:0 0 6px;font-size:14px;line-height:1.4;">Week by week (the number under each bar is the program week; – means no answer):</td></tr>
+<tr><td style="${MUTED}padding:0 0 6px;font-size:14px;line-height:1.4;">${w.weekByWeek}</td></tr>
 <tr><td>${weeklyBars(metric)}</td></tr>
 </table>`;
 }
@@ -94,7 +138,7 @@ const heading = (text: string) =>
   `<p style="${TEXT}margin:8px 0 12px;font-size:19px;line-height:1.4;font-weight:bold;">${text}</p>`;
 const cellStyle = `padding:8px 6px;border-bottom:1px solid ${PALETTE.todo};font-size:15px;line-height:1.4;`;
 
-function quickTable(report: CheckpointReport): string {
+function quickTable(report: CheckpointReport, w: Words, language: Language): string {
   const checks = report.quickChecks ?? [];
   if (!checks.length) return '';
   const questions = new Map<string, { question: string; scale: Scale }>();
@@ -102,75 +146,78 @@ function quickTable(report: CheckpointReport): string {
     for (const a of check.answers)
       if (!questions.has(a.metric)) questions.set(a.metric, { question: a.question, scale: a.scale });
   const head = checks
-    .map((c) => `<th scope="col" align="center" style="${TEXT}${cellStyle}width:64px;">Day ${c.day}</th>`)
+    .map((c) => `<th scope="col" align="center" style="${TEXT}${cellStyle}width:64px;">${w.day(c.day)}</th>`)
     .join('');
   const rows = [...questions]
     .map(([metric, { question, scale }]) => {
       const cells = checks
         .map((c) => {
           const a = c.answers.find((x) => x.metric === metric);
-          return `<td align="center" style="${TEXT}${cellStyle}">${a ? answerWords(a.answer, scale) : '–'}</td>`;
+          return `<td align="center" style="${TEXT}${cellStyle}">${a ? answerWords(a.answer, scale, language) : '–'}</td>`;
         })
         .join('');
       return `<tr><th scope="row" align="left" style="${TEXT}${cellStyle}font-weight:normal;text-align:left;">${escapeHtml(question)}</th>${cells}</tr>`;
     })
     .join('');
-  return `${heading('Days 30 and 60: three quick questions')}
+  return `${heading(w.quick)}
 <table class="k-answers" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:0 0 32px;">
-<tr><th scope="col" align="left" style="${TEXT}${cellStyle}text-align:left;">Question</th>${head}</tr>${rows}</table>`;
+<tr><th scope="col" align="left" style="${TEXT}${cellStyle}text-align:left;">${w.question}</th>${head}</tr>${rows}</table>`;
 }
 
-function checkpointTable(report: CheckpointReport): string {
+function checkpointTable(report: CheckpointReport, w: Words, language: Language): string {
   if (!report.checkpoint.length) return '';
   const rows = report.checkpoint
     .map(
       (c) =>
-        `<tr><th scope="row" align="left" style="${TEXT}${cellStyle}font-weight:normal;text-align:left;">${escapeHtml(c.question)}</th><td align="center" style="${TEXT}${cellStyle}width:96px;">${answerWords(c.answer, c.scale)}</td></tr>`,
+        `<tr><th scope="row" align="left" style="${TEXT}${cellStyle}font-weight:normal;text-align:left;">${escapeHtml(c.question)}</th><td align="center" style="${TEXT}${cellStyle}width:96px;">${answerWords(c.answer, c.scale, language)}</td></tr>`,
     )
     .join('');
-  return `${heading('Days 88–90: the checkpoint')}
+  return `${heading(w.checkpoint)}
 <table class="k-answers" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:0 0 16px;">${rows}</table>`;
 }
 
 /** The charts and answer tables of a report, as an HTML fragment for the report layout's {{{charts}}}. */
-export function reportChartsHtml(report: CheckpointReport): string {
+export function reportChartsHtml(report: CheckpointReport, language: Language = 'en'): string {
+  const w = CHART_WORDS[language];
   const metrics = report.metrics.length
-    ? report.metrics.map(metricChart).join('\n')
-    : `<p style="${TEXT}margin:0 0 24px;">No weekly check-in was answered, so there is no line to show.</p>`;
-  return `${heading('Your weekly check-ins')}\n${metrics}\n${quickTable(report)}\n${checkpointTable(report)}`;
+    ? report.metrics.map((metric) => metricChart(metric, w)).join('\n')
+    : `<p style="${TEXT}margin:0 0 24px;">${w.noneAnswered}</p>`;
+  return `${heading(w.weekly)}\n${metrics}\n${quickTable(report, w, language)}\n${checkpointTable(report, w, language)}`;
 }
 
 /** The same numbers as plain text, for the email's text part. */
-export function reportChartsText(report: CheckpointReport): string {
-  const lines: string[] = ['YOUR WEEKLY CHECK-INS', ''];
-  if (!report.metrics.length) lines.push('No weekly check-in was answered.', '');
+export function reportChartsText(report: CheckpointReport, language: Language = 'en'): string {
+  const w = CHART_WORDS[language];
+  const upper = (text: string) => text.toLocaleUpperCase(language);
+  const lines: string[] = [upper(w.weekly), ''];
+  if (!report.metrics.length) lines.push(w.noneAnsweredText, '');
   for (const m of report.metrics) {
     const avg = (v: number | null) =>
-      v === null ? 'no answers' : m.scale === 'yes-no' ? `${pct(v)} yes` : `${fmt(v)} of 5`;
+      v === null ? w.noAnswers : m.scale === 'yes-no' ? w.yes(pct(v)) : w.of5(fmt(v));
     lines.push(
       m.question,
-      m.responseRate === null
-        ? 'Not asked yet.'
-        : `Answered ${m.answered} of ${m.sent} (${pct(m.responseRate)}).`,
-      `Days 0–29: ${avg(m.first30)}. Days 61–90: ${avg(m.last30)}.${m.change === null ? '' : ` Change: ${signed(m.change)}.`}`,
-      `Week by week: ${askedWeeks(m)
-        .map((w) => `week ${w.week} ${w.score === null ? '–' : weekScoreText(w.score)}`)
+      m.responseRate === null ? w.notAsked : w.answered(m.answered, m.sent, pct(m.responseRate)),
+      `${w.first}: ${avg(m.first30)}. ${w.last}: ${avg(m.last30)}.${m.change === null ? '' : w.changeText(signed(m.change))}`,
+      `${w.weekByWeekText}: ${askedWeeks(m)
+        .map((week) => `${w.week} ${week.week} ${week.score === null ? '–' : weekScoreText(week.score)}`)
         .join(', ')}`,
       '',
     );
   }
   const checks = report.quickChecks ?? [];
   if (checks.length) {
-    lines.push('DAYS 30 AND 60: THREE QUICK QUESTIONS', '');
+    lines.push(upper(w.quick), '');
     for (const check of checks) {
-      lines.push(`Day ${check.day}:`);
-      for (const a of check.answers) lines.push(`- ${a.question} ${answerWords(a.answer, a.scale)}`);
+      lines.push(`${w.day(check.day)}:`);
+      for (const a of check.answers)
+        lines.push(`- ${a.question} ${answerWords(a.answer, a.scale, language)}`);
       lines.push('');
     }
   }
   if (report.checkpoint.length) {
-    lines.push('DAYS 88–90: THE CHECKPOINT', '');
-    for (const c of report.checkpoint) lines.push(`- ${c.question} ${answerWords(c.answer, c.scale)}`);
+    lines.push(upper(w.checkpoint), '');
+    for (const c of report.checkpoint)
+      lines.push(`- ${c.question} ${answerWords(c.answer, c.scale, language)}`);
     lines.push('');
   }
   return lines.join('\n').trim();

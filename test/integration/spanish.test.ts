@@ -171,6 +171,11 @@ describe('Kintsugi en español, through the HTTP API', () => {
     expect(emails.some((e) => e.text?.includes('TU PASO DE HOY'))).toBe(true);
     const report = emails.find((e) => e.subject === es?.messages.email.report.subject);
     expect(report?.html).toMatch(/<html[^>]*lang="es"/);
+    // Its charts and tables are in Spanish too, in the HTML and in the text part.
+    expect(report?.html).toContain('Tus preguntas semanales');
+    expect(report?.html).toContain('Días 88–90: el punto de control');
+    expect(report?.text).toContain('Semana a semana: semana 1');
+    expect(report?.text).not.toMatch(/Week by week|Answered \d/);
     const url = report?.text?.match(/https?:\/\/\S+\/report\?\S+/)?.[0];
     const json = await api(runtime, pathOf(url as string), { headers: { accept: 'application/json' } });
     expect(json.status).toBe(200);

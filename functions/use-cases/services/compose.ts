@@ -163,7 +163,7 @@ export function composeReportEmail(
     subject,
     preheader: fillText(email.preheader, values),
     body: fillHtml(email.bodyHtml, values),
-    charts: reportChartsHtml(report),
+    charts: reportChartsHtml(report, language),
     actionLabel,
     actionUrl: reportUrl,
     ...footer,
@@ -171,7 +171,7 @@ export function composeReportEmail(
   const text = [
     fillText(email.bodyText, values),
     `${actionLabel}: ${reportUrl}`,
-    reportChartsText(report),
+    reportChartsText(report, language),
     `${actionLabel}: ${reportUrl}`,
   ].join('\n\n');
   return {
