@@ -289,18 +289,18 @@ export function modelReading(text: string): ModelReading | undefined {
 const SETS_HARM_APART_EN = () =>
   englishPattern(
     [
-      '\\b(?:never|not ever|not once|has not|have not|did not|does not|do not|is never|has never|was never|have never|had never) (?:\\w+ ){0,2}(?:touched|touch|hit|hurt|harmed|laid a (?:hand|finger)|put (?:a|his|her) hands?|threatened|threaten|hurts|hits) (?:me|us|the kids)\\b',
+      '\\b(?:never|not ever|not once|has not|have not|did not|does not|do not|is never|has never|was never|have never) (?:\\w+ ){0,2}(?:touched|touch|hit|hurt|harmed|laid a (?:hand|finger)|put (?:a|his|her) hands?|threatened|threaten|hurts|hits) (?:me|us|the kids)\\b(?! (?:\\w+ ){0,4}(?:before|this time|until|till)\\b)',
       '\\b(?:did not|has not|does not|he did not|she did not) do anything\\b',
       '\\bno (?:threats?|violence)\\b',
       '\\bnot at me\\b',
-      '\\bi am not (?:going|gonna) to (?:do|hurt|touch) (?:anything|anyone|him|her|them)\\b',
+      '\\bi am not (?:going|gonna) to (?:do|hurt|touch) (?:anything|anyone|him|her|them)\\b(?! else\\b)',
       '\\b(?:growing up|when i was (?:a kid|little|young|a child|a teen|a teenager|\\d+)|as a (?:kid|child)|my (?:first|old) (?:husband|wife|marriage|boyfriend|girlfriend)|\\w+ years ago)\\b',
     ].join('|'),
   );
 const SETS_HARM_APART_ES = () =>
   spanishPattern(
     [
-      '\\bnunca me (?:ha|habia|a) (?:tocado|pegado|golpeado|puesto (?:una )?(?:mano|dedo)|hecho nada|amenazado|lastimado)\\b',
+      '\\bnunca me (?:ha|a) (?:tocado|pegado|golpeado|puesto (?:una )?(?:mano|dedo)|hecho nada|amenazado|lastimado)\\b',
       '\\bno me (?:ha )?puesto (?:una )?mano encima\\b',
       '\\bno me (?:amenaza|amenazo|ha amenazado)\\b',
       '\\bsin amenazas\\b',
@@ -335,6 +335,8 @@ export function combineAt(
   const t = thresholds[lang];
   if (byRules) {
     if (!firm && Math.max(reading.signal, reading.danger) < t.veto) return undefined;
+    if (byRules.level === 'danger' && apart && !firm && lowered(byRules.category))
+      return { ...byRules, level: 'concern' };
     if (byRules.level === 'concern' && reading.danger > t.escalate && !(apart && lowered(reading.category)))
       return { ...byRules, level: 'danger' };
     return byRules;
