@@ -35,7 +35,8 @@ const NOT_THING = `(?<!\\b(?:${[
   'video',
   'texto',
   'mensaje',
-  'perro',
+  // "perro" squeezes to "pero" (but): the dog only after a determiner, or "pero me pegó" goes unheard.
+  '(?:el|la|mi|su|tu|un|del|al|nuestro|este|ese) perro',
   'perrito',
   'perra',
   'gato',
@@ -823,7 +824,7 @@ const ROUND_2_ES: SafetyRule[] = [
     '\\b(?:afuera|en la puerta|en la ventana|afuera de (?:la|mi) (?:puerta|casa|ventana|trabajo))\\b.*\\b(?:golpeando|pateando|aporreando|gritando|amenazando|tocando fuerte|queriendo entrar)\\b|\\b(?:golpeando|pateando|aporreando|gritando|amenazando) (?:\\w+ ){0,2}(?:afuera|la puerta|la ventana)\\b',
     '\\b(?:cerre con llave|cerre la puerta con llave|me encerre|atranque la puerta|puse (?:el )?seguro|cerre todo)\\b.*\\b(?:miedo|asustad[oa]|aterrad[oa]|panico|temblando)\\b|\\b(?:miedo|asustad[oa]|aterrad[oa]|panico|temblando)\\b.*\\b(?:cerre con llave|me encerre|atranque la puerta|puse (?:el )?seguro)\\b',
     `\\b(?:vien\\w+|vino|va|anda|esta|lleg[oa]|regreso|aparecio) (?:(?:para aca|para aqui|a la casa|a mi casa|hacia aca|en camino|afuera|borrach[oa]|drogad[oa]|furios[oa]|enojad[oa]|otra vez|ya) ){0,3}${ARMED}\\b`,
-    '(?<!\\b(?:hijo|hija|nino|nina|bebe|perro|perrito|gato|nene|nena|hijos|ninos)(?: \\w+){0,2} )\\bme (?:viene|va|esta|anda|estan|vienen|venia|iba) (?:\\w+ )?(?:siguiendo|persiguiendo|buscando)\\b(?! (?:a todos lados|por toda la casa|como)\\b)',
+    '(?<!\\b(?:hijo|hija|nino|nina|bebe|(?:el|mi|su|un|tu) perro|perrito|gato|nene|nena|hijos|ninos)(?: \\w+){0,2} )\\bme (?:viene|va|esta|anda|estan|vienen|venia|iba) (?:\\w+ )?(?:siguiendo|persiguiendo|buscando)\\b(?! (?:a todos lados|por toda la casa|como)\\b)',
     `${NOT_SE}\\b(?:rompio|rompiendo|quebro|quebrando|tumbo|tumbando|pateo|pateando|reviento|forzo|forzando) (?:la|una|las|mi|nuestra) (?:ventana|puerta|ventanas|puertas|cerradura)\\b`,
   ]),
 ];
@@ -930,12 +931,12 @@ const ROUND_5_ES: SafetyRule[] = [
     { firm: true },
   ),
   ...rules('danger', 'self-harm', 'goodbye', [
-    '\\bya no (?:voy a necesitar|necesitare|lo voy a necesitar|la voy a necesitar|los voy a necesitar|las voy a necesitar) (?:nada|eso|esto|mas|mi|mis|el|la|los|las)\\b',
+    '\\bya no (?:voy a necesitar|necesitare|lo voy a necesitar|la voy a necesitar|los voy a necesitar|las voy a necesitar) (?:nada|eso|esto|nada de (?:eso|esto)|mis cosas|mi ropa)(?: $| (?:y|ya|asi|porque|pues|de todos modos)\\b)',
     '\\bpor si no (?:amanezco|despierto|amanesco)\\b',
     '\\b(?:que me lleve|llevame|llevarme) (?:esta noche|ya|hoy)\\b(?=.*\\b(?:dios|senor|diosito|el)\\b)|\\bme voy (?:yo )?sol[ao] (?:con el|con dios|esta noche)?\\b(?<=\\bsi no me lleva.*)',
   ]),
   ...rules('danger', 'abuse', 'physical', [
-    `\\b(?:me (?:dio|dieron|da|daba|metio|mete|solto|ha dado|ha metido|pego|tiro)|solo fue|nomas fue|nada mas fue|fue solo|fueron solo|solo fueron) (?:\\w+ ){0,2}(?:una |unas |un |unos )?${BLOW_NOUN}\\b(?!.*\\b(?:jug\\w+|partido|futbol|ajedrez|boliche|cancha|entrenamiento|canilla|espinilla|emocional)\\b)`,
+    `\\b(?:me (?:dio|dieron|da|daba|metio|mete|solto|ha dado|ha metido|pego|tiro)|solo fue|nomas fue|nada mas fue|fue solo|fueron solo|solo fueron) (?:\\w+ ){0,2}(?:una |unas |un |unos )?${BLOW_NOUN}\\b(?! de (?:realidad|la vida|suerte|humildad|animo))(?!.*\\b(?:jug\\w+|partido|futbol|ajedrez|boliche|cancha|entrenamiento|canilla|espinilla|emocional)\\b)`,
     '\\bme (?:jalo|jala|jalaba|agarro|agarra|agarraba|arrastro|arrastra|tiro|jalonea|jaloneo) (?:de|por) (?:el|la|los|las|mi|mis) (?:pelo|cabello|grena|grenas|mechas|chongo|cuello)\\b',
   ]),
 ];

@@ -312,14 +312,32 @@ const SETS_HARM_APART_ES = () =>
   );
 let setsApart: { en: RegExp; es: RegExp } | undefined;
 
+/**
+ * A turn back to now after the denial or the history: "he has never hit me, but last night he choked me",
+ * "nunca me ha pegado pero anoche me ahorcó". Such a message is not set apart.
+ */
+const BACK_TO_NOW =
+  /\b(?:but|until|pero|hasta que|and then|y luego)\b(?: \w+){0,3} (?:last night|yesterday|today|tonight|this (?:morning|week|time|weekend)|now|just now|anoche|ayer|hoy|ahora|ahorita|esta (?:manana|semana|noche|vez)|este fin)\b/;
+
 /** Whether a message denies the harm or sets it in another time (see SETS_HARM_APART_EN). */
 export function setsHarmApart(text: string): boolean {
   setsApart ??= { en: new RegExp(SETS_HARM_APART_EN()), es: new RegExp(SETS_HARM_APART_ES()) };
-  return setsApart.en.test(normaliseForSafety(text)) || setsApart.es.test(normaliseSpanish(text));
+  const en = normaliseForSafety(text);
+  if (BACK_TO_NOW.test(en)) return false;
+  return setsApart.en.test(en) || setsApart.es.test(normaliseSpanish(text));
 }
 
 /** Harm to or from someone else: the kinds that denial or history lowers to concern (never self-harm). */
 const lowered = (category: SafetyCategory) => category === 'abuse' || category === 'harm-to-others';
+
+/**
+ * A message under SHORT_WORDS words that the model reads as abuse or harm to others is answered danger by
+ * the model alone only above SHORT_DANGER: after the round-5 retraining, short violence idioms the rules
+ * name ("he hit me up on text") read 0.87. Self-harm keeps the language's threshold ("estoy cansada de
+ * estar aquí" reads between 0.7 and 0.9).
+ */
+const SHORT_WORDS = 8;
+const SHORT_DANGER = 0.9;
 
 /** `combine` at other thresholds: for choosing them (bench/train-safety-model.ts). */
 export function combineAt(
@@ -327,22 +345,35 @@ export function combineAt(
   reading: ModelReading | undefined,
   thresholds: LanguageThresholds,
   language: () => MessageLanguage,
-  apart = false,
+  setApart: boolean | (() => boolean) = false,
   firm = false,
 ): SafetySignal | undefined {
   if (!reading) return byRules;
+  // Read only where it can change the answer (it costs a pass of two patterns over the message).
+  let known: boolean | undefined = typeof setApart === 'boolean' ? setApart : undefined;
+  const apartOf = () => {
+    known ??= (setApart as () => boolean)();
+    return known;
+  };
   const lang = byRules?.language ?? language();
   const t = thresholds[lang];
   if (byRules) {
     if (!firm && Math.max(reading.signal, reading.danger) < t.veto) return undefined;
-    if (byRules.level === 'danger' && apart && !firm && lowered(byRules.category))
+    if (byRules.level === 'danger' && !firm && lowered(byRules.category) && apartOf())
       return { ...byRules, level: 'concern' };
-    if (byRules.level === 'concern' && reading.danger > t.escalate && !(apart && lowered(reading.category)))
+    if (
+      byRules.level === 'concern' &&
+      reading.danger > t.escalate &&
+      !(lowered(reading.category) && apartOf())
+    )
       return { ...byRules, level: 'danger' };
     return byRules;
   }
-  const level = (category: SafetyCategory) => (apart && lowered(category) ? 'concern' : 'danger');
-  if (reading.danger > t.danger)
+  const level = (category: SafetyCategory) => (lowered(category) && apartOf() ? 'concern' : 'danger');
+  // Under SHORT_WORDS words the model alone must be surer ("he hit me up on text" is five words).
+  const short = (reading.words ?? SHORT_WORDS) < SHORT_WORDS && lowered(reading.category);
+  const bar = short ? Math.max(t.danger, SHORT_DANGER) : t.danger;
+  if (reading.danger > bar)
     return { level: level(reading.category), category: reading.category, language: lang };
   if (reading.peak && reading.peak.danger > t.stretch)
     return { level: level(reading.peak.category), category: reading.peak.category, language: lang };
@@ -361,7 +392,14 @@ export function combine(
   reading: ModelReading | undefined,
   firm = false,
 ): SafetySignal | undefined {
-  return combineAt(byRules, reading, MODEL_THRESHOLDS, () => guessLanguage(text), setsHarmApart(text), firm);
+  return combineAt(
+    byRules,
+    reading,
+    MODEL_THRESHOLDS,
+    () => guessLanguage(text),
+    () => setsHarmApart(text),
+    firm,
+  );
 }
 
 /** Danger (crisis reply, pause, operator alert) or concern (short reply with resources), or undefined. */
