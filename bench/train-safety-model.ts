@@ -15,7 +15,6 @@
 import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
-  assessSafetyByRules,
   combineAt,
   guessLanguage,
   type MessageLanguage,
