@@ -15,14 +15,15 @@
 import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
-  assessSafetyByRules,
   combineAt,
   guessLanguage,
   type MessageLanguage,
   MODEL_THRESHOLDS,
   type ModelThresholds,
   readableByModel,
+  rulesAnswer,
   type SafetySignal,
+  setsHarmApart,
 } from '../functions/program/safety';
 import {
   type Features,
@@ -142,6 +143,10 @@ interface Reading {
   file: string;
   /** The language the detector guesses (what picks its thresholds), not the label. */
   guessed: MessageLanguage;
+  /** The message denies the harm or sets it in another time (`setsHarmApart`). */
+  apart: boolean;
+  /** The rule that answered is firm: the model cannot overrule it. */
+  firm: boolean;
   rules: SafetySignal | undefined;
   model: ModelReading | undefined;
 }
@@ -157,13 +162,18 @@ export function outOfFold(files: string[], validate: string[], options: TrainOpt
     );
     const held = files.find((path) => basename(path) === name);
     if (!held) throw new Error(`no dev file ${name}`);
-    return loadFile(held).map((item) => ({
-      item,
-      file: name,
-      guessed: guessLanguage(item.text),
-      rules: assessSafetyByRules(item.text),
-      model: readableByModel(item.text) ? readWith(model, item.text) : undefined,
-    }));
+    return loadFile(held).map((item) => {
+      const { signal: rules, firm } = rulesAnswer(item.text);
+      return {
+        item,
+        file: name,
+        guessed: guessLanguage(item.text),
+        apart: setsHarmApart(item.text),
+        firm,
+        rules,
+        model: readableByModel(item.text) ? readWith(model, item.text) : undefined,
+      };
+    });
   });
 }
 
@@ -173,7 +183,7 @@ type Decision = (r: Reading) => 'danger' | 'concern' | undefined;
 const decideAt =
   (thresholds: ModelThresholds): Decision =>
   (r) =>
-    combineAt(r.rules, r.model, { en: thresholds, es: thresholds }, () => r.guessed)?.level;
+    combineAt(r.rules, r.model, { en: thresholds, es: thresholds }, () => r.guessed, r.apart, r.firm)?.level;
 
 const rate = (hits: number, total: number) =>
   total ? `${((100 * hits) / total).toFixed(1)}`.padStart(5) : '    –';
@@ -234,7 +244,7 @@ function report(readings: Reading[]): void {
     line(
       readings,
       'shipped (MODEL_THRESHOLDS)',
-      (r) => combineAt(r.rules, r.model, MODEL_THRESHOLDS, () => r.guessed)?.level,
+      (r) => combineAt(r.rules, r.model, MODEL_THRESHOLDS, () => r.guessed, r.apart, r.firm)?.level,
     ),
   );
   const found = readings.filter((r) => r.item.expect === 'danger' && r.model && r.model.danger > 0.5);

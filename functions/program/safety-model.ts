@@ -138,6 +138,8 @@ export interface ModelReading {
    * short ones together), so that danger in the middle of a long email is not drowned by the rest.
    */
   peak?: { danger: number; signal: number; category: SafetyCategory };
+  /** Its words (letters only): a short message gives the model little to go on. */
+  words?: number;
 }
 
 /** Words a stretch of a long message needs before the model reads it alone. */
@@ -191,6 +193,7 @@ export function readWith(model: LinearModel, text: string, stretches = true): Mo
     danger: score(model, features, 'danger'),
     signal: score(model, features, 'signal'),
     category: categoryOf(model, features),
+    words: text.match(/\p{L}+/gu)?.length ?? 0,
   };
   // A long message the model already finds plainly ordinary as a whole is not read again by stretches:
   // out of fold, no danger message the stretches found had a whole-message danger under STRETCH_GATE,

@@ -977,7 +977,86 @@ const ROUND_2_CONCERN: SafetyRule[] = [
 ];
 
 /** Every English rule: danger first, in the order categories are reported, then concern. */
+
+/**
+ * Round 5: constructions the round-4 blind sets showed unheard, each written as a construction (a
+ * self-injury with the part and the instrument, means kept in reserve, a lethal-dose question, a place
+ * to fall from, a plan's "how and where", a weapon "not for hunting", a will or policy put in order with
+ * "whatever happens", a hold on the throat, being thrown into something, a threat passed through a child).
+ */
+const DRUG = any(
+  'pills',
+  'meds',
+  'tablets',
+  'oxy',
+  'oxys',
+  'oxycodone',
+  'xanax',
+  'ambien',
+  'percocet',
+  'percs',
+  'vicodin',
+  'painkillers',
+  'sleeping pills',
+  'insulin',
+  'tylenol',
+  'advil',
+  'ibuprofen',
+  'acetaminophen',
+  'paracetamol',
+  'benzos',
+);
+const GUN = any('gun', 'guns', 'shotgun', 'rifle', 'pistol', 'handgun', 'revolver', 'glock', 'deer rifle');
+const ROUND_5_EN: SafetyRule[] = [
+  ...rules(
+    'danger',
+    'self-harm',
+    'self-injury',
+    [
+      `(?:^ |\\bi (?:\\w+ ){0,2})(?:burned|burnt|burn|burning|cut|carved|carving|scratched|scratching) (?:my|both) (?:\\w+ )?(?:arm|arms|forearm|forearms|wrist|wrists|thigh|thighs|leg|legs|skin|stomach|hip|hips|ankles?) (?:with (?:a |the |my )?(?:lighter|cigarette|cigarettes|razor|razors|blade|blades|match|matches|compass|scissors|glass)|on purpose|again|deeper)\\b`,
+    ],
+    { firm: true },
+  ),
+  ...rules(
+    'danger',
+    'self-harm',
+    'means',
+    [
+      `\\b${DRUG}\\b(?: \\w+){0,6} (?:saved up|stashed|stockpiled|put aside|set aside|counted out|lined up)\\b`,
+      `\\bhow (?:much|many) (?:of )?(?:my |the |his |her |those )?(?:sleeping )?${DRUG} (?:does it|would (?:do it|it take|kill)|it takes|it would take|to (?:die|not wake up|do it)|is (?:lethal|too many|fatal))\\b`,
+      `\\b${GUN}\\b(?: \\w+){0,4} (?:it is |is |s )?not for (?:hunting|the range|protection|sport|deer)\\b`,
+      `\\b${GUN} (?:is |s )?(?:loaded|cocked)\\b(?! (?:for (?:the|a) (?:range|hunt|trip))\\b)`,
+      '\\b(?:sitting|sat|standing|stood|on) (?:on )?(?:the )?(?:edge|ledge) of (?:the |a |my )?(?:roof|building|bridge|balcony|cliff|parking garage)\\b',
+      '\\bon (?:the|a|this) (?:\\w+ ){0,2}bridge\\b(?: \\w+){0,8} (?:looking|staring) (?:down )?at the (?:water|river|drop|rocks|traffic)\\b|\\b(?:not (?:that|so|very) far|how far|long way) down $',
+    ],
+    { firm: true },
+  ),
+  ...rules(
+    'danger',
+    'self-harm',
+    'plan',
+    [
+      '\\b(?:know|knew|decided|figured out|planned|worked out) (?:exactly )?(?:how and (?:where|when)|where and (?:how|when)|when and (?:how|where))\\b',
+      '\\b(?:to|into) the (?:lake|river|ocean|sea|bridge|woods|tracks|cliffs?|water)\\b(?: \\w+){0,4} (?:not|never) (?:coming|come|going to come) back\\b',
+      '\\bin case i (?:do not|never) wake up\\b',
+    ],
+    { firm: true },
+  ),
+  ...rules('danger', 'self-harm', 'goodbye', [
+    '\\b(?:updated|wrote|made|finished|signed|did) my will\\b(?=.*\\b(?:whatever happens|when i am gone|if something happens|if anything happens|passwords|goodbye|letters?|handled)\\b)',
+    '\\b(?:pays?|paid|pay) out (?:\\w+ ){0,6}no matter how (?:it|i) (?:happens|die|dies|go)\\b',
+  ]),
+  ...rules('danger', 'abuse', 'physical', [
+    `\\b${PERSON} ${gap(3)}(?:grabbed|grabs|grab|grabbing|squeezed|squeezes|held|holds|had|pinned) (?:me )?(?:by |around |on )?(?:my|the) (?:neck|throat)\\b`,
+    '\\b(?:him|her|he|she|they|them) (?:\\w+ ){0,1}(?:throwing|shoving|pushing|slamming|threw|shoved|slammed) me (?:into|against|onto|down|across|through) (?:a |the |my )?(?!panic|spiral|loop|depression|chaos|work|it\\b)\\w+',
+  ]),
+  ...rules('danger', 'abuse', 'threat', [
+    '\\bif (?:mommy|mom|mama|daddy|dad|papa|mum|i|you|she|he) (?:ever )?(?:leaves?|goes|left|tries to leave)\\b(?: \\w+){0,4} (?:never see (?:her|him|you|me|mommy|daddy|them) again|will not be coming back|not be coming back|will not come back|is dead|will be dead|dies|will regret it)\\b',
+  ]),
+];
+
 export const EN_RULES: readonly SafetyRule[] = [
+  ...ROUND_5_EN,
   ...SELF_HARM,
   ...ABUSE,
   ...ROUND_2_EN,

@@ -35,7 +35,8 @@ const NOT_THING = `(?<!\\b(?:${[
   'video',
   'texto',
   'mensaje',
-  'perro',
+  // "perro" squeezes to "pero" (but): the dog only after a determiner, or "pero me pegó" goes unheard.
+  '(?:el|la|mi|su|tu|un|del|al|nuestro|este|ese) perro',
   'perrito',
   'perra',
   'gato',
@@ -823,7 +824,7 @@ const ROUND_2_ES: SafetyRule[] = [
     '\\b(?:afuera|en la puerta|en la ventana|afuera de (?:la|mi) (?:puerta|casa|ventana|trabajo))\\b.*\\b(?:golpeando|pateando|aporreando|gritando|amenazando|tocando fuerte|queriendo entrar)\\b|\\b(?:golpeando|pateando|aporreando|gritando|amenazando) (?:\\w+ ){0,2}(?:afuera|la puerta|la ventana)\\b',
     '\\b(?:cerre con llave|cerre la puerta con llave|me encerre|atranque la puerta|puse (?:el )?seguro|cerre todo)\\b.*\\b(?:miedo|asustad[oa]|aterrad[oa]|panico|temblando)\\b|\\b(?:miedo|asustad[oa]|aterrad[oa]|panico|temblando)\\b.*\\b(?:cerre con llave|me encerre|atranque la puerta|puse (?:el )?seguro)\\b',
     `\\b(?:vien\\w+|vino|va|anda|esta|lleg[oa]|regreso|aparecio) (?:(?:para aca|para aqui|a la casa|a mi casa|hacia aca|en camino|afuera|borrach[oa]|drogad[oa]|furios[oa]|enojad[oa]|otra vez|ya) ){0,3}${ARMED}\\b`,
-    '(?<!\\b(?:hijo|hija|nino|nina|bebe|perro|perrito|gato|nene|nena|hijos|ninos)(?: \\w+){0,2} )\\bme (?:viene|va|esta|anda|estan|vienen|venia|iba) (?:\\w+ )?(?:siguiendo|persiguiendo|buscando)\\b(?! (?:a todos lados|por toda la casa|como)\\b)',
+    '(?<!\\b(?:hijo|hija|nino|nina|bebe|(?:el|mi|su|un|tu) perro|perrito|gato|nene|nena|hijos|ninos)(?: \\w+){0,2} )\\bme (?:viene|va|esta|anda|estan|vienen|venia|iba) (?:\\w+ )?(?:siguiendo|persiguiendo|buscando)\\b(?! (?:a todos lados|por toda la casa|como)\\b)',
     `${NOT_SE}\\b(?:rompio|rompiendo|quebro|quebrando|tumbo|tumbando|pateo|pateando|reviento|forzo|forzando) (?:la|una|las|mi|nuestra) (?:ventana|puerta|ventanas|puertas|cerradura)\\b`,
   ]),
 ];
@@ -863,7 +864,85 @@ const ROUND_2_CONCERN_ES: SafetyRule[] = [
 ];
 
 /** Every Spanish rule: danger first, in the order categories are reported, then concern. */
+
+/**
+ * Round 5: constructions the round-4 blind sets showed unheard: cuts and burns given to oneself, a bottle
+ * swallowed, an edge to fall from, a date set, goodbyes ("ya no voy a necesitar", "por si no amanezco"),
+ * blows named as a noun and minimised ("solo fue una cachetada", "me dio unos jalones"), a pull by the hair.
+ */
+const BLOW_NOUN = any(
+  'cachetada',
+  'cachetadas',
+  'cachetazo',
+  'bofetada',
+  'bofetadas',
+  'trompada',
+  'trompadas',
+  'punetazo',
+  'punetazos',
+  'patada',
+  'patadas',
+  'empujon',
+  'empujones',
+  'zape',
+  'zapes',
+  'jalon',
+  'jalones',
+  'madrazo',
+  'madrazos',
+  'chingadazo',
+  'guantazo',
+  'tortazo',
+  'pela',
+  'golpiza',
+  'galleta',
+  'bofeton',
+);
+const ROUND_5_ES: SafetyRule[] = [
+  ...rules(
+    'danger',
+    'self-harm',
+    'self-injury',
+    [
+      '\\bme (?:di|doy|daba|hice|hago|hacia|he dado|he hecho|volvi a (?:dar|hacer)) (?:unos |otros |varios |mas |unas |otras |varias )?(?:cortes|cortadas|cortaditas|cortaduras|quemaduras|quemadas)\\b',
+    ],
+    { firm: true },
+  ),
+  ...rules(
+    'danger',
+    'self-harm',
+    'means',
+    [
+      '\\bme (?:tome|trague|tomo|he tomado) (?:el|un|todo el|medio|un) (?:frasco|bote|blister|paquete|tubo)\\b',
+      '\\b(?:orilla|borde|filo|cornisa) del? (?:techo|azotea|puente|edificio|balcon|barranco)\\b',
+      '\\bcasi me (?:aviento|tiro|lanzo|avente|tire|lance)\\b',
+      '\\b(?:me voy|voy a ir|me fui) a la via del tren\\b|\\bme (?:acuesto|paro|pongo|acoste|pare) en (?:la via|las vias)\\b',
+    ],
+    { firm: true },
+  ),
+  ...rules(
+    'danger',
+    'self-harm',
+    'plan',
+    [
+      '\\bya (?:tengo|elegi|escogi|puse) (?:la )?fecha(?: puesta)?\\b(?! (?:para|de|del|con|en|pa)\\b)',
+      '\\b(?:se|sé|decidi|pense|tengo pensado) (?:exactamente )?(?:como y (?:donde|cuando)|donde y (?:como|cuando)|cuando y (?:como|donde))\\b',
+    ],
+    { firm: true },
+  ),
+  ...rules('danger', 'self-harm', 'goodbye', [
+    '\\bya no (?:voy a necesitar|necesitare|lo voy a necesitar|la voy a necesitar|los voy a necesitar|las voy a necesitar) (?:nada|eso|esto|nada de (?:eso|esto)|mis cosas|mi ropa)(?: $| (?:y|ya|asi|porque|pues|de todos modos)\\b)',
+    '\\bpor si no (?:amanezco|despierto|amanesco)\\b',
+    '\\b(?:que me lleve|llevame|llevarme) (?:esta noche|ya|hoy)\\b(?=.*\\b(?:dios|senor|diosito|el)\\b)|\\bme voy (?:yo )?sol[ao] (?:con el|con dios|esta noche)?\\b(?<=\\bsi no me lleva.*)',
+  ]),
+  ...rules('danger', 'abuse', 'physical', [
+    `\\b(?:me (?:dio|dieron|da|daba|metio|mete|solto|ha dado|ha metido|pego|tiro)|solo fue|nomas fue|nada mas fue|fue solo|fueron solo|solo fueron) (?:\\w+ ){0,2}(?:una |unas |un |unos )?${BLOW_NOUN}\\b(?! de (?:realidad|la vida|suerte|humildad|animo))(?!.*\\b(?:jug\\w+|partido|futbol|ajedrez|boliche|cancha|entrenamiento|canilla|espinilla|emocional)\\b)`,
+    '\\bme (?:jalo|jala|jalaba|agarro|agarra|agarraba|arrastro|arrastra|tiro|jalonea|jaloneo) (?:de|por) (?:el|la|los|las|mi|mis) (?:pelo|cabello|grena|grenas|mechas|chongo|cuello)\\b',
+  ]),
+];
+
 export const ES_RULES: readonly SafetyRule[] = [
+  ...ROUND_5_ES,
   ...SELF_HARM,
   ...ABUSE,
   ...ROUND_2_ES,

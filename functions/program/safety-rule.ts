@@ -36,6 +36,11 @@ export interface SafetyRule {
   unlessLaugh?: boolean;
   /** Not when the message says the person agreed to it ("I let her read my texts"). */
   unlessConsent?: boolean;
+  /**
+   * The learned model cannot overrule it: a concrete act or means ("me tomé el frasco", "oxy saved up")
+   * that people write with a minimiser ("lol", "no es nada grave", "estoy bien") the model reads as ordinary.
+   */
+  firm?: boolean;
   /** Not when the message is about the program or the app ("please help, the link is broken"). */
   unlessAboutApp?: boolean;
 }

@@ -171,8 +171,19 @@ function firstMatch(
   return undefined;
 }
 
+/** The rules' answer, and whether the rule that gave it is firm (see `SafetyRule.firm`). */
+interface RulesAnswer {
+  signal: SafetySignal | undefined;
+  firm: boolean;
+}
+
 function assess(text: string, indexed: boolean): SafetySignal | undefined {
-  if (!text.trim()) return undefined;
+  return assessRules(text, indexed).signal;
+}
+
+function assessRules(text: string, indexed: boolean): RulesAnswer {
+  const none: RulesAnswer = { signal: undefined, firm: false };
+  if (!text.trim()) return none;
   compiledRules ??= compileRules();
   const { rules, index, dangerByCategory, concern } = compiledRules;
   const views = { en: normaliseForSafety(text), es: normaliseSpanish(text) };
@@ -187,18 +198,32 @@ function assess(text: string, indexed: boolean): SafetySignal | undefined {
   for (const danger of dangerByCategory) {
     const rule = firstMatch(danger, views, cues);
     if (rule)
-      return { level: 'danger', category: rule.category, language: guessLanguage(text, rule.language) };
+      return {
+        signal: { level: 'danger', category: rule.category, language: guessLanguage(text, rule.language) },
+        firm: rule.firm === true,
+      };
   }
   // A bare HELP is the carrier keyword; "help!!" (or more) is someone calling out.
   if (
     (SOS.test(text) && !NOT_SOS.test(text) && !cues.laugh && !cues.aboutApp) ||
     /^\s*help\s*!{2,}\s*$/i.test(text)
   )
-    return { level: 'danger', category: 'call-for-help', language: guessLanguage(text) };
+    return {
+      signal: { level: 'danger', category: 'call-for-help', language: guessLanguage(text) },
+      firm: false,
+    };
   const rule = firstMatch(concern, views, cues);
   return rule
-    ? { level: 'concern', category: rule.category, language: guessLanguage(text, rule.language) }
-    : undefined;
+    ? {
+        signal: { level: 'concern', category: rule.category, language: guessLanguage(text, rule.language) },
+        firm: false,
+      }
+    : none;
+}
+
+/** The rules' answer with whether its rule is firm (the model cannot overrule it): for training. */
+export function rulesAnswer(text: string): RulesAnswer {
+  return assessRules(text, true);
 }
 
 /** What the hand-written rules alone say (the model is not asked): for the evaluation and training. */
@@ -253,24 +278,105 @@ export function modelReading(text: string): ModelReading | undefined {
   return readableByModel(text) ? readWith(theModel(), text) : undefined;
 }
 
+/**
+ * The message says the harm is not there, or not now: denied ("he's never touched me", "no threats",
+ * "not at me", "nunca me ha pegado", "no me amenaza", "no pienso hacerle nada") or told as the history of
+ * another time ("growing up", "my first husband", "years ago", "de niña"). Such a message is concern at
+ * most when only the model hears abuse or harm to others in it: past tense, negation and history are
+ * what the round-4 blind sets showed read as danger (concern read as danger 40-47%). Self-harm is never
+ * lowered by it, and a rule's own danger stands.
+ */
+const SETS_HARM_APART_EN = () =>
+  englishPattern(
+    [
+      '\\b(?:never|not ever|not once|has not|have not|did not|does not|do not|is never|has never|was never|have never) (?:\\w+ ){0,2}(?:touched|touch|hit|hurt|harmed|laid a (?:hand|finger)|put (?:a|his|her) hands?|threatened|threaten|hurts|hits) (?:me|us|the kids)\\b(?! (?:\\w+ ){0,4}(?:before|this time|until|till)\\b)',
+      '\\b(?:did not|has not|does not|he did not|she did not) do anything\\b',
+      '\\bno (?:threats?|violence)\\b',
+      '\\bnot at me\\b',
+      '\\bi am not (?:going|gonna) to (?:do|hurt|touch) (?:anything|anyone|him|her|them)\\b(?! else\\b)',
+      '\\b(?:growing up|when i was (?:a kid|little|young|a child|a teen|a teenager|\\d+)|as a (?:kid|child)|my (?:first|old) (?:husband|wife|marriage|boyfriend|girlfriend)|\\w+ years ago)\\b',
+    ].join('|'),
+  );
+const SETS_HARM_APART_ES = () =>
+  spanishPattern(
+    [
+      '\\bnunca me (?:ha|a) (?:tocado|pegado|golpeado|puesto (?:una )?(?:mano|dedo)|hecho nada|amenazado|lastimado)\\b',
+      '\\bno me (?:ha )?puesto (?:una )?mano encima\\b',
+      '\\bno me (?:amenaza|amenazo|ha amenazado)\\b',
+      '\\bsin amenazas\\b',
+      '\\bno pienso hacer(?:le|les)? nada\\b',
+      '\\bya no estoy en esas\\b',
+      '\\bno (?:hizo|ha hecho|hace) nada\\b',
+      '\\b(?:de nina|de nino|de chica|de chico|de pequena|de pequeno|cuando (?:yo )?era (?:nina|nino|chica|chico|pequena|pequeno|joven)|mi primer (?:marido|esposo|matrimonio)|hace \\w+ anos)\\b',
+    ].join('|'),
+  );
+let setsApart: { en: RegExp; es: RegExp } | undefined;
+
+/**
+ * A turn back to now after the denial or the history: "he has never hit me, but last night he choked me",
+ * "nunca me ha pegado pero anoche me ahorcó". Such a message is not set apart.
+ */
+const BACK_TO_NOW =
+  /\b(?:but|until|pero|hasta que|and then|y luego)\b(?: \w+){0,3} (?:last night|yesterday|today|tonight|this (?:morning|week|time|weekend)|now|just now|anoche|ayer|hoy|ahora|ahorita|esta (?:manana|semana|noche|vez)|este fin)\b/;
+
+/** Whether a message denies the harm or sets it in another time (see SETS_HARM_APART_EN). */
+export function setsHarmApart(text: string): boolean {
+  setsApart ??= { en: new RegExp(SETS_HARM_APART_EN()), es: new RegExp(SETS_HARM_APART_ES()) };
+  const en = normaliseForSafety(text);
+  if (BACK_TO_NOW.test(en)) return false;
+  return setsApart.en.test(en) || setsApart.es.test(normaliseSpanish(text));
+}
+
+/** Harm to or from someone else: the kinds that denial or history lowers to concern (never self-harm). */
+const lowered = (category: SafetyCategory) => category === 'abuse' || category === 'harm-to-others';
+
+/**
+ * A message under SHORT_WORDS words that the model reads as abuse or harm to others is answered danger by
+ * the model alone only above SHORT_DANGER: after the round-5 retraining, short violence idioms the rules
+ * name ("he hit me up on text") read 0.87. Self-harm keeps the language's threshold ("estoy cansada de
+ * estar aquí" reads between 0.7 and 0.9).
+ */
+const SHORT_WORDS = 8;
+const SHORT_DANGER = 0.9;
+
 /** `combine` at other thresholds: for choosing them (bench/train-safety-model.ts). */
 export function combineAt(
   byRules: SafetySignal | undefined,
   reading: ModelReading | undefined,
   thresholds: LanguageThresholds,
   language: () => MessageLanguage,
+  setApart: boolean | (() => boolean) = false,
+  firm = false,
 ): SafetySignal | undefined {
   if (!reading) return byRules;
+  // Read only where it can change the answer (it costs a pass of two patterns over the message).
+  let known: boolean | undefined = typeof setApart === 'boolean' ? setApart : undefined;
+  const apartOf = () => {
+    known ??= (setApart as () => boolean)();
+    return known;
+  };
   const lang = byRules?.language ?? language();
   const t = thresholds[lang];
   if (byRules) {
-    if (Math.max(reading.signal, reading.danger) < t.veto) return undefined;
-    if (byRules.level === 'concern' && reading.danger > t.escalate) return { ...byRules, level: 'danger' };
+    if (!firm && Math.max(reading.signal, reading.danger) < t.veto) return undefined;
+    if (byRules.level === 'danger' && !firm && lowered(byRules.category) && apartOf())
+      return { ...byRules, level: 'concern' };
+    if (
+      byRules.level === 'concern' &&
+      reading.danger > t.escalate &&
+      !(lowered(reading.category) && apartOf())
+    )
+      return { ...byRules, level: 'danger' };
     return byRules;
   }
-  if (reading.danger > t.danger) return { level: 'danger', category: reading.category, language: lang };
+  const level = (category: SafetyCategory) => (lowered(category) && apartOf() ? 'concern' : 'danger');
+  // Under SHORT_WORDS words the model alone must be surer ("he hit me up on text" is five words).
+  const short = (reading.words ?? SHORT_WORDS) < SHORT_WORDS && lowered(reading.category);
+  const bar = short ? Math.max(t.danger, SHORT_DANGER) : t.danger;
+  if (reading.danger > bar)
+    return { level: level(reading.category), category: reading.category, language: lang };
   if (reading.peak && reading.peak.danger > t.stretch)
-    return { level: 'danger', category: reading.peak.category, language: lang };
+    return { level: level(reading.peak.category), category: reading.peak.category, language: lang };
   if (reading.signal > t.concern) return { level: 'concern', category: reading.category, language: lang };
   return undefined;
 }
@@ -284,13 +390,22 @@ export function combine(
   text: string,
   byRules: SafetySignal | undefined,
   reading: ModelReading | undefined,
+  firm = false,
 ): SafetySignal | undefined {
-  return combineAt(byRules, reading, MODEL_THRESHOLDS, () => guessLanguage(text));
+  return combineAt(
+    byRules,
+    reading,
+    MODEL_THRESHOLDS,
+    () => guessLanguage(text),
+    () => setsHarmApart(text),
+    firm,
+  );
 }
 
 /** Danger (crisis reply, pause, operator alert) or concern (short reply with resources), or undefined. */
 export function assessSafety(text: string): SafetySignal | undefined {
-  return combine(text, assess(text, true), modelReading(text));
+  const { signal, firm } = assessRules(text, true);
+  return combine(text, signal, modelReading(text), firm);
 }
 
 /** The rules trying every rule, whatever the anchor index says: for the test that it changes nothing. */
