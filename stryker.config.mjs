@@ -29,6 +29,8 @@ export default {
   reporters: ['html', 'json', 'clear-text', 'progress'],
   htmlReporter: { fileName: 'artifacts/mutation/index.html' },
   jsonReporter: { fileName: 'artifacts/mutation/mutation.json' },
+  // Not copied into the sandbox: the emulators' download cache (a symlink here), outputs, the docs.
+  ignorePatterns: ['.cache', 'artifacts', 'cdk.out', 'docs', 'reports'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   ignoreStatic: true,
