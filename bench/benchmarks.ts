@@ -454,8 +454,24 @@ function report(r: Results): string {
     '',
     ...choiceSection(r.costByChoice),
     ...languageSection(textsByLanguage()),
+    ...mutationSection(),
   ];
   return lines.join('\n');
+}
+
+/**
+ * The "Mutation score" section is written by hand from `npm run mutate` (StrykerJS, not part of this
+ * run): kept as it stands in docs/BENCHMARKS.md, so rewriting the page does not lose it.
+ */
+function mutationSection(): string[] {
+  let page = '';
+  try {
+    page = readFileSync(join(PROJECT_ROOT, 'docs', 'BENCHMARKS.md'), 'utf8');
+  } catch {
+    return [];
+  }
+  const start = page.indexOf('\n## Mutation score');
+  return start < 0 ? [] : [page.slice(start + 1).trimEnd(), ''];
 }
 
 /** Section 6's third table: what a participant's texts cost in English and in Spanish (counted, not simulated). */

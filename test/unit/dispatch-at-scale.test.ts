@@ -156,6 +156,35 @@ describe('a dispatch tick at scale', () => {
     await expectQueuedAndMovedOn(world, queue, ids, before);
   });
 
+  it('queues again a claim no send took, but never a message already sent, when a stale copy comes round', async () => {
+    const world = fakeWorld();
+    const ids = await confirmedPeople(world, 2);
+    await toFirstDue(world);
+    const before = await Promise.all(ids.map((id) => world.store.getEnrollment(id)));
+    const first = recordingQueue();
+    world.deps.queue = first;
+    await dispatch(world.deps);
+    expect(first.calls.flat()).toHaveLength(2);
+    // The first person's message went out; the second's claim was never taken by a send.
+    const [sent] = await world.store.listMessages(ids[0] as string);
+    expect(await world.store.transitionMessage(sent as never, ['claimed'], { status: 'sent' })).toBe(true);
+    // The index hands this tick the copies from before the claims (as a delayed replica might).
+    const store = world.store;
+    world.deps.store = new Proxy(store, {
+      get(target, name, receiver) {
+        if (name !== 'dueEnrollments') return Reflect.get(target, name, receiver);
+        return async (...args: Parameters<typeof store.dueEnrollments>) => {
+          const page = await store.dueEnrollments(...args);
+          return { ...page, enrollments: before.filter((e) => e !== undefined) };
+        };
+      },
+    });
+    const again = recordingQueue();
+    world.deps.queue = again;
+    await dispatch(world.deps);
+    expect(again.calls.flat().map((job) => job.enrollmentId)).toEqual([ids[1]]);
+  });
+
   it('leaves nothing behind for someone erased between reading the index and moving them on', async () => {
     const world = fakeWorld();
     const [id] = await confirmedPeople(world, 1);

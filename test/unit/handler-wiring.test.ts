@@ -378,6 +378,22 @@ describe('every handler, with only the ports and catalog parts its entry point n
     expect(answer.body).toMatch(/<Message>[^<]*4/);
   });
 
+  it('sms-inbound and sms-status: a request with no signature header at all is refused (403), and nothing is recorded', async () => {
+    const id = String((await w.store.findByEmail(ana.email))?.id);
+    const before = (await w.store.listReplies(id)).length;
+    for (const path of ['/sms/inbound', '/sms/status'] as const) {
+      const unsigned = request('POST', path, {
+        form: { From: ana.phone, Body: '2', MessageSid: `SM${'9'.repeat(32)}`, MessageStatus: 'delivered' },
+      });
+      const answered = await run<HttpEvent, HttpResult>(
+        path === '/sms/inbound' ? 'sms-inbound' : 'sms-status',
+        unsigned,
+      );
+      expect(answered.statusCode).toBe(403);
+    }
+    expect((await w.store.listReplies(id)).length).toBe(before);
+  });
+
   it('sms-status: a signed delivery report moves the text to delivered', async () => {
     const checkinText = textsTo(ana.phone)
       .filter((t) => /1-5|1 to 5/.test(t.body))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keywordOf } from '../../functions/program/keywords';
-import { parseAnswer } from '../../functions/program/reply-parsing';
+import { isOptInYes, keywordOf } from '../../functions/program/keywords';
+import { parseAnswer, readAnswers } from '../../functions/program/reply-parsing';
 
 describe('reading a check-in answer', () => {
   it.each([
@@ -59,5 +59,44 @@ describe('SMS keywords', () => {
   it('does not read a keyword inside other words', () => {
     expect(keywordOf('I want to stop arguing')).toBeUndefined();
     expect(keywordOf('4')).toBeUndefined();
+  });
+});
+
+// Survivors of `npm run mutate` that a person would notice.
+describe('reading answers, at the edges', () => {
+  it('takes two numbers as no answer, rather than guessing one of them', () => {
+    expect(parseAnswer('3 or 4', '1-5')).toEqual({ kind: 'unclear' });
+    expect(parseAnswer('2 then 5', '1-5')).toEqual({ kind: 'unclear' });
+  });
+
+  it('reads "id say 3" and "I’d say a 3" as the answer alone, with no note', () => {
+    expect(parseAnswer('id say 3', '1-5')).toEqual({ kind: 'score', score: 3 });
+    expect(parseAnswer('a 2', '1-5')).toEqual({ kind: 'score', score: 2 });
+  });
+
+  it('keeps the words after a keycap answer as its note', () => {
+    expect(parseAnswer('4️⃣ better week', '1-5')).toEqual({ kind: 'score', score: 4, note: 'better week' });
+  });
+
+  it('reads a list of answers one by one, and a list with a number out of range as no answer', () => {
+    expect(readAnswers('3 4 y')).toEqual([
+      [{ scale: '1-5', score: 3 }],
+      [{ scale: '1-5', score: 4 }],
+      [{ scale: 'yes-no', score: 1 }],
+    ]);
+    expect(readAnswers('1) y 2) n')).toEqual([
+      [{ scale: 'yes-no', score: 1 }],
+      [{ scale: 'yes-no', score: 0 }],
+    ]);
+    expect(readAnswers('0 4')).toBeUndefined();
+    expect(readAnswers('4 10')).toBeUndefined();
+  });
+
+  it('takes yes as the opt-in only in a short reply that opens with it', () => {
+    expect(isOptInYes('YES')).toBe(true);
+    expect(isOptInYes('yesss please')).toBe(true);
+    expect(isOptInYes('yes but not now')).toBe(false);
+    expect(isOptInYes('')).toBe(false);
+    expect(isOptInYes('please yes')).toBe(false);
   });
 });

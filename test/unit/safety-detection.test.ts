@@ -339,7 +339,9 @@ describe('the levels of a signal', () => {
     const long = 'we talked about the affair and my husband and the kids and the money. '.repeat(80);
     const start = performance.now();
     expect(assessSafety(long)).toBeUndefined();
-    expect(performance.now() - start).toBeLessThan(250);
+    // A guard against runaway regex backtracking (seconds, not milliseconds), loose enough to hold on two
+    // busy cores and under Stryker's instrumentation (`npm run mutate` measured 278 ms for it).
+    expect(performance.now() - start).toBeLessThan(1_000);
   });
 });
 

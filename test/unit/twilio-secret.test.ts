@@ -197,6 +197,8 @@ describe('a function whose Twilio secret cannot be used', () => {
     });
     expect(withToken.webhooks.isValid(url, signature, params)).toBe(true);
     expect(withToken.webhooks.isValid(url, 'forged', params)).toBe(false);
+    expect(withToken.webhooks.isValid(url, undefined, params)).toBe(false);
+    expect(withToken.webhooks.isValid(url, '', params)).toBe(false);
     const withoutToken = unusableTwilioAdapters({
       usable: false,
       placeholder: false,

@@ -1,0 +1,37 @@
+// Mutation testing (`npm run mutate`): StrykerJS over the program's rules and the use cases that decide
+// what is sent and recorded, against the unit layer only (vitest.stryker.config.mts). Not part of `npm test`.
+// Excluded from mutation, and why:
+// - safety-model-weights.json: generated numbers (bench/train-safety-model.ts), not code.
+// - safety-patterns-en.ts, safety-patterns-es.ts: ~1,900 lines of phrase tables; every string and regex in
+//   them is a mutant, and they are measured by the labelled corpus (`npm run eval:safety`, precision and
+//   recall), not by unit assertions one phrase at a time.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.stryker.config.mts' },
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.stryker.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'functions/program/**/*.ts',
+    '!functions/program/safety-patterns-en.ts',
+    '!functions/program/safety-patterns-es.ts',
+    'functions/use-cases/sending/dispatch.ts',
+    'functions/use-cases/sending/send.ts',
+    'functions/use-cases/replies/*.ts',
+    'functions/use-cases/services/consent.ts',
+    'functions/use-cases/services/record-reply.ts',
+    'functions/use-cases/services/safety.ts',
+  ],
+  concurrency: 2,
+  timeoutMS: 20_000,
+  reporters: ['html', 'json', 'clear-text', 'progress'],
+  htmlReporter: { fileName: 'artifacts/mutation/index.html' },
+  jsonReporter: { fileName: 'artifacts/mutation/mutation.json' },
+  // Not copied into the sandbox: the emulators' download cache (a symlink here), outputs, the docs.
+  ignorePatterns: ['.cache', 'artifacts', 'cdk.out', 'docs', 'reports'],
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+  ignoreStatic: true,
+};
