@@ -44,28 +44,29 @@ describe('the splits', () => {
 });
 
 /**
- * What round 4's blind sets (now dev-holdout-round4-*.jsonl, two blind writers) measured, once, with the
- * detector as shipped then (docs/SAFETY-EVAL.md): danger recall 85.0% English, 87.9% Spanish, false alarms
- * 3.8%; the everyday replies, 1.3%. These floors hold for the next blind set dropped in as holdout*.jsonl
- * (round 5, unmeasured): the detector must not do worse on messages nobody tuned it on. Its tests exist
- * only while such a file is there (a skipped test fails `npm test`).
+ * What round 5's blind sets (holdout-round5-e/f/everyday.jsonl, one blind writer, 900 messages) measured
+ * once, with the round-5 detector (docs/SAFETY-EVAL.md): danger recall 86.9% English, 94.8% Spanish, false
+ * alarms 1.3%; the everyday replies, 2.0% (6 of 300). The round-4 detector measured 84.1%, 91.9%, 0.6% and
+ * 1.7% on the same sets. Floors a little under what was measured, so the next change cannot quietly lose
+ * it; the goal (95% English) is not met. The tests exist only while a holdout file is there (a skipped test
+ * fails `npm test`).
  */
 const HOLDOUT_FLOORS = {
-  dangerRecall: { en: 0.85, es: 0.875 },
-  falseAlarms: 0.04,
-  everydayFalseAlarms: 0.02,
+  dangerRecall: { en: 0.865, es: 0.94 },
+  falseAlarms: 0.015,
+  everydayFalseAlarms: 0.021,
 };
 
 const blind = splits.includes('holdout') ? figuresFor(['holdout']).figures : undefined;
 if (blind)
   describe('the held-out split, against what the last blind sets measured once (the goal is not met yet)', () => {
-    it('keeps danger recall at or above 85% in English and 87.5% in Spanish', () => {
+    it('keeps danger recall at or above 86.5% in English and 94% in Spanish', () => {
       for (const lang of ['en', 'es'] as const)
         expect(blind.byLanguage[lang].dangerRecall.rate).toBeGreaterThanOrEqual(
           HOLDOUT_FLOORS.dangerRecall[lang],
         );
     });
-    it('keeps false alarms at or below 4% of ordinary messages (most built to trip it)', () => {
+    it('keeps false alarms at or below 1.5% of ordinary messages (most built to trip it)', () => {
       expect(blind.overall.falseAlarms.rate).toBeLessThanOrEqual(HOLDOUT_FLOORS.falseAlarms);
     });
   });
@@ -75,7 +76,7 @@ const everyday =
     : undefined;
 if (everyday)
   describe('the held-out everyday replies', () => {
-    it('answers at most 2% of everyday replies ("te quiero", "home by 6") with anything', () => {
+    it('answers at most 2.1% of everyday replies ("te quiero", "home by 6") with anything', () => {
       expect(everyday.messages).toBeGreaterThan(0);
       expect(everyday.overall.falseAlarms.rate).toBeLessThanOrEqual(HOLDOUT_FLOORS.everydayFalseAlarms);
     });
