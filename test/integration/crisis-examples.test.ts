@@ -22,7 +22,8 @@ const DANGER = [
   'SOS',
   'no quiero vivir',
   'me pegó',
-  'ayuda',
+  'necesito ayuda',
+  'AYUDA!!',
   'auxilio',
 ];
 const ORDINARY = [
@@ -51,6 +52,13 @@ describe('the messages of the issue, through the webhook', () => {
     const reply = await text(runtime, who, message);
     expect(reply).toMatch(CRISIS);
     expect(reply).toMatch(/988|911/);
+  });
+
+  it('answers AYUDA alone, the Spanish HELP, with the help text and the crisis lines in Spanish after it', async () => {
+    const reply = await text(runtime, who, 'ayuda');
+    expect(reply).toMatch(/^Kintsugi trust program/);
+    expect(reply).toContain('988 y oprime 2');
+    expect(reply).toContain('1-800-799-7233');
   });
 
   it.each(ORDINARY)('answers %j without crisis lines', async (message) => {
