@@ -12,6 +12,7 @@ import type { Enrollment } from '../functions/program/enrollment';
 import { inLanguage } from '../functions/program/in-language';
 import { programSlots } from '../functions/program/schedule';
 import type { Language, Track } from '../functions/program/types';
+import { fillText } from '../functions/render/fill';
 import { type ComposeDeps, composeStepSms, systemTexts } from '../functions/use-cases/services/compose';
 import { PRICES } from './cost';
 
@@ -54,8 +55,14 @@ export function textsOfOneParticipant(track: Track, language: Language): Languag
   // Each question answered: the short answer to a rating, or the listed one to a yes/no question.
   const answers = steps.map((step) =>
     step?.scale === 'yes-no'
-      ? `${words.recorded.replace('{{answers}}', words.labelled.replace('{{label}}', words.checkpoint.replace('{{number}}', '2')).replace('{{value}}', words.yes)).replace('{{more}}', '')}`
-      : texts.ratingRecorded.replace('{{score}}', '4').replace('{{max}}', '5'),
+      ? fillText(words.recorded, {
+          answers: fillText(words.labelled, {
+            label: fillText(words.checkpoint, { number: '2' }),
+            value: words.yes,
+          }),
+          more: '',
+        })
+      : fillText(texts.ratingRecorded, { score: '4', max: '5' }),
   );
   const all = [texts.optInPrompt, texts.optInConfirmed, ...sent, ...answers, texts.reportReady];
   const split = all.map((text) => new SegmentedMessage(text));

@@ -8,7 +8,7 @@
  * `getCountryCode` bundles to about 10 KB).
  */
 import { getCountryCode } from '@vvo/tzdb';
-import type { Language } from './types';
+import { type Language, WEEKDAYS } from './types';
 
 /** The country whose conventions apply when a zone has none (UTC) or is unknown. */
 const DEFAULT_COUNTRY = 'US';
@@ -114,12 +114,10 @@ export const timeInZone = (hhmm: string, timezone: string, language: Language = 
 /** A weekday ("sunday") in the program's language: "Sunday", "domingo". */
 export function weekdayInWords(weekday: string, language: Language = 'en'): string {
   if (language === 'en') return weekday.charAt(0).toUpperCase() + weekday.slice(1);
-  const index = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].indexOf(
-    weekday.toLowerCase(),
-  );
-  // 2023-01-01 was a Sunday.
+  const index = (WEEKDAYS as readonly string[]).indexOf(weekday.toLowerCase());
+  // 2023-01-02 was a Monday, as WEEKDAYS begins.
   return format('weekday', language, { weekday: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2023, 0, 1 + Math.max(index, 0), 12)),
+    new Date(Date.UTC(2023, 0, 2 + Math.max(index, 0), 12)),
   );
 }
 
