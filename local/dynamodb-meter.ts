@@ -15,6 +15,8 @@ export interface DynamoDbUsage {
    * `Query DUE`): where a message's requests go.
    */
   byItem: Record<string, number>;
+  /** Write units by the same labels (a refused conditional write counted as the unit it costs). */
+  writeUnitsByItem: Record<string, number>;
 }
 
 export interface DynamoDbMeter {
@@ -50,12 +52,13 @@ export function meterDynamoDb(client: DynamoDBClient): DynamoDbMeter {
       usage.byItem[label] = (usage.byItem[label] ?? 0) + 1;
       try {
         const result = await next(args);
-        if (counted) record(usage, operation, result.output as unknown as Record<string, unknown>);
+        if (counted) record(usage, operation, label, result.output as unknown as Record<string, unknown>);
         return result;
       } catch (error) {
         if ((error as Error).name === 'ConditionalCheckFailedException') {
           usage.conditionFailures++;
           usage.writeUnits += 1;
+          usage.writeUnitsByItem[label] = (usage.writeUnitsByItem[label] ?? 0) + 1;
         }
         throw error;
       }
@@ -71,7 +74,15 @@ export function meterDynamoDb(client: DynamoDBClient): DynamoDbMeter {
 }
 
 function empty(): DynamoDbUsage {
-  return { requests: {}, itemsRead: 0, readUnits: 0, writeUnits: 0, conditionFailures: 0, byItem: {} };
+  return {
+    requests: {},
+    itemsRead: 0,
+    readUnits: 0,
+    writeUnits: 0,
+    conditionFailures: 0,
+    byItem: {},
+    writeUnitsByItem: {},
+  };
 }
 
 type Item = Record<string, unknown>;
@@ -109,7 +120,12 @@ function kindsOf(input: Record<string, unknown>): string {
   return '';
 }
 
-function record(usage: DynamoDbUsage, operation: string, output: Record<string, unknown>): void {
+function record(
+  usage: DynamoDbUsage,
+  operation: string,
+  label: string,
+  output: Record<string, unknown>,
+): void {
   const units = unitsOf(output.ConsumedCapacity as Capacity);
   if (READS.has(operation)) {
     usage.readUnits += units;
@@ -122,5 +138,6 @@ function record(usage: DynamoDbUsage, operation: string, output: Record<string, 
     else usage.itemsRead += Number(output.ScannedCount ?? output.Count ?? 0);
   } else {
     usage.writeUnits += units;
+    usage.writeUnitsByItem[label] = (usage.writeUnitsByItem[label] ?? 0) + units;
   }
 }

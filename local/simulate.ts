@@ -14,6 +14,7 @@ import { dispatch } from '../functions/use-cases/sending/dispatch';
 import { type DynamoDbUsage, meterDynamoDb } from './dynamodb-meter';
 import { startDynamoDbLocal } from './emulators/dynamodb';
 import { clearEmails, listEmails, startSesEmulator } from './emulators/ses';
+import { listenWhileStarting } from './http-server';
 import { type Runtime, startRuntime, uniqueTableName } from './runtime';
 import { mulberry32 } from './seeded-random';
 
@@ -55,6 +56,12 @@ export interface SimulationOptions {
   emulators?: { dynamodbEndpoint: string; sesEndpoint: string };
   /** Called as each simulated day is done. */
   onProgress?: (progress: SimulationProgress) => void;
+  /**
+   * Keep the simulated program running when done, its table and all, listening on this port (0: a free
+   * one), until `stop()` of the summary's `served`: `npx kintsugi outcomes` and the local pages then read
+   * what the simulation wrote. Refused before anything starts when the port is taken.
+   */
+  keepServingOn?: number;
 }
 
 export interface SimulationProgress {
@@ -88,11 +95,18 @@ export interface SimulationSummary {
   /** Send jobs that failed five times (the dead-letter queue in AWS); 0 when all went well. */
   deadLetters: number;
   dynamodb: DynamoDbUsage;
+  /**
+   * What counting the outcomes cost in the program's days (enrollment's own milestones not included):
+   * the requests that wrote an outcome mark or counter, and their write units, as DynamoDB Local reported.
+   */
+  outcomeWrites: { requests: number; writeUnits: number };
   /** Wall-clock seconds of the program's 90 days (enrollment excluded), and of the whole run. */
   programSeconds: number;
   seconds: number;
   /** Messages sent per second of the program's run. */
   messagesPerSecond: number;
+  /** With `keepServingOn`: where the simulated program still runs, and how to stop it (and its emulators). */
+  served?: { url: string; stop(): Promise<void> };
 }
 
 export interface SimulationCounts {
@@ -115,32 +129,59 @@ export async function simulate(options: SimulationOptions): Promise<SimulationSu
   const days = options.days ?? 90;
   const startAt = options.startAt ?? new Date('2026-03-02T15:00:00Z');
   const random = mulberry32(options.seed ?? 1);
-  const own = options.emulators ? undefined : await Promise.all([startDynamoDbLocal(), startSesEmulator()]);
-  const endpoints = options.emulators ?? {
-    dynamodbEndpoint: own?.[0].endpoint as string,
-    sesEndpoint: own?.[1].endpoint as string,
+  // What is started is stopped in reverse order, whether the run ends, fails, or (kept serving) is stopped.
+  const stops: (() => Promise<void>)[] = [];
+  const tearDown = async () => {
+    for (const stop of stops.splice(0).reverse()) await stop();
   };
-  const dynamodb = new DynamoDBClient({
-    region: 'us-east-1',
-    endpoint: endpoints.dynamodbEndpoint,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  const meter = meterDynamoDb(dynamodb);
-  await clearEmails(endpoints.sesEndpoint);
-  const runtime = await startRuntime({
-    port: 0,
-    ...endpoints,
-    tableName: uniqueTableName('simulation'),
-    startAt,
-    tickMs: 0,
-    // Delivery callbacks are the webhook-latency benchmark's; here they would double the texts' traffic.
-    twilioStatusCallbacks: false,
-    dynamoDbClient: dynamodb,
-    sendConcurrency: SEND_BATCHES_AT_ONCE,
-    // On a busy machine an emulator may answer slowly; that is not the unknown outcome the timeout is for.
-    // Everyone enrolls from this machine at once: the limit per source would refuse all but the first few.
-    env: { PROVIDER_TIMEOUT_MS: '60000', SOURCE_LIMIT_PER_HOUR: '0' },
-  });
+  let runtime: Runtime;
+  let dynamodb: DynamoDBClient;
+  let endpoints: { dynamodbEndpoint: string; sesEndpoint: string };
+  let meter: ReturnType<typeof meterDynamoDb>;
+  // The port first: a taken one is refused before any emulator starts.
+  const server =
+    options.keepServingOn === undefined ? undefined : await listenWhileStarting(options.keepServingOn);
+  try {
+    // runtime.stop closes it once taken over; a second close only reports that it is not running.
+    if (server) stops.push(() => new Promise<void>((resolve) => server.server.close(() => resolve())));
+    const own = options.emulators ? undefined : await Promise.all([startDynamoDbLocal(), startSesEmulator()]);
+    endpoints = options.emulators ?? {
+      dynamodbEndpoint: own?.[0].endpoint as string,
+      sesEndpoint: own?.[1].endpoint as string,
+    };
+    const sesEndpoint = endpoints.sesEndpoint;
+    stops.push(async () => {
+      if (own) await Promise.all(own.map((emulator) => emulator.stop()));
+      else await clearEmails(sesEndpoint);
+    });
+    const client = new DynamoDBClient({
+      region: 'us-east-1',
+      endpoint: endpoints.dynamodbEndpoint,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    dynamodb = client;
+    stops.push(async () => client.destroy());
+    meter = meterDynamoDb(dynamodb);
+    await clearEmails(endpoints.sesEndpoint);
+    runtime = await startRuntime({
+      ...(server ? { server } : { port: 0 }),
+      ...endpoints,
+      tableName: uniqueTableName('simulation'),
+      startAt,
+      tickMs: 0,
+      // Delivery callbacks are the webhook-latency benchmark's; here they would double the texts' traffic.
+      twilioStatusCallbacks: false,
+      dynamoDbClient: dynamodb,
+      sendConcurrency: SEND_BATCHES_AT_ONCE,
+      // On a busy machine an emulator may answer slowly; that is not the unknown outcome the timeout is for.
+      // Everyone enrolls from this machine at once: the limit per source would refuse all but the first few.
+      env: { PROVIDER_TIMEOUT_MS: '60000', SOURCE_LIMIT_PER_HOUR: '0' },
+    });
+    stops.push(() => runtime.stop());
+  } catch (error) {
+    await tearDown();
+    throw error;
+  }
   const counts = { emails: 0, reports: 0, smsReplies: 0, emailReplies: 0, dispatches: 0 };
   const simulated: SimulationCounts = {
     enrolled: 0,
@@ -203,6 +244,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationSu
     const mail = await answerEmails(runtime, endpoints.sesEndpoint, answers, random, tally);
     counts.emails += mail.emails;
     counts.reports += mail.reports;
+    const usage = meter.usage();
     const outcomes = await programOutcomes(runtime.deps);
     const programSeconds = (performance.now() - programStarted) / 1000;
     const thread = runtime.twilio.messages();
@@ -231,17 +273,27 @@ export async function simulate(options: SimulationOptions): Promise<SimulationSu
       outcomes,
       dispatches: counts.dispatches,
       deadLetters: runtime.queue.deadLetters.length,
-      dynamodb: meter.usage(),
+      dynamodb: usage,
+      outcomeWrites: outcomeWritesOf(usage),
       programSeconds,
       seconds: (performance.now() - started) / 1000,
       messagesPerSecond: (counts.emails + sms) / programSeconds,
+      ...(server ? { served: { url: runtime.url, stop: tearDown } } : {}),
     };
+  } catch (error) {
+    await tearDown();
+    throw error;
   } finally {
-    await runtime.stop();
-    dynamodb.destroy();
-    if (own) await Promise.all(own.map((emulator) => emulator.stop()));
-    else await clearEmails(endpoints.sesEndpoint);
+    if (!server) await tearDown();
   }
+}
+
+/** The requests whose items include an outcome mark (`OUTCOME`) or counter (`OUTCOMES`), and their write units. */
+function outcomeWritesOf(usage: DynamoDbUsage): { requests: number; writeUnits: number } {
+  const counting = (label: string) => /^(TransactWriteItems|PutItem|UpdateItem) .*OUTCOME/.test(label);
+  const sum = (record: Record<string, number>) =>
+    Object.entries(record).reduce((n, [label, v]) => (counting(label) ? n + v : n), 0);
+  return { requests: sum(usage.byItem), writeUnits: sum(usage.writeUnitsByItem) };
 }
 
 /** Who participant `index` is: four US time zones, both tracks, every check-in day, three check-in times. */

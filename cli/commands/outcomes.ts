@@ -76,7 +76,10 @@ export function outcomesText(view: OutcomesView): string {
     ),
   ];
   for (const m of view.metrics) {
-    lines.push('', `Answers: ${m.metric} (median [quartiles], people)`);
+    lines.push(
+      '',
+      `Answers: ${m.question ? `${m.question} (${m.metric})` : m.metric}, median [quartiles], people`,
+    );
     const rows = distributionsOf(m)
       .filter((d) => d.people !== 0)
       .map((d) => [

@@ -3,6 +3,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import type { SimulationSummary } from '../../local/simulate';
 import { contextOf } from '../context';
 import { table } from '../format';
+import { CliError } from '../target';
 import { outcomesText } from './outcomes';
 
 /** A whole number from `min` to `max`, for commander. */
@@ -33,6 +34,10 @@ export function summaryText(s: SimulationSummary): string {
         ['dispatch ticks', count(s.dispatches)],
         ['dead letters', count(s.deadLetters)],
         ['DynamoDB requests', count(Object.values(s.dynamodb.requests).reduce((a, b) => a + b, 0))],
+        [
+          'of which counting outcomes (write units)',
+          `${count(s.outcomeWrites.requests)} (${count(s.outcomeWrites.writeUnits)} WRU)`,
+        ],
       ],
     ),
     '',
@@ -59,7 +64,16 @@ interface SimulateOptions {
   days: number;
   seed: number;
   checkInsOnly?: boolean;
+  keep?: boolean;
+  port: number;
 }
+
+/** Resolves on Ctrl-C (or a TERM from a test or a supervisor). */
+const untilStopped = () =>
+  new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
 
 /** `kintsugi simulate`: the whole program for N participants on local emulators, with a progress bar. */
 export function register(program: Command): void {
@@ -73,7 +87,20 @@ export function register(program: Command): void {
     .option('--days <n>', 'program days to run (90 includes the report)', wholeNumber(1, 90), 90)
     .option('--seed <n>', 'seeds who answers what, so two runs do the same', wholeNumber(0, 2 ** 31), 1)
     .option('--check-ins-only', 'everyone chooses check-ins only on the form: no mid-week nudges')
-    .addHelpText('after', '\nExample:\n  npx kintsugi simulate --participants 1000 --days 90')
+    .option(
+      '--keep',
+      'keep the simulated program running when done (until Ctrl-C), so `kintsugi outcomes` and the local pages read what it wrote',
+    )
+    .option(
+      '--port <n>',
+      'with --keep: the port it keeps running on (0: any free one)',
+      wholeNumber(0, 65_535),
+      3000,
+    )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  npx kintsugi simulate --participants 1000 --days 90\n  npx kintsugi simulate --participants 1000 --keep   # then, in another terminal: npx kintsugi outcomes',
+    )
     .action(async (options: SimulateOptions, command: Command) => {
       const context = contextOf(command);
       // The bar goes to stderr, so --json output stays clean on stdout.
@@ -97,10 +124,24 @@ export function register(program: Command): void {
           days: options.days,
           seed: options.seed,
           ...(options.checkInsOnly ? { nudges: false } : {}),
+          ...(options.keep ? { keepServingOn: options.port } : {}),
           onProgress: ({ day, emails, texts }) => bar.update(day, { emails, texts }),
+        }).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== 'EADDRINUSE') throw error;
+          throw new CliError(
+            `Port ${options.port} is taken (is \`npm start\` running?). Stop it, or choose another with --port.`,
+          );
         });
         bar.stop();
         context.print(summary, summaryText);
+        if (summary.served) {
+          const { url, stop } = summary.served;
+          context.io.err(
+            `The simulated program keeps running at ${url} (Ctrl-C stops it). Its outcomes: npx kintsugi${url === 'http://localhost:3000' ? '' : ` --url ${url}`} outcomes, or ${url}/_local/outcomes`,
+          );
+          await untilStopped();
+          await stop();
+        }
       } finally {
         bar.stop();
       }

@@ -269,6 +269,8 @@ export interface Distribution {
 
 export interface MetricOutcomes {
   metric: string;
+  /** The question as the program asks it (English), when the catalog names one. */
+  question?: string;
   weeks: Distribution[];
   /** Each person's mean over days 0–29 and 61–90 (weekly questions only; counted at their report). */
   first30?: Distribution;

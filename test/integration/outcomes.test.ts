@@ -1,14 +1,17 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outcomesCsv, outcomesText } from '../../cli/commands/outcomes';
 import { main } from '../../cli/index';
 import { renderOutcomesPage } from '../../functions/pages/outcomes';
 import { FEWER_THAN, type OutcomesView, suppress, suppressParts } from '../../functions/program/outcomes';
 import type { Runtime } from '../../local/runtime';
-import { type SimulationSummary, simulate } from '../../local/simulate';
+import type { SimulationSummary } from '../../local/simulate';
 import { advance, enrollParticipant, type Participant, text } from '../support/participant';
 import { api, startTestRuntime } from '../support/runtime';
 
 const PARTICIPANTS = 40;
+const BIN = path.resolve(__dirname, '../../cli/bin.js');
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.]+/;
 const PHONE = /\+\d{8,}/;
@@ -21,62 +24,119 @@ const outputsOf = (view: OutcomesView) => [
   renderOutcomesPage(view),
 ];
 
-describe('the outcomes of a simulated cohort', () => {
-  let summary: SimulationSummary;
+/**
+ * `npx kintsugi simulate --keep` in its own process, as an operator runs it: the simulated program keeps
+ * running when done; resolves with its JSON summary and the URL it says it runs at.
+ */
+function simulateAndKeep(
+  args: string[],
+): Promise<{ child: ChildProcess; summary: SimulationSummary; url: string }> {
+  const child = spawn(process.execPath, [BIN, 'simulate', ...args, '--keep', '--port', '0', '--json'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  return new Promise((resolve, reject) => {
+    // Both pipes are read apart: the summary (stdout) may end after the "keeps running" line (stderr).
+    const whenBoth = () => {
+      const url = err.match(/keeps running at (http:\/\/localhost:\d+)/)?.[1];
+      if (!url) return;
+      let summary: SimulationSummary;
+      try {
+        summary = JSON.parse(out) as SimulationSummary;
+      } catch {
+        return;
+      }
+      resolve({ child, summary, url });
+    };
+    child.once('exit', (code) => reject(new Error(`simulate ended (${code}) before serving:\n${err}`)));
+    child.stdout?.on('data', (chunk) => {
+      out += chunk;
+      whenBoth();
+    });
+    child.stderr?.on('data', (chunk) => {
+      err += chunk;
+      whenBoth();
+    });
+  });
+}
+
+/** The numbers of a printed table's rows: the cells after the label, split where two spaces or more part them. */
+function printedRow(text: string, label: string | RegExp): string[] | undefined {
+  const line = text
+    .split('\n')
+    .find((l) => (typeof label === 'string' ? l.startsWith(`${label}  `) : label.test(l)));
+  return line?.trim().split(/ {2,}/).slice(1);
+}
+
+describe('kintsugi outcomes after kintsugi simulate', () => {
+  let simulation: Awaited<ReturnType<typeof simulateAndKeep>>;
+  let printed: string;
+  let view: OutcomesView;
+
+  const kintsugi = async (...args: string[]) => {
+    const out: string[] = [];
+    const code = await main(['node', 'kintsugi', '--url', simulation.url, ...args], {
+      out: (t) => out.push(t),
+      err: (t) => out.push(t),
+    });
+    expect(code).toBe(0);
+    return out.join('\n');
+  };
 
   beforeAll(async () => {
-    summary = await simulate({
-      participants: PARTICIPANTS,
-      textingShare: 0.5,
-      answerShare: 0.8,
-      seed: 3,
-      emulators: { dynamodbEndpoint: inject('dynamoDbEndpoint'), sesEndpoint: inject('sesEndpoint') },
-    });
+    simulation = await simulateAndKeep(['--participants', String(PARTICIPANTS), '--seed', '3']);
+    printed = await kintsugi('outcomes');
+    view = JSON.parse(await kintsugi('outcomes', '--json')) as OutcomesView;
   }, 900_000);
 
-  it("show a funnel whose numbers are the simulation's own counts", () => {
-    const { own, outcomes } = summary;
+  afterAll(async () => {
+    const { child } = simulation ?? {};
+    if (!child || child.exitCode !== null) return;
+    const ended = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await ended;
+  }, 60_000);
+
+  it("prints a funnel whose numbers are the simulation's own counts", () => {
+    const { own } = simulation.summary;
     const base = own.enrolled;
-    const step = (name: string) => outcomes.funnel.find((s) => s.step === name)?.people;
-    expect(step('enrolled')).toBe(PARTICIPANTS);
-    expect(step('confirmed')).toBe(suppress(own.confirmed, base));
-    expect(step('texts-on')).toBe(suppress(own.textsOn, base));
+    const shown = (value: number) => String(suppress(value, base));
+    expect(printedRow(printed, 'Enrolled')?.[0]).toBe(String(PARTICIPANTS));
+    expect(printedRow(printed, 'Confirmed')?.[0]).toBe(shown(own.confirmed));
+    expect(printedRow(printed, 'Texts on (YES)')?.[0]).toBe(shown(own.textsOn));
     for (const week of [1, 4, 8, 12]) {
       const w = own.weeks[week - 1];
-      expect(step(`week-${week}`)).toBe(suppress((w?.answeredByText ?? 0) + (w?.answeredByClick ?? 0), base));
+      expect(printedRow(printed, `Answered a check-in in week ${week}`)?.[0]).toBe(
+        shown((w?.answeredByText ?? 0) + (w?.answeredByClick ?? 0)),
+      );
     }
     // Enough people for most of it to show.
-    expect(typeof step('week-1')).toBe('number');
+    expect(printedRow(printed, 'Answered a check-in in week 1')?.[0]).toMatch(/^\d+$/);
   });
 
-  it("show a weekly response whose numbers are the simulation's own counts, week by week and by channel", () => {
-    const { own, outcomes } = summary;
+  it("prints a weekly response whose numbers are the simulation's own counts, week by week and by channel", () => {
+    const { own } = simulation.summary;
     const base = own.enrolled;
-    const shown = outcomes.response.map((r) => ({
-      week: r.week,
-      texted: r.askedByText,
-      emailed: r.askedByEmail,
-      answeredByText: r.answered.text,
-      answeredByClick: r.answered.click,
-    }));
-    const simulated = own.weeks.map((w) => {
+    for (const w of own.weeks) {
       // The channels are parts of the week's answers: withheld together as the outcomes withhold them.
-      const [answeredByText, answeredByClick] = suppressParts([w.answeredByText, w.answeredByClick, 0], base);
-      return {
-        week: w.week,
-        texted: suppress(w.texted, base),
-        emailed: suppress(w.emailed, base),
-        answeredByText,
-        answeredByClick,
-      };
-    });
-    expect(shown).toEqual(simulated);
-    expect(outcomes.response.every((r) => r.answered.reply === 0)).toBe(true);
+      const [byText, byClick, byReply] = suppressParts([w.answeredByText, w.answeredByClick, 0], base);
+      const row = printedRow(printed, new RegExp(`^${w.week} {2,}`));
+      expect(row?.slice(0, 5), `week ${w.week}`).toEqual(
+        [suppress(w.texted, base), suppress(w.emailed, base), byText, byClick, byReply].map(String),
+      );
+    }
     expect(own.weeks.reduce((n, w) => n + w.texted, 0)).toBeGreaterThan(100);
   });
 
-  it('name no one in any output: no address, number or enrollment id', () => {
-    for (const output of outputsOf(summary.outcomes)) {
+  it('reads the same outcomes as the simulation printed when it ended, as JSON too', () => {
+    expect(view).toEqual(simulation.summary.outcomes);
+    expect(view.funnel.find((s) => s.step === 'enrolled')?.people).toBe(PARTICIPANTS);
+  });
+
+  it('name no one in any output: no address, number or enrollment id', async () => {
+    const outputs = [...outputsOf(view), await kintsugi('outcomes', '--csv'), printed];
+    for (const output of outputs) {
       expect(output).not.toMatch(EMAIL);
       expect(output).not.toMatch(PHONE);
       expect(output).not.toMatch(UUID);

@@ -266,4 +266,36 @@ describe('the program counts its own milestones', () => {
     });
     expect(Object.keys(counts).some((k) => k.startsWith('stop-opted-out-w'))).toBe(true);
   });
+
+  it('as the carrier reports a number opted out (21610): texts stopped, counted once, then STOP changes nothing', async () => {
+    const world = fakeWorld();
+    await enroll(world.deps, {
+      email: 'bea@example.com',
+      timezone: 'America/New_York',
+      role: 'hurt',
+      phone: PHONE,
+      smsConsent: true,
+    });
+    const link = world.emails.at(-1)?.text.match(/https:\/\/kintsugi\.test\/confirm\?\S+/)?.[0] ?? '';
+    await confirm(world.deps, tokenFrom(link));
+    await replyBySms(world.deps, { from: PHONE, body: 'YES', messageSid: `SMin${++sids}` });
+    const opted = { reason: 'opted-out', providerCode: '21610' } as const;
+    // Every text refused: the number opted out at the carrier (STOP sent to the carrier, not to us).
+    for (let i = 0; i < 5; i++)
+      world.smsOutcomes.push({ kind: 'refused', failure: opted, detail: 'opted out' });
+    const end = '2026-03-12T00:00:00.000Z';
+    for (;;) {
+      const next = await world.store.earliestDue();
+      if (!next || next > end) break;
+      world.clock.set(next);
+      await dispatch(world.deps);
+    }
+    const stops = async () => {
+      const counts = Object.assign({}, ...(await world.store.readOutcomeCounters()).map((r) => r.counts));
+      return Object.entries(counts).filter(([k]) => k.startsWith('stop-'));
+    };
+    expect(await stops()).toEqual([[expect.stringMatching(/^stop-opted-out-w0[12]$/), 1]]);
+    await replyBySms(world.deps, { from: PHONE, body: 'STOP', messageSid: `SMin${++sids}` });
+    expect(await stops()).toEqual([[expect.stringMatching(/^stop-opted-out-w0[12]$/), 1]]);
+  });
 });

@@ -11,7 +11,7 @@ const COHORT = /^\d{4}-(0[1-9]|1[0-2]|W(0[1-9]|[1-4]\d|5[0-3]))$/;
  * (a query per cohort, never a scan of people), every figure suppressed below ten people.
  */
 export async function programOutcomes(
-  deps: UsesStore<OutcomeStore>,
+  deps: UsesStore<OutcomeStore, 'catalog'>,
   options: { cohort?: string } = {},
 ): Promise<OutcomesView> {
   if (options.cohort !== undefined && !COHORT.test(options.cohort))
@@ -20,5 +20,11 @@ export async function programOutcomes(
       'cohort: a month (2027-01) or an ISO week (2027-W03).',
       'cohort',
     );
-  return buildOutcomes(await deps.store.readOutcomeCounters(), options.cohort);
+  const view = buildOutcomes(await deps.store.readOutcomeCounters(), options.cohort);
+  // Each question under its own words (the first step that asks it), as the participant read it.
+  for (const m of view.metrics) {
+    const question = deps.catalog.steps.find((s) => s.metric === m.metric && s.question)?.question;
+    if (question) m.question = question;
+  }
+  return view;
 }

@@ -1,5 +1,5 @@
 import type { SmsDeliveryReport } from '../../ports/sms';
-import type { ConsentStore, EnrollmentStore, MessageStore } from '../../ports/store';
+import type { ConsentStore, EnrollmentStore, MessageStore, OutcomeStore } from '../../ports/store';
 import { MESSAGE_PROGRESS, type MessageStatus } from '../../program/enrollment';
 import { openQuestionsOf } from '../../program/open-questions';
 import { logger } from '../../shared/logger';
@@ -25,7 +25,7 @@ export function statesBefore(next: MessageStatus): MessageStatus[] {
  * unreachable, so check-ins go by email; a delivery resets the count.
  */
 export async function recordSmsStatus(
-  deps: UsesStore<MessageStore & EnrollmentStore & ConsentStore, 'clock'>,
+  deps: UsesStore<MessageStore & EnrollmentStore & ConsentStore & OutcomeStore, 'clock'>,
   report: SmsDeliveryReport,
 ): Promise<void> {
   const next = report.progress;
