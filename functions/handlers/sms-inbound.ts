@@ -1,4 +1,4 @@
-import MessagingResponse from 'twilio/lib/twiml/MessagingResponse';
+import { messagingResponse } from '../adapters/twilio/twiml';
 import { withEmailLayouts } from '../catalog/with-email-layouts';
 import { ForbiddenError, ValidationError } from '../shared/errors';
 import type { HttpEvent } from '../shared/http';
@@ -31,9 +31,7 @@ export const handle: HttpHandle = (deps, event) =>
         from ? 'MessageSid' : 'From',
       );
     const answer = await replyBySms(deps, { from, body: body ?? '', messageSid });
-    const twiml = new MessagingResponse();
-    if (answer) twiml.message(answer);
-    return xml(200, twiml.toString());
+    return xml(200, messagingResponse(answer || undefined));
   });
 
 /** The catalog parts and ports this function's entry point is built with (and the only ones bundled into it). */
