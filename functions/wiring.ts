@@ -79,6 +79,8 @@ type PortName = 'mailer' | 'sms' | 'webhooks' | 'queue' | 'alerts';
 export interface Port<K extends PortName = PortName> {
   name: K;
   build(built: Built): Deps[K] | Promise<Deps[K]>;
+  /** Set when the adapter loads its code at its first use, not at the start: the bench times that use too. */
+  loadsAtFirstUse?: true;
 }
 
 /**
@@ -90,6 +92,7 @@ export interface Port<K extends PortName = PortName> {
  */
 export const sesMailerOnFirstEmail: Port<'mailer'> = {
   name: 'mailer',
+  loadsAtFirstUse: true,
   build: ({ config }) => {
     let ses: Promise<Mailer> | undefined;
     const onFirstEmail: Mailer = {
