@@ -417,7 +417,8 @@ function report(r: Results): string {
     'metadata…) are left out of the bundles: a Lambda has its credentials in its environment.',
     '',
     'The reply webhooks email only the crisis lines, after a reply with signs of danger or concern: they load',
-    'the SES client at their first email (`sesMailerOnFirstEmail`), not at every start. What such a start costs,',
+    'the SES client at their first email (`sesMailerOnFirstEmail`), not at every start, and the phone-number',
+    'metadata only to place a number for crisis lines (`crisisLinesOf`). What such a start costs,',
     '`require` and the first email (built, signed and sent to a closed port), median of the same runs: ' +
       (r.coldStart.bundles
         .filter((b) => b.withFirstUseMs !== undefined)
