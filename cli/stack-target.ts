@@ -5,9 +5,9 @@
  */
 import { CloudFormationClient, DescribeStacksCommand, type Stack } from '@aws-sdk/client-cloudformation';
 import { completeCatalog } from '../functions/catalog/complete';
+import { buildDeps } from '../functions/every-port';
 import { parseConfig } from '../functions/shared/config';
 import { runAdminOperation } from '../functions/use-cases/operator/operations';
-import { buildDeps } from '../functions/wiring';
 import { CliError, type Target } from './target';
 
 /** The stack outputs the CLI reads (infra/kintsugi-stack.ts writes them). */

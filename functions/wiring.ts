@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoStore } from './adapters/dynamodb/store';
 import { pacedMailer, pacedSmsSender, shareOfRate } from './adapters/pacing';
 import { readSecret } from './adapters/secrets/secrets';
-import { SesMailer } from './adapters/ses/mailer';
-import { retryThrottlingOnly } from './adapters/ses/retry';
 import { SnsOperatorAlerts } from './adapters/sns/operator-alerts';
 import { SqsSendQueue } from './adapters/sqs/send-queue';
 import {
@@ -20,6 +17,7 @@ import {
 import { TwilioWebhookVerifier } from './adapters/twilio/webhooks';
 import { type CatalogPart, catalogWith, compiledCatalog } from './catalog/compiled';
 import { systemClock } from './ports/clock';
+import type { Mailer } from './ports/mailer';
 import { contactHash } from './program/consent';
 import { type Config, parseConfig } from './shared/config';
 import { parseTokenKeys, TokenSigner } from './shared/tokens';
@@ -65,7 +63,7 @@ const noTwilio = () =>
   );
 
 /** What every adapter is built from: the config, the secrets read once, the clock. */
-interface Built {
+export interface Built {
   config: Config;
   twilio: TwilioSecret | undefined;
   clock: Deps['clock'];
@@ -81,25 +79,34 @@ type PortName = 'mailer' | 'sms' | 'webhooks' | 'queue' | 'alerts';
 export interface Port<K extends PortName = PortName> {
   name: K;
   build(built: Built): Deps[K] | Promise<Deps[K]>;
+  /** Set when the adapter loads its code at its first use, not at the start: the bench times that use too. */
+  loadsAtFirstUse?: true;
 }
 
-/** SES, paced to this instance's share of SES_MAX_SEND_RATE so a burst of sends waits its turn. */
-export const sesMailer: Port<'mailer'> = {
+/**
+ * SES as `sesMailer` (adapters/ses/ses-mailer.ts) sends it, with the SES client loaded at the first email
+ * rather than when the function starts: for the reply webhooks, which email only the crisis lines (a reply
+ * with signs of danger or concern), so most of their starts send none. The module is in the bundle, but
+ * esbuild runs a module reached only by `import()` when it is called: no module this file imports may
+ * import it statically, or it would run at every cold start again.
+ */
+export const sesMailerOnFirstEmail: Port<'mailer'> = {
   name: 'mailer',
+  loadsAtFirstUse: true,
   build: ({ config }) => {
-    const local = config.endpoints;
-    const ses = new SESv2Client({
-      ...(local.ses
-        ? { region: 'aws-ses-v2-local', endpoint: local.ses, credentials: LOCAL_CREDENTIALS }
-        : { region: config.region }),
-      // A send that timed out may have gone: only throttled calls are repeated (see retryThrottlingOnly).
-      retryStrategy: retryThrottlingOnly(),
-      requestHandler: { requestTimeout: config.providerTimeoutMs, throwOnRequestTimeout: true },
-    });
-    return pacedMailer(
-      new SesMailer(ses, config.emailFrom, config.sesConfigurationSet, config.replyTo),
-      shareOfRate(config.pacing.emailsPerSecond, config.pacing.instances),
-    );
+    let ses: Promise<Mailer> | undefined;
+    const onFirstEmail: Mailer = {
+      send: async (email) => {
+        ses ??= import('./adapters/ses/ses-mailer')
+          .then(({ sesMailerFrom }) => sesMailerFrom(config))
+          .catch((error: unknown) => {
+            ses = undefined; // a failed load is tried again at the next email
+            throw error;
+          });
+        return (await ses).send(email);
+      },
+    };
+    return pacedMailer(onFirstEmail, shareOfRate(config.pacing.emailsPerSecond, config.pacing.instances));
   },
 };
 
@@ -160,9 +167,6 @@ export const snsAlerts: Port<'alerts'> = {
       : { notify: () => Promise.reject(new Error('SAFETY_TOPIC_ARN is not set for this function')) },
 };
 
-/** Every port: what the local runtime, the CLI and the tests build. */
-const EVERY_PORT: readonly Port[] = [sesMailer, twilioSms, twilioWebhooks, sqsQueue, snsAlerts];
-
 /** A port a function did not name: using it is a wiring bug, said at once rather than bundled for nothing. */
 function notWired(name: PortName): never {
   throw new Error(
@@ -191,7 +195,7 @@ export interface SdkClients {
  * catalog every function uses; `overrides` swap any of them (the local runtime's clock, queue and whole
  * catalog), `clients` the SDK clients under them.
  */
-async function assemble(
+export async function assemble(
   config: Config,
   ports: readonly Port[],
   overrides: Partial<Deps>,
@@ -227,13 +231,6 @@ async function assemble(
     clock,
   };
 }
-
-/** Every adapter built from the config (the local runtime, the CLI, tests), with the compiled catalog. */
-export const buildDeps = (
-  config: Config,
-  overrides: Partial<Deps> = {},
-  clients: SdkClients = {},
-): Promise<Deps> => assemble(config, EVERY_PORT, overrides, clients);
 
 /** What a Lambda's entry point names: the catalog parts it reads and the ports it sends or checks through. */
 export interface LambdaWiring {

@@ -3,6 +3,20 @@ import { join } from 'node:path';
 import type { BuildOptions } from 'esbuild';
 
 /**
+ * The packages `@aws-sdk/credential-provider-node` imports dynamically, after `fromEnv` (which it imports
+ * statically, and which answers in Lambda). `test/infra/bundles.test.ts` checks they stay out of every
+ * bundle and that a bundle's SDK call resolves its credentials without them.
+ */
+export const CREDENTIAL_SOURCES_NEVER_REACHED_IN_LAMBDA = [
+  '@aws-sdk/credential-provider-sso',
+  '@aws-sdk/credential-provider-ini',
+  '@aws-sdk/credential-provider-process',
+  '@aws-sdk/credential-provider-web-identity',
+  '@aws-sdk/credential-provider-http',
+  '@smithy/credential-provider-imds',
+] as const;
+
+/**
  * How every handler is bundled: the one definition CDK's NodejsFunction reads (constructs/program-function.ts)
  * and `npm run bench` and the bundle tests rebuild with, so what is measured is what is deployed.
  */
@@ -23,12 +37,16 @@ export const LAMBDA_BUNDLING = {
   // Stack traces need names and lines, not the sources themselves.
   sourcesContent: false,
   /**
-   * Nothing is left out: the AWS SDK v3 is bundled, tree-shaken and minified, rather than loaded from the
-   * copy the Node.js runtimes ship. The runtime's copy is every client's whole package, read file by file;
-   * the bundled one is only the commands a handler sends, and loads in about two thirds of the time
-   * (docs/BENCHMARKS.md, section 3, measures both), for 370–490 KB more per handler.
+   * The AWS SDK v3 is bundled, tree-shaken and minified, rather than loaded from the copy the Node.js
+   * runtimes ship. The runtime's copy is every client's whole package, read file by file; the bundled one
+   * is only the commands a handler sends, and loads in about two thirds of the time (docs/BENCHMARKS.md,
+   * section 3, measures both), for 370–490 KB more per handler.
+   * Left out: the credential sources the default chain reaches only by `import()` after the environment
+   * has none (SSO, profiles, a process, a web-identity token file, container and instance metadata). A
+   * Lambda always has its role's credentials in the environment, so none of them ever runs there; if one
+   * did, the runtime's own copy would answer. They were ~100 KB of every bundle, parsed at every cold start.
    */
-  external: [] as string[],
+  external: [...CREDENTIAL_SOURCES_NEVER_REACHED_IN_LAMBDA] as string[],
 } as const;
 
 /**

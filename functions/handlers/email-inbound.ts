@@ -9,7 +9,7 @@ import { withCorrelationId } from '../shared/correlation';
 import { logger } from '../shared/logger';
 import type { Deps } from '../use-cases/deps';
 import { type EmailReplyOutcome, replyByEmail } from '../use-cases/replies/reply-by-email';
-import { type LambdaWiring, lambdaDependencies, sesMailer, snsAlerts } from '../wiring';
+import { type LambdaWiring, lambdaDependencies, sesMailerOnFirstEmail, snsAlerts } from '../wiring';
 
 /**
  * Email replies to check-ins: an SES receipt rule publishes each received message to SNS (UTF-8 encoding,
@@ -31,7 +31,10 @@ export async function handle(deps: Deps, event: SNSEvent): Promise<EmailReplyOut
 }
 
 /** The catalog parts and ports this function's entry point is built with (and the only ones bundled into it). */
-export const wiring: LambdaWiring = { catalog: [withEmailLayouts], ports: [sesMailer, snsAlerts] };
+export const wiring: LambdaWiring = {
+  catalog: [withEmailLayouts],
+  ports: [sesMailerOnFirstEmail, snsAlerts],
+};
 
 export const handler = async (event: SNSEvent): Promise<void> => {
   await handle(await lambdaDependencies(wiring), event);

@@ -1,3 +1,4 @@
+import { sesMailer } from '../adapters/ses/ses-mailer';
 import { withEmailLayouts } from '../catalog/with-email-layouts';
 import { withEnrollmentEmails } from '../catalog/with-enrollment-emails';
 import { enrollmentFormPage, formPostAnswer } from '../pages/enrollment-form';
@@ -12,7 +13,7 @@ import {
   wantsJson,
 } from '../shared/http';
 import { enroll } from '../use-cases/enrollment/enroll';
-import { type LambdaWiring, sesMailer } from '../wiring';
+import type { LambdaWiring } from '../wiring';
 import { FRESH_LINK_PATH, handle as handleFreshLink } from './fresh-link';
 import { type HttpHandle, httpLambda } from './lambda';
 

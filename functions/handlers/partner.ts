@@ -1,3 +1,4 @@
+import { sesMailer } from '../adapters/ses/ses-mailer';
 import { withEmailLayouts } from '../catalog/with-email-layouts';
 import { withInvitationLayout } from '../catalog/with-invitation-layout';
 import { chooseLanguage } from '../pages/language';
@@ -10,7 +11,7 @@ import {
   unlinkPartner,
   viewPartnerPage,
 } from '../use-cases/partners/partner-page';
-import { type LambdaWiring, sesMailer } from '../wiring';
+import type { LambdaWiring } from '../wiring';
 import { type HttpHandle, httpLambda } from './lambda';
 import { handle as handleStopInvitations, STOP_INVITATIONS_PATH } from './stop-invitations';
 

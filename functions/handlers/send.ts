@@ -1,4 +1,5 @@
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { sesMailer } from '../adapters/ses/ses-mailer';
 import { withEmailLayouts } from '../catalog/with-email-layouts';
 import { withStepBodies } from '../catalog/with-step-bodies';
 import { withStepLayouts } from '../catalog/with-step-layouts';
@@ -7,7 +8,7 @@ import { withCorrelationId } from '../shared/correlation';
 import { logger } from '../shared/logger';
 import type { Deps } from '../use-cases/deps';
 import { retryDelaySeconds, send } from '../use-cases/sending/send';
-import { type LambdaWiring, lambdaDependencies, sesMailer, sqsQueue, twilioSms } from '../wiring';
+import { type LambdaWiring, lambdaDependencies, sqsQueue, twilioSms } from '../wiring';
 
 /** Sends a batch of queued jobs, all at once; only the jobs that failed go back to the queue, each after its backoff. */
 export async function handle(deps: Deps, event: SQSEvent): Promise<SQSBatchResponse> {

@@ -1,11 +1,11 @@
-import MessagingResponse from 'twilio/lib/twiml/MessagingResponse';
+import { messagingResponse } from '../adapters/twilio/twiml';
 import { withEmailLayouts } from '../catalog/with-email-layouts';
 import { ForbiddenError, ValidationError } from '../shared/errors';
 import type { HttpEvent } from '../shared/http';
 import { formFields, header, rawBody, respond, xml } from '../shared/http';
 import type { Deps } from '../use-cases/deps';
 import { replyBySms } from '../use-cases/replies/reply-by-sms';
-import { type LambdaWiring, sesMailer, snsAlerts, twilioWebhooks } from '../wiring';
+import { type LambdaWiring, sesMailerOnFirstEmail, snsAlerts, twilioWebhooks } from '../wiring';
 import { type HttpHandle, httpLambda } from './lambda';
 
 /** Checks the Twilio signature of a webhook against the public URL it was sent to; throws 403 if wrong. */
@@ -31,15 +31,13 @@ export const handle: HttpHandle = (deps, event) =>
         from ? 'MessageSid' : 'From',
       );
     const answer = await replyBySms(deps, { from, body: body ?? '', messageSid });
-    const twiml = new MessagingResponse();
-    if (answer) twiml.message(answer);
-    return xml(200, twiml.toString());
+    return xml(200, messagingResponse(answer || undefined));
   });
 
 /** The catalog parts and ports this function's entry point is built with (and the only ones bundled into it). */
 export const wiring: LambdaWiring = {
   catalog: [withEmailLayouts],
-  ports: [twilioWebhooks, sesMailer, snsAlerts],
+  ports: [twilioWebhooks, sesMailerOnFirstEmail, snsAlerts],
 };
 
 export const handler = httpLambda(handle, wiring);

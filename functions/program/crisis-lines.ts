@@ -4,7 +4,7 @@
  * and 988 (the hotline is US-only); anywhere else gets its national emergency number when this table
  * knows it for sure, and the findahelpline.com directory of free helplines. Plain data, no I/O.
  */
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import type { CountryCode } from 'libphonenumber-js/min';
 
 /** Which set of lines applies: they differ in what they can name. */
 export type CrisisRegion = 'us' | 'canada' | 'elsewhere';
@@ -79,16 +79,6 @@ const EMERGENCY: Partial<Record<CountryCode, string>> = {
 
 const US: readonly CountryCode[] = ['US', 'PR'];
 
-/**
- * The country of an E.164 number (+44… → GB). A number whose exact country the metadata cannot tell
- * (an unassigned area code) counts as the main country of its calling code: +1 as the US, +44 as GB.
- */
-export function countryOfPhone(phone: string | undefined): CountryCode | undefined {
-  if (!phone) return undefined;
-  const parsed = parsePhoneNumberFromString(phone);
-  return parsed?.country ?? parsed?.getPossibleCountries()[0];
-}
-
 /** The crisis lines for a country. */
 export function crisisLinesForCountry(country: CountryCode | undefined): CrisisLines {
   if (country && US.includes(country)) return { region: 'us', emergency: '911', located: true };
@@ -99,12 +89,16 @@ export function crisisLinesForCountry(country: CountryCode | undefined): CrisisL
     : { region: 'elsewhere', located: true };
 }
 
+/** Without a number (an email sender): the US lines, not located (see `crisisLinesFor`). */
+export const linesWithoutANumber = (): CrisisLines => ({ region: 'us', emergency: '911', located: false });
+
 /**
- * The crisis lines for the person with this number: by the number's country. Without a number (an email
- * sender), the US lines, not located; a number of no known country, the directory and "your local
- * emergency number".
+ * `crisisLinesFor` (program/crisis-lines-by-number.ts), with the phone-number metadata it reads
+ * (libphonenumber-js, ~120 KB) loaded only when a number is placed: the reply webhooks need it only for a
+ * reply with signs of danger or concern, and most of their starts are for replies with neither.
  */
-export function crisisLinesFor(phone: string | undefined): CrisisLines {
-  if (!phone) return { region: 'us', emergency: '911', located: false };
-  return crisisLinesForCountry(countryOfPhone(phone));
+export async function crisisLinesOf(phone: string | undefined): Promise<CrisisLines> {
+  if (!phone) return linesWithoutANumber();
+  const { crisisLinesFor } = await import('./crisis-lines-by-number');
+  return crisisLinesFor(phone);
 }

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
@@ -8,7 +9,13 @@ import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCatalog, PROJECT_ROOT } from '../../infra/catalog';
 import { programFunction } from '../../infra/constructs/program-function';
-import { handlerBuildOptions, lambdaHandlers, MAX_BUNDLE_BYTES } from '../../infra/lambda-bundling';
+import {
+  CREDENTIAL_SOURCES_NEVER_REACHED_IN_LAMBDA,
+  handlerBuildOptions,
+  LAMBDA_BUNDLING,
+  lambdaHandlers,
+  MAX_BUNDLE_BYTES,
+} from '../../infra/lambda-bundling';
 
 const HANDLERS = lambdaHandlers(PROJECT_ROOT);
 
@@ -60,6 +67,63 @@ describe('every handler, bundled as CDK bundles it', () => {
     const inputs = bundles.get(name)?.inputs ?? [];
     expect(inputs.some((input) => input.includes('node_modules/@aws-sdk/client-dynamodb/'))).toBe(true);
   });
+});
+
+describe('the credential sources a Lambda never reaches', () => {
+  it.each(HANDLERS)('%s leaves them out', (name) => {
+    const inputs = bundles.get(name)?.inputs ?? [];
+    const left = CREDENTIAL_SOURCES_NEVER_REACHED_IN_LAMBDA.filter((source) =>
+      inputs.some((input) => input.includes(`node_modules/${source}/`)),
+    );
+    expect(left).toEqual([]);
+  });
+
+  it('are not needed: an SDK call from a bundle takes the credentials in the environment, as in Lambda', async () => {
+    // Outside the project, where no node_modules can stand in for what the bundle left out.
+    const dir = mkdtempSync(join(tmpdir(), 'credentials-test-'));
+    try {
+      const outfile = join(dir, 'call.js');
+      await build({
+        stdin: {
+          contents: `import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+            new DynamoDBClient({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9', maxAttempts: 1 })
+              .send(new ListTablesCommand({}))
+              .catch((error) => console.log(error.code === 'ECONNREFUSED' ? error.code : error.message));`,
+          resolveDir: PROJECT_ROOT,
+          loader: 'ts',
+        },
+        bundle: true,
+        outfile,
+        logLevel: 'silent',
+        ...LAMBDA_BUNDLING,
+        mainFields: [...LAMBDA_BUNDLING.mainFields],
+        external: [...LAMBDA_BUNDLING.external],
+      });
+      const call = (env: Record<string, string>) =>
+        spawnSync(process.execPath, [outfile], {
+          cwd: dir,
+          encoding: 'utf8',
+          env: {
+            PATH: process.env.PATH,
+            HOME: dir,
+            AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+            ...env,
+          },
+        }).stdout.trim();
+      // With the role's credentials in the environment, the call goes out (and finds nothing listening).
+      expect(
+        call({
+          AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+          AWS_SECRET_ACCESS_KEY: 'secret',
+          AWS_SESSION_TOKEN: 'token',
+        }),
+      ).toBe('ECONNREFUSED');
+      // Without them the chain goes on to a source the bundle left out.
+      expect(call({})).toMatch(/Cannot find (package|module) '@aws-sdk\/credential-provider-/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 /** What each handler may carry beyond what all do: the catalog parts and ports its entry point names. */

@@ -11,6 +11,9 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sesMailer } from '../../functions/adapters/ses/ses-mailer';
+import { parseConfig } from '../../functions/shared/config';
+import { sesMailerOnFirstEmail } from '../../functions/wiring';
 import { listEmails } from '../../local/emulators/ses';
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -156,5 +159,36 @@ describe('SES v2 emulator', () => {
   it('leaves out emails received before the given time', async () => {
     const later = new Date(Date.now() + 60_000);
     expect(await listEmails(endpoint, later)).toEqual([]);
+  });
+});
+
+describe('the mailer ports, over the SES emulator', () => {
+  const endpoint = inject('sesEndpoint');
+  const config = parseConfig({ SES_ENDPOINT: endpoint, EMAIL_FROM: 'Kintsugi <steps@kintsugi.test>' });
+
+  it.each([
+    ['sesMailer', sesMailer],
+    ['sesMailerOnFirstEmail (the SES client loaded at the first email)', sesMailerOnFirstEmail],
+  ])('%s sends the email, with its headers', async (_name, port) => {
+    const mailer = await port.build({ config, twilio: undefined, clock: { now: () => new Date() } });
+    const since = new Date();
+    for (const day of [1, 2]) {
+      const to = `${randomUUID()}@example.com`;
+      const id = await mailer.send({
+        to,
+        subject: `Day ${day}`,
+        html: '<p>HTML body</p>',
+        text: 'Plain text body',
+        headers: { 'List-Unsubscribe': '<https://kintsugi.test/unsubscribe?token=abc>' },
+      });
+      expect(id).not.toBe('');
+      const emails = (await listEmails(endpoint, since)).filter((email) => email.to.includes(to));
+      expect(emails).toHaveLength(1);
+      expect(emails[0]).toMatchObject({
+        from: 'Kintsugi <steps@kintsugi.test>',
+        subject: `Day ${day}`,
+        headers: { 'list-unsubscribe': '<https://kintsugi.test/unsubscribe?token=abc>' },
+      });
+    }
   });
 });

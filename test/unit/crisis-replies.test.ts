@@ -3,11 +3,11 @@ import { SegmentedMessage } from 'sms-segments-calculator';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type CrisisLines,
-  countryOfPhone,
-  crisisLinesFor,
   crisisLinesForCountry,
+  crisisLinesOf,
   HELPLINE_DIRECTORY,
 } from '../../functions/program/crisis-lines';
+import { countryOfPhone, crisisLinesFor } from '../../functions/program/crisis-lines-by-number';
 import { relationshipWordsIn } from '../../functions/program/discreet';
 import type { MessageLanguage } from '../../functions/program/safety';
 import type { Catalog } from '../../functions/program/types';
@@ -100,6 +100,18 @@ describe('the crisis lines of a number', () => {
 
   it('gives someone with no number (an email sender) the US lines, marked as not located', () => {
     expect(crisisLinesFor(undefined)).toEqual({ region: 'us', emergency: '911', located: false });
+  });
+
+  it('are the same when the webhooks load the number metadata only to place a number (crisisLinesOf)', async () => {
+    for (const phone of [
+      '+14155550100',
+      '+16135550123',
+      '+34612345678',
+      '+447700900123',
+      '+99912345',
+      undefined,
+    ])
+      expect(await crisisLinesOf(phone), phone).toEqual(crisisLinesFor(phone));
   });
 
   it('knows only real country codes', () => {

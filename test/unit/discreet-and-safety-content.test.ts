@@ -4,7 +4,7 @@ import { ContentError, fillWithLongest, parseSteps } from '../../content/schema'
 import { withDisplayName } from '../../functions/adapters/ses/mailer';
 import { enrollmentFormPage } from '../../functions/pages/enrollment-form';
 import type { OutgoingEmail } from '../../functions/ports/mailer';
-import { crisisLinesFor } from '../../functions/program/crisis-lines';
+import { crisisLinesFor } from '../../functions/program/crisis-lines-by-number';
 import { relationshipWordsIn } from '../../functions/program/discreet';
 import type { Enrollment } from '../../functions/program/enrollment';
 import { buildReport } from '../../functions/program/report';

@@ -16,6 +16,7 @@ import type { SNSEvent, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SesReceivedNotification } from '../../functions/adapters/ses/inbound-mail';
+import { sesMailer } from '../../functions/adapters/ses/ses-mailer';
 import { TwilioWebhookVerifier } from '../../functions/adapters/twilio/webhooks';
 import { compiledCatalog } from '../../functions/catalog/compiled';
 import * as checkin from '../../functions/handlers/checkin';
@@ -42,7 +43,7 @@ import type { DispatchResult } from '../../functions/use-cases/sending/dispatch'
 import {
   asWired,
   type LambdaWiring,
-  sesMailer,
+  sesMailerOnFirstEmail,
   snsAlerts,
   sqsQueue,
   twilioSms,
@@ -274,7 +275,7 @@ describe('every handler, with only the ports and catalog parts its entry point n
         },
         lambda.id,
       ).toEqual({
-        email: declares(sesMailer),
+        email: declares(sesMailer, sesMailerOnFirstEmail),
         twilio: declares(twilioSms, twilioWebhooks),
         // Send uses the queue only to delay a message it received (ChangeMessageVisibility, which consuming
         // the queue grants), never to put one on it.

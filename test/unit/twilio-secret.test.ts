@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readSecret } from '../../functions/adapters/secrets/secrets';
 import { parseTwilioSecret, unusableTwilioAdapters } from '../../functions/adapters/twilio/secret';
 import { TwilioWebhookVerifier } from '../../functions/adapters/twilio/webhooks';
+import { buildDeps } from '../../functions/every-port';
 import { handle as sendBatch } from '../../functions/handlers/send';
 import { handle as smsStatus } from '../../functions/handlers/sms-status';
 import type { SendJob } from '../../functions/ports/queue';
@@ -13,7 +14,6 @@ import { ProviderUnavailableError } from '../../functions/shared/errors';
 import type { HttpEvent } from '../../functions/shared/http';
 import { logger } from '../../functions/shared/logger';
 import { countEvent } from '../../functions/shared/metrics';
-import { buildDeps } from '../../functions/wiring';
 import { fakeWorld, testCatalog } from '../support/fake-deps';
 
 vi.mock('../../functions/shared/metrics', () => ({ countEvent: vi.fn() }));

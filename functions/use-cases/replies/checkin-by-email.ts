@@ -1,4 +1,4 @@
-import { crisisLinesFor } from '../../program/crisis-lines';
+import { crisisLinesOf } from '../../program/crisis-lines';
 import type { Enrollment } from '../../program/enrollment';
 import { stepIn } from '../../program/in-language';
 import { dateInZone } from '../../program/local-words';
@@ -168,7 +168,7 @@ export async function answerByEmail(
   else await noteConcern(deps, enrollment, signal.category, 'email');
   // The lines of the crisis email, for the country of the person's number, in the language written.
   const email = deps.catalog.messages.safety.email[signal.language];
-  const lines = crisisLinesFor(enrollment.phone);
+  const lines = await crisisLinesOf(enrollment.phone);
   const sectionsHtml = [email.opening, ...lineSections(email, lines)].map((section) =>
     fillHtml(section.html, { emergency: lines.emergency ?? '' }),
   );

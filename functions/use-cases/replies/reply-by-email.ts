@@ -1,4 +1,4 @@
-import { crisisLinesFor } from '../../program/crisis-lines';
+import { crisisLinesOf } from '../../program/crisis-lines';
 import type { Enrollment, MessageRecord } from '../../program/enrollment';
 import { parseKeyword } from '../../program/keywords';
 import type { PlacedAnswer } from '../../program/open-questions';
@@ -56,9 +56,9 @@ export async function replyByEmail(deps: Deps, email: EmailReply): Promise<Email
 }
 
 /** Where the lines of an email answer come from: the language written in, the country of the person's number. */
-const reachOf = (signal: SafetySignal, enrollment: Enrollment | undefined): CrisisReach => ({
+const reachOf = async (signal: SafetySignal, enrollment: Enrollment | undefined): Promise<CrisisReach> => ({
   language: signal.language,
-  lines: crisisLinesFor(enrollment?.phone),
+  lines: await crisisLinesOf(enrollment?.phone),
 });
 
 /**
@@ -72,7 +72,7 @@ async function answerDanger(deps: Deps, email: EmailReply, signal: SafetySignal)
   const enrollment = await deps.store.findByEmail(email.from.trim().toLowerCase());
   const { paused } = await protect(deps, enrollment, signal.category, 'email');
   await deps.mailer.send(
-    composeSafetyEmail(deps, email.from.trim(), enrollment, paused, reachOf(signal, enrollment)),
+    composeSafetyEmail(deps, email.from.trim(), enrollment, paused, await reachOf(signal, enrollment)),
   );
   return { outcome: 'safety', category: signal.category };
 }
@@ -93,7 +93,7 @@ async function answerConcern(
   const enrollment = await deps.store.findByEmail(email.from.trim().toLowerCase());
   await noteConcern(deps, enrollment, signal.category, 'email');
   await deps.mailer.send(
-    composeSafetyEmail(deps, email.from.trim(), enrollment, false, reachOf(signal, enrollment)),
+    composeSafetyEmail(deps, email.from.trim(), enrollment, false, await reachOf(signal, enrollment)),
   );
   return { ...outcome, concern: signal.category };
 }

@@ -1,5 +1,5 @@
 import { wordingVersion } from '../../program/consent';
-import { type CrisisLines, crisisLinesFor } from '../../program/crisis-lines';
+import { type CrisisLines, crisisLinesOf } from '../../program/crisis-lines';
 import type { Enrollment } from '../../program/enrollment';
 import { inLanguage } from '../../program/in-language';
 import {
@@ -81,7 +81,7 @@ function asHelpKeyword(body: string, signal: SafetySignal | undefined): SafetySi
  * the lines still go out. The text itself is kept nowhere: no reply, no note.
  */
 async function answerDanger(deps: Deps, sms: InboundSms, signal: SafetySignal): Promise<string> {
-  const lines = crisisLinesFor(sms.from);
+  const lines = await crisisLinesOf(sms.from);
   try {
     const once = await handleOnce(deps, sms.messageSid, DEDUPE_SECONDS, () =>
       protectBySms(deps, sms, signal, lines),
@@ -136,7 +136,7 @@ async function answerConcern(
   signal: SafetySignal,
   answer: string | undefined,
 ): Promise<string> {
-  const lines = crisisLinesFor(sms.from);
+  const lines = await crisisLinesOf(sms.from);
   const enrollment = await deps.store.findByPhone(sms.from);
   await noteConcern(deps, enrollment, signal.category, 'sms');
   if (enrollment && textsBlocked(enrollment))
@@ -355,5 +355,6 @@ async function recordAnswer(
   // of concern add theirs in replyBySms).
   // answerOpenQuestions noted it for the operator.
   if (!lowSafetyAnswer(outcome) || signal) return confirmation;
-  return `${confirmation} ${concernSms(deps, enrollment, guessLanguage(sms.body), crisisLinesFor(sms.from))}`;
+  const lines = await crisisLinesOf(sms.from);
+  return `${confirmation} ${concernSms(deps, enrollment, guessLanguage(sms.body), lines)}`;
 }

@@ -1,5 +1,5 @@
 import type { OutgoingEmail } from '../../ports/mailer';
-import { type CrisisLines, crisisLinesFor } from '../../program/crisis-lines';
+import { type CrisisLines, linesWithoutANumber } from '../../program/crisis-lines';
 import type { Enrollment } from '../../program/enrollment';
 import { inLanguage, stepIn } from '../../program/in-language';
 import { layoutNamed } from '../../program/layouts';
@@ -214,7 +214,7 @@ export function composeSafetyEmail(
   to: string,
   who: Pick<Enrollment, 'id' | 'discreet' | 'language'> | undefined,
   paused: boolean,
-  reach: CrisisReach = { language: 'en', lines: crisisLinesFor(undefined) },
+  reach: CrisisReach = { language: 'en', lines: linesWithoutANumber() },
 ): OutgoingEmail {
   const email = deps.catalog.messages.safety.email[reach.language];
   const publicPage = `${deps.config.publicUrl}/`;
