@@ -32,6 +32,7 @@ const SEND_BATCHES_AT_ONCE = 4;
 const RATING_PROMPT = /Reply 1-5/;
 const YES_NO_PROMPT = /Reply Y or N/;
 const CHECKIN_LINK = /\/checkin\?token=[^\s&]+&score=(\d)/g;
+const REPORT_LINK = /\/report\?token=[^\s&]+/;
 /** A weekly check-in's text, as the content words it (the checkpoint questions are worded otherwise). */
 const WEEKLY_TEXT = /^Kintsugi check-in:/;
 /** What the confirmation of a text's answers names: "week 3 check-in" among the answers recorded. */
@@ -48,6 +49,8 @@ export interface SimulationOptions {
   textingShare?: number;
   /** Share of check-ins answered (default 0.85). */
   answerShare?: number;
+  /** Share of people who open their day-90 report from its email (default 0.6). */
+  reportOpenShare?: number;
   /** `false`: everyone chooses check-ins only on the form, no mid-week nudges (default true, as the form). */
   nudges?: boolean;
   /** Seeds the choice of who answers what, so two runs do the same. */
@@ -113,6 +116,8 @@ export interface SimulationCounts {
   enrolled: number;
   confirmed: number;
   textsOn: number;
+  /** People who opened their day-90 report from its email (a share of them: `reportOpenShare`). */
+  reportsOpened: number;
   /** Index 0 is week 1. */
   weeks: { week: number; texted: number; emailed: number; answeredByText: number; answeredByClick: number }[];
 }
@@ -187,6 +192,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationSu
     enrolled: 0,
     confirmed: 0,
     textsOn: 0,
+    reportsOpened: 0,
     weeks: Array.from({ length: 13 }, (_, i) => ({
       week: i + 1,
       texted: 0,
@@ -210,6 +216,10 @@ export async function simulate(options: SimulationOptions): Promise<SimulationSu
     const programStarted = performance.now();
     const answerShare = options.answerShare ?? 0.85;
     const answers = () => random() < answerShare;
+    // Its own sequence, so who answers what stays as it was for a given seed.
+    const opening = mulberry32((options.seed ?? 1) + 7919);
+    const reportOpenShare = options.reportOpenShare ?? 0.6;
+    const opensReport = () => opening() < reportOpenShare;
     // Two days more: a report waits up to 48 hours for the last checkpoint question (day 92, 09:00).
     const end = new Date(startAt.getTime() + (days + 4) * DAY_MS).toISOString();
     let day = 0;
@@ -217,7 +227,8 @@ export async function simulate(options: SimulationOptions): Promise<SimulationSu
     let textsSeen = runtime.twilio.created().length;
     let previous: string | undefined;
     const endDay = async () => {
-      const mail = await answerEmails(runtime, endpoints.sesEndpoint, answers, random, tally);
+      const mail = await answerEmails(runtime, endpoints.sesEndpoint, answers, random, tally, opensReport);
+      simulated.reportsOpened += mail.reportsOpened;
       counts.emails += mail.emails;
       counts.reports += mail.reports;
       counts.emailReplies += mail.replies;
@@ -241,7 +252,8 @@ export async function simulate(options: SimulationOptions): Promise<SimulationSu
       textsSeen = texts.length;
     }
     while (day < days) await endDay();
-    const mail = await answerEmails(runtime, endpoints.sesEndpoint, answers, random, tally);
+    const mail = await answerEmails(runtime, endpoints.sesEndpoint, answers, random, tally, opensReport);
+    simulated.reportsOpened += mail.reportsOpened;
     counts.emails += mail.emails;
     counts.reports += mail.reports;
     const usage = meter.usage();
@@ -405,9 +417,20 @@ async function answerEmails(
   answers: () => boolean,
   random: () => number,
   tally?: WeekTally,
-): Promise<{ emails: number; reports: number; replies: number }> {
+  opensReport: () => boolean = () => false,
+): Promise<{ emails: number; reports: number; replies: number; reportsOpened: number }> {
   const emails = await listEmails(sesEndpoint);
   await clearEmails(sesEndpoint);
+  // A share of people open their report from its email, as they would: the page, as a browser asks for it.
+  const reportLinks = emails.flatMap((email) => {
+    const link = REPORT_LINK.exec(email.text ?? '')?.[0];
+    return link && opensReport() ? [link] : [];
+  });
+  const opened = await mapConcurrently(reportLinks, PEOPLE_AT_ONCE, async (path) => {
+    const response = await fetch(`${runtime.url}${path}`);
+    await response.arrayBuffer();
+    return response.ok;
+  });
   const links = emails.flatMap((email) => {
     const choices = [...(email.text ?? '').matchAll(CHECKIN_LINK)].map((match) => match[0]);
     if (choices[0]) tally?.emailed(choices[0]);
@@ -425,6 +448,7 @@ async function answerEmails(
     emails: emails.length,
     reports: emails.filter((e) => e.text?.includes('/report?token=')).length,
     replies: answered.filter(Boolean).length,
+    reportsOpened: opened.filter(Boolean).length,
   };
 }
 

@@ -43,7 +43,7 @@ export function summaryText(s: SimulationSummary): string {
     '',
     `Took ${s.seconds.toFixed(1)} s (the ${s.days} days themselves: ${s.programSeconds.toFixed(1)} s, ${s.messagesPerSecond.toFixed(1)} messages/s).`,
     '',
-    `What the simulation did, by its own count: ${count(s.own.enrolled)} enrolled, ${count(s.own.confirmed)} confirmed, ${count(s.own.textsOn)} said YES.`,
+    `What the simulation did, by its own count: ${count(s.own.enrolled)} enrolled, ${count(s.own.confirmed)} confirmed, ${count(s.own.textsOn)} said YES, ${count(s.own.reportsOpened)} opened their report.`,
     table(
       ['WEEK', 'TEXTED', 'EMAILED', 'ANSWERED BY TEXT', 'BY CLICK'],
       s.own.weeks.map((w) => [

@@ -20,6 +20,7 @@ main{max-width:64rem}
 .bars li{display:grid;grid-template-columns:minmax(8rem,19rem) 1fr 7rem;gap:.6rem;align-items:center;margin:.3rem 0}
 .bar{height:1.1rem;background:var(--gold);border-radius:3px;min-width:2px}
 .bar.none{background:transparent;border:1px dashed var(--muted)}
+@media (max-width:40rem){.bars li{grid-template-columns:1fr 6.5rem;row-gap:.15rem}.bars li>span:first-child{grid-column:1/-1}}
 .figure-note{color:var(--muted);font-size:.92rem}
 .multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,28rem),1fr));gap:1rem}
 .multiples figure{margin:0;border:1px solid var(--line);border-radius:8px;padding:.6rem}
@@ -29,6 +30,7 @@ svg text{font:12px system-ui,sans-serif;fill:var(--ink)}
 .scroll:focus-visible{outline:3px solid var(--gold);outline-offset:2px}
 td.num,th.num{text-align:right}
 caption{text-align:left;font-weight:600;padding:.2rem 0}
+.scroll caption{max-width:calc(100vw - 2.5rem)}
 </style>`;
 
 const num = (v: Shown | null | undefined) =>
@@ -164,9 +166,9 @@ function smallMultiple(m: MetricOutcomes): string {
   const id = `m-${m.metric}`;
   const summary = m.weeks.map((d) => `week ${d.week} median ${quartileWords(d)}`).join(', ');
   return `<figure aria-labelledby="${id}">
-<figcaption id="${id}">${escapeHtml(m.metric)}</figcaption>
+<figcaption id="${id}">${escapeHtml(m.question ?? m.metric)}</figcaption>
 ${m.weeks.length ? `<svg viewBox="0 0 ${w} ${h}" width="100%" role="img" aria-label="${escapeHtml(`Answers by week, median and quartiles: ${summary}`)}">${axis}${boxes}${weeks}</svg>` : ''}
-${scrollable(`${m.metric}: median (quartiles), people, and people by answer (${scores.join(', ')})`, `<thead><tr><th scope="col">When</th>${heads(['Median (quartiles)', 'People', ...scores])}</tr></thead><tbody>${rows}</tbody>`)}
+${scrollable(`${m.question ?? m.metric}: median (quartiles), people, and people by answer (${scores.join(', ')})`, `<thead><tr><th scope="col">When</th>${heads(['Median (quartiles)', 'People', ...scores])}</tr></thead><tbody>${rows}</tbody>`)}
 ${m.trend ? `<p class="figure-note">From the first 30 to the last 30 days: rose ${num(m.trend.rose)}, held ${num(m.trend.held)}, fell ${num(m.trend.fell)}.</p>` : ''}
 </figure>`;
 }
@@ -184,8 +186,8 @@ function safetySection(view: OutcomesView): string {
   return `<section aria-labelledby="safety">
 <h2 id="safety">Safety</h2>
 <p>Of ${num(view.safety.participants)} confirmed participants.</p>
-${rows ? `<table><caption>Danger and concern flags</caption><thead><tr><th scope="col">Flag</th>${heads(['People', 'Per 1,000'])}</tr></thead><tbody>${rows}</tbody></table>` : '<p>No safety flags.</p>'}
-<table><caption>How long flags waited for a human</caption><thead><tr><th scope="col">Wait</th>${heads(['Flags'])}</tr></thead><tbody>${waits}</tbody></table>
+${rows ? scrollable('Danger and concern flags', `<thead><tr><th scope="col">Flag</th>${heads(['People', 'Per 1,000'])}</tr></thead><tbody>${rows}</tbody>`) : '<p>No safety flags.</p>'}
+${scrollable('How long flags waited for a human', `<thead><tr><th scope="col">Wait</th>${heads(['Flags'])}</tr></thead><tbody>${waits}</tbody>`)}
 </section>`;
 }
 
@@ -206,6 +208,6 @@ ${responseCurve(view)}
 <div class="multiples">${view.metrics.map(smallMultiple).join('')}</div></section>
 ${safetySection(view)}
 <section aria-labelledby="cohorts"><h2 id="cohorts">Cohorts</h2>
-<table><caption>People by the ISO week they enrolled</caption><thead><tr><th scope="col">Cohort</th>${heads(['Enrolled', 'Confirmed', 'Answered in week 12'])}</tr></thead><tbody>${cohorts}</tbody></table></section>`;
+${scrollable('People by the ISO week they enrolled', `<thead><tr><th scope="col">Cohort</th>${heads(['Enrolled', 'Confirmed', 'Answered in week 12'])}</tr></thead><tbody>${cohorts}</tbody>`)}</section>`;
   return page('Program outcomes', body, STYLE);
 }

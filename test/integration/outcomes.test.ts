@@ -105,6 +105,8 @@ describe('kintsugi outcomes after kintsugi simulate', () => {
     expect(printedRow(printed, 'Enrolled')?.[0]).toBe(String(PARTICIPANTS));
     expect(printedRow(printed, 'Confirmed')?.[0]).toBe(shown(own.confirmed));
     expect(printedRow(printed, 'Texts on (YES)')?.[0]).toBe(shown(own.textsOn));
+    expect(printedRow(printed, 'Opened the report')?.[0]).toBe(shown(own.reportsOpened));
+    expect(own.reportsOpened).toBeGreaterThanOrEqual(10);
     for (const week of [1, 4, 8, 12]) {
       const w = own.weeks[week - 1];
       expect(printedRow(printed, `Answered a check-in in week ${week}`)?.[0]).toBe(
