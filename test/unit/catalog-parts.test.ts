@@ -67,6 +67,7 @@ describe('catalog parts a function was not given', () => {
       html: '<p>Hi</p>',
       text: '',
     });
+    expect(stepBodyOf({ id: 'l', kind: 'lesson', bodyText: 'Hi' })).toEqual({ html: '', text: 'Hi' });
     expect(stepBodyOf({ id: 'q', kind: 'check-in' })).toEqual({ html: '', text: '' });
     expect(stepBodyOf({ id: 'c', kind: 'checkpoint' })).toEqual({ html: '', text: '' });
     expect(() => stepBodyOf({ id: 'l', kind: 'lesson' })).toThrow(/Step l has no email body/);
