@@ -15,4 +15,4 @@ export type FreshLinkKind = (typeof FRESH_LINK_KINDS)[number];
 
 /** Whether a fresh link of this kind can be asked for. */
 export const offersFreshLink = (purpose: string | undefined): purpose is FreshLinkKind =>
-  (FRESH_LINK_KINDS as readonly string[]).includes(purpose ?? '');
+  (FRESH_LINK_KINDS as readonly (string | undefined)[]).includes(purpose);

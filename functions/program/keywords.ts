@@ -82,7 +82,8 @@ const foldWord = (word: string): string =>
 /** The keyword a message opens with ("Stop.", "stop please", "STOP!!", "pause 10 days"), if any. */
 export function parseKeyword(body: string): KeywordRequest | undefined {
   const words = body.trim().split(/\s+/);
-  const word = foldWord(words[0] ?? '');
+  // Splitting always gives at least one word ('' for an empty body).
+  const word = foldWord(words[0] as string);
   const spanishWord = words.length <= SPANISH_MAX_WORDS ? SPANISH[word] : undefined;
   const spanish = spanishWord === 'pause' || !/\d/.test(body) ? spanishWord : undefined;
   const keyword = KEYWORDS[word] ?? KEYWORDS[word.replace(/(.)\1+$/, '$1')] ?? SLIPS[word] ?? spanish;
@@ -134,8 +135,9 @@ const OPT_IN_MAX_WORDS = 3;
 /** Whether a message is a clear yes to the opt-in prompt. */
 export function isOptInYes(body: string): boolean {
   const words = body
-    .split(/\s+/)
+    .split(/\s/)
     .map((w) => foldWord(w).replace(/(.)\1+/g, '$1'))
     .filter(Boolean);
-  return words.length > 0 && words.length <= OPT_IN_MAX_WORDS && OPT_IN_YESES.has(words[0] as string);
+  // No words at all: words[0] is undefined, which the set does not hold.
+  return words.length <= OPT_IN_MAX_WORDS && OPT_IN_YESES.has(words[0] as string);
 }

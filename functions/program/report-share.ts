@@ -37,10 +37,10 @@ export function shareState(share: Pick<ReportShare, 'validUntil' | 'revokedAt'>,
 
 /** Reads the chosen lifetime of a new link; anything but 7, 30 or 90 days is refused, naming the field. */
 export function parseShareDays(value: unknown): ShareDays {
-  const days =
-    typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : Number.NaN;
+  // Number() reads ' 30 ' as 30, and '' or '  ' as 0, which is refused with the rest.
+  const days = typeof value === 'number' || typeof value === 'string' ? Number(value) : Number.NaN;
   const allowed = SHARE_DAYS.find((d) => d === days);
-  if (allowed === undefined || (typeof value === 'string' && value.trim() === '')) {
+  if (allowed === undefined) {
     throw new ValidationError('invalid_days', 'Choose how long the link works: 7, 30 or 90 days.', 'days');
   }
   return allowed;

@@ -515,3 +515,40 @@ describe('an opt-in whose ledger write failed', () => {
     expect(optIns(world, id, 'web-form')).toHaveLength(1);
   });
 });
+
+// Survivors of `npm run mutate` in the SMS reply path (use-cases/replies/reply-by-sms.ts).
+describe('texted requests, at the edges', () => {
+  it('SKIP skips this week’s check-in and says when the next one comes; PAUSE 10 says until when', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    await texting(world);
+    expect(await sms(world, 'SKIP')).toMatch(/^Kintsugi: check-in skipped\. Next on \S+/);
+    expect(await sms(world, 'PAUSE 10')).toMatch(/^Kintsugi: paused for 10 days, until .*12/);
+  });
+
+  it('STOP from a number no program holds is confirmed, and nothing else is said to it but HELP', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    const stranger = (body: string) =>
+      replyBySms(world.deps, { from: '+14155550111', body, messageSid: `SMstranger${++sids}` });
+    expect(await stranger('STOP')).toBe(testCatalog.messages.sms.stopConfirmed);
+    expect(await stranger('HELP')).toContain('Kintsugi help');
+    expect(await stranger('HELP')).not.toContain('{{');
+  });
+
+  it('records a yes to the opt-in prompt by its first 20 characters, trimmed and upper-cased', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    const { id, token } = await enrolled(world);
+    await confirm(world.deps, token);
+    expect(await sms(world, '  okay thankyouverymuch')).toBe(testCatalog.messages.sms.optInConfirmed);
+    const optIn = world.store.consents.filter((c) => c.enrollmentId === id && c.source === 'keyword');
+    expect(optIn.map((c) => c.detail)).toEqual(['OKAY THANKYOUVERYMUC']);
+  });
+
+  it('erases on a second DELETE exactly at the end of its 10-minute window', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    const id = await texting(world);
+    await sms(world, 'DELETE');
+    world.clock.set(new Date(world.clock.now().getTime() + 10 * 60_000).toISOString());
+    expect(await sms(world, 'DELETE')).toBe(testCatalog.messages.sms.deleted);
+    expect(await world.store.getEnrollment(id)).toBeUndefined();
+  });
+});

@@ -131,6 +131,29 @@ describe('business metrics', () => {
         ['OptOuts', { channel: 'sms' }],
       ]),
     );
+    // Opt-ins (the form, the link, YES) are not opt-outs: STOP is counted, once.
+    expect(calls.filter(([name]) => name === 'OptOuts')).toEqual([['OptOuts', { channel: 'sms' }]]);
+  });
+
+  it('log every change of consent with whose, which channel, what and how, and no number in clear', async () => {
+    const world = fakeWorld('2026-03-02T12:00:00.000Z');
+    const { id } = await enroll(world.deps, {
+      email: 'ana@example.com',
+      timezone: 'UTC',
+      role: 'hurt',
+      phone: '+14155550197',
+      smsConsent: true,
+    });
+    await confirm(world.deps, world.deps.tokens.sign('confirm', id));
+    await replyBySms(world.deps, { from: '+14155550197', body: 'YES', messageSid: 'SMm5' });
+    const logs = await logsOf(() =>
+      replyBySms(world.deps, { from: '+14155550197', body: 'STOP', messageSid: 'SMm6' }),
+    );
+    const consent = logs.filter((l) => l.message === 'consent recorded');
+    expect(consent).toMatchObject([
+      { enrollmentId: id, channel: 'sms', action: 'opt-out', source: 'keyword' },
+    ]);
+    expect(JSON.stringify(consent)).not.toContain('5550197');
   });
 
   it('count a safety flag by its category', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOptInYes, keywordOf } from '../../functions/program/keywords';
+import { isBareAyuda, isOptInYes, keywordOf } from '../../functions/program/keywords';
 import { parseAnswer, readAnswers } from '../../functions/program/reply-parsing';
 
 describe('reading a check-in answer', () => {
@@ -98,5 +98,19 @@ describe('reading answers, at the edges', () => {
     expect(isOptInYes('yes but not now')).toBe(false);
     expect(isOptInYes('')).toBe(false);
     expect(isOptInYes('please yes')).toBe(false);
+    expect(isOptInYes('  yes')).toBe(true);
+    expect(isOptInYes('ok thank you')).toBe(true);
+    expect(isOptInYes('okk')).toBe(true);
+    expect(isOptInYes('yupp')).toBe(true);
+    expect(isOptInYes('!!')).toBe(false);
+  });
+
+  it('reads AYUDA as the Spanish HELP only when it stands alone', () => {
+    expect(isBareAyuda('  Ayuda!')).toBe(true);
+    expect(isBareAyuda('AYUDA.')).toBe(true);
+    expect(isBareAyuda('ayuda?? ')).toBe(false);
+    expect(isBareAyuda('mayuda')).toBe(false);
+    expect(isBareAyuda('necesito ayuda')).toBe(false);
+    expect(isBareAyuda('ayuda, por favor')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_LIVE_SHARES, parseShareDays } from '../../functions/program/report-share';
+import { MAX_LIVE_SHARES, parseShareDays, shareState } from '../../functions/program/report-share';
 import {
   ConflictError,
   InvalidTokenError,
@@ -48,15 +48,28 @@ const tokenOf = (url: string) => new URL(url).searchParams.get('token') ?? '';
 describe('how long a share link works', () => {
   it('is 7, 30 or 90 days, and anything else is refused naming the field', () => {
     expect([7, '30', ' 90 '].map(parseShareDays)).toEqual([7, 30, 90]);
-    for (const bad of [14, '', 'thirty', undefined, null, 0, '7.5']) {
+    for (const bad of [14, '', '  ', 'thirty', undefined, null, 0, '7.5', [30]]) {
       expect(() => parseShareDays(bad)).toThrow(ValidationError);
       try {
         parseShareDays(bad);
       } catch (error) {
         expect((error as ValidationError).field).toBe('days');
+        expect((error as ValidationError).code).toBe('invalid_days');
         expect((error as ValidationError).message).toBe('Choose how long the link works: 7, 30 or 90 days.');
       }
     }
+  });
+});
+
+describe('a share link’s state', () => {
+  const validUntil = '2026-07-01T12:00:00.000Z';
+  it('is live until the instant it was made to stop, expired from then on, and revoked whenever revoked', () => {
+    expect(shareState({ validUntil }, '2026-07-01T11:59:59.999Z')).toBe('live');
+    expect(shareState({ validUntil }, validUntil)).toBe('expired');
+    expect(shareState({ validUntil }, '2026-07-02T00:00:00.000Z')).toBe('expired');
+    expect(
+      shareState({ validUntil, revokedAt: '2026-06-01T00:00:00.000Z' }, '2026-06-02T00:00:00.000Z'),
+    ).toBe('revoked');
   });
 });
 

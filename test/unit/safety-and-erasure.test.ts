@@ -233,6 +233,14 @@ describe('DELETE by text', () => {
     expect(await sms(world, 'HELP')).toContain('Kintsugi help');
   });
 
+  it('keys a tombstone by the contact, however its number or address is written', () => {
+    const hashOf = (contact: string) => contactHash(contact, TEST_CONTACT_HASH_KEY);
+    expect(hashOf('+1 (415) 555-0100')).toBe(hashOf(PHONE));
+    expect(hashOf('+14155550101')).not.toBe(hashOf(PHONE));
+    expect(hashOf(' Ana@Example.COM ')).toBe(hashOf(EMAIL));
+    expect(hashOf('bo@example.com')).not.toBe(hashOf(EMAIL));
+  });
+
   it('asks again when the second DELETE comes after the 10-minute window', async () => {
     const world = fakeWorld();
     const id = await participant(world);
@@ -251,6 +259,15 @@ describe('DELETE by text', () => {
     expect(await enrollmentOf(world, id)).toBeUndefined();
   });
 
+  it('answers a number it never knew with the help text, and an erased one not at all', async () => {
+    const world = fakeWorld();
+    expect(await sms(world, 'hello?')).toContain('Kintsugi help');
+    await participant(world);
+    await sms(world, 'DELETE');
+    await sms(world, 'DELETE');
+    expect(await sms(world, 'hello?')).toBeUndefined();
+  });
+
   it('only counts in a short message, so a longer note that says delete stays a note', async () => {
     const world = fakeWorld();
     await participant(world);
@@ -259,6 +276,21 @@ describe('DELETE by text', () => {
 });
 
 describe('deleting from the privacy page', () => {
+  it('leaves no tombstone for a number that never said YES: the form may have named someone else’s', async () => {
+    const world = fakeWorld();
+    const { id } = await enroll(world.deps, {
+      email: EMAIL,
+      timezone: 'America/New_York',
+      role: 'hurt',
+      phone: PHONE,
+      smsConsent: true,
+    });
+    await deleteData(world.deps, world.deps.tokens.sign('privacy', id));
+    expect(world.store.tombstones.map((t) => [t.channel, t.source])).toEqual([['email', 'privacy-page']]);
+    // That number is still a stranger, not an erased contact: it is answered with the help text.
+    expect(await sms(world, 'hello?')).toContain('Kintsugi help');
+  });
+
   it('also leaves a hashed tombstone for each contact', async () => {
     const world = fakeWorld();
     const id = await participant(world);

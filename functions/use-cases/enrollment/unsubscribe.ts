@@ -36,16 +36,14 @@ export async function unsubscribe(
   });
   if (stopped) await countStopped(deps, updated, 'opted-out');
   // Every click, not only the first: a click after a failed ledger write still gets its entry (once).
-  if (
-    await recordOptOutOnce(deps, {
-      enrollmentId: enrollment.id,
-      retainUntil: enrollment.retainUntil,
-      channel: 'email',
-      source: 'email-link',
-      ...origin,
-    })
-  )
-    logger.info('email opt-out', { enrollmentId: enrollment.id });
+  // (The ledger write logs it as "consent recorded", with the channel and the source.)
+  await recordOptOutOnce(deps, {
+    enrollmentId: enrollment.id,
+    retainUntil: enrollment.retainUntil,
+    channel: 'email',
+    source: 'email-link',
+    ...origin,
+  });
   return updated;
 }
 

@@ -57,11 +57,9 @@ export async function channelLedger(
 export async function recordOptOutOnce(
   deps: UsesStore<ConsentStore, 'clock'>,
   input: Omit<ConsentInput, 'action'>,
-): Promise<boolean> {
+): Promise<void> {
   const last = (await channelLedger(deps, input.enrollmentId, input.channel)).at(-1);
-  if (last?.action === 'opt-out') return false;
-  await recordConsent(deps, { ...input, action: 'opt-out' });
-  return true;
+  if (last?.action !== 'opt-out') await recordConsent(deps, { ...input, action: 'opt-out' });
 }
 
 /**
