@@ -658,7 +658,15 @@ const ABUSE: SafetyRule[] = [
     ],
     { hyperbole: true },
   ),
-  ...rules('danger', 'abuse', 'coercive-control', [
+  // Held in: kept from leaving, locked in or out. Danger, where control alone is a concern (below).
+  ...rules('danger', 'abuse', 'held-in', [
+    '\\b(?:will not|would not|does not|did not|do not|never|is not going to|refuses to|refused to) (?:let|lets|allow|allows|allowed) me (?:to )?(?:leave|go (?:nowhere|no where|out|anywhere|outside|home)|out)\\b(?! with\\b)(?! (?:of (?:his|her) sight|alone with)\\b)',
+    '\\b(?:i am|am|i was|was) not (?:allowed|permitted) to (?:leave|go (?:out|anywhere|outside))\\b(?! with\\b)',
+    '\\b(?:locks|locked|locking|lock) me (?:in|out|inside|up)\\b(?! of (?:the )?(?:account|app|computer)\\b)',
+  ]),
+  // Controlling behaviour with no threat, violence, holding in or fear now is a concern (the writers' brief
+  // and the product agree): a threat or a blow in the same message is danger by its own rule.
+  ...rules('concern', 'abuse', 'coercive-control', [
     '\\b(?:will not|would not|does not|did not|do not|never|is not going to|refuses to|refused to) (?:let|lets|allow|allows|allowed) me (?:to )?(?:leave|go (?:nowhere|no where|out|anywhere|outside|to work|to see|home|to school|to the doctor)|out|see (?:my|anyone|friends|family|a doctor)|call|talk to (?:my|anyone|friends|family)|have (?:my own|any|money|a phone|friends|a job|access|a key|keys)|work|drive|get a job|use (?:my|the) (?:phone|car)|text (?:my|anyone))\\b',
     '\\b(?:i am|am|i was|was) not (?:allowed|permitted) to (?:leave|go (?:out|anywhere|outside)|see|talk to|call|have|work|drive|use|text|spend|wear)\\b',
     '\\b(?:locks|locked|locking|lock) me (?:in|out|inside|up)\\b(?! of (?:the )?(?:account|app|computer)\\b)',
@@ -672,7 +680,7 @@ const ABUSE: SafetyRule[] = [
     '\\b(?:tells|told|decides|decided|chooses|controls) (?:me )?(?:who i (?:can )?(?:see|talk to|text|call|hang out with)|where i (?:can )?go|what i (?:can )?(?:wear|eat|spend))\\b',
   ]),
   ...rules(
-    'danger',
+    'concern',
     'abuse',
     'surveillance',
     [
@@ -883,7 +891,7 @@ const ROUND_2_EN: SafetyRule[] = [
     `\\b(?:h[oe]ld\\w*|puts?|press\\w+|point\\w+|wav\\w+|swung|swinging) (?:a |the |his |her |their )?(?:\\w+ )?(?:it|${WEAPONS}|bottle|broken bottle|glass|scissors|blade) (?:to|at|against|in) my (?:face|throat|neck|head|chest|stomach|back|side)\\b`,
     `\\b${PERSON} ${gap(3)}(?:c[oa]m\\w+|went|goes|going|ran|run\\w*|lunged|charged) (?:at|after|for|toward|towards) me with (?:a |the |his |her )?(?:\\w+ )?(?:${WEAPONS}|bottle|chair|scissors)\\b`,
   ]),
-  ...rules('danger', 'abuse', 'coercive-control', [
+  ...rules('concern', 'abuse', 'coercive-control', [
     '\\b(?:have to|has me|makes me|made me|forces me|forced to|must|got to) (?:give|hand|turn over|hand over|sign over) (?:him|her|them) (?:every|all|each) (?:dollar|penny|cent|paycheck|check|cent i|bit)\\b|\\b(?:give|hand over|turn over) (?:him|her|them) (?:every|each) (?:dollar|penny|cent|paycheck) i (?:earn|make|get)\\b',
     `(?<!\\bi (?:\\w+ )?)\\b(?:took|takes|taking|steals|stole) (?:away )?(?:all |all of |my whole |my entire |my )(?:paycheck|paychecks|salary|wages|pay|money|savings|income)\\b(?! (?:to (?:the|deposit)|for (?:safe)))`,
     '\\b(?:gives|give|gave) me (?:\\d+|only|just|a few) (?:\\w+ )?(?:dollars|bucks|a week|a month|per week|for (?:food|groceries|the week))\\b',
@@ -899,13 +907,22 @@ const ROUND_2_EN: SafetyRule[] = [
     { hyperbole: true },
   ),
   ...rules(
-    'danger',
+    'concern',
     'abuse',
     'surveillance',
     [
       `\\b${PERSON} ${gap(2)}(?:knows|has|got|demands|demanded|took|takes|changed) (?:all )?my (?:\\w+ )?(?:passwords?|passcodes?|pin|pins|logins?)\\b(?=.*\\b(?:checks|reads|goes through|going through|looks through|monitors|tracks|watches|spy\\w*|spies)\\b)`,
       '\\b(?:checks|reads?|monitors|goe?s? through|going through|looks through|tracks|records|screenshots) (?:everything|every (?:text|message|email|call|move|thing|word)|all) (?:i|that i) (?:write|send|text|do|say|type|post|get|receive)\\b',
       `\\b${PERSON} ${gap(2)}(?:go(?:es|ing)|look\\w*|dig\\w*|snoop\\w*|keeps going) (?:through|into|in) (?:all )?my (?:\\w+ )?(?:phone|texts|messages|email|emails|dms|chats|purse|bag|stuff|things|laptop|computer)\\b(?! (?:with me|together)\\b)`,
+    ],
+    { unlessConsent: true, unlessLaugh: true },
+  ),
+  // Asking not to be written back to because someone watches is fear of being found out now: danger.
+  ...rules(
+    'danger',
+    'abuse',
+    'hidden-contact',
+    [
       '\\b(?:do not|dont|please do not|pls dont|never) (?:text|call|message|email|reply|write) (?:me )?(?:back|here)?\\b(?: \\w+){0,4} (?:he|she|they) (?:reads|checks|goes through|looks at|sees|monitors|will see|might see|will read|could see|has) (?:all )?(?:my|it|everything|them)\\b',
     ],
     { unlessConsent: true, unlessLaugh: true },

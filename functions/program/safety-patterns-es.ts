@@ -571,7 +571,13 @@ const ABUSE: SafetyRule[] = [
     `\\bnunca (?:\\w+ ){0,4}ver ${KIDS}\\b`,
     '\\bnunca (?:mas )?(?:los|las|lo|la|a mis hijos|a los ninos|a mi hijo|a mi hija) (?:voy|vas|vuelvo|volveras|volvere|vas a volver|voy a volver) a (?:volver a )?ver\\b|\\bno (?:los|las) (?:voy|vas) a volver a ver\\b',
   ]),
-  ...rules('danger', 'abuse', 'coercive-control', [
+  // Retenida: no la deja salir, la encierra. Danger, where control alone is a concern (below).
+  ...rules('danger', 'abuse', 'held-in', [
+    '\\bno me (?:deja|dejaba|deja ni|permite|permitia|dejo|quiere dejar) (?:\\w+ )?(?:salir|irme)\\b(?! (?:con|a (?:ver|tomar|bailar|comer|cenar|pasear|fiestas?)|de (?:fiesta|parranda)|los (?:fines|viernes|sabados)|sola con)\\b)',
+    '\\bme (?:encierra|encerro|encerraba|tiene encerrad[ao]|deja encerrad[ao]|ha encerrado)\\b',
+  ]),
+  // Controlar sin amenaza, violencia, encierro ni miedo ahora es una preocupación (concern), no danger.
+  ...rules('concern', 'abuse', 'coercive-control', [
     '\\bno me (?:deja|dejaba|deja ni|permite|permitia|dejo|quiere dejar) (?:\\w+ )?(?:salir|ver a|ver mi|hablar con|llamar|usar|tener (?:dinero|celular|amigas|amigos|trabajo)|ir a|irme|estudiar|visitar|manejar|trabajar|trabajo)\\b',
     `${NOT_SE}\\b(?:me )?(?:quito|quita|quitaba|ha quitado|esconde|escondio|escondia|me rompio|se quedo con|retiene|retuvo) (?:todo (?:el|mi) (?:dinero|sueldo)|las llaves|el celular|el telefono|mi celular|mi telefono|el pasaporte|mi pasaporte|mis documentos|mis papeles|el movil|mi movil|el dinero|mi dinero|mi tarjeta|las tarjetas|la tarjeta|el carro|el coche|mi sueldo|mis llaves|los papeles|mi cartera|mi identificacion)\\b(?! (?:un (?:rato|momento|segundo)|para (?:ver|ensenar|mostrar|buscar|tomar|cargar|poner|arreglar|revisar las fotos)|de broma)\\b)`,
     '\\bme (?:encierra|encerro|encerraba|tiene encerrad[ao]|deja encerrad[ao]|ha encerrado)\\b',
@@ -580,7 +586,7 @@ const ABUSE: SafetyRule[] = [
     '\\bme (?:aisla|aislo|tiene aislad[ao])\\b|\\bme (?:alejo|aleja) de (?:mi familia|mis amigas|mis amigos|todos)\\b',
   ]),
   ...rules(
-    'danger',
+    'concern',
     'abuse',
     'surveillance',
     [
@@ -798,11 +804,11 @@ const ROUND_2_ES: SafetyRule[] = [
     `\\bno (?:\\w+ ){0,1}(?:vuelvo|vuelves|volvere|volveria|voy a volver|vas a volver) a ver ${KIDS}\\b`,
     `${NOT_NEGATED}\\ble (?:${AUX})?(?:peg\\w*|golp\\w*|ahorc\\w*|estrangul\\w*|pate\\w*|empuj\\w*|quem\\w*|dio una paliza|dio una cachetada|dio un golpe) a (?:mi|mis|nuestro|nuestra|nuestros|nuestras) (?:hijo|hija|hijos|hijas|bebe|nino|nina|ninos|ninas|nene|nena)\\b`,
   ]),
-  ...rules('danger', 'abuse', 'coercive-control', [
+  ...rules('concern', 'abuse', 'coercive-control', [
     '\\b(?:el|ella|mi (?:esposo|esposa|marido|pareja|novio|novia)) (?:decide|elige|escoge|controla|me dice|me ordena) (?:\\w+ ){0,1}(?:que ropa|con quien (?:hablo|salgo|me veo|estoy)|a donde (?:voy|salgo)|que me pongo|cuando (?:como|salgo|duermo)|que como|como me visto)\\b',
   ]),
   ...rules(
-    'danger',
+    'concern',
     'abuse',
     'surveillance',
     [

@@ -159,12 +159,13 @@ describe("the issue's example messages", () => {
     'me quiero morir',
     'me va a matar',
     'me amenaza con quitarme a los niños',
-    'me revisa el celular',
   ])('"%s" is danger', (text) => {
     expect(assessSafety(text)?.level).toBe('danger');
   });
 
-  it.each(['not safe', 'scared of him', 'he hurt me', "I can't do this anymore"])(
+  // Controlling behaviour with no threat, violence, holding in or fear now is a concern (round 6's decision,
+  // the writers' brief and the product agreeing): the short reply with resources, no pause.
+  it.each(['not safe', 'scared of him', 'he hurt me', "I can't do this anymore", 'me revisa el celular'])(
     '"%s" is concern',
     (text) => {
       expect(assessSafety(text)?.level).toBe('concern');
