@@ -576,6 +576,11 @@ const ABUSE: SafetyRule[] = [
     '\\bno me (?:deja|dejaba|deja ni|permite|permitia|dejo|quiere dejar) (?:\\w+ )?(?:salir|irme)\\b(?! (?:con|a (?:ver|tomar|bailar|comer|cenar|pasear|fiestas?)|de (?:fiesta|parranda)|los (?:fines|viernes|sabados)|sola con)\\b)',
     '\\bme (?:encierra|encerro|encerraba|tiene encerrad[ao]|deja encerrad[ao]|ha encerrado)\\b',
   ]),
+  // Pedir que no le contesten porque él lee los mensajes: miedo a ser descubierta ahora (danger).
+  ...rules('danger', 'abuse', 'hidden-contact', [
+    '\\bno (?:me )?(?:contesten|conteste|contestes|respondan|responda|respondas|escriban|escribas|manden|mandes)\\b(?: \\w+){0,4} (?:el|ella) (?:lee|revisa|checa|ve|mira|esculca|chequea)\\b|\\b(?:el|ella) (?:lee|revisa|checa|ve|mira|esculca|chequea) (?:mis|el|mi|todos mis) \\w+\\b(?: \\w+){0,3} no (?:me )?(?:contesten|respondan|escriban|manden)\\b',
+    '\\b(?:seguro|a lo mejor|capaz|igual) (?:el|ella )?(?:lee|leera|esta leyendo|va a leer|ve|vera) (?:esto|este|estos|lo que escribo)\\b|\\bsi (?:el|ella )?(?:ve|lee|encuentra) (?:esto|este mensaje)\\b(?: \\w+){0,3} (?:me mata|estoy muerta|estoy muerto|me va mal)\\b',
+  ]),
   // Controlar sin amenaza, violencia, encierro ni miedo ahora es una preocupación (concern), no danger.
   ...rules('concern', 'abuse', 'coercive-control', [
     '\\bno me (?:deja|dejaba|deja ni|permite|permitia|dejo|quiere dejar) (?:\\w+ )?(?:salir|ver a|ver mi|hablar con|llamar|usar|tener (?:dinero|celular|amigas|amigos|trabajo)|ir a|irme|estudiar|visitar|manejar|trabajar|trabajo)\\b',
@@ -947,7 +952,30 @@ const ROUND_5_ES: SafetyRule[] = [
   ]),
 ];
 
+/**
+ * Round 6 (Spanish): a pull by the hair told with "volver a" and "del" ("me volvió a jalar del pelo"); going
+ * to someone's house with petrol; a low rating then a plea to be called ("1, por favor llámenme ahora").
+ */
+const ROUND_6_ES: SafetyRule[] = [
+  ...rules('danger', 'abuse', 'physical', [
+    '\\bme (?:(?:volvio|vuelve|volvia|ha vuelto) a )?(?:jal\\w*|agarr\\w*|arrastr\\w*|jalone\\w*|tir\\w*) (?:de|del|por) (?:el |la |los |las |mi |mis )?(?:pelo|cabello|grena|grenas|mechas|chongo|cuello)\\b',
+  ]),
+  ...rules(
+    'danger',
+    'harm-to-others',
+    'intent',
+    [
+      '\\b(?:voy|vamos|ire|iba) a (?:ir|llegar|caerle|presentarme) (?:\\w+ ){0,6}con (?:gasolina|un bidon|cerillos|fosforos|un encendedor)\\b|\\b(?:le|les) (?:voy a|vamos a) (?:prender|echar) (?:fuego|gasolina)\\b',
+    ],
+    { hyperbole: true },
+  ),
+  ...rules('danger', 'call-for-help', 'call-for-help', [
+    '^ (?:1|2|uno|dos)\\b (?:\\w+ )?(?:por favor|porfa|x favor) (?:llamenme|llameme|llamame|ayudenme|ayudame|marquenme)\\b(?! (?:cuando|manana|luego|despues|la proxima|para (?:cambiar|reprogramar))\\b)',
+  ]),
+];
+
 export const ES_RULES: readonly SafetyRule[] = [
+  ...ROUND_6_ES,
   ...ROUND_5_ES,
   ...SELF_HARM,
   ...ABUSE,

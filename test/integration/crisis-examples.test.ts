@@ -59,13 +59,16 @@ describe('the messages of the issue, through the webhook', () => {
     expect(reply).toMatch(/988|911/);
   });
 
-  it.each(CONCERN)('answers %j with the short reply and the crisis lines, no crisis opening', async (message) => {
-    const reply = await text(runtime, who, message);
-    expect(reply).not.toMatch(CRISIS);
-    expect(reply).toMatch(/911/);
-    expect(reply).toMatch(/988/);
-    expect(reply).toContain('1-800-799-7233');
-  });
+  it.each(CONCERN)(
+    'answers %j with the short reply and the crisis lines, no crisis opening',
+    async (message) => {
+      const reply = await text(runtime, who, message);
+      expect(reply).not.toMatch(CRISIS);
+      expect(reply).toMatch(/911/);
+      expect(reply).toMatch(/988/);
+      expect(reply).toContain('1-800-799-7233');
+    },
+  );
 
   it('answers control with a threat in it with the crisis lines', async () => {
     const reply = await text(runtime, who, CONTROL_WITH_THREAT);

@@ -10,24 +10,31 @@
  */
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  evaluate,
-  figuresFor,
-  hasSplit,
-  loadFile,
-  loadSplit,
-  type Split,
-  splitFiles,
-} from '../../bench/safety-eval';
+import { evaluate, figuresFor, hasSplit, loadFile, loadSplit, splitFiles } from '../../bench/safety-eval';
 import { assessSafety, assessSafetyByRules, assessSafetyWithoutIndex } from '../../functions/program/safety';
 
 /** The targets of the issue, on data the detector was not tuned on. */
 const GOALS = { dangerRecall: { en: 0.95, es: 0.9 }, falseAlarms: 0.03 };
 
-const splits: Split[] = ['dev'];
 /** SAFETY_EVAL_SPLIT=dev leaves the blind sets out on purpose (while the detector is being worked on). */
 const blindWanted = process.env.SAFETY_EVAL_SPLIT !== 'dev';
-if (hasSplit('holdout') && blindWanted) splits.push('holdout');
+
+describe('the splits', () => {
+  it('dev is every dev*.jsonl file, the retired blind sets included; the blind sets are apart', () => {
+    const dev = splitFiles('dev').map((path) => basename(path));
+    expect(dev).toContain('dev.jsonl');
+    expect(dev).toContain('dev-holdout-round1.jsonl');
+    expect(dev).toContain('dev-holdout-round2.jsonl');
+    expect(dev).toContain('dev-holdout-round3.jsonl');
+    expect(dev).toContain('dev-holdout-round3-everyday.jsonl');
+    for (const set of ['e', 'f', 'everyday']) expect(dev).toContain(`dev-holdout-round5-${set}.jsonl`);
+    expect(dev.every((name) => /^dev.*\.jsonl$/.test(name))).toBe(true);
+    const holdout = splitFiles('holdout').map((path) => basename(path));
+    const everyday = splitFiles('everyday').map((path) => basename(path));
+    expect(holdout.every((name) => /^holdout.*\.jsonl$/.test(name) && !name.includes('everyday'))).toBe(true);
+    expect(everyday.every((name) => /^holdout.*everyday.*\.jsonl$/.test(name))).toBe(true);
+  });
+});
 
 /**
  * What round 5's blind sets (then holdout-round5-e/f/everyday.jsonl, now dev-holdout-round5-*.jsonl; one
