@@ -283,7 +283,7 @@ const NOT_AFTER_ME = `(?! ${any(
   'at (?:chess|cards|pool|tennis|golf|games?|\\w+ing|everything|his own game|her own game)',
   '(?<=\\bbeats? me )at (?!(?:home|night)\\b)',
   '(?<=\\bbeats? me )(?:why|how|what|who|where|whether|if)',
-  'with (?:the |a |an |his |her |that |this |those |some |all )?(?:news|truth|question|questions|bombshell|bill|text|texts|facts?|reality|realization|idea|story|stories|list|offer|ultimatum|silent treatment|confession|guilt|details|request|attitude|sarcasm|papers|snowball|compliments|love|kindness|questions)',
+  'with (?:the |a |an |his |her |that |this |those |some |all )?(?:news|truth|question|questions|bombshell|bill|text|texts|facts?|reality|realization|idea|story|stories|list|offer|ultimatum|silent treatment|confession|guilt|details|request|attitude|sarcasm|papers|snowball|compliments|love|kindness|questions|surprise (?:dinner|party|trip|gift|visit|date|breakfast)|surprise|gift|present|joke|jokes|plan)',
   'in (?:a |the )?(?:race|game|argument|debate|poker)',
   'for (?:a |the )?(?:spot|job|chance|promotion)',
   '(?:a|an|some) (?:coffee|drink|tea|beer|snack|sandwich|text|message|line|note|look|smile|glance|email|dm|favor|break|bone)',
@@ -1116,6 +1116,78 @@ const TIME_AHEAD = any(
   'summer',
 );
 const OVERDOSE = `(?:all (?:of )?(?:the|my|his|her) |the (?:whole |entire |rest of the )?(?:bottle|pack|box|packet|jar) (?:of )?|a (?:bunch|handful|lot|fistful) of |too many |every (?:single )?(?:one of (?:my|the|his|her) )?|(?:\\d+|twenty|thirty|forty|fifty) )(?:\\w+ )?${DRUG}`;
+/**
+ * Round 7 (English): constructions the round-6 blind sets missed, as constructions. A death threat told
+ * as reported words or a note ("saying … I am dead", "a note: you're next"); harm to someone else said as
+ * an intent with any verb of ending a life, a blow to a named body part or with a tool, paying with blood,
+ * "if I can't have my family nobody can", "he is dead tonight", a weapon held then going to see him,
+ * gasoline with someone's address, waiting at her work having brought something; pleas that ask for
+ * someone else to be called or for help now, or that cannot talk; cutting told with "carve", making sure
+ * not to wake, loose ends before going, a goodbye set so nobody stops it, a rope tied; a door locked from
+ * outside, the blows as the subject ("the slaps are every day"), going out for a weapon, shaking because
+ * he came home drunk.
+ */
+const TARGET_7 = '(?:her|him|them|that (?:man|woman|guy|girl|dude|bitch|bastard)|the (?:man|woman|guy) who \\w+|my (?:wife|husband|ex|boss|brother|sister|father|mother|neighbor|neighbour))';
+const TOOL = '(?:gun|knife|pistol|rifle|shotgun|revolver|blade|machete|bat|hammer|crowbar|tire iron|pipe|wrench|axe|strap|piece|glock)';
+const ROUND_7_EN: SafetyRule[] = [
+  ...rules(
+    'danger',
+    'abuse',
+    'threat',
+    [
+      '\\b(?:saying|says|said|wrote|writes|texted|told me) (?:\\w+ ){0,8}(?:i am|you are|i will be|you will be) (?:dead|next|a dead (?:woman|man))\\b(?! (?:tired|on|in|for|to)\\b)',
+      '\\b(?:note|message|card|paper|letter|text) (?:\\w+ ){0,5}(?:you are next|you will be next|your turn is next)\\b(?! (?:on|in|for) (?:the )?(?:list|line|queue|call|session)\\b)',
+      '\\b(?:door|doors) (?:is |are |was |were )?(?:locked|bolted|chained) from (?:the )?outside\\b',
+      '\\bthe (?:slaps|hits|hitting|beatings|punches|kicks|choking|shoving) (?:are|is|have been|happen|keep happening) (?:every|each|daily|almost|now|weekly)\\b',
+      `\\b(?:just )?(?:went|left|ran|drove|is going) (?:out |off )?(?:to get|to grab|to fetch|for|to buy) (?:a |his |her |the |my |their )(?:\\w+ s )?(?:gun|pistol|rifle|shotgun|revolver|knife|machete|glock)\\b`,
+      '\\b(?:came|got|is|comes) home (?:\\w+ ){0,2}(?:drunk|wasted|high|hammered)\\b(?: \\w+){0,8} (?:i am|i m) (?:shaking|trembling|terrified)\\b',
+    ],
+    { hyperbole: true },
+  ),
+  ...rules('danger', 'abuse', 'physical', [
+    // Violence as a reaction, with or without control around it: "gets violent if anything is deleted".
+    '(?<!\\b(?:never|not|no|nt|hardly|rarely)(?: \\w+){0,2} )(?<!\\b(?:movie|show|game|film|book|story|series|scene|match|video|episode|it|things|that) )\\b(?:gets|got|becomes|became|turns|turned) (?:really |very |so )?(?:violent|physical)\\b(?! (?:with (?:the )?(?:door|wall|walls|furniture|dog|doors)|in (?:the )?(?:game|movie|match|show))\\b)',
+  ]),
+  ...rules(
+    'danger',
+    'harm-to-others',
+    'intent',
+    [
+      `\\b(?:intend|plan|planning|mean|going|gonna|want|decided|prepared|ready) (?:to )?(?:end|take) (?:her|his|their|my (?:wife|husband|ex)s?) life\\b`,
+      `\\b(?:i am going to|i am gonna|gonna|going to|i will|i ll|i am about to|bout to) (?:\\w+ ){0,1}(?:break|smash|crack|slit|cut|snap|bash in|cave in) (?:her|his|their|that \\w+s?) (?:jaw|neck|throat|legs?|arms?|face|skull|nose|teeth|head|ribs)\\b`,
+      `\\b(?:i am going to|i am gonna|gonna|going to|i will|i ll|bout to) (?:beat|beet|hit|smash|bash|bust) (?:\\w+ ){0,5}(?:with|wit|w) (?:a |my |the |his )?${TOOL}\\b`,
+      `\\b(?:make|makes|made) ${TARGET_7} pay\\b(?: \\w+){0,4} (?:with|in) (?:his |her |their )?blood\\b|\\b${TARGET_7} (?:will|is going to|is gonna|gonna) pay\\b(?: \\w+){0,10} (?:with|in) (?:his |her |their )?blood\\b`,
+      '\\bif i (?:can not|cannot|do not get to|do not) have (?:my (?:family|wife|kids|children)|them|her|him) (?:then )?(?:nobody|no one|no body|noone) (?:can|will|does|gets to)\\b',
+      '\\b(?:he is|she is|hes|shes|that \\w+ is|you are) (?:so )?dead (?:tonight|today|tomorrow|this weekend|when i (?:see|find|catch))\\b',
+      `\\bi (?:have|got|took|grabbed|bought|loaded) (?:\\w+ ){0,2}${TOOL}\\b(?: \\w+){0,14} (?:going to|gonna|will|i ll) (?:visit|see|find|pay (?:him|her) a visit|go see|pull up on|show up)\\b`,
+      '\\b(?:gas|gasoline|petrol|lighter fluid)\\b(?: \\w+){0,12} (?:her|his|their) (?:address|house|place|apartment|car)\\b|\\b(?:her|his|their) (?:address|house|place)\\b(?: \\w+){0,12} (?:gas|gasoline|petrol|lighter fluid)\\b',
+      '\\bwaiting (?:\\w+ ){0,6}(?:her|his|their) (?:job|work|house|place|apartment|office|school)\\b(?: \\w+){0,30} (?:i )?(?:brought|have|got) (?:something|it|my \\w+)\\b',
+    ],
+    { hyperbole: true },
+  ),
+  ...rules('danger', 'call-for-help', 'call-for-help', [
+    '^ (?:please |pls |somebody |someone )?call (?:someone|somebody|the police|the cops|911|for help)\\b(?! (?:about|for (?:the|my) (?:link|app|portal)|to fix|tomorrow|later)\\b)',
+    '\\b(?:contact|call|notify|alert) (?:the )?(?:authorities|police|cops) (?:for me|on my behalf|please|now)\\b|\\bplease (?:contact|call|notify) the (?:authorities|police|cops)\\b',
+    '\\bi (?:need|require) (?:help|immediate (?:help|assistance)|assistance) (?:right now|now|immediately|asap)\\b(?! (?:with|on|for|to|finding|understanding|figuring|logging|getting into)\\b)|\\bi require immediate (?:help|assistance)\\b',
+    '\\b(?:i )?(?:can not|cannot|cant) (?:talk|speak)\\b(?: \\w+){0,3} (?:please|need help|help me|help)\\b(?! (?:text|call) (?:me )?(?:later|tomorrow|after|back))(?!.*\\b(?:later|tomorrow|at work|driving|in a meeting|after work)\\b)',
+    '\\b(?:took|has|smashed|broke|takes) my phone\\b(?: \\w+){0,8} (?:call|text) me (?:at|on) (?:this|that|my \\w+ s?|another|a different) (?:number|phone)\\b',
+  ]),
+  ...rules(
+    'danger',
+    'self-harm',
+    'act',
+    [
+      '\\b(?:been |started |keep |kept |am )?(?:carving|carved|carve|slicing|sliced|slice) (?:into )?(?:my )?(?:thighs?|arms?|wrists?|legs?|skin|stomach|hips?)\\b',
+      '\\b(?:making|make) sure i (?:do not|never|will not|wont) (?:have to (?:do (?:this|it) )?(?:anymore|again|ever)|wake up|see (?:tomorrow|another|morning))\\b',
+      '\\bloose ends before i (?:go|leave|am gone)\\b(?! (?:on|to|back|for (?:the|a|my) \\w+|out of town|away)\\b)',
+      '\\b(?:goodbye|note|letter|post)\\b(?: \\w+){0,10} (?:so|that way) (?:nobody|no one|noone) (?:can )?(?:stops?|stop|find|finds) me\\b(?! (?:from (?:eating|buying)|at)\\b)',
+      '\\b(?:rope|cord|belt|noose|cable|extension cord) (?:is |are )?(?:already )?(?:tied|hung|hanging|set up|ready) (?:up )?(?:in|on|to|from|over) (?:the |my )?(?:closet|garage|beam|rafter|ceiling|fan|door|tree|banister|stairs|basement)\\b(?!.*\\b(?:swing|hammock|dog|tent|boat|tarp)\\b)',
+      '\\bion (?:wanna|want to|tryna) (?:be here|live|be alive|wake up)\\b',
+    ],
+    { firm: true },
+  ),
+];
+
 const ROUND_6_EN: SafetyRule[] = [
   ...rules(
     'danger',
@@ -1190,6 +1262,7 @@ const ROUND_6_EN: SafetyRule[] = [
 ];
 
 export const EN_RULES: readonly SafetyRule[] = [
+  ...ROUND_7_EN,
   ...ROUND_6_EN,
   ...ROUND_5_EN,
   ...SELF_HARM,

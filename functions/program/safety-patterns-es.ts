@@ -402,7 +402,7 @@ const SELF_HARM: SafetyRule[] = [
     '\\bme voy a matar\\b(?! (?:estudiando|trabajando|de risa|a trabajar|en el gym|en el gimnasio)\\b)',
     '\\bme (?:corte|corto|cortaba|estoy cortando|he cortado|sigo cortando|volvi a cortar|vuelvo a cortar) (?:las venas|los brazos|las piernas|las munecas|la muneca|los muslos|otra vez|de nuevo)\\b',
     '\\b(?:cortarme|me corto|me corte) (?:las venas|las munecas)\\b',
-    '\\bme (?:hago|hice|sigo haciendo) dano (?:a mi misma|a mi mismo|yo sola|yo solo|otra vez|de nuevo)\\b|\\bme estoy haciendo dano\\b(?! (?:en|con) (?:el|la)\\b)',
+    '\\bme (?:hago|hice|sigo haciendo) dano (?:a mi misma|a mi mismo|yo sola|yo solo|otra vez|de nuevo)\\b|(?<!\\bno )\\bme estoy haciendo dano\\b(?! (?:en|con) (?:el|la)\\b)',
     '\\bme (?:quiero|voy a|vuelvo a|volvi a) cortar\\b(?! (?:(?:el|la|las|los|mi|mis|un|una) )?(?:pelo|cabello|flequillo|unas|barba|fleco|dedo|pan|cebolla)\\b)',
   ]),
   ...rules('danger', 'self-harm', 'indirect', [
@@ -974,7 +974,74 @@ const ROUND_6_ES: SafetyRule[] = [
   ]),
 ];
 
+/**
+ * Round 7 (Spanish): the constructions of ROUND_7_EN in Spanish. A death threat told as reported words or a
+ * note ("dice que … estoy muerta", "un papel que decía sigues tú"); "quitarle la vida" with any verb of
+ * intent, a blow to a named body part in the future ("le voy a romper la mandíbula", "cortar el cuello"),
+ * charging with blood, "si no tengo a mi familia nadie la tiene", "ese hoy se muere", waiting at her work
+ * having brought something, petrol with someone's address; pleas for someone to be called ("llamen a
+ * alguien", "comuníquense con las autoridades"), help now, "ayúdenme" misspelt, "S.O.S", not able to talk
+ * with a plea, a new number to call after the phone was taken; a rope or cable tied, a goodbye set so
+ * nobody stops it, resting from everything while asking others to look after someone, a bare "me
+ * despido"; going out for a weapon, shaking because he came home drunk.
+ */
+const ROUND_7_ES: SafetyRule[] = [
+  ...rules(
+    'danger',
+    'abuse',
+    'threat',
+    [
+      '\\b(?:dice|dijo|decia|escribio|puso|amenazo|me grito) que (?:\\w+ ){0,8}(?:ya )?(?:estoy|estas|soy|eres|voy a estar) (?:muerta|muerto|mujer muerta|hombre muerto|la siguiente|el siguiente)\\b',
+      '\\b(?:nota|papel|mensaje|recado|carta) (?:\\w+ ){0,6}(?:sigues tu|tu sigues|eres la siguiente|eres el siguiente)\\b(?! (?:en|de) (?:la )?(?:lista|fila|cola|turno)\\b)',
+      `\\b(?:fue|salio|acaba de salir|se fue|va) (?:\\w+ )?(?:a )?(?:buscar|traer|por|sacar) (?:la|el|su|una|un) (?:pistola|arma|escopeta|rifle|revolver|cuchillo|navaja|machete|cuerno de chivo|cuete|fusca)\\b`,
+      '\\b(?:viene|llego|esta|vino) (?:bien |muy |todo )?(?:tomado|borracho|pedo|drogado|bolo|tomada|borracha)\\b(?: \\w+){0,4} (?:tiemblo|estoy temblando|me tiembla|tengo miedo)\\b',
+      '\\b(?:puerta|puertas) (?:esta |estan )?(?:cerrad[ao]s?|trancad[ao]s?|con candado) (?:con llave )?(?:desde|por) (?:a)?fuera\\b',
+    ],
+    { hyperbole: true },
+  ),
+  ...rules('danger', 'abuse', 'physical', [
+    '(?<!\\b(?:no|nunca|jamas)(?: \\w+){0,2} )\\bse (?:pone|puso|ponia|vuelve|volvio) (?:bien |muy |todo )?(?:violent[oa]|agresiv[oa] (?:fisicamente|a golpes))\\b',
+  ]),
+  ...rules(
+    'danger',
+    'harm-to-others',
+    'intent',
+    [
+      '\\b(?:pienso|planeo|voy a|quiero|tengo pensado|estoy decidido a|estoy dispuesto a|vamos a|puedo) (?:\\w+ )?quitarle la vida\\b',
+      '\\b(?:le|les) (?:voy a|vamos a|va a) (?:romper|cortar|partir|quebrar|reventar|rajar|volar|abrir) (?:el|la|los|las) (?:mandibula|cuello|cara|piernas|brazos|craneo|cabeza|nariz|dientes|hocico|costillas|garganta)\\b',
+      '\\b(?:se lo|se la|me la|me lo|se los) (?:voy a|va a|vamos a) (?:cobrar|pagar) (?:\\w+ )?con (?:sangre|su vida)\\b|\\b(?:cobrar\\w*|pagar) con (?:sangre|su vida)\\b',
+      '\\bsi (?:yo )?no (?:tengo|puedo tener|me quedo con) (?:a )?(?:mi familia|ella|mis hijos|los ninos|mi esposa|mi mujer) (?:entonces )?nadie (?:la|los|las|lo) (?:tiene|va a tener|tendra)\\b',
+      '\\b(?:ese|esa|ese \\w+|esa \\w+|el|ella|tu) (?:hoy|esta noche|manana|este fin) se muere\\b',
+      '\\b(?:la|lo) estoy esperando (?:\\w+ ){0,6}(?:su|sus) (?:trabajo|chamba|casa|oficina|escuela|parqueo)\\b(?: \\w+){0,30} traje (?:algo|la|el|mi)\\b',
+      '\\b(?:gasolina|bidon)\\b(?: \\w+){0,12} su (?:direccion|casa|carro|departamento|apartamento)\\b|\\bsu (?:direccion|casa)\\b(?: \\w+){0,12} (?:gasolina|bidon)\\b',
+    ],
+    { hyperbole: true },
+  ),
+  ...rules('danger', 'call-for-help', 'call-for-help', [
+    '^ (?:por favor |porfa )?(?:llamen|llamenle|hablen) (?:a alguien|a la policia|a la poli|al 911|a las autoridades|a una patrulla)\\b',
+    '\\b(?:llamen|llamenle|hablen|comuniquense con|contacten a|avisen a) (?:a )?(?:la policia|la poli|las autoridades|una patrulla|al 911)\\b(?! (?:si|cuando|en caso)\\b)',
+    '\\bnecesito (?:ayuda|asistencia) (?:inmediata|urgente|ahora mismo|ya mismo|ahorita mismo)\\b(?! (?:con|para|en) (?:el|la|mi|la tarea|el link)\\b)',
+    '\\b(?:ayudemen|ayudenme|auxilio)\\b(?: \\w+)? (?:xfa|porfa|por favor|ya|urgente)\\b',
+    '^ s o s $',
+    '\\bno puedo hablar\\b(?: \\w+){0,3} (?:porfa|por favor|xfa|ayuda|ayudenme)\\b(?!.*\\b(?:luego|despues|manana|en el trabajo|manejando|en junta)\\b)',
+    '\\b(?:me quito|me quitaron|me rompio|tiene) (?:el|mi) (?:celular|telefono|cel)\\b(?: \\w+){0,8} (?:llamenme|llameme|llamame|escribanme) (?:a|al) (?:este|otro|ese) numero\\b',
+  ]),
+  ...rules(
+    'danger',
+    'self-harm',
+    'act',
+    [
+      '\\b(?:tengo|ya tengo|deje|puse|esta|ya esta) (?:el|la|una|un) (?:cable|cuerda|soga|mecate|lazo|cinturon) (?:amarrad[oa]|atad[oa]|colgad[oa]|list[oa]) (?:en|del|de la|al|a la) (?:el |la )?(?:closet|viga|techo|ventilador|puerta|arbol|barandal|escalera|garaje)\\b(?!.*\\b(?:columpio|hamaca|perro|tienda|lancha|bote|tendedero)\\b)',
+      '\\b(?:despedida|carta|nota|mensaje)\\b(?: \\w+){0,10} (?:asi|para que) nadie me (?:detiene|detenga|pueda detener|pare|encuentre)\\b',
+      '\\bdescanso de todo\\b(?: \\w+){0,4} cuiden (?:a|de) (?:mi|mis)\\b',
+      '^ (?:ya )?me despido(?: de (?:todos|ustedes))? $',
+    ],
+    { firm: true },
+  ),
+];
+
 export const ES_RULES: readonly SafetyRule[] = [
+  ...ROUND_7_ES,
   ...ROUND_6_ES,
   ...ROUND_5_ES,
   ...SELF_HARM,
