@@ -1127,8 +1127,10 @@ const OVERDOSE = `(?:all (?:of )?(?:the|my|his|her) |the (?:whole |entire |rest 
  * outside, the blows as the subject ("the slaps are every day"), going out for a weapon, shaking because
  * he came home drunk.
  */
-const TARGET_7 = '(?:her|him|them|that (?:man|woman|guy|girl|dude|bitch|bastard)|the (?:man|woman|guy) who \\w+|my (?:wife|husband|ex|boss|brother|sister|father|mother|neighbor|neighbour))';
-const TOOL = '(?:gun|knife|pistol|rifle|shotgun|revolver|blade|machete|bat|hammer|crowbar|tire iron|pipe|wrench|axe|strap|piece|glock)';
+const TARGET_7 =
+  '(?:her|him|them|that (?:man|woman|guy|girl|dude|bitch|bastard)|the (?:man|woman|guy) who \\w+|my (?:wife|husband|ex|boss|brother|sister|father|mother|neighbor|neighbour))';
+const TOOL =
+  '(?:gun|knife|pistol|rifle|shotgun|revolver|blade|machete|bat|hammer|crowbar|tire iron|pipe|wrench|axe|strap|piece|glock)';
 const ROUND_7_EN: SafetyRule[] = [
   ...rules(
     'danger',
