@@ -1,7 +1,8 @@
 /**
  * `npm run eval:safety [-- --split dev|holdout|all]`: measures the danger detector
  * (functions/program/safety.ts) like a classifier over the labelled messages in
- * test/fixtures/safety-eval/*.jsonl. Default split: holdout when such a file exists, else dev.
+ * test/fixtures/safety-eval/*.jsonl. Default split: holdout when such a file exists, else dev (it says so:
+ * between rounds no blind file is there, and `--split holdout|everyday|all` then exits 2 naming what is missing).
  * The dev split is every dev*.jsonl file in that folder (dev.jsonl, the retired blind sets
  * dev-holdout-round*.jsonl, further written examples); the holdout split is every blind holdout*.jsonl
  * file but the everyday ones; the everyday split is every holdout*everyday*.jsonl file (blind, everyday
@@ -264,6 +265,9 @@ function main(args: string[]): void {
   const at = args.indexOf('--split');
   const asked = at >= 0 ? args[at + 1] : undefined;
   const choice = asked ?? (hasSplit('holdout') ? 'holdout' : 'dev');
+  // Between rounds there is no blind file: say that the figures below are on data tuned on.
+  if (!asked && choice === 'dev')
+    console.log('no holdout*.jsonl file: measuring the dev split, tuned on (no estimate of a blind set)');
   if (!['dev', 'holdout', 'everyday', 'all'].includes(choice))
     throw new Error('--split must be dev, holdout, everyday or all');
   const splits: Split[] = choice === 'all' ? ['dev', 'holdout', 'everyday'] : [choice as Split];

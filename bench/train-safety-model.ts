@@ -7,7 +7,8 @@
  * `-- --validate <dev file>…` writes nothing: it leaves each named file out in turn, trains on the rest,
  * and measures rules alone and rules with the model over a grid of thresholds on the left-out messages.
  * Named files the rules were never tuned on make that an honest estimate: it is how the thresholds in
- * safety.ts were chosen, before the next blind set was measured once.
+ * safety.ts were chosen, before the next blind set was measured once. `<file>#even` (or `#odd`) leaves out
+ * only that half of its lines and trains on the other half: does what was learned on one half carry?
  *
  * Training: logistic regression per head (danger, any signal, one per danger category), full passes of
  * AdaGrad with L2, classes weighted to balance, a fixed seed so the same data gives the same weights.
@@ -20,7 +21,7 @@ import {
   type MessageLanguage,
   MODEL_THRESHOLDS,
   type ModelThresholds,
-  readableByModel,
+  modelReading,
   rulesAnswer,
   type SafetySignal,
   setsHarmApart,
@@ -33,7 +34,6 @@ import {
   type LinearModel,
   type ModelReading,
   pack,
-  readWith,
   unpack,
 } from '../functions/program/safety-model';
 import { mulberry32 } from '../local/seeded-random';
@@ -156,22 +156,34 @@ interface Reading {
  * The rules are run as they are: the files named should be ones the rules were never tuned on.
  */
 export function outOfFold(files: string[], validate: string[], options: TrainOptions): Reading[] {
-  return validate.flatMap((name) => {
-    const model = unpack(
-      pack(train(trainingMessages(files.filter((path) => basename(path) !== name)), options)),
-    );
+  return validate.flatMap((named) => {
+    // "<file>#even" leaves out only its even lines (1-based) and trains on its odd ones, and the reverse.
+    const [name, half] = named.split('#') as [string, 'even' | 'odd' | undefined];
+    if (half !== undefined && half !== 'even' && half !== 'odd') throw new Error(`${named}: #even or #odd`);
     const held = files.find((path) => basename(path) === name);
     if (!held) throw new Error(`no dev file ${name}`);
-    return loadFile(held).map((item) => {
+    const other = half === 'even' ? 'odd' : 'even';
+    const model = unpack(
+      pack(
+        train(
+          [
+            ...trainingMessages(files.filter((path) => basename(path) !== name)),
+            ...(half ? loadFile(held, other) : []),
+          ],
+          options,
+        ),
+      ),
+    );
+    return loadFile(held, half).map((item) => {
       const { signal: rules, firm } = rulesAnswer(item.text);
       return {
         item,
-        file: name,
+        file: named,
         guessed: guessLanguage(item.text),
         apart: setsHarmApart(item.text),
         firm,
         rules,
-        model: readableByModel(item.text) ? readWith(model, item.text) : undefined,
+        model: modelReading(item.text, rules !== undefined && !firm, model),
       };
     });
   });

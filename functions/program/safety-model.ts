@@ -187,7 +187,11 @@ function categoryOf(model: LinearModel, features: Features): SafetyCategory {
 }
 
 /** The model's reading of a message: how likely danger, how likely any signal, and the likeliest kind. */
-export function readWith(model: LinearModel, text: string, stretches = true): ModelReading {
+export function readWith(
+  model: LinearModel,
+  text: string,
+  stretches: boolean | 'always' = true,
+): ModelReading {
   const features = featuresOf(text);
   const reading: ModelReading = {
     danger: score(model, features, 'danger'),
@@ -198,7 +202,10 @@ export function readWith(model: LinearModel, text: string, stretches = true): Mo
   // A long message the model already finds plainly ordinary as a whole is not read again by stretches:
   // out of fold, no danger message the stretches found had a whole-message danger under STRETCH_GATE,
   // and skipping them saves the second pass on two in five long messages.
-  const parts = stretches && reading.danger >= STRETCH_GATE ? stretchesOf(text) : undefined;
+  // 'always': a rule found danger in it, and the model must not overrule the rule on the whole message
+  // alone when the danger is one sentence buried in a long email (see `combineAt` in safety.ts).
+  const parts =
+    stretches === 'always' || (stretches && reading.danger >= STRETCH_GATE) ? stretchesOf(text) : undefined;
   if (parts) {
     let best: Features | undefined;
     let danger = -1;

@@ -283,7 +283,7 @@ const NOT_AFTER_ME = `(?! ${any(
   'at (?:chess|cards|pool|tennis|golf|games?|\\w+ing|everything|his own game|her own game)',
   '(?<=\\bbeats? me )at (?!(?:home|night)\\b)',
   '(?<=\\bbeats? me )(?:why|how|what|who|where|whether|if)',
-  'with (?:the |a |an |his |her |that |this |those |some |all )?(?:news|truth|question|questions|bombshell|bill|text|texts|facts?|reality|realization|idea|story|stories|list|offer|ultimatum|silent treatment|confession|guilt|details|request|attitude|sarcasm|papers|snowball|compliments|love|kindness|questions)',
+  'with (?:the |a |an |his |her |that |this |those |some |all )?(?:news|truth|question|questions|bombshell|bill|text|texts|facts?|reality|realization|idea|story|stories|list|offer|ultimatum|silent treatment|confession|guilt|details|request|attitude|sarcasm|papers|snowball|compliments|love|kindness|questions|surprise (?:dinner|party|trip|gift|visit|date|breakfast)|surprise|gift|present|joke|jokes|plan)',
   'in (?:a |the )?(?:race|game|argument|debate|poker)',
   'for (?:a |the )?(?:spot|job|chance|promotion)',
   '(?:a|an|some) (?:coffee|drink|tea|beer|snack|sandwich|text|message|line|note|look|smile|glance|email|dm|favor|break|bone)',
@@ -547,7 +547,7 @@ const SELF_HARM: SafetyRule[] = [
   ...rules('danger', 'self-harm', 'means', [
     '\\b(?:overdose|overdosed|overdosing)\\b(?! on (?:coffee|caffeine|sugar|candy|chocolate|netflix|tv|work))',
     '\\b(?:od|oded) on (?:pills|meds|my|something|drugs|sleeping)\\b',
-    '\\b(?:take|took|swallow|swallowed|taking|swallowing|downed|down) (?:all|all of|a bunch of|a lot of|a handful of|a whole bottle of|the whole bottle of|too many|a bottle of|every one of) (?:my |the |those )?(?:sleeping )?(?:pills|meds|tablets|medication|medications|painkillers|sleeping pills)\\b',
+    '(?<!\\b(?:dog|dogs|cat|puppy|kitten|toddler|baby|grandma|grandpa) (?:\\w+ )?)\\b(?:take|took|swallow|swallowed|taking|swallowing|downed|down) (?:all|all of|a bunch of|a lot of|a handful of|a whole bottle of|the whole bottle of|too many|a bottle of|every one of) (?:my |the |those )?(?:sleeping )?(?:pills|meds|tablets|medication|medications|painkillers|sleeping pills)\\b',
     '\\b(?:saving|saved|stockpiling|stockpiled|hoarding|hoarded|collecting|stashing|stashed) (?:up )?(?:my |all my |the |some )?(?:sleeping )?(?:pills|meds|tablets|medication|medications|painkillers|antidepressants|opioids|oxys?|xanax|ambien|benzos|insulin|tylenol|sleeping pills)\\b',
     '\\b(?:razor blades?|razors|blades|rope|noose) (?:hidden|stashed|ready|under)\\b|\\b(?:have|bought|got|keep|kept|hid) (?:a |some |the )?(?:razor blades?|noose|rope)\\b(?! (?:for|to) (?:the|my|a) (?:swing|boat|tent|camping|hammock|garden|dog))',
     '\\b(?:looking at|staring at|holding|thinking about|keep thinking about) (?:the|his|my|a) (?:gun|pills|rope|razor|blade|bottle of pills)\\b(?! (?:show|safe|range|license)\\b)',
@@ -597,7 +597,7 @@ const ABUSE: SafetyRule[] = [
     `${NOT_NEGATED}\\b(?:put|puts|had|has|wrapped|wraps|laid|lays|lay) (?:his|her|their|both) hands? (?:around|on) (?:my )?(?:neck|throat|me)\\b`,
     `${NOT_NEGATED}\\b(?:laid|lays|put|puts|lay) (?:a )?(?:finger|hand|hands) on me\\b`,
     `${NOT_NEGATED}(?:^ |\\bi (?:\\w+ )?)(?:got|get|was|am|been|being|keep getting|getting|were)(?: \\w+)? (?:hit|punched|slapped|kicked|beaten|beat up|choked|strangled|shoved|pushed around|raped|assaulted|attacked|abused|stabbed|smacked|molested|battered|burned|strangled|shot)\\b(?! (?:hard |so hard |really hard |pretty hard )?(?:by (?:a |the |this |that |an )?(?:car|ball|bus|truck|wave|bike|door|reality|memories|memory|guilt|nostalgia|sadness|flu|cold|virus|covid|storm|news|realization|grief|truth|bill|tax|taxes|traffic)|with (?!(?:a |an |the |his |her |their )?(?:\\w+ )?${HIT_WITH}\\b)|at (?:chess|cards|pool|games?|tennis)|out|up with|down|as a (?:kid|child|teen|teenager))\\b)`,
-    `${NOT_NEGATED}\\b(?:choked|chokes|knocked|knocks|beat|beats|punched|slammed|threw|throws|pushed|pushes|shoved|shoves|held|holds|pinned|pins|tackled|kicked|dragged) me (?:out cold|out|down|to the (?:ground|floor)|over)\\b(?<!\\b(?:kicked|threw|throws) me out)`,
+    `${NOT_NEGATED}\\b(?:choked|chokes|knocked|knocks|beat|beats|punched|slammed|threw|throws|pushed|pushes|shoved|shoves|held|holds|pinned|pins|tackled|kicked|dragged) me (?:out cold|out|down|to the (?:ground|floor)|over)\\b(?<!\\b(?:kicked|threw|throws) me out)(?!.*\\b(?:tickl\\w*|wrestl\\w*|practice|sparring|play fight\\w*|playing|jiu jitsu|judo|mma)\\b)`,
     `${NOT_NEGATED}\\b${PERSON} ${gap(3)}(?:busted|split|bloodied|broke|bruised|knocked out|knocked) my (?:\\w+ )?${BODY}\\b`,
     `${NOT_NEGATED}\\b${PERSON} ${gap(3)}(?:almost|nearly|could have|tried to|try to|tries to|wanted to) (?:kill|killed|murder|murdered|drown|drowned|strangle|strangled|suffocate|suffocated|run me over|ran me over|smother|poison|shoot|stab)\\b`,
     '\\b(?:i am|i was|i keep|still) (?:bleeding|bleeding badly)\\b|\\b(?:in|at|to) the (?:hospital|er|emergency room) (?:because of|after|thanks to) (?:him|her|them|what (?:he|she) did|my \\w+)\\b',
@@ -658,7 +658,17 @@ const ABUSE: SafetyRule[] = [
     ],
     { hyperbole: true },
   ),
-  ...rules('danger', 'abuse', 'coercive-control', [
+  // Held in: kept from leaving, locked in or out. Danger, where control alone is a concern (below).
+  ...rules('danger', 'abuse', 'held-in', [
+    '\\b(?:will not|would not|does not|did not|do not|never|is not going to|refuses to|refused to) (?:let|lets|allow|allows|allowed) me (?:to )?(?:leave|go (?:nowhere|no where|out|anywhere|outside|home)|out)\\b(?! with\\b)(?! (?:of (?:his|her) sight|alone with)\\b)',
+    '\\b(?:i am|am|i was|was) not (?:allowed|permitted) to (?:leave|go (?:out|anywhere|outside))\\b(?! with\\b)',
+    '\\b(?:locks|locked|locking|lock) me (?:in|out|inside|up)\\b(?! of (?:the )?(?:account|app|computer)\\b)',
+    '\\b(?:says|said|told me|tells me|swears|swore) (?:that )?i (?:am|m) not (?:leaving|going anywhere|going out|allowed (?:out|to leave))\\b|\\b(?:says|said|told me) i (?:can not|cant) leave (?:the house|this house|home)\\b',
+    '\\b(?:took|takes|hid|hides|hidden|taken) (?:\\w+ ){0,5}(?:keys|car|phone|shoes|wallet)\\b(?: \\w+){0,4} so (?:that )?i (?:can not|cant|could not|couldnt) (?:leave|go anywhere|get out|go out)\\b',
+  ]),
+  // Controlling behaviour with no threat, violence, holding in or fear now is a concern (the writers' brief
+  // and the product agree): a threat or a blow in the same message is danger by its own rule.
+  ...rules('concern', 'abuse', 'coercive-control', [
     '\\b(?:will not|would not|does not|did not|do not|never|is not going to|refuses to|refused to) (?:let|lets|allow|allows|allowed) me (?:to )?(?:leave|go (?:nowhere|no where|out|anywhere|outside|to work|to see|home|to school|to the doctor)|out|see (?:my|anyone|friends|family|a doctor)|call|talk to (?:my|anyone|friends|family)|have (?:my own|any|money|a phone|friends|a job|access|a key|keys)|work|drive|get a job|use (?:my|the) (?:phone|car)|text (?:my|anyone))\\b',
     '\\b(?:i am|am|i was|was) not (?:allowed|permitted) to (?:leave|go (?:out|anywhere|outside)|see|talk to|call|have|work|drive|use|text|spend|wear)\\b',
     '\\b(?:locks|locked|locking|lock) me (?:in|out|inside|up)\\b(?! of (?:the )?(?:account|app|computer)\\b)',
@@ -672,7 +682,7 @@ const ABUSE: SafetyRule[] = [
     '\\b(?:tells|told|decides|decided|chooses|controls) (?:me )?(?:who i (?:can )?(?:see|talk to|text|call|hang out with)|where i (?:can )?go|what i (?:can )?(?:wear|eat|spend))\\b',
   ]),
   ...rules(
-    'danger',
+    'concern',
     'abuse',
     'surveillance',
     [
@@ -883,7 +893,7 @@ const ROUND_2_EN: SafetyRule[] = [
     `\\b(?:h[oe]ld\\w*|puts?|press\\w+|point\\w+|wav\\w+|swung|swinging) (?:a |the |his |her |their )?(?:\\w+ )?(?:it|${WEAPONS}|bottle|broken bottle|glass|scissors|blade) (?:to|at|against|in) my (?:face|throat|neck|head|chest|stomach|back|side)\\b`,
     `\\b${PERSON} ${gap(3)}(?:c[oa]m\\w+|went|goes|going|ran|run\\w*|lunged|charged) (?:at|after|for|toward|towards) me with (?:a |the |his |her )?(?:\\w+ )?(?:${WEAPONS}|bottle|chair|scissors)\\b`,
   ]),
-  ...rules('danger', 'abuse', 'coercive-control', [
+  ...rules('concern', 'abuse', 'coercive-control', [
     '\\b(?:have to|has me|makes me|made me|forces me|forced to|must|got to) (?:give|hand|turn over|hand over|sign over) (?:him|her|them) (?:every|all|each) (?:dollar|penny|cent|paycheck|check|cent i|bit)\\b|\\b(?:give|hand over|turn over) (?:him|her|them) (?:every|each) (?:dollar|penny|cent|paycheck) i (?:earn|make|get)\\b',
     `(?<!\\bi (?:\\w+ )?)\\b(?:took|takes|taking|steals|stole) (?:away )?(?:all |all of |my whole |my entire |my )(?:paycheck|paychecks|salary|wages|pay|money|savings|income)\\b(?! (?:to (?:the|deposit)|for (?:safe)))`,
     '\\b(?:gives|give|gave) me (?:\\d+|only|just|a few) (?:\\w+ )?(?:dollars|bucks|a week|a month|per week|for (?:food|groceries|the week))\\b',
@@ -899,14 +909,34 @@ const ROUND_2_EN: SafetyRule[] = [
     { hyperbole: true },
   ),
   ...rules(
-    'danger',
+    'concern',
     'abuse',
     'surveillance',
     [
       `\\b${PERSON} ${gap(2)}(?:knows|has|got|demands|demanded|took|takes|changed) (?:all )?my (?:\\w+ )?(?:passwords?|passcodes?|pin|pins|logins?)\\b(?=.*\\b(?:checks|reads|goes through|going through|looks through|monitors|tracks|watches|spy\\w*|spies)\\b)`,
       '\\b(?:checks|reads?|monitors|goe?s? through|going through|looks through|tracks|records|screenshots) (?:everything|every (?:text|message|email|call|move|thing|word)|all) (?:i|that i) (?:write|send|text|do|say|type|post|get|receive)\\b',
       `\\b${PERSON} ${gap(2)}(?:go(?:es|ing)|look\\w*|dig\\w*|snoop\\w*|keeps going) (?:through|into|in) (?:all )?my (?:\\w+ )?(?:phone|texts|messages|email|emails|dms|chats|purse|bag|stuff|things|laptop|computer)\\b(?! (?:with me|together)\\b)`,
-      '\\b(?:do not|dont|please do not|pls dont|never) (?:text|call|message|email|reply|write) (?:me )?(?:back|here)?\\b(?: \\w+){0,4} (?:he|she|they) (?:reads|checks|goes through|looks at|sees|monitors|will see|might see|will read|could see|has) (?:all )?(?:my|it|everything|them)\\b',
+    ],
+    { unlessConsent: true, unlessLaugh: true },
+  ),
+  // A threat to burn the home: "if I go to my sister's she'll burn the house down".
+  ...rules(
+    'danger',
+    'abuse',
+    'threat',
+    [
+      `\\b${PARTNER} ${gap(4)}${MODAL} ${gap(2)}(?:burn|torch|blow up|set fire to) (?:down )?(?:the|our|my|your|this) (?:house|home|place|apartment|car)\\b`,
+    ],
+    { hyperbole: true },
+  ),
+  // Asking not to be written back to because someone watches is fear of being found out now: danger.
+  ...rules(
+    'danger',
+    'abuse',
+    'hidden-contact',
+    [
+      '\\b(?:do not|dont|please do not|pls dont|never) (?:text|call|message|email|reply|write) (?:me )?(?:back|here|to (?:this|me|it))?\\b(?: \\w+){0,4} (?:he|she|they) (?:reads|checks|goes through|looks at|sees|monitors|will see|might see|will read|could see|has) (?:all )?(?:my|it|everything|them)\\b',
+      '\\b(?:he|she|they) (?:is |are |s )?(?:probably|prob|might be|may be|could be|is|s) (?:reading|going to read|gonna read|watching) (?:this|these|what i (?:write|send|text))\\b|\\bif (?:he|she|they) (?:sees?|reads?|finds?) (?:this|these|that i wrote)\\b(?: \\w+){0,3} (?:i am|i will be|i would be|i m) (?:in trouble|dead|done|screwed)\\b',
     ],
     { unlessConsent: true, unlessLaugh: true },
   ),
@@ -1055,7 +1085,187 @@ const ROUND_5_EN: SafetyRule[] = [
   ]),
 ];
 
+/**
+ * Round 6: constructions the round-5 blind sets showed unheard, each written as a construction and tried
+ * on new examples (dev-round6-*.jsonl) before the round-5 messages: a threat of not living to a date ("you
+ * won't see christmas"); an act of violence told with any verb of holding ("got me by the throat", "held
+ * the knife up at me"); sex forced ("forced himself on me"); violence to someone else happening now, asked
+ * about; an overdose told as done ("took the pills. sorry", "took the whole bottle"); self-injury again ("I
+ * cut again"); not planning to be here; removing oneself "for good"; a policy that "pays out even for
+ * that"; affairs put in order "before I go"; a goodbye that absolves ("not your fault what happens next");
+ * a last good day given first; harm to someone meant, with a vehicle, a weapon brought or "what's coming";
+ * researching what stops a heart; a low rating with a plea to be called.
+ */
+const TIME_AHEAD = any(
+  'christmas',
+  'thanksgiving',
+  'new year',
+  'new years',
+  'easter',
+  'your birthday',
+  'my birthday',
+  'his birthday',
+  'her birthday',
+  'tomorrow',
+  'the morning',
+  'the weekend',
+  'next (?:week|month|year|summer|spring|winter|fall)',
+  'another (?:day|week|year|birthday|christmas)',
+  'the new year',
+  'spring',
+  'summer',
+);
+const OVERDOSE = `(?:all (?:of )?(?:the|my|his|her) |the (?:whole |entire |rest of the )?(?:bottle|pack|box|packet|jar) (?:of )?|a (?:bunch|handful|lot|fistful) of |too many |every (?:single )?(?:one of (?:my|the|his|her) )?|(?:\\d+|twenty|thirty|forty|fifty) )(?:\\w+ )?${DRUG}`;
+/**
+ * Round 7 (English): constructions the round-6 blind sets missed, as constructions. A death threat told
+ * as reported words or a note ("saying … I am dead", "a note: you're next"); harm to someone else said as
+ * an intent with any verb of ending a life, a blow to a named body part or with a tool, paying with blood,
+ * "if I can't have my family nobody can", "he is dead tonight", a weapon held then going to see him,
+ * gasoline with someone's address, waiting at her work having brought something; pleas that ask for
+ * someone else to be called or for help now, or that cannot talk; cutting told with "carve", making sure
+ * not to wake, loose ends before going, a goodbye set so nobody stops it, a rope tied; a door locked from
+ * outside, the blows as the subject ("the slaps are every day"), going out for a weapon, shaking because
+ * he came home drunk.
+ */
+const TARGET_7 =
+  '(?:her|him|them|that (?:man|woman|guy|girl|dude|bitch|bastard)|the (?:man|woman|guy) who \\w+|my (?:wife|husband|ex|boss|brother|sister|father|mother|neighbor|neighbour))';
+const TOOL =
+  '(?:gun|knife|pistol|rifle|shotgun|revolver|blade|machete|bat|hammer|crowbar|tire iron|pipe|wrench|axe|strap|piece|glock)';
+const ROUND_7_EN: SafetyRule[] = [
+  ...rules(
+    'danger',
+    'abuse',
+    'threat',
+    [
+      '\\b(?:saying|says|said|wrote|writes|texted|told me) (?:\\w+ ){0,8}(?:i am|you are|i will be|you will be) (?:dead|next|a dead (?:woman|man))\\b(?! (?:tired|on|in|for|to)\\b)',
+      '\\b(?:note|message|card|paper|letter|text) (?:\\w+ ){0,5}(?:you are next|you will be next|your turn is next)\\b(?! (?:on|in|for) (?:the )?(?:list|line|queue|call|session)\\b)',
+      '\\b(?:door|doors) (?:is |are |was |were )?(?:locked|bolted|chained) from (?:the )?outside\\b',
+      '\\bthe (?:slaps|hits|hitting|beatings|punches|kicks|choking|shoving) (?:are|is|have been|happen|keep happening) (?:every|each|daily|almost|now|weekly)\\b',
+      `\\b(?:just )?(?:went|left|ran|drove|is going) (?:out |off )?(?:to get|to grab|to fetch|for|to buy) (?:a |his |her |the |my |their )(?:\\w+ s )?(?:gun|pistol|rifle|shotgun|revolver|knife|machete|glock)\\b`,
+      '\\b(?:came|got|is|comes) home (?:\\w+ ){0,2}(?:drunk|wasted|high|hammered)\\b(?: \\w+){0,8} (?:i am|i m) (?:shaking|trembling|terrified)\\b',
+    ],
+    { hyperbole: true },
+  ),
+  ...rules('danger', 'abuse', 'physical', [
+    // Violence as a reaction, with or without control around it: "gets violent if anything is deleted".
+    '(?<!\\b(?:never|not|no|nt|hardly|rarely)(?: \\w+){0,2} )(?<!\\b(?:movie|show|game|film|book|story|series|scene|match|video|episode|it|things|that) )\\b(?:gets|got|becomes|became|turns|turned) (?:really |very |so )?(?:violent|physical)\\b(?! (?:with (?:the )?(?:door|wall|walls|furniture|dog|doors)|in (?:the )?(?:game|movie|match|show))\\b)',
+  ]),
+  ...rules(
+    'danger',
+    'harm-to-others',
+    'intent',
+    [
+      `\\b(?:intend|plan|planning|mean|going|gonna|want|decided|prepared|ready) (?:to )?(?:end|take) (?:her|his|their|my (?:wife|husband|ex)s?) life\\b`,
+      `\\b(?:i am going to|i am gonna|gonna|going to|i will|i ll|i am about to|bout to) (?:\\w+ ){0,1}(?:break|smash|crack|slit|cut|snap|bash in|cave in) (?:her|his|their|that \\w+s?) (?:jaw|neck|throat|legs?|arms?|face|skull|nose|teeth|head|ribs)\\b`,
+      `\\b(?:i am going to|i am gonna|gonna|going to|i will|i ll|bout to) (?:beat|beet|hit|smash|bash|bust) (?:\\w+ ){0,5}(?:with|wit|w) (?:a |my |the |his )?${TOOL}\\b`,
+      `\\b(?:make|makes|made) ${TARGET_7} pay\\b(?: \\w+){0,4} (?:with|in) (?:his |her |their )?blood\\b|\\b${TARGET_7} (?:will|is going to|is gonna|gonna) pay\\b(?: \\w+){0,10} (?:with|in) (?:his |her |their )?blood\\b`,
+      '\\bif i (?:can not|cannot|do not get to|do not) have (?:my (?:family|wife|kids|children)|them|her|him) (?:then )?(?:nobody|no one|no body|noone) (?:can|will|does|gets to)\\b',
+      '\\b(?:he is|she is|hes|shes|that \\w+ is|you are) (?:so )?dead (?:tonight|today|tomorrow|this weekend|when i (?:see|find|catch))\\b',
+      `\\bi (?:have|got|took|grabbed|bought|loaded) (?:\\w+ ){0,2}${TOOL}\\b(?: \\w+){0,14} (?:going to|gonna|will|i ll) (?:visit|see|find|pay (?:him|her) a visit|go see|pull up on|show up)\\b`,
+      '\\b(?:gas|gasoline|petrol|lighter fluid)\\b(?: \\w+){0,12} (?:her|his|their) (?:address|house|place|apartment|car)\\b|\\b(?:her|his|their) (?:address|house|place)\\b(?: \\w+){0,12} (?:gas|gasoline|petrol|lighter fluid)\\b',
+      '\\bwaiting (?:\\w+ ){0,6}(?:her|his|their) (?:job|work|house|place|apartment|office|school)\\b(?: \\w+){0,30} (?:i )?(?:brought|have|got) (?:something|it|my \\w+)\\b',
+    ],
+    { hyperbole: true },
+  ),
+  ...rules('danger', 'call-for-help', 'call-for-help', [
+    '^ (?:please |pls |somebody |someone )?call (?:someone|somebody|the police|the cops|911|for help)\\b(?! (?:about|for (?:the|my) (?:link|app|portal)|to fix|tomorrow|later)\\b)',
+    '\\b(?:contact|call|notify|alert) (?:the )?(?:authorities|police|cops) (?:for me|on my behalf|please|now)\\b|\\bplease (?:contact|call|notify) the (?:authorities|police|cops)\\b',
+    '\\bi (?:need|require) (?:help|immediate (?:help|assistance)|assistance) (?:right now|now|immediately|asap)\\b(?! (?:with|on|for|to|finding|understanding|figuring|logging|getting into)\\b)|\\bi require immediate (?:help|assistance)\\b',
+    '\\b(?:i )?(?:can not|cannot|cant) (?:talk|speak)\\b(?: \\w+){0,3} (?:please|need help|help me|help)\\b(?! (?:text|call) (?:me )?(?:later|tomorrow|after|back))(?!.*\\b(?:later|tomorrow|at work|driving|in a meeting|after work)\\b)',
+    '\\b(?:took|has|smashed|broke|takes) my phone\\b(?: \\w+){0,8} (?:call|text) me (?:at|on) (?:this|that|my \\w+ s?|another|a different) (?:number|phone)\\b',
+  ]),
+  ...rules(
+    'danger',
+    'self-harm',
+    'act',
+    [
+      '\\b(?:been |started |keep |kept |am )?(?:carving|carved|carve|slicing|sliced|slice) (?:into )?(?:my )?(?:thighs?|arms?|wrists?|legs?|skin|stomach|hips?)\\b',
+      '\\b(?:making|make) sure i (?:do not|never|will not|wont) (?:have to (?:do (?:this|it) )?(?:anymore|again|ever)|wake up|see (?:tomorrow|another|morning))\\b',
+      '\\bloose ends before i (?:go|leave|am gone)\\b(?! (?:on|to|back|for (?:the|a|my) \\w+|out of town|away)\\b)',
+      '\\b(?:goodbye|note|letter|post)\\b(?: \\w+){0,10} (?:so|that way) (?:nobody|no one|noone) (?:can )?(?:stops?|stop|find|finds) me\\b(?! (?:from (?:eating|buying)|at)\\b)',
+      '\\b(?:rope|cord|belt|noose|cable|extension cord) (?:is |are )?(?:already )?(?:tied|hung|hanging|set up|ready) (?:up )?(?:in|on|to|from|over) (?:the |my )?(?:closet|garage|beam|rafter|ceiling|fan|door|tree|banister|stairs|basement)\\b(?!.*\\b(?:swing|hammock|dog|tent|boat|tarp)\\b)',
+      '\\bion (?:wanna|want to|tryna) (?:be here|live|be alive|wake up)\\b',
+    ],
+    { firm: true },
+  ),
+];
+
+const ROUND_6_EN: SafetyRule[] = [
+  ...rules(
+    'danger',
+    'self-harm',
+    'act-done',
+    [
+      // An overdose told as done, with a quantity ("took the whole bottle of tylenol") or with a goodbye.
+      `(?:^ |\\bi (?:\\w+ )?|\\bjust )(?:took|swallowed|downed|ate|taken|have taken|popped) ${OVERDOSE}\\b`,
+      `(?<!\\b(?:he|she|they|it|dog|cat|kid|kids|son|daughter|mom|mum|dad|wife|husband|you|we|grandma|grandpa|patient|baby) (?:\\w+ )?)\\b(?:took|swallowed|downed|popped) (?:the|my|them|those|these|all) ?(?:\\w+ )?(?:${DRUG})?\\b(?=.*\\b(?:sorry|goodbye|bye|forgive me|love you|can not do this|cant do this|it is done|its done|no more)\\b)(?!.*\\b(?:migraine|headache|feel(?:ing)? better|better now|late reply|for the pain|prescribed|doctor|antibiotics)\\b)(?<=${DRUG}|them|those|these|all)`,
+      // Self-injury again, told as an act: "I cut again on wednesday", "burned myself again".
+      '(?:^ (?:\\d )?|\\bi (?:\\w+ )?)(?:cut|burned|burnt|hurt myself|harmed myself|relapsed and cut|started cutting) (?:myself )?again\\b(?! (?:my|the|his|her|a) (?:hair|bangs|grass|lawn|wood|fabric|pattern|coupons|cake|finger|hand|thumb))',
+    ],
+    { firm: true },
+  ),
+  ...rules('danger', 'self-harm', 'plan', [
+    '\\b(?:i (?:do not|dont|am not)|not) (?:plan|planning|intend|intending|expect|expecting) (?:on |to )?(?:be|being) (?:here|around|alive)\\b(?= ?$| (?:anymore|much longer|for much longer|long|by (?:then|next \\w+|the end of \\w+|\\w+day|christmas|spring|summer)|after (?:this|that|tonight)|for long|next (?:week|month|year))\\b)|\\bi (?:do not|dont|am not) (?:plan|planning|intend|intending|expect|expecting) (?:on |to )?(?:be|being) (?:here|around|alive) for (?:the |next |this )?(?:\\w+ )?(?:check in|checkin|session|week|birthday|call|email|christmas|thanksgiving|holidays?)\\b(?=.*\\b(?:1|one|bad|tired|done|sorry|goodbye|anymore|alive)\\b| ?$)',
+    `\\b(?:want|wanted|let) (?:him|her|them|the kids|my (?:son|daughter|kids|wife|husband|family|boy|girl)) (?:to )?have (?:that day|(?:one )?(?:last|more|final|good|nice|normal|happy) (?:\\w+ )?(?:day|christmas|birthday|holiday|weekend|summer|memory|memories)) (?:with me )?(?:first|before)\\b(?!.*\\b(?:move|moving|divorce|separat\\w*|tell (?:them|the kids)|we (?:tell|move|leave|sell)|before (?:we|the))\\b)`,
+    `\\bi (?:have )?(?:decided|made (?:my|the) decision|made up my mind|picked the (?:day|date))\\b (?:\\w+ )?(?:after|once|when|before|on) (?:(?:my|his|her|the|our) (?:\\w+ )?)?(?:birthday|wedding|graduation|christmas|holidays?|anniversary|the \\d+\\w*|\\d+\\w*)\\b(?!.*\\b(?:party|cake|trip|vacation|move|job|divorce|counsel\\w*|therap\\w*|tell|talk|leave (?:him|her)|propose|buy|sell|visit)\\b)`,
+  ]),
+  ...rules('danger', 'self-harm', 'indirect', [
+    '\\b(?:take|taking|took|remove|removing|get|getting) myself (?:out of|from) (?:the picture|the way|the equation|this world|the world|(?:everyones|everyone is|everybodys|everybody is|their|her|his|your) (?:way|lives?))\\b(?= (?:for good|permanently|forever|for ever)\\b|.*\\b(?:insurance|policy|pays out|kindest|better off|burden)\\b)',
+    '(?<!\\b(?:car|auto|home|house|dental|pet|renters|travel|health|phone|return|refund|cancellation) )\\b(?:insurance|policy)\\b(?!.*\\b(?:my fault|accident|damage|theft|flood)\\b)(?: \\w+){0,10} (?:pays?|paid|covers?|covered) (?:out |it )?(?:even )?(?:for|if|in case of) (?:that|suicide|it|self harm)\\b(?! (?:too|as well)? ?(?:accident|damage|theft|fire|flood|water)\\b)',
+  ]),
+  ...rules('danger', 'self-harm', 'goodbye', [
+    // Possessions given away with a word that it is over: "gave away my truck … told him it's time".
+    '\\b(?:gave|given|giving|give) away (?:all )?(?:of )?my (?:\\w+ ){0,6}\\b(?:.*\\b(?:(?:it is|its) time(?! (?:for|to)\\b)|will not (?:need|be needing)|wont need|not going to need|do not need (?:it|them|any of it) anymore|for good|after i am gone|when i am gone)\\b)(?!.*\\b(?:moving|move|declutter\\w*|minimalis\\w*|donat\\w*|garage sale|yard sale|new|upgrade\\w*|retire\\w*)\\b)',
+    '\\b(?:everything|all|my affairs|things|my stuff|my papers) (?:is |are )?(?:in order|sorted|taken care of|settled) (?:before|for when) i (?:go|leave|am gone|die)\\b(?! (?:on|to|for|away|out|back|home|in|into|through|off|abroad|overseas)\\b)(?!.*\\b(?:trip|vacation|holiday|travel\\w*|business|conference|deployment|surgery|hospital stay)\\b)',
+    '\\b(?:it is |its |it will not be |it wont be )?not (?:your|anyones|anybodys) fault (?:what|whatever) (?:happens|comes|i do) (?:next|now|tonight|after this|from here)\\b|\\b(?:what|whatever) (?:i do|happens|comes) (?:next|now|tonight|after this) (?:is not|isnt|will not be|wont be) (?:your|anyones|anybodys) fault\\b',
+    '\\byou (?:did|have done|tried) (?:your|all you could|everything you could|the best you could)(?: best)? (?:with|for) me\\b(?=.*\\b(?:not your fault|goodbye|bye|whatever happens|what happens next|sorry|forgive)\\b)',
+  ]),
+  ...rules('danger', 'abuse', 'physical', [
+    `\\b${PERSON} ${gap(3)}(?:got|had|took|caught|seized|grabbed|held|yanked|pulled|dragged) me by (?:the|my) (?:throat|neck|hair)\\b`,
+    `\\b(?:held|holds|put|pointed|points|waved|waves|raised|pulled|swung) (?:a|his|her|their|the) ${WEAPON} (?:up |out |right )(?:to|at|on|in|against) (?:me|my|us)\\b`,
+  ]),
+  ...rules('danger', 'abuse', 'sexual-coercion', [
+    '\\bforc(?:ed|es|ing) (?:himself|herself|themselves) (?:on|onto|upon|into) me\\b',
+    `\\b${PERSON} ${gap(3)}(?:pinned|pins|held|holds) me down\\b(?!.*\\b(?:tickl\\w*|wrestl\\w*|practice|sparring|playing)\\b)(?=.*\\b(?:said no|told (?:him|her) no|did not want|didnt want|forced|sex|on the bed|in bed|until)\\b)`,
+  ]),
+  ...rules(
+    'danger',
+    'abuse',
+    'threat',
+    [
+      `\\b(?:note|said|says|texted|wrote|written|told me|threat\\w*|message|voicemail|whisper\\w*|card|letter)\\b(?: \\w+){0,12} (?:you|i) (?:will not|wont|are not going to|am not going to|will never|would not|wouldnt) (?:see|make it to|live to see|live (?:till|until|past|to)|survive(?: (?:till|until|past|to))?) ${TIME_AHEAD}\\b(?! (?:at|with|because|since|either|anyway|in person|together|this year)\\b)`,
+      // A note, a text or a voicemail that says the person is dead or cannot hide.
+      '\\b(?:note|said|says|texted|wrote|written|told me|message|voicemail|whisper\\w*|card|letter)\\b(?: \\w+){0,12} (?:you are dead|you are next|you are a dead (?:man|woman)|(?:you|i) (?:can not|cant) hide(?! from (?!me\\b))|i am next|i will find you|sleep with one eye open)\\b',
+    ],
+    { hyperbole: true },
+  ),
+  ...rules(
+    'danger',
+    'harm-to-others',
+    'intent',
+    [
+      `\\b(?:going to|gonna|will|want to|about to|i am going to|i will|ready to|fixing to) (?:\\w+ ){0,2}(?:run (?:(?:him|her|them) |(?:that|the|my|his|her|this) (?:\\w+ ){1,3}?)(?:over|down)|run over (?:him|her|them))\\b(?! (?:with (?:the|my|a) (?:details|plan|list|schedule)|on the phone|to (?:the|a|my|his|her|school|work|practice|town|grandmas)|there|here|later|quickly|real quick)\\b)`,
+      '\\b(?:could|should|might) (?:just )?run (?:him|her|them) (?:over|down)\\b(?=.*\\b(?:going to do it|gonna do it|nobody would know|no one would know|i will do it|tonight|tomorrow)\\b)',
+      `\\b(?:bring|bringing|brought|take|taking) (?:something|a little something|my \\w+|the \\w+) (?:to|that will|that ll|and) (?:finish|end|settle) (?:it|him|her|them|this|things)\\b(?! (?:up|off the|on)\\b)`,
+      `\\b(?:going to|gonna|will|about to) finish (?:him|her|them) off\\b`,
+      '(?:\\b(?:he|she|they|that \\w+|the \\w+) (?:has|have) no (?:idea|clue) what (?:is|s) coming\\b|\\bwhat (?:is|s) coming (?:to|for) (?:him|her|them)\\b)(?!.*\\b(?:surprise|birthday|party|gift|present|christmas|anniversary|proposal|promotion|mail|dinner|vacation|trip)\\b)',
+      `\\bi am not (?:going to|gonna) (?:just )?(?:yell|argue|talk|cry|sit here|sit there|walk away|be nice|play nice) (?:this time|anymore)\\b(?=.*\\b(?:she|he|they|him|her|them)\\b)(?=.*\\b(?:tonight|tomorrow|when (?:she|he)|coming|finish|pay|gun|knife|piece|done)\\b)|\\b(?:him|her|them)\\b.*\\bdone (?:playing|being) nice\\b(?!.*\\b(?:hoa|landlord|company|insurance|boss|school|complaint|lawyer|court|email|bank|customer service)\\b)`,
+      `\\b(?:pull|pulling|roll|rolling|slide|sliding|run|running) up on (?:him|her|them|dude|that \\w+|the \\w+|this \\w+)\\b(?=.*\\b(?:piece|strap|gun|blick|heat|glock|burner|knife|pole|not (?:going to|gonna) be (?:a )?(?:talk|convo|conversation))\\b)`,
+      `\\b(?:which|what|how many|how much) (?:\\w+ ){0,5}(?:can|will|would|could|to) (?:stop (?:a|her|his|the|their) heart|kill (?:a person|someone|her|him|a (?:grown )?(?:man|woman|person|adult))|be (?:lethal|fatal) (?:to|for) (?:a person|someone|her|him))\\b(?=.*\\b(?:she|he|her|him|they)\\b)`,
+    ],
+    { hyperbole: true },
+  ),
+  ...rules('danger', 'call-for-help', 'call-for-help', [
+    // Violence to someone else now, and the writer asking what to do.
+    '\\b(?:is|s|are|keeps) (?:hurting|hitting|beating|choking|attacking|strangling|stabbing|kicking|punching|killing) (?:her|him|them|(?:my|his|her|their) (?!(?:record|time|score|best|personal|high|pb|game|level|opponent|addiction|habit|illness|cancer|depression|fear)\\b)\\w+)\\b(?: \\w+){0,3} (?:right now|now|as we speak|at this moment|this minute)\\b',
+    // A low rating, then a plea to be called: "1 please call me".
+    '^ (?:1|2|one|two)\\b (?:\\w+ )?(?:please|pls|plz|plese) (?:call|text|help) me\\b(?! (?:back|when|about|tomorrow|next|later|after|to (?:reschedule|schedule|talk about))\\b)',
+  ]),
+];
+
 export const EN_RULES: readonly SafetyRule[] = [
+  ...ROUND_7_EN,
+  ...ROUND_6_EN,
   ...ROUND_5_EN,
   ...SELF_HARM,
   ...ABUSE,

@@ -402,7 +402,7 @@ const SELF_HARM: SafetyRule[] = [
     '\\bme voy a matar\\b(?! (?:estudiando|trabajando|de risa|a trabajar|en el gym|en el gimnasio)\\b)',
     '\\bme (?:corte|corto|cortaba|estoy cortando|he cortado|sigo cortando|volvi a cortar|vuelvo a cortar) (?:las venas|los brazos|las piernas|las munecas|la muneca|los muslos|otra vez|de nuevo)\\b',
     '\\b(?:cortarme|me corto|me corte) (?:las venas|las munecas)\\b',
-    '\\bme (?:hago|hice|sigo haciendo) dano (?:a mi misma|a mi mismo|yo sola|yo solo|otra vez|de nuevo)\\b|\\bme estoy haciendo dano\\b(?! (?:en|con) (?:el|la)\\b)',
+    '\\bme (?:hago|hice|sigo haciendo) dano (?:a mi misma|a mi mismo|yo sola|yo solo|otra vez|de nuevo)\\b|(?<!\\bno )\\bme estoy haciendo dano\\b(?! (?:en|con) (?:el|la)\\b)',
     '\\bme (?:quiero|voy a|vuelvo a|volvi a) cortar\\b(?! (?:(?:el|la|las|los|mi|mis|un|una) )?(?:pelo|cabello|flequillo|unas|barba|fleco|dedo|pan|cebolla)\\b)',
   ]),
   ...rules('danger', 'self-harm', 'indirect', [
@@ -571,7 +571,18 @@ const ABUSE: SafetyRule[] = [
     `\\bnunca (?:\\w+ ){0,4}ver ${KIDS}\\b`,
     '\\bnunca (?:mas )?(?:los|las|lo|la|a mis hijos|a los ninos|a mi hijo|a mi hija) (?:voy|vas|vuelvo|volveras|volvere|vas a volver|voy a volver) a (?:volver a )?ver\\b|\\bno (?:los|las) (?:voy|vas) a volver a ver\\b',
   ]),
-  ...rules('danger', 'abuse', 'coercive-control', [
+  // Retenida: no la deja salir, la encierra. Danger, where control alone is a concern (below).
+  ...rules('danger', 'abuse', 'held-in', [
+    '\\bno me (?:deja|dejaba|deja ni|permite|permitia|dejo|quiere dejar) (?:\\w+ )?(?:salir|irme)\\b(?! (?:con|a (?:ver|tomar|bailar|comer|cenar|pasear|fiestas?)|de (?:fiesta|parranda)|los (?:fines|viernes|sabados)|sola con)\\b)',
+    '\\bme (?:encierra|encerro|encerraba|tiene encerrad[ao]|deja encerrad[ao]|ha encerrado)\\b',
+  ]),
+  // Pedir que no le contesten porque él lee los mensajes: miedo a ser descubierta ahora (danger).
+  ...rules('danger', 'abuse', 'hidden-contact', [
+    '\\bno (?:me )?(?:contesten|conteste|contestes|respondan|responda|respondas|escriban|escribas|manden|mandes)\\b(?: \\w+){0,4} (?:el|ella) (?:lee|revisa|checa|ve|mira|esculca|chequea)\\b|\\b(?:el|ella) (?:lee|revisa|checa|ve|mira|esculca|chequea) (?:mis|el|mi|todos mis) \\w+\\b(?: \\w+){0,3} no (?:me )?(?:contesten|respondan|escriban|manden)\\b',
+    '\\b(?:seguro|a lo mejor|capaz|igual) (?:el|ella )?(?:lee|leera|esta leyendo|va a leer|ve|vera) (?:esto|este|estos|lo que escribo)\\b|\\bsi (?:el|ella )?(?:ve|lee|encuentra) (?:esto|este mensaje)\\b(?: \\w+){0,3} (?:me mata|estoy muerta|estoy muerto|me va mal)\\b',
+  ]),
+  // Controlar sin amenaza, violencia, encierro ni miedo ahora es una preocupación (concern), no danger.
+  ...rules('concern', 'abuse', 'coercive-control', [
     '\\bno me (?:deja|dejaba|deja ni|permite|permitia|dejo|quiere dejar) (?:\\w+ )?(?:salir|ver a|ver mi|hablar con|llamar|usar|tener (?:dinero|celular|amigas|amigos|trabajo)|ir a|irme|estudiar|visitar|manejar|trabajar|trabajo)\\b',
     `${NOT_SE}\\b(?:me )?(?:quito|quita|quitaba|ha quitado|esconde|escondio|escondia|me rompio|se quedo con|retiene|retuvo) (?:todo (?:el|mi) (?:dinero|sueldo)|las llaves|el celular|el telefono|mi celular|mi telefono|el pasaporte|mi pasaporte|mis documentos|mis papeles|el movil|mi movil|el dinero|mi dinero|mi tarjeta|las tarjetas|la tarjeta|el carro|el coche|mi sueldo|mis llaves|los papeles|mi cartera|mi identificacion)\\b(?! (?:un (?:rato|momento|segundo)|para (?:ver|ensenar|mostrar|buscar|tomar|cargar|poner|arreglar|revisar las fotos)|de broma)\\b)`,
     '\\bme (?:encierra|encerro|encerraba|tiene encerrad[ao]|deja encerrad[ao]|ha encerrado)\\b',
@@ -580,7 +591,7 @@ const ABUSE: SafetyRule[] = [
     '\\bme (?:aisla|aislo|tiene aislad[ao])\\b|\\bme (?:alejo|aleja) de (?:mi familia|mis amigas|mis amigos|todos)\\b',
   ]),
   ...rules(
-    'danger',
+    'concern',
     'abuse',
     'surveillance',
     [
@@ -798,11 +809,11 @@ const ROUND_2_ES: SafetyRule[] = [
     `\\bno (?:\\w+ ){0,1}(?:vuelvo|vuelves|volvere|volveria|voy a volver|vas a volver) a ver ${KIDS}\\b`,
     `${NOT_NEGATED}\\ble (?:${AUX})?(?:peg\\w*|golp\\w*|ahorc\\w*|estrangul\\w*|pate\\w*|empuj\\w*|quem\\w*|dio una paliza|dio una cachetada|dio un golpe) a (?:mi|mis|nuestro|nuestra|nuestros|nuestras) (?:hijo|hija|hijos|hijas|bebe|nino|nina|ninos|ninas|nene|nena)\\b`,
   ]),
-  ...rules('danger', 'abuse', 'coercive-control', [
+  ...rules('concern', 'abuse', 'coercive-control', [
     '\\b(?:el|ella|mi (?:esposo|esposa|marido|pareja|novio|novia)) (?:decide|elige|escoge|controla|me dice|me ordena) (?:\\w+ ){0,1}(?:que ropa|con quien (?:hablo|salgo|me veo|estoy)|a donde (?:voy|salgo)|que me pongo|cuando (?:como|salgo|duermo)|que como|como me visto)\\b',
   ]),
   ...rules(
-    'danger',
+    'concern',
     'abuse',
     'surveillance',
     [
@@ -941,7 +952,97 @@ const ROUND_5_ES: SafetyRule[] = [
   ]),
 ];
 
+/**
+ * Round 6 (Spanish): a pull by the hair told with "volver a" and "del" ("me volvió a jalar del pelo"); going
+ * to someone's house with petrol; a low rating then a plea to be called ("1, por favor llámenme ahora").
+ */
+const ROUND_6_ES: SafetyRule[] = [
+  ...rules('danger', 'abuse', 'physical', [
+    '\\bme (?:(?:volvio|vuelve|volvia|ha vuelto) a )?(?:jal\\w*|agarr\\w*|arrastr\\w*|jalone\\w*|tir\\w*) (?:de|del|por) (?:el |la |los |las |mi |mis )?(?:pelo|cabello|grena|grenas|mechas|chongo|cuello)\\b',
+  ]),
+  ...rules(
+    'danger',
+    'harm-to-others',
+    'intent',
+    [
+      '\\b(?:voy|vamos|ire|iba) a (?:ir|llegar|caerle|presentarme) (?:\\w+ ){0,6}con (?:gasolina|un bidon|cerillos|fosforos|un encendedor)\\b|\\b(?:le|les) (?:voy a|vamos a) (?:prender|echar) (?:fuego|gasolina)\\b',
+    ],
+    { hyperbole: true },
+  ),
+  ...rules('danger', 'call-for-help', 'call-for-help', [
+    '^ (?:1|2|uno|dos)\\b (?:\\w+ )?(?:por favor|porfa|x favor) (?:llamenme|llameme|llamame|ayudenme|ayudame|marquenme)\\b(?! (?:cuando|manana|luego|despues|la proxima|para (?:cambiar|reprogramar))\\b)',
+  ]),
+];
+
+/**
+ * Round 7 (Spanish): the constructions of ROUND_7_EN in Spanish. A death threat told as reported words or a
+ * note ("dice que … estoy muerta", "un papel que decía sigues tú"); "quitarle la vida" with any verb of
+ * intent, a blow to a named body part in the future ("le voy a romper la mandíbula", "cortar el cuello"),
+ * charging with blood, "si no tengo a mi familia nadie la tiene", "ese hoy se muere", waiting at her work
+ * having brought something, petrol with someone's address; pleas for someone to be called ("llamen a
+ * alguien", "comuníquense con las autoridades"), help now, "ayúdenme" misspelt, "S.O.S", not able to talk
+ * with a plea, a new number to call after the phone was taken; a rope or cable tied, a goodbye set so
+ * nobody stops it, resting from everything while asking others to look after someone, a bare "me
+ * despido"; going out for a weapon, shaking because he came home drunk.
+ */
+const ROUND_7_ES: SafetyRule[] = [
+  ...rules(
+    'danger',
+    'abuse',
+    'threat',
+    [
+      '\\b(?:dice|dijo|decia|escribio|puso|amenazo|me grito) que (?:\\w+ ){0,8}(?:ya )?(?:estoy|estas|soy|eres|voy a estar) (?:muerta|muerto|mujer muerta|hombre muerto|la siguiente|el siguiente)\\b',
+      '\\b(?:nota|papel|mensaje|recado|carta) (?:\\w+ ){0,6}(?:sigues tu|tu sigues|eres la siguiente|eres el siguiente)\\b(?! (?:en|de) (?:la )?(?:lista|fila|cola|turno)\\b)',
+      `\\b(?:fue|salio|acaba de salir|se fue|va) (?:\\w+ )?(?:a )?(?:buscar|traer|por|sacar) (?:la|el|su|una|un) (?:pistola|arma|escopeta|rifle|revolver|cuchillo|navaja|machete|cuerno de chivo|cuete|fusca)\\b`,
+      '\\b(?:viene|llego|esta|vino) (?:bien |muy |todo )?(?:tomado|borracho|pedo|drogado|bolo|tomada|borracha)\\b(?: \\w+){0,4} (?:tiemblo|estoy temblando|me tiembla|tengo miedo)\\b',
+      '\\b(?:puerta|puertas) (?:esta |estan )?(?:cerrad[ao]s?|trancad[ao]s?|con candado) (?:con llave )?(?:desde|por) (?:a)?fuera\\b',
+    ],
+    { hyperbole: true },
+  ),
+  ...rules('danger', 'abuse', 'physical', [
+    '(?<!\\b(?:no|nunca|jamas)(?: \\w+){0,2} )\\bse (?:pone|puso|ponia|vuelve|volvio) (?:bien |muy |todo )?(?:violent[oa]|agresiv[oa] (?:fisicamente|a golpes))\\b',
+  ]),
+  ...rules(
+    'danger',
+    'harm-to-others',
+    'intent',
+    [
+      '\\b(?:pienso|planeo|voy a|quiero|tengo pensado|estoy decidido a|estoy dispuesto a|vamos a|puedo) (?:\\w+ )?quitarle la vida\\b',
+      '\\b(?:le|les) (?:voy a|vamos a|va a) (?:romper|cortar|partir|quebrar|reventar|rajar|volar|abrir) (?:el|la|los|las) (?:mandibula|cuello|cara|piernas|brazos|craneo|cabeza|nariz|dientes|hocico|costillas|garganta)\\b',
+      '\\b(?:se lo|se la|me la|me lo|se los) (?:voy a|va a|vamos a) (?:cobrar|pagar) (?:\\w+ )?con (?:sangre|su vida)\\b|\\b(?:cobrar\\w*|pagar) con (?:sangre|su vida)\\b',
+      '\\bsi (?:yo )?no (?:tengo|puedo tener|me quedo con) (?:a )?(?:mi familia|ella|mis hijos|los ninos|mi esposa|mi mujer) (?:entonces )?nadie (?:la|los|las|lo) (?:tiene|va a tener|tendra)\\b',
+      '\\b(?:ese|esa|ese \\w+|esa \\w+|el|ella|tu) (?:hoy|esta noche|manana|este fin) se muere\\b',
+      '\\b(?:la|lo) estoy esperando (?:\\w+ ){0,6}(?:su|sus) (?:trabajo|chamba|casa|oficina|escuela|parqueo)\\b(?: \\w+){0,30} traje (?:algo|la|el|mi)\\b',
+      '\\b(?:gasolina|bidon)\\b(?: \\w+){0,12} su (?:direccion|casa|carro|departamento|apartamento)\\b|\\bsu (?:direccion|casa)\\b(?: \\w+){0,12} (?:gasolina|bidon)\\b',
+    ],
+    { hyperbole: true },
+  ),
+  ...rules('danger', 'call-for-help', 'call-for-help', [
+    '^ (?:por favor |porfa )?(?:llamen|llamenle|hablen) (?:a alguien|a la policia|a la poli|al 911|a las autoridades|a una patrulla)\\b',
+    '\\b(?:llamen|llamenle|hablen|comuniquense con|contacten a|avisen a) (?:a )?(?:la policia|la poli|las autoridades|una patrulla|al 911)\\b(?! (?:si|cuando|en caso)\\b)',
+    '\\bnecesito (?:ayuda|asistencia) (?:inmediata|urgente|ahora mismo|ya mismo|ahorita mismo)\\b(?! (?:con|para|en) (?:el|la|mi|la tarea|el link)\\b)',
+    '\\b(?:ayudemen|ayudenme|auxilio)\\b(?: \\w+)? (?:xfa|porfa|por favor|ya|urgente)\\b',
+    '^ s o s $',
+    '\\bno puedo hablar\\b(?: \\w+){0,3} (?:porfa|por favor|xfa|ayuda|ayudenme)\\b(?!.*\\b(?:luego|despues|manana|en el trabajo|manejando|en junta)\\b)',
+    '\\b(?:me quito|me quitaron|me rompio|tiene) (?:el|mi) (?:celular|telefono|cel)\\b(?: \\w+){0,8} (?:llamenme|llameme|llamame|escribanme) (?:a|al) (?:este|otro|ese) numero\\b',
+  ]),
+  ...rules(
+    'danger',
+    'self-harm',
+    'act',
+    [
+      '\\b(?:tengo|ya tengo|deje|puse|esta|ya esta) (?:el|la|una|un) (?:cable|cuerda|soga|mecate|lazo|cinturon) (?:amarrad[oa]|atad[oa]|colgad[oa]|list[oa]) (?:en|del|de la|al|a la) (?:el |la )?(?:closet|viga|techo|ventilador|puerta|arbol|barandal|escalera|garaje)\\b(?!.*\\b(?:columpio|hamaca|perro|tienda|lancha|bote|tendedero)\\b)',
+      '\\b(?:despedida|carta|nota|mensaje)\\b(?: \\w+){0,10} (?:asi|para que) nadie me (?:detiene|detenga|pueda detener|pare|encuentre)\\b',
+      '\\bdescanso de todo\\b(?: \\w+){0,4} cuiden (?:a|de) (?:mi|mis)\\b',
+      '^ (?:ya )?me despido(?: de (?:todos|ustedes))? $',
+    ],
+    { firm: true },
+  ),
+];
+
 export const ES_RULES: readonly SafetyRule[] = [
+  ...ROUND_7_ES,
+  ...ROUND_6_ES,
   ...ROUND_5_ES,
   ...SELF_HARM,
   ...ABUSE,

@@ -1,11 +1,13 @@
 /**
  * Signs of danger in a message a participant sends, in English or Spanish, at two levels:
  * - danger: self-harm or suicide (direct, indirect, plans, means, goodbyes, past attempts), abuse
- *   (violence with any body part or object, threats, coercive control, surveillance, threats about the
- *   children, sexual coercion, fear right now), a risk of harming someone, or a call for help ("help me",
- *   "SOS", "ayuda"). It gets the crisis reply, a pause and an operator alert.
+ *   (violence with any body part or object, threats, being held in, threats about the children, sexual
+ *   coercion, fear right now), a risk of harming someone, or a call for help ("help me", "SOS", "ayuda").
+ *   It gets the crisis reply, a pause and an operator alert.
  * - concern: worrying but no emergency ("not safe", "scared of him", "he hurt me", "I can't do this
- *   anymore"). It gets a short reply with resources.
+ *   anymore"), and controlling behaviour with no threat, violence, holding in or fear now ("he reads my
+ *   texts", "tracks my location", "controls the money", "me revisa el celular"). It gets a short reply that
+ *   still carries the crisis lines (911, 988, the hotline), no pause; the operator sees it in the list.
  * A bare "HELP" is the carrier keyword and nothing here.
  *
  * How, and its limits: hand-written rules and a small learned model, in plain TypeScript, no dependency.
@@ -273,10 +275,24 @@ const theModel = () => {
 export const MODEL_MIN_WORDS = 5;
 export const readableByModel = (text: string) => (text.match(/\p{L}+/gu)?.length ?? 0) >= MODEL_MIN_WORDS;
 
-/** What the model says of a message, or undefined when it is too short to read. */
-export function modelReading(text: string): ModelReading | undefined {
-  return readableByModel(text) ? readWith(theModel(), text) : undefined;
+/**
+ * What the model says of a message, or undefined when it is too short to read. `ruleFound`: a rule that
+ * the model may overrule answered it; then a long message's stretches are always read (BURIED_WORDS).
+ */
+export function modelReading(text: string, ruleFound = false, model = theModel()): ModelReading | undefined {
+  if (!readableByModel(text)) return undefined;
+  return readWith(model, text, ruleFound && isLong(text) ? 'always' : true);
 }
+
+/**
+ * From this many words a message is an email where one sentence of danger can sit among paragraphs of
+ * ordinary news ("…he got me by the throat against the fridge… My question is whether we share the
+ * worksheets"): the whole message reads ordinary to the model, so it vetoes a rule only when no stretch of
+ * it reads as danger either (BURIED_PEAK). Round 5's blind sets lost three such emails to the veto.
+ */
+export const BURIED_WORDS = 40;
+const BURIED_PEAK = 0.9;
+const isLong = (text: string) => (text.match(/\p{L}+/gu)?.length ?? 0) >= BURIED_WORDS;
 
 /**
  * The message says the harm is not there, or not now: denied ("he's never touched me", "no threats",
@@ -358,7 +374,8 @@ export function combineAt(
   const lang = byRules?.language ?? language();
   const t = thresholds[lang];
   if (byRules) {
-    if (!firm && Math.max(reading.signal, reading.danger) < t.veto) return undefined;
+    const buried = (reading.words ?? 0) >= BURIED_WORDS && (reading.peak?.danger ?? 0) >= BURIED_PEAK;
+    if (!firm && !buried && Math.max(reading.signal, reading.danger) < t.veto) return undefined;
     if (byRules.level === 'danger' && !firm && lowered(byRules.category) && apartOf())
       return { ...byRules, level: 'concern' };
     if (
@@ -405,7 +422,7 @@ export function combine(
 /** Danger (crisis reply, pause, operator alert) or concern (short reply with resources), or undefined. */
 export function assessSafety(text: string): SafetySignal | undefined {
   const { signal, firm } = assessRules(text, true);
-  return combine(text, signal, modelReading(text), firm);
+  return combine(text, signal, modelReading(text, signal !== undefined && !firm), firm);
 }
 
 /** The rules trying every rule, whatever the anchor index says: for the test that it changes nothing. */

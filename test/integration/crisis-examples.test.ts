@@ -13,7 +13,6 @@ const DANGER = [
   'she threw a glass at my head',
   "she'd kill me if she knew",
   'hes gona kill me',
-  'he tracks my phone and reads all my texts',
   'he said if I leave I will never see the kids again',
   'he made me have sex when i said no',
   'hiding in the bathroom, he is banging on the door',
@@ -26,6 +25,12 @@ const DANGER = [
   'AYUDA!!',
   'auxilio',
 ];
+/**
+ * Controlling behaviour with no threat, violence, holding in or fear right now is a concern (round 6's
+ * decision): a short reply that still carries the crisis lines, no pause. With a threat it is danger.
+ */
+const CONCERN = ['he tracks my phone and reads all my texts', 'me revisa el celular'];
+const CONTROL_WITH_THREAT = 'he reads all my texts and says if he finds anything he will kill me';
 const ORDINARY = [
   'we fought about money',
   'killing it this week',
@@ -50,6 +55,23 @@ describe('the messages of the issue, through the webhook', () => {
 
   it.each(DANGER)('answers %j with the crisis lines', async (message) => {
     const reply = await text(runtime, who, message);
+    expect(reply).toMatch(CRISIS);
+    expect(reply).toMatch(/988|911/);
+  });
+
+  it.each(CONCERN)(
+    'answers %j with the short reply and the crisis lines, no crisis opening',
+    async (message) => {
+      const reply = await text(runtime, who, message);
+      expect(reply).not.toMatch(CRISIS);
+      expect(reply).toMatch(/911/);
+      expect(reply).toMatch(/988/);
+      expect(reply).toContain('1-800-799-7233');
+    },
+  );
+
+  it('answers control with a threat in it with the crisis lines', async () => {
+    const reply = await text(runtime, who, CONTROL_WITH_THREAT);
     expect(reply).toMatch(CRISIS);
     expect(reply).toMatch(/988|911/);
   });

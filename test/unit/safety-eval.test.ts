@@ -10,22 +10,14 @@
  */
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  evaluate,
-  figuresFor,
-  hasSplit,
-  loadFile,
-  loadSplit,
-  type Split,
-  splitFiles,
-} from '../../bench/safety-eval';
+import { evaluate, figuresFor, hasSplit, loadFile, loadSplit, splitFiles } from '../../bench/safety-eval';
 import { assessSafety, assessSafetyByRules, assessSafetyWithoutIndex } from '../../functions/program/safety';
 
 /** The targets of the issue, on data the detector was not tuned on. */
 const GOALS = { dangerRecall: { en: 0.95, es: 0.9 }, falseAlarms: 0.03 };
 
-const splits: Split[] = ['dev'];
-if (hasSplit('holdout') && process.env.SAFETY_EVAL_SPLIT !== 'dev') splits.push('holdout');
+/** SAFETY_EVAL_SPLIT=dev leaves the blind sets out on purpose (while the detector is being worked on). */
+const blindWanted = process.env.SAFETY_EVAL_SPLIT !== 'dev';
 
 describe('the splits', () => {
   it('dev is every dev*.jsonl file, the retired blind sets included; the blind sets are apart', () => {
@@ -35,6 +27,7 @@ describe('the splits', () => {
     expect(dev).toContain('dev-holdout-round2.jsonl');
     expect(dev).toContain('dev-holdout-round3.jsonl');
     expect(dev).toContain('dev-holdout-round3-everyday.jsonl');
+    for (const set of ['e', 'f', 'everyday']) expect(dev).toContain(`dev-holdout-round5-${set}.jsonl`);
     expect(dev.every((name) => /^dev.*\.jsonl$/.test(name))).toBe(true);
     const holdout = splitFiles('holdout').map((path) => basename(path));
     const everyday = splitFiles('everyday').map((path) => basename(path));
@@ -44,12 +37,13 @@ describe('the splits', () => {
 });
 
 /**
- * What round 5's blind sets (holdout-round5-e/f/everyday.jsonl, one blind writer, 900 messages) measured
+ * What round 5's blind sets (then holdout-round5-e/f/everyday.jsonl, now dev-holdout-round5-*.jsonl; one
+ * blind writer, 900 messages) measured
  * once, with the round-5 detector (docs/SAFETY-EVAL.md): danger recall 86.9% English, 94.8% Spanish, false
  * alarms 1.3%; the everyday replies, 2.0% (6 of 300). The round-4 detector measured 84.1%, 91.9%, 0.6% and
  * 1.7% on the same sets. Floors a little under what was measured, so the next change cannot quietly lose
- * it; the goal (95% English) is not met. The tests exist only while a holdout file is there (a skipped test
- * fails `npm test`).
+ * it; the goal (95% English) is not met. They are reset from each round's blind measurement; on a branch
+ * with no held-out file they fail (below).
  */
 const HOLDOUT_FLOORS = {
   dangerRecall: { en: 0.865, es: 0.94 },
@@ -57,26 +51,30 @@ const HOLDOUT_FLOORS = {
   everydayFalseAlarms: 0.021,
 };
 
-const blind = splits.includes('holdout') ? figuresFor(['holdout']).figures : undefined;
-if (blind)
+/**
+ * The held-out split is dropped in under holdout*.jsonl when a round's blind sets are measured, and renamed
+ * dev-holdout-round<N>*.jsonl once measured. Between the two there is no held-out file: these tests then
+ * fail, saying so, rather than pass or vanish, because a floor measured on nothing guards nothing.
+ */
+const NO_BLIND = (what: string) =>
+  `no ${what} in test/fixtures/safety-eval/: the floors below guard nothing until the next blind set is dropped in (set SAFETY_EVAL_SPLIT=dev to leave the blind sets out on purpose)`;
+const blind = hasSplit('holdout') ? figuresFor(['holdout']).figures : undefined;
+const everyday = hasSplit('everyday') ? figuresFor(['everyday']).figures : undefined;
+if (blindWanted)
   describe('the held-out split, against what the last blind sets measured once (the goal is not met yet)', () => {
     it('keeps danger recall at or above 86.5% in English and 94% in Spanish', () => {
+      if (!blind) throw new Error(NO_BLIND('holdout*.jsonl file (not *everyday*)'));
       for (const lang of ['en', 'es'] as const)
         expect(blind.byLanguage[lang].dangerRecall.rate).toBeGreaterThanOrEqual(
           HOLDOUT_FLOORS.dangerRecall[lang],
         );
     });
     it('keeps false alarms at or below 1.5% of ordinary messages (most built to trip it)', () => {
+      if (!blind) throw new Error(NO_BLIND('holdout*.jsonl file (not *everyday*)'));
       expect(blind.overall.falseAlarms.rate).toBeLessThanOrEqual(HOLDOUT_FLOORS.falseAlarms);
     });
-  });
-const everyday =
-  hasSplit('everyday') && process.env.SAFETY_EVAL_SPLIT !== 'dev'
-    ? figuresFor(['everyday']).figures
-    : undefined;
-if (everyday)
-  describe('the held-out everyday replies', () => {
-    it('answers at most 2.1% of everyday replies ("te quiero", "home by 6") with anything', () => {
+    it('answers at most 2.1% of the held-out everyday replies ("te quiero", "home by 6") with anything', () => {
+      if (!everyday) throw new Error(NO_BLIND('holdout*everyday*.jsonl file'));
       expect(everyday.messages).toBeGreaterThan(0);
       expect(everyday.overall.falseAlarms.rate).toBeLessThanOrEqual(HOLDOUT_FLOORS.everydayFalseAlarms);
     });
@@ -168,12 +166,13 @@ describe("the issue's example messages", () => {
     'me quiero morir',
     'me va a matar',
     'me amenaza con quitarme a los niños',
-    'me revisa el celular',
   ])('"%s" is danger', (text) => {
     expect(assessSafety(text)?.level).toBe('danger');
   });
 
-  it.each(['not safe', 'scared of him', 'he hurt me', "I can't do this anymore"])(
+  // Controlling behaviour with no threat, violence, holding in or fear now is a concern (round 6's decision,
+  // the writers' brief and the product agreeing): the short reply with resources, no pause.
+  it.each(['not safe', 'scared of him', 'he hurt me', "I can't do this anymore", 'me revisa el celular'])(
     '"%s" is concern',
     (text) => {
       expect(assessSafety(text)?.level).toBe('concern');
