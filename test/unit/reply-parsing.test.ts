@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isBareAyuda, isOptInYes, keywordOf } from '../../functions/program/keywords';
-import { parseAnswer, readAnswers } from '../../functions/program/reply-parsing';
+import { parseAnswer, readAnswers, replyTextOf } from '../../functions/program/reply-parsing';
 
 describe('reading a check-in answer', () => {
   it.each([
@@ -112,5 +112,82 @@ describe('reading answers, at the edges', () => {
     expect(isBareAyuda('mayuda')).toBe(false);
     expect(isBareAyuda('necesito ayuda')).toBe(false);
     expect(isBareAyuda('ayuda, por favor')).toBe(false);
+  });
+});
+
+describe('every number word, keycap and quoting line a participant may send', () => {
+  it.each([
+    ['one', 1],
+    ['two', 2],
+    ['three', 3],
+    ['four', 4],
+    ['five', 5],
+    ['uno', 1],
+    ['dos', 2],
+    ['tres', 3],
+    ['cuatro', 4],
+    ['cinco', 5],
+    ['1️⃣', 1],
+    ['2️⃣', 2],
+    ['3️⃣', 3],
+    ['5️⃣', 5],
+  ])('reads %j alone as %i, in a reply and as one of a list', (word, score) => {
+    expect(parseAnswer(word, '1-5')).toEqual({ kind: 'score', score });
+    expect(readAnswers(`${word} y`)).toEqual([[{ scale: '1-5', score }], [{ scale: 'yes-no', score: 1 }]]);
+  });
+
+  it('reads one number word inside a sentence, with the rest kept as its note', () => {
+    expect(parseAnswer('honestly about cinco', '1-5')).toEqual({
+      kind: 'score',
+      score: 5,
+      note: 'honestly about',
+    });
+    expect(parseAnswer('Two.', '1-5')).toEqual({ kind: 'score', score: 2 });
+  });
+
+  it('reads "4 of 5" as the answer 4 and "3/5" in a list as 3', () => {
+    expect(parseAnswer('4 of 5', '1-5')).toEqual({ kind: 'score', score: 4 });
+    expect(readAnswers('3/5, n')).toEqual([[{ scale: '1-5', score: 3 }], [{ scale: 'yes-no', score: 0 }]]);
+  });
+
+  it('reads lists joined by "and" and "then"', () => {
+    expect(readAnswers('yes and no')).toEqual([
+      [{ scale: 'yes-no', score: 1 }],
+      [{ scale: 'yes-no', score: 0 }],
+    ]);
+    expect(readAnswers('4 then 2')).toEqual([[{ scale: '1-5', score: 4 }], [{ scale: '1-5', score: 2 }]]);
+  });
+
+  it('reads one answer every way it can when a list is not all answers', () => {
+    expect(readAnswers('no, 2 this week')).toEqual([
+      [
+        { scale: '1-5', score: 2, note: expect.stringMatching(/^no,\s+this week$/) },
+        { scale: 'yes-no', score: 0, note: '2 this week' },
+      ],
+    ]);
+    expect(readAnswers('not sure')).toBeUndefined();
+  });
+
+  it.each([
+    ['2\n> How was your week?', '2'],
+    ['2\nOn Sunday, Kintsugi wrote:', '2'],
+    ['2\nOn Sun, 8 Mar 2026 at 19:00, Kintsugi <hello@example.com>,', '2'],
+    ['2\n----- Original Message -----\nFrom: Kintsugi', '2'],
+    ['2\n________________________________\nFrom: Kintsugi', '2'],
+    ['2\nFrom: Kintsugi <hello@example.com>', '2'],
+    ['2\nSent from my iPhone', '2'],
+    ['2\n--\nAna', '2'],
+    ['2\n—\nAna', '2'],
+    ['2\r\nbetter week\r\n> quoted', '2\nbetter week'],
+    ['2\rbetter week', '2\nbetter week'],
+  ])('keeps only what the person wrote in %j', (email, kept) => {
+    expect(replyTextOf(email)).toBe(kept);
+  });
+
+  it('keeps lines that only look like quoting further in', () => {
+    expect(replyTextOf('From now on, 4\nOnly -- fine')).toBe('From now on, 4\nOnly -- fine');
+    expect(replyTextOf('3 - a bit better\nOn the whole, calmer')).toBe(
+      '3 - a bit better\nOn the whole, calmer',
+    );
   });
 });
