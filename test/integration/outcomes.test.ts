@@ -24,6 +24,14 @@ const outputsOf = (view: OutcomesView) => [
   renderOutcomesPage(view),
 ];
 
+/** Every simulation started here, stopped when the file ends however its tests went (it would run on). */
+const started: ChildProcess[] = [];
+const stopAll = () => {
+  for (const child of started)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+};
+process.once('exit', stopAll);
+
 /**
  * `npx kintsugi simulate --keep` in its own process, as an operator runs it: the simulated program keeps
  * running when done; resolves with its JSON summary and the URL it says it runs at.
@@ -34,6 +42,7 @@ function simulateAndKeep(
   const child = spawn(process.execPath, [BIN, 'simulate', ...args, '--keep', '--port', '0', '--json'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.push(child);
   let out = '';
   let err = '';
   return new Promise((resolve, reject) => {
@@ -91,11 +100,11 @@ describe('kintsugi outcomes after kintsugi simulate', () => {
   }, 900_000);
 
   afterAll(async () => {
-    const { child } = simulation ?? {};
-    if (!child || child.exitCode !== null) return;
-    const ended = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await ended;
+    // Every one started, also when it never said where it runs (it stops its emulators as it ends).
+    const running = started.filter((child) => child.exitCode === null && child.signalCode === null);
+    const ended = running.map((child) => new Promise((resolve) => child.once('exit', resolve)));
+    stopAll();
+    await Promise.all(ended);
   }, 60_000);
 
   it("prints a funnel whose numbers are the simulation's own counts", () => {
