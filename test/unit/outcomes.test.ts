@@ -26,7 +26,7 @@ import {
   countStopped,
   countTextsOn,
 } from '../../functions/use-cases/services/outcomes';
-import { fakeWorld } from '../support/fake-deps';
+import { type FakeWorld, fakeWorld } from '../support/fake-deps';
 import { enrollmentRecord } from '../support/records';
 
 const weekly = (day: number, score: number): PlacedAnswer => ({
@@ -229,12 +229,12 @@ describe('the program counts its own milestones', () => {
   const PHONE = '+14155550100';
   let sids = 0;
   const tokenFrom = (url: string) => new URL(url).searchParams.get('token') ?? '';
-
-  it('as a person enrolls, confirms, says YES, is asked a check-in, answers it, answers again and says STOP', async () => {
-    const world = fakeWorld();
-    const sms = (body: string) => replyBySms(world.deps, { from: PHONE, body, messageSid: `SMin${++sids}` });
+  const sms = (world: FakeWorld, body: string) =>
+    replyBySms(world.deps, { from: PHONE, body, messageSid: `SMin${++sids}` });
+  /** Enrolls with a phone, confirms through the email's link and says YES. */
+  async function beginTexting(world: FakeWorld, email: string): Promise<void> {
     await enroll(world.deps, {
-      email: 'ana@example.com',
+      email,
       timezone: 'America/New_York',
       role: 'hurt',
       phone: PHONE,
@@ -242,7 +242,10 @@ describe('the program counts its own milestones', () => {
     });
     const link = world.emails.at(-1)?.text.match(/https:\/\/kintsugi\.test\/confirm\?\S+/)?.[0] ?? '';
     await confirm(world.deps, tokenFrom(link));
-    await sms('YES');
+    await sms(world, 'YES');
+  }
+  /** Every dispatch due until 12 March, in order: week 1 and its check-in. */
+  async function dispatchThroughWeek1(world: FakeWorld): Promise<void> {
     const end = '2026-03-12T00:00:00.000Z';
     for (;;) {
       const next = await world.store.earliestDue();
@@ -250,10 +253,18 @@ describe('the program counts its own milestones', () => {
       world.clock.set(next);
       await dispatch(world.deps);
     }
-    await sms('4');
-    await sms('sorry meant 5');
-    await sms('STOP');
-    const counts = Object.assign({}, ...(await world.store.readOutcomeCounters()).map((r) => r.counts));
+  }
+  const countsOf = async (world: FakeWorld): Promise<Record<string, number>> =>
+    Object.assign({}, ...(await world.store.readOutcomeCounters()).map((r) => r.counts));
+
+  it('as a person enrolls, confirms, says YES, is asked a check-in, answers it, answers again and says STOP', async () => {
+    const world = fakeWorld();
+    await beginTexting(world, 'ana@example.com');
+    await dispatchThroughWeek1(world);
+    await sms(world, '4');
+    await sms(world, 'sorry meant 5');
+    await sms(world, 'STOP');
+    const counts = await countsOf(world);
     expect(counts).toMatchObject({
       enrolled: 1,
       confirmed: 1,
@@ -269,33 +280,15 @@ describe('the program counts its own milestones', () => {
 
   it('as the carrier reports a number opted out (21610): texts stopped, counted once, then STOP changes nothing', async () => {
     const world = fakeWorld();
-    await enroll(world.deps, {
-      email: 'bea@example.com',
-      timezone: 'America/New_York',
-      role: 'hurt',
-      phone: PHONE,
-      smsConsent: true,
-    });
-    const link = world.emails.at(-1)?.text.match(/https:\/\/kintsugi\.test\/confirm\?\S+/)?.[0] ?? '';
-    await confirm(world.deps, tokenFrom(link));
-    await replyBySms(world.deps, { from: PHONE, body: 'YES', messageSid: `SMin${++sids}` });
+    await beginTexting(world, 'bea@example.com');
     const opted = { reason: 'opted-out', providerCode: '21610' } as const;
     // Every text refused: the number opted out at the carrier (STOP sent to the carrier, not to us).
     for (let i = 0; i < 5; i++)
       world.smsOutcomes.push({ kind: 'refused', failure: opted, detail: 'opted out' });
-    const end = '2026-03-12T00:00:00.000Z';
-    for (;;) {
-      const next = await world.store.earliestDue();
-      if (!next || next > end) break;
-      world.clock.set(next);
-      await dispatch(world.deps);
-    }
-    const stops = async () => {
-      const counts = Object.assign({}, ...(await world.store.readOutcomeCounters()).map((r) => r.counts));
-      return Object.entries(counts).filter(([k]) => k.startsWith('stop-'));
-    };
+    await dispatchThroughWeek1(world);
+    const stops = async () => Object.entries(await countsOf(world)).filter(([k]) => k.startsWith('stop-'));
     expect(await stops()).toEqual([[expect.stringMatching(/^stop-opted-out-w0[12]$/), 1]]);
-    await replyBySms(world.deps, { from: PHONE, body: 'STOP', messageSid: `SMin${++sids}` });
+    await sms(world, 'STOP');
     expect(await stops()).toEqual([[expect.stringMatching(/^stop-opted-out-w0[12]$/), 1]]);
   });
 });
