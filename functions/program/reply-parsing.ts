@@ -82,8 +82,7 @@ function answerToken(token: string): AnswerValue | undefined {
  * Anything else is one answer, read every way it can be ("no, 2 this week" is a no or a 2; the open
  * question decides), with the words beside it kept as its note. Undefined when it reads as no answer.
  */
-export function readAnswers(body: string): AnswerReadings[] | undefined {
-  const text = body.trim();
+export function readAnswers(text: string): AnswerReadings[] | undefined {
   const tokens = text
     .replace(/\b[1-9]\s*[).:]\s*(?=\S)/g, ' ') // "1) y 2) n": numbering, not answers
     .split(/[\s,;.!&+]+|\band\b|\bthen\b/i)
@@ -115,10 +114,7 @@ export const correctsEarlierAnswer = (reading: AnswerValue): boolean =>
   reading.note === undefined || CORRECTION_CUES.test(reading.note);
 
 function withNote(score: number, rest: string): ParsedAnswer {
-  const note = rest
-    .replace(/^[\s\-–—:,.!/]+|[\s\-–—:,.]+$/g, '')
-    .replace(/^(i'?d say( a)?|a)\s*$/i, '')
-    .trim();
+  const note = rest.replace(/^[\s\-–—:,.!/]+|[\s\-–—:,.]+$/g, '').replace(/^(i'?d say( a)?|a)\s*$/i, '');
   return note ? { kind: 'score', score, note } : { kind: 'score', score };
 }
 

@@ -3,8 +3,11 @@ import {
   askQuestion,
   correctedQuestion,
   finalQuestionsAwaited,
+  lastTextedCheckinUnanswered,
   markAnswered,
+  nameOf,
   type OpenQuestion,
+  openQuestionsOf,
   routeAnswers,
   unanswered,
 } from '../../functions/program/open-questions';
@@ -195,5 +198,58 @@ describe('correcting an answer already given', () => {
     expect(correctedQuestion(open, one('n'), at('10T14:00'))?.question.stepId).toBe('q1');
     // After the weekly check-in's week, nothing is left to correct with a rating.
     expect(correctedQuestion(open, one('4'), at('17T20:00'))).toBeUndefined();
+  });
+});
+
+// Survivors of the 2026-12-06 run of `npx stryker run --mutate functions/program/open-questions.ts`.
+describe('which questions stay open, and how they are named', () => {
+  it('closes a weekly check-in open 48 hours when a newer rating question is asked, so a 4 answers the newer', () => {
+    const final: Asked = {
+      ...weekly(88, at('03T19:00'), 'still-willing'),
+      stepId: 'd88',
+      kind: 'checkpoint',
+    };
+    const open = askQuestion(askQuestion([], weekly(84, at('01T19:00'))), final);
+    expect(unanswered(open, at('03T19:00')).map((q) => q.stepId)).toEqual(['d88']);
+    expect(route(open, '4', at('03T20:00')).placed).toEqual([['d88', 4]]);
+  });
+
+  it('reads the single open check-in of older records, with its window and whether it was asked again', () => {
+    const legacy = {
+      stepId: 'd30-q1',
+      day: 30,
+      metric: 'behaving-differently' as const,
+      scale: 'yes-no' as const,
+    };
+    const [checkpoint] = openQuestionsOf({
+      openCheckin: { ...legacy, channel: 'sms', sentAt: at('02T12:00'), kind: 'checkpoint', reasked: true },
+    });
+    expect(checkpoint).toMatchObject({ kind: 'checkpoint', closesAt: at('04T12:00'), reasked: true });
+    const [checkin] = openQuestionsOf({ openCheckin: { ...legacy, channel: 'sms', sentAt: at('02T12:00') } });
+    expect(checkin).toMatchObject({ kind: 'check-in', closesAt: at('09T12:00') });
+    expect(checkin).not.toHaveProperty('reasked');
+  });
+
+  it('tells whether the last weekly check-in texted went unanswered, leaving emails and checkpoints aside', () => {
+    const texted = (day: number, time: string) => ({ ...weekly(day, time), closesAt: at('30T00:00') });
+    const answered = (q: OpenQuestion) => ({ ...q, answeredAt: q.askedAt, answeredBy: 'SM1' });
+    const w1 = texted(7, at('07T19:00'));
+    const w2 = texted(14, at('14T19:00'));
+    const w3 = texted(21, at('21T19:00'));
+    expect(lastTextedCheckinUnanswered([])).toBe(false);
+    expect(lastTextedCheckinUnanswered([w2, answered(w1)])).toBe(true);
+    expect(lastTextedCheckinUnanswered([answered(w3), w2, answered(w1)])).toBe(false);
+    expect(lastTextedCheckinUnanswered([answered(w1), w2, answered(w3)])).toBe(false);
+    const byEmail = { ...texted(28, at('28T19:00')), channel: 'email' as const };
+    const checkpoint = { ...texted(30, at('29T12:00')), kind: 'checkpoint' as const };
+    expect(lastTextedCheckinUnanswered([answered(w3), byEmail, checkpoint])).toBe(false);
+  });
+
+  it('names a weekly check-in by the week it looks back on', () => {
+    expect(nameOf({ stepId: 'weekly', day: 13, kind: 'check-in' }, [])).toEqual({
+      kind: 'check-in',
+      week: 2,
+    });
+    expect(nameOf({ stepId: 'weekly', day: 0, kind: 'check-in' }, [])).toEqual({ kind: 'check-in', week: 1 });
   });
 });

@@ -191,3 +191,41 @@ describe('every number word, keycap and quoting line a participant may send', ()
     );
   });
 });
+
+// Survivors of the 2026-12-06 run of `npx stryker run --mutate functions/program/reply-parsing.ts`.
+describe('reading answers a participant may word loosely', () => {
+  it('asks again on a rating out of 10, rather than reading it out of 5', () => {
+    expect(parseAnswer('3 out of 10', '1-5')).toEqual({ kind: 'unclear' });
+  });
+
+  it('asks again when two numbers come with a number word, and when two number words do', () => {
+    expect(parseAnswer('2 or 3, one bad day', '1-5')).toEqual({ kind: 'unclear' });
+    expect(parseAnswer('between two and three', '1-5')).toEqual({ kind: 'unclear' });
+  });
+
+  it('keeps the note around a capitalised number word without the word itself', () => {
+    expect(parseAnswer('honestly about Cinco', '1-5')).toEqual({
+      kind: 'score',
+      score: 5,
+      note: 'honestly about',
+    });
+  });
+
+  it('keeps a note that starts with "a", and reads a keycap after a leading space', () => {
+    expect(parseAnswer('5 awesome', '1-5')).toEqual({ kind: 'score', score: 5, note: 'awesome' });
+    expect(readAnswers(' 4️⃣')).toEqual([[{ scale: '1-5', score: 4 }]]);
+  });
+
+  it('reads "¡Sí!" as yes with the words after it as the note', () => {
+    expect(parseAnswer('¡Sí! todo bien', 'yes-no')).toEqual({ kind: 'score', score: 1, note: 'todo bien' });
+  });
+
+  it('reads 1 as an answer in a list, and not the labels of numbered answers', () => {
+    expect(readAnswers('1 n')).toEqual([[{ scale: '1-5', score: 1 }], [{ scale: 'yes-no', score: 0 }]]);
+    expect(readAnswers('Q1 y Q2 n')).toBeUndefined();
+  });
+
+  it('keeps only what the person wrote above an indented quote', () => {
+    expect(replyTextOf('2\n   > How was your week?')).toBe('2');
+  });
+});

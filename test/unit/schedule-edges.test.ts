@@ -12,6 +12,7 @@ import {
   programDay,
   programSlots,
   progressOf,
+  reschedule,
   type ScheduleFor,
   type Slot,
 } from '../../functions/program/schedule';
@@ -80,6 +81,34 @@ describe('planning the report and late lessons', () => {
     expect(planDue([checkin], slots, now, hours(now, 1))[0]?.plan).toEqual({ action: 'skip' });
   });
 
+  it('skips a checkpoint question more than 12 hours late, and one due while paused, as it does a check-in', () => {
+    const checkpoint = slotOf('both-willing');
+    expect(planDue([checkpoint], slots, hours(checkpoint.dueAt, 13))[0]?.plan).toEqual({ action: 'skip' });
+    const now = hours(checkpoint.dueAt, 1);
+    expect(planDue([checkpoint], slots, now, hours(now, 24))[0]?.plan).toEqual({ action: 'skip' });
+  });
+
+  it('asks a check-in due at the very instant a pause ends', () => {
+    const checkin = slots.find((s) => s.week === 1) as Slot;
+    expect(planDue([checkin], slots, checkin.dueAt, checkin.dueAt)[0]?.plan).toEqual({ action: 'send' });
+  });
+
+  it('sends the report the moment the last answers’ window closes, and holds nothing else for it', () => {
+    const waits = hours(report.dueAt, 2);
+    expect(planDue([report], slots, waits, undefined, waits)[0]?.plan).toEqual({ action: 'send' });
+    const lesson = slotOf('hurt-d1');
+    expect(planDue([lesson], slots, hours(lesson.dueAt, 1), undefined, waits)[0]?.plan).toEqual({
+      action: 'send',
+    });
+  });
+
+  it('holds a lesson more than a day late for the next slot still to come, not the one going out now', () => {
+    const lesson = slotOf('hurt-d1');
+    const now = slotOf('micro-d3').dueAt;
+    const next = nextSlotAfter(slots, now) as Slot;
+    expect(planDue([lesson], slots, now)[0]?.plan).toEqual({ action: 'hold', until: next.dueAt });
+  });
+
   it('sends a lesson exactly a day late, and rides the last slot when more lessons are late than slots remain', () => {
     const lesson = slotOf('hurt-d1');
     expect(planDue([lesson], slots, hours(lesson.dueAt, 24))[0]?.plan).toEqual({ action: 'send' });
@@ -120,6 +149,28 @@ describe('held messages and progress', () => {
   });
 });
 
+describe('changing the schedule', () => {
+  const before = { ...LONDON, nextDueAt: slotOf('micro-d3').dueAt };
+
+  it('is due at a held message when it comes before the next slot', () => {
+    const until = hours(slotOf('micro-d3').dueAt, -2);
+    const held = [{ day: 3, slot: 'micro-d3', channel: 'sms' as const, until }];
+    const moved = reschedule(testCatalog.steps, before, { ...LONDON, timezone: 'Europe/Madrid', held });
+    expect(moved.nextDueAt).toBe(until);
+  });
+
+  it('is due at nothing once every slot is handled, and then only at a held message', () => {
+    const done = { ...LONDON, nextDueAt: undefined };
+    expect(reschedule(testCatalog.steps, done, { ...LONDON, timezone: 'Europe/Madrid' })).toEqual({
+      progress: { fixedThrough: '090 20:30', checkinWeek: 13 },
+      nextDueAt: undefined,
+    });
+    const until = '2026-06-01T07:00:00.000Z';
+    const held = [{ day: 90, slot: 'report', channel: 'email' as const, until }];
+    expect(reschedule(testCatalog.steps, done, { ...LONDON, held }).nextDueAt).toBe(until);
+  });
+});
+
 describe('the program slots of one person', () => {
   it('has no slots before day 0 is set', () => {
     expect(programSlots(testCatalog.steps, { ...LONDON, day0: undefined })).toEqual([]);
@@ -128,10 +179,12 @@ describe('the program slots of one person', () => {
   it('leaves out the mid-week nudges for check-ins only, and those before they were turned back on', () => {
     const ids = (who: ScheduleFor) => programSlots(testCatalog.steps, who).map((s) => s.slot);
     expect(ids({ ...LONDON, nudges: false })).not.toContain('micro-d3');
+    expect(ids({ ...LONDON, nudges: false })).toEqual(ids(LONDON).filter((id) => id !== 'micro-d3'));
     expect(ids(LONDON)).toContain('micro-d3');
     const micro = slotOf('micro-d3').dueAt;
     expect(ids({ ...LONDON, nudgesFrom: micro })).toContain('micro-d3');
     expect(ids({ ...LONDON, nudgesFrom: hours(micro, 1) })).not.toContain('micro-d3');
+    expect(ids({ ...LONDON, nudgesFrom: hours(micro, 1) })).toContain('hurt-d1');
   });
 
   it('leaves out the report once it has been handled, and keeps the other track out', () => {
@@ -176,5 +229,7 @@ describe('days and mornings', () => {
     expect(programDay(who, new Date('2026-03-03T04:00:00Z'))).toBe(0); // 23:00 on day 0 in New York
     expect(programDay(who, new Date('2026-03-03T06:00:00Z'))).toBe(1);
     expect(programDay(who, new Date('2026-03-10T12:00:00Z'))).toBe(8); // across the spring DST change
+    const auckland = { day0: '2026-03-02', timezone: 'Pacific/Auckland' }; // 13 hours ahead of UTC
+    expect(programDay(auckland, new Date('2026-03-02T11:30:00Z'))).toBe(1); // 00:30 on 3 March there
   });
 });
