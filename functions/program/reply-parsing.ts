@@ -18,6 +18,9 @@ const WORDS: Record<string, number> = {
 };
 const KEYCAPS: Record<string, number> = { '1️⃣': 1, '2️⃣': 2, '3️⃣': 3, '4️⃣': 4, '5️⃣': 5 };
 
+/** A rating between two points ("4.5", "3.5"): no point of the scale says it, so the person is asked again. */
+const BETWEEN_POINTS = /(?<![\d.])\d\.\d(?![\d.])/;
+
 /** Reads a 1–5 rating ("4", "4/5", "4 de 5", "four", "cuatro", "4️⃣", "4 - better week", "I'd say a 3") or yes/no. */
 export function parseAnswer(body: string, scale: Scale): ParsedAnswer {
   const text = body.trim();
@@ -25,6 +28,7 @@ export function parseAnswer(body: string, scale: Scale): ParsedAnswer {
   for (const [cap, n] of Object.entries(KEYCAPS)) {
     if (text.startsWith(cap)) return withNote(n, text.slice(cap.length));
   }
+  if (BETWEEN_POINTS.test(text)) return { kind: 'unclear' };
   // "4/5", "4 of 5", "4 out of 5", "4 de 5": one answer, not two numbers.
   const numbers = [...text.matchAll(/(?<![\d.])(\d+)(?:\s*(?:\/|\bde\b|\bof\b|\bout of\b)\s*5)?(?![\d.])/gi)];
   if (numbers.length === 1 && numbers[0]) {
@@ -83,6 +87,13 @@ function answerToken(token: string): AnswerValue | undefined {
  * question decides), with the words beside it kept as its note. Undefined when it reads as no answer.
  */
 export function readAnswers(text: string): AnswerReadings[] | undefined {
+  // "4.5 4" is a half rating and a rating, not the answers 5 and 4 numbered "4."; only a reply that opens
+  // with a word may still be a yes or no ("yes, 1.5 hours").
+  if (BETWEEN_POINTS.test(text)) {
+    const parsed = /^\P{L}*\d/u.test(text) ? undefined : parseAnswer(text, 'yes-no');
+    if (parsed?.kind !== 'score') return undefined;
+    return [[{ scale: 'yes-no', score: parsed.score, ...(parsed.note ? { note: parsed.note } : {}) }]];
+  }
   const tokens = text
     .replace(/\b[1-9]\s*[).:]\s*(?=\S)/g, ' ') // "1) y 2) n": numbering, not answers
     .split(/[\s,;.!&+]+|\band\b|\bthen\b/i)

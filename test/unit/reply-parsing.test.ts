@@ -198,6 +198,20 @@ describe('reading answers a participant may word loosely', () => {
     expect(parseAnswer('3 out of 10', '1-5')).toEqual({ kind: 'unclear' });
   });
 
+  it('asks again on a half rating, alone or beside another number, rather than reading "4." as numbering', () => {
+    expect(readAnswers('4.5 4')).toBeUndefined();
+    expect(readAnswers('2.5 y 3')).toBeUndefined();
+    expect(readAnswers('3.5')).toBeUndefined();
+    expect(parseAnswer('4.5 4', '1-5')).toEqual({ kind: 'unclear' });
+    expect(parseAnswer('about a 3.5 this week', '1-5')).toEqual({ kind: 'unclear' });
+    // A time is not a half rating: "talked at 4.30, a 3" is a 3.
+    expect(parseAnswer('talked at 4.30, a 3', '1-5')).toMatchObject({ kind: 'score', score: 3 });
+    expect(readAnswers('yes, for 1.5 hours')).toEqual([
+      [{ scale: 'yes-no', score: 1, note: 'for 1.5 hours' }],
+    ]);
+    expect(readAnswers('1. 4 2. 3')).toEqual([[{ scale: '1-5', score: 4 }], [{ scale: '1-5', score: 3 }]]);
+  });
+
   it('asks again when two numbers come with a number word, and when two number words do', () => {
     expect(parseAnswer('2 or 3, one bad day', '1-5')).toEqual({ kind: 'unclear' });
     expect(parseAnswer('between two and three', '1-5')).toEqual({ kind: 'unclear' });
