@@ -426,6 +426,17 @@ function report(r: Results): string {
         .join(', ') || 'none') +
       '.',
     '',
+    'Tried and not taken (2026-12-06): the store and the secret read on aws-lite, a small',
+    "AWS client, instead of the SDK's DynamoDB, lib-dynamodb and Secrets Manager clients. Timed beside main's",
+    "bundles, alternately, 9 runs each (÷ `require('twilio')`, wall clock): the handlers with no other AWS",
+    'client got faster (sms-status 0.42 → 0.24, unsubscribe 0.48 → 0.27, settings 0.64 → 0.37, report',
+    "0.63 → 0.41), the slowest did not (sms-inbound 0.84 → 0.86, email-inbound 0.78 → 0.72, enroll 0.93 → 1.06):",
+    "they keep SES, SQS or SNS, whose SDK core alone costs 0.24–0.31 of Twilio's load, so dropping DynamoDB",
+    "saves only its own part while aws-lite adds 0.10. Against that: retries wait 0–100 ms (the SDK's",
+    'back off after a throttle), page keys and Secrets Manager answers rely on the library\'s internals, and it',
+    'declares Node 22. The goal needs every AWS client off the SDK core, and even then enroll, sms-inbound and',
+    'email-inbound would stay near 0.6–0.8: it is not met, and this trade was not worth taking for it alone.',
+    '',
     '## 4. End to end',
     '',
     'Each emulator alone, 40 requests in flight: ' +
