@@ -1,5 +1,6 @@
 import type {
   Accepted,
+  CountedWith,
   DuePage,
   EnrollmentConflict,
   EnrollmentPage,
@@ -324,12 +325,20 @@ export class InMemoryStore implements Store {
   }
 
   /** All or nothing, as the DynamoDB store's transaction: the message's condition first, then the enrollment's. */
-  async markSent(m: MessageKey, accepted: Accepted, enrollment?: Enrollment): Promise<MarkSentOutcome> {
+  async markSent(
+    m: MessageKey,
+    accepted: Accepted,
+    enrollment?: Enrollment,
+    counting?: CountedWith,
+  ): Promise<MarkSentOutcome> {
     if (this.messages.get(messageId(m))?.status !== 'sending') return 'not-sending';
     if (enrollment && this.enrollments.get(enrollment.id)?.version !== enrollment.version - 1)
       return 'enrollment-changed';
     if (enrollment) await this.saveEnrollment(enrollment);
     await this.transitionMessage(m, ['sending'], accepted);
+    // A mark counted before is left out, as the DynamoDB transaction leaves it (no value moves here).
+    if (counting && !this.outcomeMarks.has(this.markKey(counting.tally)))
+      await this.tallyOutcome(counting.tally);
     return 'done';
   }
 
@@ -542,8 +551,12 @@ export class InMemoryStore implements Store {
     }
   }
 
+  private markKey(tally: OutcomeTally): string {
+    return `${tally.enrollmentId}#${tally.milestone}`;
+  }
+
   async tallyOutcome(tally: OutcomeTally): Promise<TallyOutcome> {
-    const key = `${tally.enrollmentId}#${tally.milestone}`;
+    const key = this.markKey(tally);
     const valued = (value: string, by: number) =>
       (tally.valued ?? []).map((ref) => ({ ref: { ...ref, name: valuedName(ref, value) }, by }));
     const mark = this.outcomeMarks.get(key);

@@ -778,6 +778,63 @@ export function describeStoreContract(name: string, makeStore: (setup: StoreSetu
         });
       });
 
+      it('counts a check-in asked with its message marked sent, once, and never holds the message back', async () => {
+        const active = await confirmed('o4');
+        const asked = (week: number) => ({
+          tally: {
+            enrollmentId: 'o4',
+            group,
+            milestone: `asked#w${week}`,
+            fixed: [{ part: 'weekly', name: `asked-w0${week}-sms` }],
+            ...(week === 1 ? { opensCohort: true } : {}),
+          },
+        });
+        const sending = async (day: number) => {
+          const m = message('o4', day, { status: 'sending' });
+          await store.claimMessage(m);
+          return m;
+        };
+        const first = await sending(7);
+        // Not sending: nothing is written, nor counted.
+        expect(
+          await store.markSent(
+            message('o4', 8),
+            { status: 'queued', providerId: 'SM-o4-8' },
+            undefined,
+            asked(1),
+          ),
+        ).toBe('not-sending');
+        expect(await counts()).toEqual({});
+        const next = { ...active, unansweredSms: 1, version: active.version + 1 };
+        expect(await store.markSent(first, { status: 'queued', providerId: 'SM-o4-7' }, next, asked(1))).toBe(
+          'done',
+        );
+        expect(await store.getEnrollment('o4')).toEqual(next);
+        expect(await counts()).toEqual({ '2026-W10#hurt#texts#weekly': { 'asked-w01-sms': 1 } });
+        // The same week's check-in counted before: the message is marked, nothing counted twice.
+        const again = await sending(8);
+        expect(
+          await store.markSent(again, { status: 'queued', providerId: 'SM-o4-8' }, undefined, asked(1)),
+        ).toBe('done');
+        expect(await store.findMessageByProviderId('SM-o4-8')).toMatchObject({ status: 'queued', day: 8 });
+        // A tally refused with the enrollment's version: nothing written, nothing counted.
+        const later = await sending(14);
+        expect(
+          await store.markSent(
+            later,
+            { status: 'queued', providerId: 'SM-o4-14' },
+            { ...next, version: next.version + 5 },
+            asked(2),
+          ),
+        ).toBe('enrollment-changed');
+        expect(
+          await store.markSent(later, { status: 'queued', providerId: 'SM-o4-14' }, undefined, asked(2)),
+        ).toBe('done');
+        expect(await counts()).toEqual({
+          '2026-W10#hurt#texts#weekly': { 'asked-w01-sms': 1, 'asked-w02-sms': 1 },
+        });
+      });
+
       it("forgets an enrollment's milestones when it is deleted, keeping the counts", async () => {
         const e = await confirmed('o3');
         await store.tallyOutcome({ ...answer('o3', '4'), opensCohort: true });

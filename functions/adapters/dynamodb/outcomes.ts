@@ -56,6 +56,62 @@ function updatesOf(
   });
 }
 
+/**
+ * The items that count tallies of one enrollment inside another write's transaction: each tally's mark
+ * (a conditional put: counted once), in the tallies' order, then the counters they add to, merged by item
+ * (a transaction may touch an item once). A refused mark cancels the transaction: the caller writes the
+ * rest again without that tally (it was counted before), and moves a changed value with tallyOutcome.
+ */
+export function tallyItems(table: Table, tallies: readonly OutcomeTally[], retainUntil?: number) {
+  const marks = tallies.map((tally) => ({
+    Put: {
+      TableName: table.name,
+      Item: {
+        ...keys.outcomeMark(tally.enrollmentId, tally.milestone),
+        ...(tally.value !== undefined ? { value: tally.value } : {}),
+        ...expiring(retainUntil),
+      },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  }));
+  const byGroup = new Map<
+    string,
+    { group: OutcomeGroup; shard: number; adds: { ref: CounterRef; by: number }[] }
+  >();
+  for (const tally of tallies) {
+    const shard = shardOf(tally.enrollmentId, OUTCOME_COUNTER_SHARDS);
+    const key = JSON.stringify([tally.group.cohort, tally.group.track, tally.group.reach, shard]);
+    const entry = byGroup.get(key) ?? { group: tally.group, shard, adds: [] };
+    entry.adds.push(...tally.fixed.map((ref) => ({ ref, by: 1 })));
+    if (tally.value !== undefined)
+      entry.adds.push(
+        ...(tally.valued ?? []).map((ref) => ({
+          ref: { ...ref, name: valuedName(ref, tally.value as string) },
+          by: 1,
+        })),
+      );
+    byGroup.set(key, entry);
+  }
+  const counters = [...byGroup.values()].flatMap(({ group, shard, adds }) =>
+    adds.length ? updatesOf(table, group, shard, adds) : [],
+  );
+  const cohorts = tallies.some((t) => t.opensCohort)
+    ? [
+        {
+          Update: {
+            TableName: table.name,
+            Key: keys.outcomeCohorts(),
+            UpdateExpression: 'ADD cohorts :cohort',
+            ExpressionAttributeValues: {
+              ':cohort': new Set(tallies.filter((t) => t.opensCohort).map((t) => t.group.cohort)),
+            },
+          },
+        },
+      ]
+    : [];
+  return [...marks, ...counters, ...cohorts];
+}
+
 /** Attempts at a transaction that meets another on the same counter item (TransactionConflict). */
 const CONFLICT_ATTEMPTS = 6;
 

@@ -15,7 +15,7 @@ export type { ConsentStore } from './consent';
 export type { DueIndex, DuePage, UnsentClaim } from './due-index';
 export type { EnrollmentConflict, EnrollmentPage, EnrollmentStore } from './enrollments';
 export type { InboundClaim, InboundStore } from './inbound';
-export type { Accepted, MarkSentOutcome, MessageChanges, MessageStore } from './messages';
+export type { Accepted, CountedWith, MarkSentOutcome, MessageChanges, MessageStore } from './messages';
 export type { OutcomeStore, TallyOutcome } from './outcomes';
 export type { PhoneNumberStore } from './phone-numbers';
 export type { QuotaOutcome, QuotaRequest, RateLimitStore } from './rate-limits';
