@@ -1,5 +1,6 @@
 import type {
   Accepted,
+  AnswerWrite,
   CountedWith,
   DuePage,
   EnrollmentConflict,
@@ -376,6 +377,18 @@ export class InMemoryStore implements Store {
     const stored = copy(reply);
     this.expire(stored, retainUntil);
     this.replies.push(stored);
+  }
+
+  /** All or nothing, as the DynamoDB store's transaction: the enrollment's version first. */
+  async saveAnswer({ enrollment, replies, tallies }: AnswerWrite): Promise<OutcomeTally[]> {
+    await this.saveEnrollment(enrollment);
+    for (const reply of replies) await this.addReply(reply, enrollment.retainUntil);
+    const left: OutcomeTally[] = [];
+    for (const tally of tallies) {
+      if (!this.outcomeMarks.has(this.markKey(tally))) await this.tallyOutcome(tally);
+      else if (tally.value !== undefined && tally.valued?.length) left.push(tally);
+    }
+    return left;
   }
 
   async listReplies(enrollmentId: string) {

@@ -835,6 +835,48 @@ export function describeStoreContract(name: string, makeStore: (setup: StoreSetu
         });
       });
 
+      it('writes an answer with its enrollment, replies and counts at once, each reply and count once', async () => {
+        const active = await confirmed('o5');
+        const at = '2026-03-09T10:00:00.000Z';
+        const answered = reply('o5', at, { score: 4, stepId: 'checkin-w1', day: 7 });
+        const next = (version: number) => ({ ...active, unansweredSms: 0, version });
+        const write = (version: number, score: string) => ({
+          enrollment: next(version),
+          replies: [{ ...answered, score: Number(score) }],
+          tallies: [{ ...answer('o5', score), opensCohort: true }],
+        });
+        // The enrollment written meanwhile: nothing of it is written, nor counted.
+        await expect(store.saveAnswer(write(active.version + 2, '4'))).rejects.toBeInstanceOf(
+          ConcurrentUpdateError,
+        );
+        expect(await store.listReplies('o5')).toEqual([]);
+        expect(await counts()).toEqual({});
+        expect(await store.saveAnswer(write(active.version + 1, '4'))).toEqual([]);
+        expect(await store.getEnrollment('o5')).toEqual(next(active.version + 1));
+        expect(await store.listReplies('o5')).toEqual([answered]);
+        const once = {
+          '2026-W10#hurt#texts#weekly': { 'answered-w01': 1 },
+          '2026-W10#hurt#texts#answers#honesty-safety': { 'w01-s4': 1 },
+        };
+        expect(await counts()).toEqual(once);
+        // A retry of the same message: the enrollment is written, its reply and count were already; the
+        // tally comes back for the caller to move its value, should it have changed.
+        const left = await store.saveAnswer(write(active.version + 2, '4'));
+        expect(left.map((t) => t.milestone)).toEqual(['answer#w1']);
+        expect(await store.tallyOutcome(left[0] as (typeof left)[number])).toBe('already');
+        expect((await store.getEnrollment('o5'))?.version).toBe(active.version + 2);
+        expect(await store.listReplies('o5')).toEqual([answered]);
+        expect(await counts()).toEqual(once);
+        // With nothing but the enrollment, it is written alone, under the same version check.
+        await expect(
+          store.saveAnswer({ enrollment: next(active.version + 2), replies: [], tallies: [] }),
+        ).rejects.toBeInstanceOf(ConcurrentUpdateError);
+        expect(
+          await store.saveAnswer({ enrollment: next(active.version + 3), replies: [], tallies: [] }),
+        ).toEqual([]);
+        expect((await store.getEnrollment('o5'))?.version).toBe(active.version + 3);
+      });
+
       it("forgets an enrollment's milestones when it is deleted, keeping the counts", async () => {
         const e = await confirmed('o3');
         await store.tallyOutcome({ ...answer('o3', '4'), opensCohort: true });

@@ -19,7 +19,7 @@ export type { Accepted, CountedWith, MarkSentOutcome, MessageChanges, MessageSto
 export type { OutcomeStore, TallyOutcome } from './outcomes';
 export type { PhoneNumberStore } from './phone-numbers';
 export type { QuotaOutcome, QuotaRequest, RateLimitStore } from './rate-limits';
-export type { ReplyStore } from './replies';
+export type { AnswerWrite, ReplyStore } from './replies';
 export type { ReportShareStore } from './report-shares';
 export type { ReportStore } from './reports';
 export type { RetentionStore } from './retention';
