@@ -588,6 +588,15 @@ export class InMemoryStore implements Store {
     return 'changed';
   }
 
+  async tallyOutcomes(tallies: readonly OutcomeTally[]): Promise<OutcomeTally[]> {
+    const left: OutcomeTally[] = [];
+    for (const tally of tallies) {
+      if (!this.outcomeMarks.has(this.markKey(tally))) await this.tallyOutcome(tally);
+      else if (tally.value !== undefined && tally.valued?.length) left.push(tally);
+    }
+    return left;
+  }
+
   async readOutcomeCounters(): Promise<CounterRow[]> {
     return [...this.outcomeRows.values()].map(copy);
   }

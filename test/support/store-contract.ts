@@ -877,6 +877,37 @@ export function describeStoreContract(name: string, makeStore: (setup: StoreSetu
         expect((await store.getEnrollment('o5'))?.version).toBe(active.version + 3);
       });
 
+      it('counts several milestones of one enrollment in one write, each once, and hands back the valued ones counted before', async () => {
+        const first = { ...answer('o6', '3'), opensCohort: true };
+        const report = {
+          enrollmentId: 'o6',
+          group,
+          milestone: 'report',
+          fixed: [{ part: 'funnel', name: 'report' }],
+        };
+        expect(await store.tallyOutcome(first)).toBe('counted');
+        const trend = {
+          enrollmentId: 'o6',
+          group,
+          milestone: 'trend#honesty-safety',
+          fixed: [],
+          value: 'rose',
+          valued: [{ part: 'trend', name: 'honesty-safety-{v}' }],
+        };
+        const left = await store.tallyOutcomes([{ ...first, value: '4' }, report, trend]);
+        // The answer counted before comes back (its value moved from 3 to 4 by the caller); the rest counted.
+        expect(left.map((t) => t.milestone)).toEqual(['answer#w1']);
+        expect(await store.tallyOutcome(left[0] as (typeof left)[number])).toBe('changed');
+        expect(await store.tallyOutcomes([report, trend])).toEqual([trend]);
+        expect(await store.tallyOutcome(trend)).toBe('already');
+        expect(await counts()).toEqual({
+          '2026-W10#hurt#texts#weekly': { 'answered-w01': 1 },
+          '2026-W10#hurt#texts#answers#honesty-safety': { 'w01-s3': 0, 'w01-s4': 1 },
+          '2026-W10#hurt#texts#funnel': { report: 1 },
+          '2026-W10#hurt#texts#trend': { 'honesty-safety-rose': 1 },
+        });
+      });
+
       it("forgets an enrollment's milestones when it is deleted, keeping the counts", async () => {
         const e = await confirmed('o3');
         await store.tallyOutcome({ ...answer('o3', '4'), opensCohort: true });

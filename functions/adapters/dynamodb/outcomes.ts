@@ -215,6 +215,35 @@ export function dynamoOutcomes(table: Table): OutcomeStore {
       }
     },
 
+    async tallyOutcomes(tallies, retainUntil) {
+      let counting = [...tallies];
+      const left: OutcomeTally[] = [];
+      for (let attempt = 1; counting.length; attempt++) {
+        try {
+          await table.db.send(
+            new TransactWriteCommand({ TransactItems: tallyItems(table, counting, retainUntil) }),
+          );
+          break;
+        } catch (error) {
+          if (!(error instanceof TransactionCanceledException)) throw error;
+          const refused = (error.CancellationReasons ?? []).map((r) => r?.Code === 'ConditionalCheckFailed');
+          if (refused.some(Boolean)) {
+            // Counted before: the rest is written without them; a value may have changed since.
+            left.push(...counting.filter((t, i) => refused[i] && t.value !== undefined && t.valued?.length));
+            counting = counting.filter((_, i) => !refused[i]);
+            attempt = 0;
+            continue;
+          }
+          if (attempt >= CONFLICT_ATTEMPTS) {
+            left.push(...counting);
+            break;
+          }
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));
+        }
+      }
+      return left;
+    },
+
     async readOutcomeCounters(): Promise<CounterRow[]> {
       const list = await table.get(keys.outcomeCohorts(), false);
       const cohorts = [...((list?.cohorts as Set<string> | undefined) ?? [])].sort();

@@ -148,32 +148,56 @@ export async function countAnswers(
  * whether the person went silent (no weekly answer in the last two weeks) after their last answered week.
  */
 export async function countReport(deps: CountDeps, who: Who, report: CheckpointReport): Promise<void> {
-  await tally(deps, who, 'report', [counters.report]);
+  const tallies = [tallyOf(who, 'report', [counters.report])];
   let lastAnswered = 0;
   for (const m of report.metrics) {
     for (const w of m.weekly) if (w.score !== null && w.week > lastAnswered) lastAnswered = w.week;
     if (m.scale !== '1-5') continue;
     if (m.first30 !== null)
-      await tally(deps, who, `first30#${m.metric}`, [], {
-        value: String(Math.round(m.first30)),
-        refs: [counters.periodMean(m.metric, 'first30')],
-      });
+      tallies.push(
+        tallyOf(who, `first30#${m.metric}`, [], {
+          value: String(Math.round(m.first30)),
+          refs: [counters.periodMean(m.metric, 'first30')],
+        }),
+      );
     if (m.last30 !== null)
-      await tally(deps, who, `last30#${m.metric}`, [], {
-        value: String(Math.round(m.last30)),
-        refs: [counters.periodMean(m.metric, 'last30')],
-      });
+      tallies.push(
+        tallyOf(who, `last30#${m.metric}`, [], {
+          value: String(Math.round(m.last30)),
+          refs: [counters.periodMean(m.metric, 'last30')],
+        }),
+      );
     if (m.change !== null)
-      await tally(deps, who, `trend#${m.metric}`, [], {
-        value: trendOf(m.change),
-        refs: [counters.trend(m.metric)],
-      });
+      tallies.push(
+        tallyOf(who, `trend#${m.metric}`, [], {
+          value: trendOf(m.change),
+          refs: [counters.trend(m.metric)],
+        }),
+      );
   }
-  if (lastAnswered <= 11) await countStopped(deps, who, 'went-silent', lastAnswered);
+  if (lastAnswered <= 11) tallies.push(stoppedTally(deps, who, 'went-silent', lastAnswered));
+  // One write for all of them; those counted before (a report brought up to date) move their values alone.
+  let left: OutcomeTally[] = tallies;
+  try {
+    left = await deps.store.tallyOutcomes(tallies, who.retainUntil);
+  } catch (error) {
+    logger.error('outcome count failed', {
+      milestone: 'report',
+      error: error instanceof Error ? error.name : 'unknown',
+    });
+  }
+  for (const t of left) await recordTally(deps, t, who.retainUntil);
 }
 
 export const countReportOpened = (deps: CountDeps, who: Who) =>
   tally(deps, who, 'report-opened', [counters.reportOpened]);
+
+const stoppedTally = (
+  deps: Pick<CountDeps, 'clock'>,
+  who: Who & Pick<Enrollment, 'day0'>,
+  reason: StopReason,
+  week = weekNow(deps, who),
+) => tallyOf(who, 'stopped', [counters.stopped(reason, week)]);
 
 /** Where a person stopped (the first time only): STOP or emails stopped, PAUSE, or silence. */
 export const countStopped = (
@@ -181,7 +205,7 @@ export const countStopped = (
   who: Who & Pick<Enrollment, 'day0'>,
   reason: StopReason,
   week = weekNow(deps, who),
-) => tally(deps, who, 'stopped', [counters.stopped(reason, week)]);
+) => recordTally(deps, stoppedTally(deps, who, reason, week), who.retainUntil);
 
 /** A danger flag or a concern, once per person and category. */
 export const countSafety = (deps: CountDeps, who: Who, level: 'danger' | 'concern', category: string) =>
