@@ -908,6 +908,27 @@ export function describeStoreContract(name: string, makeStore: (setup: StoreSetu
         });
       });
 
+      it('counts a milestone reached twice in one answer once, handing the repeat back', async () => {
+        const active = await confirmed('o7');
+        const checkpoint = {
+          enrollmentId: 'o7',
+          group,
+          milestone: 'checkpoint',
+          fixed: [{ part: 'funnel', name: 'checkpoint' }],
+          opensCohort: true,
+        };
+        // Three final checkpoint answers in one text each reach the checkpoint.
+        const left = await store.saveAnswer({
+          enrollment: { ...active, version: active.version + 1 },
+          replies: [reply('o7', '2026-03-09T10:00:00.000Z', { score: 4 })],
+          tallies: [checkpoint, checkpoint, checkpoint],
+        });
+        for (const t of left) expect(await store.tallyOutcome(t)).toBe('already');
+        for (const t of await store.tallyOutcomes([checkpoint, checkpoint]))
+          expect(await store.tallyOutcome(t)).toBe('already');
+        expect(await counts()).toEqual({ '2026-W10#hurt#texts#funnel': { checkpoint: 1 } });
+      });
+
       it("forgets an enrollment's milestones when it is deleted, keeping the counts", async () => {
         const e = await confirmed('o3');
         await store.tallyOutcome({ ...answer('o3', '4'), opensCohort: true });

@@ -57,6 +57,22 @@ function updatesOf(
 }
 
 /**
+ * The tallies split into the first of each milestone, which one write may count (a transaction touches
+ * an item once), and the repeats (the three final checkpoint answers of one text each reach `checkpoint`),
+ * left to be counted alone after it, as tallyOutcome counts a milestone reached again.
+ */
+export function firstOfEach(tallies: readonly OutcomeTally[]) {
+  const seen = new Set<string>();
+  const first: OutcomeTally[] = [];
+  const again: OutcomeTally[] = [];
+  for (const tally of tallies) {
+    (seen.has(tally.milestone) ? again : first).push(tally);
+    seen.add(tally.milestone);
+  }
+  return { first, again };
+}
+
+/**
  * The items that count tallies of one enrollment inside another write's transaction: each tally's mark
  * (a conditional put: counted once), in the tallies' order, then the counters they add to, merged by item
  * (a transaction may touch an item once). A refused mark cancels the transaction: the caller writes the
@@ -216,7 +232,8 @@ export function dynamoOutcomes(table: Table): OutcomeStore {
     },
 
     async tallyOutcomes(tallies, retainUntil) {
-      let counting = [...tallies];
+      const { first, again } = firstOfEach(tallies);
+      let counting = first;
       const left: OutcomeTally[] = [];
       for (let attempt = 1; counting.length; attempt++) {
         try {
@@ -241,7 +258,7 @@ export function dynamoOutcomes(table: Table): OutcomeStore {
           await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));
         }
       }
-      return left;
+      return [...left, ...again];
     },
 
     async readOutcomeCounters(): Promise<CounterRow[]> {

@@ -6,7 +6,7 @@ import type { OutcomeTally } from '../../program/outcomes';
 import { ConcurrentUpdateError } from '../../shared/errors';
 import { enrollmentPut } from './enrollments';
 import { keys, REPLY_PREFIX } from './keys';
-import { tallyItems } from './outcomes';
+import { firstOfEach, tallyItems } from './outcomes';
 import { expiring, isConditionFailure, type Table } from './table';
 
 /** Tries of an answer's transaction that others on the same counters got in the way of. */
@@ -29,8 +29,10 @@ export function dynamoReplies(table: Table, dueShards: number): ReplyStore {
     async saveAnswer({ enrollment, replies, tallies }) {
       const retainUntil = enrollment.retainUntil;
       let replying = [...replies];
-      let counting = [...tallies];
-      const left: OutcomeTally[] = [];
+      const { first, again } = firstOfEach(tallies);
+      let counting = first;
+      // A milestone reached twice in one answer: its repeat is the caller's, after this write.
+      const left: OutcomeTally[] = [...again];
       for (let attempt = 1; ; attempt++) {
         const items = [
           { Put: enrollmentPut(table, dueShards, enrollment) },
