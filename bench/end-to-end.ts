@@ -107,6 +107,28 @@ export async function emulatorThroughput(
   return { ses: sesRate, twilio: twilioRate, dynamodb: dynamodbRate };
 }
 
+/** The goal for DynamoDB requests per message (issue 16). */
+export const REQUESTS_PER_MESSAGE_GOAL = 5;
+
+/**
+ * A run's DynamoDB requests per message, split in two: the work the messages make (dispatch's claims,
+ * sends, replies, counts), and dispatch's reads of the due index, whose parts every tick queries whether
+ * anything is due or not (a cost per tick, which the run's ticks and its messages set, not its messages).
+ */
+export function requestSplit(summary: SimulationSummary) {
+  const requests = Object.values(summary.dynamodb.requests).reduce((a, b) => a + b, 0);
+  const dueQueries = summary.dynamodb.byItem['Query DUE'] ?? 0;
+  const messages = summary.messages.total;
+  return {
+    total: requests / messages,
+    work: (requests - dueQueries) / messages,
+    dueIndex: dueQueries / messages,
+    dueQueries,
+    queriesPerTick: summary.dispatches ? dueQueries / summary.dispatches : 0,
+    ticks: summary.dispatches,
+  };
+}
+
 export interface SimulationRow {
   summary: SimulationSummary;
   /** DynamoDB requests per message sent, over the 90 days (replies, reports and completions included). */
@@ -147,13 +169,16 @@ export async function simulations(
       jvmMs: cpu.jvm === undefined ? undefined : (cpu.jvm * 1000) / summary.messages.total,
     };
     rows.push({ summary, requestsPerMessage: requests / summary.messages.total, cpuPerMessage });
+    const split = requestSplit(summary);
     log(
       `  ${thousands(participants).padStart(5)} participants: ${thousands(summary.messages.total)} messages ` +
         `(${thousands(summary.messages.email)} emails, ${thousands(summary.messages.sms)} texts) in ` +
         `${sig(summary.programSeconds)} s = ${sig(summary.messagesPerSecond)} messages/s; ` +
         `${thousands(summary.replies.sms + summary.replies.email)} replies, ${summary.reports} reports, ` +
         `${summary.deadLetters} dead letters; CPU per message: Node ${sig(cpuPerMessage.nodeMs)} ms, ` +
-        `JVM ${sig(cpuPerMessage.jvmMs ?? Number.NaN)} ms`,
+        `JVM ${sig(cpuPerMessage.jvmMs ?? Number.NaN)} ms; DynamoDB requests per message ${sig(split.total)}: ` +
+        `${sig(split.work)} the messages' work + ${sig(split.dueIndex)} due-index reads ` +
+        `(${sig(split.queriesPerTick)} queries per tick × ${thousands(split.ticks)} ticks)`,
     );
   }
   return rows;

@@ -397,7 +397,8 @@ describe('webhooks delivered twice or out of order', () => {
 });
 
 describe('DynamoDB throttling and conditional failures', () => {
-  const replyWrite = dynamoCall('PutItem', '"REPLY#');
+  // An answer's reply goes in one transaction with the enrollment's write and its counts (saveAnswer).
+  const replyWrite = dynamoCall('TransactWriteItems', '"REPLY#');
   /** Attempts the DynamoDB client makes at one call (the SDK's default; throttles wait ~1 s, doubling). */
   const SDK_ATTEMPTS = 4;
 
@@ -439,7 +440,8 @@ describe('DynamoDB throttling and conditional failures', () => {
     const w = await world(1);
     const [who] = w.people as [Participant];
     await advanceTo(w.runtime, CHECKIN_OPEN);
-    const profileWrite = dynamoCall('PutItem', '"PROFILE"');
+    // The answer's enrollment write: the transaction that carries its reply and counts too.
+    const profileWrite = dynamoCall('TransactWriteItems', '"PROFILE"');
     w.dynamo.inject(5, profileWrite, { kind: 'refuse', answer: DYNAMODB_CONDITION_FAILED });
     const text = { from: who.phone as string, body: '2', sid: `SM${'f'.repeat(32)}` };
     const first = await postInbound(w.runtime, text);

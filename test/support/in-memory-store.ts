@@ -1,5 +1,7 @@
 import type {
   Accepted,
+  AnswerWrite,
+  CountedWith,
   DuePage,
   EnrollmentConflict,
   EnrollmentPage,
@@ -324,12 +326,20 @@ export class InMemoryStore implements Store {
   }
 
   /** All or nothing, as the DynamoDB store's transaction: the message's condition first, then the enrollment's. */
-  async markSent(m: MessageKey, accepted: Accepted, enrollment?: Enrollment): Promise<MarkSentOutcome> {
+  async markSent(
+    m: MessageKey,
+    accepted: Accepted,
+    enrollment?: Enrollment,
+    counting?: CountedWith,
+  ): Promise<MarkSentOutcome> {
     if (this.messages.get(messageId(m))?.status !== 'sending') return 'not-sending';
     if (enrollment && this.enrollments.get(enrollment.id)?.version !== enrollment.version - 1)
       return 'enrollment-changed';
     if (enrollment) await this.saveEnrollment(enrollment);
     await this.transitionMessage(m, ['sending'], accepted);
+    // A mark counted before is left out, as the DynamoDB transaction leaves it (no value moves here).
+    if (counting && !this.outcomeMarks.has(this.markKey(counting.tally)))
+      await this.tallyOutcome(counting.tally);
     return 'done';
   }
 
@@ -367,6 +377,18 @@ export class InMemoryStore implements Store {
     const stored = copy(reply);
     this.expire(stored, retainUntil);
     this.replies.push(stored);
+  }
+
+  /** All or nothing, as the DynamoDB store's transaction: the enrollment's version first. */
+  async saveAnswer({ enrollment, replies, tallies }: AnswerWrite): Promise<OutcomeTally[]> {
+    await this.saveEnrollment(enrollment);
+    for (const reply of replies) await this.addReply(reply, enrollment.retainUntil);
+    const left: OutcomeTally[] = [];
+    for (const tally of tallies) {
+      if (!this.outcomeMarks.has(this.markKey(tally))) await this.tallyOutcome(tally);
+      else if (tally.value !== undefined && tally.valued?.length) left.push(tally);
+    }
+    return left;
   }
 
   async listReplies(enrollmentId: string) {
@@ -542,8 +564,12 @@ export class InMemoryStore implements Store {
     }
   }
 
+  private markKey(tally: OutcomeTally): string {
+    return `${tally.enrollmentId}#${tally.milestone}`;
+  }
+
   async tallyOutcome(tally: OutcomeTally): Promise<TallyOutcome> {
-    const key = `${tally.enrollmentId}#${tally.milestone}`;
+    const key = this.markKey(tally);
     const valued = (value: string, by: number) =>
       (tally.valued ?? []).map((ref) => ({ ref: { ...ref, name: valuedName(ref, value) }, by }));
     const mark = this.outcomeMarks.get(key);
@@ -560,6 +586,15 @@ export class InMemoryStore implements Store {
     this.addCounts(tally.group, [...valued(mark.value, -1), ...valued(tally.value, 1)]);
     mark.value = tally.value;
     return 'changed';
+  }
+
+  async tallyOutcomes(tallies: readonly OutcomeTally[]): Promise<OutcomeTally[]> {
+    const left: OutcomeTally[] = [];
+    for (const tally of tallies) {
+      if (!this.outcomeMarks.has(this.markKey(tally))) await this.tallyOutcome(tally);
+      else if (tally.value !== undefined && tally.valued?.length) left.push(tally);
+    }
+    return left;
   }
 
   async readOutcomeCounters(): Promise<CounterRow[]> {

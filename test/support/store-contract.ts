@@ -778,6 +778,157 @@ export function describeStoreContract(name: string, makeStore: (setup: StoreSetu
         });
       });
 
+      it('counts a check-in asked with its message marked sent, once, and never holds the message back', async () => {
+        const active = await confirmed('o4');
+        const asked = (week: number) => ({
+          tally: {
+            enrollmentId: 'o4',
+            group,
+            milestone: `asked#w${week}`,
+            fixed: [{ part: 'weekly', name: `asked-w0${week}-sms` }],
+            ...(week === 1 ? { opensCohort: true } : {}),
+          },
+        });
+        const sending = async (day: number) => {
+          const m = message('o4', day, { status: 'sending' });
+          await store.claimMessage(m);
+          return m;
+        };
+        const first = await sending(7);
+        // Not sending: nothing is written, nor counted.
+        expect(
+          await store.markSent(
+            message('o4', 8),
+            { status: 'queued', providerId: 'SM-o4-8' },
+            undefined,
+            asked(1),
+          ),
+        ).toBe('not-sending');
+        expect(await counts()).toEqual({});
+        const next = { ...active, unansweredSms: 1, version: active.version + 1 };
+        expect(await store.markSent(first, { status: 'queued', providerId: 'SM-o4-7' }, next, asked(1))).toBe(
+          'done',
+        );
+        expect(await store.getEnrollment('o4')).toEqual(next);
+        expect(await counts()).toEqual({ '2026-W10#hurt#texts#weekly': { 'asked-w01-sms': 1 } });
+        // The same week's check-in counted before: the message is marked, nothing counted twice.
+        const again = await sending(8);
+        expect(
+          await store.markSent(again, { status: 'queued', providerId: 'SM-o4-8' }, undefined, asked(1)),
+        ).toBe('done');
+        expect(await store.findMessageByProviderId('SM-o4-8')).toMatchObject({ status: 'queued', day: 8 });
+        // A tally refused with the enrollment's version: nothing written, nothing counted.
+        const later = await sending(14);
+        expect(
+          await store.markSent(
+            later,
+            { status: 'queued', providerId: 'SM-o4-14' },
+            { ...next, version: next.version + 5 },
+            asked(2),
+          ),
+        ).toBe('enrollment-changed');
+        expect(
+          await store.markSent(later, { status: 'queued', providerId: 'SM-o4-14' }, undefined, asked(2)),
+        ).toBe('done');
+        expect(await counts()).toEqual({
+          '2026-W10#hurt#texts#weekly': { 'asked-w01-sms': 1, 'asked-w02-sms': 1 },
+        });
+      });
+
+      it('writes an answer with its enrollment, replies and counts at once, each reply and count once', async () => {
+        const active = await confirmed('o5');
+        const at = '2026-03-09T10:00:00.000Z';
+        const answered = reply('o5', at, { score: 4, stepId: 'checkin-w1', day: 7 });
+        const next = (version: number) => ({ ...active, unansweredSms: 0, version });
+        const write = (version: number, score: string) => ({
+          enrollment: next(version),
+          replies: [{ ...answered, score: Number(score) }],
+          tallies: [{ ...answer('o5', score), opensCohort: true }],
+        });
+        // The enrollment written meanwhile: nothing of it is written, nor counted.
+        await expect(store.saveAnswer(write(active.version + 2, '4'))).rejects.toBeInstanceOf(
+          ConcurrentUpdateError,
+        );
+        expect(await store.listReplies('o5')).toEqual([]);
+        expect(await counts()).toEqual({});
+        expect(await store.saveAnswer(write(active.version + 1, '4'))).toEqual([]);
+        expect(await store.getEnrollment('o5')).toEqual(next(active.version + 1));
+        expect(await store.listReplies('o5')).toEqual([answered]);
+        const once = {
+          '2026-W10#hurt#texts#weekly': { 'answered-w01': 1 },
+          '2026-W10#hurt#texts#answers#honesty-safety': { 'w01-s4': 1 },
+        };
+        expect(await counts()).toEqual(once);
+        // A retry of the same message: the enrollment is written, its reply and count were already; the
+        // tally comes back for the caller to move its value, should it have changed.
+        const left = await store.saveAnswer(write(active.version + 2, '4'));
+        expect(left.map((t) => t.milestone)).toEqual(['answer#w1']);
+        expect(await store.tallyOutcome(left[0] as (typeof left)[number])).toBe('already');
+        expect((await store.getEnrollment('o5'))?.version).toBe(active.version + 2);
+        expect(await store.listReplies('o5')).toEqual([answered]);
+        expect(await counts()).toEqual(once);
+        // With nothing but the enrollment, it is written alone, under the same version check.
+        await expect(
+          store.saveAnswer({ enrollment: next(active.version + 2), replies: [], tallies: [] }),
+        ).rejects.toBeInstanceOf(ConcurrentUpdateError);
+        expect(
+          await store.saveAnswer({ enrollment: next(active.version + 3), replies: [], tallies: [] }),
+        ).toEqual([]);
+        expect((await store.getEnrollment('o5'))?.version).toBe(active.version + 3);
+      });
+
+      it('counts several milestones of one enrollment in one write, each once, and hands back the valued ones counted before', async () => {
+        const first = { ...answer('o6', '3'), opensCohort: true };
+        const report = {
+          enrollmentId: 'o6',
+          group,
+          milestone: 'report',
+          fixed: [{ part: 'funnel', name: 'report' }],
+        };
+        expect(await store.tallyOutcome(first)).toBe('counted');
+        const trend = {
+          enrollmentId: 'o6',
+          group,
+          milestone: 'trend#honesty-safety',
+          fixed: [],
+          value: 'rose',
+          valued: [{ part: 'trend', name: 'honesty-safety-{v}' }],
+        };
+        const left = await store.tallyOutcomes([{ ...first, value: '4' }, report, trend]);
+        // The answer counted before comes back (its value moved from 3 to 4 by the caller); the rest counted.
+        expect(left.map((t) => t.milestone)).toEqual(['answer#w1']);
+        expect(await store.tallyOutcome(left[0] as (typeof left)[number])).toBe('changed');
+        expect(await store.tallyOutcomes([report, trend])).toEqual([trend]);
+        expect(await store.tallyOutcome(trend)).toBe('already');
+        expect(await counts()).toEqual({
+          '2026-W10#hurt#texts#weekly': { 'answered-w01': 1 },
+          '2026-W10#hurt#texts#answers#honesty-safety': { 'w01-s3': 0, 'w01-s4': 1 },
+          '2026-W10#hurt#texts#funnel': { report: 1 },
+          '2026-W10#hurt#texts#trend': { 'honesty-safety-rose': 1 },
+        });
+      });
+
+      it('counts a milestone reached twice in one answer once, handing the repeat back', async () => {
+        const active = await confirmed('o7');
+        const checkpoint = {
+          enrollmentId: 'o7',
+          group,
+          milestone: 'checkpoint',
+          fixed: [{ part: 'funnel', name: 'checkpoint' }],
+          opensCohort: true,
+        };
+        // Three final checkpoint answers in one text each reach the checkpoint.
+        const left = await store.saveAnswer({
+          enrollment: { ...active, version: active.version + 1 },
+          replies: [reply('o7', '2026-03-09T10:00:00.000Z', { score: 4 })],
+          tallies: [checkpoint, checkpoint, checkpoint],
+        });
+        for (const t of left) expect(await store.tallyOutcome(t)).toBe('already');
+        for (const t of await store.tallyOutcomes([checkpoint, checkpoint]))
+          expect(await store.tallyOutcome(t)).toBe('already');
+        expect(await counts()).toEqual({ '2026-W10#hurt#texts#funnel': { checkpoint: 1 } });
+      });
+
       it("forgets an enrollment's milestones when it is deleted, keeping the counts", async () => {
         const e = await confirmed('o3');
         await store.tallyOutcome({ ...answer('o3', '4'), opensCohort: true });

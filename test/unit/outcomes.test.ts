@@ -278,6 +278,26 @@ describe('the program counts its own milestones', () => {
     expect(Object.keys(counts).some((k) => k.startsWith('stop-opted-out-w'))).toBe(true);
   });
 
+  it('stores and counts nothing of an answer whose write fails, and once when Twilio retries it, however often', async () => {
+    const world = fakeWorld();
+    await beginTexting(world, 'cai@example.com');
+    await dispatchThroughWeek1(world);
+    const [id] = [...world.store.enrollments.keys()];
+    const text = { from: PHONE, body: '4', messageSid: 'SMretried' };
+    const save = world.store.saveAnswer.bind(world.store);
+    world.store.saveAnswer = async () => {
+      throw new Error('throttled');
+    };
+    await expect(replyBySms(world.deps, text)).rejects.toThrow('throttled');
+    world.store.saveAnswer = save;
+    expect(await world.store.listReplies(id as string)).toEqual([]);
+    expect((await countsOf(world))['answered-w01']).toBeUndefined();
+    expect(await replyBySms(world.deps, text)).toContain('4');
+    expect(await replyBySms(world.deps, text)).toBeUndefined();
+    expect((await world.store.listReplies(id as string)).map((r) => r.score)).toEqual([4]);
+    expect(await countsOf(world)).toMatchObject({ 'answered-w01': 1, 'answered-w01-text': 1, 'w01-s4': 1 });
+  });
+
   it('as the carrier reports a number opted out (21610): texts stopped, counted once, then STOP changes nothing', async () => {
     const world = fakeWorld();
     await beginTexting(world, 'bea@example.com');

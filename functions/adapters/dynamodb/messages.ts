@@ -1,9 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { MessageChanges, MessageStore } from '../../ports/store';
+import type { CountedWith, MarkSentOutcome, MessageChanges, MessageStore } from '../../ports/store';
 import type { MessageKey, MessageRecord } from '../../program/enrollment';
 import { enrollmentPut } from './enrollments';
 import { keys, MESSAGE_PREFIX } from './keys';
+import { tallyItems } from './outcomes';
 import { type Item, isConditionFailure, strip, type Table } from './table';
 
 /**
@@ -76,33 +77,52 @@ const refused = (error: TransactionCanceledException) =>
  */
 export function dynamoMessages(table: Table, dueShards: number): MessageStore {
   /**
-   * The message's move and its provider lookup, with the enrollment when given, in one transaction: a
-   * refused condition on the message cancels it all ('not-sending'), as one on the enrollment does.
+   * The message's move and its provider lookup, with the enrollment and a tally when given, in one
+   * transaction: a refused condition on the message cancels it all ('not-sending'), as one on the
+   * enrollment does; a refused tally mark (counted before) is left out and the rest written again.
    */
   const moveWithLookup = async (
     message: MessageKey,
     from: readonly MessageRecord['status'][],
     changes: MessageChanges & { providerId: string },
     enrollment?: Parameters<typeof enrollmentPut>[2],
-  ): Promise<'done' | 'not-sending' | 'enrollment-changed'> => {
-    const items = [
+    counting?: CountedWith,
+  ): Promise<MarkSentOutcome> => {
+    const base = [
       { Update: transition(table, message, from, changes) },
       { Put: providerLookup(table, message, changes.providerId) },
       ...(enrollment ? [{ Put: enrollmentPut(table, dueShards, enrollment) }] : []),
     ];
-    // Another transaction on one of these items at that moment (a program's expiry) cancels this one
-    // without any condition failing: tried again a few times, as the SDK does a throttled request.
+    const enrollmentAt = enrollment ? 2 : -1;
+    let tally = counting;
+    let uncounted = false;
+    // Another transaction on one of these items at that moment (a program's expiry, a count on the same
+    // counter) cancels this one without any condition failing: tried again a few times, after a short
+    // jittered wait, as the SDK does a throttled request; past that, the count is left to the caller.
     for (let attempt = 1; ; attempt++) {
+      const items = tally ? [...base, ...tallyItems(table, [tally.tally], tally.retainUntil)] : base;
       try {
         await table.db.send(new TransactWriteCommand({ TransactItems: items }));
-        return 'done';
+        return uncounted ? 'done-uncounted' : 'done';
       } catch (error) {
         if (!(error instanceof TransactionCanceledException)) throw error;
-        const [messageRefused, , enrollmentRefused] = refused(error);
-        if (messageRefused) return 'not-sending';
-        if (enrollmentRefused) return 'enrollment-changed';
-        if (attempt >= CONFLICT_ATTEMPTS) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+        const refusals = refused(error);
+        if (refusals[0]) return 'not-sending';
+        if (refusals[enrollmentAt]) return 'enrollment-changed';
+        if (tally && refusals[base.length]) {
+          // Counted before (a repeated send of the same week's check-in): the rest is written alone.
+          tally = undefined;
+          attempt = 0;
+          continue;
+        }
+        if (attempt >= CONFLICT_ATTEMPTS) {
+          if (!tally) throw error;
+          tally = undefined;
+          uncounted = true;
+          attempt = 0;
+          continue;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt * (0.5 + Math.random())));
       }
     }
   };
@@ -234,7 +254,8 @@ export function dynamoMessages(table: Table, dueShards: number): MessageStore {
       }
     },
 
-    markSent: (message, accepted, enrollment) => moveWithLookup(message, ['sending'], accepted, enrollment),
+    markSent: (message, accepted, enrollment, counting) =>
+      moveWithLookup(message, ['sending'], accepted, enrollment, counting),
 
     async findMessageByProviderId(providerId) {
       const lookup = table.live(await table.get(keys.providerLookup(providerId), false)) as

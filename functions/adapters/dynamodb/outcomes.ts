@@ -56,6 +56,78 @@ function updatesOf(
   });
 }
 
+/**
+ * The tallies split into the first of each milestone, which one write may count (a transaction touches
+ * an item once), and the repeats (the three final checkpoint answers of one text each reach `checkpoint`),
+ * left to be counted alone after it, as tallyOutcome counts a milestone reached again.
+ */
+export function firstOfEach(tallies: readonly OutcomeTally[]) {
+  const seen = new Set<string>();
+  const first: OutcomeTally[] = [];
+  const again: OutcomeTally[] = [];
+  for (const tally of tallies) {
+    (seen.has(tally.milestone) ? again : first).push(tally);
+    seen.add(tally.milestone);
+  }
+  return { first, again };
+}
+
+/**
+ * The items that count tallies of one enrollment inside another write's transaction: each tally's mark
+ * (a conditional put: counted once), in the tallies' order, then the counters they add to, merged by item
+ * (a transaction may touch an item once). A refused mark cancels the transaction: the caller writes the
+ * rest again without that tally (it was counted before), and moves a changed value with tallyOutcome.
+ */
+export function tallyItems(table: Table, tallies: readonly OutcomeTally[], retainUntil?: number) {
+  const marks = tallies.map((tally) => ({
+    Put: {
+      TableName: table.name,
+      Item: {
+        ...keys.outcomeMark(tally.enrollmentId, tally.milestone),
+        ...(tally.value !== undefined ? { value: tally.value } : {}),
+        ...expiring(retainUntil),
+      },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  }));
+  const byGroup = new Map<
+    string,
+    { group: OutcomeGroup; shard: number; adds: { ref: CounterRef; by: number }[] }
+  >();
+  for (const tally of tallies) {
+    const shard = shardOf(tally.enrollmentId, OUTCOME_COUNTER_SHARDS);
+    const key = JSON.stringify([tally.group.cohort, tally.group.track, tally.group.reach, shard]);
+    const entry = byGroup.get(key) ?? { group: tally.group, shard, adds: [] };
+    entry.adds.push(...tally.fixed.map((ref) => ({ ref, by: 1 })));
+    if (tally.value !== undefined)
+      entry.adds.push(
+        ...(tally.valued ?? []).map((ref) => ({
+          ref: { ...ref, name: valuedName(ref, tally.value as string) },
+          by: 1,
+        })),
+      );
+    byGroup.set(key, entry);
+  }
+  const counters = [...byGroup.values()].flatMap(({ group, shard, adds }) =>
+    adds.length ? updatesOf(table, group, shard, adds) : [],
+  );
+  const cohorts = tallies.some((t) => t.opensCohort)
+    ? [
+        {
+          Update: {
+            TableName: table.name,
+            Key: keys.outcomeCohorts(),
+            UpdateExpression: 'ADD cohorts :cohort',
+            ExpressionAttributeValues: {
+              ':cohort': new Set(tallies.filter((t) => t.opensCohort).map((t) => t.group.cohort)),
+            },
+          },
+        },
+      ]
+    : [];
+  return [...marks, ...counters, ...cohorts];
+}
+
 /** Attempts at a transaction that meets another on the same counter item (TransactionConflict). */
 const CONFLICT_ATTEMPTS = 6;
 
@@ -157,6 +229,36 @@ export function dynamoOutcomes(table: Table): OutcomeStore {
         if (markRefused(error)) return 'already';
         throw error;
       }
+    },
+
+    async tallyOutcomes(tallies, retainUntil) {
+      const { first, again } = firstOfEach(tallies);
+      let counting = first;
+      const left: OutcomeTally[] = [];
+      for (let attempt = 1; counting.length; attempt++) {
+        try {
+          await table.db.send(
+            new TransactWriteCommand({ TransactItems: tallyItems(table, counting, retainUntil) }),
+          );
+          break;
+        } catch (error) {
+          if (!(error instanceof TransactionCanceledException)) throw error;
+          const refused = (error.CancellationReasons ?? []).map((r) => r?.Code === 'ConditionalCheckFailed');
+          if (refused.some(Boolean)) {
+            // Counted before: the rest is written without them; a value may have changed since.
+            left.push(...counting.filter((t, i) => refused[i] && t.value !== undefined && t.valued?.length));
+            counting = counting.filter((_, i) => !refused[i]);
+            attempt = 0;
+            continue;
+          }
+          if (attempt >= CONFLICT_ATTEMPTS) {
+            left.push(...counting);
+            break;
+          }
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));
+        }
+      }
+      return [...left, ...again];
     },
 
     async readOutcomeCounters(): Promise<CounterRow[]> {

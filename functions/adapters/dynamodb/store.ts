@@ -35,7 +35,7 @@ export function dynamoStore(
     ...dynamoDueIndex(table, options.dueShards),
     ...dynamoMessages(table, options.dueShards),
     ...dynamoInbound(table),
-    ...dynamoReplies(table),
+    ...dynamoReplies(table, options.dueShards),
     ...dynamoConsent(table),
     ...dynamoReports(table),
     ...dynamoReportShares(table),

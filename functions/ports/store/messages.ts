@@ -1,4 +1,5 @@
 import type { Enrollment, MessageKey, MessageRecord } from '../../program/enrollment';
+import type { OutcomeTally } from '../../program/outcomes';
 
 /** What a message's move to a new state may change. */
 export type MessageChanges = Partial<
@@ -18,7 +19,16 @@ export interface Accepted {
  * written meanwhile by someone else (nothing written: the caller marks it sent alone, then updates the
  * enrollment as it would anyway).
  */
-export type MarkSentOutcome = 'done' | 'not-sending' | 'enrollment-changed';
+export type MarkSentOutcome = 'done' | 'done-uncounted' | 'not-sending' | 'enrollment-changed';
+
+/**
+ * An outcome tally written with a message's `sent` (a weekly check-in asked): counted in the same write
+ * unless its mark shows it was counted before, its mark expiring at `retainUntil` when given.
+ */
+export interface CountedWith {
+  tally: OutcomeTally;
+  retainUntil?: number;
+}
 
 /** The messages of a program: claimed once per step and channel, moved forward as they are sent. */
 export interface MessageStore {
@@ -69,9 +79,17 @@ export interface MessageStore {
   /**
    * Records that the provider took a message, in one write: `sending` → accepted with its provider's id,
    * the lookup by that id, and, when given, the enrollment as this send changed it (written only if its
-   * stored version is still `enrollment.version - 1`). All of it or none.
+   * stored version is still `enrollment.version - 1`). All of it or none. With `counting`, its tally is
+   * counted in the same write, once: one counted before is left out and the rest written. Should other
+   * writers keep its counters busy past a few tries, the message is marked without it ('done-uncounted':
+   * the caller counts it on its own); a sent message is never held back by a count.
    */
-  markSent(message: MessageKey, accepted: Accepted, enrollment?: Enrollment): Promise<MarkSentOutcome>;
+  markSent(
+    message: MessageKey,
+    accepted: Accepted,
+    enrollment?: Enrollment,
+    counting?: CountedWith,
+  ): Promise<MarkSentOutcome>;
   findMessageByProviderId(providerId: string): Promise<MessageRecord | undefined>;
   listMessages(enrollmentId: string): Promise<MessageRecord[]>;
 }

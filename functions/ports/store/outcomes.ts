@@ -14,6 +14,13 @@ export interface OutcomeStore {
    * nothing; a milestone reached again with another value moves its valued counters from the old value.
    */
   tallyOutcome(tally: OutcomeTally, retainUntil?: number): Promise<TallyOutcome>;
+  /**
+   * Counts several milestones of one enrollment in one write, each unless counted before (as tallyOutcome).
+   * Returns the tallies left for the caller to count on its own (tallyOutcome): those counted before with
+   * a value that may have changed, and all of them should other writers keep the counters busy past a
+   * few tries.
+   */
+  tallyOutcomes(tallies: readonly OutcomeTally[], retainUntil?: number): Promise<OutcomeTally[]>;
   /** Every counter row of every cohort. */
   readOutcomeCounters(): Promise<CounterRow[]>;
 }

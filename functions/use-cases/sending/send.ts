@@ -15,7 +15,7 @@ import { composeReportEmail, composeStepSms, systemTexts } from '../services/com
 import { composeStepEmail } from '../services/compose-step-email';
 import { holdMessage } from '../services/hold';
 import { link } from '../services/links';
-import { countAsked } from '../services/outcomes';
+import { askedTally, countAsked } from '../services/outcomes';
 import { stopTextsAtProviderRequest } from '../services/provider-opt-out';
 import { updateEnrollment } from '../services/update-enrollment';
 import { MOVED_TO_EMAIL_SLOT } from './dispatch';
@@ -118,11 +118,21 @@ export async function send(deps: Deps, job: SendJob): Promise<SendOutcome> {
   const asking = step?.metric && step.scale ? step : undefined;
   // A question joins the enrollment in the same write as the message's `sent`, unless the enrollment
   // changed since it was read: then the message is marked alone and the question written after a new read.
+  // A weekly check-in asked is counted (outcomes) in that same write, once.
   const asked = asking && askedIn(deps, enrollment, asking, message);
-  const marked = await deps.store.markSent(message, accepted, asked);
-  if (marked === 'enrollment-changed') await deps.store.markSent(message, accepted);
-  if (asking && marked !== 'done') await openQuestion(deps, enrollment.id, asking, message);
-  if (asking?.kind === 'check-in') await countAsked(deps, enrollment, job.day, job.channel);
+  const counting =
+    asking?.kind === 'check-in'
+      ? { tally: askedTally(enrollment, job.day, job.channel), retainUntil: enrollment.retainUntil }
+      : undefined;
+  const marked = await deps.store.markSent(message, accepted, asked, counting);
+  const markedAlone =
+    marked === 'enrollment-changed'
+      ? await deps.store.markSent(message, accepted, undefined, counting)
+      : marked;
+  if (asking && marked !== 'done' && marked !== 'done-uncounted')
+    await openQuestion(deps, enrollment.id, asking, message);
+  // Not counted with the `sent` (its counters kept busy, or the message no longer `sending`): counted alone.
+  if (counting && markedAlone !== 'done') await countAsked(deps, enrollment, job.day, job.channel);
   logger.info('message sent', {
     enrollmentId: enrollment.id,
     slot: job.slot,

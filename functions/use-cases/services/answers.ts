@@ -12,14 +12,15 @@ import {
   routeAnswers,
   unanswered,
 } from '../../program/open-questions';
+import type { OutcomeTally } from '../../program/outcomes';
 import { correctsEarlierAnswer, readAnswers } from '../../program/reply-parsing';
 import { type Channel, PROGRAM_DAYS } from '../../program/types';
 import { fillText } from '../../render/fill';
 import { logger } from '../../shared/logger';
 import type { Deps } from '../deps';
 import { refreshReport } from './checkpoint-report';
-import { answerChannelOf, countAnswers } from './outcomes';
-import { recordReply } from './record-reply';
+import { answerChannelOf, answerTallies, recordTally } from './outcomes';
+import { countReply, recordReply } from './record-reply';
 import { noteConcern } from './safety';
 import { updateEnrollment } from './update-enrollment';
 
@@ -62,9 +63,10 @@ export const SAFETY_METRICS: readonly string[] = ['honesty-safety', 'feeling-saf
 
 /**
  * Routes a reply to the open questions it answers (program/open-questions.ts), records each answer, and
- * keeps what it cannot place as a note. The questions are claimed in the enrollment's own versioned write
- * before the answers are stored, so two texts arriving together never take the same question, and a
- * provider's retry (same `sourceId`) routes exactly as the first try and rewrites the same replies.
+ * keeps what it cannot place as a note. The questions are claimed in the enrollment's own versioned write,
+ * which carries the answers' replies and outcome counts (all or nothing), so two texts arriving together
+ * never take the same question, and a provider's retry (same `sourceId`) routes exactly as the first try,
+ * stores its replies once and counts them once.
  * A final checkpoint answer that leaves none awaited lets the held report go at once; an answer given
  * after the report was made updates it.
  */
@@ -76,6 +78,9 @@ export async function answerOpenQuestions(
   const readings = reply.only ? [[reply.only.answer]] : readAnswers(reply.text);
   const now = deps.clock.now().toISOString();
   let outcome: AnswerOutcome = { kind: 'journal-note' };
+  let previous: number | undefined;
+  let written: Reply[] = [];
+  let left: OutcomeTally[] = [];
   const updated = await updateEnrollment(
     deps,
     enrollment.id,
@@ -132,22 +137,37 @@ export async function answerOpenQuestions(
         releaseReport(e, now);
     },
     enrollment,
+    // Answers go in one write with the enrollment that closes their questions: their replies and their
+    // outcome counts (saveAnswer), so a retry stores and counts each once. A re-ask is the enrollment alone.
+    async (next) => {
+      const answering = outcome as AnswerOutcome;
+      if (answering.kind !== 'answered' && answering.kind !== 'changed')
+        return deps.store.saveEnrollment(next);
+      if (answering.kind === 'changed')
+        previous = await latestScore(deps, next.id, answering.placed[0].question);
+      written = answerReplies(next, reply, answering.placed);
+      const tallies = answerTallies(
+        next,
+        answering.placed,
+        answerChannelOf(reply.channel, Boolean(reply.only)),
+      );
+      left = await deps.store.saveAnswer({ enrollment: next, replies: written, tallies });
+    },
   );
   // Set inside the write's change, which TypeScript cannot follow.
   let result = outcome as AnswerOutcome;
-  if (result.kind === 'changed') {
-    const previous = await latestScore(deps, updated.id, result.placed[0].question);
-    if (previous !== undefined) result = { ...result, previous };
-  }
-  await storeReplies(deps, updated, reply, result);
-  if (result.kind === 'answered' || result.kind === 'changed') {
+  if (result.kind === 'changed' && previous !== undefined) result = { ...result, previous };
+  if (result.kind !== 'answered' && result.kind !== 'changed') await storeNote(deps, updated, reply, result);
+  else {
+    for (const stored of written) countReply(stored);
     for (const { question } of result.placed)
       logger.info('check-in answered', {
         enrollmentId: enrollment.id,
         metric: question.metric,
         channel: reply.channel,
       });
-    await countAnswers(deps, updated, result.placed, answerChannelOf(reply.channel, Boolean(reply.only)));
+    // Counted before with a value that may have changed, or not counted with the answer: counted alone.
+    for (const t of left) await recordTally(deps, t, updated.retainUntil);
     if (mayFollowReport(result.placed)) await refreshReport(deps, updated);
     // A 1 on a question about feeling safe: the operator's list shows it (the texted answer adds resources).
     if (lowSafetyAnswer(result)) await noteConcern(deps, updated, 'abuse', reply.channel);
@@ -192,12 +212,31 @@ function releaseReport(e: Enrollment, now: string): void {
 const mayFollowReport = (placed: readonly PlacedAnswer[]): boolean =>
   placed.some((p) => p.question.day >= PROGRAM_DAYS - 14);
 
-/** Stores the answers (one reply each, keyed by the message id and its place) or the note. */
-async function storeReplies(
+/** The replies of answers placed on their questions: one each, keyed by the message id and its place. */
+function answerReplies(
+  enrollment: Enrollment,
+  reply: IncomingAnswer,
+  placed: readonly PlacedAnswer[],
+): Reply[] {
+  return placed.map(({ question, answer }, i) => ({
+    enrollmentId: enrollment.id,
+    at: reply.at,
+    sourceId: placed.length > 1 ? `${reply.sourceId}#${i + 1}` : reply.sourceId,
+    channel: reply.channel,
+    stepId: question.stepId,
+    day: question.day,
+    metric: question.metric,
+    score: answer.score,
+    ...(answer.note ? { note: answer.note } : {}),
+  }));
+}
+
+/** Stores a reply that answers nothing as a note: beside the oldest open question, or a journal note. */
+async function storeNote(
   deps: Deps,
   enrollment: Enrollment,
   reply: IncomingAnswer,
-  outcome: AnswerOutcome,
+  outcome: Exclude<AnswerOutcome, { kind: 'answered' | 'changed' }>,
 ): Promise<void> {
   const base: Reply = {
     enrollmentId: enrollment.id,
@@ -206,20 +245,6 @@ async function storeReplies(
     channel: reply.channel,
   };
   switch (outcome.kind) {
-    case 'answered':
-    case 'changed':
-      for (const [i, { question, answer }] of outcome.placed.entries()) {
-        await recordReply(deps, enrollment, {
-          ...base,
-          sourceId: outcome.placed.length > 1 ? `${reply.sourceId}#${i + 1}` : reply.sourceId,
-          stepId: question.stepId,
-          day: question.day,
-          metric: question.metric,
-          score: answer.score,
-          ...(answer.note ? { note: answer.note } : {}),
-        });
-      }
-      return;
     case 'note-beside':
     case 'does-not-fit': {
       const oldest = outcome.stillOpen[0];

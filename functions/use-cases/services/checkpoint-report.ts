@@ -1,7 +1,8 @@
 import { type Enrollment, retainedUntil } from '../../program/enrollment';
 import { inLanguage } from '../../program/in-language';
 import { buildReport, type CheckpointReport } from '../../program/report';
-import type { Language } from '../../program/types';
+import { instantOf, REPORT_AT } from '../../program/schedule';
+import { type Language, PROGRAM_DAYS } from '../../program/types';
 import { logger } from '../../shared/logger';
 import type { Deps } from '../deps';
 import { countReport } from './outcomes';
@@ -58,6 +59,7 @@ export async function makeReport(deps: Deps, enrollment: Enrollment): Promise<Ch
  * words may have been dropped since). Nothing happens before the report exists.
  */
 export async function refreshReport(deps: Deps, enrollment: Enrollment): Promise<void> {
+  if (beforeAnyReport(deps, enrollment)) return;
   const existing = await deps.store.getReport(enrollment.id);
   if (!existing) return;
   const report = await reportFromAnswers(deps, enrollment.id, existing.generatedAt, enrollment.language);
@@ -67,4 +69,15 @@ export async function refreshReport(deps: Deps, enrollment: Enrollment): Promise
   await countReport(deps, enrollment, report);
   if (deps.config.dropReplyTextAfterReport) await deps.store.dropReplyText(enrollment.id);
   logger.info('report brought up to date after a late answer', { enrollmentId: enrollment.id });
+}
+
+/**
+ * Whether the report cannot have been made yet, known without reading it: a running program two days
+ * before its report slot (made no earlier than its slot is due; the margin covers a time zone changed
+ * since and a local day's offset from UTC).
+ */
+function beforeAnyReport(deps: Pick<Deps, 'clock'>, enrollment: Enrollment): boolean {
+  if (enrollment.status !== 'active' || !enrollment.day0) return false;
+  const reportDue = instantOf(enrollment.day0, PROGRAM_DAYS - 2, REPORT_AT, enrollment.timezone);
+  return deps.clock.now().toISOString() < reportDue;
 }

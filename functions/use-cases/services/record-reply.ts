@@ -13,5 +13,10 @@ export async function recordReply(
   reply: Reply,
 ): Promise<void> {
   await deps.store.addReply(reply, enrollment.retainUntil);
+  countReply(reply);
+}
+
+/** Counts a stored reply (`Replies`, by channel and whether it answers a check-in or is a note). */
+export function countReply(reply: Reply): void {
   countEvent('Replies', { channel: reply.channel, kind: reply.score === undefined ? 'note' : 'answer' });
 }
