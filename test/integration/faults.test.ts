@@ -10,9 +10,9 @@ import { UNKNOWN_OUTCOME } from '../../functions/use-cases/sending/send';
 import { systemTexts } from '../../functions/use-cases/services/compose';
 import type { Runtime } from '../../local/runtime';
 import {
-  DYNAMODB_CONDITION_FAILED,
   DYNAMODB_THROTTLED,
   dynamoCall,
+  dynamodbTransactionCanceled,
   type FaultProxy,
   SES_INTERNAL_ERROR,
   SES_THROTTLED,
@@ -440,9 +440,13 @@ describe('DynamoDB throttling and conditional failures', () => {
     const w = await world(1);
     const [who] = w.people as [Participant];
     await advanceTo(w.runtime, CHECKIN_OPEN);
-    // The answer's enrollment write: the transaction that carries its reply and counts too.
+    // The answer's enrollment write: the transaction that carries its reply and counts too, refused as
+    // DynamoDB refuses one, by the enrollment's condition (its first item) and nothing else.
     const profileWrite = dynamoCall('TransactWriteItems', '"PROFILE"');
-    w.dynamo.inject(5, profileWrite, { kind: 'refuse', answer: DYNAMODB_CONDITION_FAILED });
+    w.dynamo.inject(5, profileWrite, {
+      kind: 'refuse',
+      answer: dynamodbTransactionCanceled(['ConditionalCheckFailed', 'None', 'None']),
+    });
     const text = { from: who.phone as string, body: '2', sid: `SM${'f'.repeat(32)}` };
     const first = await postInbound(w.runtime, text);
     expect(first.status).toBe(409);

@@ -15,6 +15,8 @@ export interface AwsErrorAnswer {
   status: number;
   type: string;
   message: string;
+  /** A transaction's reasons, one per item, as DynamoDB gives them with TransactionCanceledException. */
+  cancellationReasons?: { Code: string; Message?: string }[];
 }
 
 /**
@@ -58,6 +60,19 @@ export const DYNAMODB_CONDITION_FAILED: AwsErrorAnswer = {
   type: 'com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException',
   message: 'The conditional request failed',
 };
+
+/**
+ * DynamoDB's answer to a transaction one of whose conditions did not hold: `codes` one per item
+ * ('ConditionalCheckFailed' or 'None'), as real DynamoDB gives them.
+ */
+export const dynamodbTransactionCanceled = (codes: string[]): AwsErrorAnswer => ({
+  status: 400,
+  type: 'com.amazonaws.dynamodb.v20120810#TransactionCanceledException',
+  message: `Transaction cancelled, please refer cancellation reasons for specific reasons [${codes.join(', ')}]`,
+  cancellationReasons: codes.map((Code) =>
+    Code === 'ConditionalCheckFailed' ? { Code, Message: 'The conditional request failed' } : { Code },
+  ),
+});
 
 /** SES v2's answer when the account's sending rate is exceeded. */
 export const SES_THROTTLED: AwsErrorAnswer = {
@@ -110,8 +125,15 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       outgoing.end(body);
     });
 
-  const answer = (response: http.ServerResponse, { status, type, message }: AwsErrorAnswer) => {
-    const payload = JSON.stringify({ __type: type, message });
+  const answer = (
+    response: http.ServerResponse,
+    { status, type, message, cancellationReasons }: AwsErrorAnswer,
+  ) => {
+    const payload = JSON.stringify({
+      __type: type,
+      message,
+      ...(cancellationReasons ? { CancellationReasons: cancellationReasons } : {}),
+    });
     response.writeHead(status, {
       'content-type': 'application/x-amz-json-1.0',
       'x-amzn-errortype': type.split('#').pop() ?? type,
