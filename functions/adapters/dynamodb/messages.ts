@@ -5,7 +5,14 @@ import type { MessageKey, MessageRecord } from '../../program/enrollment';
 import { enrollmentPut } from './enrollments';
 import { keys, MESSAGE_PREFIX } from './keys';
 import { tallyItems } from './outcomes';
-import { type Item, isConditionFailure, strip, type Table } from './table';
+import {
+  type Item,
+  isConditionFailure,
+  pauseAfterConflict,
+  refusedConditions,
+  strip,
+  type Table,
+} from './table';
 
 /**
  * How long the provider's id of a sent message leads back to it: delivery callbacks and bounces come
@@ -68,9 +75,6 @@ function providerLookup(table: Table, { enrollmentId, day, slot, channel }: Mess
 const CONFLICT_ATTEMPTS = 4;
 
 /** Which items of a cancelled transaction had their condition fail, by position. */
-const refused = (error: TransactionCanceledException) =>
-  (error.CancellationReasons ?? []).map((reason) => reason?.Code === 'ConditionalCheckFailed');
-
 /**
  * Messages in their enrollment's partition, one per day, slot and channel; a lookup by the provider's id.
  * `dueShards` spreads the due index of an enrollment written with a message (markSent).
@@ -106,7 +110,7 @@ export function dynamoMessages(table: Table, dueShards: number): MessageStore {
         return uncounted ? 'done-uncounted' : 'done';
       } catch (error) {
         if (!(error instanceof TransactionCanceledException)) throw error;
-        const refusals = refused(error);
+        const refusals = refusedConditions(error);
         if (refusals[0]) return 'not-sending';
         if (refusals[enrollmentAt]) return 'enrollment-changed';
         if (tally && refusals[base.length]) {
@@ -122,7 +126,7 @@ export function dynamoMessages(table: Table, dueShards: number): MessageStore {
           attempt = 0;
           continue;
         }
-        await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt * (0.5 + Math.random())));
+        await pauseAfterConflict(attempt);
       }
     }
   };

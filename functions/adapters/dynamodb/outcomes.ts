@@ -10,7 +10,7 @@ import {
 } from '../../program/outcomes';
 import type { Track } from '../../program/types';
 import { keys, OUTCOME_COUNT_PREFIX, OUTCOME_COUNTER_SHARDS, outcomeCohortPartition, shardOf } from './keys';
-import { expiring, type Table } from './table';
+import { expiring, refusedConditions, type Table } from './table';
 
 /** Increments by counter item: a transaction may touch an item once, so one Update per part. */
 function updatesOf(
@@ -243,7 +243,7 @@ export function dynamoOutcomes(table: Table): OutcomeStore {
           break;
         } catch (error) {
           if (!(error instanceof TransactionCanceledException)) throw error;
-          const refused = (error.CancellationReasons ?? []).map((r) => r?.Code === 'ConditionalCheckFailed');
+          const refused = refusedConditions(error);
           if (refused.some(Boolean)) {
             // Counted before: the rest is written without them; a value may have changed since.
             left.push(...counting.filter((t, i) => refused[i] && t.value !== undefined && t.valued?.length));

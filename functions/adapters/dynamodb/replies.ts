@@ -7,7 +7,7 @@ import { ConcurrentUpdateError } from '../../shared/errors';
 import { enrollmentPut } from './enrollments';
 import { keys, REPLY_PREFIX } from './keys';
 import { firstOfEach, tallyItems } from './outcomes';
-import { expiring, isConditionFailure, type Table } from './table';
+import { expiring, isConditionFailure, pauseAfterConflict, refusedConditions, type Table } from './table';
 
 /** Tries of an answer's transaction that others on the same counters got in the way of. */
 const CONFLICT_ATTEMPTS = 4;
@@ -51,7 +51,7 @@ export function dynamoReplies(table: Table, dueShards: number): ReplyStore {
               cause: error,
             });
           if (!(error instanceof TransactionCanceledException)) throw error;
-          const refused = (error.CancellationReasons ?? []).map((r) => r?.Code === 'ConditionalCheckFailed');
+          const refused = refusedConditions(error);
           if (refused[0])
             throw new ConcurrentUpdateError('The enrollment changed while it was being updated.', undefined, {
               cause: error,
@@ -74,7 +74,7 @@ export function dynamoReplies(table: Table, dueShards: number): ReplyStore {
             attempt = 0;
             continue;
           }
-          await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt * (0.5 + Math.random())));
+          await pauseAfterConflict(attempt);
         }
       }
     },

@@ -4,6 +4,7 @@ import {
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceInUseException,
+  type TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
@@ -22,6 +23,17 @@ export type Key = { PK: string; SK: string };
 
 /** Whether a write failed only because its condition did not hold (the SDK's own exception, matched by class). */
 export const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
+
+/** For each item of a cancelled transaction, whether its own condition refused it (in the items' order). */
+export const refusedConditions = (error: TransactionCanceledException): boolean[] =>
+  (error.CancellationReasons ?? []).map((reason) => reason?.Code === 'ConditionalCheckFailed');
+
+/**
+ * The short, jittered wait before trying again a transaction another one got in the way of (the
+ * `attempt`th try), as the SDK waits before repeating a throttled request.
+ */
+export const pauseAfterConflict = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt * (0.5 + Math.random())));
 
 /** The TTL attribute for an item that expires at `retainUntil` (Unix seconds), or nothing. */
 export const expiring = (retainUntil: number | undefined) =>
