@@ -1,29 +1,77 @@
 // After `stryker run`: the mutation score of each part Stryker mutated (functions/program/ and the use
-// cases), printed and written to artifacts/mutation/summary.json. Score = (killed + timeout) over
-// (killed + timeout + survived + no coverage), as Stryker counts it; mutants that do not compile are left out.
-import { readFileSync, writeFileSync } from 'node:fs';
+// cases), printed and written to artifacts/mutation/summary.json, then one line per file, and the files in
+// the configured scope that the report does not hold yet (a narrowed run measures only part of it).
+// Score = (killed + timeout) over (killed + timeout + survived + no coverage), as Stryker counts it; mutants
+// that do not compile, and static ones (ignoreStatic), are left out.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import config from '../stryker.config.mjs';
 
 const report = JSON.parse(readFileSync('artifacts/mutation/mutation.json', 'utf8'));
 const GOALS = { 'functions/program/': 85, 'functions/use-cases/': 75 };
-const summary = {};
-for (const [group, goal] of Object.entries(GOALS)) {
+
+const tally = (mutants) => {
   const counts = { killed: 0, survived: 0, noCoverage: 0, timeout: 0 };
-  for (const [file, { mutants }] of Object.entries(report.files)) {
-    if (!file.replaceAll('\\', '/').includes(group)) continue;
-    for (const { status } of mutants) {
-      if (status === 'Killed') counts.killed++;
-      else if (status === 'Survived') counts.survived++;
-      else if (status === 'NoCoverage') counts.noCoverage++;
-      else if (status === 'Timeout') counts.timeout++;
-    }
+  for (const { status } of mutants) {
+    if (status === 'Killed') counts.killed++;
+    else if (status === 'Survived') counts.survived++;
+    else if (status === 'NoCoverage') counts.noCoverage++;
+    else if (status === 'Timeout') counts.timeout++;
   }
   const detected = counts.killed + counts.timeout;
   const valid = detected + counts.survived + counts.noCoverage;
+  return { counts, valid, score: valid === 0 ? undefined : Math.round((1000 * detected) / valid) / 10 };
+};
+
+const files = Object.entries(report.files).map(([file, { mutants }]) => [
+  file.replaceAll('\\', '/'),
+  mutants,
+]);
+const summary = {};
+for (const [group, goal] of Object.entries(GOALS)) {
+  const { counts, valid, score } = tally(
+    files.filter(([file]) => file.includes(group)).flatMap(([, m]) => m),
+  );
   if (valid === 0) continue;
-  const score = Math.round((1000 * detected) / valid) / 10;
   summary[group] = { ...counts, score, goal };
   console.log(
     `${group}: ${score}% (goal ${goal}%) — killed ${counts.killed}, survived ${counts.survived}, no coverage ${counts.noCoverage}, timeout ${counts.timeout}`,
   );
 }
 writeFileSync('artifacts/mutation/summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+
+console.log(
+  '\n| file | mutants | killed | survived | no coverage | timeout | score |\n| --- | --- | --- | --- | --- | --- | --- |',
+);
+for (const [file, mutants] of files.sort(([a], [b]) => a.localeCompare(b))) {
+  const { counts, valid, score } = tally(mutants);
+  const name = file.replace(/^.*functions\//, '');
+  const cells = [valid, counts.killed, counts.survived, counts.noCoverage, counts.timeout];
+  console.log(`| ${name} | ${cells.join(' | ')} | ${score === undefined ? '–' : `${score}%`} |`);
+}
+
+// The configured scope, expanded by hand (the globs in stryker.config.mjs are `dir/**/*.ts`, `dir/*.ts`, files).
+const toRegExp = (glob) =>
+  new RegExp(
+    `^${glob
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replaceAll('**/', '@@')
+      .replace(/\*/g, '[^/]*')
+      .replaceAll('@@', '(?:.*/)?')}$`,
+  );
+const include = config.mutate.filter((glob) => !glob.startsWith('!')).map(toRegExp);
+const exclude = config.mutate.filter((glob) => glob.startsWith('!')).map((glob) => toRegExp(glob.slice(1)));
+const walk = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name).replaceAll('\\', '/')],
+  );
+const inScope = walk('functions').filter(
+  (file) => include.some((re) => re.test(file)) && !exclude.some((re) => re.test(file)),
+);
+const measured = new Set(files.map(([file]) => file.replace(/^.*?(functions\/)/, '$1')));
+const missing = inScope.filter((file) => !measured.has(file));
+console.log(
+  missing.length === 0
+    ? `\nEvery file in the configured scope (${inScope.length}) is in the report.`
+    : `\nNot in the report yet, ${missing.length} of ${inScope.length} files in the configured scope: ${missing.join(', ')}`,
+);

@@ -10,8 +10,8 @@
  */
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate, figuresFor, hasSplit, loadFile, loadSplit, splitFiles } from '../../bench/safety-eval';
-import { assessSafety, assessSafetyByRules, assessSafetyWithoutIndex } from '../../functions/program/safety';
+import { evaluate, figuresFor, hasSplit, loadFile, splitFiles } from '../../bench/safety-eval';
+import { assessSafety } from '../../functions/program/safety';
 
 /** The targets of the issue, on data the detector was not tuned on. */
 const GOALS = { dangerRecall: { en: 0.95, es: 0.9 }, falseAlarms: 0.03 };
@@ -137,18 +137,6 @@ describe('the dev split, against the goals', () => {
   it('answers nearly every concern message with at least the short reply', () => {
     expect(figures.overall.concernRecall.rate).toBeGreaterThanOrEqual(0.93);
   });
-});
-
-describe('the anchor index (which rules a message can match, so the others are never compiled)', () => {
-  it('changes no outcome on any development message', () => {
-    const changed = loadSplit('dev')
-      .map(({ text }) => text)
-      .filter(
-        (text) =>
-          JSON.stringify(assessSafetyByRules(text)) !== JSON.stringify(assessSafetyWithoutIndex(text)),
-      );
-    expect(changed).toEqual([]);
-  }, 180_000); // every dev message twice through the rules: over a minute on a busy two-core machine
 });
 
 describe("the issue's example messages", () => {
