@@ -37,7 +37,7 @@ export default {
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   ignoreStatic: true,
-  // Incremental mode: results accumulate in reports/stryker-incremental.json (git-ignored, local), and a later
+  // Incremental mode: results accumulate in reports/stryker-incremental.json (kept in git), and a later
   // run re-tests only mutants whose code or covering tests changed. A narrowed run such as
   //   npx stryker run --mutate functions/program/consent.ts --concurrency 1
   // keeps the other files' results: Stryker's IncrementalDiffer carries over every old mutant outside the

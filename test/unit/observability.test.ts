@@ -11,30 +11,10 @@ import { enroll } from '../../functions/use-cases/enrollment/enroll';
 import { replyBySms } from '../../functions/use-cases/replies/reply-by-sms';
 import { dispatch } from '../../functions/use-cases/sending/dispatch';
 import { fakeWorld } from '../support/fake-deps';
+import { logsOf } from '../support/logs';
 
 vi.mock('../../functions/shared/metrics', () => ({ countEvent: vi.fn() }));
 const counted = vi.mocked(countEvent);
-
-/** Every JSON log line written while `work` runs. */
-async function logsOf(work: () => Promise<unknown>): Promise<Record<string, unknown>[]> {
-  const lines: string[] = [];
-  const original = process.stdout.write;
-  logger.setLogLevel('INFO');
-  process.stdout.write = ((chunk: unknown) => {
-    lines.push(String(chunk));
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    await work();
-  } finally {
-    process.stdout.write = original;
-    logger.setLogLevel('WARN');
-  }
-  return lines
-    .flatMap((chunk) => chunk.split('\n'))
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line));
-}
 
 const event = (headers: Record<string, string> = {}): HttpEvent =>
   ({

@@ -19,6 +19,7 @@ export interface EnrollmentStore {
    */
   createEnrollment(enrollment: Enrollment): Promise<EnrollmentConflict | undefined>;
   getEnrollment(id: string): Promise<Enrollment | undefined>;
+  /** The enrollment of an address, found in any case ("Ana@Example.com" is ana@example.com). */
   findByEmail(email: string): Promise<Enrollment | undefined>;
   /**
    * Writes the enrollment if its stored version is still `enrollment.version - 1`

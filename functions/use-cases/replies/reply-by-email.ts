@@ -36,6 +36,8 @@ export type EmailReplyOutcome =
 export type EmailReplyResult = EmailReplyOutcome & { concern?: SafetyCategory };
 
 const DEDUPE_SECONDS = 7 * 86_400;
+/** The sender's address as written, without stray spaces (the store finds an address in any case). */
+const senderOf = (email: EmailReply) => email.from.trim();
 const isCheckin = (m: MessageRecord) => m.kind === 'check-in' || m.kind === 'checkpoint';
 
 /**
@@ -69,10 +71,10 @@ const reachOf = async (signal: SafetySignal, enrollment: Enrollment | undefined)
  * of the text is stored.
  */
 async function answerDanger(deps: Deps, email: EmailReply, signal: SafetySignal): Promise<EmailReplyOutcome> {
-  const enrollment = await deps.store.findByEmail(email.from.trim().toLowerCase());
+  const enrollment = await deps.store.findByEmail(senderOf(email));
   const { paused } = await protect(deps, enrollment, signal.category, 'email');
   await deps.mailer.send(
-    composeSafetyEmail(deps, email.from.trim(), enrollment, paused, await reachOf(signal, enrollment)),
+    composeSafetyEmail(deps, senderOf(email), enrollment, paused, await reachOf(signal, enrollment)),
   );
   return { outcome: 'safety', category: signal.category };
 }
@@ -90,10 +92,10 @@ async function answerConcern(
   signal: SafetySignal,
   outcome: EmailReplyOutcome,
 ): Promise<EmailReplyResult> {
-  const enrollment = await deps.store.findByEmail(email.from.trim().toLowerCase());
+  const enrollment = await deps.store.findByEmail(senderOf(email));
   await noteConcern(deps, enrollment, signal.category, 'email');
   await deps.mailer.send(
-    composeSafetyEmail(deps, email.from.trim(), enrollment, false, await reachOf(signal, enrollment)),
+    composeSafetyEmail(deps, senderOf(email), enrollment, false, await reachOf(signal, enrollment)),
   );
   return { ...outcome, concern: signal.category };
 }
@@ -105,19 +107,18 @@ async function recordEmailReply(
   firstSeenAt: string,
 ): Promise<EmailReplyOutcome> {
   const sourceId = `ses-${email.messageId}`;
-  const enrollment = await deps.store.findByEmail(email.from.trim().toLowerCase());
+  const enrollment = await deps.store.findByEmail(senderOf(email));
   if (!enrollment) {
     logger.info('email reply from an unknown sender ignored');
     return { outcome: 'ignored', reason: 'unknown-sender' };
   }
   const text = replyTextOf(email.text);
   if (!text) return { outcome: 'ignored', reason: 'empty' };
-  // RESUME ends a pause (a safety pause too) for someone who gets no texts to send it by.
-  const now = deps.clock.now().toISOString();
-  if (parseKeyword(text)?.keyword === 'resume' && enrollment.pausedUntil && enrollment.pausedUntil > now) {
-    if (await resumeProgram(deps, enrollment.id)) return { outcome: 'resumed' };
-  }
-  const named = await namedCheckin(deps, enrollment, email.inReplyTo ?? []);
+  // RESUME ends a pause (a safety pause too) for someone who gets no texts to send it by; with nothing
+  // paused it is read like any other words.
+  if (parseKeyword(text)?.keyword === 'resume' && (await resumeProgram(deps, enrollment.id)))
+    return { outcome: 'resumed' };
+  const named = email.inReplyTo ? await namedCheckin(deps, enrollment, email.inReplyTo) : undefined;
   const outcome = await answerOpenQuestions(deps, enrollment, {
     text,
     sourceId,
