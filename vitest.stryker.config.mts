@@ -15,6 +15,11 @@ export default defineConfig({
     exclude: ['test/unit/safety-weights.test.ts', 'test/unit/safety-anchor-index.test.ts'],
     allowOnly: false,
     pool: 'forks',
+    // STRYKER_SHARED_MODULES=1: test files share one module graph instead of loading the program afresh
+    // for each (the detector builds its lexicons and model at load: a second or more per file, for every
+    // mutant). Values built once and cached then keep the code they were built with, so a mutant there
+    // can only survive: the score is a lower bound. Used for the detector's own files (docs/BENCHMARKS.md).
+    isolate: process.env.STRYKER_SHARED_MODULES !== '1',
     // Instrumented code is slower: measuring the detector on every labelled message (safety-eval.test.ts).
     testTimeout: 300_000,
     env: {
