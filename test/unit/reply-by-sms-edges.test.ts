@@ -1,0 +1,85 @@
+/**
+ * Texts at the edges of what the keywords mean: YES when the open question is a rating, START from
+ * someone whose texts are on, a first text from a number the carrier had stopped delivering to.
+ */
+import { describe, expect, it } from 'vitest';
+import { confirm } from '../../functions/use-cases/enrollment/confirm';
+import { enroll } from '../../functions/use-cases/enrollment/enroll';
+import { replyBySms } from '../../functions/use-cases/replies/reply-by-sms';
+import { dispatch } from '../../functions/use-cases/sending/dispatch';
+import { updateEnrollment } from '../../functions/use-cases/services/update-enrollment';
+import { type FakeWorld, fakeWorld, testCatalog } from '../support/fake-deps';
+
+const PHONE = '+14155550100';
+const texts = testCatalog.messages.sms;
+let sids = 0;
+const sms = (world: FakeWorld, body: string) =>
+  replyBySms(world.deps, { from: PHONE, body, messageSid: `SMedge${++sids}` });
+
+async function runUntil(world: FakeWorld, iso: string) {
+  for (;;) {
+    const next = await world.store.earliestDue();
+    if (!next || next > iso) break;
+    world.clock.set(next);
+    await dispatch(world.deps);
+  }
+  world.clock.set(iso);
+}
+
+async function texting(world: FakeWorld) {
+  const { id } = await enroll(world.deps, {
+    email: 'ana@example.com',
+    timezone: 'America/New_York',
+    role: 'hurt',
+    phone: PHONE,
+    smsConsent: true,
+  });
+  const link = world.emails.at(-1)?.text?.match(/https:\/\/kintsugi\.test\/confirm\?\S+/)?.[0] ?? '';
+  await confirm(world.deps, new URL(link).searchParams.get('token') ?? '');
+  await sms(world, 'YES');
+  return id;
+}
+
+describe('YES', () => {
+  it('while only a 1–5 check-in is open is the opt-in word again, not an answer', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    await texting(world);
+    await runUntil(world, '2026-03-09T12:00:00.000Z');
+    expect(await sms(world, 'yes')).toBe(texts.optInConfirmed);
+    expect(world.store.replies).toHaveLength(0);
+    expect(await sms(world, '3')).toBe('3 of 5 noted.');
+  });
+
+  it('while the yes-or-no checkpoint is open answers it', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    await texting(world);
+    await runUntil(world, '2026-05-31T22:30:00.000Z');
+    await sms(world, 'yes');
+    expect(world.store.replies.at(-1)).toMatchObject({ stepId: 'both-willing', score: 1 });
+  });
+});
+
+describe('START', () => {
+  it('from someone whose texts are on says they are on, and changes nothing', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    const id = await texting(world);
+    expect(await sms(world, 'START')).toBe(texts.startConfirmed);
+    expect((await world.store.getEnrollment(id))?.smsStatus).toBe('active');
+  });
+});
+
+describe('a text from a number marked unreachable after carrier failures', () => {
+  it('makes it reachable again, and is handled as usual', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    const id = await texting(world);
+    await runUntil(world, '2026-03-09T12:00:00.000Z');
+    await updateEnrollment(world.deps, id, (e) => {
+      e.smsStatus = 'unreachable';
+      e.smsFailures = 3;
+    });
+    expect(await sms(world, '4')).toBe('4 of 5 noted.');
+    const e = await world.store.getEnrollment(id);
+    expect(e?.smsStatus).toBe('active');
+    expect(e?.smsFailures).toBe(0);
+  });
+});
