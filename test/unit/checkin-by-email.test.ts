@@ -4,8 +4,6 @@
  * click is refused in words, and a private note is read for danger before it is kept.
  */
 import { describe, expect, it } from 'vitest';
-import { confirm } from '../../functions/use-cases/enrollment/confirm';
-import { enroll } from '../../functions/use-cases/enrollment/enroll';
 import { deleteData } from '../../functions/use-cases/enrollment/privacy';
 import {
   answerByEmail,
@@ -15,31 +13,8 @@ import {
   readNote,
   viewEmailAnswer,
 } from '../../functions/use-cases/replies/checkin-by-email';
-import { dispatch } from '../../functions/use-cases/sending/dispatch';
 import { type FakeWorld, fakeWorld } from '../support/fake-deps';
-
-async function runUntil(world: FakeWorld, iso: string) {
-  for (;;) {
-    const next = await world.store.earliestDue();
-    if (!next || next > iso) break;
-    world.clock.set(next);
-    await dispatch(world.deps);
-  }
-  world.clock.set(iso);
-}
-
-/** Someone on the hurt track with no phone, so check-ins come by email; returns their id. */
-async function enrolled(world: FakeWorld, extra: Record<string, unknown> = {}) {
-  const { id } = await enroll(world.deps, {
-    email: 'ana@example.com',
-    timezone: 'America/New_York',
-    role: 'hurt',
-    ...extra,
-  });
-  const link = world.emails.at(-1)?.text?.match(/https:\/\/kintsugi\.test\/confirm\?\S+/)?.[0] ?? '';
-  await confirm(world.deps, new URL(link).searchParams.get('token') ?? '');
-  return id;
-}
+import { confirmedParticipant, runUntil } from '../support/fake-program';
 
 /** The token and score of the email's answer link for `score` (the week's check-in, as sent). */
 function answerLink(world: FakeWorld, score: number, subject = 'Your weekly check-in') {
@@ -53,10 +28,10 @@ function answerLink(world: FakeWorld, score: number, subject = 'Your weekly chec
   };
 }
 
-/** Enrolled, and the first weekly check-in email sent (Sunday 19:00 in New York). */
+/** Enrolled (no YES to texts, so check-ins come by email), and the first weekly check-in email sent (Sunday 19:00 in New York). */
 async function withCheckin(extra: Record<string, unknown> = {}) {
   const world = fakeWorld('2026-03-02T15:00:00.000Z');
-  const id = await enrolled(world, extra);
+  const id = await confirmedParticipant(world, extra);
   await runUntil(world, '2026-03-09T12:00:00.000Z');
   return { world, id };
 }

@@ -5,11 +5,10 @@
  * the same program: these run the same weeks both ways and compare what arrived, and when.
  */
 import { describe, expect, it } from 'vitest';
-import { confirm } from '../../functions/use-cases/enrollment/confirm';
-import { enroll } from '../../functions/use-cases/enrollment/enroll';
 import { replyBySms } from '../../functions/use-cases/replies/reply-by-sms';
 import { dispatch } from '../../functions/use-cases/sending/dispatch';
 import { type FakeWorld, fakeWorld } from '../support/fake-deps';
+import { confirmedParticipant } from '../support/fake-program';
 
 const PHONE = '+14155550100';
 const HOUR = 3_600_000;
@@ -41,16 +40,7 @@ async function start(slowPath: boolean): Promise<Run> {
       return sms.send(to, body);
     },
   };
-  const { id } = await enroll(world.deps, {
-    email: 'ana@example.com',
-    timezone: 'America/New_York',
-    role: 'hurt',
-    phone: PHONE,
-    smsConsent: true,
-  });
-  const link = world.emails.at(-1)?.text?.match(/https:\/\/kintsugi\.test\/confirm\?\S+/)?.[0] ?? '';
-  await confirm(world.deps, new URL(link).searchParams.get('token') ?? '');
-  await replyBySms(world.deps, { from: PHONE, body: 'YES', messageSid: 'SMyes' });
+  const id = await confirmedParticipant(world, { phone: PHONE, smsConsent: true }, { textYes: true });
   received.length = 0;
   return { world, id, received, skipped: 0 };
 }

@@ -4,28 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Step } from '../../functions/program/types';
-import { confirm } from '../../functions/use-cases/enrollment/confirm';
-import { enroll } from '../../functions/use-cases/enrollment/enroll';
 import { replyByEmail } from '../../functions/use-cases/replies/reply-by-email';
-import { dispatch } from '../../functions/use-cases/sending/dispatch';
 import { type FakeWorld, fakeWorld, testCatalog } from '../support/fake-deps';
+import { confirmedParticipant, runUntil } from '../support/fake-program';
 
-async function runUntil(world: FakeWorld, iso: string) {
-  for (;;) {
-    const next = await world.store.earliestDue();
-    if (!next || next > iso) break;
-    world.clock.set(next);
-    await dispatch(world.deps);
-  }
-  world.clock.set(iso);
-}
-
-async function enrolled(world: FakeWorld, email = 'ana@example.com') {
-  const { id } = await enroll(world.deps, { email, timezone: 'America/New_York', role: 'hurt' });
-  const link = world.emails.at(-1)?.text?.match(/https:\/\/kintsugi\.test\/confirm\?\S+/)?.[0] ?? '';
-  await confirm(world.deps, new URL(link).searchParams.get('token') ?? '');
-  return id;
-}
+const enrolled = (world: FakeWorld, email = 'ana@example.com') => confirmedParticipant(world, { email });
 
 /** The Message-ID a mail client quotes in In-Reply-To for the last email sent to `to` with `subject`. */
 function messageIdOf(world: FakeWorld, to: string, subject: string) {

@@ -3,12 +3,10 @@
  * someone whose texts are on, a first text from a number the carrier had stopped delivering to.
  */
 import { describe, expect, it } from 'vitest';
-import { confirm } from '../../functions/use-cases/enrollment/confirm';
-import { enroll } from '../../functions/use-cases/enrollment/enroll';
 import { replyBySms } from '../../functions/use-cases/replies/reply-by-sms';
-import { dispatch } from '../../functions/use-cases/sending/dispatch';
 import { updateEnrollment } from '../../functions/use-cases/services/update-enrollment';
 import { type FakeWorld, fakeWorld, testCatalog } from '../support/fake-deps';
+import { confirmedParticipant, runUntil } from '../support/fake-program';
 
 const PHONE = '+14155550100';
 const texts = testCatalog.messages.sms;
@@ -16,29 +14,8 @@ let sids = 0;
 const sms = (world: FakeWorld, body: string) =>
   replyBySms(world.deps, { from: PHONE, body, messageSid: `SMedge${++sids}` });
 
-async function runUntil(world: FakeWorld, iso: string) {
-  for (;;) {
-    const next = await world.store.earliestDue();
-    if (!next || next > iso) break;
-    world.clock.set(next);
-    await dispatch(world.deps);
-  }
-  world.clock.set(iso);
-}
-
-async function texting(world: FakeWorld) {
-  const { id } = await enroll(world.deps, {
-    email: 'ana@example.com',
-    timezone: 'America/New_York',
-    role: 'hurt',
-    phone: PHONE,
-    smsConsent: true,
-  });
-  const link = world.emails.at(-1)?.text?.match(/https:\/\/kintsugi\.test\/confirm\?\S+/)?.[0] ?? '';
-  await confirm(world.deps, new URL(link).searchParams.get('token') ?? '');
-  await sms(world, 'YES');
-  return id;
-}
+const texting = (world: FakeWorld) =>
+  confirmedParticipant(world, { phone: PHONE, smsConsent: true }, { textYes: true });
 
 describe('YES', () => {
   it('while only a 1–5 check-in is open is the opt-in word again, not an answer', async () => {

@@ -4,13 +4,12 @@
  * no longer reach the person, an address that bounced, a number in Canada.
  */
 import { describe, expect, it } from 'vitest';
-import { confirm } from '../../functions/use-cases/enrollment/confirm';
-import { enroll } from '../../functions/use-cases/enrollment/enroll';
 import { replyByEmail } from '../../functions/use-cases/replies/reply-by-email';
 import { replyBySms } from '../../functions/use-cases/replies/reply-by-sms';
 import { endAfterSafetyPause, SAFETY_PAUSE_DAYS } from '../../functions/use-cases/services/safety';
 import { updateEnrollment } from '../../functions/use-cases/services/update-enrollment';
 import { type FakeWorld, fakeWorld, testCatalog } from '../support/fake-deps';
+import { confirmedParticipant } from '../support/fake-program';
 import { logsOf } from '../support/logs';
 
 const PHONE = '+14155550100';
@@ -20,19 +19,8 @@ let sids = 0;
 const sms = (world: FakeWorld, body: string, from = PHONE) =>
   replyBySms(world.deps, { from, body, messageSid: `SMprotect${++sids}` });
 
-async function participant(world: FakeWorld, phone = PHONE) {
-  const { id } = await enroll(world.deps, {
-    email: 'ana@example.com',
-    timezone: 'America/New_York',
-    role: 'hurt',
-    phone,
-    smsConsent: true,
-  });
-  const link = world.emails.at(-1)?.text?.match(/https:\/\/kintsugi\.test\/confirm\?\S+/)?.[0] ?? '';
-  await confirm(world.deps, new URL(link).searchParams.get('token') ?? '');
-  await sms(world, 'YES', phone);
-  return id;
-}
+const participant = (world: FakeWorld, phone = PHONE) =>
+  confirmedParticipant(world, { phone, smsConsent: true }, { textYes: true });
 
 class PagerDown extends Error {
   override name = 'PagerDown';

@@ -7,28 +7,18 @@ import { describe, expect, it } from 'vitest';
 import type { MessageRecord } from '../../functions/program/enrollment';
 import { openQuestionsOf } from '../../functions/program/open-questions';
 import { DeliveryUnknownError } from '../../functions/shared/errors';
-import { confirm } from '../../functions/use-cases/enrollment/confirm';
-import { enroll } from '../../functions/use-cases/enrollment/enroll';
 import { replyBySms } from '../../functions/use-cases/replies/reply-by-sms';
 import { SENDING_LEASE_MS, send, UNKNOWN_OUTCOME } from '../../functions/use-cases/sending/send';
 import { updateEnrollment } from '../../functions/use-cases/services/update-enrollment';
 import { type FakeWorld, fakeWorld } from '../support/fake-deps';
+import { confirmedParticipant } from '../support/fake-program';
 import { logsOf } from '../support/logs';
 
 const PHONE = '+14155550100';
 const NOON = '2026-03-02T17:00:00.000Z'; // 12:00 in New York: no quiet hours
 
 async function participant(world: FakeWorld) {
-  const { id } = await enroll(world.deps, {
-    email: 'ana@example.com',
-    timezone: 'America/New_York',
-    role: 'hurt',
-    phone: PHONE,
-    smsConsent: true,
-  });
-  const link = world.emails.at(-1)?.text?.match(/https:\/\/kintsugi\.test\/confirm\?\S+/)?.[0] ?? '';
-  await confirm(world.deps, new URL(link).searchParams.get('token') ?? '');
-  await replyBySms(world.deps, { from: PHONE, body: 'YES', messageSid: 'SMyes' });
+  const id = await confirmedParticipant(world, { phone: PHONE, smsConsent: true }, { textYes: true });
   world.emails.length = 0;
   world.texts.length = 0;
   return id;
