@@ -7,7 +7,9 @@
  * dev-holdout-round*.jsonl, further written examples); the holdout split is every blind holdout*.jsonl
  * file but the everyday ones; the everyday split is every holdout*everyday*.jsonl file (blind, everyday
  * replies, all ordinary: false alarms only). A split with no file says so and exits.
- * `--file <name> --half even|odd` narrows the dev split to one file, or half its lines (a validation slice).
+ * `--file <name> --half even|odd` narrows the dev split to one file, or half its lines (a validation slice);
+ * the file may also be an aside*.jsonl set, in no split: written for one change and measured once, it
+ * joins development at the next retraining (docs/SAFETY-EVAL.md, round 8).
  * `--rules-only` measures the hand-written rules without the learned model (what the model adds).
  *
  * Prints danger recall per category × language, concern recall, false alarms and false dangers per
@@ -296,8 +298,8 @@ function main(args: string[]): void {
   if (half !== undefined && half !== 'even' && half !== 'odd') throw new Error('--half must be even or odd');
   if ((file !== undefined || half !== undefined) && choice !== 'dev')
     throw new Error('--file and --half narrow the dev split only');
-  if (file !== undefined && !/^dev[^/\\]*\.jsonl$/.test(file))
-    throw new Error('--file must be a dev*.jsonl file');
+  if (file !== undefined && !/^(?:dev|aside)[^/\\]*\.jsonl$/.test(file))
+    throw new Error('--file must be a dev*.jsonl or aside*.jsonl file');
   const only = file ? { file, half: half as 'even' | 'odd' | undefined } : undefined;
 
   const rulesOnly = args.includes('--rules-only');

@@ -140,6 +140,13 @@ export interface ModelReading {
   peak?: { danger: number; signal: number; category: SafetyCategory };
   /** Its words (letters only): a short message gives the model little to go on. */
   words?: number;
+  /**
+   * In a long message a rule answered: the model's reading of the sentences the rules answer on their own
+   * (the highest of each), or 'too-short' when one of them has too few words for the model to read. The
+   * paragraphs around a sentence of violence dilute the whole message's reading ("He choked me on Friday."
+   * among news of the week reads ordinary as a whole, and as danger alone).
+   */
+  atRule?: { danger: number; signal: number } | 'too-short';
 }
 
 /** Words a stretch of a long message needs before the model reads it alone. */
@@ -149,12 +156,17 @@ export const STRETCH_GATE = 0.05;
 /** Stretches read at most (a 5,000-character email is read in its first ones): keeps the cost bounded. */
 const MAX_STRETCHES = 24;
 
+const SENTENCE_BREAK = /(?<=[.!?;])\s+|\n+/;
+
+/** A message's sentences (and lines), blank ones left out. */
+export const sentencesOf = (text: string) => text.split(SENTENCE_BREAK).filter((sentence) => sentence.trim());
+
 /**
  * A message cut into stretches for the model: its sentences (and lines), short ones joined to the next
  * until a stretch has STRETCH_WORDS words. Undefined when there is only one.
  */
 export function stretchesOf(text: string): string[] | undefined {
-  const sentences = text.split(/(?<=[.!?;])\s+|\n+/);
+  const sentences = text.split(SENTENCE_BREAK);
   const out: string[] = [];
   let current = '';
   for (const sentence of sentences) {

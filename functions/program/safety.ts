@@ -48,7 +48,14 @@
  */
 import { guessLanguage, type MessageLanguage } from './language';
 import { AnchorIndex, anchorsOf } from './safety-anchors';
-import { type LinearModel, type ModelReading, readWith, type ShippedModel, unpack } from './safety-model';
+import {
+  type LinearModel,
+  type ModelReading,
+  readWith,
+  type ShippedModel,
+  sentencesOf,
+  unpack,
+} from './safety-model';
 import shipped from './safety-model-weights.json';
 import { englishPattern, normaliseForSafety, normaliseSpanish, spanishPattern } from './safety-normalise';
 import { ABOUT_THE_APP, CONSENT, EN_RULES } from './safety-patterns-en';
@@ -277,11 +284,41 @@ export const readableByModel = (text: string) => (text.match(/\p{L}+/gu)?.length
 
 /**
  * What the model says of a message, or undefined when it is too short to read. `ruleFound`: a rule that
- * the model may overrule answered it; then a long message's stretches are always read (BURIED_WORDS).
+ * the model may overrule answered it; then a long message's stretches are always read, and so are the
+ * sentences the rules answer on their own (BURIED_WORDS, `readingAtRule`).
  */
 export function modelReading(text: string, ruleFound = false, model = theModel()): ModelReading | undefined {
   if (!readableByModel(text)) return undefined;
-  return readWith(model, text, ruleFound && isLong(text) ? 'always' : true);
+  if (!(ruleFound && isLong(text))) return readWith(model, text, true);
+  const reading = readWith(model, text, 'always');
+  const atRule = readingAtRule(text, model);
+  if (atRule) reading.atRule = atRule;
+  return reading;
+}
+
+/**
+ * The model's reading of the sentences of a long message that the rules answer on their own (the highest
+ * danger and signal among them), 'too-short' when one of them is too short for the model, or undefined when
+ * the message is one sentence or the rules answer no sentence alone (what they heard spans sentences).
+ * Only for long messages: in shorter ones the sentences around the rule's are mostly what tells an idiom,
+ * a denial or a story from long ago ("She asked if I wanted to kill him when I found out. Honestly no."),
+ * and reading the rule's sentence alone raised the development set's false alarms from 9 to 29 of 7,126
+ * from 25 words, 10 from 40.
+ */
+function readingAtRule(text: string, model: LinearModel): ModelReading['atRule'] {
+  const sentences = sentencesOf(text);
+  if (sentences.length < 2) return undefined;
+  let highest: { danger: number; signal: number } | undefined;
+  for (const sentence of sentences) {
+    if (!assessRules(sentence, true).signal) continue;
+    if (!readableByModel(sentence)) return 'too-short';
+    const { danger, signal } = readWith(model, sentence, false);
+    highest = {
+      danger: Math.max(danger, highest?.danger ?? 0),
+      signal: Math.max(signal, highest?.signal ?? 0),
+    };
+  }
+  return highest;
 }
 
 /**
@@ -375,7 +412,11 @@ export function combineAt(
   const t = thresholds[lang];
   if (byRules) {
     const buried = (reading.words ?? 0) >= BURIED_WORDS && (reading.peak?.danger ?? 0) >= BURIED_PEAK;
-    if (!firm && !buried && Math.max(reading.signal, reading.danger) < t.veto) return undefined;
+    const ordinary = (r: { signal: number; danger: number }) => Math.max(r.signal, r.danger) < t.veto;
+    // In a long message, the sentence the rule heard must read ordinary too, alone.
+    const atRule = reading.atRule;
+    const vetoed = ordinary(reading) && atRule !== 'too-short' && (atRule === undefined || ordinary(atRule));
+    if (!firm && !buried && vetoed) return undefined;
     if (byRules.level === 'danger' && !firm && lowered(byRules.category) && apartOf())
       return { ...byRules, level: 'concern' };
     if (
