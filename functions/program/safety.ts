@@ -302,8 +302,8 @@ export function modelReading(text: string, ruleFound = false, model = theModel()
  * the message is one sentence or the rules answer no sentence alone (what they heard spans sentences).
  * Only for long messages: in shorter ones the sentences around the rule's are mostly what tells an idiom,
  * a denial or a story from long ago ("She asked if I wanted to kill him when I found out. Honestly no."),
- * and reading the rule's sentence alone raised the development set's false alarms from 9 to 29 of 7,126
- * from 25 words, 10 from 40.
+ * and reading the rule's sentence alone in every message of 25 words or more raised the development set's
+ * false alarms from 9 to 29 of 7,126; from 40 words, to 10 (docs/SAFETY-EVAL.md, round 8).
  */
 function readingAtRule(text: string, model: LinearModel): ModelReading['atRule'] {
   const sentences = sentencesOf(text);
