@@ -5,7 +5,7 @@
  * purpose (so each threshold can be seen at its edge), then with the real rules and model on messages.
  * How well the whole detector hears people is measured in safety-eval.test.ts.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   assessSafety,
   assessSafetyByRules,
@@ -314,10 +314,16 @@ describe('the detector on whole messages', () => {
   });
 });
 
-describe('a function just started', () => {
-  it('answers its first messages as it answers later ones (the rules are compiled on the first)', async () => {
+describe('a function just started (the detector loaded afresh, as a cold Lambda loads it)', () => {
+  // Loaded again here, not imported above: what the module builds when it loads (its laugh, SOS and
+  // hyperbole patterns) and on its first message (the compiled rules) is then built in this test too.
+  let fresh: typeof import('../../functions/program/safety');
+  beforeAll(async () => {
     vi.resetModules();
-    const fresh = await import('../../functions/program/safety');
+    fresh = await import('../../functions/program/safety');
+  });
+
+  it('answers its first messages as it answers later ones (the rules are compiled on the first)', () => {
     expect(fresh.assessSafety('he punched me in the face')).toEqual(ABUSE);
     expect(fresh.assessSafety('I want to kill myself')).toEqual(rule('self-harm'));
     expect(fresh.assessSafety('I want to kill him')).toEqual(rule('harm-to-others'));
@@ -328,8 +334,64 @@ describe('a function just started', () => {
     expect(fresh.assessSafetyByRules('he said he would kill me and I want to die')?.category).toBe(
       'self-harm',
     );
+  });
+
+  it('hears a denial or another time, unless the message turns back to now', () => {
     expect(fresh.setsHarmApart('no threats, just a lot of silence')).toBe(true);
     expect(fresh.setsHarmApart('sin amenazas, solo silencio')).toBe(true);
+    expect(fresh.setsHarmApart('he has never hit me, but last night he choked me')).toBe(false);
+    expect(fresh.setsHarmApart('he never hit me until yesterday')).toBe(false);
+    expect(fresh.setsHarmApart('he never hit me, but then yesterday he choked me')).toBe(false);
     expect(fresh.setsHarmApart('we had a good week')).toBe(false);
+  });
+
+  it.each([
+    'haha',
+    'hahaha',
+    'hehe',
+    'hehehe',
+    'jaja',
+    'jajaja',
+    'jeje',
+    'jejeje',
+    'jiji',
+    'jijiji',
+    'lmao',
+    'xd',
+    '😂',
+  ])('reads a threat to kill with a laugh as hyperbole: %s', (laugh) => {
+    expect(fresh.assessSafetyByRules('she is going to kill me')).toEqual(ABUSE);
+    expect(fresh.assessSafetyByRules(`she is going to kill me ${laugh}`)).toBeUndefined();
+  });
+
+  it.each([
+    'she will literally murder me',
+    'me va a matar',
+    'i will strangle him',
+    'lo voy a ahorcar',
+    'me va a golpear',
+    'me va a pegar',
+    'i will stab him',
+    'lo voy a apuñalar',
+    'le voy a disparar',
+  ])('in every word of the threat: %s', (threat) => {
+    expect(fresh.assessSafetyByRules(threat)?.level).toBe('danger');
+    expect(fresh.assessSafetyByRules(`${threat} lol`)).toBeUndefined();
+  });
+
+  it('hears SOS alone, in capitals in a sentence, or with a plea, and not the Argentine "sos"', () => {
+    for (const text of [
+      'SOS',
+      'sos',
+      '  sos!! ',
+      'SOS come now',
+      'I need an SOS',
+      'sos please',
+      'help sos',
+      '🆘',
+    ])
+      expect(fresh.assessSafetyByRules(text)).toEqual(rule('call-for-help'));
+    for (const text of ['vos sos un amor', 'que sos lindo', 'sosa', 'SOSO', 'xSOS'])
+      expect(fresh.assessSafetyByRules(text)).toBeUndefined();
   });
 });
