@@ -8,6 +8,9 @@
 //    take hours on two cores. Its scores are lower bounds: tests outside the list might kill more, and a
 //    value cached at the first message keeps the code it was built with (docs/BENCHMARKS.md).
 // Options after `--` go to both passes (`--force` re-tests everything in scope).
+// Known cost: both passes share reports/stryker-incremental.json, whose test ids are unique to one report,
+// so after one pass has run the other finds few of its "killed by" tests and re-tests most of its mutants
+// (docs/BENCHMARKS.md, "Mutation score"); a separate incremental file per pass would keep each one's reuse.
 import { spawnSync } from 'node:child_process';
 import config from '../stryker.config.mjs';
 
