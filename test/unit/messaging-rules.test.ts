@@ -19,21 +19,12 @@ import { recordEmailEvent } from '../../functions/use-cases/sending/email-events
 import { send } from '../../functions/use-cases/sending/send';
 import { recordConsent } from '../../functions/use-cases/services/consent';
 import { type FakeWorld, fakeWorld, testCatalog } from '../support/fake-deps';
+import { runUntil } from '../support/fake-program';
 
 const PHONE = '+14155550100';
 let sids = 0;
 const sms = (world: FakeWorld, body: string) =>
   replyBySms(world.deps, { from: PHONE, body, messageSid: `SMunit${++sids}` });
-
-async function runUntil(world: FakeWorld, iso: string) {
-  for (;;) {
-    const next = await world.store.earliestDue();
-    if (!next || next > iso) break;
-    world.clock.set(next);
-    await dispatch(world.deps);
-  }
-  world.clock.set(iso);
-}
 
 /** The enrollment form as Ana fills it in, with her mobile number and consent to texts. */
 const FORM = {

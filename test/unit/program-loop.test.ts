@@ -7,6 +7,7 @@ import { replyBySms } from '../../functions/use-cases/replies/reply-by-sms';
 import { dispatch } from '../../functions/use-cases/sending/dispatch';
 import { send } from '../../functions/use-cases/sending/send';
 import { type FakeWorld, fakeWorld } from '../support/fake-deps';
+import { runUntil } from '../support/fake-program';
 
 const PHONE = '+14155550100';
 let sids = 0;
@@ -18,17 +19,6 @@ const confirmTokenOf = (world: FakeWorld) => {
   const text = world.emails.at(-1)?.text ?? '';
   return tokenFrom(text.match(/https:\/\/kintsugi\.test\/confirm\?\S+/)?.[0] ?? '');
 };
-
-/** Runs every dispatch due up to `iso`, in order, as the scheduler would. */
-async function runUntil(world: FakeWorld, iso: string) {
-  for (;;) {
-    const next = await world.store.earliestDue();
-    if (!next || next > iso) break;
-    world.clock.set(next);
-    await dispatch(world.deps);
-  }
-  world.clock.set(iso);
-}
 
 async function enrolled(world: FakeWorld, extra: Record<string, unknown> = {}) {
   const { id } = await enroll(world.deps, {

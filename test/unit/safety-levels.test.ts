@@ -5,9 +5,9 @@ import { listParticipants } from '../../functions/use-cases/operator/list-partic
 import { markFlagHandled, safetyInbox } from '../../functions/use-cases/operator/safety-inbox';
 import { replyByEmail } from '../../functions/use-cases/replies/reply-by-email';
 import { replyBySms } from '../../functions/use-cases/replies/reply-by-sms';
-import { dispatch } from '../../functions/use-cases/sending/dispatch';
 import { updateEnrollment } from '../../functions/use-cases/services/update-enrollment';
 import { type FakeWorld, fakeWorld, testCatalog } from '../support/fake-deps';
+import { runUntil } from '../support/fake-program';
 
 const PHONE = '+14155550100';
 const EMAIL = 'ana@example.com';
@@ -35,17 +35,6 @@ async function participant(world: FakeWorld, options: { discreet?: true; phone?:
   await confirm(world.deps, token ?? '');
   if (options.phone !== false) await sms(world, 'YES');
   return id;
-}
-
-/** Runs every dispatch due up to `iso`, in order, as the scheduler would. */
-async function runUntil(world: FakeWorld, iso: string) {
-  for (;;) {
-    const next = await world.store.earliestDue();
-    if (!next || next > iso) break;
-    world.clock.set(next);
-    await dispatch(world.deps);
-  }
-  world.clock.set(iso);
 }
 
 const enrollmentOf = (world: FakeWorld, id: string) => world.store.getEnrollment(id);
