@@ -1,54 +1,34 @@
-// `npm run mutate [-- <stryker options>]`: StrykerJS over the scope in stryker.config.mjs, in two passes that
-// share the incremental file (reports/stryker-incremental.json), then the scores (mutation-summary.mjs).
-// 1. Everything in scope but the danger detector, against the whole unit layer.
-// 2. The detector's files (language.ts and safety*.ts, the phrase tables aside as in the config), against the
-//    detector's own tests, with one module graph shared between test files (STRYKER_SHARED_MODULES). Every
-//    detector mutant is covered by most of the unit layer (anything that reads a reply runs the detector)
-//    and each test file loads the detector afresh (a second or more), so the first pass's settings would
-//    take hours on two cores. Its scores are lower bounds: tests outside the list might kill more, and a
-//    value cached at the first message keeps the code it was built with (docs/BENCHMARKS.md).
-// Options after `--` go to both passes (`--force` re-tests everything in scope).
-// Known cost: both passes share reports/stryker-incremental.json, whose test ids are unique to one report,
-// so after one pass has run the other finds few of its "killed by" tests and re-tests most of its mutants
-// (docs/BENCHMARKS.md, "Mutation score"); a separate incremental file per pass would keep each one's reuse.
+// `npm run mutate [-- <stryker options>]`: StrykerJS over the scope in stryker.config.mjs, in two passes
+// (scripts/mutation-passes.mjs), each with its own incremental file in reports/, then the scores
+// (mutation-summary.mjs). Each pass's HTML and JSON reports are kept as artifacts/mutation/<pass>.html and
+// <pass>.json. Options after `--` go to both passes (`--force` re-tests everything in scope).
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import config from '../stryker.config.mjs';
+import { PASSES } from './mutation-passes.mjs';
 
-const DETECTOR = ['functions/program/language.ts', 'functions/program/safety*.ts'];
-const DETECTOR_TESTS = [
-  'safety-detection',
-  'safety-levels',
-  'safety-model',
-  'safety-model-parts',
-  'safety-eval',
-  'safety-clauses',
-  'safety-anchors',
-  'safety-combine',
-  'safety-normalise',
-  'content-safety',
-  'crisis-replies',
-].map((name) => `test/unit/${name}.test.ts`);
-const TABLES = config.mutate.filter((glob) => glob.startsWith('!functions/program/safety'));
-
-const passes = [
-  { name: 'everything but the danger detector', mutate: [...config.mutate, ...DETECTOR.map((g) => `!${g}`)] },
-  {
-    name: 'the danger detector, against its own tests',
-    mutate: [...DETECTOR, ...TABLES],
-    env: { STRYKER_SHARED_MODULES: '1', STRYKER_TESTS: DETECTOR_TESTS.join(',') },
-  },
-];
+const passes = PASSES.filter(({ name }) => !process.env.MUTATE_PASS || process.env.MUTATE_PASS === name);
+mkdirSync('artifacts/mutation', { recursive: true });
 for (const pass of passes) {
-  console.log(`\nnpm run mutate: ${pass.name}`);
+  console.log(`\nnpm run mutate, pass "${pass.name}": ${pass.title}`);
+  const started = Date.now();
   const run = spawnSync(
     'npx',
-    ['stryker', 'run', '--mutate', pass.mutate.join(','), ...process.argv.slice(2)],
-    {
-      stdio: 'inherit',
-      env: { ...process.env, STRYKER_SHARED_MODULES: '', STRYKER_TESTS: '', ...pass.env },
-    },
+    [
+      'stryker',
+      'run',
+      '--mutate',
+      pass.mutate.join(','),
+      '--incrementalFile',
+      pass.incrementalFile,
+      ...process.argv.slice(2),
+    ],
+    { stdio: 'inherit', env: { ...process.env, STRYKER_SHARED_MODULES: '', STRYKER_TESTS: '', ...pass.env } },
   );
   if (run.status !== 0) process.exit(run.status ?? 1);
+  copyFileSync(config.htmlReporter.fileName, `artifacts/mutation/${pass.name}.html`);
+  copyFileSync(config.jsonReporter.fileName, `artifacts/mutation/${pass.name}.json`);
+  console.log(`pass "${pass.name}" took ${Math.round((Date.now() - started) / 60_000)} min`);
 }
 const summary = spawnSync('node', ['scripts/mutation-summary.mjs'], { stdio: 'inherit' });
 process.exit(summary.status ?? 1);
