@@ -2,8 +2,9 @@
 // (scripts/mutation-passes.mjs), each with its own incremental file in reports/, then the scores
 // (mutation-summary.mjs). Each pass's HTML and JSON reports are kept as artifacts/mutation/<pass>.html and
 // <pass>.json. Options after `--` go to both passes (`--force` re-tests everything in scope).
-import { copyFileSync, mkdirSync } from 'node:fs';
+
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import config from '../stryker.config.mjs';
 import { PASSES } from './mutation-passes.mjs';
 
