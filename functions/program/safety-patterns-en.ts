@@ -774,7 +774,7 @@ const CALL_FOR_HELP: SafetyRule[] = rules(
     '\\b(?:please|someone|somebody|anyone|anybody|can (?:someone|anyone)) (?:please )?help\\b(?! (?:me |us )?(?:with|to|understand|figure|find|reschedule|change)\\b)(?! (?:me|us) (?:to |with |understand|figure|find|get|remember|change|reschedule|move)\\b)',
     '\\bhelp (?:help )+',
     '^ help (?!(?:with|for|on|me|us|is|was|desk|center|line|page|button|text|message|keyword|info|menu|please with)\\b)\\w+',
-    '\\b(?:send|get me|need|call|calling) (?:an ambulance|the police|the cops)\\b|\\bsend (?:help|someone|somebody)\\b',
+    '\\b(?:send|get me|need|call|calling) (?:an ambulance|the police|the cops)\\b(?! (?:report|record|department|station|non emergency|to (?:file|fill|get)|for (?:a|my|the) (?:report|form|insurance|claim))\\b)|\\bsend (?:help|someone|somebody)\\b',
     '(?:^ |\\bplease |\\bsomeone |\\bsomebody )(?:call|text) (?:the )?(?:911|police|cops)\\b',
     '\\b(?:i|we) (?:really )?need help (?:now|right now|asap|please|urgently|immediately|fast|quick|here)\\b|^ (?:i |we )?(?:really )?need help (?:please )?$',
     '\\bmayday\\b|\\bemergency\\b(?! (?:contact|fund|room visit|savings|meeting|kit|plan)\\b)',
@@ -1263,7 +1263,105 @@ const ROUND_6_EN: SafetyRule[] = [
   ]),
 ];
 
+/**
+ * Round 9 (English): round 7's blind misses, as constructions (written before the round-9 writers' sets
+ * were read). Harm to someone told with the subject dropped ("gonna stab him"), as a time of death
+ * ("tonight he dies"), as a weapon taken to someone's door or to a face, as being ready to run someone
+ * over, as something slipped into a drink that will not show up; pleas that are only a plea ("come get me
+ * please", "someone help"), that ask for the police to be sent or say they need them; self-harm as a
+ * painless way asked for, charcoal and a sealed car, the nerve worked up at tracks or a bridge, a car
+ * driven off a bridge or left running in the garage, a hand held to a burner on purpose, bleeding made,
+ * a goodbye that asks for an apology to be passed on; "enjoy your last week"; a weapon laid out while
+ * staring.
+ */
+const TOOL_9 =
+  '(?:gun|knife|pistol|rifle|shotgun|revolver|blade|machete|bat|baseball bat|hammer|crowbar|tire iron|pipe|wrench|axe|strap|piece|glock)';
+const SUBJECT_ELSE =
+  '(?:he|she|they|you|we|it|who|is|are|was|were|not|never|nobody|someone|somebody|mom|dad)';
+const ROUND_9_EN: SafetyRule[] = [
+  ...rules(
+    'danger',
+    'harm-to-others',
+    'intent',
+    [
+      `(?<!\\b${SUBJECT_ELSE}(?: \\w+)? )\\b(?:going to|about to|bout to|finna|fixing to) (?:\\w+ )?(?:stab|shoot|shot|murder|strangle|smother|poison|gut) (?:him|her|them|that \\w+)\\b(?! (?:with (?:a|the) (?:camera|phone|question|text|email|message)|a (?:text|message|look|email)|down)\\b)`,
+      '^ (?:i am )?(?:going to|about to|bout to|finna) (?:kill|murder|stab|shoot|shot) (?:him|her|them)\\b ?$',
+      `\\b(?:going|headed|heading|driving|on my way|walking|going over) (?:over )?(?:to|by) (?:his|her|their|that \\w+ is|\\w+ is) (?:house|place|apartment|work|job|office|school|trailer)\\b(?: \\w+){0,5} with (?:my|a|the|his|her|grandpas|dads) (?:\\w+ )?${TOOL_9}\\b`,
+      `\\b${TOOL_9} (?:right )?to (?:his|her|their|that \\w+ is) (?:face|head|skull|knees?|teeth|mouth)\\b`,
+      '\\b(?:enough|ready|tempted|close|this close) to run (?:him|her|them) (?:over|down)\\b|\\b(?:thought|thinking|think) about running (?:him|her|them) (?:over|down)\\b',
+      '\\b(?:put|slip|add|mix|sprinkle|drop)\\b(?: \\w+){0,4} (?:in|into) (?:someone is|somebody is|his|her|their|\\w+ is) (?:coffee|drink|food|tea|beer|soup|meal|water|wine|juice)\\b(?=.*\\b(?:does not show|do not show|will not show|wont show|doesnt show|not show up|untraceable|undetectable|deserves? it|without (?:him|her|them) knowing)\\b)',
+      '\\b(?:untraceable|undetectable) (?:poison|way to (?:kill|get rid of))\\b',
+    ],
+    { firm: true },
+  ),
+  ...rules(
+    'danger',
+    'harm-to-others',
+    'intent',
+    [
+      '\\b(?:tonight|today|tomorrow|this weekend) (?:he|she|they|that \\w+) (?:dies|die|will die|is going to die)\\b|\\b(?:he|she|that \\w+) (?:dies|will die|is going to die) (?:tonight|today|tomorrow|this weekend)\\b',
+    ],
+    { hyperbole: true },
+  ),
+  ...rules(
+    'danger',
+    'call-for-help',
+    'call-for-help',
+    [
+      '^ (?:please |pls |plz )*(?:someone |somebody )?(?:come|come and) (?:get|pick up|save|help) me(?: please| pls| plz| now| asap| hurry| fast| quick)+ ?$',
+      '^ (?:please |pls |plz )*(?:someone|somebody|anyone|any one) (?:please |pls |plz )?(?:help|hlep|hepl|halp|helpp)(?: me)?(?: please| pls| plz| now| asap| hurry)* ?$',
+      '\\bsend (?:the )?(?:cops|police|a cop|cop|an ambulance|ambulance|a patrol|patrol car|officers?)\\b',
+      '\\bi need (?:the )?(?:police|cops|an ambulance|ambulance|911)\\b(?! (?:report|record|to (?:call|file|fill)|for (?:a|my|the) (?:report|form|insurance|claim))\\b)',
+      '\\bi need help (?:tonight|now|right now|asap)\\b(?: \\w+){0,4} (?:please )?call\\b',
+    ],
+    { unlessAboutApp: true, unlessLaugh: true, firm: true },
+  ),
+  ...rules(
+    'danger',
+    'self-harm',
+    'plan',
+    [
+      '\\bway to (?:do it|go|die|end it|end things)\\b(?: \\w+){0,3} without (?:it )?(?:hurting|pain|feeling (?:it|anything))\\b|\\b(?:painless|least painful|quickest painless) way to (?:die|go|do it|end it|end things)\\b',
+      '\\bcharcoal\\b(?: \\w+){0,8} (?:tape|car windows|windows|sealed|seal|bathroom door)\\b(?!.*\\b(?:grill|grilling|bbq|barbecue|cookout|burgers?|smores|art|drawing|sketch)\\b)',
+      '(?:\\b(?:tracks|train|bridge|jump|edge|roof|ledge|pills|trigger|rope)\\b(?: \\w+){0,12} (?:work|working|worked|build|building|get|getting) up (?:the )?(?:nerve|courage|guts)\\b|\\b(?:work|working|worked|build|building|get|getting) up (?:the )?(?:nerve|courage|guts)\\b(?=(?: \\w+){0,12} (?:tracks|train|bridge|jump|edge|roof|ledge|pills|trigger|do it|end it|go through with it|rope)\\b))(?!.*\\b(?:ask (?:him|her|them) out|propose|quit|tell (?:him|her|them)|call (?:him|her|them)|bungee|skydiv\\w*|dive|diving|cliff jump\\w*)\\b)',
+      '\\b(?:planning|plan|going|gonna|want|wanting|about|thinking about|ready|decided) (?:to )?(?:drive|driving|steer|swerve|crash) (?:my car |the car |the truck |my truck |it )?(?:off|into) (?:a |the )?(?:bridge|cliff|overpass|route \\d+|pole|tree|wall|river|lake|embankment|guardrail|oncoming traffic|a semi|the canyon|the quarry)\\b',
+      '\\bgarage\\b(?: \\w+){0,8} (?:car|engine|truck) (?:is )?running\\b(?!.*\\b(?:warm|warming|accident|by mistake|forgot|defrost)\\b)|\\b(?:car|engine|truck) running\\b(?: \\w+){0,4} (?:in )?(?:the )?garage (?:door )?(?:closed|shut)\\b',
+      '\\bmade myself bleed\\b',
+    ],
+    { firm: true },
+  ),
+  ...rules(
+    'danger',
+    'self-harm',
+    'act',
+    [
+      '\\b(?:held|put|pressed|hold|holding|press) my (?:hand|palm|arm|fingers?|wrist|thigh|leg) (?:on|against|over|under|to) (?:the )?(?:stove|burner|iron|lighter|flame|candle|hot \\w+|curling iron|cigarette|stovetop)\\b(?=.*\\b(?:on purpose|to feel|till it blistered|until it blistered|again|blister\\w*|punish\\w*|deserve)\\b)',
+    ],
+    { firm: true },
+  ),
+  ...rules(
+    'danger',
+    'self-harm',
+    'goodbye',
+    [
+      '\\b(?:tell|let) \\w+ (?:know )?(?:that )?i am sorry\\b(?: \\w+){0,6} (?:understand|forgive me) (?:later|one day|someday|eventually|when)\\b',
+    ],
+    { firm: true },
+  ),
+  ...rules(
+    'danger',
+    'abuse',
+    'threat',
+    [
+      '\\benjoy your last (?:day|days|week|night|weekend|breath|christmas|birthday|month|summer)\\b',
+      '\\b(?:took|pulled|got|brought|laid|set|put|placed|cleaning|cleaned|loading|loaded|sharpening|sharpened) (?:out )?(?:a |his |her |the |my )?(?:\\w+ )?(?:knife|gun|pistol|rifle|shotgun|machete|revolver)\\b(?: \\w+){0,16} (?:looking|staring|glaring|smiling) at me\\b',
+    ],
+    { hyperbole: true },
+  ),
+];
+
 export const EN_RULES: readonly SafetyRule[] = [
+  ...ROUND_9_EN,
   ...ROUND_7_EN,
   ...ROUND_6_EN,
   ...ROUND_5_EN,

@@ -142,10 +142,10 @@ const ABOUT_THE_APP_RE = new RegExp(englishPattern(ABOUT_THE_APP));
 
 /**
  * "SOS" in capitals, alone, or with "please"/"help"/"ayuda"; not the Argentine "sos" ("you are": "vos
- * sos un amor").
+ * sos un amor"). The police-light emoji with a plea ("🚨 help"), not alone ("🚨 new episode 🚨").
  */
 const SOS =
-  /\u{1F198}|(?:^|[^A-Za-z])SOS(?:$|[^A-Za-z])|^\W*sos\W*$|\bsos\W+(?:please|pls|plz|help|ayuda|por favor|auxilio)\b|\b(?:please|help|ayuda)\W+sos\b/iu;
+  /\u{1F198}|\u{1F6A8}\W*(?:help|ayuda|auxilio|please|pls|por favor)\b|\b(?:help|ayuda|auxilio)\W*\u{1F6A8}|(?:^|[^A-Za-z])SOS(?:$|[^A-Za-z])|^\W*sos\W*$|\bsos\W+(?:please|pls|plz|help|ayuda|por favor|auxilio)\b|\b(?:please|help|ayuda)\W+sos\b/iu;
 const NOT_SOS =
   /\b(?:vos|tu|que|si|no)\s+sos\b|\bsos\s+(?:un|una|el|la|muy|re|lo|mi|tan|como|de|bien|mas|mejor|peor|vos|tu|lo|la)\b/i;
 

@@ -37,20 +37,21 @@ describe('the splits', () => {
 });
 
 /**
- * What round 7's blind sets (holdout-round7-i/j/everyday.jsonl: one blind writer, 900 messages) measured
- * once, with the round-7 detector (docs/SAFETY-EVAL.md): danger recall 79.2% English, 95.1% Spanish, false
- * alarms 2.0% (3 of 152); the everyday replies, 1.3% (4 of 300). The round-6 detector measured 78.5%,
- * 95.1%, 2.6% and 1.3% on the same sets. Floors a little under what was measured, so the next change cannot
- * quietly lose it; the goal (95% English) is far from met. They are reset from each round's blind
- * measurement; on a branch with no held-out file they fail (below).
+ * What round 9's blind sets (holdout-round9-k/l.jsonl, two blind writers, 600 messages, and
+ * holdout-round9-everyday.jsonl, a third, 300) measured with the round-9 detector (docs/SAFETY-EVAL.md):
+ * danger recall 84.0% English, 91.7% Spanish, false alarms 5.6% (14 of 252, most of them built to trip it);
+ * the everyday replies, 1.7% (5 of 300). The round-7 detector measured 77.8%, 88.2%, 4.4% and 1.7% on the
+ * same sets. Floors a little under what was measured, so the next change cannot quietly lose it; the goals
+ * (95% English, 3% false alarms) are not met. They are reset from each round's blind measurement; on a
+ * branch with no held-out file they fail (below).
  */
-/** A floor as a test's title says it: 78.5%. */
+/** A floor as a test's title says it: 83.5%. */
 const pct = (rate: number) => `${Number((rate * 100).toFixed(1))}%`;
 
 const HOLDOUT_FLOORS = {
-  dangerRecall: { en: 0.785, es: 0.945 },
-  falseAlarms: 0.021,
-  everydayFalseAlarms: 0.014,
+  dangerRecall: { en: 0.835, es: 0.91 },
+  falseAlarms: 0.056,
+  everydayFalseAlarms: 0.017,
 };
 
 /**
@@ -133,9 +134,10 @@ describe('the dev split, against the goals', () => {
   });
 
   // 93.4% on the round-7 code: round 6 made 252 messages of control without a threat concern, and the
-  // concern set is harder for it (it was 94% before).
+  // concern set is harder for it (it was 94% before). 92.4% in round 9, when five new writers' sets joined
+  // (round 7's blind sets and dev-round9-t1..t4: 400 concern messages, read at 60-78% before tuning).
   it('answers nearly every concern message with at least the short reply', () => {
-    expect(figures.overall.concernRecall.rate).toBeGreaterThanOrEqual(0.93);
+    expect(figures.overall.concernRecall.rate).toBeGreaterThanOrEqual(0.92);
   });
 });
 
