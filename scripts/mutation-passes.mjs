@@ -17,6 +17,7 @@ const DETECTOR_TESTS = [
   'safety-anchors',
   'safety-combine',
   'safety-normalise',
+  'safety-constructions',
   'content-safety',
   'crisis-replies',
 ].map((name) => `test/unit/${name}.test.ts`);
