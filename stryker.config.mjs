@@ -37,8 +37,9 @@ export default {
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   ignoreStatic: true,
-  // Incremental mode: results accumulate in reports/stryker-incremental.json (kept in git), and a later
-  // run re-tests only mutants whose code or covering tests changed. A narrowed run such as
+  // Incremental mode: results accumulate in reports/stryker-incremental.json (kept in git; `npm run mutate`'s
+  // detector pass keeps its own, reports/stryker-incremental-detector.json, scripts/mutation-passes.mjs),
+  // and a later run re-tests only mutants whose code or covering tests changed. A narrowed run such as
   //   npx stryker run --mutate functions/program/consent.ts --concurrency 1
   // keeps the other files' results: Stryker's IncrementalDiffer carries over every old mutant outside the
   // run's `mutate` scope unchanged, so the JSON/HTML report after it still shows all files measured so far
