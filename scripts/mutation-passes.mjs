@@ -5,7 +5,7 @@
 import config from '../stryker.config.mjs';
 
 /** The danger detector's files (language.ts and safety*.ts; the phrase tables stay out, as in the config). */
-export const DETECTOR = ['functions/program/language.ts', 'functions/program/safety*.ts'];
+const DETECTOR = ['functions/program/language.ts', 'functions/program/safety*.ts'];
 const DETECTOR_FILE = /^functions\/program\/(language|safety[^/]*)\.ts$/;
 const DETECTOR_TESTS = [
   'safety-detection',

@@ -11,7 +11,7 @@ import config from '../stryker.config.mjs';
 import { PASSES } from './mutation-passes.mjs';
 
 const relative = (file) => file.replaceAll('\\', '/').replace(/^.*?(functions\/)/, '$1');
-const results = PASSES.flatMap(({ incrementalFile, owns }) =>
+const files = PASSES.flatMap(({ incrementalFile, owns }) =>
   existsSync(incrementalFile)
     ? Object.entries(JSON.parse(readFileSync(incrementalFile, 'utf8')).files)
         .map(([file, { mutants }]) => [relative(file), mutants])
@@ -33,7 +33,6 @@ const tally = (mutants) => {
   return { counts, valid, score: valid === 0 ? undefined : Math.round((1000 * detected) / valid) / 10 };
 };
 
-const files = results;
 const summary = {};
 let under = false;
 for (const [group, goal] of Object.entries(GOALS)) {

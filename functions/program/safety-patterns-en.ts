@@ -1274,8 +1274,6 @@ const ROUND_6_EN: SafetyRule[] = [
  * a goodbye that asks for an apology to be passed on; "enjoy your last week"; a weapon laid out while
  * staring.
  */
-const TOOL_9 =
-  '(?:gun|knife|pistol|rifle|shotgun|revolver|blade|machete|bat|baseball bat|hammer|crowbar|tire iron|pipe|wrench|axe|strap|piece|glock)';
 const SUBJECT_ELSE =
   '(?:he|she|they|you|we|it|who|is|are|was|were|not|never|nobody|someone|somebody|mom|dad)';
 const ROUND_9_EN: SafetyRule[] = [
@@ -1286,8 +1284,8 @@ const ROUND_9_EN: SafetyRule[] = [
     [
       `(?<!\\b${SUBJECT_ELSE}(?: \\w+)? )\\b(?:going to|about to|bout to|finna|fixing to) (?:\\w+ )?(?:stab|shoot|shot|murder|strangle|smother|poison|gut) (?:him|her|them|that \\w+)\\b(?! (?:with (?:a|the) (?:camera|phone|question|text|email|message)|a (?:text|message|look|email)|down)\\b)`,
       '^ (?:i am )?(?:going to|about to|bout to|finna) (?:kill|murder|stab|shoot|shot) (?:him|her|them)\\b ?$',
-      `\\b(?:going|headed|heading|driving|on my way|walking|going over) (?:over )?(?:to|by) (?:his|her|their|that \\w+ is|\\w+ is) (?:house|place|apartment|work|job|office|school|trailer)\\b(?: \\w+){0,5} with (?:my|a|the|his|her|grandpas|dads) (?:\\w+ )?${TOOL_9}\\b`,
-      `\\b${TOOL_9} (?:right )?to (?:his|her|their|that \\w+ is) (?:face|head|skull|knees?|teeth|mouth)\\b`,
+      `\\b(?:going|headed|heading|driving|on my way|walking|going over) (?:over )?(?:to|by) (?:his|her|their|that \\w+ is|\\w+ is) (?:house|place|apartment|work|job|office|school|trailer)\\b(?: \\w+){0,5} with (?:my|a|the|his|her|grandpas|dads) (?:\\w+ )?${TOOL}\\b`,
+      `\\b${TOOL} (?:right )?to (?:his|her|their|that \\w+ is) (?:face|head|skull|knees?|teeth|mouth)\\b`,
       '\\b(?:enough|ready|tempted|close|this close) to run (?:him|her|them) (?:over|down)\\b|\\b(?:thought|thinking|think) about running (?:him|her|them) (?:over|down)\\b',
       '\\b(?:put|slip|add|mix|sprinkle|drop)\\b(?: \\w+){0,4} (?:in|into) (?:someone is|somebody is|his|her|their|\\w+ is) (?:coffee|drink|food|tea|beer|soup|meal|water|wine|juice)\\b(?=.*\\b(?:does not show|do not show|will not show|wont show|doesnt show|not show up|untraceable|undetectable|deserves? it|without (?:him|her|them) knowing)\\b)',
       '\\b(?:untraceable|undetectable) (?:poison|way to (?:kill|get rid of))\\b',
