@@ -1035,6 +1035,21 @@ const DRUG = any(
   'acetaminophen',
   'paracetamol',
   'benzos',
+  'lithium',
+  'morphine',
+  'klonopin',
+  'valium',
+  'seroquel',
+  'trazodone',
+  'gabapentin',
+  'tramadol',
+  'codeine',
+  'antabuse',
+  'antidepressants',
+  'beta blockers',
+  'heart pills',
+  'blood pressure pills',
+  'sleeping tablets',
 );
 const GUN = any('gun', 'guns', 'shotgun', 'rifle', 'pistol', 'handgun', 'revolver', 'glock', 'deer rifle');
 const ROUND_5_EN: SafetyRule[] = [
@@ -1115,7 +1130,7 @@ const TIME_AHEAD = any(
   'spring',
   'summer',
 );
-const OVERDOSE = `(?:all (?:of )?(?:the|my|his|her) |the (?:whole |entire |rest of the )?(?:bottle|pack|box|packet|jar) (?:of )?|a (?:bunch|handful|lot|fistful) of |too many |every (?:single )?(?:one of (?:my|the|his|her) )?|(?:\\d+|twenty|thirty|forty|fifty) )(?:\\w+ )?${DRUG}`;
+const OVERDOSE = `(?:all (?:of )?(?:the|my|his|her) |the (?:whole |entire |rest of the )?(?:bottle|pack|box|packet|jar) (?:of )?|a (?:bunch|handful|lot|fistful|load|strip|sheet|blister pack|whole bottle|whole pack|whole box) of (?:(?:my|his|her|the) )?|(?:my|his|her) (?:whole|entire) (?:bottle|pack|box|stash|supply) of |half (?:a|the|my|his|her) (?:bottle|pack|box) of |the rest of (?:my|the|his|her) |too many |every (?:single )?(?:one of (?:my|the|his|her) )?|(?:\\d+|twenty|thirty|forty|fifty) )(?:\\w+ )?${DRUG}`;
 /**
  * Round 7 (English): constructions the round-6 blind sets missed, as constructions. A death threat told
  * as reported words or a note ("saying … I am dead", "a note: you're next"); harm to someone else said as
@@ -1319,7 +1334,7 @@ const ROUND_9_EN: SafetyRule[] = [
     'self-harm',
     'plan',
     [
-      '\\bway to (?:do it|go|die|end it|end things)\\b(?: \\w+){0,3} without (?:it )?(?:hurting|pain|feeling (?:it|anything))\\b|\\b(?:painless|least painful|quickest painless) way to (?:die|go|do it|end it|end things)\\b',
+      '\\bway to (?:do it|go|die|end it|end things)\\b(?: \\w+){0,3} without (?:it )?(?:hurting|pain|feeling (?:it|anything))\\b|\\b(?:painless|least painful|quickest painless) ways? to (?:die|go|do it|end it|end things)\\b',
       '\\bcharcoal\\b(?: \\w+){0,8} (?:tape|car windows|windows|sealed|seal|bathroom door)\\b(?!.*\\b(?:grill|grilling|bbq|barbecue|cookout|burgers?|smores|art|drawing|sketch)\\b)',
       '(?:\\b(?:tracks|train|bridge|jump|edge|roof|ledge|pills|trigger|rope)\\b(?: \\w+){0,12} (?:work|working|worked|build|building|get|getting) up (?:the )?(?:nerve|courage|guts)\\b|\\b(?:work|working|worked|build|building|get|getting) up (?:the )?(?:nerve|courage|guts)\\b(?=(?: \\w+){0,12} (?:tracks|train|bridge|jump|edge|roof|ledge|pills|trigger|do it|end it|go through with it|rope)\\b))(?!.*\\b(?:ask (?:him|her|them) out|propose|quit|tell (?:him|her|them)|call (?:him|her|them)|bungee|skydiv\\w*|dive|diving|cliff jump\\w*)\\b)',
       '\\b(?:planning|plan|going|gonna|want|wanting|about|thinking about|ready|decided) (?:to )?(?:drive|driving|steer|swerve|crash) (?:my car |the car |the truck |my truck |it )?(?:off|into) (?:a |the )?(?:bridge|cliff|overpass|route \\d+|pole|tree|wall|river|lake|embankment|guardrail|oncoming traffic|a semi|the canyon|the quarry)\\b',
@@ -1358,7 +1373,76 @@ const ROUND_9_EN: SafetyRule[] = [
   ),
 ];
 
+/**
+ * Round 10 (English): constructions six new writers' sets showed unheard by the rules (measured before
+ * anything was tuned on them), each written as a construction with its near misses in
+ * safety-constructions.test.ts: something poisonous drunk; drugs taken or used "on purpose"; cutting kept
+ * up ("been cutting every night"); a ligature tied and tested; a weapon pulled on the writer, or laid down
+ * with a word about leaving; a threat to put something in the writer's food; a burn held to them; a car
+ * turned into a weapon; the finger drawn across the throat; medicine or oxygen withheld to punish; pleas
+ * for someone to come or to be called for; the death that would leave a widow or an insurance payout.
+ */
+const ROUND_10_EN: SafetyRule[] = [
+  ...rules(
+    'danger',
+    'self-harm',
+    'act',
+    [
+      '(?:^ |\\bi (?:\\w+ )?|\\bjust )(?:drank|swallowed|downed|chugged|took|had) (?:some |a (?:cup|glass|bottle|bit|little) of |a lot of |half (?:a|the) bottle of )?(?:bleach|antifreeze|drain cleaner|rat poison|weed killer|lye|pesticide|stuff from under the sink|the stuff under the sink|cleaning stuff)\\b',
+      `(?:\\b(?:shot up|snorted|injected|overdosed|od)\\b(?: \\w+){0,5}|\\b(?:used|took|swallowed) (?:way |a lot |so much |much )?(?:more|too much|extra|double|triple)(?: (?:of )?(?:my |his |her |the )?${DRUG})?(?: than (?:usual|normal|i should|ever|before))?) on purpose\\b(?<!\\b(?:accident|not|never|did not|didnt)(?: \\w+){0,8} on purpose)`,
+      '\\b(?:been|started|keep|kept|still|back to|went back to) (?:cutting|carving|burning) (?:myself |my (?:arms?|wrists?|legs?|thighs?|stomach|skin|hips?) )?(?:again|every (?:night|day|morning|week)|most (?:nights|days)|since|deeper)\\b',
+      '\\b(?:been|started|keep|kept|still) (?:carving|cutting|scratching|burning) (?:\\w+ ){0,2}(?:initials|name|names|words?|letters) (?:in|into) my (?:arm|arms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach)\\b',
+      '\\b(?:tied|tie|tying|hung|fixed|knotted) (?:a |the |my |his |her )?(?:belt|rope|cord|extension cord|sheet|bedsheet|noose|scarf|tie|dog leash|leash)\\b(?: \\w+){0,6} (?:closet rod|rod|rafter|rafters|beam|ceiling fan|fan|door|doorknob|door handle|banister|railing|pipe|hook|tree|branch)\\b(?=.*\\b(?:test|tested|testing|held|holds|hold|my weight|see if|strong enough|tonight)\\b)',
+    ],
+    { firm: true },
+  ),
+  ...rules('danger', 'self-harm', 'indirect', [
+    '\\b(?:better off|do better|be better|be fine|be happier)\\b(?: \\w+){0,6} (?:a widow|a widower|(?:the |my )?insurance (?:money|payout)|(?:the |my )?life insurance(?: money| payout)?)\\b',
+    '^(?!.*\\b(?:trip|travel\\w*|flight|flying|surgery|operation|deploy\\w*|vacation|holiday|cruise)\\b).*\\bif anything (?:happens|should happen|were to happen) to me\\b(?: \\w+){0,8} (?:passwords?|bank accounts?|accounts?|insurance|policy|letters?|notebook|drawer|will)\\b',
+  ]),
+  ...rules(
+    'danger',
+    'abuse',
+    'threat',
+    [
+      `\\b(?:pulled|drew|pointed|aimed|waved|held|put) (?:a |his |her |their |the )?(?:\\w+ )?(?:${TOOL}|weapon|service weapon|sidearm|firearm|handgun)\\b (?:on|at) me\\b`,
+      `\\b(?:put|laid|set|placed|slammed) (?:a |his |her |the )?(?:\\w+ )?(?:gun|pistol|rifle|shotgun|revolver|knife|machete|handgun)\\b(?: \\w+){0,6} (?:on|in front of) (?:the )?(?:\\w+ )?(?:table|counter|desk|bed|plate|me)\\b(?: \\w+){0,10} (?:leave|leaving|left|go|going|divorce|cheat|cheating|lie|lying|tell anyone|remember this)\\b`,
+      `\\b(?:he|she|they|my (?:wife|husband|partner|ex|boyfriend|girlfriend|bf|gf|fiance|fiancee))\\b(?: \\w+){0,2} (?:said|says|told me|threatened|swore)\\b(?: \\w+){0,3} (?:would|will|is going to|was going to|going to|might|could|can) (?:put|slip|mix|drop) (?:something|stuff|poison|rat poison|antifreeze|bleach|pills|\\w+ pills) (?:in|into) my (?:coffee|food|drink|tea|meal|dinner|lunch|water|soup|juice|beer|wine)\\b`,
+      '\\b(?:finger|thumb|hand|knife) across (?:his|her|their|the|my) (?:throat|neck)\\b',
+      '\\b(?:tried|try|trying|tries) to (?:run me (?:over|down|off the road)|hit me with (?:his|her|the|their) (?:car|truck|van))\\b',
+      '\\b(?:yanked|grabbed|jerked|swerved|turned) (?:the )?(?:steering )?wheel\\b(?=.*\\b(?:teach me|scare me|kill us|kill me|lesson|on purpose|kids|freeway|highway|interstate|at \\d+|oncoming)\\b)',
+    ],
+    { firm: true },
+  ),
+  ...rules(
+    'danger',
+    'abuse',
+    'physical',
+    [
+      '\\b(?:held|put|pressed|stubbed) (?:a |his |her |the |their )?(?:hot |lit |burning )?(?:lighter|lit cigarette|cigarette|cigar|iron|curling iron|flame|hot pan|hot spoon|hot knife) (?:out )?(?:to|against|on|into|near) my (?:\\w+)\\b',
+      '\\b(?:hid|hides|hidden|hiding|took|takes|keeps|kept|withholds|withheld|withholding|flushed|threw out|locked up) (?:away )?(?:all )?my (?:heart pills|insulin|inhaler|meds|medication|medicine|pills|oxygen|epipen|epi pen|seizure meds|blood thinners|heart medicine|insulina)\\b(?=.*\\b(?:until|til|till|when i|unless|says i|learn|behave|punish\\w*|keep my mouth shut|shut up|days)\\b)',
+      '\\b(?:pulled|yanked|ripped|unplugged|cut) (?:out )?my (?:oxygen|o2|oxygen tube|feeding tube|breathing tube|oxygen mask)\\b(?! (?:reading|level|levels|saturation|sats|numbers)\\b)',
+    ],
+    { firm: true },
+  ),
+  ...rules(
+    'danger',
+    'call-for-help',
+    'call-for-help',
+    [
+      '^ (?:please |pls |plz )*(?:someone|somebody|anyone|any one) (?:please |pls |plz )?come(?: here| now| quick| fast| please| pls| plz| help| hurry)* ?$',
+      '\\b(?:call|ring|dial|phone) (?:911|999|000|112|the police|the cops|the guards|an ambulance|ambulance)\\b(?: (?:for|4) me)\\b(?! (?:if|when|in case)\\b)',
+      '^ (?:please |pls |plz )*(?:bachao|bachaao|tulungan (?:mo|nyo|niyo|ninyo) (?:ako|ko|kami)|saklolo)(?: please| pls| plz| now)* ?$',
+    ],
+    { unlessAboutApp: true, unlessLaugh: true, firm: true },
+  ),
+  ...rules('concern', 'self-harm', 'indirect', [
+    '\\b(?:going to|gonna|decided to|will|i am|been|have been|i have) (?:stop|stopped|stopping|quit|quitting|refuse|refusing) (?:my |the |taking (?:my |the )?)?(?:dialysis|chemo|chemotherapy|insulin|heart meds|heart medicine|treatment|treatments)\\b',
+  ]),
+];
+
 export const EN_RULES: readonly SafetyRule[] = [
+  ...ROUND_10_EN,
   ...ROUND_9_EN,
   ...ROUND_7_EN,
   ...ROUND_6_EN,

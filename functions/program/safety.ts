@@ -260,10 +260,13 @@ export type LanguageThresholds = Record<MessageLanguage, ModelThresholds>;
  * How sure the model must be before it alone answers danger, and how sure that a message is nothing
  * before it overrules a rule, by the message's language. Chosen by leaving each writer's file out of
  * training in turn (`npm run train:safety -- --validate <file>…` prints the trade-off per language),
- * never on a blind set (docs/SAFETY-EVAL.md, round 4).
+ * never on a blind set (docs/SAFETY-EVAL.md, round 4). English's danger bar went 0.8 → 0.75 in round 10:
+ * left out in turn, six new writers' danger found 85.6% → 87.2% and round 9's blind writers' 84.7% →
+ * 86.8%, for false alarms on everyday replies 1.8% → 2.1%. At 0.7 (88.9%, 89.6%, 2.3%) app questions
+ * and plain news in the constructions' tests read as danger ("someone help me understand step 4 please").
  */
 export const MODEL_THRESHOLDS: LanguageThresholds = {
-  en: { danger: 0.8, stretch: 0.9, concern: 0.9, veto: 0.2, escalate: 0.8 },
+  en: { danger: 0.75, stretch: 0.9, concern: 0.9, veto: 0.2, escalate: 0.8 },
   es: { danger: 0.7, stretch: 0.9, concern: 0.9, veto: 0.2, escalate: 0.8 },
 };
 
@@ -413,9 +416,14 @@ export function combineAt(
   if (byRules) {
     const buried = (reading.words ?? 0) >= BURIED_WORDS && (reading.peak?.danger ?? 0) >= BURIED_PEAK;
     const ordinary = (r: { signal: number; danger: number }) => Math.max(r.signal, r.danger) < t.veto;
-    // In a long message, the sentence the rule heard must read ordinary too, alone.
+    // In a long message, the sentence the rule heard must read ordinary too, alone; then the whole message
+    // need only read free of danger: its signal also hears the feelings of the paragraphs around the
+    // sentence (the affair, a hard week), which say nothing of whether that sentence is danger.
     const atRule = reading.atRule;
-    const vetoed = ordinary(reading) && atRule !== 'too-short' && (atRule === undefined || ordinary(atRule));
+    const vetoed =
+      atRule === undefined
+        ? ordinary(reading)
+        : atRule !== 'too-short' && ordinary(atRule) && reading.danger < t.veto;
     if (!firm && !buried && vetoed) return undefined;
     if (byRules.level === 'danger' && !firm && lowered(byRules.category) && apartOf())
       return { ...byRules, level: 'concern' };

@@ -72,3 +72,58 @@ describe('the same words where nothing is wrong', () => {
     expect(assessSafety(text)).toBeUndefined();
   });
 });
+
+/**
+ * Round 10's constructions (ROUND_10_EN), from what six new writers' sets showed the rules not hearing,
+ * written here as new messages, with near misses that share their words.
+ */
+describe('danger told in the ways round 10’s writers used and the rules did not name', () => {
+  it.each([
+    ['I drank some bleach. not a lot. sorry for the weird text', 'self-harm'],
+    ['took a load of paracetamol an hour ago, feel strange', 'self-harm'],
+    ['just swallowed a strip of my dads beta blockers', 'self-harm'],
+    ['used way more than usual on purpose tonight. if I wake up I wake up', 'self-harm'],
+    ['been cutting every night since she left', 'self-harm'],
+    ['still carving his name into my arm, don’t know why', 'self-harm'],
+    ['tied an extension cord to the rafter in the barn to see if it holds', 'self-harm'],
+    ['my husband would be better off a widower, and the insurance would pay the house off', 'self-harm'],
+    ['she pulled a knife on me in the kitchen', 'abuse'],
+    ['he laid the pistol on the table and said think hard before you leave', 'abuse'],
+    ['my wife told me she will put rat poison in my dinner', 'abuse'],
+    ['he drew his finger across his throat at me from the truck', 'abuse'],
+    ['she tried to run me off the road on the way home', 'abuse'],
+    ['he grabbed the wheel on the interstate to scare me', 'abuse'],
+    ['he pressed a lit cigarette to my neck', 'abuse'],
+    ['she hides my insulin until I apologise', 'abuse'],
+    ['he yanked my oxygen tube out during the argument', 'abuse'],
+    ['please somebody come now', 'call-for-help'],
+    ['ring 999 for me, can’t talk', 'call-for-help'],
+  ])('"%s" gets the crisis reply (%s)', (text, category) => {
+    const signal = assessSafety(text);
+    expect(signal?.level).toBe('danger');
+    expect(signal?.category).toBe(category);
+  });
+
+  it('a decision to stop dialysis is heard: at least the short reply with the lines', () => {
+    expect(assessSafety('I have decided to stop my dialysis')).toBeDefined();
+  });
+});
+
+describe('round 10’s words where nothing is wrong', () => {
+  it.each([
+    'she said she would put sugar in my coffee, the sweetheart',
+    'I took the long way home on purpose to think',
+    'he forgot my birthday on purpose, he swears it was a joke',
+    'been cutting back on coffee every day this week',
+    'I keep cutting coupons, money is tight',
+    'he tied the dog leash to the fence post while we ate',
+    'she pointed the camera at me and made me laugh',
+    'the nurse cut my oxygen reading short, the machine was beeping',
+    'if anything happens to me on the trip, the passwords are with my sister',
+    'my mom stopped dialysis last year and passed peacefully',
+    'someone come get the dog lol',
+    'she tried to run the meeting without me',
+  ])('"%s" gets nothing', (text) => {
+    expect(assessSafety(text)).toBeUndefined();
+  });
+});

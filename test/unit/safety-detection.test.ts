@@ -179,6 +179,9 @@ const CONCERN = [
   'i do not feel safe with him',
   "I'm terrified of him",
   'I am afraid of my husband',
+  // Fear of a partner's reaction is concern in the writers' brief; the round-10 model hears it (it was
+  // left alone before).
+  'I am afraid of him finding out',
   'scared of him',
   'he hurt me',
   'she hurt me again',
@@ -240,7 +243,6 @@ const NOT_DANGER = [
   'she threatened to leave if I do not change',
   'he threatens to leave every time we fight',
   "I'm scared of her reaction",
-  'I am afraid of him finding out',
   'I am scared of her leaving',
   'our marriage is in danger',
   'I want to end it with him',

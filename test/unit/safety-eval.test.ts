@@ -37,21 +37,21 @@ describe('the splits', () => {
 });
 
 /**
- * What round 9's blind sets (holdout-round9-k/l.jsonl, two blind writers, 600 messages, and
- * holdout-round9-everyday.jsonl, a third, 300) measured with the round-9 detector (docs/SAFETY-EVAL.md):
- * danger recall 84.0% English, 91.7% Spanish, false alarms 5.6% (14 of 252, most of them built to trip it);
- * the everyday replies, 1.7% (5 of 300). The round-7 detector measured 77.8%, 88.2%, 4.4% and 1.7% on the
- * same sets. Floors a little under what was measured, so the next change cannot quietly lose it; the goals
- * (95% English, 3% false alarms) are not met. They are reset from each round's blind measurement; on a
- * branch with no held-out file they fail (below).
+ * What round 10's blind sets (holdout-round10-m/n.jsonl, two blind writers, 600 messages, and
+ * holdout-round10-everyday.jsonl, a third, 300) measured with the round-10 detector as shipped
+ * (docs/SAFETY-EVAL.md): danger recall 91.0% English, 91.7% Spanish, false alarms 4.0% (10 of 252, most of
+ * them built to trip it); the everyday replies, 4.0% (12 of 300). The round-9 detector measured 89.6%,
+ * 91.7%, 5.2% and 3.3% on the same sets. Floors a little under what was measured, so the next change cannot
+ * quietly lose it; the goals (95% English, 3% false alarms) are not met. They are reset from each round's
+ * blind measurement; on a branch with no held-out file they fail (below).
  */
 /** A floor as a test's title says it: 83.5%. */
 const pct = (rate: number) => `${Number((rate * 100).toFixed(1))}%`;
 
 const HOLDOUT_FLOORS = {
-  dangerRecall: { en: 0.835, es: 0.91 },
-  falseAlarms: 0.056,
-  everydayFalseAlarms: 0.017,
+  dangerRecall: { en: 0.905, es: 0.91 },
+  falseAlarms: 0.04,
+  everydayFalseAlarms: 0.04,
 };
 
 /**
@@ -136,8 +136,10 @@ describe('the dev split, against the goals', () => {
   // 93.4% on the round-7 code: round 6 made 252 messages of control without a threat concern, and the
   // concern set is harder for it (it was 94% before). 92.4% in round 9, when five new writers' sets joined
   // (round 7's blind sets and dev-round9-t1..t4: 400 concern messages, read at 60-78% before tuning).
+  // 91.3% in round 10, when 335 more concern messages joined (six new writers' and round 9's blind sets,
+  // read at 45-90% per writer before tuning).
   it('answers nearly every concern message with at least the short reply', () => {
-    expect(figures.overall.concernRecall.rate).toBeGreaterThanOrEqual(0.92);
+    expect(figures.overall.concernRecall.rate).toBeGreaterThanOrEqual(0.91);
   });
 });
 
