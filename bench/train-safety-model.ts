@@ -64,8 +64,16 @@ export interface TrainOptions {
   rate: number;
 }
 
+/**
+ * 2^17 buckets for danger and signal since round 10: with 18,000+ messages their million-odd distinct
+ * words and n-grams shared 2^15 buckets so thickly that unrelated phrasings pulled on the same weight.
+ * Leaving ten writers' files out in turn, 2^15 → 2^16 → 2^17 found English danger 88.9% → 90.5% → 91.5%
+ * and Spanish 92.8% → 93.2% → 94.8%, with false alarms on hard ordinary messages 6.9% → 6.4% → 5.6%
+ * (everyday ones 0.7% → 2.0% → 1.3%, a few messages of 300). The weights grow by about 250 KB, read
+ * once, at the first message.
+ */
 export const DEFAULTS: TrainOptions = {
-  buckets: 1 << 15,
+  buckets: 1 << 17,
   categoryBuckets: 1 << 11,
   epochs: 12,
   l2: 1e-5,

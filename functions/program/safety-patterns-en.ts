@@ -1130,7 +1130,7 @@ const TIME_AHEAD = any(
   'spring',
   'summer',
 );
-const OVERDOSE = `(?:all (?:of )?(?:the|my|his|her) |the (?:whole |entire |rest of the )?(?:bottle|pack|box|packet|jar) (?:of )?|a (?:bunch|handful|lot|fistful|load|strip|sheet|blister pack|whole bottle|whole pack|whole box) of (?:(?:my|his|her|the) )?|(?:my|his|her) (?:whole|entire) (?:bottle|pack|box|stash|supply) of |half (?:a|the|my|his|her) (?:bottle|pack|box) of |the rest of (?:my|the|his|her) |too many |every (?:single )?(?:one of (?:my|the|his|her) )?|(?:\\d+|twenty|thirty|forty|fifty) )(?:\\w+ )?${DRUG}`;
+const OVERDOSE = `(?:all (?:of )?(?:the|my|his|her) |the (?:whole |entire |rest of the )?(?:bottle|pack|box|packet|jar) (?:of )?|a (?:bunch|handful|lot|fistful|load|strip|sheet|blister pack|whole bottle|whole pack|whole box) of (?:(?:my|his|her|the) )?|(?:my|his|her) (?:whole|entire) (?:bottle|pack|box|stash|supply) of |half (?:a|the|my|his|her) (?:bottle|pack|box) of |the rest of (?:my|the|his|her) |(?:half|most|all|the rest) (?:of )?(?:the|a|my|his|her) (?:\\w+ )?(?:bottle|pack|box|packet|jar|strip|sheet) of |(?:half|most|all|the rest) (?:of )?(?:the|a|my|his|her) (?=(?:\\w+ )?\\w+ (?:bottle|pack|box|packet|jar)\\b)|too many |every (?:single )?(?:one of (?:my|the|his|her) )?|(?:\\d+|twenty|thirty|forty|fifty) )(?:\\w+ )?${DRUG}`;
 /**
  * Round 7 (English): constructions the round-6 blind sets missed, as constructions. A death threat told
  * as reported words or a note ("saying … I am dead", "a note: you're next"); harm to someone else said as
@@ -1441,7 +1441,74 @@ const ROUND_10_EN: SafetyRule[] = [
   ]),
 ];
 
+/**
+ * Round 11 (English): the words of self-harm online speech that the normaliser's slang list did not
+ * reach ("self delete", "unaliving" with no object), a relapse into cutting, removing oneself for good.
+ */
+const ROUND_11_EN: SafetyRule[] = [
+  ...rules('danger', 'self-harm', 'direct', [
+    '\\b(?:want|wanna|going to|about to|thinking about|think about|thought about|planning to|planning on|ready to|might|could|should|just|need to|time to|decided to) (?:to )?(?:just )?self (?:delete|deleting)\\b(?! (?:the |my |these |those |all |old |our |his |her )?(?:messages?|texts?|chats?|photos?|pics?|posts?|setting|settings|feature|option|mode)\\b)',
+    '\\b(?:thinking about|thought about|think about|considering|planning on|planning|going to try|want to try) killing(?= (?:tonight|today|soon|again|this weekend|right now|for real|fr)\\b| ?$)',
+    '\\bremove myself\\b(?: \\w+){0,3} (?:permanently|for good|forever|from (?:the picture|this world|the world|the equation|everyone is life|their lives))\\b',
+  ]),
+  ...rules(
+    'danger',
+    'self-harm',
+    'act',
+    [
+      '\\brelapsed?\\b(?: \\w+){0,4} (?:razor|razors|blade|blades|cutting|self harm|sh|burning myself)\\b',
+      '\\bi (?:\\w+ )?(?:burn|burned|burnt) my (?:arms?|wrists?|legs?|thighs?|skin|stomach) (?:with|on) (?:a |the |my )?(?:curling iron|lighter|cigarettes?|iron|candle|matches|match|flat iron|hair straightener)\\b(?!.*\\b(?:accident\\w*|cooking|pancakes?|dinner|by mistake|ironing|ouch|oops)\\b)',
+      '\\b(?:tied|made|have|got|bought|hung) (?:a |the |my )?noose\\b',
+      '^(?!.*\\b(?:haul\\w*|tow\\w*|camping|boat|swing|climbing|tie down|tarp|moving|garden\\w*|truck bed)\\b).*\\b(?:rope|noose)\\b(?: \\w+){0,8} (?:not|have not|did not|never) (?:used|use) it yet\\b',
+    ],
+    { firm: true },
+  ),
+  ...rules('danger', 'self-harm', 'indirect', [
+    '\\bworth more dead\\b|\\b(?:life )?insurance (?:is|would be|is worth|pays) (?:worth )?more than (?:i am|me|i will ever)\\b',
+  ]),
+  ...rules(
+    'danger',
+    'abuse',
+    'threat',
+    [
+      '\\b(?:you are|your|you) (?:dead|a dead (?:man|woman))\\b(?: \\w+){0,2} (?:when|once|if|the minute|as soon as) (?:i|he|she|we) (?:get|gets|come|comes|find|finds|see|sees|catch|catches)\\b',
+    ],
+    { hyperbole: true },
+  ),
+  ...rules(
+    'danger',
+    'abuse',
+    'physical',
+    [
+      '^(?!.*\\b(?:accident\\w*|by mistake|spill\\w*|oops|clumsy)\\b).*\\b(?:threw|throws|thrown|poured|dumped|tossed) (?:a (?:pot|pan|cup|mug|kettle) of )?(?:boiling|scalding|hot) (?:water|oil|grease|coffee|tea)\\b(?: \\w+){0,3} (?:at|on|over) (?:me|my)\\b',
+    ],
+    { firm: true },
+  ),
+  ...rules(
+    'danger',
+    'harm-to-others',
+    'intent',
+    [
+      '\\b(?:poured|pouring|spread|soaked|splashed) (?:the )?(?:gas|gasoline|petrol|lighter fluid|kerosene)\\b(?: \\w+){0,3} (?:around|on|over|all over|in) (?:his|her|their|the|that \\w+ is) (?:house|garage|car|truck|porch|door|bed|place|apartment|trailer)\\b',
+      '\\b(?:take|taking|took|bring) (?:them|the kids|my kids|the children|my children|our kids|the babies)\\b(?: \\w+){0,4} (?:with me|along)\\b(?: \\w+){0,6} (?:(?:go|going|be|all go|all be|end up) (?:to |in )?heaven|heaven together|to god together|(?:all )?go together|none of us (?:will be |are |would be )?(?:around|here|left|alive))\\b',
+    ],
+    { firm: true },
+  ),
+  ...rules(
+    'danger',
+    'call-for-help',
+    'call-for-help',
+    [
+      '^ [1-5] (?:please )?(?:help|help me|hlep|halp)(?: please| pls| now)* ?$',
+      '^ (?:please |pls |plz )*(?:anyone|anybody|someone|somebody)(?: please| pls| plz| now| help| hurry)+ ?$',
+      '\\bneed help (?:\\d+ )*(?:now|right now|asap|immediately) (?:please|pls|plz)\\b',
+    ],
+    { unlessAboutApp: true, unlessLaugh: true, firm: true },
+  ),
+];
+
 export const EN_RULES: readonly SafetyRule[] = [
+  ...ROUND_11_EN,
   ...ROUND_10_EN,
   ...ROUND_9_EN,
   ...ROUND_7_EN,

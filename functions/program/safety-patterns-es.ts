@@ -1040,7 +1040,42 @@ const ROUND_7_ES: SafetyRule[] = [
   ),
 ];
 
+/**
+ * Round 11 (Spanish): a threat to set someone on fire, a whole bottle ("el pomo", Cuban) of pills, a plea
+ * for someone to call for the writer.
+ */
+const ROUND_11_ES: SafetyRule[] = [
+  ...rules(
+    'danger',
+    'abuse',
+    'threat',
+    [
+      '\\b(?:te|la|lo|me) (?:prendo|prende|voy a prender|va a prender|iba a prender|prendere|prendera) fuego\\b',
+    ],
+    { hyperbole: true },
+  ),
+  ...rules(
+    'danger',
+    'self-harm',
+    'act',
+    [
+      '\\bme (?:tome|tomo|trague|voy a tomar|voy a tragar) (?:el|un|todo el|medio) (?:pomo|pote|frasquito|tarro)\\b(?: \\w+){0,5} (?:pastillas|pildoras|pastas|las de|medicinas|remedios)\\b',
+    ],
+    { firm: true },
+  ),
+  ...rules(
+    'danger',
+    'call-for-help',
+    'call-for-help',
+    [
+      '\\b(?:pueden|puede|podrian|podria|puedes|podes) llamar (?:a )?(?:alguien|la policia|el 911|911|una ambulancia|a la policia)\\b(?: \\w+){0,2} por mi\\b',
+    ],
+    { unlessAboutApp: true, firm: true },
+  ),
+];
+
 export const ES_RULES: readonly SafetyRule[] = [
+  ...ROUND_11_ES,
   ...ROUND_7_ES,
   ...ROUND_6_ES,
   ...ROUND_5_ES,

@@ -458,7 +458,7 @@ export function combine(
   reading: ModelReading | undefined,
   firm = false,
 ): SafetySignal | undefined {
-  return combineAt(
+  const answer = combineAt(
     byRules,
     reading,
     MODEL_THRESHOLDS,
@@ -466,6 +466,16 @@ export function combine(
     () => setsHarmApart(text),
     firm,
   );
+  if (!answer || byRules) return answer;
+  // The model alone makes two mistakes the rules are written to avoid. A plea in a message about the app
+  // ("someone help me understand step 4 please": `unlessAboutApp`), and a threat to someone said with a
+  // laugh and a "kill" figure ("if he leaves the seat up again i will kill him lol": `hyperbole`). Not
+  // for self-harm: "i want to kill myself lol" is danger.
+  const view = normaliseForSafety(text);
+  if (answer.category === 'call-for-help' && ABOUT_THE_APP_RE.test(view)) return undefined;
+  const threat = answer.category === 'harm-to-others' || answer.category === 'abuse';
+  if (threat && (LAUGH.test(view) || LAUGH_EMOJI.test(text)) && HYPERBOLE_WORD.test(view)) return undefined;
+  return answer;
 }
 
 /** Danger (crisis reply, pause, operator alert) or concern (short reply with resources), or undefined. */

@@ -127,3 +127,49 @@ describe('round 10’s words where nothing is wrong', () => {
     expect(assessSafety(text)).toBeUndefined();
   });
 });
+
+/**
+ * Round 11's constructions (ROUND_11_EN, ROUND_11_ES), from six more writers' sets (online speech,
+ * Spanish-dominant voices, anger, dictated and quoted messages), written here as new messages.
+ */
+describe('danger told in the ways round 11’s writers used and the rules did not name', () => {
+  it.each([
+    ['honestly might just self delete this weekend', 'self-harm'],
+    ['been thinking about unaliving tonight', 'self-harm'],
+    ['relapsed with the blades last night, worse than before', 'self-harm'],
+    ['I burned my wrist with a lighter again because I deserved it', 'self-harm'],
+    ['got a noose in the closet', 'self-harm'],
+    ['took most of the tylenol bottle', 'self-harm'],
+    ['I am worth more dead, the policy pays the house off', 'self-harm'],
+    ['he texted me: your dead when I get home', 'abuse'],
+    ['she dumped scalding water on me while I slept', 'abuse'],
+    ['splashed gasoline all over her porch and I have matches', 'harm-to-others'],
+    ['if she leaves I take the kids along and none of us will be around', 'harm-to-others'],
+    ['2 help me', 'call-for-help'],
+    ['anybody please hurry', 'call-for-help'],
+    ['me dijo que me prende fuego si lo dejo', 'abuse'],
+    ['me trague el frasquito entero de las pastillas', 'self-harm'],
+    ['podrian llamar a la policia por mi por favor', 'call-for-help'],
+  ])('"%s" gets the crisis reply (%s)', (text, category) => {
+    const signal = assessSafety(text);
+    expect(signal?.level).toBe('danger');
+    expect(signal?.category).toBe(category);
+  });
+});
+
+describe('round 11’s words where nothing is wrong', () => {
+  it.each([
+    'set the group chat to self deleting messages',
+    'thinking about killing time at the mall before pickup',
+    'we tied a rope swing to the oak for the kids',
+    'got rope for the tarp, have not used it yet',
+    'my truck is worth more than my house lol',
+    'you are dead when I get home, you ate my leftovers lol',
+    'poured gas in the mower and cut the grass, nice evening',
+    'el sol me prende fuego la piel jaja',
+    'me tome el pote de helado entero jaja',
+    'pueden llamar a mi esposo por mi? dile que llego tarde',
+  ])('"%s" gets nothing', (text) => {
+    expect(assessSafety(text)).toBeUndefined();
+  });
+});

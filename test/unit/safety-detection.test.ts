@@ -179,9 +179,6 @@ const CONCERN = [
   'i do not feel safe with him',
   "I'm terrified of him",
   'I am afraid of my husband',
-  // Fear of a partner's reaction is concern in the writers' brief; the round-10 model hears it (it was
-  // left alone before).
-  'I am afraid of him finding out',
   'scared of him',
   'he hurt me',
   'she hurt me again',
@@ -205,6 +202,13 @@ const CONCERN = [
   'me rastrea la ubicación todo el día',
   'no me deja ver a mis amigas',
 ];
+
+/**
+ * Hurt and fear in words the issue itself files under concern ("he hurt me"), and which people also use
+ * of lies and pain: never the crisis reply and the pause, and either nothing or the short reply with the
+ * lines. Which of the two moves with each retraining on new writers' labels, so it is not pinned here.
+ */
+const NEVER_DANGER = ['I am afraid of him finding out', 'he hurt me so much when he lied'];
 
 const NOT_DANGER = [
   '4',
@@ -235,7 +239,6 @@ const NOT_DANGER = [
   'she beat me to it',
   'he pushed me away again',
   'she always pushes me to talk',
-  'he hurt me so much when he lied',
   'you hurt me',
   'she hurt me again with another lie',
   '2, did not feel safe to be honest',
@@ -308,6 +311,11 @@ describe('the levels of a signal', () => {
 
   it.each(CONCERN)('reads "%s" as concern, which is no danger', (text) => {
     expect(assessSafety(text)?.level).toBe('concern');
+    expect(detectDanger(text)).toBeUndefined();
+  });
+
+  it.each(NEVER_DANGER)('never answers "%s" with the crisis reply', (text) => {
+    expect(assessSafety(text)?.level).not.toBe('danger');
     expect(detectDanger(text)).toBeUndefined();
   });
 

@@ -37,21 +37,21 @@ describe('the splits', () => {
 });
 
 /**
- * What round 10's blind sets (holdout-round10-m/n.jsonl, two blind writers, 600 messages, and
- * holdout-round10-everyday.jsonl, a third, 300) measured with the round-10 detector as shipped
- * (docs/SAFETY-EVAL.md): danger recall 91.0% English, 91.7% Spanish, false alarms 4.0% (10 of 252, most of
- * them built to trip it); the everyday replies, 4.0% (12 of 300). The round-9 detector measured 89.6%,
- * 91.7%, 5.2% and 3.3% on the same sets. Floors a little under what was measured, so the next change cannot
- * quietly lose it; the goals (95% English, 3% false alarms) are not met. They are reset from each round's
- * blind measurement; on a branch with no held-out file they fail (below).
+ * What round 11's blind sets (holdout-round11-o/p.jsonl, two blind writers, 600 messages, and
+ * holdout-round11-everyday.jsonl, a third, 300) measured with the round-11 detector as shipped
+ * (docs/SAFETY-EVAL.md): danger recall 94.4% English, 92.4% Spanish, false alarms 2.0% (5 of 252, most of
+ * them built to trip it); the everyday replies, 2.3% (7 of 300). The round-10 detector measured 94.4%,
+ * 88.2%, 4.0% and 5.3% on the same sets. Floors a little under what was measured, so the next change cannot
+ * quietly lose it; the English goal (95%) is not met. They are reset from each round's blind measurement;
+ * on a branch with no held-out file they fail (below).
  */
 /** A floor as a test's title says it: 83.5%. */
 const pct = (rate: number) => `${Number((rate * 100).toFixed(1))}%`;
 
 const HOLDOUT_FLOORS = {
-  dangerRecall: { en: 0.905, es: 0.91 },
-  falseAlarms: 0.04,
-  everydayFalseAlarms: 0.04,
+  dangerRecall: { en: 0.94, es: 0.92 },
+  falseAlarms: 0.02,
+  everydayFalseAlarms: 0.024,
 };
 
 /**
@@ -137,9 +137,10 @@ describe('the dev split, against the goals', () => {
   // concern set is harder for it (it was 94% before). 92.4% in round 9, when five new writers' sets joined
   // (round 7's blind sets and dev-round9-t1..t4: 400 concern messages, read at 60-78% before tuning).
   // 91.3% in round 10, when 335 more concern messages joined (six new writers' and round 9's blind sets,
-  // read at 45-90% per writer before tuning).
+  // read at 45-90% per writer before tuning); 98.6% in round 11, when the model's buckets went 2^15 → 2^17
+  // and it could hold each writer's phrasings apart.
   it('answers nearly every concern message with at least the short reply', () => {
-    expect(figures.overall.concernRecall.rate).toBeGreaterThanOrEqual(0.91);
+    expect(figures.overall.concernRecall.rate).toBeGreaterThanOrEqual(0.97);
   });
 });
 
