@@ -10,6 +10,7 @@ import {
   assessSafety,
   assessSafetyByRules,
   BURIED_WORDS,
+  combine,
   combineAt,
   type LanguageThresholds,
   type MessageLanguage,
@@ -188,6 +189,37 @@ describe('the model alone, where no rule answers', () => {
     expect(combineAt(undefined, reading({ danger: 0.95, category: 'self-harm' }), T, english, true)).toEqual(
       rule('self-harm'),
     );
+  });
+});
+
+describe('the model alone, held to what the rules already know', () => {
+  const sure = (category: SafetyCategory) => reading({ danger: 0.99, signal: 0.99, category, words: 9 });
+
+  it('hears no plea in a message about the app, and a plea anywhere else', () => {
+    expect(
+      combine('could someone help me find the link for day 12', undefined, sure('call-for-help')),
+    ).toBeUndefined();
+    expect(combine('could someone come over right now, please', undefined, sure('call-for-help'))).toEqual(
+      rule('call-for-help'),
+    );
+  });
+
+  it('takes a laughing "kill" threat as hyperbole, but never a laugh after self-harm or a blow', () => {
+    expect(
+      combine('if he parks in my spot again i will kill him lol', undefined, sure('harm-to-others')),
+    ).toBeUndefined();
+    expect(combine('she would murder me if she saw this 😂', undefined, sure('abuse'))).toBeUndefined();
+    expect(combine('honestly thinking of killing myself tonight lol', undefined, sure('self-harm'))).toEqual(
+      rule('self-harm'),
+    );
+    expect(combine('he slapped me across the face again lol', undefined, sure('abuse'))).toEqual(ABUSE);
+    expect(combine('i will kill him, he knows what he did', undefined, sure('harm-to-others'))).toEqual(
+      rule('harm-to-others'),
+    );
+  });
+
+  it('leaves a rule’s answer as the rule gave it', () => {
+    expect(combine('if he parks in my spot again i will kill him lol', ABUSE, sure('abuse'))).toEqual(ABUSE);
   });
 });
 
