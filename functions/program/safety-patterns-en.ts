@@ -1507,7 +1507,43 @@ const ROUND_11_EN: SafetyRule[] = [
   ),
 ];
 
+/**
+ * Round 12 (English): pleas as people send them to a number they trust: a check-in answer then "help",
+ * "help" closing a message of trouble, "come get me" alone, please said over and over, "mayday"; and the
+ * intent to make someone bleed.
+ */
+const ROUND_12_EN: SafetyRule[] = [
+  ...rules(
+    'danger',
+    'call-for-help',
+    'call-for-help',
+    [
+      '^ (?:(?:[ny]|yes|no|and|[1-5]) )+(?:please )?(?:help|help me|hlp|halp)(?: please)? ?$',
+      '\\b(?:not ok|not okay|not fine|not safe|scared|terrified|please|bad|worse|hurry)\\b(?: \\w+){0,2} (?:help|help me|help us)(?: please| now)? ?$',
+      '^ (?:please |pls |plz )*(?:come|come and) get me ?$',
+      '^ (?:please ){2,}(?:someone|somebody|anyone|help|help me)? ?$',
+    ],
+    { unlessAboutApp: true, firm: true },
+  ),
+  // Not `unlessAboutApp`: its list counts "lol", and "mayday mayday lol not lol" is a plea.
+  ...rules(
+    'danger',
+    'call-for-help',
+    'call-for-help',
+    ['\\bmayday\\b(?!.*\\b(?:parade|band|song|album|concert|festival|holiday|may day)\\b)'],
+    { firm: true },
+  ),
+  ...rules(
+    'danger',
+    'harm-to-others',
+    'intent',
+    ['\\b(?:going to|will|about to|finna|want to|ready to) make (?:him|her|them|that \\w+) bleed\\b'],
+    { hyperbole: true },
+  ),
+];
+
 export const EN_RULES: readonly SafetyRule[] = [
+  ...ROUND_12_EN,
   ...ROUND_11_EN,
   ...ROUND_10_EN,
   ...ROUND_9_EN,

@@ -137,6 +137,8 @@ const LAUGH = /\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|jaja\w*|jeje\w*|jiji\
 const LAUGH_EMOJI = /[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F61C}\u{1F61D}\u{1F92A}\u{1F643}]/u;
 const HYPERBOLE_WORD =
   /\b(?:kil\w*|murder\w*|mat\w*|strangl\w*|ahorc\w*|aorc\w*|golpe\w*|peg\w*|stab\w*|shot|shoot\w*|apunal\w*|disparar\w*)\b/;
+/** HELP typed in a hurry, alone: not the keyword (keywords.ts folds only a repeated last letter). */
+const GARBLED_HELP = /^\W*(?:hlp|hel{2,}p+|he{2,}l+p+|hlep+|halp+|hhelp+)\W*$/i;
 const CONSENT_RE = new RegExp(englishPattern(CONSENT));
 const ABOUT_THE_APP_RE = new RegExp(englishPattern(ABOUT_THE_APP));
 
@@ -212,10 +214,12 @@ function assessRules(text: string, indexed: boolean): RulesAnswer {
         firm: rule.firm === true,
       };
   }
-  // A bare HELP is the carrier keyword; "help!!" (or more) is someone calling out.
+  // A bare HELP is the carrier keyword; "help!!" (or more) is someone calling out, and so is a HELP
+  // misspelt in a hurry ("hlp", "hellp", "heeelp"), which no carrier reads as the keyword.
   if (
     (SOS.test(text) && !NOT_SOS.test(text) && !cues.laugh && !cues.aboutApp) ||
-    /^\s*help\s*!{2,}\s*$/i.test(text)
+    /^\s*help\s*!{2,}\s*$/i.test(text) ||
+    GARBLED_HELP.test(text)
   )
     return {
       signal: { level: 'danger', category: 'call-for-help', language: guessLanguage(text) },

@@ -173,3 +173,34 @@ describe('round 11’s words where nothing is wrong', () => {
     expect(assessSafety(text)).toBeUndefined();
   });
 });
+
+/**
+ * Round 12's pleas (ROUND_12_EN, and a HELP misspelt in a hurry in safety.ts): as people send them to a
+ * number they trust. A bare HELP stays the carrier keyword (keywords.ts), whose reply carries a crisis line.
+ */
+describe('pleas as round 12’s writers sent them', () => {
+  it.each([
+    'hlp',
+    'heeeelp',
+    'y. help',
+    '2 2 help me',
+    'we talked. it is bad. help',
+    'come get me',
+    'please please please someone',
+    'mayday, please call',
+    'N. he says he is going to make her bleed tonight',
+  ])('"%s" gets the crisis reply', (text) => {
+    expect(assessSafety(text)?.level).toBe('danger');
+  });
+
+  it.each([
+    'help',
+    'thanks for the help',
+    'Y thanks so much for the help this week',
+    '3 help me understand the worksheet',
+    'come get me at 6 from practice',
+    'we saw Mayday Parade in concert, great night',
+  ])('"%s" gets nothing', (text) => {
+    expect(assessSafety(text)).toBeUndefined();
+  });
+});

@@ -37,21 +37,21 @@ describe('the splits', () => {
 });
 
 /**
- * What round 11's blind sets (holdout-round11-o/p.jsonl, two blind writers, 600 messages, and
- * holdout-round11-everyday.jsonl, a third, 300) measured with the round-11 detector as shipped
- * (docs/SAFETY-EVAL.md): danger recall 94.4% English, 92.4% Spanish, false alarms 2.0% (5 of 252, most of
- * them built to trip it); the everyday replies, 2.3% (7 of 300). The round-10 detector measured 94.4%,
- * 88.2%, 4.0% and 5.3% on the same sets. Floors a little under what was measured, so the next change cannot
- * quietly lose it; the English goal (95%) is not met. They are reset from each round's blind measurement;
- * on a branch with no held-out file they fail (below).
+ * What round 12's blind sets (holdout-round12-q/r.jsonl, two blind writers, 600 messages, and
+ * holdout-round12-everyday.jsonl, a third, 300) measured with the round-12 detector (docs/SAFETY-EVAL.md):
+ * danger recall 95.8% English, 89.6% Spanish, false alarms 2.0% (5 of 252, most of them built to trip it);
+ * the everyday replies, 2.0% (6 of 300). The round-11 detector measured 94.4%, 88.9%, 2.0% and 2.0% on the
+ * same sets. Floors a little under what was measured, so the next change cannot quietly lose it; the
+ * Spanish goal (90%) is missed on this set by one message. They are reset from each round's blind
+ * measurement; on a branch with no held-out file they fail (below).
  */
 /** A floor as a test's title says it: 83.5%. */
 const pct = (rate: number) => `${Number((rate * 100).toFixed(1))}%`;
 
 const HOLDOUT_FLOORS = {
-  dangerRecall: { en: 0.94, es: 0.92 },
+  dangerRecall: { en: 0.955, es: 0.895 },
   falseAlarms: 0.02,
-  everydayFalseAlarms: 0.024,
+  everydayFalseAlarms: 0.02,
 };
 
 /**
