@@ -1130,7 +1130,7 @@ const TIME_AHEAD = any(
   'spring',
   'summer',
 );
-const OVERDOSE = `(?:all (?:of )?(?:the|my|his|her) |the (?:whole |entire |rest of the )?(?:bottle|pack|box|packet|jar) (?:of )?|a (?:bunch|handful|lot|fistful|load|strip|sheet|blister pack|whole bottle|whole pack|whole box) of (?:(?:my|his|her|the) )?|(?:my|his|her) (?:whole|entire) (?:bottle|pack|box|stash|supply) of |half (?:a|the|my|his|her) (?:bottle|pack|box) of |the rest of (?:my|the|his|her) |(?:half|most|all|the rest) (?:of )?(?:the|a|my|his|her) (?:\\w+ )?(?:bottle|pack|box|packet|jar|strip|sheet) of |(?:half|most|all|the rest) (?:of )?(?:the|a|my|his|her) (?=(?:\\w+ )?\\w+ (?:bottle|pack|box|packet|jar)\\b)|too many |every (?:single )?(?:one of (?:my|the|his|her) )?|(?:\\d+|twenty|thirty|forty|fifty) )(?:\\w+ )?${DRUG}`;
+const OVERDOSE = `(?:all (?:of )?(?:the|my|his|her) |the (?:whole |entire |rest of the )?(?:bottle|pack|box|packet|jar) (?:of )?|a (?:bunch|handful|lot|fistful|load|strip|sheet|blister pack|whole bottle|whole pack|whole box) of (?:(?:my|his|her|the) )?|(?:my|his|her) (?:whole|entire) (?:bottle|pack|box|stash|supply) of |the rest of (?:my|the|his|her) |(?:half|most|all|the rest) (?:of )?(?:the|a|my|his|her) (?:\\w+ )?(?:bottle|pack|box|packet|jar|strip|sheet) of |(?:half|most|all|the rest) (?:of )?(?:the|a|my|his|her) (?=(?:\\w+ )?\\w+ (?:bottle|pack|box|packet|jar)\\b)|too many |every (?:single )?(?:one of (?:my|the|his|her) )?|(?:\\d+|twenty|thirty|forty|fifty) )(?:\\w+ )?${DRUG}`;
 /**
  * Round 7 (English): constructions the round-6 blind sets missed, as constructions. A death threat told
  * as reported words or a note ("saying … I am dead", "a note: you're next"); harm to someone else said as

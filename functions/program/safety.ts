@@ -135,6 +135,8 @@ let compiledRules: ReturnType<typeof compileRules> | undefined;
 const LAUGH = /\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|jaja\w*|jeje\w*|jiji\w*|xd)\b/;
 /** Laughing emoji, read on the raw text (the views drop them): "she'd kill me 😂" is hyperbole. */
 const LAUGH_EMOJI = /[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F61C}\u{1F61D}\u{1F92A}\u{1F643}]/u;
+/** A laugh in the English view, or a laughing emoji in the raw text (the views drop emoji). */
+const laughs = (view: string, text: string) => LAUGH.test(view) || LAUGH_EMOJI.test(text);
 const HYPERBOLE_WORD =
   /\b(?:kil\w*|murder\w*|mat\w*|strangl\w*|ahorc\w*|aorc\w*|golpe\w*|peg\w*|stab\w*|shot|shoot\w*|apunal\w*|disparar\w*)\b/;
 /** HELP typed in a hurry, alone: not the keyword (keywords.ts folds only a repeated last letter). */
@@ -199,7 +201,7 @@ function assessRules(text: string, indexed: boolean): RulesAnswer {
   const { rules, index, dangerByCategory, concern } = compiledRules;
   const views = { en: normaliseForSafety(text), es: normaliseSpanish(text) };
   const cues: MessageCues = {
-    laugh: LAUGH.test(views.en) || LAUGH_EMOJI.test(text),
+    laugh: laughs(views.en, text),
     consent: CONSENT_RE.test(views.en),
     aboutApp: ABOUT_THE_APP_RE.test(views.en),
     possible: indexed
@@ -478,7 +480,7 @@ export function combine(
   const view = normaliseForSafety(text);
   if (answer.category === 'call-for-help' && ABOUT_THE_APP_RE.test(view)) return undefined;
   const threat = answer.category === 'harm-to-others' || answer.category === 'abuse';
-  if (threat && (LAUGH.test(view) || LAUGH_EMOJI.test(text)) && HYPERBOLE_WORD.test(view)) return undefined;
+  if (threat && laughs(view, text) && HYPERBOLE_WORD.test(view)) return undefined;
   return answer;
 }
 

@@ -7,6 +7,15 @@
 import { describe, expect, it } from 'vitest';
 import { assessSafety } from '../../functions/program/safety';
 
+const getsTheCrisisReply = (text: string, category: string) => {
+  const signal = assessSafety(text);
+  expect(signal?.level).toBe('danger');
+  expect(signal?.category).toBe(category);
+};
+const getsNothing = (text: string) => {
+  expect(assessSafety(text)).toBeUndefined();
+};
+
 describe('danger told in the ways round 7’s blind writer used and the rules did not name', () => {
   it.each([
     // Harm to someone with the subject dropped, as a time of death, a weapon taken to a door or a face.
@@ -41,11 +50,7 @@ describe('danger told in the ways round 7’s blind writer used and the rules di
     // A threat and a weapon laid out.
     ['his last text said enjoy your last weekend', 'abuse'],
     ['he took his pistol out and set it on the counter while staring at me', 'abuse'],
-  ])('"%s" gets the crisis reply (%s)', (text, category) => {
-    const signal = assessSafety(text);
-    expect(signal?.level).toBe('danger');
-    expect(signal?.category).toBe(category);
-  });
+  ])('"%s" gets the crisis reply (%s)', getsTheCrisisReply);
 });
 
 describe('the same words where nothing is wrong', () => {
@@ -68,9 +73,7 @@ describe('the same words where nothing is wrong', () => {
     'enjoy your weekend!',
     'he took out his phone and showed me the texts while looking at me, it was a good talk',
     'tell Sam I am sorry I missed the call, I will ring tomorrow',
-  ])('"%s" gets nothing', (text) => {
-    expect(assessSafety(text)).toBeUndefined();
-  });
+  ])('"%s" gets nothing', getsNothing);
 });
 
 /**
@@ -98,11 +101,7 @@ describe('danger told in the ways round 10’s writers used and the rules did no
     ['he yanked my oxygen tube out during the argument', 'abuse'],
     ['please somebody come now', 'call-for-help'],
     ['ring 999 for me, can’t talk', 'call-for-help'],
-  ])('"%s" gets the crisis reply (%s)', (text, category) => {
-    const signal = assessSafety(text);
-    expect(signal?.level).toBe('danger');
-    expect(signal?.category).toBe(category);
-  });
+  ])('"%s" gets the crisis reply (%s)', getsTheCrisisReply);
 
   it('a decision to stop dialysis is heard: at least the short reply with the lines', () => {
     expect(assessSafety('I have decided to stop my dialysis')).toBeDefined();
@@ -123,9 +122,7 @@ describe('round 10’s words where nothing is wrong', () => {
     'my mom stopped dialysis last year and passed peacefully',
     'someone come get the dog lol',
     'she tried to run the meeting without me',
-  ])('"%s" gets nothing', (text) => {
-    expect(assessSafety(text)).toBeUndefined();
-  });
+  ])('"%s" gets nothing', getsNothing);
 });
 
 /**
@@ -150,11 +147,7 @@ describe('danger told in the ways round 11’s writers used and the rules did no
     ['me dijo que me prende fuego si lo dejo', 'abuse'],
     ['me trague el frasquito entero de las pastillas', 'self-harm'],
     ['podrian llamar a la policia por mi por favor', 'call-for-help'],
-  ])('"%s" gets the crisis reply (%s)', (text, category) => {
-    const signal = assessSafety(text);
-    expect(signal?.level).toBe('danger');
-    expect(signal?.category).toBe(category);
-  });
+  ])('"%s" gets the crisis reply (%s)', getsTheCrisisReply);
 });
 
 describe('round 11’s words where nothing is wrong', () => {
@@ -169,9 +162,7 @@ describe('round 11’s words where nothing is wrong', () => {
     'el sol me prende fuego la piel jaja',
     'me tome el pote de helado entero jaja',
     'pueden llamar a mi esposo por mi? dile que llego tarde',
-  ])('"%s" gets nothing', (text) => {
-    expect(assessSafety(text)).toBeUndefined();
-  });
+  ])('"%s" gets nothing', getsNothing);
 });
 
 /**
@@ -200,7 +191,5 @@ describe('pleas as round 12’s writers sent them', () => {
     '3 help me understand the worksheet',
     'come get me at 6 from practice',
     'we saw Mayday Parade in concert, great night',
-  ])('"%s" gets nothing', (text) => {
-    expect(assessSafety(text)).toBeUndefined();
-  });
+  ])('"%s" gets nothing', getsNothing);
 });
