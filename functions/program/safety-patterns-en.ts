@@ -1542,7 +1542,27 @@ const ROUND_12_EN: SafetyRule[] = [
   ),
 ];
 
+/**
+ * Round 13's pleas (from its writers' misses, measured unseen): "just call 911" said to the program
+ * ("dont reply just call 911"), not said of oneself ("I'll just call 911 if"); and a call for the police
+ * that tells where to find them by the address the program already has ("same address as on my intake
+ * form"), which the question-about-the-app cue would otherwise silence.
+ */
+const ROUND_13_EN: SafetyRule[] = [
+  ...rules(
+    'danger',
+    'call-for-help',
+    'call-for-help',
+    [
+      '(?<!\\b(?:i|i will|i would|would|will|should|could|can|might|to|you|u|we|they|he|she) )\\bjust (?:call|text) (?:the )?(?:911|police|cops)\\b',
+      '\\b(?:call|send|get) (?:the )?(?:cops|police|911|someone|somebody)\\b(?: \\w+){0,12} (?:address|direccion)\\b(?: \\w+){0,4} (?:form|formulario|file|profile|intake)\\b',
+    ],
+    { unlessLaugh: true, firm: true },
+  ),
+];
+
 export const EN_RULES: readonly SafetyRule[] = [
+  ...ROUND_13_EN,
   ...ROUND_12_EN,
   ...ROUND_11_EN,
   ...ROUND_10_EN,

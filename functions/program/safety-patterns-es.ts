@@ -1074,7 +1074,26 @@ const ROUND_11_ES: SafetyRule[] = [
   ),
 ];
 
+/**
+ * Round 13's Spanish pleas (from its writers' misses, measured unseen): "vengan por mí" or "ven a
+ * buscarme" alone (with "ya", "porfa"), and "por favor alguien" / "alguien por favor" alone. Only alone: "ven
+ * por mí al aeropuerto a las 5" is a ride.
+ */
+const ROUND_13_ES: SafetyRule[] = [
+  ...rules(
+    'danger',
+    'call-for-help',
+    'call-for-help',
+    [
+      '^ (?:por favor )*(?:vengan|venga|ven|vente|vengase) (?:por mi|a buscarme|a sacarme)(?: (?:por favor|ya|rapido|ahorita|ahora|urgente|ayuda))* ?$',
+      '^ (?:por favor )+(?:alguien|quien sea)(?: (?:ayuda|ayudeme|ayudenme|por favor))* ?$|^ (?:alguien|quien sea) (?:por favor|ayuda)(?: (?:ayuda|ayudeme|ayudenme|por favor))* ?$',
+    ],
+    { unlessAboutApp: true, firm: true },
+  ),
+];
+
 export const ES_RULES: readonly SafetyRule[] = [
+  ...ROUND_13_ES,
   ...ROUND_11_ES,
   ...ROUND_7_ES,
   ...ROUND_6_ES,

@@ -193,3 +193,26 @@ describe('pleas as round 12’s writers sent them', () => {
     'we saw Mayday Parade in concert, great night',
   ])('"%s" gets nothing', getsNothing);
 });
+
+/** Round 13's pleas (ROUND_13_EN, ROUND_13_ES), and the same words asking for a ride or about the program. */
+describe('pleas as round 13’s writers sent them', () => {
+  it.each([
+    ['dont reply just call 911', 'call-for-help'],
+    ['pls dont reply. call the cops. same address as on my intake form', 'call-for-help'],
+    ['no puedo hablar, I need help, call somebody, mi direccion esta en el form', 'call-for-help'],
+    ['vengan x mi porfa', 'call-for-help'],
+    ['ven a buscarme ya', 'call-for-help'],
+    ['x favor alguien', 'call-for-help'],
+    ['alguien por favor', 'call-for-help'],
+  ])('"%s" gets the crisis reply (%s)', getsTheCrisisReply);
+
+  it.each([
+    'we just call 911 when grandpa falls',
+    'ven por mi al aeropuerto a las 5',
+    'vengan por mi a las 6 a la escuela',
+    'alguien por favor me explica el paso 3',
+    'por favor alguien me puede decir como cambio la hora',
+    'can you help me update the address on my form',
+    'call me, my address changed, update the form',
+  ])('"%s" gets nothing', getsNothing);
+});

@@ -37,20 +37,21 @@ describe('the splits', () => {
 });
 
 /**
- * What round 12's blind sets (holdout-round12-q/r.jsonl, two blind writers, 600 messages, and
- * holdout-round12-everyday.jsonl, a third, 300) measured with the round-12 detector (docs/SAFETY-EVAL.md):
- * danger recall 95.8% English, 89.6% Spanish, false alarms 2.0% (5 of 252, most of them built to trip it);
- * the everyday replies, 2.0% (6 of 300). The round-11 detector measured 94.4%, 88.9%, 2.0% and 2.0% on the
- * same sets. Floors a little under what was measured, so the next change cannot quietly lose it; the
- * Spanish goal (90%) is missed on this set by one message. They are reset from each round's blind
- * measurement; on a branch with no held-out file they fail (below).
+ * What round 13's blind sets (holdout-round13-s/u.jsonl, two blind writers, 600 messages, and
+ * holdout-round13-everyday.jsonl, a third, 300) measured with the round-13 detector (docs/SAFETY-EVAL.md):
+ * danger recall 95.8% English, 99.3% Spanish, false alarms 1.2% (3 of 252, most of them built to trip it);
+ * the everyday replies, 2.0% (6 of 300). The round-12 detector measured 95.8%, 97.9%, 1.2% and 2.0% on the
+ * same sets. The detector as shipped (retrained after a development test failed, then run a second time)
+ * measured 96.5%, 100%, 0.8% and 1.7%. Floors a little under the first run, so the next change cannot
+ * quietly lose it. They are
+ * reset from each round's blind measurement; on a branch with no held-out file they fail (below).
  */
 /** A floor as a test's title says it: 83.5%. */
 const pct = (rate: number) => `${Number((rate * 100).toFixed(1))}%`;
 
 const HOLDOUT_FLOORS = {
-  dangerRecall: { en: 0.955, es: 0.895 },
-  falseAlarms: 0.02,
+  dangerRecall: { en: 0.955, es: 0.99 },
+  falseAlarms: 0.012,
   everydayFalseAlarms: 0.02,
 };
 
