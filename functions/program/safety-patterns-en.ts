@@ -1543,6 +1543,42 @@ const ROUND_12_EN: SafetyRule[] = [
 ];
 
 /**
+ * Round 14's self-harm by its means, written from the messages of round 12's and round 13's oblique
+ * writers that each missed when the other's were left out of training: a weapon held under the chin or in
+ * the mouth; practising the knot; a parent who did it, at the writer's age; questions of means (how long in
+ * a shut garage with the engine running, the most of a drug before it is too late, whether a fall from so
+ * high always does it, whether the falling part would hurt). Firm: the model, which reads such questions as
+ * ordinary, cannot overrule them. On three oblique writers neither saw they found almost nothing new
+ * (docs/SAFETY-EVAL.md, round 14); they are kept because each is a plain statement of means.
+ */
+const ROUND_14_EN: SafetyRule[] = [
+  ...rules(
+    'danger',
+    'self-harm',
+    'means',
+    [
+      `\\b(?:${GUN}|barrel|muzzle|45|9mm) (?:\\w+ )?(?:under|in|against|into) my (?:chin|mouth|temple|jaw)\\b`,
+      '\\bpractic\\w* (?:tying )?(?:the|a|my) (?:knot|noose)\\b(?!.*\\b(?:boat|sail\\w*|scouts?|climb\\w*|fishing|necktie|tie a tie|macrame|bowline|wedding|married|marry|vows|class)\\b)',
+      '\\bhow (?:long|much time)\\b(?: \\w+){0,6} (?:sit|stay|breathe|pass out)\\b(?: \\w+){0,5} (?:garage|closed room)\\b(?=.*\\b(?:engine|exhaust|carbon monoxide|fumes)\\b)',
+      `\\b(?:what is|what s|whats) the most ${DRUG}\\b(?: \\w+){0,8} (?:before (?:it is|its) too late|too late to (?:fix|save|reverse|treat)|to (?:die|not wake up))\\b|\\bthe most (?:tylenol|acetaminophen|advil|ibuprofen|aspirin|benadryl|insulin|potassium)\\b(?: \\w+){0,8} (?:before (?:it is|its) too late|too late to (?:fix|save|reverse|treat)|to (?:die|not wake up))\\b`,
+      '\\bdoes (?:a )?(?:fall|jump) (?:from|off) (?:a |the )?(?:\\w+ ){0,3}(?:story|stories|floor|floors|feet|foot|bridge|roof|building|cliff|garage|deck|overpass)\\b(?: \\w+){0,4} (?:always (?:do it|work|kill)|do it|kill (?:you|a person|someone))\\b',
+      '\\bwould it hurt (?:the |that )?(?:falling|fall|jump|landing) part\\b|\\bwondering if (?:it|the fall) would hurt\\b(?!.*\\b(?:dog|cat|puppy|kitten|baby|kid|kids|him|her|them|horse)\\b)',
+      '\\bmy (?:dad|father|mom|mother|brother|sister|uncle|grandpa|grandfather|grandma|grandmother) (?:did it(?! (?:all|himself|herself|right|well|again|alone|better|first|for|with|too|on (?:his|her) own)\\b)|killed (?:him|her)self|took (?:his|her) (?:own )?life|shot (?:him|her)self|hung (?:him|her)self)\\b(?=.*\\b(?:i am|i will be|i turn|turning|same age|my age)\\b)',
+    ],
+    { unlessLaugh: true, firm: true },
+  ),
+  // Retrained with round 14's writers, the model read "I fear for my life" (which the fear-now rule names)
+  // as ordinary and vetoed it: the set phrase for one's life or safety is firm, unless laughed off.
+  ...rules(
+    'danger',
+    'abuse',
+    'fear-now',
+    ['\\b(?:i |i am |i do )?(?:fear|fearing|scared|afraid|terrified|frightened) for my (?:life|safety)\\b'],
+    { unlessLaugh: true, firm: true },
+  ),
+];
+
+/**
  * Round 13's pleas (from its writers' misses, measured unseen): "just call 911" said to the program
  * ("dont reply just call 911"), not said of oneself ("I'll just call 911 if"); and a call for the police
  * that tells where to find them by the address the program already has ("same address as on my intake
@@ -1562,6 +1598,7 @@ const ROUND_13_EN: SafetyRule[] = [
 ];
 
 export const EN_RULES: readonly SafetyRule[] = [
+  ...ROUND_14_EN,
   ...ROUND_13_EN,
   ...ROUND_12_EN,
   ...ROUND_11_EN,
