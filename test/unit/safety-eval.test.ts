@@ -41,10 +41,10 @@ describe('the splits', () => {
  * holdout-round13-everyday.jsonl, a third, 300) measured with the round-13 detector (docs/SAFETY-EVAL.md):
  * danger recall 95.8% English, 99.3% Spanish, false alarms 1.2% (3 of 252, most of them built to trip it);
  * the everyday replies, 2.0% (6 of 300). The round-12 detector measured 95.8%, 97.9%, 1.2% and 2.0% on the
- * same sets. The detector as shipped (retrained after a development test failed, then run a second time)
- * measured 96.5%, 100%, 0.8% and 1.7%. Floors a little under the first run, so the next change cannot
- * quietly lose it. They are
- * reset from each round's blind measurement; on a branch with no held-out file they fail (below).
+ * same sets. Run again after changes (so no longer blind): the round-13 detector retrained after a
+ * development test failed, 96.5%, 100%, 0.8% and 1.7%; round 14's, 97.2%, 99.3%, 0.8% and 2.0%. Floors a
+ * little under the first run, so the next change cannot quietly lose it. They are reset from each round's
+ * blind measurement; on a branch with no held-out file they fail (below).
  */
 /** A floor as a test's title says it: 83.5%. */
 const pct = (rate: number) => `${Number((rate * 100).toFixed(1))}%`;
