@@ -581,6 +581,9 @@ const SELF_HARM: SafetyRule[] = [
   ]),
 ];
 
+/** Fear for oneself or one's own: "I fear for my life", "scared for my kids". */
+const AFRAID_FOR_MY = '\\b(?:fear|fearing|scared|afraid|terrified|frightened) for my';
+
 const ABUSE: SafetyRule[] = [
   ...rules('danger', 'abuse', 'physical', [
     // A person, a few words that are not a negation, a blow, me.
@@ -731,7 +734,7 @@ const ABUSE: SafetyRule[] = [
     '\\b(?:scared|afraid|terrified|frightened|nervous|do not want|can not|too scared) (?:to go|of going|going|go) (?:back )?home\\b',
     `${NOT_NEGATED}\\b(?:not|never|do not feel|did not feel|no longer feel) (?:feel )?safe (?:at home|in my home|in my house|in the house|in my own home|in my own house|to go home|going home)\\b`,
     '\\bunsafe (?:at home|in my home|in my house)\\b',
-    '\\b(?:fear|fearing|scared|afraid|terrified|frightened) for my (?:life|safety|kids|children|baby)\\b',
+    `${AFRAID_FOR_MY} (?:life|safety|kids|children|baby)\\b`,
     '\\b(?:i am|we are|i feel|i might be|i could be|kids are|children are|baby is|my life is) in danger\\b|\\bin danger (?:here|at home|right now|now|tonight)\\b',
     '\\b(?:called|had to call|have to call|going to call|should i call|will call|calling) (?:the )?(?:police|cops|911)\\b(?! (?:about|for|on) (?:a |the |our |my )?(?:noise|neighbors?|neighbours?|party|car|accident|kids|dog)\\b)',
     // Fear, and someone coming or raging now.
@@ -1567,15 +1570,13 @@ const ROUND_14_EN: SafetyRule[] = [
     ],
     { unlessLaugh: true, firm: true },
   ),
-  // Retrained with round 14's writers, the model read "I fear for my life" (which the fear-now rule names)
-  // as ordinary and vetoed it: the set phrase for one's life or safety is firm, unless laughed off.
-  ...rules(
-    'danger',
-    'abuse',
-    'fear-now',
-    ['\\b(?:i |i am |i do )?(?:fear|fearing|scared|afraid|terrified|frightened) for my (?:life|safety)\\b'],
-    { unlessLaugh: true, firm: true },
-  ),
+  // Retrained with round 14's writers, the model read "I fear for my life" (which ABUSE's fear-now rule
+  // names, not firm, laughed or not) as ordinary and vetoed it: for one's life or safety it is firm, unless
+  // laughed off.
+  ...rules('danger', 'abuse', 'fear-now', [`${AFRAID_FOR_MY} (?:life|safety)\\b`], {
+    unlessLaugh: true,
+    firm: true,
+  }),
 ];
 
 /**
