@@ -104,6 +104,8 @@ export const SYSTEM_SMS_PLACEHOLDERS = {
   checkinSkipped: ['checkinDay'],
   noteKeptCheckinOpen: [],
   movedToEmail: [],
+  textsBack: [],
+  textsBackAfterAnswer: [],
   deleteConfirm: [],
   deleted: [],
 } as const satisfies Record<keyof SystemSms, readonly Placeholder[]>;
@@ -451,6 +453,8 @@ export const SourceSystemSchema = z
       checkinSkipped: smsText('checkinSkipped'),
       noteKeptCheckinOpen: smsText('noteKeptCheckinOpen'),
       movedToEmail: smsText('movedToEmail'),
+      textsBack: smsText('textsBack'),
+      textsBackAfterAnswer: smsText('textsBackAfterAnswer'),
       deleteConfirm: smsText('deleteConfirm'),
       deleted: smsText('deleted'),
     }),

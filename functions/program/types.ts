@@ -250,6 +250,10 @@ export interface SystemSms {
   noteKeptCheckinOpen: string;
   /** After three unanswered check-in texts: check-ins move to email; any text moves them back. */
   movedToEmail: string;
+  /** The first text after that move (or after carrier failures), when it answers nothing: texts are back, and the text is kept as a note. */
+  textsBack: string;
+  /** Added after the confirmation when that first text did answer: texts are back. */
+  textsBackAfterAnswer: string;
   /** After a first DELETE: asks for a second one within the window to erase everything. */
   deleteConfirm: string;
   /** After the second DELETE: everything is erased. */

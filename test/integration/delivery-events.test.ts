@@ -170,7 +170,12 @@ describe('check-ins that go unanswered by text, through the handlers', () => {
     expect(notices).toHaveLength(1);
     expect((await runtime.deps.store.getEnrollment(id))?.checkinsByEmail).toBe(true);
 
-    await api(runtime, '/_local/sms/reply', { json: { from: phone, body: 'sorry, busy weeks' } });
+    // "Text anything": the text is not read as a failed answer to the check-in the email carries.
+    const back = await api(runtime, '/_local/sms/reply', {
+      json: { from: phone, body: 'sorry, busy weeks' },
+    });
+    expect(back.body.reply).toMatch(/check-ins will come by text again/);
+    expect(back.body.reply).not.toMatch(/couldn't read that|1 to 5/);
     expect((await runtime.deps.store.getEnrollment(id))?.checkinsByEmail).toBeUndefined();
     await api(runtime, '/_local/clock', { json: { advance: 'P3DT3H' } }); // day 30, 13:00: the first quick question
     expect(await checkinTexts()).toHaveLength(4);

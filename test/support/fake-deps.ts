@@ -189,6 +189,8 @@ export const testCatalog: Catalog = {
       checkinSkipped: 'Kintsugi: check-in skipped. Next on {{checkinDay}}.',
       noteKeptCheckinOpen: 'Kept as a note. Reply 1 to 5 for the check-in.',
       movedToEmail: 'Kintsugi: check-ins will come by email for a while. Text anything to move them back.',
+      textsBack: 'Kintsugi: check-ins come by text again; kept as a note.',
+      textsBackAfterAnswer: 'Check-ins come by text again.',
       deleteConfirm: 'Kintsugi: reply DELETE again within 10 minutes to erase everything.',
       deleted: 'Kintsugi: everything is erased.',
     },

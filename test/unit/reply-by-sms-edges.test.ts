@@ -54,9 +54,48 @@ describe('a text from a number marked unreachable after carrier failures', () =>
       e.smsStatus = 'unreachable';
       e.smsFailures = 3;
     });
-    expect(await sms(world, '4')).toBe('4 of 5 noted.');
+    expect(await sms(world, '4')).toBe(`4 of 5 noted. ${texts.textsBackAfterAnswer}`);
     const e = await world.store.getEnrollment(id);
     expect(e?.smsStatus).toBe('active');
     expect(e?.smsFailures).toBe(0);
+  });
+});
+
+describe('the first text after check-ins moved to email ("text anything to get them by text again")', () => {
+  const movedToEmail = async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    const id = await texting(world);
+    await runUntil(world, '2026-03-09T12:00:00.000Z'); // a check-in is open
+    await updateEnrollment(world.deps, id, (e) => {
+      e.checkinsByEmail = true;
+      e.unansweredSms = 3;
+    });
+    return { world, id };
+  };
+
+  it('that answers nothing says texts are back, is kept as a note, and is not read as a failed answer', async () => {
+    const { world, id } = await movedToEmail();
+    const answer = await sms(world, 'hola de nuevo');
+    expect(answer).toBe(texts.textsBack);
+    expect(answer).not.toBe(texts.ratingUnclear);
+    const e = await world.store.getEnrollment(id);
+    expect(e?.checkinsByEmail).toBeUndefined();
+    expect(e?.unansweredSms).toBe(0);
+    expect(world.store.replies.at(-1)).toMatchObject({ note: 'hola de nuevo' });
+    // Texts are back: the open check-in still takes its answer, and nothing more is said about the move.
+    expect(await sms(world, '3')).toBe('3 of 5 noted.');
+  });
+
+  it('that answers the open check-in records it and says texts are back', async () => {
+    const { world, id } = await movedToEmail();
+    expect(await sms(world, 'sorry, been away. 4')).toBe(`4 of 5 noted. ${texts.textsBackAfterAnswer}`);
+    expect(world.store.replies.at(-1)).toMatchObject({ score: 4 });
+    expect((await world.store.getEnrollment(id))?.checkinsByEmail).toBeUndefined();
+  });
+
+  it('STOP stops texts and says only that', async () => {
+    const { world, id } = await movedToEmail();
+    expect(await sms(world, 'STOP')).toBe(texts.stopConfirmed);
+    expect((await world.store.getEnrollment(id))?.smsStatus).toBe('stopped');
   });
 });

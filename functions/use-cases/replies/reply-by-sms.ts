@@ -172,7 +172,7 @@ async function answerSms(
   if (request?.keyword === 'delete')
     return holder ? erasureRequest(deps, holder) : fillText(texts.help, values);
 
-  if (request?.keyword !== 'stop') await welcomeBack(deps, enrollment);
+  const back = request?.keyword !== 'stop' && (await welcomeBack(deps, enrollment));
   const optedIn = enrollment.smsStatus === 'active' || enrollment.smsStatus === 'unreachable';
   switch (request?.keyword) {
     case 'stop':
@@ -194,7 +194,7 @@ async function answerSms(
   if (!optedIn && enrollment.smsStatus === 'awaiting-yes' && isOptInYes(sms.body))
     return optIn(deps, enrollment, sms, { keyword: 'yes', word: sms.body.trim().slice(0, 20).toUpperCase() });
   if (!optedIn) return texts.optInPrompt;
-  return recordAnswer(deps, enrollment, sms, at, signal);
+  return recordAnswer(deps, enrollment, sms, at, signal, back);
 }
 
 /** STOP and its synonyms: texts stop at once; one confirmation, and nothing after a repeat. */
@@ -298,11 +298,15 @@ async function erasureRequest(deps: Deps, enrollment: Enrollment): Promise<strin
 
 /**
  * Any text proves the person reads texts: check-ins that moved to email after unanswered texts move
- * back, and a number marked unreachable after carrier failures is reachable again.
+ * back, and a number marked unreachable after carrier failures is reachable again. True when it moved
+ * them back (the answer then says so).
  */
-async function welcomeBack(deps: Deps, enrollment: Enrollment): Promise<void> {
-  if (!enrollment.checkinsByEmail && enrollment.smsStatus !== 'unreachable') return;
+async function welcomeBack(deps: Deps, enrollment: Enrollment): Promise<boolean> {
+  if (!enrollment.checkinsByEmail && enrollment.smsStatus !== 'unreachable') return false;
+  let moved = false;
   await updateEnrollment(deps, enrollment.id, (e) => {
+    if (!e.checkinsByEmail && e.smsStatus !== 'unreachable') return false;
+    moved = true;
     if (e.checkinsByEmail) delete e.checkinsByEmail;
     e.unansweredSms = 0;
     if (e.smsStatus === 'unreachable') {
@@ -310,6 +314,7 @@ async function welcomeBack(deps: Deps, enrollment: Enrollment): Promise<void> {
       e.smsFailures = 0;
     }
   });
+  return moved;
 }
 
 /** Whether a yes/no question is waiting for an answer. */
@@ -331,6 +336,8 @@ async function setSms(deps: Deps, enrollment: Enrollment, status: Enrollment['sm
 /**
  * Answers to the open questions, routed by type, oldest first (use-cases/services/answers.ts), or a journal note
  * when none is open. The answer says what was recorded under each question's name and what is still open.
+ * `back`: this text moved the check-ins back to texts (welcomeBack). The person was told "text anything",
+ * so a text that answers nothing is not asked again: it is kept as a note, and the answer says texts are back.
  */
 async function recordAnswer(
   deps: Deps,
@@ -338,19 +345,27 @@ async function recordAnswer(
   sms: InboundSms,
   at: string,
   signal: SafetySignal | undefined,
+  back: boolean,
 ): Promise<string> {
   const outcome = await answerOpenQuestions(deps, enrollment, {
     text: sms.body,
     sourceId: sms.messageSid,
     at,
     channel: 'sms',
-    reask: true,
+    reask: !back,
   });
-  const confirmation = answerConfirmation(
+  const texts = systemTexts(deps, enrollment);
+  const answered = answerConfirmation(
     { catalog: inLanguage(deps.catalog, enrollment.language) },
     outcome,
-    systemTexts(deps, enrollment),
+    texts,
   );
+  const kept = outcome.kind === 'journal-note' || outcome.kind === 'note-beside';
+  const confirmation = !back
+    ? answered
+    : kept
+      ? texts.textsBack
+      : `${answered} ${texts.textsBackAfterAnswer}`;
   // A 1 on a question about feeling safe is a sign of concern: resources follow the confirmation (words
   // of concern add theirs in replyBySms).
   // answerOpenQuestions noted it for the operator.
