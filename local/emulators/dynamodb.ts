@@ -71,6 +71,10 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
 
 async function startOn(dir: string, port: number): Promise<RunningDynamoDbLocal> {
   const args = [
+    // The serial collector: G1, the JVM's default on this machine, spends about a fifth more CPU per
+    // request on 2 cores (docs/BENCHMARKS.md, section 4); one emulator serving one program needs no
+    // concurrent collector.
+    '-XX:+UseSerialGC',
     `-Djava.library.path=${path.join(dir, 'DynamoDBLocal_lib')}`,
     '-jar',
     path.join(dir, 'DynamoDBLocal.jar'),
