@@ -1,68 +1,24 @@
 import type { AnswerReadings, AnswerValue } from './open-questions';
+import { BETWEEN_POINTS, KEYCAPS, type ParsedAnswer, readRating, WORDS } from './rating';
 import type { Scale } from './types';
+import { openingPhraseLength, readYesNo } from './yes-no';
 
-/** What a free-text reply says about an open check-in. */
-export type ParsedAnswer = { kind: 'score'; score: number; note?: string } | { kind: 'unclear' };
-
-const WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  uno: 1,
-  dos: 2,
-  tres: 3,
-  cuatro: 4,
-  cinco: 5,
-};
-const KEYCAPS: Record<string, number> = { '1️⃣': 1, '2️⃣': 2, '3️⃣': 3, '4️⃣': 4, '5️⃣': 5 };
-
-/** A rating between two points ("4.5", "3.5"): no point of the scale says it, so the person is asked again. */
-const BETWEEN_POINTS = /(?<![\d.])\d\.\d(?![\d.])/;
-
-/** Reads a 1–5 rating ("4", "4/5", "4 de 5", "four", "cuatro", "4️⃣", "4 - better week", "I'd say a 3") or yes/no. */
+/** Reads a 1–5 rating (rating.ts) or a yes/no (yes-no.ts) from a reply. */
 export function parseAnswer(body: string, scale: Scale): ParsedAnswer {
   const text = body.trim();
-  if (scale === 'yes-no') return parseYesNo(text);
-  for (const [cap, n] of Object.entries(KEYCAPS)) {
-    if (text.startsWith(cap)) return withNote(n, text.slice(cap.length));
-  }
-  if (BETWEEN_POINTS.test(text)) return { kind: 'unclear' };
-  // "4/5", "4 of 5", "4 out of 5", "4 de 5": one answer, not two numbers.
-  const numbers = [...text.matchAll(/(?<![\d.])(\d+)(?:\s*(?:\/|\bde\b|\bof\b|\bout of\b)\s*5)?(?![\d.])/gi)];
-  if (numbers.length === 1 && numbers[0]) {
-    const n = Number(numbers[0][1]);
-    if (n < 1 || n > 5) return { kind: 'unclear' };
-    const rest = text.slice(0, numbers[0].index) + text.slice((numbers[0].index ?? 0) + numbers[0][0].length);
-    return withNote(n, rest);
-  }
-  if (numbers.length > 1) return { kind: 'unclear' };
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-  // A reply that opens with a number word answers with it ("tres, fue una semana difícil", "three, one
-  // bad day"); otherwise one number word alone in it does.
-  // "una" alone is an answer; in a sentence it is the article ("una semana dura, tres").
-  if (words.length === 1 && words[0] === 'una') return { kind: 'score', score: 1 };
-  const opening = words[0];
-  if (opening && opening in WORDS)
-    return withNote(WORDS[opening] as number, text.replace(new RegExp(`^\\W*${opening}\\b`, 'i'), ''));
-  const spelled = words.filter((w) => w in WORDS);
-  if (spelled.length === 1 && spelled[0]) {
-    return withNote(WORDS[spelled[0]] as number, text.replace(new RegExp(`\\b${spelled[0]}\\b`, 'i'), ''));
-  }
-  return { kind: 'unclear' };
+  return scale === 'yes-no' ? parseYesNo(text) : readRating(text);
 }
 
-// "S" is the Spanish texts' own hint ("Responde S o N").
+// The list readings ("Y N Y"): one word each. Anything longer is read by yes-no.ts.
 const YES = new Set(['yes', 'y', 'yeah', 'yep', 'yup', 'ya', 'yea', 'yess', 'si', 'sí', 's', 'claro']);
 const NO = new Set(['no', 'n', 'nope', 'nah', 'nop']);
 
 function parseYesNo(text: string): ParsedAnswer {
-  const first = text.toLowerCase().match(/[\p{L}]+/u)?.[0];
-  const rest = () => text.replace(/^[^\p{L}]*[\p{L}]+/u, '');
-  if (first && YES.has(first)) return withNote(1, rest());
-  if (first && NO.has(first)) return withNote(0, rest());
-  return { kind: 'unclear' };
+  const reading = readYesNo(text);
+  if (!reading || reading.answer === 'unclear') return { kind: 'unclear' };
+  return reading.note
+    ? { kind: 'score', score: reading.answer, note: reading.note }
+    : { kind: 'score', score: reading.answer };
 }
 
 /** One word of a reply read as an answer on its own ("4", "4/5", "four", "4️⃣", "y", "no"), if it is one. */
@@ -94,11 +50,15 @@ export function readAnswers(text: string): AnswerReadings[] | undefined {
     if (parsed?.kind !== 'score') return undefined;
     return [[{ scale: 'yes-no', score: parsed.score, ...(parsed.note ? { note: parsed.note } : {}) }]];
   }
-  const tokens = text
-    .replace(/\b[1-9]\s*[).:]\s*(?=\S)/g, ' ') // "1) y 2) n": numbering, not answers
+  // "1) y 2) n": numbering, not answers; a lone "2. rough week" is an answer.
+  const numbering = /\b[1-9]\s*[).:]\s*(?=\S)/g;
+  const numbered = (text.match(numbering) ?? []).length > 1;
+  const tokens = (numbered ? text.replace(numbering, ' ') : text)
     .split(/[\s,;.!&+]+|\band\b|\bthen\b/i)
     .filter(Boolean);
-  if (tokens.length > 1) {
+  // "ya no", "yeah nah", "sí y no" are one answer (or a mixed one), not a list.
+  const phrase = openingPhraseLength(text) > 1 || readYesNo(text)?.answer === 'unclear';
+  if (tokens.length > 1 && !phrase) {
     const several = tokens.map(answerToken);
     if (several.every((a): a is AnswerValue => a !== undefined)) return several.map((a) => [a]);
     // A list of answers with one out of range ("6 4") is not read as one answer with a note.
@@ -123,11 +83,6 @@ const CORRECTION_CUES =
  */
 export const correctsEarlierAnswer = (reading: AnswerValue): boolean =>
   reading.note === undefined || CORRECTION_CUES.test(reading.note);
-
-function withNote(score: number, rest: string): ParsedAnswer {
-  const note = rest.replace(/^[\s\-–—:,.!/]+|[\s\-–—:,.]+$/g, '').replace(/^(i'?d say( a)?|a)\s*$/i, '');
-  return note ? { kind: 'score', score, note } : { kind: 'score', score };
-}
 
 // Lines where a mail client starts quoting the message being answered, or where a signature begins.
 const QUOTE_STARTS = [

@@ -27,6 +27,20 @@ describe('YES', () => {
     expect(await sms(world, '3')).toBe('3 of 5 noted.');
   });
 
+  it('a no however it is written is recorded as no at the final checkpoint, and a doubt is asked again', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    const id = await texting(world);
+    await runUntil(world, '2026-05-31T22:30:00.000Z');
+    // (Nothing was answered on the way, so the check-ins had moved to email: this person reads texts.)
+    await updateEnrollment(world.deps, id, (e) => {
+      delete e.checkinsByEmail;
+    });
+    expect(await sms(world, 'no sé')).toBe(texts.ratingUnclear);
+    expect(world.store.replies).toHaveLength(0);
+    await sms(world, 'ya no quiero seguir');
+    expect(world.store.replies.at(-1)).toMatchObject({ stepId: 'both-willing', score: 0 });
+  });
+
   it('while the yes-or-no checkpoint is open answers it', async () => {
     const world = fakeWorld('2026-03-02T15:00:00.000Z');
     await texting(world);

@@ -150,11 +150,14 @@ describe('every number word, keycap and quoting line a participant may send', ()
     expect(readAnswers('3/5, n')).toEqual([[{ scale: '1-5', score: 3 }], [{ scale: 'yes-no', score: 0 }]]);
   });
 
-  it('reads lists joined by "and" and "then"', () => {
-    expect(readAnswers('yes and no')).toEqual([
+  it('reads lists joined by "and" and "then", but "yes and no" is a mixed answer, asked again', () => {
+    expect(readAnswers('yes, no')).toEqual([
       [{ scale: 'yes-no', score: 1 }],
       [{ scale: 'yes-no', score: 0 }],
     ]);
+    expect(readAnswers('yes and no')).toBeUndefined();
+    expect(readAnswers('sí y no')).toBeUndefined();
+    expect(readAnswers('3 and 4')).toEqual([[{ scale: '1-5', score: 3 }], [{ scale: '1-5', score: 4 }]]);
     expect(readAnswers('4 then 2')).toEqual([[{ scale: '1-5', score: 4 }], [{ scale: '1-5', score: 2 }]]);
   });
 
@@ -241,5 +244,107 @@ describe('reading answers a participant may word loosely', () => {
 
   it('keeps only what the person wrote above an indented quote', () => {
     expect(replyTextOf('2\n   > How was your week?')).toBe('2');
+  });
+});
+
+// What docs/ANSWER-EVAL.md measured: answers as people write them, and what is not an answer.
+describe('reading yes and no as people write them', () => {
+  it.each([
+    ['ya no quiero seguir', 0],
+    ['claro que no', 0],
+    ['not really', 0],
+    ['Probably not. I react too fast', 0],
+    ['para nada. cada vez que hablo se cierra', 0],
+    ['todavia no', 0],
+    ['nel', 0],
+    ['👎', 0],
+    ['honestly no, he shuts down', 0],
+    ['of course', 1],
+    ['creo que si', 1],
+    ['obvio q si', 1],
+    ['siii 🙏 se nota mucho', 1],
+    ['I think so but you would have to ask him', 1],
+    ['tired but yes', 1],
+    ['ya no miento, asi que si', 1],
+    ['👍', 1],
+    ['va', 1],
+  ])('reads %j as %i', (text, score) => {
+    const answer = parseAnswer(text, 'yes-no');
+    expect(answer.kind === 'score' && answer.score).toBe(score);
+  });
+
+  it.each([
+    'no sé',
+    'no se, necesito pensarlo',
+    'maybe',
+    'sí y no',
+    'yes and no',
+    'S y N jaja',
+    'ya veremos',
+    'a veces',
+    'I am, not sure about her',
+    'yo sí, ella no sé',
+    'not really sure',
+    'va igual',
+    'Y él también',
+  ])('asks again when the answer is %j', (text) => {
+    expect(parseAnswer(text, 'yes-no')).toEqual({ kind: 'unclear' });
+  });
+
+  it('keeps the words after the answer as its note', () => {
+    expect(parseAnswer('no, he still lies', 'yes-no')).toEqual({
+      kind: 'score',
+      score: 0,
+      note: 'he still lies',
+    });
+    expect(parseAnswer('claro que no, otra vez igual', 'yes-no')).toEqual({
+      kind: 'score',
+      score: 0,
+      note: 'otra vez igual',
+    });
+  });
+});
+
+describe('reading a rating as people write it', () => {
+  it.each([
+    ['2. work was crazy', 2],
+    ['1. Sorry to be a downer', 1],
+    ["It's been a long 90 days. 4", 4],
+    ['probably a 2, we had 3 big arguments this month', 2],
+    ['4 (el mes pasado habria dicho 2)', 4],
+    ['2 - semana pesada', 2],
+    ['2 this week', 2],
+    ['⭐⭐⭐', 3],
+    ['fuor', 4],
+    ['thre', 3],
+    ['cuarto', 4],
+    ['sinco', 5],
+  ])('reads %j as %i', (text, score) => {
+    const answer = parseAnswer(text, '1-5');
+    expect(answer.kind === 'score' && answer.score).toBe(score);
+  });
+
+  it.each([
+    '3,5',
+    'dos y medio',
+    'three and a half',
+    'tres o cuatro',
+    '3 or four',
+    'tuvimos 2 discusiones fuertes este mes asi que no se',
+    'cumpli 3 de los 4 acuerdos',
+    'Kept 4 of the 5 agreements',
+    'he broke the phone one twice',
+    'fine',
+    'your',
+  ])('asks again when the answer is %j', (text) => {
+    expect(parseAnswer(text, '1-5')).toEqual({ kind: 'unclear' });
+  });
+
+  it('reads "1) y 2) n" as numbered answers, and a lone "2." as a rating', () => {
+    expect(readAnswers('1) y 2) n')).toEqual([
+      [{ scale: 'yes-no', score: 1 }],
+      [{ scale: 'yes-no', score: 0 }],
+    ]);
+    expect(readAnswers('2. rough week')?.[0]).toContainEqual({ scale: '1-5', score: 2, note: 'rough week' });
   });
 });
