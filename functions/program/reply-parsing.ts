@@ -9,6 +9,9 @@ export function parseAnswer(body: string, scale: Scale): ParsedAnswer {
   return scale === 'yes-no' ? parseYesNo(text) : readRating(text);
 }
 
+/** A doubt where a yes or no was asked for ("no sé", "maybe", "yes and no", "ya veremos"). */
+export const isDoubt = (text: string): boolean => readYesNo(text)?.answer === 'unclear';
+
 // The list readings ("Y N Y"): one word each. Anything longer is read by yes-no.ts.
 const YES = new Set(['yes', 'y', 'yeah', 'yep', 'yup', 'ya', 'yea', 'yess', 'si', 'sí', 's', 'claro']);
 const NO = new Set(['no', 'n', 'nope', 'nah', 'nop']);

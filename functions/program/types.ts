@@ -248,6 +248,8 @@ export interface SystemSms {
   checkinSkipped: string;
   /** A second unclear answer, kept as a note; the check-in stays open. */
   noteKeptCheckinOpen: string;
+  /** A doubt to a yes/no question ("no sé", "maybe"): kept as a note; the question stays open. */
+  unsureKept: string;
   /** After three unanswered check-in texts: check-ins move to email; any text moves them back. */
   movedToEmail: string;
   /** The first text after that move (or after carrier failures), when it answers nothing: texts are back, and the text is kept as a note. */

@@ -22,6 +22,16 @@ const ZONE = 'America/Los_Angeles';
 const START = '2027-01-04T17:00:00Z'; // Monday 09:00 in Los Angeles
 const es = completeCatalog.es;
 const SPANISH_RATINGS = ['cuatro', '3 de 5', 'dos', 'Cinco', 'tres, fue una semana difícil', '4'];
+/** Yes and no as people text them, with what each records. */
+const SPANISH_YES_NO: [string, number][] = [
+  ['claro que no', 0],
+  ['S', 1],
+  ['creo que sí', 1],
+  ['ya no', 0],
+  ['siii 🙏', 1],
+  ['para nada, sigue igual', 0],
+  ['sip', 1],
+];
 
 describe('Kintsugi en español, through the HTTP API', () => {
   let runtime: Runtime;
@@ -94,6 +104,7 @@ describe('Kintsugi en español, through the HTTP API', () => {
   it('thirteen weeks of check-ins answered in Spanish words, late and several at once, are all recorded', async () => {
     let seen = (await outboundTexts(runtime, rosa)).length;
     let ratings = 0;
+    let yesNo = 0;
     for (let day = 0; day <= 92; day++) {
       await advance(runtime, 'P1D');
       const fresh = (await outboundTexts(runtime, rosa)).slice(seen);
@@ -105,7 +116,10 @@ describe('Kintsugi en español, through the HTTP API', () => {
             (await text(runtime, rosa, SPANISH_RATINGS[ratings++ % SPANISH_RATINGS.length] as string)) ?? '',
           );
         } else if (question.body.includes('Responde S o N')) {
-          replies.push((await text(runtime, rosa, replies.length % 2 ? 'no' : 'S')) ?? '');
+          // The first time she is not sure yet: that is kept beside the question, which stays open.
+          if (yesNo === 0) expect(await text(runtime, rosa, 'no sé')).toBe(es?.messages.sms.unsureKept);
+          const [words] = SPANISH_YES_NO[yesNo++ % SPANISH_YES_NO.length] as [string, number];
+          replies.push((await text(runtime, rosa, words)) ?? '');
         }
         seen = (await outboundTexts(runtime, rosa)).length;
       }
@@ -114,6 +128,15 @@ describe('Kintsugi en español, through the HTTP API', () => {
     expect(ratings).toBe(15);
     const scored = (await runtime.deps.store.listReplies(rosa.id)).filter((r) => r.score !== undefined);
     expect(scored).toHaveLength(15 + 7);
+    const stepOf = (id?: string) => completeCatalog.steps.find((step) => step.id === id);
+    const asked = (r: { day?: number; stepId?: string }) =>
+      `${String(r.day).padStart(2, '0')} ${stepOf(r.stepId)?.at}`;
+    const yesNoScores = scored
+      .filter((r) => stepOf(r.stepId)?.scale === 'yes-no')
+      .sort((a, b) => asked(a).localeCompare(asked(b)))
+      .map((r) => r.score);
+    expect(yesNoScores).toEqual(SPANISH_YES_NO.map(([, score]) => score));
+    expect((await runtime.deps.store.listReplies(rosa.id)).filter((r) => r.note === 'no sé')).toHaveLength(1);
     for (const reply of replies) expect(reply).toMatch(/^(Anotado|Kintsugi anotó)/);
   });
 

@@ -27,7 +27,7 @@ describe('YES', () => {
     expect(await sms(world, '3')).toBe('3 of 5 noted.');
   });
 
-  it('a no however it is written is recorded as no at the final checkpoint, and a doubt is asked again', async () => {
+  it('a doubt at the final checkpoint is kept beside it with the question left open, and a no however written is a no', async () => {
     const world = fakeWorld('2026-03-02T15:00:00.000Z');
     const id = await texting(world);
     await runUntil(world, '2026-05-31T22:30:00.000Z');
@@ -35,8 +35,11 @@ describe('YES', () => {
     await updateEnrollment(world.deps, id, (e) => {
       delete e.checkinsByEmail;
     });
-    expect(await sms(world, 'no sé')).toBe(texts.ratingUnclear);
-    expect(world.store.replies).toHaveLength(0);
+    expect(await sms(world, 'no sé')).toBe(texts.unsureKept);
+    expect(world.store.replies).toHaveLength(1);
+    expect(world.store.replies[0]).toMatchObject({ stepId: 'both-willing', note: 'no sé' });
+    expect(world.store.replies[0]?.score).toBeUndefined();
+    // Still open: the answer that comes later is recorded.
     await sms(world, 'ya no quiero seguir');
     expect(world.store.replies.at(-1)).toMatchObject({ stepId: 'both-willing', score: 0 });
   });

@@ -6,7 +6,7 @@ import { replyTextOf } from '../../program/reply-parsing';
 import { assessSafety, type SafetyCategory, type SafetySignal } from '../../program/safety';
 import { logger } from '../../shared/logger';
 import type { Deps } from '../deps';
-import { answerOpenQuestions } from '../services/answers';
+import { answerOpenQuestions, questionBeside } from '../services/answers';
 import { type CrisisReach, composeSafetyEmail } from '../services/compose';
 import { handleOnce } from '../services/inbound-once';
 import { resumeProgram } from '../services/pause';
@@ -128,8 +128,7 @@ async function recordEmailReply(
     ...(named ? { named: { stepId: named.slot, day: named.day } } : {}),
   });
   if (outcome.kind !== 'answered' && outcome.kind !== 'changed') {
-    const beside =
-      outcome.kind === 'journal-note' || outcome.kind === 'reasked' ? undefined : outcome.stillOpen[0];
+    const beside = questionBeside(outcome);
     return { outcome: 'note', ...(beside ? { stepId: beside.stepId, day: beside.day } : {}) };
   }
   const first = outcome.placed[0] as PlacedAnswer;

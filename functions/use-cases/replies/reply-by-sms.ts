@@ -360,7 +360,7 @@ async function recordAnswer(
     outcome,
     texts,
   );
-  const kept = outcome.kind === 'journal-note' || outcome.kind === 'note-beside';
+  const kept = outcome.kind === 'journal-note' || outcome.kind === 'note-beside' || outcome.kind === 'unsure';
   const confirmation = !back
     ? answered
     : kept

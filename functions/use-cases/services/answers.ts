@@ -13,7 +13,7 @@ import {
   unanswered,
 } from '../../program/open-questions';
 import type { OutcomeTally } from '../../program/outcomes';
-import { correctsEarlierAnswer, readAnswers } from '../../program/reply-parsing';
+import { correctsEarlierAnswer, isDoubt, readAnswers } from '../../program/reply-parsing';
 import { type Channel, PROGRAM_DAYS } from '../../program/types';
 import { fillText } from '../../render/fill';
 import { logger } from '../../shared/logger';
@@ -51,6 +51,8 @@ export type AnswerOutcome =
   | { kind: 'does-not-fit'; stillOpen: OpenQuestion[] }
   /** Not readable as an answer while questions are open: asked again once. */
   | { kind: 'reasked'; stillOpen: OpenQuestion[] }
+  /** A doubt while a yes/no question is open ("no sé", "maybe"): kept as a note beside it; it stays open. */
+  | { kind: 'unsure'; stillOpen: OpenQuestion[] }
   /** Not readable a second time: kept as a note beside the oldest open question. */
   | { kind: 'note-beside'; stillOpen: OpenQuestion[] }
   /** One answer that replaces the last one given to a question still in its window ("3", then "sorry, 4"). */
@@ -90,6 +92,10 @@ export async function answerOpenQuestions(
       if (!readings) {
         if (!waiting.length) {
           outcome = { kind: 'journal-note' };
+          return false;
+        }
+        if (waiting.some((q) => q.scale === 'yes-no') && isDoubt(reply.text)) {
+          outcome = { kind: 'unsure', stillOpen: waiting };
           return false;
         }
         if (!reply.reask || waiting.some((q) => q.reasked)) {
@@ -238,28 +244,34 @@ async function storeNote(
   reply: IncomingAnswer,
   outcome: Exclude<AnswerOutcome, { kind: 'answered' | 'changed' }>,
 ): Promise<void> {
-  const base: Reply = {
+  if (outcome.kind === 'reasked') return;
+  const beside = questionBeside(outcome);
+  await recordReply(deps, enrollment, {
     enrollmentId: enrollment.id,
     at: reply.at,
     sourceId: reply.sourceId,
     channel: reply.channel,
-  };
+    ...(beside ? { stepId: beside.stepId, day: beside.day } : {}),
+    note: reply.text,
+  });
+}
+
+/**
+ * The question a reply that answers nothing is kept beside: a doubt beside the yes/no question it doubts,
+ * other words beside the oldest open question; none for a journal note.
+ */
+export function questionBeside(
+  outcome: Exclude<AnswerOutcome, { kind: 'answered' | 'changed' }>,
+): OpenQuestion | undefined {
   switch (outcome.kind) {
+    case 'unsure':
+      return outcome.stillOpen.find((q) => q.scale === 'yes-no');
     case 'note-beside':
-    case 'does-not-fit': {
-      const oldest = outcome.stillOpen[0];
-      await recordReply(deps, enrollment, {
-        ...base,
-        ...(oldest ? { stepId: oldest.stepId, day: oldest.day } : {}),
-        note: reply.text,
-      });
-      return;
-    }
-    case 'journal-note':
-      await recordReply(deps, enrollment, { ...base, note: reply.text });
-      return;
+    case 'does-not-fit':
+      return outcome.stillOpen[0];
     case 'reasked':
-      return;
+    case 'journal-note':
+      return undefined;
   }
 }
 
@@ -284,6 +296,7 @@ export function answerConfirmation(
     ratingUnclear: string;
     noteKept: string;
     noteKeptCheckinOpen: string;
+    unsureKept: string;
   },
 ): string {
   const words = deps.catalog.messages.answers;
@@ -310,6 +323,8 @@ export function answerConfirmation(
       return texts.noteKept;
     case 'reasked':
       return texts.ratingUnclear;
+    case 'unsure':
+      return texts.unsureKept;
     case 'note-beside':
       return texts.noteKeptCheckinOpen;
     case 'does-not-fit':
