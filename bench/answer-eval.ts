@@ -1,9 +1,9 @@
 /**
  * `npm run eval:answers [-- --split dev|holdout]`: measures how the program reads a text that answers a
  * question (functions/program/rating.ts and yes-no.ts through reply-parsing.ts, then the routing in
- * open-questions.ts) like a classifier, over labelled replies in test/fixtures/answer-eval/*.jsonl.
- * Each reply answers one open question of a
- * known scale (1-5 or yes/no), and carries the answer a careful human reader would record, or "unclear".
+ * open-questions.ts) like a classifier, over labelled replies in test/fixtures/answer-eval/*.jsonl. Each
+ * reply answers one open question of a known scale (1-5 or yes/no), and carries the answer a careful human
+ * reader would record, or "unclear".
  *
  * The dev split is every dev*.jsonl file (written while the reader was worked on; its errors are listed
  * with their text); the holdout split is every holdout*.jsonl file, written by people who never saw the
@@ -22,6 +22,7 @@ import { parseKeyword } from '../functions/program/keywords';
 import { type OpenQuestion, routeAnswers } from '../functions/program/open-questions';
 import { readAnswers } from '../functions/program/reply-parsing';
 import type { Scale } from '../functions/program/types';
+import { type Ratio, ratio } from './measure';
 
 export const ANSWER_EVAL_DIR = join(__dirname, '..', 'test', 'fixtures', 'answer-eval');
 const ARTIFACT = join(__dirname, '..', 'artifacts', 'answer-eval.json');
@@ -39,12 +40,6 @@ export interface AnswerCase {
 /** What the program does with the reply: records an answer, asks again, or acts on a program word. */
 export type Reading = Exclude<Label, 'unclear'> | 'asked-again' | `keyword:${string}`;
 
-export interface Ratio {
-  hits: number;
-  total: number;
-  rate: number | null;
-}
-
 export interface AnswerFigures {
   replies: number;
   /** Of all replies: the answer recorded as labelled, or an unclear one asked again. */
@@ -56,8 +51,6 @@ export interface AnswerFigures {
   /** Of the unclear replies: asked again rather than given an answer. */
   unclearAskedAgain: Ratio;
 }
-
-const ratio = (hits: number, total: number): Ratio => ({ hits, total, rate: total ? hits / total : null });
 
 const QUESTION_AT = '2026-03-08T22:00:00.000Z';
 const REPLY_AT = '2026-03-08T23:30:00.000Z';

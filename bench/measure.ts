@@ -122,3 +122,16 @@ export const cpuSince = (before: CpuSample, after: CpuSample): CpuSample => ({
   node: after.node - before.node,
   jvm: before.jvm === undefined || after.jvm === undefined ? undefined : after.jvm - before.jvm,
 });
+
+/** A fraction with what it is made of; `rate` is null when there is nothing to divide by. */
+export interface Ratio {
+  hits: number;
+  total: number;
+  rate: number | null;
+}
+
+export const ratio = (hits: number, total: number): Ratio => ({
+  hits,
+  total,
+  rate: total ? hits / total : null,
+});

@@ -28,6 +28,7 @@ import {
   type SafetyCategory,
   type SafetySignal,
 } from '../functions/program/safety';
+import { type Ratio, ratio } from './measure';
 
 export const EVAL_DIR = join(__dirname, '..', 'test', 'fixtures', 'safety-eval');
 const ARTIFACT = join(__dirname, '..', 'artifacts', 'safety-eval.json');
@@ -43,13 +44,6 @@ export interface EvalCase {
   expect: 'danger' | 'concern' | 'none';
   category: SafetyCategory | null;
   kind: string;
-}
-
-/** A fraction with what it is made of; `rate` is null when there is nothing to divide by. */
-export interface Ratio {
-  hits: number;
-  total: number;
-  rate: number | null;
 }
 
 export interface LanguageFigures {
@@ -126,12 +120,6 @@ export function loadFile(path: string, half?: 'even' | 'odd'): EvalCase[] {
 export function loadSplit(split: Split): EvalCase[] {
   return splitFiles(split).flatMap((path) => loadFile(path));
 }
-
-const ratio = (hits: number, total: number): Ratio => ({
-  hits,
-  total,
-  rate: total ? hits / total : null,
-});
 
 function count(outcomes: Outcome[], keep: (o: Outcome) => boolean, hit: (o: Outcome) => boolean): Ratio {
   const kept = outcomes.filter(keep);

@@ -132,10 +132,8 @@ function spelledNumbers(text: string): { word: string; score: number }[] {
     const word = m[0].toLowerCase();
     const score = WORDS[word];
     if (score === undefined) return [];
-    if (ARTICLES.has(word) && i > 0) return [];
-    if (ARTICLES.has(word) && words.length > 1 && isCount(text.slice((m.index ?? 0) + m[0].length)))
-      return [];
-    if (!ARTICLES.has(word) && isCount(text.slice((m.index ?? 0) + m[0].length))) return [];
+    // "una semana dura, tres": an article inside the reply; "two fights", "una vez": a count.
+    if ((ARTICLES.has(word) && i > 0) || isCount(text.slice((m.index ?? 0) + m[0].length))) return [];
     return [{ word: m[0], score }];
   });
 }

@@ -1,7 +1,7 @@
 import type { AnswerReadings, AnswerValue } from './open-questions';
 import { BETWEEN_POINTS, KEYCAPS, type ParsedAnswer, readRating, WORDS } from './rating';
 import type { Scale } from './types';
-import { openingPhraseLength, readYesNo } from './yes-no';
+import { readYesNo, type YesNoReading } from './yes-no';
 
 /** Reads a 1–5 rating (rating.ts) or a yes/no (yes-no.ts) from a reply. */
 export function parseAnswer(body: string, scale: Scale): ParsedAnswer {
@@ -16,8 +16,9 @@ export const isDoubt = (text: string): boolean => readYesNo(text)?.answer === 'u
 const YES = new Set(['yes', 'y', 'yeah', 'yep', 'yup', 'ya', 'yea', 'yess', 'si', 'sí', 's', 'claro']);
 const NO = new Set(['no', 'n', 'nope', 'nah', 'nop']);
 
-function parseYesNo(text: string): ParsedAnswer {
-  const reading = readYesNo(text);
+const parseYesNo = (text: string): ParsedAnswer => asParsed(readYesNo(text));
+
+function asParsed(reading: YesNoReading): ParsedAnswer {
   if (!reading || reading.answer === 'unclear') return { kind: 'unclear' };
   return reading.note
     ? { kind: 'score', score: reading.answer, note: reading.note }
@@ -46,10 +47,11 @@ function answerToken(token: string): AnswerValue | undefined {
  * question decides), with the words beside it kept as its note. Undefined when it reads as no answer.
  */
 export function readAnswers(text: string): AnswerReadings[] | undefined {
+  const yesNo = readYesNo(text);
   // "4.5 4" is a half rating and a rating, not the answers 5 and 4 numbered "4."; only a reply that opens
   // with a word may still be a yes or no ("yes, 1.5 hours").
   if (BETWEEN_POINTS.test(text)) {
-    const parsed = /^\P{L}*\d/u.test(text) ? undefined : parseAnswer(text, 'yes-no');
+    const parsed = /^\P{L}*\d/u.test(text) ? undefined : asParsed(yesNo);
     if (parsed?.kind !== 'score') return undefined;
     return [[{ scale: 'yes-no', score: parsed.score, ...(parsed.note ? { note: parsed.note } : {}) }]];
   }
@@ -60,7 +62,7 @@ export function readAnswers(text: string): AnswerReadings[] | undefined {
     .split(/[\s,;.!&+]+|\band\b|\bthen\b/i)
     .filter(Boolean);
   // "ya no", "yeah nah", "sí y no" are one answer (or a mixed one), not a list.
-  const phrase = openingPhraseLength(text) > 1 || readYesNo(text)?.answer === 'unclear';
+  const phrase = yesNo?.answer === 'unclear' || (yesNo?.opening ?? 0) > 1;
   if (tokens.length > 1 && !phrase) {
     const several = tokens.map(answerToken);
     if (several.every((a): a is AnswerValue => a !== undefined)) return several.map((a) => [a]);
@@ -69,7 +71,7 @@ export function readAnswers(text: string): AnswerReadings[] | undefined {
   }
   const readings: AnswerValue[] = [];
   for (const scale of ['1-5', 'yes-no'] as const) {
-    const parsed = parseAnswer(text, scale);
+    const parsed = scale === 'yes-no' ? asParsed(yesNo) : readRating(text.trim());
     if (parsed.kind === 'score')
       readings.push({ scale, score: parsed.score, ...(parsed.note ? { note: parsed.note } : {}) });
   }

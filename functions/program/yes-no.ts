@@ -6,7 +6,11 @@
  * `npm run eval:answers` (docs/ANSWER-EVAL.md).
  */
 
-export type YesNoReading = { answer: 0 | 1; note?: string } | { answer: 'unclear' } | undefined;
+/** `opening`: how many words the answer that opens the text takes ("ya no": 2), 0 when it does not open it. */
+export type YesNoReading =
+  | { answer: 0 | 1; note?: string; opening: number }
+  | { answer: 'unclear' }
+  | undefined;
 
 /** Lowercase, no accents, "q" for "que", letters said twice or more said once ("siii", "nooo", "yesss"). */
 export function normalise(text: string): string {
@@ -166,13 +170,8 @@ export function readYesNo(text: string): YesNoReading {
   if (!found) return undefined;
   if (found.answer === 'unclear') return { answer: 'unclear' };
   const note = found.opensText ? afterWords(markEmoji(text), found.words) : text.trim();
-  return note ? { answer: found.answer, note } : { answer: found.answer };
-}
-
-/** How many words the yes/no phrase opening the text takes ("ya no": 2), 0 when none opens it. */
-export function openingPhraseLength(text: string): number {
-  const found = firstAnswer(text);
-  return found?.opensText ? found.words : 0;
+  const opening = found.opensText ? found.words : 0;
+  return note ? { answer: found.answer, note, opening } : { answer: found.answer, opening };
 }
 
 interface Found {
