@@ -1,30 +1,40 @@
 /**
- * Cold start: every handler bundled with the options CDK bundles it with (infra/lambda-bundling.ts, the AWS
- * SDK bundled), its size, and the time a fresh `node` takes to load it, beside loading the full `twilio`
- * client; and the same handler with the SDK left to the Lambda runtime, the choice not made, for comparison.
+ * Cold start: every handler bundled with the options the stack bundles it with (infra/lambda-bundling.ts,
+ * the AWS SDK bundled, split into the files read at the start and those read at a first use), its size, and
+ * the time a fresh `node` takes to import it, beside loading the full `twilio` client; and the same handler
+ * with the SDK left to the Lambda runtime, the choice not made, for comparison.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { ensureCatalog, PROJECT_ROOT } from '../infra/catalog';
-import { handlerBuildOptions, lambdaHandlers, MAX_BUNDLE_BYTES } from '../infra/lambda-bundling';
+import {
+  bundleFiles,
+  ENTRY_FILE,
+  handlerBuildOptions,
+  lambdaHandlers,
+  MAX_BUNDLE_BYTES,
+} from '../infra/lambda-bundling';
 import { log, median, sig } from './measure';
 
 export interface HandlerBundle {
   handler: string;
+  /** Bytes of all the function's files. */
   bytes: number;
-  /** Median milliseconds to `require` the bundle in a fresh process. */
+  /** Bytes of the files read at every start: the entry file and the shared files it imports. */
+  startBytes: number;
+  /** Median milliseconds to import the bundle in a fresh process. */
   loadMs: number;
   /**
-   * Median CPU milliseconds of the same `require`s (user and system, every thread): less moved than the
+   * Median CPU milliseconds of the same imports (user and system, every thread): less moved than the
    * elapsed time by other work on the machine, which slows `require('twilio')`'s hundreds of file reads more.
    */
   cpuMs?: number;
   fullTwilio: boolean;
   /**
    * For a handler that loads a part at its first use rather than at the start (the reply webhooks' SES
-   * client, for their rare emails): median milliseconds of the `require` plus that first use.
+   * client, for their rare emails): median milliseconds of the import plus that first use.
    */
   withFirstUseMs?: number;
   /** The same handler with the AWS SDK left to the Lambda runtime's copy (the choice not made), for comparison. */
@@ -47,11 +57,11 @@ export interface ColdStart {
 /** The goal's ratio: the slowest handler's load over `require('twilio')`'s. */
 export const COLD_START_GOAL = 0.5;
 
-/** Where the bundles go: inside the project, so the SDK of the comparison (left external) resolves as the runtime's would. */
+/** Where the bundles go, a folder each: inside the project, so the SDK of the comparison (left external) resolves as the runtime's would. */
 const OUT_DIR = join(PROJECT_ROOT, 'cdk.out', 'bench-bundles');
 
 /**
- * After the `require`, the first email of a handler whose mailer loads SES at its first email
+ * After the import, the first email of a handler whose mailer loads SES at its first email
  * (`sesMailerOnFirstEmail`): built and sent to a closed port, timed until it fails, so the import, the
  * client's set-up and the request's signing are all counted (a real send would add only the network).
  */
@@ -60,11 +70,15 @@ if(port){const config={region:'us-east-1',emailFrom:'k@example.com',providerTime
 const t2=process.hrtime.bigint();Promise.resolve(port.build({config})).then(mailer=>mailer.send({to:'a@example.com',subject:'s',html:'h',text:'t'})).catch(()=>{}).then(()=>process.stdout.write(' '+String(Number(process.hrtime.bigint()-t2)/1e6)))}`;
 
 /**
- * Milliseconds from before to after `require(target)`, in a fresh `node` with a Lambda-like environment,
- * and, for a handler that loads a part at its first use, how long that first use took after it.
+ * Milliseconds from before to after importing `target` (a handler's entry file, as Lambda's runtime imports
+ * an ES module handler) or requiring it (`twilio`, a CommonJS package), in a fresh `node` with a Lambda-like
+ * environment, and, for a handler that loads a part at its first use, how long that first use took after it.
  */
 function loadTimes(target: string): { loadMs: number; cpuMs: number; firstUseMs?: number } {
-  const script = `const c=process.cpuUsage();const t=process.hrtime.bigint();const m=require(${JSON.stringify(target)});const w=Number(process.hrtime.bigint()-t)/1e6;const u=process.cpuUsage(c);process.stdout.write(w+' '+(u.user+u.system)/1e3);${FIRST_EMAIL}`;
+  const importing = target.endsWith('.mjs')
+    ? `import(${JSON.stringify(target)})`
+    : `Promise.resolve(require(${JSON.stringify(target)}))`;
+  const script = `const c=process.cpuUsage();const t=process.hrtime.bigint();${importing}.then((m)=>{const w=Number(process.hrtime.bigint()-t)/1e6;const u=process.cpuUsage(c);process.stdout.write(w+' '+(u.user+u.system)/1e3);${FIRST_EMAIL}})`;
   const [load, cpu, firstUse] = execFileSync(process.execPath, ['-e', script], {
     cwd: PROJECT_ROOT,
     env: {
@@ -92,22 +106,22 @@ export async function coldStart(options: { runs: number }): Promise<ColdStart> {
   const twilioTimes: number[] = [];
   const twilioCpuTimes: number[] = [];
   for (const handler of lambdaHandlers(PROJECT_ROOT)) {
-    const outfile = join(OUT_DIR, `${handler}.js`);
-    const result = await build({ ...handlerBuildOptions(PROJECT_ROOT, handler, outfile), metafile: true });
-    const metafile = result.metafile as Metafile;
-    const bytes =
-      metafile.outputs[Object.keys(metafile.outputs).find((o) => o.endsWith('.js')) as string]?.bytes ?? 0;
-    const fullTwilio = Object.keys(metafile.inputs).some((input) => input.includes('twilio/lib/rest/Twilio'));
-    const runtimeSdkFile = join(OUT_DIR, `${handler}.runtime-sdk.js`);
+    const outdir = join(OUT_DIR, handler);
+    rmSync(outdir, { recursive: true, force: true });
+    const result = await build({ ...handlerBuildOptions(PROJECT_ROOT, handler, outdir), metafile: true });
+    const files = bundleFiles(result.metafile as Metafile);
+    const { bytes, startBytes } = files;
+    const fullTwilio = files.inputs.some((input) => input.includes('twilio/lib/rest/Twilio'));
+    const outfile = join(outdir, ENTRY_FILE);
+    const runtimeSdkDir = join(OUT_DIR, `${handler}.runtime-sdk`);
+    rmSync(runtimeSdkDir, { recursive: true, force: true });
     const runtimeSdkBuild = await build({
-      ...handlerBuildOptions(PROJECT_ROOT, handler, runtimeSdkFile),
+      ...handlerBuildOptions(PROJECT_ROOT, handler, runtimeSdkDir),
       external: ['@aws-sdk/*', '@smithy/*'],
       metafile: true,
     });
-    const runtimeSdkMeta = runtimeSdkBuild.metafile as Metafile;
-    const runtimeSdkBytes =
-      runtimeSdkMeta.outputs[Object.keys(runtimeSdkMeta.outputs).find((o) => o.endsWith('.js')) as string]
-        ?.bytes ?? 0;
+    const runtimeSdkBytes = bundleFiles(runtimeSdkBuild.metafile as Metafile).startBytes;
+    const runtimeSdkFile = join(runtimeSdkDir, ENTRY_FILE);
     // Interleaved with each other and with `require('twilio')`, so a change in the machine's load touches
     // the handler, its comparison and the goal's yardstick alike.
     const times = Array.from(
@@ -126,6 +140,7 @@ export async function coldStart(options: { runs: number }): Promise<ColdStart> {
     bundles.push({
       handler,
       bytes,
+      startBytes,
       loadMs: loadMsMedian,
       cpuMs,
       fullTwilio,
@@ -133,7 +148,7 @@ export async function coldStart(options: { runs: number }): Promise<ColdStart> {
       sdkFromRuntime: { bytes: runtimeSdkBytes, loadMs: runtimeSdkLoadMs },
     });
     log(
-      `  ${handler.padEnd(14)} ${sig(bytes / 1024)} KB${bytes > MAX_BUNDLE_BYTES ? ` (over ${MAX_BUNDLE_BYTES / 1024} KB)` : ''}   load ${sig(loadMsMedian)} ms (CPU ${sig(cpuMs)} ms)${fullTwilio ? '   FULL TWILIO CLIENT' : ''}` +
+      `  ${handler.padEnd(14)} ${sig(bytes / 1024)} KB${bytes > MAX_BUNDLE_BYTES ? ` (over ${MAX_BUNDLE_BYTES / 1024} KB)` : ''}, ${sig(startBytes / 1024)} KB at the start   load ${sig(loadMsMedian)} ms (CPU ${sig(cpuMs)} ms)${fullTwilio ? '   FULL TWILIO CLIENT' : ''}` +
         (withFirstUseMs === undefined
           ? ''
           : `   (with its first email's SES load: ${sig(withFirstUseMs)} ms)`) +

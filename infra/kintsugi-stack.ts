@@ -2,8 +2,8 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as lambdaDestinations from 'aws-cdk-lib/aws-lambda-destinations';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
@@ -186,7 +186,7 @@ export interface KintsugiStackProps extends StackProps {
 /** Everything Kintsugi runs on in AWS: table, HTTP API, functions, schedule, send queue, secrets, SES, alarms. */
 export class KintsugiStack extends Stack {
   /** The program's Lambdas by construct id (Enroll, Confirm, …, Dispatch, Send). */
-  readonly functions: ReadonlyMap<string, NodejsFunction>;
+  readonly functions: ReadonlyMap<string, lambda.Function>;
 
   constructor(scope: Construct, id: string, props: KintsugiStackProps) {
     super(scope, id, props);
@@ -268,7 +268,7 @@ export class KintsugiStack extends Stack {
       retentionPeriod: Duration.days(14),
     });
 
-    const functions = new Map<string, NodejsFunction>();
+    const functions = new Map<string, lambda.Function>();
     for (const spec of PROGRAM_LAMBDAS) {
       const fn = programFunction(this, `${spec.id}Function`, {
         handlerFile: spec.file,

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BuildOptions } from 'esbuild';
+import type { BuildOptions, Metafile } from 'esbuild';
 
 /**
  * The packages `@aws-sdk/credential-provider-node` imports dynamically, after `fromEnv` (which it imports
@@ -17,14 +17,34 @@ export const CREDENTIAL_SOURCES_NEVER_REACHED_IN_LAMBDA = [
 ] as const;
 
 /**
- * How every handler is bundled: the one definition CDK's NodejsFunction reads (constructs/program-function.ts)
- * and `npm run bench` and the bundle tests rebuild with, so what is measured is what is deployed.
+ * How every handler is bundled: the one definition the stack's functions are built with
+ * (constructs/program-function.ts) and `npm run bench` and the bundle tests rebuild with, so what is
+ * measured is what is deployed.
  */
 export const LAMBDA_BUNDLING = {
   /** The Lambda runtime's Node version (NODEJS_24_X). */
   target: 'node24',
   platform: 'node',
-  format: 'cjs',
+  /**
+   * ES modules, split: each module reached only by `import()` (the reply webhooks' SES client, the SNS
+   * client of the safety alerts, the phone-number metadata of the crisis lines, Twilio's Messages API…)
+   * becomes a file of its own beside `index.mjs`, read when it is first called, not at every start. One
+   * file holding them all would have V8 read (pre-parse) every byte of it at each start, called or not;
+   * docs/BENCHMARKS.md (section 3) measures what that cost. Code the entry point and such a file share
+   * goes into a shared file, loaded once.
+   */
+  format: 'esm',
+  splitting: true,
+  entryNames: 'index',
+  chunkNames: '[name]-[hash]',
+  outExtension: { '.js': '.mjs' },
+  /**
+   * The CommonJS packages in a bundle (Twilio's webhook check, a few of the SDK's) `require` Node's own
+   * modules, which an ES module has no `require` for: each file gets one, for those calls only.
+   */
+  banner: {
+    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  },
   // ESM entry points let esbuild tree-shake the modular packages.
   mainFields: ['module', 'main'],
   minify: true,
@@ -39,36 +59,86 @@ export const LAMBDA_BUNDLING = {
   /**
    * The AWS SDK v3 is bundled, tree-shaken and minified, rather than loaded from the copy the Node.js
    * runtimes ship. The runtime's copy is every client's whole package, read file by file; the bundled one
-   * is only the commands a handler sends, and loads in about two thirds of the time (docs/BENCHMARKS.md,
-   * section 3, measures both), for 370–490 KB more per handler.
+   * is only the commands a handler sends, and loads faster (docs/BENCHMARKS.md, section 3, measures both).
    * Left out: the credential sources the default chain reaches only by `import()` after the environment
    * has none (SSO, profiles, a process, a web-identity token file, container and instance metadata). A
    * Lambda always has its role's credentials in the environment, so none of them ever runs there; if one
-   * did, the runtime's own copy would answer. They were ~100 KB of every bundle, parsed at every cold start.
+   * did, the runtime's own copy would answer.
    */
   external: [...CREDENTIAL_SOURCES_NEVER_REACHED_IN_LAMBDA] as string[],
 } as const;
 
+/** The file Lambda loads, in the function's directory: its handler setting is `index.handler`. */
+export const ENTRY_FILE = 'index.mjs';
+
 /**
  * A ceiling, not a goal: what counts is how fast a handler starts (`npm run bench`, section 3, sets the goal:
- * the slowest handler loads in at most half the time `require('twilio')` takes). Each handler bundles only
- * the catalog parts and adapters its entry point names (functions/wiring.ts), with the AWS SDK bundled; the
- * largest measured 1.24 MB (sms-inbound, with the danger detector's weights) when this was set.
+ * the slowest handler loads in at most half the time `require('twilio')` takes). It holds for all of a
+ * function's files together, those read at the start and those read at a first use. Each handler bundles
+ * only the catalog parts and adapters its entry point names (functions/wiring/), with the AWS SDK bundled.
  * test/infra/bundles.test.ts and the bench check it.
  */
 export const MAX_BUNDLE_BYTES = 1.5 * 1024 * 1024;
 
-/** esbuild options that bundle one handler (file name under functions/handlers/, no `.ts`) as CDK does. */
-export function handlerBuildOptions(projectRoot: string, handlerFile: string, outfile: string): BuildOptions {
+/** esbuild options that bundle one handler (file name under functions/handlers/, no `.ts`) into `outdir`. */
+export function handlerBuildOptions(projectRoot: string, handlerFile: string, outdir: string): BuildOptions {
   return {
     entryPoints: [join(projectRoot, 'functions', 'handlers', `${handlerFile}.ts`)],
     bundle: true,
-    outfile,
+    outdir,
     absWorkingDir: projectRoot,
     logLevel: 'warning',
     ...LAMBDA_BUNDLING,
     mainFields: [...LAMBDA_BUNDLING.mainFields],
     external: [...LAMBDA_BUNDLING.external],
+  };
+}
+
+/**
+ * What a function's bundle reads at its start and at first uses, from esbuild's metafile: the entry file and
+ * the shared files it imports (statically, all the way down) are read at every start; the rest only when an
+ * `import()` first reaches them.
+ */
+export interface BundleFiles {
+  /** Bytes of every JavaScript file of the function. */
+  bytes: number;
+  /** Bytes of the files read at the start. */
+  startBytes: number;
+  /** Source files with code in the files read at the start. */
+  startInputs: string[];
+  /** Source files with code in any file of the function. */
+  inputs: string[];
+}
+
+export function bundleFiles(metafile: Metafile): BundleFiles {
+  const js = Object.entries(metafile.outputs).filter(([path]) => path.endsWith('.mjs'));
+  const outputs = new Map(js);
+  const entry = js.find(([, output]) => output.entryPoint)?.[0];
+  const atStart = new Set<string>();
+  const visit = (path: string | undefined) => {
+    if (!path || atStart.has(path) || !outputs.has(path)) return;
+    atStart.add(path);
+    for (const imported of outputs.get(path)?.imports ?? []) {
+      if (imported.kind === 'import-statement') visit(imported.path);
+    }
+  };
+  visit(entry);
+  const inputsOf = (paths: Iterable<string>) => [
+    ...new Set(
+      [...paths].flatMap((path) =>
+        Object.entries(outputs.get(path)?.inputs ?? {})
+          .filter(([, input]) => input.bytesInOutput > 0)
+          .map(([input]) => input),
+      ),
+    ),
+  ];
+  const bytesOf = (paths: Iterable<string>) =>
+    [...paths].reduce((sum, path) => sum + (outputs.get(path)?.bytes ?? 0), 0);
+  return {
+    bytes: bytesOf(outputs.keys()),
+    startBytes: bytesOf(atStart),
+    startInputs: inputsOf(atStart),
+    inputs: inputsOf(outputs.keys()),
   };
 }
 

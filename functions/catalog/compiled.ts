@@ -1,6 +1,6 @@
 /**
  * The compiled program (steps, system messages, email layouts, in English with the Spanish beside it) as
- * `npm run build` writes it, loaded by the composition root (functions/wiring.ts) and passed to the use
+ * `npm run build` writes it, loaded by the composition root (functions/wiring/) and passed to the use
  * cases as data. The parts kept apart to spare most functions their bytes are added only where they are
  * used (the `with…` files here), to each language's catalog.
  */

@@ -12,7 +12,8 @@ import {
   wantsJson,
 } from '../shared/http';
 import { answerByEmail, viewEmailAnswer } from '../use-cases/replies/checkin-by-email';
-import { type LambdaWiring, snsAlerts } from '../wiring';
+import type { LambdaWiring } from '../wiring';
+import { snsAlerts } from '../wiring/sns-alerts';
 import { type HttpHandle, httpLambda } from './lambda';
 
 /** GET shows the chosen answer with a button (mail scanners never record it); POST records it, with a note. */

@@ -2,7 +2,8 @@ import { withEnrollmentEmails } from '../catalog/with-enrollment-emails';
 import { confirmedPage, confirmLinkPage } from '../pages/confirm';
 import { html, json, query, requestOrigin, respond, wantsJson } from '../shared/http';
 import { confirm, lookupConfirmation } from '../use-cases/enrollment/confirm';
-import { type LambdaWiring, twilioSms } from '../wiring';
+import type { LambdaWiring } from '../wiring';
+import { twilioSms } from '../wiring/twilio-sms';
 import { type HttpHandle, httpLambda } from './lambda';
 
 /** GET /confirm shows a button and changes nothing (link scanners prefetch); POST activates. */

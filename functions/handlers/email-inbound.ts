@@ -9,7 +9,9 @@ import { withCorrelationId } from '../shared/correlation';
 import { logger } from '../shared/logger';
 import type { Deps } from '../use-cases/deps';
 import { type EmailReplyOutcome, replyByEmail } from '../use-cases/replies/reply-by-email';
-import { type LambdaWiring, lambdaDependencies, sesMailerOnFirstEmail, snsAlerts } from '../wiring';
+import { type LambdaWiring, lambdaDependencies } from '../wiring';
+import { sesMailerOnFirstEmail } from '../wiring/ses-at-first-email';
+import { snsAlerts } from '../wiring/sns-alerts';
 
 /**
  * Email replies to check-ins: an SES receipt rule publishes each received message to SNS (UTF-8 encoding,

@@ -14,7 +14,7 @@ export type HttpHandle = Handle<HttpEvent, HttpResult>;
 
 /**
  * Binds an HTTP handler to the Lambda's dependencies, built once per cold start with the catalog parts and
- * ports it names (functions/wiring.ts): only those are bundled into it.
+ * ports it names (functions/wiring/): only those are bundled into it.
  */
 export const httpLambda =
   (handle: HttpHandle, wiring: LambdaWiring = {}) =>

@@ -8,7 +8,8 @@ import { withCorrelationId } from '../shared/correlation';
 import { logger } from '../shared/logger';
 import type { Deps } from '../use-cases/deps';
 import { retryDelaySeconds, send } from '../use-cases/sending/send';
-import { type LambdaWiring, lambdaDependencies, sqsQueue, twilioSms } from '../wiring';
+import { type LambdaWiring, lambdaDependencies, sqsQueue } from '../wiring';
+import { twilioSms } from '../wiring/twilio-sms';
 
 /** Sends a batch of queued jobs, all at once; only the jobs that failed go back to the queue, each after its backoff. */
 export async function handle(deps: Deps, event: SQSEvent): Promise<SQSBatchResponse> {

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import { AssetHashType, Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { buildSync } from 'esbuild';
 import { PROJECT_ROOT } from '../catalog';
-import { LAMBDA_BUNDLING } from '../lambda-bundling';
+import { ENTRY_FILE, handlerBuildOptions } from '../lambda-bundling';
 
 /** What differs between the program's Lambdas; everything else is a shared default. */
 export interface ProgramFunctionProps {
@@ -26,19 +26,38 @@ export interface ProgramFunctionProps {
   readonly onFailure?: lambda.IDestination;
 }
 
-/** Creates a NodejsFunction with the program's defaults: Node 24 on arm64, bundled, source-mapped, its own log group. */
-export function programFunction(scope: Construct, id: string, props: ProgramFunctionProps): NodejsFunction {
+/**
+ * Creates a program function: Node 24 on arm64, bundled as `npm run bench` measures it
+ * (infra/lambda-bundling.ts), source-mapped, with its own log group.
+ *
+ * The bundle is made here with esbuild's own API rather than by CDK's NodejsFunction, which writes one
+ * output file: a split bundle (an entry file, shared files, and files read only at a first use) needs a
+ * directory. CDK runs it as local bundling at synth, as it runs NodejsFunction's esbuild, and names the
+ * asset by the output's hash.
+ */
+export function programFunction(scope: Construct, id: string, props: ProgramFunctionProps): lambda.Function {
   const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
     retention: props.logRetention,
     removalPolicy: props.removalPolicy,
   });
-  return new NodejsFunction(scope, id, {
-    entry: join(PROJECT_ROOT, 'functions', 'handlers', `${props.handlerFile}.ts`),
-    handler: 'handler',
+  const runtime = lambda.Runtime.NODEJS_24_X;
+  return new lambda.Function(scope, id, {
+    code: lambda.Code.fromAsset(join(PROJECT_ROOT, 'functions'), {
+      assetHashType: AssetHashType.OUTPUT,
+      bundling: {
+        // Used only if the local bundling below could not run, which it always can where `npm install` ran.
+        image: runtime.bundlingImage,
+        local: {
+          tryBundle(outputDir) {
+            buildSync(handlerBuildOptions(PROJECT_ROOT, props.handlerFile, outputDir));
+            return true;
+          },
+        },
+      },
+    }),
+    handler: `${ENTRY_FILE.replace(/\.mjs$/, '')}.handler`,
     description: props.description,
-    projectRoot: PROJECT_ROOT,
-    depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
-    runtime: lambda.Runtime.NODEJS_24_X,
+    runtime,
     architecture: lambda.Architecture.ARM_64,
     memorySize: props.memorySize ?? 256,
     timeout: props.timeout ?? Duration.seconds(10),
@@ -51,19 +70,6 @@ export function programFunction(scope: Construct, id: string, props: ProgramFunc
       POWERTOOLS_SERVICE_NAME: `kintsugi-${props.handlerFile}`,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       NODE_OPTIONS: '--enable-source-maps',
-    },
-    bundling: {
-      // Shared with `npm run bench` and the bundle tests (infra/lambda-bundling.ts): what they measure is this.
-      bundleAwsSDK: false,
-      externalModules: [...LAMBDA_BUNDLING.external],
-      format: LAMBDA_BUNDLING.format === 'cjs' ? OutputFormat.CJS : OutputFormat.ESM,
-      target: LAMBDA_BUNDLING.target,
-      mainFields: [...LAMBDA_BUNDLING.mainFields],
-      minify: LAMBDA_BUNDLING.minify,
-      keepNames: LAMBDA_BUNDLING.keepNames,
-      sourceMap: LAMBDA_BUNDLING.sourcemap,
-      sourcesContent: LAMBDA_BUNDLING.sourcesContent,
-      logLevel: LogLevel.WARNING,
     },
   });
 }

@@ -10,7 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCatalog, PROJECT_ROOT } from '../../infra/catalog';
 import { programFunction } from '../../infra/constructs/program-function';
 import {
+  type BundleFiles,
+  bundleFiles,
   CREDENTIAL_SOURCES_NEVER_REACHED_IN_LAMBDA,
+  ENTRY_FILE,
   handlerBuildOptions,
   LAMBDA_BUNDLING,
   lambdaHandlers,
@@ -19,43 +22,35 @@ import {
 
 const HANDLERS = lambdaHandlers(PROJECT_ROOT);
 
-interface Bundle {
-  bytes: number;
-  inputs: string[];
-}
-
-const bundles = new Map<string, Bundle>();
+const bundles = new Map<string, BundleFiles>();
 
 beforeAll(async () => {
   ensureCatalog();
   for (const name of HANDLERS) {
-    // The options CDK bundles with (infra/lambda-bundling.ts), plus a metafile to see what went in.
+    // The options the stack bundles with (infra/lambda-bundling.ts), plus a metafile to see what went in.
     const result = await build({
-      ...handlerBuildOptions(PROJECT_ROOT, name, join(PROJECT_ROOT, 'cdk.out', 'bundle-test', `${name}.js`)),
+      ...handlerBuildOptions(PROJECT_ROOT, name, join(PROJECT_ROOT, 'cdk.out', 'bundle-test', name)),
       write: false,
       metafile: true,
       logLevel: 'silent',
     });
-    const metafile = result.metafile as Metafile;
-    const [, output] = Object.entries(metafile.outputs).find(([path]) => path.endsWith('.js')) ?? [];
-    // What is in the bundle: the files esbuild read but tree-shook away entirely are not.
-    const inputs = Object.entries(output?.inputs ?? {})
-      .filter(([, input]) => input.bytesInOutput > 0)
-      .map(([path]) => path);
-    bundles.set(name, { bytes: output?.bytes ?? 0, inputs });
+    bundles.set(name, bundleFiles(result.metafile as Metafile));
   }
 }, 120_000);
 
-describe('every handler, bundled as CDK bundles it', () => {
+describe('every handler, bundled as the stack bundles it', () => {
   it('is found: every Lambda of the stack has an entry point here', () => {
     expect(HANDLERS).toEqual(
       expect.arrayContaining(['dispatch', 'send', 'sms-inbound', 'enroll', 'confirm']),
     );
   });
 
-  it.each(HANDLERS)(`%s stays under the ${MAX_BUNDLE_BYTES / 1024 / 1024} MB ceiling`, (name) => {
-    expect(bundles.get(name)?.bytes).toBeLessThanOrEqual(MAX_BUNDLE_BYTES);
-  });
+  it.each(HANDLERS)(
+    `%s stays under the ${MAX_BUNDLE_BYTES / 1024 / 1024} MB ceiling, all its files together`,
+    (name) => {
+      expect(bundles.get(name)?.bytes).toBeLessThanOrEqual(MAX_BUNDLE_BYTES);
+    },
+  );
 
   it.each(HANDLERS)('%s loads neither the full Twilio client nor its axios HTTP stack', (name) => {
     const inputs = bundles.get(name)?.inputs ?? [];
@@ -67,6 +62,55 @@ describe('every handler, bundled as CDK bundles it', () => {
     const inputs = bundles.get(name)?.inputs ?? [];
     expect(inputs.some((input) => input.includes('node_modules/@aws-sdk/client-dynamodb/'))).toBe(true);
   });
+});
+
+describe('what a reply webhook loads at its first use', () => {
+  it.each(['sms-inbound', 'email-inbound'])(
+    '%s: its SES and SNS clients come from its own files, with nothing else beside them',
+    async (name) => {
+      // Outside the project, where no node_modules can stand in for a file the bundle did not write.
+      const dir = mkdtempSync(join(tmpdir(), 'first-use-test-'));
+      try {
+        await build({ ...handlerBuildOptions(PROJECT_ROOT, name, dir), logLevel: 'silent' });
+        // Each port loaded at its first use, built and called against a closed port: the call gets as far
+        // as the network, so the file was found, loaded, and its client built and signed a request.
+        const script = `const { wiring } = await import(${JSON.stringify(join(dir, ENTRY_FILE))});
+          const config = { region: 'us-east-1', emailFrom: 'k@example.com', providerTimeoutMs: 2000,
+            endpoints: { ses: 'http://127.0.0.1:9' }, pacing: { instances: 1 },
+            safetyTopicArn: 'arn:aws:sns:us-east-1:123456789012:safety' };
+          const use = { mailer: (m) => m.send({ to: 'a@example.com', subject: 's', html: 'h', text: 't' }),
+            alerts: (a) => a.notify({ enrollmentId: 'e', category: 'self-harm' }) };
+          for (const port of wiring.ports.filter((p) => p.loadsAtFirstUse)) {
+            const adapter = await port.build({ config });
+            const reached = await use[port.name](adapter).then(() => 'sent', (e) => e.code ?? e.name ?? e.message);
+            console.log(port.name + ' ' + reached);
+          }`;
+        const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+          cwd: dir,
+          encoding: 'utf8',
+          env: {
+            PATH: process.env.PATH,
+            HOME: dir,
+            AWS_REGION: 'us-east-1',
+            AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+            AWS_SECRET_ACCESS_KEY: 'secret',
+            AWS_ENDPOINT_URL_SNS: 'http://127.0.0.1:9',
+            AWS_MAX_ATTEMPTS: '1',
+            AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+          },
+        });
+        // The mailer names a refused connection in the program's words (adapters/ses/mailer.ts); a file
+        // that could not be found would have been ERR_MODULE_NOT_FOUND.
+        expect(run.stdout.trim().split('\n').sort(), run.stderr).toEqual([
+          'alerts ECONNREFUSED',
+          'mailer provider_unavailable',
+        ]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 });
 
 describe('the credential sources a Lambda never reaches', () => {
@@ -82,7 +126,7 @@ describe('the credential sources a Lambda never reaches', () => {
     // Outside the project, where no node_modules can stand in for what the bundle left out.
     const dir = mkdtempSync(join(tmpdir(), 'credentials-test-'));
     try {
-      const outfile = join(dir, 'call.js');
+      const outdir = join(dir, 'call');
       await build({
         stdin: {
           contents: `import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
@@ -93,14 +137,14 @@ describe('the credential sources a Lambda never reaches', () => {
           loader: 'ts',
         },
         bundle: true,
-        outfile,
+        outdir,
         logLevel: 'silent',
         ...LAMBDA_BUNDLING,
         mainFields: [...LAMBDA_BUNDLING.mainFields],
         external: [...LAMBDA_BUNDLING.external],
       });
       const call = (env: Record<string, string>) =>
-        spawnSync(process.execPath, [outfile], {
+        spawnSync(process.execPath, [join(outdir, ENTRY_FILE)], {
           cwd: dir,
           encoding: 'utf8',
           env: {
@@ -126,29 +170,43 @@ describe('the credential sources a Lambda never reaches', () => {
   }, 60_000);
 });
 
-/** What each handler may carry beyond what all do: the catalog parts and ports its entry point names. */
-const READS: Record<string, { parts: string[]; clients: string[]; texts?: boolean }> = {
-  checkin: { parts: [], clients: ['client-sns'] },
-  confirm: { parts: ['enrollment-emails'], clients: [], texts: true },
-  dispatch: { parts: [], clients: ['client-sqs'] },
-  'email-inbound': { parts: ['email-layouts'], clients: ['client-sesv2', 'client-sns'] },
-  enroll: { parts: ['enrollment-emails', 'email-layouts'], clients: ['client-sesv2'] },
-  partner: { parts: ['invitation-layout', 'email-layouts'], clients: ['client-sesv2'] },
-  privacy: { parts: [], clients: [] },
-  report: { parts: [], clients: [] },
-  send: {
-    parts: ['step-bodies', 'step-layouts', 'email-layouts'],
-    clients: ['client-sesv2', 'client-sqs'],
-    texts: true,
-  },
-  'ses-events': { parts: [], clients: [] },
-  settings: { parts: [], clients: [] },
-  'sms-inbound': { parts: ['email-layouts'], clients: ['client-sesv2', 'client-sns'] },
-  'sms-status': { parts: [], clients: [] },
-  unsubscribe: { parts: [], clients: [] },
-};
+/**
+ * What each handler may carry beyond what all do: the catalog parts and ports its entry point names, and
+ * the SDK clients among them that it reads only at their first use, not at its start.
+ */
+const READS: Record<string, { parts: string[]; clients: string[]; atFirstUse?: string[]; texts?: boolean }> =
+  {
+    checkin: { parts: [], clients: ['client-sns'], atFirstUse: ['client-sns'] },
+    confirm: { parts: ['enrollment-emails'], clients: [], texts: true },
+    dispatch: { parts: [], clients: ['client-sqs'] },
+    'email-inbound': {
+      parts: ['email-layouts'],
+      clients: ['client-sesv2', 'client-sns'],
+      atFirstUse: ['client-sesv2', 'client-sns'],
+    },
+    enroll: { parts: ['enrollment-emails', 'email-layouts'], clients: ['client-sesv2'] },
+    partner: { parts: ['invitation-layout', 'email-layouts'], clients: ['client-sesv2'] },
+    privacy: { parts: [], clients: [] },
+    report: { parts: [], clients: [] },
+    send: {
+      parts: ['step-bodies', 'step-layouts', 'email-layouts'],
+      clients: ['client-sesv2', 'client-sqs'],
+      texts: true,
+    },
+    'ses-events': { parts: [], clients: [] },
+    settings: { parts: [], clients: [] },
+    'sms-inbound': {
+      parts: ['email-layouts'],
+      clients: ['client-sesv2', 'client-sns'],
+      atFirstUse: ['client-sesv2', 'client-sns'],
+    },
+    'sms-status': { parts: [], clients: [] },
+    unsubscribe: { parts: [], clients: [] },
+  };
 const PARTS = ['step-bodies', 'step-layouts', 'email-layouts', 'enrollment-emails', 'invitation-layout'];
 const CLIENTS = ['client-sesv2', 'client-sqs', 'client-sns'];
+const clientsIn = (inputs: string[]) =>
+  CLIENTS.filter((client) => inputs.some((input) => input.includes(`@aws-sdk/${client}/`))).sort();
 
 describe('every handler bundles only what it reads', () => {
   it('lists every handler here', () => {
@@ -163,9 +221,14 @@ describe('every handler bundles only what it reads', () => {
   });
 
   it.each(HANDLERS)('%s: the SDK clients of the ports it names, no others', (name) => {
-    const inputs = bundles.get(name)?.inputs ?? [];
-    const clients = CLIENTS.filter((client) => inputs.some((input) => input.includes(`@aws-sdk/${client}/`)));
-    expect(clients.sort()).toEqual([...(READS[name]?.clients ?? [])].sort());
+    expect(clientsIn(bundles.get(name)?.inputs ?? [])).toEqual([...(READS[name]?.clients ?? [])].sort());
+  });
+
+  it.each(HANDLERS)('%s: reads at its start only the SDK clients it may use at any request', (name) => {
+    const { clients = [], atFirstUse = [] } = READS[name] ?? {};
+    expect(clientsIn(bundles.get(name)?.startInputs ?? [])).toEqual(
+      clients.filter((client) => !atFirstUse.includes(client)).sort(),
+    );
   });
 
   it.each(HANDLERS)('%s: Twilio’s Messages API only if it sends texts', (name) => {
@@ -173,6 +236,16 @@ describe('every handler bundles only what it reads', () => {
     const messages = inputs.some((input) => input.includes('twilio/lib/rest/api/v2010/account/message.js'));
     expect(messages).toBe(READS[name]?.texts ?? false);
   });
+
+  it.each(HANDLERS)(
+    '%s: the phone numbers’ metadata for the crisis lines only when a crisis line is looked up',
+    (name) => {
+      const { startInputs = [] } = bundles.get(name) ?? {};
+      expect(
+        startInputs.filter((input) => input.includes('functions/program/crisis-lines-by-number')),
+      ).toEqual([]);
+    },
+  );
 });
 
 /**
@@ -189,7 +262,7 @@ function loggedErrorName(bundle: string): string {
     requestContext: { requestId: 'names-test', http: { method: 'GET', path: '/report' } },
     isBase64Encoded: false,
   };
-  const script = `require(${JSON.stringify(bundle)}).handler(${JSON.stringify(event)}).then((r) => console.log(JSON.stringify({ status: r.statusCode })))`;
+  const script = `import(${JSON.stringify(bundle)}).then((m) => m.handler(${JSON.stringify(event)})).then((r) => console.log(JSON.stringify({ status: r.statusCode })))`;
   const run = spawnSync(process.execPath, ['-e', script], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
@@ -208,8 +281,8 @@ function loggedErrorName(bundle: string): string {
   return logged.error.name;
 }
 
-describe('error names in the logs of a handler bundled by CDK', () => {
-  // Inside the project, as CDK's own bundling is.
+describe('error names in the logs of a handler bundled for the stack', () => {
+  // Inside the project, as the stack's bundling is.
   const parent = join(PROJECT_ROOT, 'cdk.out');
   let dir: string;
   beforeAll(() => {
@@ -233,16 +306,16 @@ describe('error names in the logs of a handler bundled by CDK', () => {
     });
     const assembly = app.synth();
     const code = Stack.of(fn).resolve((fn.node.defaultChild as CfnFunction).code) as { s3Key: string };
-    const asset = join(assembly.directory, `asset.${code.s3Key.replace(/\.zip$/, '')}`, 'index.js');
+    const asset = join(assembly.directory, `asset.${code.s3Key.replace(/\.zip$/, '')}`, ENTRY_FILE);
     expect(loggedErrorName(asset)).toBe('ConfigurationError');
 
     // The same handler minified without keepNames, as it was bundled before: the name is lost.
-    const unnamed = join(dir, 'report-without-keep-names.js');
+    const unnamed = join(dir, 'report-without-keep-names');
     await build({
       ...handlerBuildOptions(PROJECT_ROOT, 'report', unnamed),
       keepNames: false,
       logLevel: 'silent',
     });
-    expect(loggedErrorName(unnamed)).not.toBe('ConfigurationError');
+    expect(loggedErrorName(join(unnamed, ENTRY_FILE))).not.toBe('ConfigurationError');
   }, 120_000);
 });

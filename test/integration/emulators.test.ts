@@ -13,7 +13,7 @@ import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sesMailer } from '../../functions/adapters/ses/ses-mailer';
 import { parseConfig } from '../../functions/shared/config';
-import { sesMailerOnFirstEmail } from '../../functions/wiring';
+import { sesMailerOnFirstEmail } from '../../functions/wiring/ses-at-first-email';
 import { listEmails } from '../../local/emulators/ses';
 
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };

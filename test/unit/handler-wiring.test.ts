@@ -1,6 +1,6 @@
 /**
  * Every Lambda handler, run with only what its entry point names: the ports and catalog parts of its
- * exported `wiring`, the very object its `handler` is built with (functions/wiring.ts, `asWired`). A port
+ * exported `wiring`, the very object its `handler` is built with (functions/wiring/, `asWired`). A port
  * it does not name refuses, naming itself, and a catalog part it does not name is missing, as in its
  * Lambda; so a handler that reaches for one fails here instead of only in AWS (the local runtime and the
  * other tests build every port and the whole catalog, which hides such a gap).
@@ -40,15 +40,10 @@ import type { HttpEvent, HttpResult } from '../../functions/shared/http';
 import type { Deps } from '../../functions/use-cases/deps';
 import type { EmailReplyOutcome } from '../../functions/use-cases/replies/reply-by-email';
 import type { DispatchResult } from '../../functions/use-cases/sending/dispatch';
-import {
-  asWired,
-  type LambdaWiring,
-  sesMailerOnFirstEmail,
-  snsAlerts,
-  sqsQueue,
-  twilioSms,
-  twilioWebhooks,
-} from '../../functions/wiring';
+import { asWired, type LambdaWiring, sqsQueue, twilioWebhooks } from '../../functions/wiring';
+import { sesMailerOnFirstEmail } from '../../functions/wiring/ses-at-first-email';
+import { snsAlerts } from '../../functions/wiring/sns-alerts';
+import { twilioSms } from '../../functions/wiring/twilio-sms';
 import { PROGRAM_LAMBDAS } from '../../infra/kintsugi-stack';
 import { lambdaHandlers } from '../../infra/lambda-bundling';
 import { type FakeWorld, fakeWorld } from '../support/fake-deps';

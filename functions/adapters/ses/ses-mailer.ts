@@ -9,8 +9,8 @@ import { retryThrottlingOnly } from './retry';
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 /**
- * SES v2 from the config: the emulator locally, the region's endpoint in AWS; not paced. Kept out of
- * functions/wiring.ts, which only imports it when a first email needs it (`sesMailerOnFirstEmail`).
+ * SES v2 from the config: the emulator locally, the region's endpoint in AWS; not paced. The reply
+ * webhooks import it only when a first email needs it (functions/wiring/ses-at-first-email.ts).
  */
 export function sesMailerFrom(config: Config): Mailer {
   const local = config.endpoints;

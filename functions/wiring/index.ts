@@ -1,27 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dynamoStore } from './adapters/dynamodb/store';
-import { pacedMailer, pacedSmsSender, shareOfRate } from './adapters/pacing';
-import { readSecret } from './adapters/secrets/secrets';
-import { SnsOperatorAlerts } from './adapters/sns/operator-alerts';
-import { SqsSendQueue } from './adapters/sqs/send-queue';
+import { dynamoStore } from '../adapters/dynamodb/store';
+import { readSecret } from '../adapters/secrets/secrets';
+import { SqsSendQueue } from '../adapters/sqs/send-queue';
 import {
   parseTwilioSecret,
   reportUnusableTwilioSecret,
   type TwilioSecret,
   unusableTwilioAdapters,
-} from './adapters/twilio/secret';
-import { TwilioWebhookVerifier } from './adapters/twilio/webhooks';
-import { type CatalogPart, catalogWith, compiledCatalog } from './catalog/compiled';
-import { systemClock } from './ports/clock';
-import type { Mailer } from './ports/mailer';
-import { contactHash } from './program/consent';
-import { type Config, parseConfig } from './shared/config';
-import { parseTokenKeys, TokenSigner } from './shared/tokens';
-import type { Deps } from './use-cases/deps';
+} from '../adapters/twilio/secret';
+import { TwilioWebhookVerifier } from '../adapters/twilio/webhooks';
+import { type CatalogPart, catalogWith, compiledCatalog } from '../catalog/compiled';
+import { systemClock } from '../ports/clock';
+import { contactHash } from '../program/consent';
+import { type Config, parseConfig } from '../shared/config';
+import { parseTokenKeys, TokenSigner } from '../shared/tokens';
+import type { Deps } from '../use-cases/deps';
 
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
@@ -57,7 +53,7 @@ function contactHasher(key: string | undefined): (contact: string) => string {
 }
 
 /** Functions that never text (report, unsubscribe…) get no Twilio secret; using SMS there is a wiring bug. */
-const noTwilio = () =>
+export const noTwilio = () =>
   new Error(
     'Twilio is not configured for this function: set TWILIO_SECRET_ARN (AWS) or TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM',
   );
@@ -83,60 +79,6 @@ export interface Port<K extends PortName = PortName> {
   loadsAtFirstUse?: true;
 }
 
-/**
- * SES as `sesMailer` (adapters/ses/ses-mailer.ts) sends it, with the SES client loaded at the first email
- * rather than when the function starts: for the reply webhooks, which email only the crisis lines (a reply
- * with signs of danger or concern), so most of their starts send none. The module is in the bundle, but
- * esbuild runs a module reached only by `import()` when it is called: no module this file imports may
- * import it statically, or it would run at every cold start again.
- */
-export const sesMailerOnFirstEmail: Port<'mailer'> = {
-  name: 'mailer',
-  loadsAtFirstUse: true,
-  build: ({ config }) => {
-    let ses: Promise<Mailer> | undefined;
-    const onFirstEmail: Mailer = {
-      send: async (email) => {
-        ses ??= import('./adapters/ses/ses-mailer')
-          .then(({ sesMailerFrom }) => sesMailerFrom(config))
-          .catch((error: unknown) => {
-            ses = undefined; // a failed load is tried again at the next email
-            throw error;
-          });
-        return (await ses).send(email);
-      },
-    };
-    return pacedMailer(onFirstEmail, shareOfRate(config.pacing.emailsPerSecond, config.pacing.instances));
-  },
-};
-
-/** Twilio's Messages API, paced to this instance's share of TWILIO_MESSAGES_PER_SECOND. */
-export const twilioSms: Port<'sms'> = {
-  name: 'sms',
-  build: async ({ config, twilio }) => {
-    const { textsPerSecond, instances } = config.pacing;
-    if (!twilio) return { send: () => Promise.reject(noTwilio()) };
-    if (!twilio.usable)
-      return pacedSmsSender(unusableTwilioAdapters(twilio).sms, shareOfRate(textsPerSecond, instances));
-    // Imported here, not at the top: Twilio's code is CommonJS, which esbuild cannot shake out of the
-    // bundles of functions that never text; a dynamic import is bundled only where this port is named.
-    const [{ createMessagesClient }, { TwilioSmsSender }] = await Promise.all([
-      import('./adapters/twilio/messages-client'),
-      import('./adapters/twilio/sms-sender'),
-    ]);
-    const messages = createMessagesClient({
-      accountSid: twilio.credentials.accountSid,
-      authToken: twilio.credentials.authToken,
-      timeoutMs: config.providerTimeoutMs,
-      ...(config.endpoints.twilioApi ? { baseUrl: config.endpoints.twilioApi } : {}),
-    });
-    return pacedSmsSender(
-      new TwilioSmsSender(messages, twilio.credentials.from, `${config.publicUrl}/sms/status`),
-      shareOfRate(textsPerSecond, instances),
-    );
-  },
-};
-
 /** Checks Twilio's webhook signatures with the auth token. */
 export const twilioWebhooks: Port<'webhooks'> = {
   name: 'webhooks',
@@ -158,19 +100,10 @@ export const sqsQueue: Port<'queue'> = {
   build: ({ config }) => new SqsSendQueue(new SQSClient({ region: config.region }), config.sendQueueUrl),
 };
 
-/** The operator's safety alerts (SNS). */
-export const snsAlerts: Port<'alerts'> = {
-  name: 'alerts',
-  build: ({ config }) =>
-    config.safetyTopicArn
-      ? new SnsOperatorAlerts(new SNSClient({ region: config.region }), config.safetyTopicArn)
-      : { notify: () => Promise.reject(new Error('SAFETY_TOPIC_ARN is not set for this function')) },
-};
-
 /** A port a function did not name: using it is a wiring bug, said at once rather than bundled for nothing. */
 function notWired(name: PortName): never {
   throw new Error(
-    `The ${name} port is not wired for this function: name it in its entry point (functions/wiring.ts)`,
+    `The ${name} port is not wired for this function: name it in its entry point (functions/wiring/)`,
   );
 }
 
