@@ -432,7 +432,8 @@ function report(r: Results): string {
     '',
     'Read at a first use, not at every start: the SES client of the reply webhooks, which email only the crisis',
     'lines after a reply with signs of danger or concern (`wiring/ses-at-first-email.ts`); the SNS client of',
-    'the safety alerts (`wiring/sns-alerts.ts`: the reply webhooks and the check-in page); the phone-number',
+    'the safety alerts (`wiring/sns-alerts.ts`: the reply webhooks and the check-in page); the SQS client',
+    'of send, which backs off only a failed send (`wiring/sqs-at-first-backoff.ts`); the phone-number',
     'metadata that places a number for its crisis lines (`crisisLinesOf`); the report PDF. What such a start',
     'costs, the import and the first email (built, signed and sent to a closed port), median of the same runs: ' +
       (r.coldStart.bundles

@@ -1,9 +1,11 @@
 import { sesMailer } from './adapters/ses/ses-mailer';
 import type { Config } from './shared/config';
 import type { Deps } from './use-cases/deps';
-import { assemble, type Port, type SdkClients, sqsQueue, twilioWebhooks } from './wiring';
+import { assemble, type Port, type SdkClients } from './wiring';
 import { snsAlerts } from './wiring/sns-alerts';
+import { sqsQueue } from './wiring/sqs-queue';
 import { twilioSms } from './wiring/twilio-sms';
+import { twilioWebhooks } from './wiring/twilio-webhooks';
 
 /** Every port: what the local runtime, the CLI and the tests build. */
 const EVERY_PORT: readonly Port[] = [sesMailer, twilioSms, twilioWebhooks, sqsQueue, snsAlerts];

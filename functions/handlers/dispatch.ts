@@ -3,7 +3,8 @@ import { withCorrelationId } from '../shared/correlation';
 import { logger } from '../shared/logger';
 import type { Deps } from '../use-cases/deps';
 import { type DispatchResult, dispatch } from '../use-cases/sending/dispatch';
-import { type LambdaWiring, lambdaDependencies, sqsQueue } from '../wiring';
+import { type LambdaWiring, lambdaDependencies } from '../wiring';
+import { sqsQueue } from '../wiring/sqs-queue';
 
 /**
  * The scheduled dispatch tick (EventBridge, every five minutes). The invocation's request id is the

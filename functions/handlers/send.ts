@@ -8,7 +8,8 @@ import { withCorrelationId } from '../shared/correlation';
 import { logger } from '../shared/logger';
 import type { Deps } from '../use-cases/deps';
 import { retryDelaySeconds, send } from '../use-cases/sending/send';
-import { type LambdaWiring, lambdaDependencies, sqsQueue } from '../wiring';
+import { type LambdaWiring, lambdaDependencies } from '../wiring';
+import { sqsQueueAtFirstBackoff } from '../wiring/sqs-at-first-backoff';
 import { twilioSms } from '../wiring/twilio-sms';
 
 /** Sends a batch of queued jobs, all at once; only the jobs that failed go back to the queue, each after its backoff. */
@@ -44,7 +45,7 @@ async function backOff(deps: Deps, record: SQSRecord): Promise<void> {
 /** The catalog parts and ports this function's entry point is built with (and the only ones bundled into it). */
 export const wiring: LambdaWiring = {
   catalog: [withStepBodies, withStepLayouts, withEmailLayouts],
-  ports: [sesMailer, twilioSms, sqsQueue],
+  ports: [sesMailer, twilioSms, sqsQueueAtFirstBackoff],
 };
 
 export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> =>

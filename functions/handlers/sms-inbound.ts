@@ -5,9 +5,10 @@ import type { HttpEvent } from '../shared/http';
 import { formFields, header, rawBody, respond, xml } from '../shared/http';
 import type { Deps } from '../use-cases/deps';
 import { replyBySms } from '../use-cases/replies/reply-by-sms';
-import { type LambdaWiring, twilioWebhooks } from '../wiring';
+import type { LambdaWiring } from '../wiring';
 import { sesMailerOnFirstEmail } from '../wiring/ses-at-first-email';
 import { snsAlerts } from '../wiring/sns-alerts';
+import { twilioWebhooks } from '../wiring/twilio-webhooks';
 import { type HttpHandle, httpLambda } from './lambda';
 
 /** Checks the Twilio signature of a webhook against the public URL it was sent to; throws 403 if wrong. */

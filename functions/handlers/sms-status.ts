@@ -3,7 +3,8 @@ import { ForbiddenError } from '../shared/errors';
 import { formFields, type HttpEvent, header, rawBody, respond, xml } from '../shared/http';
 import type { Deps } from '../use-cases/deps';
 import { recordSmsStatus } from '../use-cases/sending/sms-status';
-import { type LambdaWiring, twilioWebhooks } from '../wiring';
+import type { LambdaWiring } from '../wiring';
+import { twilioWebhooks } from '../wiring/twilio-webhooks';
 import { type HttpHandle, httpLambda } from './lambda';
 
 /**

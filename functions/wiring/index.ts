@@ -1,17 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoStore } from '../adapters/dynamodb/store';
 import { readSecret } from '../adapters/secrets/secrets';
-import { SqsSendQueue } from '../adapters/sqs/send-queue';
-import {
-  parseTwilioSecret,
-  reportUnusableTwilioSecret,
-  type TwilioSecret,
-  unusableTwilioAdapters,
-} from '../adapters/twilio/secret';
-import { TwilioWebhookVerifier } from '../adapters/twilio/webhooks';
+import { parseTwilioSecret, reportUnusableTwilioSecret, type TwilioSecret } from '../adapters/twilio/secret';
 import { type CatalogPart, catalogWith, compiledCatalog } from '../catalog/compiled';
 import { systemClock } from '../ports/clock';
 import { contactHash } from '../program/consent';
@@ -78,27 +70,6 @@ export interface Port<K extends PortName = PortName> {
   /** Set when the adapter loads its code at its first use, not at the start: the bench times that use too. */
   loadsAtFirstUse?: true;
 }
-
-/** Checks Twilio's webhook signatures with the auth token. */
-export const twilioWebhooks: Port<'webhooks'> = {
-  name: 'webhooks',
-  build: ({ twilio }) => {
-    if (!twilio)
-      return {
-        isValid: () => {
-          throw noTwilio();
-        },
-      };
-    if (!twilio.usable) return unusableTwilioAdapters(twilio).webhooks;
-    return new TwilioWebhookVerifier(twilio.credentials.authToken);
-  },
-};
-
-/** The send queue (SQS) that dispatch fills and the send function reads. */
-export const sqsQueue: Port<'queue'> = {
-  name: 'queue',
-  build: ({ config }) => new SqsSendQueue(new SQSClient({ region: config.region }), config.sendQueueUrl),
-};
 
 /** A port a function did not name: using it is a wiring bug, said at once rather than bundled for nothing. */
 function notWired(name: PortName): never {

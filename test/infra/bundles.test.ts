@@ -64,25 +64,37 @@ describe('every handler, bundled as the stack bundles it', () => {
   });
 });
 
-describe('what a reply webhook loads at its first use', () => {
-  it.each(['sms-inbound', 'email-inbound'])(
-    '%s: its SES and SNS clients come from its own files, with nothing else beside them',
-    async (name) => {
+describe('what a function loads at a first use', () => {
+  // The mailer names a refused connection in the program's words (adapters/ses/mailer.ts); a file that
+  // could not be found would have been ERR_MODULE_NOT_FOUND.
+  it.each([
+    ['sms-inbound', ['alerts network', 'mailer provider_unavailable']],
+    ['email-inbound', ['alerts network', 'mailer provider_unavailable']],
+    ['checkin', ['alerts network']],
+    // SQS sends to the queue URL's own host, which has no answer here (no DNS, or no route).
+    ['send', ['queue network']],
+  ])(
+    '%s: the SDK clients it reads at a first use come from its own files, with nothing else beside them',
+    async (name, expected) => {
       // Outside the project, where no node_modules can stand in for a file the bundle did not write.
       const dir = mkdtempSync(join(tmpdir(), 'first-use-test-'));
       try {
         await build({ ...handlerBuildOptions(PROJECT_ROOT, name, dir), logLevel: 'silent' });
-        // Each port loaded at its first use, built and called against a closed port: the call gets as far
-        // as the network, so the file was found, loaded, and its client built and signed a request.
+        // Each port loaded at its first use, built and called against a closed port (or a host with no
+        // answer): the call gets as far as the network, so the file was found, loaded, and its client built
+        // and signed a request.
         const script = `const { wiring } = await import(${JSON.stringify(join(dir, ENTRY_FILE))});
           const config = { region: 'us-east-1', emailFrom: 'k@example.com', providerTimeoutMs: 2000,
             endpoints: { ses: 'http://127.0.0.1:9' }, pacing: { instances: 1 },
             safetyTopicArn: 'arn:aws:sns:us-east-1:123456789012:safety' };
           const use = { mailer: (m) => m.send({ to: 'a@example.com', subject: 's', html: 'h', text: 't' }),
-            alerts: (a) => a.notify({ enrollmentId: 'e', category: 'self-harm' }) };
+            alerts: (a) => a.notify({ enrollmentId: 'e', category: 'self-harm' }),
+            queue: (q) => q.retryAfter({ receiptHandle: 'r', queueArn: 'arn:aws:sqs:us-east-1:123456789012:send' }, 30) };
           for (const port of wiring.ports.filter((p) => p.loadsAtFirstUse)) {
             const adapter = await port.build({ config });
-            const reached = await use[port.name](adapter).then(() => 'sent', (e) => e.code ?? e.name ?? e.message);
+            const network = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
+            const reached = await use[port.name](adapter).then(() => 'sent',
+              (e) => network.includes(e.code) ? 'network' : e.code ?? e.name ?? e.message);
             console.log(port.name + ' ' + reached);
           }`;
         const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
@@ -95,16 +107,12 @@ describe('what a reply webhook loads at its first use', () => {
             AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
             AWS_SECRET_ACCESS_KEY: 'secret',
             AWS_ENDPOINT_URL_SNS: 'http://127.0.0.1:9',
+            AWS_ENDPOINT_URL_SQS: 'http://127.0.0.1:9',
             AWS_MAX_ATTEMPTS: '1',
             AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
           },
         });
-        // The mailer names a refused connection in the program's words (adapters/ses/mailer.ts); a file
-        // that could not be found would have been ERR_MODULE_NOT_FOUND.
-        expect(run.stdout.trim().split('\n').sort(), run.stderr).toEqual([
-          'alerts ECONNREFUSED',
-          'mailer provider_unavailable',
-        ]);
+        expect(run.stdout.trim().split('\n').sort(), run.stderr).toEqual(expected);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -191,6 +199,7 @@ const READS: Record<string, { parts: string[]; clients: string[]; atFirstUse?: s
     send: {
       parts: ['step-bodies', 'step-layouts', 'email-layouts'],
       clients: ['client-sesv2', 'client-sqs'],
+      atFirstUse: ['client-sqs'],
       texts: true,
     },
     'ses-events': { parts: [], clients: [] },

@@ -40,10 +40,12 @@ import type { HttpEvent, HttpResult } from '../../functions/shared/http';
 import type { Deps } from '../../functions/use-cases/deps';
 import type { EmailReplyOutcome } from '../../functions/use-cases/replies/reply-by-email';
 import type { DispatchResult } from '../../functions/use-cases/sending/dispatch';
-import { asWired, type LambdaWiring, sqsQueue, twilioWebhooks } from '../../functions/wiring';
+import { asWired, type LambdaWiring } from '../../functions/wiring';
 import { sesMailerOnFirstEmail } from '../../functions/wiring/ses-at-first-email';
 import { snsAlerts } from '../../functions/wiring/sns-alerts';
+import { sqsQueue } from '../../functions/wiring/sqs-queue';
 import { twilioSms } from '../../functions/wiring/twilio-sms';
+import { twilioWebhooks } from '../../functions/wiring/twilio-webhooks';
 import { PROGRAM_LAMBDAS } from '../../infra/kintsugi-stack';
 import { lambdaHandlers } from '../../infra/lambda-bundling';
 import { type FakeWorld, fakeWorld } from '../support/fake-deps';
@@ -273,8 +275,8 @@ describe('every handler, with only the ports and catalog parts its entry point n
         email: declares(sesMailer, sesMailerOnFirstEmail),
         twilio: declares(twilioSms, twilioWebhooks),
         // Send uses the queue only to delay a message it received (ChangeMessageVisibility, which consuming
-        // the queue grants), never to put one on it.
-        enqueue: declares(sqsQueue) && lambda.file !== 'send',
+        // the queue grants), never to put one on it: its port loads the SQS client at that first back-off.
+        enqueue: declares(sqsQueue),
         alerts: declares(snsAlerts),
       });
     }
