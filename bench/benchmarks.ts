@@ -50,7 +50,7 @@ const SIZES = {
     dispatch: [2_000, 10_000],
     dispatchSampled: 80_000,
     participants: [10, 20],
-    coldStartRuns: 3,
+    coldStartRuns: 5,
     compiles: 5,
     fills: 1_000,
     rawRequests: 300,
