@@ -40,11 +40,12 @@ async function participant(world: FakeWorld, options: { discreet?: true; phone?:
 const enrollmentOf = (world: FakeWorld, id: string) => world.store.getEnrollment(id);
 
 describe('a text that shows signs of concern', () => {
-  it('is handled as usual, then answered with the resources: no pause, no alert, noted for the operator', async () => {
+  it('is kept as a note and answered with the resources alone: no pause, no alert, noted for the operator', async () => {
     const world = fakeWorld();
     const id = await participant(world);
     const answer = await sms(world, "I'm not safe");
-    expect(answer).toBe(`${testCatalog.messages.sms.noteKept} ${en.concernUs}`);
+    // Not "no check-in is open, so we kept this as a note" before the lines: the lines are the answer.
+    expect(answer).toBe(en.concernUs);
     const e = await enrollmentOf(world, id);
     expect(e).toMatchObject({
       concernReason: expect.any(String),
@@ -74,9 +75,36 @@ describe('a text that shows signs of concern', () => {
   it('in discreet mode suggests deleting the thread', async () => {
     const world = fakeWorld();
     await participant(world, { discreet: true });
-    expect(await sms(world, "I'm not safe")).toBe(
-      `${testCatalog.messages.sms.noteKept} ${en.concernUs} ${en.deleteThread}`,
+    expect(await sms(world, "I'm not safe")).toBe(`${en.concernUs} ${en.deleteThread}`);
+  });
+
+  it('with a check-in open, is kept as a note beside it, never answered "couldn’t read that as an answer"', async () => {
+    const world = fakeWorld();
+    const id = await participant(world);
+    await runUntil(world, '2026-03-09T00:00:00.000Z');
+    const answer = await sms(world, "he threw my phone at the wall again. I'm sleeping at my mom's");
+    expect(answer).toBe(en.concernUs);
+    const e = await enrollmentOf(world, id);
+    expect(e?.concernAt).toBe(world.clock.now().toISOString());
+    // The check-in stays open for its number, and the words are kept as the person's note.
+    expect(await sms(world, '2')).toMatch(/noted/);
+    expect(world.store.replies.filter((r) => r.enrollmentId === id).map((r) => r.note ?? r.score)).toEqual([
+      "he threw my phone at the wall again. I'm sleeping at my mom's",
+      2,
+    ]);
+  });
+
+  it('after check-ins moved to email, gets the resources, not "good to hear from you"', async () => {
+    const world = fakeWorld();
+    const id = await participant(world);
+    await updateEnrollment(world.deps, id, (e) => {
+      e.checkinsByEmail = true;
+    });
+    expect(await sms(world, "he threw my phone at the wall again. I'm sleeping at my mom's")).toBe(
+      en.concernUs,
     );
+    // The text still brought the check-ins back to texts, as any text does.
+    expect((await enrollmentOf(world, id))?.checkinsByEmail).toBeUndefined();
   });
 
   it('is noted once for a provider retry, which gets no second answer', async () => {

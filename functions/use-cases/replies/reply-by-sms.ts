@@ -142,7 +142,15 @@ async function answerConcern(
   if (enrollment && textsBlocked(enrollment))
     await emailCrisisLines(deps, enrollment, { language: signal.language, lines }, false);
   const concern = concernSms(deps, enrollment, signal.language, lines);
-  return answer ? `${answer} ${concern}` : concern;
+  return answer ? sentences(answer, concern) : concern;
+}
+
+/**
+ * Two texts as one answer, the first ended as a sentence: several system texts end "STOP to end" without
+ * a full stop (each character counts in a text), which read as "STOP to end Nobody reads…" when joined.
+ */
+export function sentences(first: string, second: string): string {
+  return /[.!?…)]$/.test(first.trimEnd()) ? `${first.trimEnd()} ${second}` : `${first.trimEnd()}. ${second}`;
 }
 
 /** `at`: when the text first arrived (a provider's retry after a failure keeps it); `signal`: its concern, if any. */
@@ -346,13 +354,15 @@ async function recordAnswer(
   at: string,
   signal: SafetySignal | undefined,
   back: boolean,
-): Promise<string> {
+): Promise<string | undefined> {
+  // A text with signs of concern ("he threw my phone at the wall") is no attempt at a number: it is kept as
+  // a note, never answered "couldn't read that as an answer".
   const outcome = await answerOpenQuestions(deps, enrollment, {
     text: sms.body,
     sourceId: sms.messageSid,
     at,
     channel: 'sms',
-    reask: !back,
+    reask: !back && !signal,
   });
   const texts = systemTexts(deps, enrollment);
   const answered = answerConfirmation(
@@ -361,15 +371,18 @@ async function recordAnswer(
     texts,
   );
   const kept = outcome.kind === 'journal-note' || outcome.kind === 'note-beside' || outcome.kind === 'unsure';
+  // Words of concern that answered nothing get the resources alone (replyBySms adds them), not "good to
+  // hear from you" or "no check-in is open, so we kept this as a note" before them.
+  if (signal && kept) return undefined;
   const confirmation = !back
     ? answered
     : kept
       ? texts.textsBack
-      : `${answered} ${texts.textsBackAfterAnswer}`;
+      : sentences(answered, texts.textsBackAfterAnswer);
   // A 1 on a question about feeling safe is a sign of concern: resources follow the confirmation (words
   // of concern add theirs in replyBySms).
   // answerOpenQuestions noted it for the operator.
   if (!lowSafetyAnswer(outcome) || signal) return confirmation;
   const lines = await crisisLinesOf(sms.from);
-  return `${confirmation} ${concernSms(deps, enrollment, guessLanguage(sms.body), lines)}`;
+  return sentences(confirmation, concernSms(deps, enrollment, guessLanguage(sms.body), lines));
 }
