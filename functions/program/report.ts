@@ -58,6 +58,12 @@ export interface CheckpointReport {
    */
   participation?: { you: { answered: number; sent: number }; partner: { answered: number; sent: number } };
   journalNotes: number;
+  /**
+   * Set when the person's own messages showed signs of abuse or a call for help during the program (a
+   * danger flag or a concern of that kind): the report then puts its safety caveat before any couples step.
+   * Only this yes, never what was said; a partner never sees a report.
+   */
+  harmDisclosed?: true;
 }
 
 const isQuickCheck = (step: Step) =>

@@ -12,7 +12,8 @@
  *
  * Separately, `safetyFirst` puts the caveat for anyone afraid of their partner above the patterns when
  * the participant's own answers speak of not feeling safe (the hurt track's questions; the repairing
- * track's ask about the partner's safety, not their own). The caveat is always shown.
+ * track's ask about the partner's safety, not their own), or when their messages during the program
+ * showed signs of abuse or a call for help, on either track (`harmDisclosed`). The caveat is always shown.
  */
 
 import { answerWords, type CheckpointReport, type QuestionAnswer } from './report';
@@ -160,10 +161,11 @@ export function whatNow(report: CheckpointReport, track: Track, language: Langua
   const quickNos = (quick?.answers ?? []).filter((a) => a.answer === 0);
   const slid = report.metrics.filter((m) => m.scale === '1-5' && m.change !== null && m.change <= SLIDE);
   const safetyFirst =
-    track === 'hurt' &&
-    ((quick?.answers ?? []).some((a) => a.metric === 'safe-to-be-honest' && a.answer === 0) ||
-      (s !== null && s <= 2) ||
-      report.metrics.some((m) => m.metric === 'honesty-safety' && m.last30 !== null && m.last30 <= 2));
+    report.harmDisclosed === true ||
+    (track === 'hurt' &&
+      ((quick?.answers ?? []).some((a) => a.metric === 'safe-to-be-honest' && a.answer === 0) ||
+        (s !== null && s <= 2) ||
+        report.metrics.some((m) => m.metric === 'honesty-safety' && m.last30 !== null && m.last30 <= 2)));
 
   if (w === null && c === null && s === null) return { pattern: null, reasons: [], safetyFirst };
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { whatNowSection } from '../../functions/pages/report';
 import { contactHash } from '../../functions/program/consent';
 import { confirm } from '../../functions/use-cases/enrollment/confirm';
 import { enroll } from '../../functions/use-cases/enrollment/enroll';
@@ -7,6 +8,7 @@ import { deleteData } from '../../functions/use-cases/enrollment/privacy';
 import { replyByEmail } from '../../functions/use-cases/replies/reply-by-email';
 import { replyBySms } from '../../functions/use-cases/replies/reply-by-sms';
 import { dispatch } from '../../functions/use-cases/sending/dispatch';
+import { makeReport } from '../../functions/use-cases/services/checkpoint-report';
 import { SAFETY_PAUSE_DAYS } from '../../functions/use-cases/services/safety';
 import { updateEnrollment } from '../../functions/use-cases/services/update-enrollment';
 import { type FakeWorld, fakeWorld, TEST_CONTACT_HASH_KEY, testCatalog } from '../support/fake-deps';
@@ -300,5 +302,34 @@ describe('deleting from the privacy page', () => {
       ['sms', 'privacy-page'],
     ]);
     expect(await enrollmentOf(world, id)).toBeUndefined();
+  });
+});
+
+describe('the day-90 report of someone whose messages showed signs of abuse', () => {
+  const safetyBeforePatterns = (html: string) =>
+    html.indexOf('data-field="safety"') < html.indexOf('class="pattern');
+
+  it('puts its safety caveat before any couples step, and keeps nothing of what was said', async () => {
+    const world = fakeWorld();
+    const id = await participant(world);
+    await sms(world, 'he hit me again last night');
+    await sms(world, 'RESUME');
+    const enrollment = await enrollmentOf(world, id);
+    if (!enrollment) throw new Error('no enrollment');
+    const report = await makeReport(world.deps, enrollment);
+    expect(report.harmDisclosed).toBe(true);
+    expect(safetyBeforePatterns(whatNowSection(report, 'hurt'))).toBe(true);
+    expect(JSON.stringify(report)).not.toContain('hit me');
+  });
+
+  it('keeps the caveat after the patterns for someone whose messages did not', async () => {
+    const world = fakeWorld();
+    const id = await participant(world);
+    await sms(world, 'rough week but we talked');
+    const enrollment = await enrollmentOf(world, id);
+    if (!enrollment) throw new Error('no enrollment');
+    const report = await makeReport(world.deps, enrollment);
+    expect(report.harmDisclosed).toBeUndefined();
+    expect(safetyBeforePatterns(whatNowSection(report, 'hurt'))).toBe(false);
   });
 });

@@ -172,6 +172,18 @@ describe('what now: the pattern a participant’s answers lean towards', () => {
     expect(whatNow(report({ willing: 1, consistent: 4, safer: 4 }), 'hurt').safetyFirst).toBe(false);
   });
 
+  it('puts safety first, on either track, when the person’s own messages showed signs of abuse during the program', () => {
+    // Answers that would otherwise lean "keep going, with outside help" (a couples therapist).
+    const answers = { willing: 1, consistent: 3, safer: 3 };
+    for (const track of ['hurt', 'repairing'] as const) {
+      expect(whatNow(report(answers), track)).toMatchObject({ pattern: 'outside-help', safetyFirst: false });
+      expect(whatNow({ ...report(answers), harmDisclosed: true }, track)).toMatchObject({
+        pattern: 'outside-help',
+        safetyFirst: true,
+      });
+    }
+  });
+
   it('does not read the repairing track’s questions about the partner’s safety as the participant’s own fear', () => {
     const verdict = whatNow(report({ willing: 1, consistent: 4, safer: 2, day60: [1, 0, 1] }), 'repairing');
     expect(verdict.safetyFirst).toBe(false);

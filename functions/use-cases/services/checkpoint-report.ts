@@ -44,6 +44,7 @@ export async function makeReport(deps: Deps, enrollment: Enrollment): Promise<Ch
   const report = await reportFromAnswers(deps, enrollment.id, undefined, enrollment.language);
   const participation = await participationSignal(deps, enrollment);
   if (participation) report.participation = participation;
+  if (disclosedHarm(enrollment)) report.harmDisclosed = true;
   // Made as the program ends, and kept as long as the rest of it: its own retention from now.
   await deps.store.saveReport(report, retainedUntil(report.generatedAt, deps.config.retentionDays));
   await countReport(deps, enrollment, report);
@@ -65,10 +66,21 @@ export async function refreshReport(deps: Deps, enrollment: Enrollment): Promise
   const report = await reportFromAnswers(deps, enrollment.id, existing.generatedAt, enrollment.language);
   report.journalNotes = existing.journalNotes;
   if (existing.participation) report.participation = existing.participation;
+  if (existing.harmDisclosed || disclosedHarm(enrollment)) report.harmDisclosed = true;
   await deps.store.saveReport(report, retainedUntil(existing.generatedAt, deps.config.retentionDays));
   await countReport(deps, enrollment, report);
   if (deps.config.dropReplyTextAfterReport) await deps.store.dropReplyText(enrollment.id);
   logger.info('report brought up to date after a late answer', { enrollmentId: enrollment.id });
+}
+
+/**
+ * Whether the person's own messages ever showed signs of abuse or a call for help (a danger flag or a
+ * concern: "he threw my phone at the wall", a 1 on a safety question): couples steps can raise the danger
+ * then, and the report says so first.
+ */
+function disclosedHarm(enrollment: Enrollment): boolean {
+  const harm = (reason: string | undefined) => reason === 'abuse' || reason === 'call-for-help';
+  return harm(enrollment.flagReason) || harm(enrollment.concernReason);
 }
 
 /**
