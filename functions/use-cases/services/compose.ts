@@ -57,6 +57,19 @@ export function systemTexts(
 export const fromNameFor = (deps: ComposeDeps, who: Pick<Enrollment, 'discreet' | 'language'>) =>
   who.discreet ? { fromName: inLanguage(deps.catalog, who.language).messages.discreet.fromName } : {};
 
+/**
+ * A subject or preheader as an inbox shows it: in discreet mode, the neutral sender name where it would say
+ * "Kintsugi" ("Please confirm: start your 90 days with K. Program"), since the sender's name hides it too.
+ */
+export function atAGlance(
+  deps: ComposeDeps,
+  who: Pick<Enrollment, 'discreet' | 'language'> | undefined,
+  text: string,
+): string {
+  if (!who?.discreet) return text;
+  return text.replaceAll('Kintsugi', inLanguage(deps.catalog, who.language).messages.discreet.fromName);
+}
+
 export function unsubscribeHeaders(unsubscribeUrl: string, deps: ComposeDeps): Record<string, string> {
   const domain = deps.config.emailFrom.match(/@([^>\s]+)/)?.[1] ?? 'kintsugi.example';
   return {
@@ -122,10 +135,11 @@ export function composeSystemEmail(
   const language = who.language ?? 'en';
   const values = { ...personalValues(deps, who), privacyUrl, settingsUrl, ...extra, actionUrl };
   const body = fillHtml(email.bodyHtml, values);
+  const subject = atAGlance(deps, who, fillText(email.subject, values));
   const html = fillHtml(layoutNamed(inLanguage(deps.catalog, language), 'action'), {
     lang: language,
-    subject: fillText(email.subject, values),
-    preheader: fillText(email.preheader, values),
+    subject,
+    preheader: atAGlance(deps, who, fillText(email.preheader, values)),
     body,
     actionLabel: email.action ?? TEXT_FOOTER[language].open,
     actionUrl,
@@ -136,7 +150,7 @@ export function composeSystemEmail(
   const text = `${fillText(email.bodyText, values)}\n\n${email.action ?? TEXT_FOOTER[language].open}: ${actionUrl}${details}\n${textFooter(footer, language)}`;
   return {
     to: who.email,
-    subject: fillText(email.subject, values),
+    subject,
     html,
     text,
     ...fromNameFor(deps, who),
@@ -156,12 +170,12 @@ export function composeReportEmail(
   const email = catalog.messages.email.report;
   const footer = footerLinks(deps, who.id);
   const values = { ...personalValues(deps, who), actionUrl: reportUrl };
-  const subject = fillText(email.subject, values);
+  const subject = atAGlance(deps, who, fillText(email.subject, values));
   const actionLabel = email.action ?? TEXT_FOOTER[language].open;
   const html = fillHtml(layoutNamed(catalog, 'report'), {
     lang: language,
     subject,
-    preheader: fillText(email.preheader, values),
+    preheader: atAGlance(deps, who, fillText(email.preheader, values)),
     body: fillHtml(email.bodyHtml, values),
     charts: reportChartsHtml(report, language),
     actionLabel,
