@@ -94,10 +94,13 @@ const QUOTE_STARTS = [
   /^>/,
   /^On .+wrote:\s*$/i,
   /^On .+,\s*$/i, // "On Sun, 8 Mar 2026 at 19:00, Kintsugi <hello@…>" wrapped before "wrote:"
-  /^-{2,}\s*Original Message\s*-{2,}/i,
+  // Spanish mail apps: "El dom, 31 ene 2027 a las 20:00, Kintsugi <hello@…> escribió:", wrapped or not.
+  /^El .+escribi[oó]:\s*$/i,
+  /^El .+\d{1,2}:\d{2}.*(?:,|<[^>\s]+@[^>\s]+>)\s*$/i,
+  /^-{2,}\s*(?:Original Message|Mensaje original)\s*-{2,}/i,
   /^_{5,}/,
-  /^From:\s/i,
-  /^Sent from my /i,
+  /^(?:From|De):\s/i,
+  /^(?:Sent from my |Enviado desde mi )/i,
   /^--\s*$/,
   /^—\s*$/,
 ];

@@ -268,6 +268,21 @@ describe('email replies and consent wording', () => {
     expect(replyTextOf('> only quoted')).toBe('');
   });
 
+  it('reads only what the person wrote above the quote from a Spanish mail app too', () => {
+    expect(
+      replyTextOf('4 creo\n\nEl dom, 31 ene 2027 a las 20:00, Kintsugi <a@b> escribió:\n> ¿Qué tan seguro?'),
+    ).toBe('4 creo');
+    // The header wrapped before "escribió:", as narrow mail apps do.
+    expect(replyTextOf('3\n\nEl lun, 1 feb 2027 a las 8:05 p. m., Programa K. <a@b>\nescribió:\n> …')).toBe(
+      '3',
+    );
+    expect(replyTextOf('2, semana dura\n\nEnviado desde mi iPhone')).toBe('2, semana dura');
+    expect(replyTextOf('sí\n-----Mensaje original-----\nDe: Kintsugi')).toBe('sí');
+    expect(replyTextOf('sí\n\nDe: Kintsugi <a@b>\nEnviado: domingo')).toBe('sí');
+    // A sentence that only starts like a header stays.
+    expect(replyTextOf('El martes hablamos de todo, 4')).toBe('El martes hablamos de todo, 4');
+  });
+
   it('versions a consent wording by its text', () => {
     expect(wordingVersion('Reply YES')).toMatch(/^sha256:[0-9a-f]{16}$/);
     expect(wordingVersion('Reply YES')).toBe(wordingVersion('Reply YES'));
