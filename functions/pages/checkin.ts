@@ -158,7 +158,7 @@ ${safety.sectionsHtml.join('\n')}
 <p>${safety.language === 'es' ? 'Nadie lee tus notas en el momento en que llegan.' : 'Nobody reads notes as they arrive, so please reach out to one of these now if you need to.'}</p>
 ${
   safety.paused
-    ? `<p>${safety.language === 'es' ? 'Hemos pausado tu programa. Cuando quieras retomarlo, responde RESUME a uno de nuestros correos.' : 'We have paused your program, so no steps or check-ins will come for now. When you want it back, reply RESUME to one of our emails, or text RESUME if you get our texts.'}</p>`
+    ? `<p>${safety.language === 'es' ? 'Hemos pausado tu programa, así que por ahora no recibirás pasos ni preguntas. Cuando quieras retomarlo, responde REANUDAR a uno de nuestros correos, o envía REANUDAR por SMS si recibes nuestros mensajes.' : 'We have paused your program, so no steps or check-ins will come for now. When you want it back, reply RESUME to one of our emails, or text RESUME if you get our texts.'}</p>`
     : ''
 }
 </section>`

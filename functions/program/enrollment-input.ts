@@ -2,7 +2,7 @@ import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from
 import { IANAZone } from 'luxon';
 import * as z from 'zod/mini';
 import { type FieldProblem, ValidationError } from '../shared/errors';
-import { countryName, countryOfZone } from './local-words';
+import { countryInSentence, countryOfZone } from './local-words';
 import { LANGUAGES, type Language, type Track, WEEKDAYS, type Weekday } from './types';
 
 /** What a person asks for on the enrollment form, validated and normalised. */
@@ -36,7 +36,8 @@ const nudgesField = z.optional(
 // Check-ins must land inside the hours when texting is decent (08:00–20:00 local).
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const LANGUAGE_MESSAGE = 'language must be "en" (English) or "es" (Spanish).';
-const ROLE_MESSAGE = 'Choose a track: "hurt" (your trust was broken) or "repairing" (you broke it).';
+const ROLE_MESSAGE =
+  'Choose whether your trust was broken ("hurt") or you are the one who broke it ("repairing").';
 
 // The fields a participant may change later on the settings page, validated the same way as on the form.
 const scheduleFields = {
@@ -215,7 +216,7 @@ export function parseEnrollmentRequest(body: unknown): EnrollmentRequest {
         field: 'phone',
         code: 'invalid_phone',
         message: country
-          ? `This does not look like a mobile number in ${countryName(country)}. Check the number and its country, or start it with + and the country code.`
+          ? `This does not look like a mobile number in ${countryInSentence(country)}. Check the number and its country, or start it with + and the country code.`
           : 'Enter a mobile number with its country code, like +1 415 555 0100, or choose its country.',
       });
   }
@@ -250,7 +251,7 @@ function requiredMessage(field: string): string {
     case 'timezone':
       return 'Choose your time zone.';
     case 'role':
-      return 'Choose a track: "hurt" (your trust was broken) or "repairing" (you broke it).';
+      return ROLE_MESSAGE;
     default:
       return `${field} is required.`;
   }

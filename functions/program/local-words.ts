@@ -32,6 +32,16 @@ export function countryName(code: string): string {
   }
 }
 
+/** A country's English name as a sentence uses it: "the United States", "the Philippines", "Mexico". */
+export function countryInSentence(code: string): string {
+  const name = countryName(code);
+  return /^(?:United |Dominican |Czech |Central African |Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros|Seychelles)|Islands$|Republic\b/.test(
+    name,
+  )
+    ? `the ${name}`
+    : name;
+}
+
 /** The ISO country of a time zone ("US" for America/Chicago), or undefined for UTC and the like. */
 export function countryOfZone(timezone: string): string | undefined {
   return getCountryCode(timezone);

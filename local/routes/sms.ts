@@ -1,17 +1,23 @@
 /** `/_local/sms`: every text the local Twilio server carried, and a participant's reply, signed as Twilio would. */
 import { ValidationError } from '../../functions/shared/errors';
-import { json } from '../../functions/shared/http';
+import { json, query } from '../../functions/shared/http';
 import { type LocalRoute, parseJson } from './context';
 
 export const SMS_ROUTES: readonly LocalRoute[] = [
   {
     method: 'GET',
     path: '/_local/sms',
-    handle: async ({ twilio, sent }) =>
-      json(
+    // `?phone=<number>`: one number's thread, both ways. An unescaped "+" arrives as a space, and is read as one.
+    handle: async ({ twilio, sent }, { event }) => {
+      const digits = query(event, 'phone')?.replace(/\D/g, '');
+      const thread = twilio
+        .messages()
+        .filter((m) => !digits || [m.to, m.from].some((n) => n.replace(/\D/g, '') === digits));
+      return json(
         200,
-        twilio.messages().map((m) => ({ ...m, at: sent.at(m.sid, m.at) })),
-      ),
+        thread.map((m) => ({ ...m, at: sent.at(m.sid, m.at) })),
+      );
+    },
   },
   {
     method: 'POST',

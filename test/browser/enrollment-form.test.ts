@@ -225,9 +225,9 @@ describe.each(WIDTHS)('the enrollment form at %i px', (width) => {
     await page.locator('#phone').fill('12');
     await page.getByRole('button', { name: 'Send my confirmation email' }).click();
     await expect.poll(() => page.locator('#email-error').textContent()).toBe('Enter your email address.');
-    expect(await page.locator('#role-error').textContent()).toContain('Choose a track');
+    expect(await page.locator('#role-error').textContent()).toContain('Choose whether your trust was broken');
     expect(await page.locator('#phone-error').textContent()).toContain(
-      'does not look like a mobile number in United States',
+      'does not look like a mobile number in the United States',
     );
     expect(await page.locator('#smsConsent-error').textContent()).toContain('tick the box');
     expect(await page.evaluate('document.activeElement?.id')).toBe('email');
@@ -252,7 +252,7 @@ describe.each(WIDTHS)('the enrollment form without JavaScript at %i px', (width)
     expect(await page.locator('.error-summary h2').textContent()).toBe('Before we send it, please check:');
     expect(await page.locator('.error-summary li').allTextContents()).toEqual([
       'Enter your email address.',
-      expect.stringContaining('Choose a track'),
+      expect.stringContaining('Choose whether your trust was broken'),
       'Choose your time zone.',
     ]);
     expect(await page.locator('#email-error').textContent()).toBe('Enter your email address.');

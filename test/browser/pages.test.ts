@@ -89,7 +89,7 @@ describe('the participant pages in headless Chromium', () => {
 
     await retype(email);
     await page.keyboard.press('Enter');
-    await expect.poll(() => errorText('role')).toContain('Choose a track');
+    await expect.poll(() => errorText('role')).toContain('Choose whether your trust was broken');
     expect(await errorText('email')).toBe('');
 
     await tabTo('input[name="role"]');

@@ -4,6 +4,8 @@ import type { Runtime } from '../../local/runtime';
 import {
   api,
   emailsTo,
+  type LocalEmail,
+  type LocalSms,
   linkIn,
   pathOf,
   startTestRuntime,
@@ -102,6 +104,26 @@ describe('the whole program, through the HTTP API, on real emulators', () => {
     expect(response.status).toBe(200);
     expect(response.body.twiml).toContain('<Response><Message>');
     expect((await runtime.deps.store.getEnrollment(enrollmentId))?.smsStatus).toBe('active');
+  });
+
+  it('shows one inbox and one thread when asked (/_local/email?to=, /_local/sms?phone=)', async () => {
+    const other = uniqueEmail('other');
+    const otherPhone = uniquePhone();
+    await api(runtime, '/enrollments', {
+      json: { email: other, timezone: ZONE, role: 'repairing', phone: otherPhone, smsConsent: true },
+    });
+    await api(runtime, '/_local/sms/reply', { json: { from: otherPhone, body: 'hello?' } });
+    const all = (await api(runtime, '/_local/email')).body as LocalEmail[];
+    expect(all.some((e) => e.to.includes(other))).toBe(true);
+    const mine = (await api(runtime, `/_local/email?to=${encodeURIComponent(email.toUpperCase())}`))
+      .body as LocalEmail[];
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.filter((e) => !e.to.includes(email))).toEqual([]);
+    expect((await api(runtime, '/_local/sms')).body.some((m: LocalSms) => m.from === otherPhone)).toBe(true);
+    // Typed into a browser's address bar, the "+" is not escaped and arrives as a space.
+    const thread = (await api(runtime, `/_local/sms?phone=${phone}`)).body as LocalSms[];
+    expect(thread.length).toBeGreaterThan(0);
+    expect(thread.filter((m) => m.to !== phone && m.from !== phone)).toEqual([]);
   });
 
   it('runs 92 days: lessons at 08:00 local, Sunday check-ins at 19:00 local, answers recorded, then the report', async () => {

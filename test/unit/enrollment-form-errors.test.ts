@@ -29,7 +29,8 @@ describe('an empty form', () => {
       {
         field: 'role',
         code: 'invalid_role',
-        message: 'Choose a track: "hurt" (your trust was broken) or "repairing" (you broke it).',
+        message:
+          'Choose whether your trust was broken ("hurt") or you are the one who broke it ("repairing").',
       },
       { field: 'timezone', code: 'invalid_timezone', message: 'Choose your time zone.' },
     ]);

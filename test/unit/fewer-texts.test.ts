@@ -83,7 +83,7 @@ describe('the enrollment form checked as a whole', () => {
   it('says which country it read a number in when it does not fit, and refuses an unknown country', () => {
     const form = { email: 'ana@example.com', role: 'hurt', smsConsent: 'true', timezone: 'Europe/London' };
     expect(() => parseEnrollmentRequest({ ...form, phone: '555' })).toThrow(
-      /mobile number in United Kingdom/,
+      /mobile number in the United Kingdom/,
     );
     expect(() => parseEnrollmentRequest({ ...form, phone: '4155550134', country: 'ZZ' })).toThrow(
       expect.objectContaining({ field: 'country' }),
