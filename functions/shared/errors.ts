@@ -1,7 +1,14 @@
+import type { Language } from '../program/types';
+
 /** One error hierarchy for the whole program; `toHttpResponse` maps it to HTTP in one place. */
 export abstract class KintsugiError extends Error {
   abstract readonly status: number;
   abstract readonly code: string;
+  /**
+   * The language its message is written in, when that is the person's rather than English (a page then
+   * shows it in that language whatever the browser asks for).
+   */
+  language?: Language;
   constructor(
     message: string,
     readonly field?: string,
@@ -40,8 +47,10 @@ export class ConflictError extends KintsugiError {
     readonly code: string,
     message: string,
     field?: string,
+    language?: Language,
   ) {
     super(message, field);
+    if (language) this.language = language;
   }
 }
 

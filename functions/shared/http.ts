@@ -143,7 +143,8 @@ export function errorResponse(error: unknown, asJson: boolean, language: Languag
     // An expired or broken link: the page offers a fresh one and a way home, not a dead end.
     if (error instanceof InvalidTokenError)
       return html(error.status, linkTroublePage(error.reason, error.purpose, {}, language));
-    return html(error.status, errorPage(error.status, error.message, language));
+    // A message written in the person's language is shown in a page of that language.
+    return html(error.status, errorPage(error.status, error.message, error.language ?? language));
   }
   logger.error('unexpected error', {
     error: error instanceof Error ? { name: error.name, stack: error.stack } : String(error),

@@ -4,6 +4,7 @@
  * click is refused in words, and a private note is read for danger before it is kept.
  */
 import { describe, expect, it } from 'vitest';
+import { errorResponse } from '../../functions/shared/http';
 import { deleteData } from '../../functions/use-cases/enrollment/privacy';
 import {
   answerByEmail,
@@ -217,9 +218,14 @@ describe('pressing the button', () => {
     const { world } = await withCheckin({ language: 'es' });
     const link = answerLink(world, 3);
     world.clock.set('2026-03-16T23:30:00.000Z');
-    await expect(answerByEmail(world.deps, link.token, link.score)).rejects.toThrow(
-      /^Esta pregunta se cerró el domingo, 15 de marzo/,
-    );
+    const error = await answerByEmail(world.deps, link.token, link.score).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/^Esta pregunta se cerró el domingo, 15 de marzo/);
+    // Its page is all Spanish, title, footer and crisis lines too, whatever the browser asks for.
+    const page = errorResponse(error, false, 'en');
+    expect(page.statusCode).toBe(409);
+    expect(page.body).toContain('<html lang="es"');
+    expect(page.body).toContain('Esto no funcionó');
+    expect(page.body).not.toContain('This did not work');
   });
 
   it('refuses a late click the same way once the program has moved on to later weeks', async () => {

@@ -137,6 +137,7 @@ export async function answerByEmail(
         ? `Esta pregunta se cerró el ${closed}, así que ya no se cuentan respuestas a ella. La siguiente llegará como siempre.`
         : `This question closed on ${closed}, so answers to it are no longer counted. The next one will come as usual.`,
       'token',
+      enrollment.language,
     );
   }
   const previous = await latestScore(deps, enrollment.id, { stepId: answer.step.id, day: answer.day });
