@@ -142,7 +142,16 @@ function spelledNumbers(text: string): { word: string; score: number }[] {
 export function withNote(score: number, rest: string): ParsedAnswer {
   const note = rest
     .replace(/\s{2,}/g, ' ')
+    .replace(/\s+([,.;:!?])/g, '$1')
     .replace(/^[\s\-–—:,.!/]+|[\s\-–—:,.]+$/g, '')
-    .replace(/^(i'?d say( a)?|a)\s*$/i, '');
+    .replace(/^(i'?d say( a)?|a)\s*$/i, '')
+    .replace(ONLY_A_CORRECTION, '');
   return note ? { kind: 'score', score, note } : { kind: 'score', score };
 }
+
+/**
+ * What is left of "actually make that a 3" or "bueno no, tres" once the number is read: the words that say
+ * it replaces an earlier answer, which are no note of the person's ("actually make that a" was kept).
+ */
+const ONLY_A_CORRECTION =
+  /^(?:(?:actually|sorry|oops|i mean|i meant|meant|make (?:it|that)(?: an?)?|change (?:it|that) to|correction|typo|instead|wait|no|scratch that|quise decir|quer[ií]a decir|perd[oó]n|en realidad|corrijo|bueno|mejor dicho|mejor|espera|es|era|un|una)[\s,.!:;-]*)+$/iu;

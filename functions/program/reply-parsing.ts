@@ -80,7 +80,7 @@ export function readAnswers(text: string): AnswerReadings[] | undefined {
 
 /** Words that say an answer replaces one given before, in English and Spanish. */
 const CORRECTION_CUES =
-  /(?<!\p{L})(meant|i mean|sorry|oops|actually|correction|typo|changed my mind|make (?:it|that)|instead|quise decir|quer[ií]a decir|perd[oó]n|en realidad|corrijo|correcci[oó]n|me equivoqu[eé]|cambi[eé] de opini[oó]n)(?!\p{L})/iu;
+  /(?<!\p{L})(meant|i mean|sorry|oops|actually|correction|typo|changed my mind|make (?:it|that)|instead|scratch that|no wait|wait no|quise decir|quer[ií]a decir|perd[oó]n|en realidad|corrijo|correcci[oó]n|me equivoqu[eé]|cambi[eé] de opini[oó]n|bueno no|mejor dicho|no espera|no,? mejor)(?!\p{L})/iu;
 
 /**
  * Whether one answer, sent when no open question is waiting for it, replaces an answer given before:

@@ -176,6 +176,10 @@ describe('correcting an answer already given', () => {
     'perdón, 2',
     'quise decir cuatro',
     'me equivoqué, es 1',
+    'actually make that a 3',
+    'bueno no, tres',
+    'mejor dicho 2',
+    'scratch that, 4',
   ])('%j says it replaces the answer before', (text) => {
     expect(one(text).some(correctsEarlierAnswer)).toBe(true);
   });

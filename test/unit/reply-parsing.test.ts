@@ -74,6 +74,17 @@ describe('reading answers, at the edges', () => {
     expect(parseAnswer('a 2', '1-5')).toEqual({ kind: 'score', score: 2 });
   });
 
+  it('keeps no note of the words that only say an answer replaces one before', () => {
+    expect(parseAnswer('actually make that a 3', '1-5')).toEqual({ kind: 'score', score: 3 });
+    expect(parseAnswer('bueno no, tres', '1-5')).toEqual({ kind: 'score', score: 3 });
+    // Words of the person's own beside them stay.
+    expect(parseAnswer('actually 3, we fought again', '1-5')).toEqual({
+      kind: 'score',
+      score: 3,
+      note: 'actually, we fought again',
+    });
+  });
+
   it('keeps the words after a keycap answer as its note', () => {
     expect(parseAnswer('4️⃣ better week', '1-5')).toEqual({ kind: 'score', score: 4, note: 'better week' });
   });
