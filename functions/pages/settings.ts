@@ -10,8 +10,8 @@ const option = (value: string, label: string, selected: boolean, lang = '') =>
   `<option value="${escapeHtml(value)}"${lang ? ` lang="${lang}"` : ''}${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
 
 /**
- * The settings page: time zone, check-in day and time, language, and (for those who get texts) check-ins
- * only or check-ins and mid-week nudges, filled in with the current values and written in the zone's
+ * The settings page: time zone, check-in day and time, language, discreet mode, and (for those who get
+ * texts) check-ins only or check-ins and mid-week nudges, filled in with the current values and written in the zone's
  * words and the enrollment's language.
  */
 export function settingsPage(enrollment: Enrollment, action: string, saved = false): string {
@@ -37,6 +37,11 @@ export function settingsPage(enrollment: Enrollment, action: string, saved = fal
 </fieldset>`
     : '';
   const languages = LANGUAGES.map((l) => option(l, LANGUAGE_NAMES[l], l === language, l)).join('');
+  const discreet = enrollment.discreet === true;
+  const privacy = `<fieldset><legend>${words.discreet}</legend>
+<label class="choice"><input type="radio" name="discreet" value="true"${discreet ? ' checked' : ''}> <span>${escapeHtml(words.discreetOn)}</span></label>
+<label class="choice"><input type="radio" name="discreet" value="false"${discreet ? '' : ' checked'}> <span>${escapeHtml(words.discreetOff)}</span></label>
+</fieldset>`;
   return page(
     words.title,
     `<h1>${words.heading}</h1>${note}
@@ -50,6 +55,7 @@ export function settingsPage(enrollment: Enrollment, action: string, saved = fal
 <select id="checkinTime" name="checkinTime">${timeOptions(enrollment.checkinTime, zone, language)}</select>
 </fieldset>
 ${texts}
+${privacy}
 <label for="language">${words.language}</label>
 <p class="hint" id="language-hint">${words.languageHint}</p>
 <select id="language" name="language" aria-describedby="language-hint">${languages}</select>

@@ -105,7 +105,16 @@ const schema = z.object({
   language: scheduleFields.language,
 });
 
-const settingsSchema = z.object(scheduleFields);
+const settingsSchema = z.object({
+  ...scheduleFields,
+  // Two radio buttons on the settings page: left out keeps the current choice.
+  discreet: z.optional(
+    z.pipe(
+      z.union([z.boolean(), z.enum(['true', 'false'])], { error: 'discreet must be true or false.' }),
+      z.transform((v) => v === true || v === 'true'),
+    ),
+  ),
+});
 
 /** The form's fields in the order it shows them: problems are listed, and the first one named, in this order. */
 export const FORM_ORDER = [
@@ -138,11 +147,12 @@ function normalise(body: Record<string, unknown>): Record<string, unknown> {
 
 /**
  * What a participant may change on the settings page. `nudges` left out keeps the current choice;
- * `true` turns the mid-week nudges back on, `false` leaves check-ins only.
+ * `true` turns the mid-week nudges back on, `false` leaves check-ins only. `discreet` the same way.
  */
 export type ScheduleSettings = Pick<EnrollmentRequest, 'timezone' | 'checkinDay' | 'checkinTime'> & {
   nudges?: boolean;
   language?: Language;
+  discreet?: boolean;
 };
 
 /** Validates a settings form or JSON body; throws a ValidationError naming the first bad field. */

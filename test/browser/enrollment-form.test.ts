@@ -360,6 +360,8 @@ describe.each(WIDTHS)('after enrolling, at %i px', (width) => {
     expect(await page.locator('main').textContent()).toContain('between 9 PM and 8 AM');
     expect(await page.locator('input[name="nudges"][value="true"]').isChecked()).toBe(true);
     await page.locator('input[name="nudges"][value="false"]').check();
+    expect(await page.locator('input[name="discreet"][value="false"]').isChecked()).toBe(true);
+    await page.locator('input[name="discreet"][value="true"]').check();
     await page.locator('#checkinTime').selectOption('18:00');
     await Promise.all([
       page.waitForNavigation(),
@@ -369,8 +371,10 @@ describe.each(WIDTHS)('after enrolling, at %i px', (width) => {
       'Your check-in comes on Sundays around 6 PM, with no mid-week nudges.',
     );
     expect(await page.locator('input[name="nudges"][value="false"]').isChecked()).toBe(true);
+    expect(await page.locator('input[name="discreet"][value="true"]').isChecked()).toBe(true);
     expect(await runtime.deps.store.findByEmail(email)).toMatchObject({
       nudges: false,
+      discreet: true,
       checkinTime: '18:00',
     });
     await accessible(page, 'settings-saved');

@@ -179,7 +179,7 @@ Si tu pareja también se une, cada uno tiene su propio programa, separado y priv
     textsHint:
       'En las semanas de punto de control (días 30, 60 y 90) llegan algunos más. Puedes cambiarlo después en tu configuración.',
     discreet:
-      'Modo discreto: por si alguien más puede ver tu teléfono o tu correo. Los correos llegan de "K. Program" con asuntos sencillos, y los mensajes de texto nunca hablan de confianza, de pareja ni de la relación.',
+      'Modo discreto: por si alguien más puede ver tu teléfono o tu correo. Los correos llegan de "Programa K." con asuntos sencillos, y los mensajes de texto nunca hablan de confianza, de pareja ni de la relación.',
     safety:
       'Si no estás a salvo en casa, este programa no es la herramienta adecuada ahora. En una emergencia, llama al 911, o a la Línea Nacional sobre la Violencia Doméstica al 1-800-799-7233 (atienden en español). Un programa que sigues por tu cuenta tampoco basta cuando hay maltrato, adicciones o años de engaños: busca el apoyo de un consejero con formación.',
     submit: 'Enviar mi correo de confirmación',

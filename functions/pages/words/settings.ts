@@ -28,6 +28,9 @@ export interface SettingsWords {
   textsHint: string;
   language: string;
   languageHint: string;
+  discreet: string;
+  discreetOn: string;
+  discreetOff: string;
   save: string;
 }
 
@@ -51,6 +54,10 @@ export const SETTINGS_WORDS: Record<Language, SettingsWords> = {
     textsHint: 'A change applies to the texts still to come.',
     language: 'Idioma / Language',
     languageHint: 'The language of your emails, texts, pages and report, from the next one on.',
+    discreet: 'If someone else may see your phone or inbox',
+    discreetOn:
+      'Discreet: emails come from "K. Program" with plain subject lines, and texts never mention trust, a partner or a relationship.',
+    discreetOff: 'Usual: subject lines and texts say what each message is about.',
     save: 'Save my settings',
   },
   es: {
@@ -73,6 +80,10 @@ export const SETTINGS_WORDS: Record<Language, SettingsWords> = {
     textsHint: 'Un cambio se aplica a los mensajes que aún no llegan.',
     language: 'Idioma / Language',
     languageHint: 'El idioma de tus correos, mensajes de texto, páginas e informe, desde el próximo mensaje.',
+    discreet: 'Si alguien más puede ver tu teléfono o tu correo',
+    discreetOn:
+      'Discreto: los correos llegan de "Programa K." con asuntos sencillos, y los mensajes de texto nunca hablan de confianza, de pareja ni de la relación.',
+    discreetOff: 'Habitual: los asuntos y los mensajes dicen de qué trata cada uno.',
     save: 'Guardar mi configuración',
   },
 };

@@ -19,8 +19,8 @@ export async function lookupSettings(
 }
 
 /**
- * Changes the participant's time zone, check-in day and time, whether mid-week nudges come, and the
- * program's language. The rest of the program is computed anew from the new values; what was already
+ * Changes the participant's time zone, check-in day and time, whether mid-week nudges come, the
+ * program's language, and discreet mode. The rest of the program is computed anew from the new values; what was already
  * sent stays sent and is never sent again, and nudges turned back on start with the next one still to
  * come (none is sent late). What is still to come is written in the new language.
  */
@@ -30,20 +30,27 @@ export async function changeSettings(
   body: unknown,
 ): Promise<Enrollment> {
   const { sub } = deps.tokens.verify(token, 'settings');
-  const { nudges, language, ...schedule } = parseScheduleSettings(body);
+  const { nudges, language, discreet, ...schedule } = parseScheduleSettings(body);
   const now = deps.clock.now().toISOString();
   const updated = await updateEnrollment(deps, sub, (e) => {
     const nudgesChange = nudges !== undefined && nudges !== (e.nudges !== false);
     const languageChange = language !== undefined && language !== (e.language ?? 'en');
+    const discreetChange = discreet !== undefined && discreet !== (e.discreet === true);
     if (
       e.timezone === schedule.timezone &&
       e.checkinDay === schedule.checkinDay &&
       e.checkinTime === schedule.checkinTime &&
       !nudgesChange &&
-      !languageChange
+      !languageChange &&
+      !discreetChange
     )
       return false;
     const after: Enrollment = { ...e, ...schedule };
+    // Discreet mode from the next message on: the sender's name, subjects and texts that say nothing.
+    if (discreetChange) {
+      if (discreet) after.discreet = true;
+      else delete after.discreet;
+    }
     if (languageChange) {
       if (language === 'en') delete after.language;
       else after.language = language;
@@ -67,6 +74,7 @@ export async function changeSettings(
     timezone: updated.timezone,
     nudges: updated.nudges !== false,
     language: updated.language ?? 'en',
+    discreet: updated.discreet === true,
   });
   return updated;
 }
