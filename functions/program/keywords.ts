@@ -104,6 +104,28 @@ export function parseKeyword(body: string): KeywordRequest | undefined {
  */
 export const isBareAyuda = (body: string): boolean => /^\s*ayuda\s*[.!?]?\s*$/i.test(body.normalize('NFC'));
 
+/**
+ * Whether a short message asks for the program back, wherever the word stands: "ya estoy bien, reanudar",
+ * "ok resume please", "quiero reanudar el programa". Read only while the program is paused, when nothing
+ * else such a message could mean is waiting (RESUME must otherwise open the message).
+ */
+export function asksToResume(body: string): boolean {
+  const words = body.trim().split(/\s+/);
+  return words.length <= RESUME_MAX_WORDS && words.some((w) => RESUME_WORDS.has(foldWord(w)));
+}
+
+const RESUME_MAX_WORDS = 8;
+const RESUME_WORDS = new Set([
+  'resume',
+  'reanudar',
+  'reanuda',
+  'reanudalo',
+  'reanudenlo',
+  'retomar',
+  'retomalo',
+  'unpause',
+]);
+
 /** The keyword a message opens with, if any. */
 export function keywordOf(body: string): Keyword | undefined {
   return parseKeyword(body)?.keyword;

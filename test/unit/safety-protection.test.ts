@@ -288,3 +288,40 @@ describe('the crisis text itself', () => {
     expect(world.emails).toHaveLength(before);
   });
 });
+
+describe('asking for the program back in one’s own words, while it is paused', () => {
+  it.each(['ya estoy bien, reanudar', 'ok resume please', 'Reanuda por favor 🙏'])(
+    '%j by text ends the pause',
+    async (body) => {
+      const world = fakeWorld();
+      const id = await participant(world);
+      await sms(world, 'he hit me');
+      expect((await world.store.getEnrollment(id))?.safetyPause).toBe(true);
+      expect(await sms(world, body)).toBe(testCatalog.messages.sms.resumed);
+      const e = await world.store.getEnrollment(id);
+      expect([e?.safetyPause, e?.pausedUntil]).toEqual([undefined, undefined]);
+    },
+  );
+
+  it('"quiero reanudar el programa" by email ends the pause', async () => {
+    const world = fakeWorld();
+    const id = await participant(world);
+    await sms(world, 'he hit me');
+    const outcome = await replyByEmail(world.deps, {
+      messageId: 'resume-words',
+      from: 'ana@example.com',
+      text: 'quiero reanudar el programa',
+    });
+    expect(outcome).toEqual({ outcome: 'resumed' });
+    expect((await world.store.getEnrollment(id))?.pausedUntil).toBeUndefined();
+  });
+
+  it('is read as words like any other when nothing is paused, or in a longer message', async () => {
+    const world = fakeWorld();
+    const id = await participant(world);
+    expect(await sms(world, 'ok resume please')).not.toBe(testCatalog.messages.sms.resumed);
+    await sms(world, 'he hit me');
+    await sms(world, 'i read the part about when to resume the hard talks and it made sense to me today');
+    expect((await world.store.getEnrollment(id))?.safetyPause).toBe(true);
+  });
+});

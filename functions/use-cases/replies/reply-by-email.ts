@@ -1,6 +1,6 @@
 import { crisisLinesOf } from '../../program/crisis-lines';
 import type { Enrollment, MessageRecord } from '../../program/enrollment';
-import { parseKeyword } from '../../program/keywords';
+import { asksToResume, parseKeyword } from '../../program/keywords';
 import type { PlacedAnswer } from '../../program/open-questions';
 import { replyTextOf } from '../../program/reply-parsing';
 import { assessSafety, type SafetyCategory, type SafetySignal } from '../../program/safety';
@@ -114,9 +114,12 @@ async function recordEmailReply(
   }
   const text = replyTextOf(email.text);
   if (!text) return { outcome: 'ignored', reason: 'empty' };
-  // RESUME ends a pause (a safety pause too) for someone who gets no texts to send it by; with nothing
-  // paused it is read like any other words.
-  if (parseKeyword(text)?.keyword === 'resume' && (await resumeProgram(deps, enrollment.id)))
+  // RESUME ends a pause (a safety pause too) for someone who gets no texts to send it by, also inside a
+  // short sentence ("quiero reanudar el programa"); with nothing paused it is read like any other words.
+  if (
+    (parseKeyword(text)?.keyword === 'resume' || asksToResume(text)) &&
+    (await resumeProgram(deps, enrollment.id))
+  )
     return { outcome: 'resumed' };
   const named = email.inReplyTo ? await namedCheckin(deps, enrollment, email.inReplyTo) : undefined;
   const outcome = await answerOpenQuestions(deps, enrollment, {

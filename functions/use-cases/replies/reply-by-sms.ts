@@ -3,6 +3,7 @@ import { type CrisisLines, crisisLinesOf } from '../../program/crisis-lines';
 import type { Enrollment } from '../../program/enrollment';
 import { inLanguage } from '../../program/in-language';
 import {
+  asksToResume,
   DELETE_WINDOW_MINUTES,
   isBareAyuda,
   isOptInYes,
@@ -182,6 +183,9 @@ async function answerSms(
 
   const back = request?.keyword !== 'stop' && (await welcomeBack(deps, enrollment));
   const optedIn = enrollment.smsStatus === 'active' || enrollment.smsStatus === 'unreachable';
+  // While paused, a short text that asks for the program back ("ya estoy bien, reanudar") is RESUME.
+  if (!request && optedIn && pausedNow(enrollment, at) && asksToResume(sms.body))
+    return programRequest(deps, enrollment, { keyword: 'resume', word: 'RESUME' });
   switch (request?.keyword) {
     case 'stop':
       return optOut(deps, enrollment, sms, request);
@@ -324,6 +328,10 @@ async function welcomeBack(deps: Deps, enrollment: Enrollment): Promise<boolean>
   });
   return moved;
 }
+
+/** Whether the program is paused (by PAUSE or for safety) at `at`. */
+const pausedNow = (enrollment: Enrollment, at: string) =>
+  enrollment.pausedUntil !== undefined && enrollment.pausedUntil > at;
 
 /** Whether a yes/no question is waiting for an answer. */
 const yesNoOpen = (enrollment: Enrollment, at: string) =>
