@@ -105,7 +105,7 @@ export function checkinPage(
 <h2 class="question" id="question">${escapeHtml(question)}</h2>
 <p class="hint" id="scale">${escapeHtml(scale)}</p>
 <ol class="scale" aria-label="${words.answers}">${choices}</ol>
-<p>${words.yourAnswer} <strong class="answer" id="answer">${escapeHtml(label)}</strong></p>
+<p>${words.youChose} <strong class="answer" id="answer">${escapeHtml(label)}</strong></p>
 ${change}
 <form method="post" action="${escapeHtml(links.action)}">
 <label for="note">${words.noteLabel}</label>

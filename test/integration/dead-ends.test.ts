@@ -287,7 +287,8 @@ describe('the one-click check-in keeps a note and says when an answer changes', 
     const page = await api(runtime, at(5), { headers: { accept: 'text/html' } });
     expect(page.text).toMatch(/<h2 class="question" id="question">How [^<(]+\?<\/h2>/);
     expect(page.text).toMatch(/<p class="hint" id="scale">1 = [^<]+, 5 = [^<]+<\/p>/);
-    expect(page.text).toContain('Your answer: <strong class="answer" id="answer">5 of 5</strong>');
+    // Chosen by the link, not yet recorded: the button records it.
+    expect(page.text).toContain('You chose: <strong class="answer" id="answer">5 of 5</strong>');
     expect(page.text).toContain('<label for="note">A private note (optional)</label>');
   });
 

@@ -247,8 +247,8 @@ describe('pages a participant opens from a link, in the enrollment language', ()
     const url = `${link('/checkin', 'checkin', 'hurt-safety#7')}&score=4`;
     const { page } = await open(checkin.handle, request('GET', url));
     expect(page).toContain('<html lang="es">');
-    expect(page).toContain('Tu pregunta semanal');
-    expect(page).toContain('<strong class="answer" id="answer">4 de 5</strong>');
+    expect(page).toContain('<h1>Tu pregunta</h1>');
+    expect(page).toContain('Elegiste: <strong class="answer" id="answer">4 de 5</strong>');
     expect(page).toContain('Una nota privada (opcional)');
     expect(page).toContain('Guardar 4 de 5');
   });

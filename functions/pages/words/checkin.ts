@@ -13,6 +13,8 @@ export interface CheckinWords {
   answerInstead: (name: string) => string;
   answers: string;
   yourAnswer: string;
+  /** Before the button: the answer the link chose, not yet recorded. */
+  youChose: string;
   alreadyAnswered: (label: string) => string;
   changes: (from: string, to: string) => string;
   noteLabel: string;
@@ -37,10 +39,11 @@ export const CHECKIN_WORDS: Record<Language, CheckinWords> = {
     yes: 'Yes',
     no: 'No',
     of5: (n) => `${n} of 5`,
-    yourAnswerIs: (name) => `Your answer: ${name}`,
+    yourAnswerIs: (name) => `You chose ${name}`,
     answerInstead: (name) => `Answer ${name} instead`,
     answers: 'Answers',
     yourAnswer: 'Your answer:',
+    youChose: 'You chose:',
     alreadyAnswered: (label) =>
       `You already answered ${label}. Recording it again keeps it, and adds your note if you write one.`,
     changes: (from, to) => `You answered ${from} before. Recording this changes it from ${from} to ${to}.`,
@@ -60,16 +63,17 @@ export const CHECKIN_WORDS: Record<Language, CheckinWords> = {
     thanks: 'Thank you. Only you will see this in your day-90 report.',
   },
   es: {
-    title: 'Tu pregunta semanal',
+    title: 'Tu pregunta',
     yesOrNo: 'Sí o no',
     oneToFive: '1 es lo más bajo y 5 lo más alto',
     yes: 'Sí',
     no: 'No',
     of5: (n) => `${n} de 5`,
-    yourAnswerIs: (name) => `Tu respuesta: ${name}`,
+    yourAnswerIs: (name) => `Elegiste ${name}`,
     answerInstead: (name) => `Responder ${name} en su lugar`,
     answers: 'Respuestas',
     yourAnswer: 'Tu respuesta:',
+    youChose: 'Elegiste:',
     alreadyAnswered: (label) =>
       `Ya respondiste ${label}. Si la guardas otra vez, se queda igual y se añade tu nota, si escribes una.`,
     changes: (from, to) => `Antes respondiste ${from}. Si guardas esta, cambia de ${from} a ${to}.`,
