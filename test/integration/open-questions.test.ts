@@ -76,7 +76,7 @@ describe('open questions: every reply reaches the question it answers, through t
     await advanceTo(runtime, on(8, '08:30'));
     expect(await text(runtime, fay, '3')).toMatch(/^3 of 5 noted/);
     expect(await text(runtime, fay, 'sorry meant 4')).toBe(
-      'Kintsugi changed week 1 check-in from 3 of 5 to 4 of 5. Only you see your answers.',
+      'Kintsugi: you changed week 1 check-in from 3 of 5 to 4 of 5. Only you see your answers.',
     );
     expect(await text(runtime, fay, 'perdón, quise decir dos')).toMatch(
       /changed week 1 check-in from 4 of 5 to 2 of 5/,
