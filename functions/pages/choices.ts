@@ -123,10 +123,28 @@ export function zoneChoiceOf(timezone: string): ZoneChoice {
 const option = (value: string, label: string, selected: boolean, data = '') =>
   `<option value="${escapeHtml(value)}"${data}${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
 
-const zoneOption = (zone: ZoneChoice, selected: boolean) =>
+/** The US zones' names in Spanish, as Spanish speakers in the US say them ("hora del Pacífico"). */
+const US_ZONE_NAMES_ES: Record<string, string> = {
+  'Eastern Time': 'Hora del Este',
+  'Central Time': 'Hora del Centro',
+  'Mountain Time': 'Hora de la Montaña',
+  'Pacific Time': 'Hora del Pacífico',
+  'Alaska Time': 'Hora de Alaska',
+  'Hawaii-Aleutian Time': 'Hora de Hawái-Aleutianas',
+};
+
+/** A zone's label in `language`: the US zones' names in Spanish; cities and other zones as tzdb names them. */
+function zoneLabel(zone: ZoneChoice, language: Language): string {
+  if (language !== 'es' || zone.country !== 'US') return zone.label;
+  const [name, ...rest] = zone.label.split(' – ');
+  const spanish = name ? US_ZONE_NAMES_ES[name] : undefined;
+  return spanish ? [spanish, ...rest].join(' – ') : zone.label;
+}
+
+const zoneOption = (zone: ZoneChoice, selected: boolean, language: Language = 'en') =>
   option(
     zone.value,
-    zone.label,
+    zoneLabel(zone, language),
     selected,
     `${zone.country ? ` data-country="${zone.country}"` : ''}${zone.also.length ? ` data-also="${escapeHtml(zone.also.join(' '))}"` : ''}`,
   );
@@ -138,14 +156,14 @@ const zoneOption = (zone: ZoneChoice, selected: boolean) =>
 export function zoneOptions(first?: { zone: string; label: string }, language: Language = 'en'): string {
   const words = CHOICE_WORDS[language];
   const top = first
-    ? `<optgroup label="${escapeHtml(first.label)}">${zoneOption(zoneChoiceOf(first.zone), true)}</optgroup>`
+    ? `<optgroup label="${escapeHtml(first.label)}">${zoneOption(zoneChoiceOf(first.zone), true, language)}</optgroup>`
     : option('', words.chooseZone, true);
   return (
     top +
     zoneGroups()
       .map(
         (group) =>
-          `<optgroup label="${escapeHtml(words.groups[group.label] ?? group.label)}">${group.zones.map((z) => zoneOption(z, false)).join('')}</optgroup>`,
+          `<optgroup label="${escapeHtml(words.groups[group.label] ?? group.label)}">${group.zones.map((z) => zoneOption(z, false, language)).join('')}</optgroup>`,
       )
       .join('')
   );

@@ -136,6 +136,11 @@ describe('the enrollment form', () => {
     expect(page).toContain('1-800-799-7233 (atienden en español)');
     expect(page).toContain('Elige tu zona horaria');
     expect(page).toContain('>Estados Unidos (+1)</option>');
+    // The US zones by their Spanish names; the values stay the IANA names.
+    expect(page).toMatch(
+      /<option value="America\/Los_Angeles"[^>]*>Hora del Pacífico – Los Angeles<\/option>/,
+    );
+    expect(page).not.toContain('>Pacific Time');
   });
 
   it('comes in English for an English browser, and the switch wins over the browser either way', async () => {

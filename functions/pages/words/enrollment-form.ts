@@ -161,7 +161,7 @@ Si tu pareja también se une, cada uno tiene su propio programa, separado y priv
     repairing: 'Rompí la confianza de mi pareja y quiero repararla.',
     timezone: 'Zona horaria',
     timezoneHint:
-      'Tus correos y tus preguntas llegan según tu hora. En la lista, escribe las primeras letras para saltar: "Central", "Mountain".',
+      'Tus correos y tus preguntas llegan según tu hora. En la lista, las zonas de EE. UU. van primero: "Hora del Este", "Hora del Centro", "Hora de la Montaña", "Hora del Pacífico".',
     yourChoice: 'Lo que elegiste',
     weekly: 'Pregunta semanal',
     day: 'Día',

@@ -42,7 +42,7 @@ export const SETTINGS_WORDS: Record<Language, SettingsWords> = {
     saved: (when, noNudges) =>
       `Saved. Your check-in comes on ${when}${noNudges ? ', with no mid-week nudges' : ''}. Everything still to come follows these settings; nothing already sent comes again.`,
     intro: (from, until) =>
-      `Moved, travelling for a while, or a different day suits you better? Change it here. Texts never arrive between ${from} and ${until} where you are.`,
+      `Moved, travelling for a while, or a different day suits you better? Change it here. Check-ins and other scheduled texts never arrive between ${from} and ${until} where you are; only an answer to something you just did (a text you sent, a sign-up you confirmed) comes at once.`,
     timezone: 'Time zone',
     timezoneNow: 'Your time zone now',
     weekly: 'Weekly check-in',
@@ -67,7 +67,7 @@ export const SETTINGS_WORDS: Record<Language, SettingsWords> = {
     saved: (when, noNudges) =>
       `Guardado. Tu pregunta semanal llegará ${sentence(`${when}${noNudges ? ', sin los mensajes de mitad de semana' : ''}`)} Todo lo que falta seguirá esta configuración; nada de lo que ya te enviamos volverá a llegar.`,
     intro: (from, until) =>
-      `¿Te mudaste, vas a estar de viaje o te conviene otro día? Cámbialo aquí. Los mensajes de texto nunca llegan entre ${withArticle(from)} y ${withArticle(until)} de donde estás.`,
+      `¿Te mudaste, vas a estar de viaje o te conviene otro día? Cámbialo aquí. Las preguntas y los demás mensajes programados nunca llegan entre ${withArticle(from)} y ${withArticle(until)} de donde estás; solo la respuesta a algo que acabas de hacer (un mensaje que enviaste, una inscripción que confirmaste) llega al momento.`,
     timezone: 'Zona horaria',
     timezoneNow: 'Tu zona horaria actual',
     weekly: 'Pregunta semanal',
