@@ -401,7 +401,7 @@ function report(r: Results): string {
     "(esbuild's API, run by CDK as local bundling) uses: minified ES modules, target node24, source maps",
     'without sources, the AWS SDK bundled, and split into files: the entry file and the shared files it imports',
     'are read at every start; each module reached only by `import()` is a file read at its first use.',
-    `Load time: \`import()\` of the entry file in a fresh \`node\` (as Lambda's runtime imports an ES module handler), median of ${r.coldStart.runs}, interleaved with the`,
+    `Load time: \`import()\` of the entry file in a fresh \`node\` (as Lambda's runtime imports an ES module handler), median of ${r.coldStart.runs} after one load of each not counted, interleaved with the`,
     "same handler with the SDK left to the runtime (resolved from node_modules as from the runtime's) and",
     `with \`require('twilio')\` (median of all ${r.coldStart.runs * r.coldStart.bundles.length} of its loads).`,
     `The goal: the slowest handler loads in at most ${COLD_START_GOAL} × \`require('twilio')\`'s time: ` +

@@ -105,14 +105,12 @@ export async function coldStart(options: { runs: number }): Promise<ColdStart> {
   const bundles: HandlerBundle[] = [];
   const twilioTimes: number[] = [];
   const twilioCpuTimes: number[] = [];
+  const built = [];
   for (const handler of lambdaHandlers(PROJECT_ROOT)) {
     const outdir = join(OUT_DIR, handler);
     rmSync(outdir, { recursive: true, force: true });
     const result = await build({ ...handlerBuildOptions(PROJECT_ROOT, handler, outdir), metafile: true });
     const files = bundleFiles(result.metafile as Metafile);
-    const { bytes, startBytes } = files;
-    const fullTwilio = files.inputs.some((input) => input.includes('twilio/lib/rest/Twilio'));
-    const outfile = join(outdir, ENTRY_FILE);
     const runtimeSdkDir = join(OUT_DIR, `${handler}.runtime-sdk`);
     rmSync(runtimeSdkDir, { recursive: true, force: true });
     const runtimeSdkBuild = await build({
@@ -120,8 +118,20 @@ export async function coldStart(options: { runs: number }): Promise<ColdStart> {
       external: ['@aws-sdk/*', '@smithy/*'],
       metafile: true,
     });
-    const runtimeSdkBytes = bundleFiles(runtimeSdkBuild.metafile as Metafile).startBytes;
-    const runtimeSdkFile = join(runtimeSdkDir, ENTRY_FILE);
+    built.push({
+      handler,
+      files,
+      outfile: join(outdir, ENTRY_FILE),
+      runtimeSdkBytes: bundleFiles(runtimeSdkBuild.metafile as Metafile).startBytes,
+      runtimeSdkFile: join(runtimeSdkDir, ENTRY_FILE),
+    });
+  }
+  // One load of each, not counted: the first handler measured would otherwise pay for the files the
+  // operating system had not yet read into its cache (node itself, Twilio's, the SDK's for the comparison).
+  for (const { outfile, runtimeSdkFile } of built) [outfile, runtimeSdkFile, 'twilio'].forEach(loadTimes);
+  for (const { handler, files, outfile, runtimeSdkBytes, runtimeSdkFile } of built) {
+    const { bytes, startBytes } = files;
+    const fullTwilio = files.inputs.some((input) => input.includes('twilio/lib/rest/Twilio'));
     // Interleaved with each other and with `require('twilio')`, so a change in the machine's load touches
     // the handler, its comparison and the goal's yardstick alike.
     const times = Array.from(
