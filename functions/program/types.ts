@@ -227,6 +227,8 @@ export interface SystemSms {
   optInConfirmed: string;
   stopConfirmed: string;
   startConfirmed: string;
+  /** START (or YES) after the 90 days: texts are on, but the program has ended, so none will come. */
+  programOver: string;
   help: string;
   /** Placeholders: {{score}}, {{max}}. */
   ratingRecorded: string;

@@ -177,6 +177,7 @@ export const testCatalog: Catalog = {
       optInConfirmed: 'Kintsugi: you are in.',
       stopConfirmed: 'Kintsugi: no more texts. Reply START to come back.',
       startConfirmed: 'Kintsugi: texts are back on.',
+      programOver: 'Kintsugi: texts are on, but your program is over.',
       help: 'Kintsugi help: write to {{supportEmail}}. STOP to end.',
       ratingRecorded: '{{score}} of {{max}} noted.',
       answerRecorded: '{{answer}} noted.',

@@ -116,3 +116,23 @@ describe('the first text after check-ins moved to email ("text anything to get t
     expect((await world.store.getEnrollment(id))?.smsStatus).toBe('stopped');
   });
 });
+
+describe('START after the 90 days', () => {
+  it('says the program is over instead of "welcome back", and texts are on again all the same', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    const id = await texting(world);
+    expect(await sms(world, 'STOP')).toBe(texts.stopConfirmed);
+    await updateEnrollment(world.deps, id, (e) => {
+      e.status = 'completed';
+    });
+    expect(await sms(world, 'START')).toBe(texts.programOver);
+    expect((await world.store.getEnrollment(id))?.smsStatus).toBe('active');
+  });
+
+  it('while the program runs, START is still "welcome back"', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    await texting(world);
+    await sms(world, 'STOP');
+    expect(await sms(world, 'START')).toBe(texts.startConfirmed);
+  });
+});

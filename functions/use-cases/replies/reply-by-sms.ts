@@ -266,6 +266,8 @@ async function optIn(deps: Deps, enrollment: Enrollment, sms: InboundSms, reques
       detail: request.word,
     });
   }
+  // After the 90 days texts may be on again, but nothing more will come: not "welcome back".
+  if (enrollment.status === 'completed') return texts.programOver;
   if (was === 'active') return request.keyword === 'start' ? texts.startConfirmed : texts.optInConfirmed;
   return was === 'stopped' ? texts.startConfirmed : texts.optInConfirmed;
 }
