@@ -16,6 +16,9 @@ export const CREDENTIAL_SOURCES_NEVER_REACHED_IN_LAMBDA = [
   '@smithy/credential-provider-imds',
 ] as const;
 
+/** The entry file's name: a function's handler setting is `index.handler`. */
+export const ENTRY_NAME = 'index';
+
 /**
  * How every handler is bundled: the one definition the stack's functions are built with
  * (constructs/program-function.ts) and `npm run bench` and the bundle tests rebuild with, so what is
@@ -35,7 +38,7 @@ export const LAMBDA_BUNDLING = {
    */
   format: 'esm',
   splitting: true,
-  entryNames: 'index',
+  entryNames: ENTRY_NAME,
   chunkNames: '[name]-[hash]',
   outExtension: { '.js': '.mjs' },
   /**
@@ -68,8 +71,8 @@ export const LAMBDA_BUNDLING = {
   external: [...CREDENTIAL_SOURCES_NEVER_REACHED_IN_LAMBDA] as string[],
 } as const;
 
-/** The file Lambda loads, in the function's directory: its handler setting is `index.handler`. */
-export const ENTRY_FILE = 'index.mjs';
+/** The file Lambda loads, in the function's directory. */
+export const ENTRY_FILE = `${ENTRY_NAME}.mjs`;
 
 /**
  * A ceiling, not a goal: what counts is how fast a handler starts (`npm run bench`, section 3, sets the goal:

@@ -11,8 +11,8 @@ const option = (value: string, label: string, selected: boolean, lang = '') =>
 
 /**
  * The settings page: time zone, check-in day and time, language, discreet mode, and (for those who get
- * texts) check-ins only or check-ins and mid-week nudges, filled in with the current values and written in the zone's
- * words and the enrollment's language.
+ * texts) check-ins only or check-ins and mid-week nudges, filled in with the current values and written in
+ * the zone's words and the enrollment's language.
  */
 export function settingsPage(enrollment: Enrollment, action: string, saved = false): string {
   const language: Language = enrollment.language ?? 'en';

@@ -141,6 +141,10 @@ export interface Enrollment {
   version: number;
 }
 
+/** Whether the program is paused (by PAUSE or for safety) at the instant `at` (ISO 8601). */
+export const pausedAt = (enrollment: Pick<Enrollment, 'pausedUntil'>, at: string): boolean =>
+  enrollment.pausedUntil !== undefined && enrollment.pausedUntil > at;
+
 /** When everything about a program that ended at `endedAt` is deleted: `retentionDays` later (Unix seconds). */
 export const retainedUntil = (endedAt: string, retentionDays: number): number =>
   Math.floor(Date.parse(endedAt) / 1000) + retentionDays * 86_400;

@@ -115,9 +115,11 @@ export function asksToResume(body: string): boolean {
 }
 
 const RESUME_MAX_WORDS = 8;
+/** The RESUME keywords of both languages, and the other forms a sentence puts them in. */
 const RESUME_WORDS = new Set([
-  'resume',
-  'reanudar',
+  ...Object.entries({ ...KEYWORDS, ...SPANISH })
+    .filter(([, keyword]) => keyword === 'resume')
+    .map(([word]) => word),
   'reanuda',
   'reanudalo',
   'reanudenlo',

@@ -6,6 +6,8 @@
  * `npm run eval:answers` (docs/ANSWER-EVAL.md).
  */
 
+import { ONLY_A_CORRECTION } from './corrections';
+
 /** What a free-text reply says about an open check-in. */
 export type ParsedAnswer = { kind: 'score'; score: number; note?: string } | { kind: 'unclear' };
 
@@ -148,10 +150,3 @@ export function withNote(score: number, rest: string): ParsedAnswer {
     .replace(ONLY_A_CORRECTION, '');
   return note ? { kind: 'score', score, note } : { kind: 'score', score };
 }
-
-/**
- * What is left of "actually make that a 3" or "bueno no, tres" once the number is read: the words that say
- * it replaces an earlier answer, which are no note of the person's ("actually make that a" was kept).
- */
-const ONLY_A_CORRECTION =
-  /^(?:(?:actually|sorry|oops|i mean|i meant|meant|make (?:it|that)(?: an?)?|change (?:it|that) to|correction|typo|instead|wait|no|scratch that|quise decir|quer[ií]a decir|perd[oó]n|en realidad|corrijo|bueno|mejor dicho|mejor|espera|es|era|un|una)[\s,.!:;-]*)+$/iu;

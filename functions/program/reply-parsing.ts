@@ -1,3 +1,4 @@
+import { CORRECTION_CUES } from './corrections';
 import type { AnswerReadings, AnswerValue } from './open-questions';
 import { BETWEEN_POINTS, KEYCAPS, type ParsedAnswer, readRating, WORDS } from './rating';
 import type { Scale } from './types';
@@ -77,10 +78,6 @@ export function readAnswers(text: string): AnswerReadings[] | undefined {
   }
   return readings.length ? [readings] : undefined;
 }
-
-/** Words that say an answer replaces one given before, in English and Spanish. */
-const CORRECTION_CUES =
-  /(?<!\p{L})(meant|i mean|sorry|oops|actually|correction|typo|changed my mind|make (?:it|that)|instead|scratch that|no wait|wait no|quise decir|quer[ií]a decir|perd[oó]n|en realidad|corrijo|correcci[oó]n|me equivoqu[eé]|cambi[eé] de opini[oó]n|bueno no|mejor dicho|no espera|no,? mejor)(?!\p{L})/iu;
 
 /**
  * Whether one answer, sent when no open question is waiting for it, replaces an answer given before:

@@ -5,10 +5,10 @@ import { TwilioSmsSender } from '../adapters/twilio/sms-sender';
 import { noTwilio, type Port } from './index';
 
 /**
- * In a file of its own, imported only by the functions that text (send, confirm): Twilio's code is CommonJS,
- * which esbuild cannot shake out of the bundles of functions that never text.
+ * Twilio's Messages API, paced to this instance's share of TWILIO_MESSAGES_PER_SECOND. In a file of its own,
+ * imported only by the functions that text (send, confirm): Twilio's code is CommonJS, which esbuild cannot
+ * shake out of the bundles of functions that never text.
  */
-/** Twilio's Messages API, paced to this instance's share of TWILIO_MESSAGES_PER_SECOND. */
 export const twilioSms: Port<'sms'> = {
   name: 'sms',
   build: ({ config, twilio }) => {

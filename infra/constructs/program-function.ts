@@ -5,7 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { buildSync } from 'esbuild';
 import { PROJECT_ROOT } from '../catalog';
-import { ENTRY_FILE, handlerBuildOptions } from '../lambda-bundling';
+import { ENTRY_NAME, handlerBuildOptions } from '../lambda-bundling';
 
 /** What differs between the program's Lambdas; everything else is a shared default. */
 export interface ProgramFunctionProps {
@@ -55,7 +55,7 @@ export function programFunction(scope: Construct, id: string, props: ProgramFunc
         },
       },
     }),
-    handler: `${ENTRY_FILE.replace(/\.mjs$/, '')}.handler`,
+    handler: `${ENTRY_NAME}.handler`,
     description: props.description,
     runtime,
     architecture: lambda.Architecture.ARM_64,

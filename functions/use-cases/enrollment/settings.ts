@@ -20,9 +20,9 @@ export async function lookupSettings(
 
 /**
  * Changes the participant's time zone, check-in day and time, whether mid-week nudges come, the
- * program's language, and discreet mode. The rest of the program is computed anew from the new values; what was already
- * sent stays sent and is never sent again, and nudges turned back on start with the next one still to
- * come (none is sent late). What is still to come is written in the new language.
+ * program's language, and discreet mode. The rest of the program is computed anew from the new values;
+ * what was already sent stays sent and is never sent again, and nudges turned back on start with the next
+ * one still to come (none is sent late). What is still to come is written in the new language.
  */
 export async function changeSettings(
   deps: Deps,

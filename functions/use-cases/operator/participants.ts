@@ -1,6 +1,6 @@
 /** How every operator action finds the participant it names, and sums them up as the operator sees them. */
 import type { EnrollmentStore, PhoneNumberStore } from '../../ports/store';
-import type { Enrollment } from '../../program/enrollment';
+import { type Enrollment, pausedAt } from '../../program/enrollment';
 import type { SafetyCategory } from '../../program/safety';
 import { programDay } from '../../program/schedule';
 import { NotFoundError, ValidationError } from '../../shared/errors';
@@ -36,7 +36,7 @@ async function byPhone(deps: UsesStore<PhoneNumberStore>, phone: string): Promis
 /** How an operator sees one enrollment now. */
 export function summarize(enrollment: Enrollment, now: Date): ParticipantSummary {
   const iso = now.toISOString();
-  const paused = Boolean(enrollment.pausedUntil && enrollment.pausedUntil > iso);
+  const paused = pausedAt(enrollment, iso);
   const summary: ParticipantSummary = {
     id: enrollment.id,
     email: enrollment.email,

@@ -1,6 +1,6 @@
 import { wordingVersion } from '../../program/consent';
 import { type CrisisLines, crisisLinesOf } from '../../program/crisis-lines';
-import type { Enrollment } from '../../program/enrollment';
+import { type Enrollment, pausedAt } from '../../program/enrollment';
 import { inLanguage } from '../../program/in-language';
 import {
   asksToResume,
@@ -150,7 +150,7 @@ async function answerConcern(
  * Two texts as one answer, the first ended as a sentence: several system texts end "STOP to end" without
  * a full stop (each character counts in a text), which read as "STOP to end Nobody reads…" when joined.
  */
-export function sentences(first: string, second: string): string {
+function sentences(first: string, second: string): string {
   return /[.!?…)]$/.test(first.trimEnd()) ? `${first.trimEnd()} ${second}` : `${first.trimEnd()}. ${second}`;
 }
 
@@ -184,7 +184,7 @@ async function answerSms(
   const back = request?.keyword !== 'stop' && (await welcomeBack(deps, enrollment));
   const optedIn = enrollment.smsStatus === 'active' || enrollment.smsStatus === 'unreachable';
   // While paused, a short text that asks for the program back ("ya estoy bien, reanudar") is RESUME.
-  if (!request && optedIn && pausedNow(enrollment, at) && asksToResume(sms.body))
+  if (!request && optedIn && pausedAt(enrollment, at) && asksToResume(sms.body))
     return programRequest(deps, enrollment, { keyword: 'resume', word: 'RESUME' });
   switch (request?.keyword) {
     case 'stop':
@@ -330,10 +330,6 @@ async function welcomeBack(deps: Deps, enrollment: Enrollment): Promise<boolean>
   });
   return moved;
 }
-
-/** Whether the program is paused (by PAUSE or for safety) at `at`. */
-const pausedNow = (enrollment: Enrollment, at: string) =>
-  enrollment.pausedUntil !== undefined && enrollment.pausedUntil > at;
 
 /** Whether a yes/no question is waiting for an answer. */
 const yesNoOpen = (enrollment: Enrollment, at: string) =>

@@ -1,6 +1,6 @@
 import type { EnrollmentStore, RetentionStore } from '../../ports/store';
 import type { CrisisLines } from '../../program/crisis-lines';
-import { type Enrollment, retainedUntil } from '../../program/enrollment';
+import { type Enrollment, pausedAt, retainedUntil } from '../../program/enrollment';
 import type { MessageLanguage, SafetyCategory } from '../../program/safety';
 import type { Channel, CrisisSms } from '../../program/types';
 import { fillText } from '../../render/fill';
@@ -55,9 +55,7 @@ export async function protect(
   if (!enrollment) return { paused: false };
 
   const now = deps.clock.now().toISOString();
-  const alreadyPaused = Boolean(
-    enrollment.safetyPause && enrollment.pausedUntil && enrollment.pausedUntil > now,
-  );
+  const alreadyPaused = enrollment.safetyPause === true && pausedAt(enrollment, now);
   let paused = alreadyPaused;
   if (!alreadyPaused) {
     await attempt('pause', async () => {
