@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from '../infra/catalog';
 import { MAX_BUNDLE_BYTES } from '../infra/lambda-bundling';
 import { startDynamoDbLocal } from '../local/emulators/dynamodb';
 import { startSesEmulator } from '../local/emulators/ses';
-import { COLD_START_GOAL, type ColdStart, coldStart } from './cold-start';
+import { COLD_START_GOAL, type ColdStart, coldStart, type Floor } from './cold-start';
 import {
   type CostByChoice,
   type CostLine,
@@ -33,6 +33,7 @@ import {
 import { type LanguageTexts, textsByLanguage } from './language-cost';
 import { log, type Machine, machine, sig, thousands } from './measure';
 import { type RenderCost, renderCost } from './render-cost';
+import { type RequestCost, requestCost } from './request-cost';
 import { type WebhookLatency, webhookLatency } from './webhook-latency';
 
 const SIZES = {
@@ -45,6 +46,7 @@ const SIZES = {
     fills: 2_000,
     rawRequests: 2000,
     webhookSeconds: 20,
+    requestCost: { items: 60_000, requestsPerKind: 1500, rounds: 3 },
   },
   quick: {
     dispatch: [2_000, 10_000],
@@ -55,6 +57,7 @@ const SIZES = {
     fills: 1_000,
     rawRequests: 300,
     webhookSeconds: 5,
+    requestCost: { items: 10_000, requestsPerKind: 500, rounds: 3 },
   },
 };
 
@@ -72,6 +75,8 @@ interface Results {
   cost: ParticipantCost;
   /** Both choices of texts, from runs of the smallest size (absent from results written before it existed). */
   costByChoice?: CostByChoice;
+  /** CPU per DynamoDB request, each side (absent from results written before it existed). */
+  requestCost?: RequestCost;
 }
 
 /** The figures of the last run, kept so the report can be written again (`--report-only`) without measuring. */
@@ -128,6 +133,8 @@ export async function main(argv: string[]): Promise<void> {
     for (const size of sizes.dispatch) dispatch.push(await dispatchCost(dynamodb.endpoint, size));
     dispatch.push(await dispatchCost(dynamodb.endpoint, sizes.dispatchSampled, { sampleOneShard: true }));
 
+    log('\n4. End to end: what one DynamoDB request costs in CPU, warm, nothing else running');
+    const perRequest = await requestCost(dynamodb.endpoint, sizes.requestCost);
     log('\n4. End to end: the emulators alone, then 90 days of the program');
     const emulators = await emulatorThroughput(endpoints, sizes.rawRequests);
     const sims = await simulations(endpoints, sizes.participants);
@@ -164,6 +171,7 @@ export async function main(argv: string[]): Promise<void> {
       webhook,
       cost,
       costByChoice: byChoice,
+      requestCost: perRequest,
     };
     write(results);
   } finally {
@@ -403,7 +411,7 @@ function report(r: Results): string {
     'are read at every start; each module reached only by `import()` is a file read at its first use.',
     `Load time: \`import()\` of the entry file in a fresh \`node\` (as Lambda's runtime imports an ES module handler), median of ${r.coldStart.runs} after one load of each not counted, interleaved with the`,
     "same handler with the SDK left to the runtime (resolved from node_modules as from the runtime's) and",
-    `with \`require('twilio')\` (median of all ${r.coldStart.runs * r.coldStart.bundles.length} of its loads).`,
+    `with \`require('twilio')\` (median of all ${r.coldStart.runs * (r.coldStart.bundles.length + r.coldStart.floors.length)} of its loads).`,
     `The goal: the slowest handler loads in at most ${COLD_START_GOAL} × \`require('twilio')\`'s time: ` +
       `${sig(r.coldStart.slowest.loadMs)} ms (${r.coldStart.slowest.handler}) ÷ ${sig(r.coldStart.twilioLoadMs)} ms = ` +
       `${sig(r.coldStart.slowest.loadMs / r.coldStart.twilioLoadMs)}: ${r.coldStart.goalMet ? 'met' : '**not met**'}.`,
@@ -415,6 +423,12 @@ function report(r: Results): string {
         `| ${b.handler} | ${sig(b.bytes / 1024)} KB | ${sig(b.startBytes / 1024)} KB | ${sig(b.loadMs)} ms | ${sig(b.loadMs / r.coldStart.twilioLoadMs)} | ${b.fullTwilio ? 'yes' : 'no'} | ${sig(b.sdkFromRuntime.bytes / 1024)} KB | ${sig(b.sdkFromRuntime.loadMs)} ms |`,
     ),
     `| \`require('twilio')\` (the full client) | | | ${sig(r.coldStart.twilioLoadMs)} ms | 1 | | | |`,
+    ...r.coldStart.floors.map(
+      (f) =>
+        `| floor: ${f.label}, no program code | ${sig(f.startBytes / 1024)} KB | ${sig(f.startBytes / 1024)} KB | ${sig(f.loadMs)} ms | ${sig(f.loadMs / r.coldStart.twilioLoadMs)} | no | | |`,
+    ),
+    '',
+    ...floorsProse(r.coldStart),
     '',
     'The choice: the AWS SDK v3 is bundled, tree-shaken and minified, rather than loaded from the copy the',
     'Lambda runtime ships: it loads faster (the right-hand columns, measured in the same run), for a few',
@@ -496,6 +510,8 @@ function report(r: Results): string {
     '',
     ...requestsAgainstGoal(r),
     '',
+    ...requestCostSection(r),
+    '',
     ...whereTheTimeGoes(r),
     '',
     '## 5. Inbound webhook latency',
@@ -540,6 +556,26 @@ function report(r: Results): string {
  * DynamoDB requests per message against the goal, split: the work the messages make, and dispatch's reads
  * of the due index, a cost per tick (its parts queried every tick) that the messages only share.
  */
+/**
+ * The floors in words: what the AWS SDK's clients alone take of the goal, and what that leaves for the
+ * program and its libraries.
+ */
+function floorsProse(c: ColdStart): string[] {
+  const budget = COLD_START_GOAL * c.twilioLoadMs;
+  const highest = c.floors.reduce((a, b) => (b.loadMs > a.loadMs ? b : a), c.floors[0] as Floor);
+  if (!highest) return [];
+  const left = budget - highest.loadMs;
+  const slowestOwn = c.slowest.loadMs - highest.loadMs;
+  return [
+    'The floors: the AWS SDK clients a handler builds, bundled the same way with no program code',
+    '(`bench/floors/`), timed in the same run. No handler with those clients starts faster than its floor.',
+    `Under the goal (${sig(budget)} ms), the highest floor leaves ${sig(Math.max(0, left))} ms ` +
+      `(${sig(Math.max(0, left) / c.twilioLoadMs)} of \`require('twilio')\`) for everything else a handler reads; ` +
+      `the slowest handler (${c.slowest.handler}) reads ${sig(Math.max(0, slowestOwn))} ms beyond that floor ` +
+      '(its program code, content, and libraries for validation, time zones and phone numbers).',
+  ];
+}
+
 function requestsAgainstGoal(r: Results): string[] {
   const goal = REQUESTS_PER_MESSAGE_GOAL;
   const met = (n: number) => (n <= goal ? 'within' : 'over');
@@ -568,6 +604,34 @@ function requestsAgainstGoal(r: Results): string[] {
     'To reach 300 s its work per message would have to fall to a third: that work is the AWS SDK, the',
     "local HTTP servers, the emulators and the simulated people, more than the program's own code (section 4's",
     'profile). In AWS the handlers run side by side in as many Lambdas as the pacing allows.',
+  ];
+}
+
+/** CPU milliseconds per message the end-to-end goal allows: 600 core-seconds over about 92,000 messages. */
+const CPU_PER_MESSAGE_GOAL_MS = 6.5;
+
+/** What one DynamoDB request costs in CPU, and the floor that puts under a message's. */
+function requestCostSection(r: Results): string[] {
+  const c = r.requestCost;
+  if (!c) return [];
+  const total = (row: RequestCost['rows'][number]) => row.nodeMs + (row.jvmMs ?? 0);
+  const cheapest = c.rows.reduce((a, b) => (total(b) < total(a) ? b : a));
+  const dearest = c.rows.reduce((a, b) => (total(b) > total(a) ? b : a));
+  const work = requestSplit((r.simulations.at(-1) as SimulationRow).summary).work;
+  return [
+    `What one request costs in CPU, warm and with nothing else running (${thousands(c.items)} items in a table of its own on the same DynamoDB Local, ${thousands(c.requestsPerKind)} requests of each kind, the last of ${c.rounds} rounds: DynamoDB Local's JIT takes thousands of requests to warm up):`,
+    '',
+    '| request | the AWS SDK (Node) | DynamoDB Local (JVM) | both |',
+    '| --- | --- | --- | --- |',
+    ...c.rows.map(
+      (row) =>
+        `| ${row.request} | ${sig(row.nodeMs)} ms | ${row.jvmMs === undefined ? '—' : `${sig(row.jvmMs)} ms`} | ${sig(total(row))} ms |`,
+    ),
+    '',
+    `A floor under the CPU per message: the messages' own ${sig(work)} requests (the largest run above) at ` +
+      `the cheapest kind's cost is ${sig(work * total(cheapest))} ms, at the dearest's ${sig(work * total(dearest))} ms, ` +
+      `against the ${CPU_PER_MESSAGE_GOAL_MS} ms the goal allows for all of a message's work: the requests alone, ` +
+      'before the email or text is built, sent and received by its emulator, and before any reply.',
   ];
 }
 

@@ -51,8 +51,23 @@ export interface ColdStart {
   runs: number;
   /** The goal: the slowest handler loads in at most half the time `require('twilio')` takes. */
   slowest: HandlerBundle;
+  /** The AWS SDK clients alone, bundled the same way with no program code: what no handler can start under. */
+  floors: Floor[];
   goalMet: boolean;
 }
+
+export interface Floor {
+  /** What the floor's entry (bench/floors/) builds. */
+  label: string;
+  startBytes: number;
+  loadMs: number;
+}
+
+/** The floors measured: entries under bench/floors/ and what they hold. */
+const FLOORS = [
+  { file: 'dynamodb', label: "the store's DynamoDB clients and the secret read's (every handler)" },
+  { file: 'dynamodb-ses', label: 'those and SES v2 (enroll and send, which email at every call)' },
+] as const;
 
 /** The goal's ratio: the slowest handler's load over `require('twilio')`'s. */
 export const COLD_START_GOAL = 0.5;
@@ -165,6 +180,28 @@ export async function coldStart(options: { runs: number }): Promise<ColdStart> {
         `   (SDK from the runtime: ${sig(runtimeSdkBytes / 1024)} KB, ${sig(runtimeSdkLoadMs)} ms)`,
     );
   }
+  const floors: Floor[] = [];
+  for (const { file, label } of FLOORS) {
+    const outdir = join(OUT_DIR, `floor-${file}`);
+    rmSync(outdir, { recursive: true, force: true });
+    const result = await build({
+      ...handlerBuildOptions(PROJECT_ROOT, file, outdir),
+      entryPoints: [join(PROJECT_ROOT, 'bench', 'floors', `${file}.ts`)],
+      metafile: true,
+    });
+    const outfile = join(outdir, ENTRY_FILE);
+    loadTimes(outfile);
+    const times = Array.from(
+      { length: options.runs },
+      () => [loadTimes(outfile), loadTimes('twilio')] as const,
+    );
+    twilioTimes.push(...times.map(([, twilio]) => twilio.loadMs));
+    twilioCpuTimes.push(...times.map(([, twilio]) => twilio.cpuMs));
+    const { startBytes } = bundleFiles(result.metafile as Metafile);
+    const loadMs = median(times.map(([floor]) => floor.loadMs));
+    floors.push({ label, startBytes, loadMs });
+    log(`  floor, ${label}: ${sig(startBytes / 1024)} KB, load ${sig(loadMs)} ms`);
+  }
   const twilioLoadMs = median(twilioTimes);
   const twilioCpuMs = median(twilioCpuTimes);
   const slowest = bundles.reduce((a, b) => (b.loadMs > a.loadMs ? b : a));
@@ -177,5 +214,7 @@ export async function coldStart(options: { runs: number }): Promise<ColdStart> {
   log(
     `  slowest handler ${slowest.handler}: ${sig(slowest.loadMs)} ms = ${sig(slowest.loadMs / twilioLoadMs)} × require('twilio') (goal ≤ ${COLD_START_GOAL}: ${goalMet ? 'met' : 'NOT MET'})`,
   );
-  return { bundles, twilioLoadMs, twilioCpuMs, runs: options.runs, slowest, goalMet };
+  for (const floor of floors)
+    log(`  floor ÷ require('twilio'): ${sig(floor.loadMs / twilioLoadMs)} (${floor.label})`);
+  return { bundles, twilioLoadMs, twilioCpuMs, runs: options.runs, slowest, goalMet, floors };
 }

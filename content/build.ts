@@ -329,7 +329,6 @@ function compileSystem(file: string, dir: string, language: Language): SystemMes
   return {
     email: {
       confirm: email('confirm'),
-      confirmByEmail: email('confirmByEmail'),
       alreadyEnrolled: email('alreadyEnrolled'),
       report: email('report'),
       partnerInvite: email('partnerInvite'),

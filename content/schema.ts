@@ -93,6 +93,7 @@ export const SYSTEM_SMS_PLACEHOLDERS = {
   stopConfirmed: [],
   startConfirmed: ['frequency'],
   programOver: [],
+  whichSignUp: [],
   help: ['frequency', 'supportEmail'],
   ratingRecorded: ['score', 'max'],
   answerRecorded: ['answer'],
@@ -427,7 +428,6 @@ export const SourceSystemSchema = z
   .strictObject({
     email: z.strictObject({
       confirm: SystemEmailSchema,
-      confirmByEmail: SystemEmailSchema,
       alreadyEnrolled: SystemEmailSchema,
       report: SystemEmailSchema,
       partnerInvite: SystemEmailSchema,
@@ -444,6 +444,7 @@ export const SourceSystemSchema = z
       stopConfirmed: smsText('stopConfirmed'),
       startConfirmed: smsText('startConfirmed'),
       programOver: smsText('programOver'),
+      whichSignUp: smsText('whichSignUp'),
       help: smsText('help'),
       ratingRecorded: smsText('ratingRecorded'),
       answerRecorded: smsText('answerRecorded'),

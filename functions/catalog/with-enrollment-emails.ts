@@ -6,10 +6,7 @@ import compiled from '../../generated/enrollment-emails.json';
 import type { Language, SystemEmail } from '../program/types';
 import type { CatalogPart } from './compiled';
 
-const emails = compiled as unknown as Record<
-  Language,
-  Record<'confirmByEmail' | 'alreadyEnrolled' | 'freshLink', SystemEmail>
->;
+const emails = compiled as unknown as Record<Language, Record<'alreadyEnrolled' | 'freshLink', SystemEmail>>;
 
 export const withEnrollmentEmails: CatalogPart = (catalog, language) => ({
   ...catalog,

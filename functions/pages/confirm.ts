@@ -24,12 +24,9 @@ export function confirmLinkPage(enrollment: Enrollment, action: string): string 
 export function confirmedPage(enrollment: Enrollment, partnerUrl: string): string {
   const language = languageOf(enrollment);
   const words = CONFIRM_WORDS[language];
+  // The same words whether or not the number was free: another program holding it is nobody else's business.
   const sms =
-    enrollment.smsStatus === 'awaiting-yes'
-      ? `<p>${words.replyYes}</p>`
-      : enrollment.textsUnavailable
-        ? `<p>${words.textsUnavailable}</p>`
-        : '';
+    enrollment.smsStatus === 'awaiting-yes' || enrollment.textsUnavailable ? `<p>${words.replyYes}</p>` : '';
   const first = enrollment.day0
     ? words.firstStepOn(calendarDay(enrollment.day0, enrollment.timezone, language))
     : words.firstStepNext;

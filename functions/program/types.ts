@@ -175,12 +175,10 @@ export interface SystemMessages {
   email: {
     confirm: SystemEmail;
     /**
-     * The confirmation when the form's number already gets texts for another running program: says
-     * why check-ins come by email. This one and the next are compiled apart, and given only to the functions
-     * that send them (functions/catalog/with-enrollment-emails.ts): read them with `enrollmentEmail`.
+     * To an address that already has a program, when the form is sent with it again: its own links, nothing
+     * else. This one and the next are compiled apart, and given only to the functions that send them
+     * (functions/catalog/with-enrollment-emails.ts): read them with `enrollmentEmail`.
      */
-    confirmByEmail?: SystemEmail;
-    /** To an address that already has a program, when the form is sent with it again: its own links, nothing else. */
     alreadyEnrolled?: SystemEmail;
     report: SystemEmail;
     /** To the person a participant invited; its button goes to the enrollment form. */
@@ -229,6 +227,11 @@ export interface SystemSms {
   startConfirmed: string;
   /** START (or YES) after the 90 days: texts are on, but the program has ended, so none will come. */
   programOver: string;
+  /**
+   * YES from a number that more than one running program's form named, none of them holding it yet: which
+   * one is the person's, by the start of the address it signed up with.
+   */
+  whichSignUp: string;
   help: string;
   /** Placeholders: {{score}}, {{max}}. */
   ratingRecorded: string;

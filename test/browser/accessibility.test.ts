@@ -667,7 +667,7 @@ function everyEmail(catalog: Catalog, language: Language = 'en'): [name: string,
     ]);
   const who = person('hurt');
   const action = link(deps, '/confirm', 'confirm', who.id);
-  const enrollmentOnly: EnrollmentEmail[] = ['confirmByEmail', 'alreadyEnrolled', 'freshLink'];
+  const enrollmentOnly: EnrollmentEmail[] = ['alreadyEnrolled', 'freshLink'];
   const keys = new Set([...Object.keys(catalog.messages.email), ...enrollmentOnly]);
   const system = [...keys].map((key): [string, OutgoingEmail] => {
     const name = `${language} system ${key}`;

@@ -231,11 +231,11 @@ describe.each(WIDTHS)('dead ends at %i px', (width) => {
     await page.close();
   });
 
-  it('the confirmation email shows its button on the first screen, the one that says why check-ins come by email too', async () => {
+  it('the confirmation email shows its button on the first screen, the one for a number already taken too', async () => {
     const page = await tabAt(width);
     const email = uniqueEmail('first-screen');
     await api(runtime, '/enrollments', { json: { email, timezone: ZONE, role: 'repairing' } });
-    // A number that already gets texts for a running program: this confirmation says why not by text.
+    // A number that already gets texts for a running program: the same confirmation, which says nothing of it.
     const holder = await enrollParticipant(runtime, { timezone: ZONE });
     const byEmail = uniqueEmail('first-screen-by-email');
     await api(runtime, '/enrollments', {

@@ -289,28 +289,43 @@ describe('what the public form tells a stranger, through the HTTP API', () => {
         systemTexts(runtime.deps).optInPrompt,
         systemTexts(runtime.deps).optInPrompt,
       ]);
-      const yes = await api(runtime, '/_local/sms/reply', { json: { from: phone, body: 'YES' } });
+      // Two running sign-ups wait for this number: a bare YES must say which one it is for.
+      const bare = await api(runtime, '/_local/sms/reply', { json: { from: phone, body: 'YES' } });
+      expect(bare.body.reply).toBe(systemTexts(runtime.deps).whichSignUp);
+      expect(await runtime.deps.store.findByPhone(phone)).toBeUndefined();
+      const yes = await api(runtime, '/_local/sms/reply', { json: { from: phone, body: 'yes owner' } });
       expect(yes.body.reply).toMatch(/you're in/i);
       expect((await runtime.deps.store.findByPhone(phone))?.id).toBe(ownerId);
       expect(await runtime.deps.store.getEnrollment(ownerId)).toMatchObject({ smsStatus: 'active' });
       expect(await enrollmentOf(runtime, other)).toMatchObject({ smsStatus: 'awaiting-yes' });
     });
 
-    it('gives a later enrollment naming that number check-ins by email, and tells it why by email only', async () => {
+    it('gives a later enrollment naming that number check-ins by email, with the words a free number gets', async () => {
       const second = uniqueEmail('second');
+      const free = uniqueEmail('free');
       const textsBefore = (await textsWith(runtime, phone)).length;
       const answer = await enrollFrom(runtime, '127.0.0.21', formFor(second, phone));
       expect(answer.status).toBe(202);
       expect(Object.keys(answer.body).sort()).toEqual(['id', 'status']);
+      expect((await enrollFrom(runtime, '127.0.0.21', formFor(free, uniquePhone()))).status).toBe(202);
+      // Whoever typed the number in (a partner, perhaps) learns nothing: the email and the page read
+      // word for word as a free number's do.
       const [confirmation] = await emailsTo(runtime, second);
-      expect(confirmation?.text).toMatch(/Your check-ins will come by email, not by text/);
-      expect(confirmation?.text).toMatch(/already gets them for another one/);
-      const page = await api(runtime, pathOf(linkIn(confirmation, '/confirm')), {
-        method: 'POST',
-        headers: { accept: 'text/html' },
-      });
-      expect(page.status).toBe(200);
-      expect(page.text).toMatch(/check-ins will come by email/);
+      const [freeConfirmation] = await emailsTo(runtime, free);
+      const withoutLinks = (text = '') => text.replace(/https?:\/\/\S+/g, '<link>');
+      expect(confirmation?.subject).toBe(freeConfirmation?.subject);
+      expect(withoutLinks(confirmation?.text)).toBe(withoutLinks(freeConfirmation?.text));
+      expect(confirmation?.text).not.toMatch(/another (one|program)/);
+      const pageOf = async (email: string) => {
+        const [mail] = await emailsTo(runtime, email);
+        const page = await api(runtime, pathOf(linkIn(mail, '/confirm')), {
+          method: 'POST',
+          headers: { accept: 'text/html' },
+        });
+        expect(page.status).toBe(200);
+        return page.text.replace(/(href|action)="[^"]*"/g, '$1=""');
+      };
+      expect(await pageOf(second)).toBe(await pageOf(free));
       expect(await textsWith(runtime, phone)).toHaveLength(textsBefore); // nothing texted to the number
       expect(await enrollmentOf(runtime, second)).toMatchObject({
         smsStatus: 'none',

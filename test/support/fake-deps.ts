@@ -142,13 +142,6 @@ export const testCatalog: Catalog = {
         bodyText: 'Confirm please',
         action: 'Confirm',
       },
-      confirmByEmail: {
-        subject: 'Confirm',
-        preheader: 'Check-ins by email',
-        bodyHtml: '<p>Confirm please. Your number already gets our texts for another program.</p>',
-        bodyText: 'Confirm please. Your number already gets our texts for another program.',
-        action: 'Confirm',
-      },
       freshLink: {
         subject: 'Your fresh link',
         preheader: 'As you asked',
@@ -178,6 +171,7 @@ export const testCatalog: Catalog = {
       stopConfirmed: 'Kintsugi: no more texts. Reply START to come back.',
       startConfirmed: 'Kintsugi: texts are back on.',
       programOver: 'Kintsugi: texts are on, but your program is over.',
+      whichSignUp: 'Kintsugi: more than one sign-up gave this number. Reply YES and the start of your email.',
       help: 'Kintsugi help: write to {{supportEmail}}. STOP to end.',
       ratingRecorded: '{{score}} of {{max}} noted.',
       answerRecorded: '{{answer}} noted.',

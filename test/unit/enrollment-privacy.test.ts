@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inLanguage } from '../../functions/program/in-language';
 import { parseConfig } from '../../functions/shared/config';
 import { TooManyRequestsError } from '../../functions/shared/errors';
 import { confirm } from '../../functions/use-cases/enrollment/confirm';
@@ -137,15 +138,56 @@ describe('limits on what a stranger can cause', () => {
 });
 
 describe('a number belongs to whoever texts YES from it', () => {
-  it('gives the number to the program whose "reply YES" text went last', async () => {
+  it('asks which sign-up a bare YES is for when a second form named the number, and gives it to neither', async () => {
+    const world = fakeWorld();
+    // Dana signs up with her number; before she answers the prompt, her partner signs up naming it too.
+    const dana = await confirmed(world, 'dana.r@example.com', { phone: PHONE, smsConsent: true });
+    world.clock.set('2026-03-02T12:30:00.000Z');
+    const sam = await confirmed(world, 'sam@example.com', { phone: PHONE, smsConsent: true });
+    expect(world.texts.map((t) => t.to)).toEqual([PHONE, PHONE]);
+    expect(await text(world, 'YES')).toBe(world.deps.catalog.messages.sms.whichSignUp);
+    expect(await world.store.findByPhone(PHONE)).toBeUndefined();
+    // A start that fits both, or neither, still picks nobody.
+    expect(await text(world, 'yes s')).toBe(world.deps.catalog.messages.sms.whichSignUp);
+    expect(await text(world, 'YES kim')).toBe(world.deps.catalog.messages.sms.whichSignUp);
+    expect(await text(world, 'Yes Dana!')).toBe(world.deps.catalog.messages.sms.optInConfirmed);
+    expect((await world.store.findByPhone(PHONE))?.id).toBe(dana);
+    expect((await world.store.getEnrollment(sam))?.smsStatus).toBe('awaiting-yes');
+    // From then on the number is Dana's: a bare YES is hers too, and the other sign-up never gets it.
+    await text(world, 'YES');
+    expect((await world.store.findByPhone(PHONE))?.id).toBe(dana);
+  });
+
+  it('takes the whole address after YES, and reads a Spanish SI', async () => {
+    const world = fakeWorld();
+    await confirmed(world, 'ana@example.com', { phone: PHONE, smsConsent: true, language: 'es' });
+    world.clock.set('2026-03-02T12:30:00.000Z');
+    const other = await confirmed(world, 'anabel@example.com', {
+      phone: PHONE,
+      smsConsent: true,
+      language: 'es',
+    });
+    // "ana" starts both addresses; the whole address picks one.
+    expect(await text(world, 'si ana')).toBe(inLanguage(world.deps.catalog, 'es').messages.sms.whichSignUp);
+    await text(world, 'SÍ anabel@example.com');
+    expect((await world.store.findByPhone(PHONE))?.id).toBe(other);
+  });
+
+  it('stops texts for every sign-up that named a number when STOP comes from it', async () => {
     const world = fakeWorld();
     const first = await confirmed(world, 'first@example.com', { phone: PHONE, smsConsent: true });
     world.clock.set('2026-03-02T12:30:00.000Z');
     const second = await confirmed(world, 'second@example.com', { phone: PHONE, smsConsent: true });
-    expect(world.texts.map((t) => t.to)).toEqual([PHONE, PHONE]);
-    await text(world, 'YES');
-    expect((await world.store.findByPhone(PHONE))?.id).toBe(second);
-    expect((await world.store.getEnrollment(first))?.smsStatus).toBe('awaiting-yes');
+    await text(world, 'STOP');
+    expect((await world.store.getEnrollment(first))?.smsStatus).toBe('stopped');
+    expect((await world.store.getEnrollment(second))?.smsStatus).toBe('stopped');
+  });
+
+  it('gives the number to the one program waiting for it on a bare YES', async () => {
+    const world = fakeWorld();
+    const id = await confirmed(world, 'first@example.com', { phone: PHONE, smsConsent: true });
+    expect(await text(world, 'yes')).toBe(world.deps.catalog.messages.sms.optInConfirmed);
+    expect((await world.store.findByPhone(PHONE))?.id).toBe(id);
   });
 
   it('answers a number nobody holds in the waiting program’s words, but never erases it by text', async () => {

@@ -334,7 +334,7 @@ describe('every handler, with only the ports and catalog parts its entry point n
     expect((await w.store.findByEmail(ana.email))?.smsStatus).toBe('active');
   });
 
-  it('enroll and confirm: a number already getting texts gets the confirmation by email, and confirming reads it', async () => {
+  it('enroll and confirm: a number already getting texts gets the page any number gets, and is not texted', async () => {
     const enrolled = await run<HttpEvent, HttpResult>(
       'enroll',
       enrollmentOf(dee.email, { phone: ana.phone, smsConsent: true }),
@@ -342,7 +342,9 @@ describe('every handler, with only the ports and catalog parts its entry point n
     expect(enrolled.statusCode).toBe(202);
     const confirmed = await http('confirm', 'POST', linkIn(emailsTo(dee.email)[0], '/confirm'));
     expect(confirmed.statusCode).toBe(200);
-    expect(confirmed.body).toContain('already gets our texts');
+    expect(confirmed.body).toContain('If your mobile number can get our texts');
+    expect(confirmed.body).not.toContain('another program');
+    expect((await w.store.findByEmail(dee.email))?.smsStatus).toBe('none');
   });
 
   it('dispatch and send: a job the provider refused goes back to the queue with a backoff, and goes when it comes back', async () => {

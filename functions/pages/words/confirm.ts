@@ -12,7 +12,6 @@ export interface ConfirmWords {
   firstStepOn: (day: string) => string;
   firstStepNext: string;
   replyYes: string;
-  textsUnavailable: string;
   invite: (link: string) => string;
   inviteLink: string;
 }
@@ -29,9 +28,8 @@ export const CONFIRM_WORDS: Record<Language, ConfirmWords> = {
     inTitle: 'You are in',
     firstStepOn: (day) => `Your first step arrives on ${day}, in the morning.`,
     firstStepNext: 'Your first step arrives on the next morning where you are.',
-    replyYes: 'We also sent you a text. Reply YES to it to get your weekly check-ins by text.',
-    textsUnavailable:
-      'Your weekly check-ins will come by email: the mobile number you gave already gets our texts for another program, and a number gets them for one program at a time.',
+    replyYes:
+      'If your mobile number can get our texts, a text is on its way: reply YES to it to get your weekly check-ins by text. If none comes, they will come by email.',
     invite: (link) =>
       `If your partner may want a private program of their own, you can ${link}. It is optional.`,
     inviteLink: 'invite them',
@@ -48,9 +46,7 @@ export const CONFIRM_WORDS: Record<Language, ConfirmWords> = {
     firstStepOn: (day) => `Tu primer paso llega el ${day}, por la mañana.`,
     firstStepNext: 'Tu primer paso llega a la mañana siguiente, según tu hora.',
     replyYes:
-      'También te enviamos un mensaje de texto. Respóndele SÍ para recibir tu pregunta semanal por mensaje de texto.',
-    textsUnavailable:
-      'Tu pregunta semanal llegará por correo: el número de celular que diste ya recibe nuestros mensajes para otro programa, y un número los recibe para un solo programa a la vez.',
+      'Si tu número de celular puede recibir nuestros mensajes, ya va uno en camino: respóndele SÍ para recibir tu pregunta semanal por mensaje de texto. Si no llega ninguno, te llegará por correo.',
     invite: (link) => `Si tu pareja quiere su propio programa privado, puedes ${link}. Es opcional.`,
     inviteLink: 'invitarla',
   },

@@ -1,6 +1,5 @@
 import { wordingVersion } from '../../program/consent';
 import type { Enrollment } from '../../program/enrollment';
-import { enrollmentEmail } from '../../program/enrollment-emails';
 import { inLanguage } from '../../program/in-language';
 import { firstDay, programSlots } from '../../program/schedule';
 import type { SystemEmail } from '../../program/types';
@@ -33,7 +32,8 @@ export async function lookupConfirmation(deps: Deps, token: string | undefined):
  * Activates an enrollment: day 0 is the participant's next local morning. With a phone, the
  * opt-in text goes out at once (it answers what the person just did), asking them to reply YES,
  * unless the number got texts for another running program since the form named it: then check-ins
- * come by email (`textsUnavailable`; the page says why) and the number is not texted.
+ * come by email (`textsUnavailable`) and the number is not texted. The page says the same either way
+ * (functions/pages/confirm.ts), so nobody learns from it that another program holds the number.
  * A second click changes nothing, unless the first stopped between activating the enrollment and
  * recording the consent (a failed write): then it finishes what the first left undone, once.
  */
@@ -46,8 +46,7 @@ export async function confirm(
   if (enrollment.status !== 'pending') {
     const ledger = await channelLedger(deps, enrollment.id, 'email');
     const recorded = ledger.some((event) => event.action === 'opt-in' && event.source === 'email-link');
-    if (!recorded && enrollment.confirmedAt)
-      await afterActivation(deps, enrollment, origin, confirmationSent(enrollment));
+    if (!recorded && enrollment.confirmedAt) await afterActivation(deps, enrollment, origin);
     return { enrollment, changed: false };
   }
   const now = deps.clock.now();
@@ -72,31 +71,19 @@ export async function confirm(
   logger.info('enrollment confirmed', { enrollmentId: active.id, day0 });
   countEvent('Confirmations');
   await countConfirmed(deps, active);
-  await afterActivation(deps, active, origin, confirmationSent(enrollment));
+  await afterActivation(deps, active, origin);
   return { enrollment: active, changed: true };
 }
 
-/** The confirmation email a pending enrollment was sent: the one that says why, when its number was taken. */
-const confirmationSent = (pending: Enrollment) => (pending.textsUnavailable ? 'confirmByEmail' : 'confirm');
-
 /** The confirmation in the consent ledger, the partner link, and the SMS opt-in prompt; the prompt last. */
-async function afterActivation(
-  deps: Deps,
-  active: Enrollment,
-  origin: RequestOrigin,
-  sentWith: ReturnType<typeof confirmationSent>,
-): Promise<void> {
+async function afterActivation(deps: Deps, active: Enrollment, origin: RequestOrigin): Promise<void> {
   await recordConsent(deps, {
     enrollmentId: active.id,
     channel: 'email',
     action: 'opt-in',
     source: 'email-link',
     wordingVersion: wordingVersion(
-      wordingOf(
-        sentWith === 'confirm'
-          ? inLanguage(deps.catalog, active.language).messages.email.confirm
-          : enrollmentEmail(inLanguage(deps.catalog, active.language), sentWith),
-      ),
+      wordingOf(inLanguage(deps.catalog, active.language).messages.email.confirm),
     ),
     ...origin,
   });

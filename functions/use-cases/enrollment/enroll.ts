@@ -101,14 +101,16 @@ const recordFormConsent = (deps: Deps, enrollment: Enrollment, origin: RequestOr
     ...origin,
   });
 
-/** The confirmation link (saying why check-ins come by email when the number is taken), within the address's limit. */
+/**
+ * The confirmation link, within the address's limit. The same email whether or not the form's number was
+ * free: saying that it already gets texts for another program would tell whoever typed it in (a partner,
+ * perhaps) that its owner is enrolled.
+ */
 export async function sendConfirmation(deps: Deps, enrollment: Enrollment, requestId: string): Promise<void> {
   if (enrollment.emailStatus !== 'active') return;
   if (!(await mayEmailAddress(deps, enrollment.email, 'confirm', requestId))) return;
   const catalog = inLanguage(deps.catalog, enrollment.language);
-  const email = enrollment.textsUnavailable
-    ? enrollmentEmail(catalog, 'confirmByEmail')
-    : catalog.messages.email.confirm;
+  const email = catalog.messages.email.confirm;
   const confirmUrl = link(deps, '/confirm', 'confirm', enrollment.id);
   await deps.mailer.send(composeSystemEmail(deps, enrollment, email, confirmUrl));
 }

@@ -24,7 +24,7 @@ import { eraseEnrollment } from '../services/erasure';
 import { handleOnce } from '../services/inbound-once';
 import { countStopped, countTextsOn } from '../services/outcomes';
 import { pauseProgram, resumeProgram, skipCheckin } from '../services/pause';
-import { waitingForNumber } from '../services/phone-numbers';
+import { chooseSignUp, programsWaitingFor } from '../services/phone-numbers';
 import {
   concernSms,
   crisisSms,
@@ -164,9 +164,21 @@ async function answerSms(
   const holder = await deps.store.findByPhone(sms.from);
   // A number nobody holds yet: the program waiting for YES from it hears its keywords (in its wording),
   // but nothing but an opt-out is recorded for it, nor anything erased, until YES proves the number.
-  const enrollment = holder ?? (await waitingForNumber(deps, sms.from));
-  const texts = systemTexts(deps, enrollment);
+  const waiting = holder ? [] : await programsWaitingFor(deps, sms.from);
+  let enrollment = holder ?? waiting[0];
   const request = parseKeyword(sms.body);
+  if (waiting.length > 1) {
+    // Two forms named this number (a partner may have typed it in): a bare YES would hand the phone's
+    // answers to whichever prompt went last, so YES must say which sign-up it is for. STOP stops them all.
+    if (request?.keyword === 'yes' || request?.keyword === 'start' || isOptInYes(sms.body)) {
+      const chosen = chooseSignUp(waiting, sms.body);
+      if (!chosen) return systemTexts(deps, enrollment).whichSignUp;
+      enrollment = chosen;
+    } else if (request?.keyword === 'stop') {
+      for (const other of waiting.slice(1)) await optOut(deps, other, sms, request);
+    }
+  }
+  const texts = systemTexts(deps, enrollment);
   const values = enrollment
     ? personalValues(deps, enrollment)
     : { supportEmail: deps.config.supportEmail, checkinDay: '', checkinTime: '' };

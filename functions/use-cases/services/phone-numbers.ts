@@ -16,16 +16,40 @@ export async function heldByAnother(
 }
 
 /**
- * Whom a text from a number nobody holds is for: a running program whose form named the number and
- * that waits for YES (or heard STOP before it). Several may: the one whose "reply YES" text went last,
- * since that is the text the person is answering.
+ * Whom a text from a number nobody holds may be for: the running programs whose forms named the number
+ * and that wait for YES (or heard STOP before it), the one whose "reply YES" text went last first.
+ * Anyone can type a number into a form, so when there are several, a YES alone does not say which is the
+ * person's (`chooseSignUp`).
  */
-export async function waitingForNumber(
+export async function programsWaitingFor(
   deps: UsesStore<PhoneNumberStore>,
   phone: string,
-): Promise<Enrollment | undefined> {
+): Promise<Enrollment[]> {
   const named = await deps.store.findNamingPhone(phone);
   return named
     .filter((e) => e.status === 'active' && (e.smsStatus === 'awaiting-yes' || e.smsStatus === 'stopped'))
-    .sort((a, b) => (b.confirmedAt ?? '').localeCompare(a.confirmedAt ?? ''))[0];
+    .sort((a, b) => (b.confirmedAt ?? '').localeCompare(a.confirmedAt ?? ''));
+}
+
+/** Shortest start of an address's name that picks a sign-up: two letters would pick too easily by chance. */
+const MIN_EMAIL_START = 3;
+
+/**
+ * Which of several waiting programs a YES is for, by the words after it: the start of the address that
+ * signed up ("YES dana", "sí ana.g"), or the whole address. Undefined unless exactly one matches.
+ */
+export function chooseSignUp(waiting: readonly Enrollment[], body: string): Enrollment | undefined {
+  const words = body
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map((word) => word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((word) => word.length >= MIN_EMAIL_START);
+  if (!words.length) return undefined;
+  const matches = waiting.filter((e) => {
+    const address = e.email.toLowerCase();
+    const name = address.split('@')[0] ?? '';
+    return words.some((word) => address === word || name.startsWith(word));
+  });
+  return matches.length === 1 ? matches[0] : undefined;
 }
