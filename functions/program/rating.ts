@@ -42,11 +42,14 @@ const COUNT_NOUN =
 const TIME_WORDS =
   /^(?:this|that|the|a|an|last|per|every|each|in|on|for|esta|este|la|el|los|las|por|en|cada|de|of|past|pasad[ao])$/iu;
 
-const isCount = (after: string): boolean => {
+const isCount = (after: string, n: number): boolean => {
   // Only words that follow the number directly: "2 - semana pesada" is a rating with a note.
   const [, first, second] = after.match(/^\s+(\p{L}+)(?:\s+(\p{L}+))?/u) ?? [];
-  if (first && COUNT_NOUN.test(first)) return true;
-  return !!(first && second && !TIME_WORDS.test(first) && COUNT_NOUN.test(second));
+  // "3 big fights" counts; "4 better week" and "3 semana dura" do not: more than one of a thing takes its
+  // plural (every plural of COUNT_NOUN ends in s).
+  const agrees = (noun: string) => n === 1 || /s$/i.test(noun);
+  if (first && COUNT_NOUN.test(first)) return agrees(first);
+  return !!(first && second && !TIME_WORDS.test(first) && COUNT_NOUN.test(second) && agrees(second));
 };
 
 /** "3 of the 4 agreements", "cumplí 3 de los 4 acuerdos": a count out of another number, not a rating. */
@@ -92,6 +95,13 @@ function oneSlipFrom(word: string, target: string): boolean {
   return [...long].some((_, i) => long.slice(0, i) + long.slice(i + 1) === short);
 }
 
+/** Words that only lead up to the number ("I'd say a 3, rough week"): no note of their own. */
+const LEAD_IN =
+  /^\s*(?:(?:i'?d|i would|i'?ll) say|i think|i guess|prob(?:ably)?|maybe|like|about|around|honestly|creo que|dir[ií]a que|yo dir[ií]a|tal vez|quiz[aá]s?)?(?:\s+(?:a|an|un|una|like|maybe|solid))*\s*$/i;
+/** From this many words, a message with its number inside is kept whole as the note. */
+const VERBATIM_WORDS = 8;
+const wordCount = (text: string) => text.match(/\p{L}+/gu)?.length ?? 0;
+
 /** The rating a reply gives, with the words beside it as its note, or unclear. */
 export function readRating(text: string): ParsedAnswer {
   for (const [cap, n] of Object.entries(KEYCAPS)) {
@@ -108,13 +118,18 @@ export function readRating(text: string): ParsedAnswer {
   // "4/5", "4 of 5", "4 out of 5", "4 de 5": one answer, not two numbers.
   const numbers = [
     ...scanned.matchAll(/(?<![\d.])(\d+)(?:\s*(?:\/|\bde\b|\bof\b|\bout of\b)\s*5)?(?!\d|[.,]\d)/gi),
-  ].filter((m) => !isCount(scanned.slice((m.index ?? 0) + m[0].length)));
+  ].filter((m) => !isCount(scanned.slice((m.index ?? 0) + m[0].length), Number(m[1])));
   const spelled = spelledNumbers(scanned);
   if (numbers.length === 1 && numbers[0]) {
     const n = Number(numbers[0][1]);
     if (n < 1 || n > 5 || spelled.some((s) => s.score !== n)) return { kind: 'unclear' };
-    const rest = text.slice(0, numbers[0].index) + text.slice((numbers[0].index ?? 0) + numbers[0][0].length);
-    return withNote(n, rest);
+    const before = text.slice(0, numbers[0].index);
+    const after = text.slice((numbers[0].index ?? 0) + numbers[0][0].length);
+    // A number inside a long message ("…Probably a 3 overall, maybe less on Sunday.") leaves the person's
+    // words as they wrote them: cut out, it would leave "Probably a overall".
+    if (/\p{L}/u.test(before) && /\p{L}/u.test(after) && wordCount(text) >= VERBATIM_WORDS)
+      return { kind: 'score', score: n, note: text.trim() };
+    return withNote(n, (LEAD_IN.test(before) ? '' : before) + after);
   }
   if (numbers.length > 1) return { kind: 'unclear' };
   const scores = new Set(spelled.map((s) => s.score));
@@ -135,7 +150,7 @@ function spelledNumbers(text: string): { word: string; score: number }[] {
     const score = WORDS[word];
     if (score === undefined) return [];
     // "una semana dura, tres": an article inside the reply; "two fights", "una vez": a count.
-    if ((ARTICLES.has(word) && i > 0) || isCount(text.slice((m.index ?? 0) + m[0].length))) return [];
+    if ((ARTICLES.has(word) && i > 0) || isCount(text.slice((m.index ?? 0) + m[0].length), score)) return [];
     return [{ word: m[0], score }];
   });
 }

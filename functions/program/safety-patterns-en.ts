@@ -693,6 +693,8 @@ const ABUSE: SafetyRule[] = [
       `\\b(?:put|puts|putting|placed|hid|installed|installs|installing|planted) (?:a |an |some |something |spyware |a hidden )?(?:tracker|tracking device|tracking app|gps|gps tracker|airtag|air tag|spyware|spy app|app|camera|cameras|recorder|something) (?:\\w+ )?(?:on|in|under) my (?:car|phone|bag|purse|laptop|computer|room|jacket)\\b`,
       `\\b${PERSON} ${gap(2)}(?:has|have|got|took|demands|demanded|makes me give (?:him|her)) (?:all )?my (?:passwords?|pin|pins|login|logins)\\b(?! (?:because|since|so) i)`,
       `\\b${PERSON} ${gap(3)}(?:reads|checks|sees|monitors|watches|tracks) (?:everything|every move|my every move|every text|every message|every call)\\b`,
+      // Once, told as news: "he went through my phone again and yelled at me" (a participant walkthrough).
+      `\\b${PERSON} ${gap(3)}(?:went through|looked through|snooped (?:through|on|in)|searched|read|checked|hacked into|broke into|got into|unlocked) my (?:\\w+ )?(?:texts|messages|phone|email|emails|dms|chats|whatsapp|whatsapps|location|accounts?)\\b(?! (?:with me|together|for me|because i (?:asked|offered|gave)|like we agreed|as we agreed)\\b)`,
       '\\b(?:keeps|kept|started|always) (?:showing|turning) up (?:at|where) (?:my|the) (?:work|job|office|school|gym|house|apartment)\\b|\\bshows up (?:at|where) (?:my|wherever)\\b',
       `\\b${PERSON} ${gap(2)}(?:has|have|had|got|put|keeps) (?:a |an )?(?:tracker|tracking app|spyware|gps|airtag|air tag|spy app|location tracker) (?:on|in) my\\b`,
       '\\b(?:logs|logged|logging|gets|got|hacks|hacked) into my (?:icloud|google|apple id|account|accounts|email|phone|find my)\\b|\\bto see where i am\\b',
@@ -766,6 +768,14 @@ const HARM_TO_OTHERS: SafetyRule[] = [
 /** A question about the program or the app, not a call for help: "please help, the link is broken". */
 export const ABOUT_THE_APP =
   '\\b(?:link|links|app|homework|page|site|website|password|login|log in|account|schedule|reschedule|exercise|exercises|check in|checkin|code|settings|button|form|survey|unsubscribe|session|appointment|day \\d+|step \\d+|lesson|module|email|emails|video|audio|program|question|questions|time zone|timezone|lol|lmao|haha\\w*|jaja\\w*|jeje\\w*|pagina|aplicacion|enlace|contrasena|tarea|sesion|correo|correos|boton|formulario|dia \\d+|paso \\d+|pasos anteriores|codigo|spam)\\b';
+
+/**
+ * A request for the person's own things from the program ("send me all my answers please", "mándenme mi
+ * informe"): the model alone once read "please send me…" as a plea (a participant walkthrough); the rules
+ * still answer a real one in the same message.
+ */
+export const PROGRAM_REQUEST =
+  '\\b(?:send|resend|email|e mail|text|give|show|forward|mail|manda|mandas|mandan|mandame|mandenme|mandar|envia|envias|envian|enviame|envienme|enviar|reenvia|reenvias|reenviame|reenvien|pasame|pasenme|pasas)\\b(?: \\w+){0,3} (?:my|mi|mis|el|los) (?:\\w+ )?(?:answers|answer|responses|report|results|data|notes|scores|check ins|checkins|respuestas|respuesta|informe|reporte|datos|resultados|notas)\\b';
 
 const CALL_FOR_HELP: SafetyRule[] = rules(
   'danger',

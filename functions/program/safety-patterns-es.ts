@@ -597,6 +597,8 @@ const ABUSE: SafetyRule[] = [
     [
       `${NOT_NEGATED}\\b(?:me )?(?:revisa|reviso|revisaba|mira|miraba|controla|controlaba|esculca|esculco|esculcaba|checa|checo|checaba|chequea|lee|leia|leyo|espia|espio|espiaba|rastrea|rastreo|vigila|vigilaba|monitorea|graba|grababa|hackeo|hackea|intercepta) (?:todos |todas |siempre |todo |a escondidas )?(?:el|mi|mis|los|las) (?:celular|telefono|cel|movil|mensajes|whatsapp|whatsapps|whats|wasap|correo|correos|redes|llamadas|conversaciones|chats|ubicacion|computadora|facebook|instagram|cuentas|cuenta|historial)\\b(?! (?:conmigo|juntos|y yo (?:se lo|le) (?:pedi|permiti))\\b)`,
       `${NOT_NEGATED}${NOT_SE}\\bme (?:rastrea|rastreo|vigila|vigilaba|espia|espio|acosa|acoso|acosaba|persigue|persiguio|controla|controlaba|tiene vigilad[ao]|tiene controlad[ao]|tiene localizad[ao]|tiene rastread[ao]|tiene monitoread[ao])\\b(?! (?:el (?:horario|tiempo)|la dieta)\\b)`,
+      // Told as news: "me volvió a revisar el celular", "se metió a mi correo y leyó todo" (a participant walkthrough).
+      `${NOT_NEGATED}\\b(?:me )?(?:volvio|vuelve|volvia|sigue|siguio) (?:a )?(?:revisar|revisando|leer|leyendo|checar|checando|chequear|esculcar|esculcando|espiar|espiando) (?:el|mi|mis|los|las|todos mis|todo mi) (?:celular|telefono|cel|movil|mensajes|whatsapp|whatsapps|correo|correos|chats|conversaciones|llamadas|ubicacion|cuentas|cuenta)\\b(?! (?:conmigo|juntos)\\b)`,
       '\\bme (?:sigue|siguio|seguia) (?:al trabajo|a todas partes|a todos lados|a todas|hasta (?:el|mi|la|mi casa)|por la calle|cuando salgo|en el carro|en su carro)\\b',
       '\\b(?:me )?(?:puso|instalo|pone|metio|escondio|coloco) (?:un|una|el|la) (?:gps|localizador|rastreador|aplicacion|app|programa|camara|camaras|microfono|grabadora) (?:\\w+ )?(?:en|a|dentro de) (?:mi|el) (?:carro|coche|auto|celular|telefono|bolsa|cartera|casa|cuarto|computadora)\\b',
       '\\bsabe (?:siempre )?donde estoy (?:todo el tiempo|siempre|a toda hora|en todo momento)\\b|\\bsiempre sabe donde estoy\\b',
@@ -612,6 +614,16 @@ const ABUSE: SafetyRule[] = [
     '\\b(?:relaciones|sexo) (?:\\w+ ){0,4}aunque (?:yo )?(?:le )?(?:digo|diga|dije) que no\\b',
     '\\b(?:publicar|subir|mandar|ensenar|compartir|difundir|enviar) (?:mis|nuestras|las) (?:fotos|videos|imagenes) (?:intimas|intimos|desnuda|privadas|privados)?\\b',
   ]),
+  // Firm: the model reads "mi esposo se metió a mi correo y leyó todo" as ordinary, and would overrule it.
+  ...rules(
+    'concern',
+    'abuse',
+    'surveillance',
+    [
+      `${NOT_NEGATED}\\bse (?:metio|mete|metia) (?:a|en) (?:mi|mis) (?:celular|telefono|cel|movil|correo|coreo|correos|coreos|cuenta|cuentas|facebook|instagram|whatsapp|computadora|mensajes)\\b(?! (?:conmigo|juntos|con mi permiso|porque (?:yo )?(?:se lo|le) pedi)\\b)`,
+    ],
+    { firm: true },
+  ),
   ...rules('danger', 'abuse', 'fear-now', [
     '\\bestoy escondid[ao]\\b|\\bme estoy escondiendo\\b',
     '\\b(?:escondida|escondido|me escondi|me escondo|estoy escondid[ao]|me tengo que esconder|me estoy escondiendo|encerrada en|encerrado en) (?:en |dentro del? )?(?:el |la |mi )?(?:bano|closet|cuarto|carro|armario|recamara|habitacion|cocina|sotano|azotea)\\b(?! (?:\\w+ )?(?:para (?:llorar|pensar|estar sola|estar solo|descansar|respirar|leer|hablar|llamar|tener paz|que no me (?:vieran|vean|oyeran))|un rato)\\b)',

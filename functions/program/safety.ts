@@ -58,7 +58,7 @@ import {
 } from './safety-model';
 import shipped from './safety-model-weights.json';
 import { englishPattern, normaliseForSafety, normaliseSpanish, spanishPattern } from './safety-normalise';
-import { ABOUT_THE_APP, CONSENT, EN_RULES } from './safety-patterns-en';
+import { ABOUT_THE_APP, CONSENT, EN_RULES, PROGRAM_REQUEST } from './safety-patterns-en';
 import { ES_RULES } from './safety-patterns-es';
 import { SAFETY_CATEGORIES, type SafetyCategory, type SafetyRule, type SafetySignal } from './safety-rule';
 
@@ -143,6 +143,7 @@ const HYPERBOLE_WORD =
 const GARBLED_HELP = /^\W*(?:hlp|hel{2,}p+|he{2,}l+p+|hlep+|halp+|hhelp+)\W*$/i;
 const CONSENT_RE = new RegExp(englishPattern(CONSENT));
 const ABOUT_THE_APP_RE = new RegExp(englishPattern(ABOUT_THE_APP));
+const PROGRAM_REQUEST_RE = new RegExp(englishPattern(PROGRAM_REQUEST));
 
 /**
  * "SOS" in capitals, alone, or with "please"/"help"/"ayuda"; not the Argentine "sos" ("you are": "vos
@@ -231,7 +232,7 @@ function assessRules(text: string, indexed: boolean): RulesAnswer {
   return rule
     ? {
         signal: { level: 'concern', category: rule.category, language: guessLanguage(text, rule.language) },
-        firm: false,
+        firm: rule.firm === true,
       }
     : none;
 }
@@ -480,6 +481,9 @@ export function combine(
   const view = normaliseForSafety(text);
   if (answer.category === 'call-for-help' && ABOUT_THE_APP_RE.test(view)) return undefined;
   const threat = answer.category === 'harm-to-others' || answer.category === 'abuse';
+  // A request for the person's own answers or report, read by the model alone as a plea or a threat. Not
+  // for self-harm, where a goodbye may ask for the same things.
+  if ((threat || answer.category === 'call-for-help') && PROGRAM_REQUEST_RE.test(view)) return undefined;
   if (threat && laughs(view, text) && HYPERBOLE_WORD.test(view)) return undefined;
   return answer;
 }

@@ -53,6 +53,39 @@ describe('YES', () => {
   });
 });
 
+describe('a correction while a yes-or-no question waits', () => {
+  it('"sorry meant 3" changes the last rating, not told it does not fit the yes-or-no question', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    const id = await texting(world);
+    await runUntil(world, '2026-05-24T23:30:00.000Z');
+    await updateEnrollment(world.deps, id, (e) => {
+      delete e.checkinsByEmail;
+    });
+    expect(await sms(world, '5!!')).toBe('5 of 5 noted.');
+    await runUntil(world, '2026-05-31T22:30:00.000Z');
+    const answer = await sms(world, 'sorry meant 3');
+    expect(answer).not.toContain("doesn't fit");
+    const ratings = world.store.replies.filter((r) => r.stepId === 'hurt-safety');
+    expect(ratings.at(-1)).toMatchObject({ score: 3 });
+    // The yes-or-no question is still waiting for its own answer.
+    await sms(world, 'yes');
+    expect(world.store.replies.at(-1)).toMatchObject({ stepId: 'both-willing', score: 1 });
+  });
+
+  it('a bare number still is told what the waiting question takes', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    const id = await texting(world);
+    await runUntil(world, '2026-05-24T23:30:00.000Z');
+    await updateEnrollment(world.deps, id, (e) => {
+      delete e.checkinsByEmail;
+    });
+    await sms(world, '5');
+    await runUntil(world, '2026-05-31T22:30:00.000Z');
+    await sms(world, '3');
+    expect(world.store.replies.filter((r) => r.stepId === 'hurt-safety').at(-1)).toMatchObject({ score: 5 });
+  });
+});
+
 describe('START', () => {
   it('from someone whose texts are on says they are on, and changes nothing', async () => {
     const world = fakeWorld('2026-03-02T15:00:00.000Z');

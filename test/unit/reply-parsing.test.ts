@@ -18,14 +18,23 @@ describe('reading a check-in answer', () => {
     ['una semana dura, tres', 3, 'una semana dura'],
     ['three, one bad day', 3, 'one bad day'],
     ['una', 1, undefined],
+    // A noun after the number is a count only when it agrees with it: "3 big fights", not "4 better week".
+    ['4/5 better week', 4, 'better week'],
+    ['4 better week', 4, 'better week'],
+    ['3 semana dura', 3, 'semana dura'],
+    ["I'd say a 3, rough week", 3, 'rough week'],
+    ['maybe a 2 - she cried', 2, 'she cried'],
   ])('reads %j as %i', (text, score, note) => {
     const answer = parseAnswer(text, '1-5');
     expect(answer).toEqual(note ? { kind: 'score', score, note } : { kind: 'score', score });
   });
 
-  it.each(['7', '0', 'between 2 and 3', 'not sure', ''])('asks again when the answer is %j', (text) => {
-    expect(parseAnswer(text, '1-5')).toEqual({ kind: 'unclear' });
-  });
+  it.each(['7', '0', 'between 2 and 3', 'not sure', '', 'we had 3 big fights', '2 long weeks', '90 days'])(
+    'asks again when the answer is %j',
+    (text) => {
+      expect(parseAnswer(text, '1-5')).toEqual({ kind: 'unclear' });
+    },
+  );
 
   it('reads yes and no for a yes/no question', () => {
     expect(parseAnswer('Yes, still here', 'yes-no')).toEqual({ kind: 'score', score: 1, note: 'still here' });
@@ -145,6 +154,12 @@ describe('every number word, keycap and quoting line a participant may send', ()
   ])('reads %j alone as %i, in a reply and as one of a list', (word, score) => {
     expect(parseAnswer(word, '1-5')).toEqual({ kind: 'score', score });
     expect(readAnswers(`${word} y`)).toEqual([[{ scale: '1-5', score }], [{ scale: 'yes-no', score: 1 }]]);
+  });
+
+  it('keeps a long message with its number inside word for word as the note', () => {
+    const text =
+      "Long week. We talked twice about the trip. Probably a 3 overall, maybe less on Sunday. I don't want to lose her.";
+    expect(parseAnswer(text, '1-5')).toEqual({ kind: 'score', score: 3, note: text });
   });
 
   it('reads one number word inside a sentence, with the rest kept as its note', () => {

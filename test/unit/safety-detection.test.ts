@@ -200,6 +200,11 @@ const CONCERN = [
   'he tracks my phone and reads all my texts',
   'me revisa el celular',
   'me rastrea la ubicación todo el día',
+  // Told as news, with a rating in front (a participant walkthrough, 2026-12-07).
+  '2. he went through my phone again and yelled at me',
+  'she read my texts while I was asleep',
+  '2. me volvió a revisar el celular y me gritó',
+  'mi esposo se metió a mi correo y leyó todo',
   'no me deja ver a mis amigas',
 ];
 
@@ -211,6 +216,12 @@ const CONCERN = [
 const NEVER_DANGER = ['I am afraid of him finding out', 'he hurt me so much when he lied'];
 
 const NOT_DANGER = [
+  // Asking the program for one's own answers is no plea (a participant walkthrough, 2026-12-07).
+  'What did I answer last week? Send me all my answers please',
+  'please send me my answers',
+  'can you please send me my report again',
+  'por favor mándame mis respuestas',
+  'me mandas mis datos por favor',
   '4',
   '4/5',
   'four',
@@ -415,5 +426,14 @@ describe('the normalised text the patterns read', () => {
     expect(normaliseSpanish('quiero morir')).toBe(normaliseSpanish('kiero morir'));
     expect(normaliseSpanish('me violó')).toBe(normaliseSpanish('me bioló'));
     expect(normaliseSpanish('xq me pegó')).toBe(' porke me pego ');
+  });
+});
+
+describe('a request for one’s own answers', () => {
+  it('still hears danger written beside it', () => {
+    expect(assessSafety('please send me my answers, he is hitting me again')?.level).toBe('danger');
+    expect(
+      assessSafety('please send me my answers, i can’t do this anymore, i have the pills ready')?.level,
+    ).toBe('danger');
   });
 });

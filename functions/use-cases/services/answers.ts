@@ -1,3 +1,4 @@
+import { CORRECTION_CUES } from '../../program/corrections';
 import type { Enrollment, Reply } from '../../program/enrollment';
 import {
   type AnswerValue,
@@ -111,10 +112,12 @@ export async function answerOpenQuestions(
         ? { placed: [{ question: reply.only.question, answer: reply.only.answer }], unplaced: 0 }
         : routeAnswers(namedFirst(questions, reply.named), readings, reply.at, reply.sourceId);
       // One answer that fits nothing waiting may replace the last one given: said plainly ("sorry, meant
-      // 4"), or just the answer again when nothing at all is waiting (with questions waiting, a bare 4
-      // is told what they take instead).
+      // 4", even while a yes/no question waits: the words that said so are not kept as its note), or just
+      // the answer again when nothing at all is waiting (with questions waiting, a bare 4 is told what
+      // they take instead).
       const corrects = (r: AnswerValue) =>
-        correctsEarlierAnswer(r) && (r.note !== undefined || !waiting.length);
+        correctsEarlierAnswer(r) &&
+        (r.note !== undefined || !waiting.length || CORRECTION_CUES.test(reply.text));
       const correction =
         !placed.length && !reply.only && readings.length === 1
           ? correctedQuestion(questions, (readings[0] ?? []).filter(corrects), reply.at)
