@@ -78,7 +78,6 @@ export function checkinPage(
   const language = view.language ?? 'en';
   const words = CHECKIN_WORDS[language];
   const label = labelOf(view);
-  const short = (score: number) => shortLabel(view.step, score, language);
   const { question, scale } = questionParts(view.step, language);
   const choices = choicesOf(view.step, language)
     .map((c) =>
@@ -87,12 +86,9 @@ export function checkinPage(
         : `<li><a href="${escapeHtml(links.pick(c.score))}" aria-label="${escapeHtml(words.answerInstead(c.name))}">${escapeHtml(c.label)}</a></li>`,
     )
     .join('');
+  // Whether there is an answer, never which: the same words whether this one repeats it or replaces it.
   const change =
-    view.previous === undefined
-      ? ''
-      : view.previous === view.score
-        ? `<p class="note" id="change">${escapeHtml(words.alreadyAnswered(label))}</p>`
-        : `<p class="note" id="change">${escapeHtml(words.changes(short(view.previous), short(view.score)))}</p>`;
+    view.previous === undefined ? '' : `<p class="note" id="change">${escapeHtml(words.answeredBefore)}</p>`;
   // A note over the limit is the one error this page shows; in Spanish, in its own words.
   const error =
     form.error && language !== 'en'
@@ -112,7 +108,7 @@ ${change}
 <p class="hint" id="note-hint">${words.noteHint}</p>
 <textarea id="note" name="note" rows="4" maxlength="1000" aria-describedby="${described}"${error ? ' aria-invalid="true"' : ''}>${escapeHtml(form.note ?? '')}</textarea>
 ${error ? `<p class="error" id="note-error">${escapeHtml(error)}</p>` : ''}
-<button type="submit">${escapeHtml(view.previous !== undefined && view.previous !== view.score ? words.changeTo(label) : words.record(label))}</button>
+<button type="submit">${escapeHtml(words.record(label))}</button>
 </form>`,
     STYLE,
     language,
@@ -139,12 +135,8 @@ export function checkinRecordedPage(
   const language = recorded.language ?? 'en';
   const words = CHECKIN_WORDS[language];
   const label = labelOf(recorded);
-  const short = (score: number) => shortLabel(recorded.step, score, language);
   const { question } = questionParts(recorded.step, language);
-  const changed = recorded.previous !== undefined && recorded.previous !== recorded.score;
-  const title = changed
-    ? words.changedFrom(short(recorded.previous as number), short(recorded.score))
-    : words.noted(label);
+  const title = words.noted(label);
   const note =
     recorded.note === 'kept'
       ? `<p>${words.noteKept}</p>`
@@ -168,7 +160,8 @@ ${
     `<h1>${escapeHtml(title)}</h1>
 ${lines}
 <h2 class="question">${escapeHtml(question)}</h2>
-<p>${words.yourAnswer} <strong class="answer" id="answer">${escapeHtml(label)}</strong>${changed ? escapeHtml(words.itWas(short(recorded.previous as number))) : ''}</p>
+<p>${words.yourAnswer} <strong class="answer" id="answer">${escapeHtml(label)}</strong></p>
+${recorded.previous !== undefined ? `<p>${words.replaced}</p>` : ''}
 ${note}
 <p>${words.thanks}</p>`,
     STYLE,

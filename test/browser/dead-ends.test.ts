@@ -214,17 +214,20 @@ describe.each(WIDTHS)('dead ends at %i px', (width) => {
     ]);
 
     await page.goto(link.replace(/score=\d/, 'score=2'));
-    expect(await page.locator('#change').textContent()).toContain('Recording this changes it from 4 to 2.');
+    // That there is an answer, never which: whoever opens the email may not be the one who answered.
+    expect(await page.locator('#change').textContent()).toContain('This question already has your answer.');
+    expect(await page.locator('main').textContent()).not.toContain('4 of 5');
     await checkAndShoot(page, 'checkin-change', width);
-    await page.getByRole('button', { name: 'Change to 2 of 5' }).click();
-    await expect.poll(() => h1(page)).toBe('Changed from 4 to 2');
+    await page.getByRole('button', { name: 'Record 2 of 5' }).click();
+    await expect.poll(() => h1(page)).toBe('Noted: 2 of 5');
+    expect(await page.getByText('It takes the place of the answer you gave before.').count()).toBe(1);
     await checkAndShoot(page, 'checkin-changed', width);
 
     // A note that shows concern is kept, and answered on the page with the lines to call.
     await page.goto(link.replace(/score=\d/, 'score=3'));
     await page.getByLabel('A private note (optional)').fill('I am scared of him');
-    await page.getByRole('button', { name: 'Change to 3 of 5' }).click();
-    await expect.poll(() => h1(page)).toBe('Changed from 2 to 3');
+    await page.getByRole('button', { name: 'Record 3 of 5' }).click();
+    await expect.poll(() => h1(page)).toBe('Noted: 3 of 5');
     expect(await page.getByRole('heading', { name: 'People you can reach right now' }).count()).toBe(1);
     expect(await page.getByRole('link', { name: '988' }).count()).toBeGreaterThan(0);
     await checkAndShoot(page, 'checkin-concern', width);

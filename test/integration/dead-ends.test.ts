@@ -268,14 +268,20 @@ describe('the one-click check-in keeps a note and says when an answer changes', 
     ]);
   });
 
-  it('says "changed from 4 to 2" when a second click changes the answer, and the report keeps the new one', async () => {
+  it('takes a second click as the new answer without showing the first, and the report keeps the new one', async () => {
     const { who, at } = await checkinLink();
     await api(runtime, at(4), { method: 'POST', headers: FORM, body: '' });
     const preview = await api(runtime, at(2), { headers: { accept: 'text/html' } });
-    expect(preview.text).toContain('Recording this changes it from 4 to 2.');
+    expect(preview.text).toContain('This question already has your answer.');
+    expect(preview.text).not.toMatch(/answered 4|from 4|was 4/);
+    expect(preview.text).toContain('<strong class="answer" id="answer">2 of 5</strong>');
+    // The same words when the link repeats the answer given: nothing tells the two apart.
+    const same = await api(runtime, at(4), { headers: { accept: 'text/html' } });
+    expect(same.text).toContain('This question already has your answer.');
     const changed = await api(runtime, at(2), { method: 'POST', headers: FORM_PAGE, body: 'note=' });
     expect(changed.status).toBe(200);
-    expect(changed.text).toContain('<h1>Changed from 4 to 2</h1>');
+    expect(changed.text).toContain('<h1>Noted: 2 of 5</h1>');
+    expect(changed.text).not.toMatch(/4 of 5|from 4|was 4/);
     const json = await api(runtime, at(3), { method: 'POST', headers: FORM, body: '' });
     expect(json.body).toMatchObject({ recorded: 3, previous: 2, changed: true, note: 'none' });
     const scores = (await runtime.deps.store.listReplies(who.id)).map((r) => r.score);

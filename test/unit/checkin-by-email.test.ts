@@ -14,6 +14,7 @@ import {
   readNote,
   viewEmailAnswer,
 } from '../../functions/use-cases/replies/checkin-by-email';
+import { updateEnrollment } from '../../functions/use-cases/services/update-enrollment';
 import { type FakeWorld, fakeWorld } from '../support/fake-deps';
 import { confirmedParticipant, runUntil } from '../support/fake-program';
 
@@ -212,6 +213,30 @@ describe('pressing the button', () => {
     expect(error).toMatchObject({ status: 409, code: 'question_closed', field: 'token' });
     expect((error as Error).message).toMatch(/^This question closed on Sunday, March 15, so answers/);
     expect(world.store.replies).toHaveLength(0);
+  });
+
+  it('says a question closed when its link is opened, before an answer is picked or a note written', async () => {
+    const { world } = await withCheckin();
+    const link = answerLink(world, 3);
+    world.clock.set('2026-03-16T23:30:00.000Z');
+    await expect(viewEmailAnswer(world.deps, link.token, link.score)).rejects.toMatchObject({
+      code: 'question_closed',
+      message: expect.stringMatching(
+        /^This question closed on Sunday, March 15,.*The next one will come as usual\.$/,
+      ),
+    });
+  });
+
+  it('promises no next question once the 90 days are over', async () => {
+    const { world, id } = await withCheckin({ language: 'es' });
+    const link = answerLink(world, 3);
+    world.clock.set('2026-03-16T23:30:00.000Z');
+    await updateEnrollment(world.deps, id, (e) => {
+      e.status = 'completed';
+    });
+    const error = await viewEmailAnswer(world.deps, link.token, link.score).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/Tus 90 días terminaron, así que no llegarán más preguntas\.$/);
+    expect((error as Error).message).not.toContain('como siempre');
   });
 
   it('refuses a late click in Spanish to someone enrolled in Spanish', async () => {

@@ -347,7 +347,7 @@ describe('the check-in pages after the button, and their one error', () => {
   };
   const yesNo = { ...step, scale: 'yes-no' as const, question: '¿Tu pareja actúa de otra manera?' };
 
-  it('says what was recorded and what it replaced, in Spanish', () => {
+  it('says what was recorded and that it replaced an answer (never which), in Spanish', () => {
     const changed = checkinRecordedPage({
       step,
       score: 5,
@@ -357,20 +357,21 @@ describe('the check-in pages after the button, and their one error', () => {
       language: 'es',
     });
     expect(changed).toContain('<html lang="es">');
-    expect(changed).toContain('<h1>Cambió de 3 a 5</h1>');
-    expect(changed).toContain(
-      'Tu respuesta: <strong class="answer" id="answer">5 de 5</strong> (antes era 3)',
-    );
+    expect(changed).toContain('<h1>Guardado: 5 de 5</h1>');
+    expect(changed).toContain('Tu respuesta: <strong class="answer" id="answer">5 de 5</strong>');
+    expect(changed).toContain('Ocupa el lugar de la respuesta que diste antes.');
+    expect(changed).not.toMatch(/\b3 de 5|antes era/);
     expect(changed).toContain('Tu nota queda guardada con esta respuesta.');
     const yes = checkinRecordedPage({ step: yesNo, score: 1, label: 'Yes', note: 'none', language: 'es' });
     expect(yes).toContain('<h1>Guardado: Sí</h1>');
   });
 
-  it('keeps the English pages as they were', () => {
+  it('says the same in English', () => {
     const changed = checkinRecordedPage({ step, score: 5, label: '5 of 5', previous: 3, note: 'kept' });
     expect(changed).toContain('<html lang="en">');
-    expect(changed).toContain('<h1>Changed from 3 to 5</h1>');
-    expect(changed).toContain('(it was 3)');
+    expect(changed).toContain('<h1>Noted: 5 of 5</h1>');
+    expect(changed).toContain('It takes the place of the answer you gave before.');
+    expect(changed).not.toMatch(/3 of 5|it was 3/);
   });
 
   it('shows a note over the limit in Spanish, keeping what was typed', () => {

@@ -72,6 +72,32 @@ export function readNote(note: unknown): string | undefined {
   return text || undefined;
 }
 
+/**
+ * A question past its window takes no answer: said in words where the person is (Intl rather than Luxon:
+ * this loads on every click), and without promising a next question once the 90 days are over.
+ */
+function refuseIfClosed(enrollment: Enrollment, question: { closesAt: string }, at: string): void {
+  if (question.closesAt > at) return;
+  const closed = dateInZone(question.closesAt, enrollment.timezone, enrollment.language);
+  const over = enrollment.status !== 'active';
+  const es = enrollment.language === 'es';
+  const next = es
+    ? over
+      ? 'Tus 90 días terminaron, así que no llegarán más preguntas.'
+      : 'La siguiente llegará como siempre.'
+    : over
+      ? 'Your 90 days are over, so no more questions will come.'
+      : 'The next one will come as usual.';
+  throw new ConflictError(
+    'question_closed',
+    es
+      ? `Esta pregunta se cerró el ${closed}, así que ya no se cuentan respuestas a ella. ${next}`
+      : `This question closed on ${closed}, so answers to it are no longer counted. ${next}`,
+    'token',
+    enrollment.language,
+  );
+}
+
 /** The check-in page's view: the answer the link carries and the one recorded before, changing nothing. */
 export async function viewEmailAnswer(
   deps: Deps,
@@ -83,6 +109,10 @@ export async function viewEmailAnswer(
     latestScore(deps, answer.enrollmentId, { stepId: answer.step.id, day: answer.day }),
     deps.store.getEnrollment(answer.enrollmentId),
   ]);
+  // A closed question says so before the person picks an answer or writes a note, not after. (What the
+  // button cannot find, a gone enrollment or a question never sent, it says when pressed.)
+  const question = enrollment ? await questionOf(deps, enrollment, answer).catch(() => undefined) : undefined;
+  if (enrollment && question) refuseIfClosed(enrollment, question, deps.clock.now().toISOString());
   // The page speaks the enrollment's language, the question too.
   const language = enrollment?.language ?? 'en';
   const step = stepIn(deps.catalog, answer.step, language);
@@ -128,18 +158,7 @@ export async function answerByEmail(
   if (!enrollment) throw new NotFoundError('This enrollment no longer exists.');
   const at = deps.clock.now().toISOString();
   const question = await questionOf(deps, enrollment, answer);
-  if (question.closesAt <= at) {
-    // In words where the person is; Intl rather than Luxon: this loads on every click.
-    const closed = dateInZone(question.closesAt, enrollment.timezone, enrollment.language);
-    throw new ConflictError(
-      'question_closed',
-      enrollment.language === 'es'
-        ? `Esta pregunta se cerró el ${closed}, así que ya no se cuentan respuestas a ella. La siguiente llegará como siempre.`
-        : `This question closed on ${closed}, so answers to it are no longer counted. The next one will come as usual.`,
-      'token',
-      enrollment.language,
-    );
-  }
+  refuseIfClosed(enrollment, question, at);
   const previous = await latestScore(deps, enrollment.id, { stepId: answer.step.id, day: answer.day });
   // Loaded only with a note: the detector (and its model) would slow every click's cold start.
   const signal = note ? (await import('../../program/safety')).assessSafety(note) : undefined;
