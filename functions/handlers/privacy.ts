@@ -1,5 +1,6 @@
 import { chooseLanguage } from '../pages/language';
 import { dataDeletedPage, privacyPage } from '../pages/privacy';
+import { PRIVACY_WORDS } from '../pages/words/privacy';
 import { ValidationError } from '../shared/errors';
 import { formFields, header, html, json, query, rawBody, respond, wantsJson } from '../shared/http';
 import { deleteData, exportData, lookupPrivacy } from '../use-cases/enrollment/privacy';
@@ -27,6 +28,18 @@ export const handle: HttpHandle = (deps, event) =>
       };
     }
     if (action === 'delete') {
+      // From the page, only with its box ticked (the browser asks for it too); a script asking for JSON
+      // has made its choice.
+      if (!wantsJson(event) && fields.confirm !== 'yes') {
+        const language = chooseLanguage(fields.language, header(event, 'accept-language'));
+        const error = new ValidationError(
+          'not_confirmed',
+          PRIVACY_WORDS[language].deleteNotConfirmed,
+          'confirm',
+        );
+        error.language = language;
+        throw error;
+      }
       await deleteData(deps, token);
       if (wantsJson(event)) return json(200, { deleted: true });
       // The enrollment is gone: the page's form carried its language.

@@ -18,7 +18,9 @@ export function privacyPage(self: string, partnerUrl: string, language: Language
 <p>${words.partnerText(`<a href="${escapeHtml(partnerUrl)}">${words.partnerLink}</a>`)}</p>
 <h2>${words.deleteHeading}</h2>
 <p>${words.deleteText}</p>
-<form method="post" action="${action}">${languageField(language)}<input type="hidden" name="action" value="delete"><button type="submit">${words.deleteButton}</button></form>`,
+<form method="post" action="${action}">${languageField(language)}<input type="hidden" name="action" value="delete">
+<p><input type="checkbox" id="confirm-delete" name="confirm" value="yes" required> <label for="confirm-delete">${words.deleteConfirm}</label></p>
+<button type="submit">${words.deleteButton}</button></form>`,
     '',
     language,
   );

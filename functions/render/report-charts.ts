@@ -199,7 +199,7 @@ export function reportChartsText(report: CheckpointReport, language: Language = 
       m.responseRate === null ? w.notAsked : w.answered(m.answered, m.sent, pct(m.responseRate)),
       `${w.first}: ${avg(m.first30)}. ${w.last}: ${avg(m.last30)}.${m.change === null ? '' : w.changeText(signed(m.change))}`,
       `${w.weekByWeekText}: ${askedWeeks(m)
-        .map((week) => `${w.week} ${week.week} ${week.score === null ? '–' : weekScoreText(week.score)}`)
+        .map((week) => `${w.week} ${week.week}: ${week.score === null ? '–' : weekScoreText(week.score)}`)
         .join(', ')}`,
       '',
     );

@@ -129,7 +129,7 @@ describe('the participant pages in headless Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/confirm\?token=/);
     await expect.poll(() => page.locator('h1').textContent()).toBe('You are in');
-    expect(await page.locator('main').textContent()).toContain('Reply YES');
+    expect(await page.locator('main').textContent()).toContain('reply YES to it to get your weekly check-ins by text');
     expect((await runtime.deps.store.findByEmail(email))?.status).toBe('active');
     await shot('confirmed-375');
   });
@@ -232,6 +232,11 @@ describe('the participant pages in headless Chromium', () => {
     expect(data.report).not.toBeNull();
     rmSync(saved);
 
+    // One click on a page left open erases nothing: the box must be ticked first (the browser says so).
+    await page.getByRole('button', { name: 'Delete all my data' }).click();
+    expect(await page.locator('h1').textContent()).toBe('Your data');
+    expect(await runtime.deps.store.findByEmail(email)).toBeDefined();
+    await page.getByLabel('I understand: this erases everything, and it cannot be undone.').check();
     await page.getByRole('button', { name: 'Delete all my data' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Your data is deleted');
     expect(await runtime.deps.store.findByEmail(email)).toBeUndefined();

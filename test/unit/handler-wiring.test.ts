@@ -535,9 +535,13 @@ describe('every handler, with only the ports and catalog parts its entry point n
     expect((await w.store.findByEmail(bea.email))?.emailStatus).toBe('unsubscribed');
   });
 
-  it('privacy: deletes everything', async () => {
+  it('privacy: deletes everything, only with its box ticked', async () => {
     const link = linkIn(emailsTo(bea.email).at(-1), '/privacy');
-    const deleted = await http('privacy', 'POST', link, { form: { action: 'delete' } });
+    const unticked = await http('privacy', 'POST', link, { form: { action: 'delete' } });
+    expect(unticked.statusCode).toBe(400);
+    expect(unticked.body).toContain('Nothing was deleted');
+    expect(await w.store.findByEmail(bea.email)).toBeDefined();
+    const deleted = await http('privacy', 'POST', link, { form: { action: 'delete', confirm: 'yes' } });
     expect(deleted.statusCode).toBe(200);
     expect(await w.store.findByEmail(bea.email)).toBeUndefined();
   });

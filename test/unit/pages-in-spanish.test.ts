@@ -287,7 +287,9 @@ describe('pages a participant opens from a link, in the enrollment language', ()
     expect(page).toContain('<input type="hidden" name="language" value="es">');
     const deleted = await open(
       privacy.handle,
-      request('POST', link('/privacy', 'privacy'), { form: { action: 'delete', language: 'es' } }),
+      request('POST', link('/privacy', 'privacy'), {
+        form: { action: 'delete', language: 'es', confirm: 'yes' },
+      }),
     );
     expect(deleted.page).toContain('Tus datos están borrados');
   });

@@ -3,7 +3,9 @@
  * someone whose texts are on, a first text from a number the carrier had stopped delivering to.
  */
 import { describe, expect, it } from 'vitest';
+import { compiledCatalog } from '../../functions/catalog/compiled';
 import { replyBySms } from '../../functions/use-cases/replies/reply-by-sms';
+import { systemTexts } from '../../functions/use-cases/services/compose';
 import { updateEnrollment } from '../../functions/use-cases/services/update-enrollment';
 import { type FakeWorld, fakeWorld, testCatalog } from '../support/fake-deps';
 import { confirmedParticipant, runUntil } from '../support/fake-program';
@@ -167,5 +169,27 @@ describe('START after the 90 days', () => {
     await texting(world);
     await sms(world, 'STOP');
     expect(await sms(world, 'START')).toBe(texts.startConfirmed);
+  });
+});
+
+describe('a number no program knows', () => {
+  it('gets its answer in the language it wrote in', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    world.deps.catalog = compiledCatalog;
+    const helpIn = (language: 'en' | 'es') =>
+      systemTexts(world.deps, { language }).help.replace('{{supportEmail}}', world.deps.config.supportEmail);
+    expect(helpIn('es')).not.toBe(helpIn('en'));
+    const spanish = await replyBySms(world.deps, {
+      from: '+13055550182',
+      body: 'Hola, quiero recibir las preguntas por mensaje. Soy Lucía',
+      messageSid: 'SMunknown-es',
+    });
+    expect(spanish).toBe(helpIn('es'));
+    const english = await replyBySms(world.deps, {
+      from: '+13055550182',
+      body: 'hi, I would like the questions by text please',
+      messageSid: 'SMunknown-en',
+    });
+    expect(english).toBe(helpIn('en'));
   });
 });

@@ -138,6 +138,9 @@ describe('the report email', () => {
     expect(email.subject).toBe(catalog.messages.email.report.subject);
     expect(email.text).toMatch(/https:\/\/kintsugi\.test\/report\?token=\S+/);
     expect(email.text).toContain(reportChartsText(report));
+    // Each week's answer after a colon: "week 1 4, week 3 –" read as a run of numbers.
+    expect(reportChartsText(report)).toMatch(/Week by week: week 1: (?:\d|–)/);
+    expect(reportChartsText(report)).not.toMatch(/week \d+ \d/);
     expect(email.text).toContain(
       'Day 30:\n- Is your partner acting differently, not only saying different things? No',
     );

@@ -73,7 +73,7 @@ a weekly check-in, and on day 90 a report built from your own answers. If your p
 separate, private program.`,
     switchLabel: 'Language',
     invited:
-      'Your partner invited you. Your program will be your own: they never see your answers, notes or report.',
+      'Your partner invited you. Your program will be your own: they never see your answers, notes or report. If you join, their partner page will say that your programs are linked.',
     shareParticipation:
       'Let my partner see how many weekly check-ins I answer (never what I answer), if they share theirs too.',
     email: 'Email address',
@@ -153,7 +153,7 @@ Recibes pasos cortos por correo, una pregunta cada semana y, el día 90, un info
 Si tu pareja también se une, cada uno tiene su propio programa, separado y privado.`,
     switchLabel: 'Idioma',
     invited:
-      'Tu pareja te invitó. Tu programa será solo tuyo: tu pareja nunca ve tus respuestas, tus notas ni tu informe.',
+      'Tu pareja te invitó. Tu programa será solo tuyo: tu pareja nunca ve tus respuestas, tus notas ni tu informe. Si te unes, su página de pareja dirá que sus programas están enlazados.',
     shareParticipation:
       'Dejar que mi pareja vea cuántas preguntas semanales respondo (nunca qué respondo), si también comparte las suyas.',
     email: 'Correo electrónico',

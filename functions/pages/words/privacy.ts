@@ -11,6 +11,10 @@ export interface PrivacyWords {
   deleteHeading: string;
   deleteText: string;
   deleteButton: string;
+  /** The box ticked before deleting: one click on a page left open must not erase a program. */
+  deleteConfirm: string;
+  /** When the box was not ticked. */
+  deleteNotConfirmed: string;
   deletedTitle: string;
   deletedHeading: string;
   deletedText: string;
@@ -30,6 +34,9 @@ export const PRIVACY_WORDS: Record<Language, PrivacyWords> = {
     deleteText:
       'This removes your enrollment, your answers, your notes and your report, and stops every email and text. It cannot be undone.',
     deleteButton: 'Delete all my data',
+    deleteConfirm: 'I understand: this erases everything, and it cannot be undone.',
+    deleteNotConfirmed:
+      'Nothing was deleted: tick the box that says you understand it cannot be undone, then press the button again.',
     deletedTitle: 'Deleted',
     deletedHeading: 'Your data is deleted',
     deletedText: 'Everything Kintsugi held about you is gone, and nothing more will be sent.',
@@ -47,6 +54,9 @@ export const PRIVACY_WORDS: Record<Language, PrivacyWords> = {
     deleteText:
       'Esto elimina tu inscripción, tus respuestas, tus notas y tu informe, y detiene todos los correos y mensajes de texto. No se puede deshacer.',
     deleteButton: 'Borrar todos mis datos',
+    deleteConfirm: 'Entiendo: esto lo borra todo y no se puede deshacer.',
+    deleteNotConfirmed:
+      'No se borró nada: marca la casilla que dice que entiendes que no se puede deshacer y vuelve a pulsar el botón.',
     deletedTitle: 'Borrado',
     deletedHeading: 'Tus datos están borrados',
     deletedText: 'Todo lo que Kintsugi tenía sobre ti ya no existe, y no te enviaremos nada más.',

@@ -178,7 +178,8 @@ async function answerSms(
       for (const other of waiting.slice(1)) await optOut(deps, other, sms, request);
     }
   }
-  const texts = systemTexts(deps, enrollment);
+  // A number no program knows gets its answer in the language it wrote in ("hola, quiero recibir…").
+  const texts = systemTexts(deps, enrollment ?? { language: guessLanguage(sms.body) });
   const values = enrollment
     ? personalValues(deps, enrollment)
     : { supportEmail: deps.config.supportEmail, checkinDay: '', checkinTime: '' };
