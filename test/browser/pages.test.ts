@@ -129,7 +129,9 @@ describe('the participant pages in headless Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/confirm\?token=/);
     await expect.poll(() => page.locator('h1').textContent()).toBe('You are in');
-    expect(await page.locator('main').textContent()).toContain('reply YES to it to get your weekly check-ins by text');
+    expect(await page.locator('main').textContent()).toContain(
+      'reply YES to it to get your weekly check-ins by text',
+    );
     expect((await runtime.deps.store.findByEmail(email))?.status).toBe('active');
     await shot('confirmed-375');
   });
