@@ -43,7 +43,7 @@ const choicesOf = (
     : [1, 2, 3, 4, 5].map((n) => ({ score: n, label: String(n), name: words.of5(n) }));
 };
 
-/** How an answer reads in "changed from 3 to 5": the number alone, or Yes and No. */
+/** A yes/no answer by its word (Yes, Sí), a rating by its number alone. */
 const shortLabel = (step: Pick<Step, 'scale'>, score: number, language: Language = 'en') =>
   step.scale === 'yes-no' ? CHECKIN_WORDS[language][score === 1 ? 'yes' : 'no'] : String(score);
 
