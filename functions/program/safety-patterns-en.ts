@@ -753,6 +753,8 @@ const HARM_TO_OTHERS: SafetyRule[] = [
     [
       `\\bi ${gap(4)}(?:want to|going to|will|am going to|might|could|feel like i (?:will|might|could)|swear i will|am about to|am scared i will|am afraid i will|think i will|need to|wanted to|had to stop myself from|almost|nearly) (?:really |honestly |seriously |actually |easily )?(?:kill|murder|hurt|harm|hit|beat|beat up|strangle|choke|shoot|stab|burn|attack|punch|slap|slash|cut|run over|poison|drown|smother) (?:him|her|them|${CLOSE}|someone|somebody|people|anyone|the (?:guy|man|woman|other (?:man|woman|guy))|that (?:guy|man|woman|bitch|bastard|asshole)|his|him and|her and)\\b(?! (?:for (?!what (?:he|she|they) did)|with|feelings)\\b)`,
       '\\bbeat the (?:crap|shit|hell|living daylights|life) out of (?:him|her|them|that \\w+|the \\w+|his \\w+|her \\w+)\\b',
+      // Fear of one's own hand (a participant walkthrough, 2026-12-07): "I'm scared of what I might do to her".
+      `\\b(?:scared|afraid|terrified|frightened) (?:of )?what i (?:might|could|will|would|am going to|may) do to (?:him|her|them|${CLOSE})\\b`,
       `\\bi (?:am |keep |have been |been )?(?:thinking|think|thought|fantasizing|dreaming) (?:about|of) (?:killing|hurting|murdering|stabbing|shooting|strangling|poisoning) (?:him|her|them|${CLOSE}|someone|somebody)\\b`,
       `\\bi (?:bought|got|have|took|grabbed|loaded) (?:a |my |the |his )?(?:gun|knife|rifle|pistol)\\b.*\\b(?:where (?:he|she|they) (?:lives|live|works|work)|for (?:him|her|them)|to (?:kill|shoot|hurt|find))\\b`,
       '\\b(?:make|made) (?:him|her|them) pay\\b.*\\b(?:kill|burn|hurt|gun|knife)\\b',

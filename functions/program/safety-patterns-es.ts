@@ -411,6 +411,8 @@ const SELF_HARM: SafetyRule[] = [
     '\\b(?:estarian|estaria|estaran|estan|estarias|vivirian) (?:todos )?mejor sin mi\\b|\\bmejor (?:estar )?muert[ao]\\b|\\bmejor si (?:no existiera|me muero|desaparezco|no estuviera)\\b',
     '\\b(?:quisiera|quiero|ojala|ojala pudiera|me gustaria) no (?:despertar|volver a despertar|existir|haber nacido)\\b|\\bdormir(?:me)? y no despertar\\b|\\bno despertar (?:nunca|jamas|mas)\\b|\\bno quiero despertar\\b',
     '\\bdesaparecer (?:para siempre|y no volver|de este mundo|del mundo|de la faz)\\b',
+    // As English's "want to disappear" (a participant walkthrough, 2026-12-07): not for a while, nor from somewhere.
+    '\\b(?:quiero|quisiera|me quiero|solo quiero|nada mas quiero|ojala pudiera|me gustaria|tengo ganas de) desaparecer(?:me)?\\b(?! (?:un rato|unos dias|un dia|el fin de semana|por un tiempo|del trabajo|de aqui|de las redes|de facebook|de instagram|de la fiesta|de la reunion)\\b)',
     '\\b(?:estarian|estarias|estaria|estarán|vivirian|serian|seria|sería|es|todo seria) (?:todos )?(?:mejor|mas facil|mas felices) (?:para (?:todos|ustedes|mi familia|mis hijos|el|ella) )?si (?:yo )?(?:no estuviera|no existiera|me muero|me muriera|muero|desaparezco|me fuera para siempre|no estoy|no hubiera nacido|ya no estoy)\\b',
     '\\b(?:ya )?no tiene sentido (?:seguir|vivir|nada|la vida|mi vida|despertar)\\b(?! (?:peleando|discutiendo|hablando|con|intentando|asi con|juntos|casados|en esta relacion)\\b)',
     '\\b(?:ya )?no vale la pena (?:vivir|seguir viviendo|estar viva|estar vivo|la vida)\\b|\\bla vida no vale la pena\\b',
@@ -433,6 +435,8 @@ const SELF_HARM: SafetyRule[] = [
     '\\b(?:compre|tengo|consegui) (?:una )?(?:soga|cuerda|navaja|cuchilla)\\b(?! (?:para (?:el|la) (?:jardin|tendedero|ropa)))',
     '\\b(?:usarla|usarlo|usarlas) (?:conmigo|contra mi)\\b|\\b(?:usar\\w*|hacerlo|hacer eso|probar\\w*|intentar\\w*|pistola|arma|cuchillo|navaja|soga|pastillas)(?: \\w+){0,3} conmigo mism[ao]\\b',
     '\\bme (?:tome|tomare|voy a tomar|tomo) (?:todas las|todo el frasco de|un frasco de|muchas|una caja de|un monton de|la caja de|el bote de|todas mis) (?:pastillas|pildoras|medicinas|pastas)\\b',
+    // "tomé muchas pastillas" without the "me", as English's "I took a bunch of pills"; not for a cold or a headache.
+    '\\b(?:tome|trague|me trague) (?:todas las|todo el frasco de|un frasco de|muchas|una caja de|un monton de|la caja de|el bote de|todas mis|un punado de) (?:pastillas|pildoras|medicinas|pastas)\\b(?! (?:para (?:el|la|los|las|mi) (?:dolor|gripa|gripe|cabeza|fiebre|alergia|alergias|presion|tos|estomago|resfriado)|del doctor|que me recetaron)\\b)',
     '\\bsobredosis\\b',
   ]),
   ...rules('danger', 'self-harm', 'goodbye', [
@@ -537,6 +541,9 @@ const ABUSE: SafetyRule[] = [
     `${NOT_NEGATED}\\b(?:me|nos) (?:maltrata|maltrato|maltrataba|golpea|agrede|agredio|violenta|violento)\\b`,
     '\\b(?:violencia (?:domestica|familiar|intrafamiliar|de genero)|maltrato fisico|me maltrata)\\b',
     `${NOT_NEGATED}\\b(?:es|se pone|se puso|ha sido) (?:muy )?(?:violento|violenta|agresivo|agresiva) conmigo\\b`,
+    // With the children, and an injury told now (a participant walkthrough, 2026-12-07).
+    '\\b(?:estoy|sigo|sigo estando) sangrando\\b(?! (?:de la nariz por el calor|por la regla|de las encias)\\b)',
+    '\\b(?:tengo|me salieron|me quedaron|estoy llena de|estoy lleno de) (?:\\w+ )?(?:moretones|moretes|hematomas)\\b(?! (?:del|de la|por el|por la) (?:gimnasio|futbol|partido|caida|bici|bicicleta|ejercicio|entrenamiento|golpe con la mesa)\\b)',
     `${NOT_GAME}\\b(?:me golpeo|me pego|me golpea|me pega)${NOT_FIGURATIVE} (?:en|con) (?:la|el|los|las|su) \\w+`,
   ]),
   ...rules('danger', 'abuse', 'object', [
@@ -614,6 +621,16 @@ const ABUSE: SafetyRule[] = [
     '\\b(?:relaciones|sexo) (?:\\w+ ){0,4}aunque (?:yo )?(?:le )?(?:digo|diga|dije) que no\\b',
     '\\b(?:publicar|subir|mandar|ensenar|compartir|difundir|enviar) (?:mis|nuestras|las) (?:fotos|videos|imagenes) (?:intimas|intimos|desnuda|privadas|privados)?\\b',
   ]),
+  // Firm: the model reads "se puso violento con los niños" as ordinary (0.03), and would overrule it.
+  ...rules(
+    'danger',
+    'abuse',
+    'violence',
+    [
+      `${NOT_NEGATED}${NOT_THING}\\b(?:es|se pone|se puso|ha sido|se ha puesto) (?:muy )?(?:violento|violenta) con (?:los|mis|nuestros|las|nuestras) (?:ninos|nenes|hijos|hijas|ninas|chamacos|bebes|criaturas)\\b`,
+    ],
+    { firm: true },
+  ),
   // Firm: the model reads "mi esposo se metió a mi correo y leyó todo" as ordinary, and would overrule it.
   ...rules(
     'concern',
@@ -650,6 +667,8 @@ const HARM_TO_OTHERS: SafetyRule[] = [
       `\\b(?:lo|la|los|las|le) (?:voy|vamos|ire|quiero|pienso) a? ?(?:matar|golpear|ahorcar|lastimar|partir|madrear|romper la cara|hacer dano|pegar|apunalar|disparar|quemar)\\b`,
       `\\b(?:quiero|voy a|tengo ganas de|ganas de|me dan ganas de|siento que voy a|pienso|podria|temo|miedo de|tengo miedo de) (?:matarlo|matarla|matarlos|golpearlo|golpearla|ahorcarlo|ahorcarla|lastimarlo|lastimarla|pegarle|hacerle dano|hacerles dano|matar a (?:alguien|mi esposo|mi esposa|el|ella|mi marido|mi pareja|su amante|ese|esa))\\b(?! por\\b)`,
       '\\b(?:hacerle|hacerles) dano a (?:mis hijos|los ninos|alguien|el|ella|mi hijo|mi hija|mi esposa|mi esposo)\\b',
+      // Fear of one's own hand: "tengo miedo de lo que le pueda hacer" (as English, below).
+      '\\b(?:miedo|terror|panico) de lo que (?:yo )?(?:le|les) (?:pueda|podria|vaya a|voy a|pudiera) hacer\\b',
     ],
     { hyperbole: true },
   ),
@@ -1012,7 +1031,7 @@ const ROUND_7_ES: SafetyRule[] = [
     { hyperbole: true },
   ),
   ...rules('danger', 'abuse', 'physical', [
-    '(?<!\\b(?:no|nunca|jamas)(?: \\w+){0,2} )\\bse (?:pone|puso|ponia|vuelve|volvio) (?:bien |muy |todo )?(?:violent[oa]|agresiv[oa] (?:fisicamente|a golpes))\\b',
+    '(?<!\\b(?:no|nunca|jamas)(?: \\w+){0,2} )\\bse (?:pone|puso|ponia|vuelve|volvio) (?:bien |muy |todo )?(?:violent[oa]|agresiv[oa] (?:fisicamente|a golpes))\\b(?! con (?:los|mis|nuestros|las|nuestras) (?:ninos|nenes|hijos|hijas|ninas|chamacos|bebes|criaturas)\\b)',
   ]),
   ...rules(
     'danger',

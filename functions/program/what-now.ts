@@ -48,6 +48,8 @@ export interface WhatNowWords {
     answered: (question: string, answer: string) => string;
     quickNo: (day: number, question: string) => string;
     slid: (question: string, first: string, last: string) => string;
+    /** When the person's own messages showed harm or fear: the plan cannot be called working. */
+    harmTold: string;
   };
 }
 
@@ -85,6 +87,8 @@ const ENGLISH: WhatNowWords = {
     quickNo: (day, question) => `On day ${day}, “${question}” You answered No.`,
     slid: (question, first, last) =>
       `Your answers to “${question}” went from ${first} in the first 30 days to ${last} in the last 30.`,
+    harmTold:
+      'Something you wrote to us during these 90 days said you may have been hurt or afraid. Talk that through with someone trained to help before deciding anything else.',
   },
 };
 
@@ -122,6 +126,8 @@ const SPANISH: WhatNowWords = {
     quickNo: (day, question) => `El día ${day}, «${question}» Respondiste No.`,
     slid: (question, first, last) =>
       `Tus respuestas a «${question}» pasaron de ${first} en los primeros 30 días a ${last} en los últimos 30.`,
+    harmTold:
+      'Algo que nos escribiste en estos 90 días decía que quizá te hicieron daño o que tenías miedo. Háblalo con alguien preparado para ayudar antes de decidir lo demás.',
   },
 };
 
@@ -178,7 +184,9 @@ export function whatNow(report: CheckpointReport, track: Track, language: Langua
     return { pattern: 'reconsider', reasons, safetyFirst };
   }
 
-  if (w === 1 && c !== null && c >= 4 && s !== null && s >= 4 && !quickNos.length && !slid.length) {
+  // Harm or fear in the person's own messages: "what you are doing is working" is never the answer.
+  const harm = report.harmDisclosed === true;
+  if (w === 1 && c !== null && c >= 4 && s !== null && s >= 4 && !quickNos.length && !slid.length && !harm) {
     const reasons = [willing, consistent, safer].filter((a) => a !== undefined).map(said);
     return { pattern: 'same-plan', reasons, safetyFirst };
   }
@@ -193,5 +201,9 @@ export function whatNow(report: CheckpointReport, track: Track, language: Langua
   const slidReasons = slid.map((m) =>
     words.slid(plain(m.question), m.first30?.toFixed(1) ?? '', m.last30?.toFixed(1) ?? ''),
   );
-  return { pattern: 'outside-help', reasons: [...stuck, ...quickReasons, ...slidReasons], safetyFirst };
+  return {
+    pattern: 'outside-help',
+    reasons: [...(harm ? [words.harmTold] : []), ...stuck, ...quickReasons, ...slidReasons],
+    safetyFirst,
+  };
 }

@@ -7,6 +7,7 @@ import { compiledCatalog } from '../../functions/catalog/compiled';
 import { replyBySms } from '../../functions/use-cases/replies/reply-by-sms';
 import { systemTexts } from '../../functions/use-cases/services/compose';
 import { updateEnrollment } from '../../functions/use-cases/services/update-enrollment';
+import { compileCatalog } from '../../scripts/build';
 import { type FakeWorld, fakeWorld, testCatalog } from '../support/fake-deps';
 import { confirmedParticipant, runUntil } from '../support/fake-program';
 
@@ -20,13 +21,23 @@ const texting = (world: FakeWorld) =>
   confirmedParticipant(world, { phone: PHONE, smsConsent: true }, { textYes: true });
 
 describe('YES', () => {
-  it('while only a 1–5 check-in is open is the opt-in word again, not an answer', async () => {
+  it('days into the program, with only a 1–5 check-in open, is told what the question takes, not "you are in"', async () => {
     const world = fakeWorld('2026-03-02T15:00:00.000Z');
     await texting(world);
     await runUntil(world, '2026-03-09T12:00:00.000Z');
-    expect(await sms(world, 'yes')).toBe(texts.optInConfirmed);
-    expect(world.store.replies).toHaveLength(0);
+    const answer = await sms(world, 'yes');
+    expect(answer).not.toBe(texts.optInConfirmed);
+    expect(answer).toBe(
+      testCatalog.messages.answers.doesNotFit.replace('{{questions}}', 'week 1 check-in (1-5)'),
+    );
+    expect(world.store.replies.filter((r) => r.score !== undefined)).toHaveLength(0);
     expect(await sms(world, '3')).toBe('3 of 5 noted.');
+  });
+
+  it('right after the opt-in, a second YES is still the opt-in word', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    await texting(world);
+    expect(await sms(world, 'YES')).toBe(texts.optInConfirmed);
   });
 
   it('a doubt at the final checkpoint is kept beside it with the question left open, and a no however written is a no', async () => {
@@ -191,5 +202,18 @@ describe('a number no program knows', () => {
       messageSid: 'SMunknown-en',
     });
     expect(english).toBe(helpIn('en'));
+  });
+});
+
+describe('a 1 on feeling safe, with no words to tell the language', () => {
+  it('gets the lines in the language of the program', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    world.deps.catalog = await compileCatalog();
+    await confirmedParticipant(world, { phone: PHONE, smsConsent: true, language: 'es' }, { textYes: true });
+    await runUntil(world, '2026-03-09T12:00:00.000Z');
+    const answer = await sms(world, '1');
+    expect(answer).toContain('Anotado: 1 de 5');
+    expect(answer).toContain('Nadie lee las respuestas en el momento');
+    expect(answer).not.toContain('Nobody reads');
   });
 });

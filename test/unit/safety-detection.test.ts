@@ -437,3 +437,28 @@ describe('a request for one’s own answers', () => {
     ).toBe('danger');
   });
 });
+
+describe('Spanish danger a second walkthrough found missed (2026-12-07)', () => {
+  it.each([
+    'tomé muchas pastillas',
+    'tome muchas pastillas',
+    'quiero desaparecer',
+    'quisiera desaparecer',
+    'se puso violento con los niños',
+    'estoy sangrando',
+    'tengo moretones',
+    'tengo miedo de lo que le pueda hacer',
+    "I'm scared of what I might do to her",
+  ])('reads "%s" as danger', (text) => {
+    expect(assessSafety(text)?.level).toBe('danger');
+  });
+
+  it.each([
+    'tomé muchas pastillas para la gripa',
+    'tengo moretones del gimnasio',
+    'el perro se puso violento con los niños',
+    'no se puso violento con los niños, solo gritó',
+  ])('leaves "%s" alone', (text) => {
+    expect(assessSafety(text)).toBeUndefined();
+  });
+});

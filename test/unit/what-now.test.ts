@@ -184,6 +184,16 @@ describe('what now: the pattern a participant’s answers lean towards', () => {
     }
   });
 
+  it('never calls the plan working when the person’s own messages showed harm or fear, however high the answers', () => {
+    const high = { willing: 1, consistent: 5, safer: 5 };
+    expect(whatNow(report(high), 'hurt').pattern).toBe('same-plan');
+    for (const language of ['en', 'es'] as const) {
+      const verdict = whatNow({ ...report(high), harmDisclosed: true }, 'hurt', language);
+      expect(verdict).toMatchObject({ pattern: 'outside-help', safetyFirst: true });
+      expect(verdict.reasons[0]).toMatch(language === 'en' ? /hurt or afraid/ : /daño o que tenías miedo/);
+    }
+  });
+
   it('does not read the repairing track’s questions about the partner’s safety as the participant’s own fear', () => {
     const verdict = whatNow(report({ willing: 1, consistent: 4, safer: 2, day60: [1, 0, 1] }), 'repairing');
     expect(verdict.safetyFirst).toBe(false);

@@ -205,9 +205,11 @@ async function answerSms(
     case 'start':
       return optIn(deps, enrollment, sms, request);
     case 'yes':
-      // YES answers a yes/no question when one is open; otherwise it is the opt-in keyword.
-      if (!(optedIn && yesNoOpen(enrollment, at))) return optIn(deps, enrollment, sms, request);
-      break;
+      // YES answers a yes/no question when one is open; otherwise it is the opt-in keyword, unless texts have
+      // been on for days: then it answers something else (a nudge's "write yes or no"), kept as a note, not
+      // "you're in".
+      if (optedIn && (yesNoOpen(enrollment, at) || textingForDays(enrollment, at))) break;
+      return optIn(deps, enrollment, sms, request);
     case 'pause':
     case 'resume':
     case 'skip':
@@ -221,6 +223,14 @@ async function answerSms(
   if (!optedIn) return texts.optInPrompt;
   return recordAnswer(deps, enrollment, sms, at, signal, back);
 }
+
+/** Days into the program after which a YES from someone whose texts are on no longer answers the opt-in. */
+const OPT_IN_YES_DAYS = 2;
+
+/** Whether the program is OPT_IN_YES_DAYS past its day 0: long after any "reply YES" prompt. */
+const textingForDays = (enrollment: Enrollment, at: string): boolean =>
+  enrollment.day0 !== undefined &&
+  Date.parse(at) - Date.parse(enrollment.day0) >= OPT_IN_YES_DAYS * 86_400_000;
 
 /** STOP and its synonyms: texts stop at once; one confirmation, and nothing after a repeat. */
 async function optOut(
@@ -403,5 +413,8 @@ async function recordAnswer(
   // answerOpenQuestions noted it for the operator.
   if (!lowSafetyAnswer(outcome) || signal) return confirmation;
   const lines = await crisisLinesOf(sms.from);
-  return sentences(confirmation, concernSms(deps, enrollment, guessLanguage(sms.body), lines));
+  return sentences(
+    confirmation,
+    concernSms(deps, enrollment, guessLanguage(sms.body, enrollment.language ?? 'en'), lines),
+  );
 }
