@@ -141,13 +141,36 @@ function zoneLabel(zone: ZoneChoice, language: Language): string {
   return spanish ? [spanish, ...rest].join(' – ') : zone.label;
 }
 
-const zoneOption = (zone: ZoneChoice, selected: boolean, language: Language = 'en') =>
-  option(
+/** Spanish names of places people search for whose zones tzdb names in English ("Ciudad de México"). */
+const PLACES_ES: Record<string, string> = {
+  'America/Mexico_City': 'Ciudad de México CDMX Distrito Federal',
+  'America/New_York': 'Nueva York',
+  'America/Havana': 'La Habana',
+  'America/Sao_Paulo': 'San Pablo',
+  'Europe/London': 'Londres',
+  'America/Puerto_Rico': 'San Juan',
+};
+
+let countryNamesEs: Intl.DisplayNames | undefined;
+
+/** What a search in Spanish may name a zone by: its country in Spanish (Intl), and the place names above. */
+function spanishNames(zone: ZoneChoice): string {
+  countryNamesEs ??= new Intl.DisplayNames(['es'], { type: 'region' });
+  const country = zone.country ? (countryNamesEs.of(zone.country) ?? '') : '';
+  return [country, ...[zone.value, ...zone.also].map((name) => PLACES_ES[name] ?? '')]
+    .filter(Boolean)
+    .join(' ');
+}
+
+const zoneOption = (zone: ZoneChoice, selected: boolean, language: Language = 'en') => {
+  const es = language === 'es' ? spanishNames(zone) : '';
+  return option(
     zone.value,
     zoneLabel(zone, language),
     selected,
-    `${zone.country ? ` data-country="${zone.country}"` : ''}${zone.also.length ? ` data-also="${escapeHtml(zone.also.join(' '))}"` : ''}`,
+    `${zone.country ? ` data-country="${zone.country}"` : ''}${zone.also.length ? ` data-also="${escapeHtml(zone.also.join(' '))}"` : ''}${es ? ` data-es="${escapeHtml(es)}"` : ''}`,
   );
+};
 
 /**
  * The time zone `<option>`s: `first` (the person's zone: the current one on the settings page, a form sent

@@ -317,13 +317,19 @@ const script = (language: Language) => `<script>
   find.querySelector('label').textContent=W.find; find.querySelector('input').placeholder=W.findPlaceholder;
   tz.parentNode.insertBefore(find,document.querySelector('label[for="timezone"]'));
   var search=document.getElementById('timezone-find'), found=document.getElementById('timezone-found');
+  // Accents and case aside ("Mexico" finds "México"); the zone chosen before a search is kept, and put
+  // back when the search matches nothing or is cleared: a failed search never leaves another zone chosen.
+  function fold(t){t=t.toLowerCase().replace(/_/g,' ');return t.normalize?t.normalize('NFD').replace(/[\u0300-\u036f]/g,''):t;}
+  var before=null;
   search.addEventListener('input',function(){
-    var words=search.value.trim().toLowerCase(), first=null, count=0;
+    var words=fold(search.value.trim()), first=null, count=0;
+    if(words&&before===null) before=tz.value;
     each(tz.querySelectorAll('optgroup'),function(g){var shown=0;
-      each(g.querySelectorAll('option'),function(o){var hit=!words||(o.textContent+' '+o.value+' '+(o.getAttribute('data-also')||'')).toLowerCase().replace(/_/g,' ').indexOf(words)>=0;
+      each(g.querySelectorAll('option'),function(o){var hit=!words||fold(o.textContent+' '+o.value+' '+(o.getAttribute('data-also')||'')+' '+(o.getAttribute('data-es')||'')).indexOf(words)>=0;
         o.hidden=!hit; if(hit){shown++; count++; if(!first) first=o;}});
       g.hidden=shown===0;});
     if(words&&first){tz.value=first.value; followZone();}
+    else if(before!==null){tz.value=before; followZone(); if(!words) before=null;}
     found.textContent=!words?'':count===0?W.noMatch.replace('{q}',search.value.trim()):count===1?W.oneMatch:W.manyMatch.replace('{n}',count);
   });
   function clear(){each(form.querySelectorAll('.error'),function(e){e.textContent='';}); each(form.querySelectorAll('[aria-invalid]'),function(e){e.removeAttribute('aria-invalid');}); result.textContent='';}

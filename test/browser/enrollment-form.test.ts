@@ -117,7 +117,34 @@ describe.each(WIDTHS)('the enrollment form at %i px', (width) => {
     expect(await page.locator('#country').inputValue()).toBe('DE');
     await page.locator('#timezone-find').fill('chicago');
     expect(await page.locator('#timezone').inputValue()).toBe(BROWSER_ZONE);
+    // A search that matches nothing, on the way or at the end, leaves the zone chosen before it.
+    await page.locator('#timezone-find').fill('');
+    await page.locator('#timezone-find').pressSequentially('Ciudad de Narnia');
+    expect(await page.locator('#timezone-found').textContent()).toContain('Ciudad de Narnia');
+    expect(await page.locator('#timezone').inputValue()).toBe(BROWSER_ZONE);
+    await page.locator('#timezone-find').fill('');
+    expect(await page.locator('#timezone').inputValue()).toBe(BROWSER_ZONE);
     await accessible(page, 'form-zone-search');
+    await page.close();
+  });
+
+  it('finds zones by their Spanish names on the Spanish form, accents or not', async () => {
+    const page = await openTab(width);
+    await page.goto(`${runtime.url}/?lang=es`);
+    for (const [typed, zone] of [
+      ['Ciudad de México', 'America/Mexico_City'],
+      ['ciudad de mexico', 'America/Mexico_City'],
+      ['Nueva York', 'America/New_York'],
+      ['Perú', 'America/Lima'],
+    ] as const) {
+      await page.locator('#timezone-find').fill(typed);
+      expect(await page.locator('#timezone').inputValue(), typed).toBe(zone);
+    }
+    // A country with several zones: one of its own is chosen, and the rest are left to pick from.
+    await page.locator('#timezone-find').fill('España');
+    expect(['Europe/Madrid', 'Atlantic/Canary', 'Africa/Ceuta']).toContain(
+      await page.locator('#timezone').inputValue(),
+    );
     await page.close();
   });
 

@@ -180,6 +180,17 @@ describe('pressing the button', () => {
     expect(world.store.replies[0]?.sourceId).toMatch(/^web-/);
   });
 
+  it('answers a 1 on feeling safe with the lines to call, as a text’s answer does, in the program’s language', async () => {
+    for (const language of ['en', 'es'] as const) {
+      const { world } = await withCheckin({ language });
+      const recorded = await answerByEmail(world.deps, answerLink(world, 1).token, '1');
+      expect(recorded.safety).toMatchObject({ level: 'concern', language, paused: false });
+      expect(recorded.safety?.sectionsHtml.join('')).toContain('988');
+    }
+    const { world } = await withCheckin();
+    expect((await answerByEmail(world.deps, answerLink(world, 2).token, '2')).safety).toBeUndefined();
+  });
+
   it('a second click changes the answer, and says from what', async () => {
     const { world } = await withCheckin();
     const first = answerLink(world, 2);

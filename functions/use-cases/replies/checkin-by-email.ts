@@ -8,7 +8,7 @@ import type { Language, Metric, Scale, Step } from '../../program/types';
 import { fillHtml } from '../../render/fill';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors';
 import type { Deps } from '../deps';
-import { answerOpenQuestions, latestScore } from '../services/answers';
+import { answerOpenQuestions, latestScore, SAFETY_METRICS } from '../services/answers';
 import { lineSections } from '../services/compose';
 
 export interface EmailAnswer {
@@ -181,18 +181,45 @@ export async function answerByEmail(
     language: enrollment.language ?? 'en',
     note: kept ? 'kept' : note ? 'withheld' : 'none',
   };
-  if (!signal) return recorded;
+  if (!signal) {
+    // A 1 on feeling safe is a sign of concern (answerOpenQuestions noted it for the operator): the page
+    // gives the lines, as a text's answer does, in the program's language.
+    if (answer.score !== 1 || !SAFETY_METRICS.includes(answer.step.metric ?? '')) return recorded;
+    const language = enrollment.language ?? 'en';
+    return {
+      ...recorded,
+      safety: {
+        level: 'concern',
+        language,
+        paused: false,
+        sectionsHtml: await linesHtml(deps, enrollment, language, false),
+      },
+    };
+  }
   const { protect, noteConcern } = await import('../services/safety');
   let paused = false;
   if (signal.level === 'danger') paused = (await protect(deps, enrollment, signal.category, 'email')).paused;
   else await noteConcern(deps, enrollment, signal.category, 'email');
   // The lines of the crisis email, for the country of the person's number, in the language written.
-  const email = deps.catalog.messages.safety.email[signal.language];
+  const sectionsHtml = await linesHtml(deps, enrollment, signal.language);
+  return { ...recorded, safety: { level: signal.level, language: signal.language, paused, sectionsHtml } };
+}
+
+/**
+ * The lines for the country of the person's number, as HTML sections, after the crisis email's opening
+ * ("thank you for telling us…") when words were written.
+ */
+async function linesHtml(
+  deps: Deps,
+  enrollment: Enrollment,
+  language: MessageLanguage,
+  opening = true,
+): Promise<string[]> {
+  const email = deps.catalog.messages.safety.email[language];
   const lines = await crisisLinesOf(enrollment.phone);
-  const sectionsHtml = [email.opening, ...lineSections(email, lines)].map((section) =>
+  return [...(opening ? [email.opening] : []), ...lineSections(email, lines)].map((section) =>
     fillHtml(section.html, { emergency: lines.emergency ?? '' }),
   );
-  return { ...recorded, safety: { level: signal.level, language: signal.language, paused, sectionsHtml } };
 }
 
 /** The question a link names: from the open questions, else rebuilt from the message that asked it. */
