@@ -59,7 +59,7 @@ export function linkTroublePage(
     `<h1>${title}</h1>
 ${why}
 <h2>${words.getFresh}</h2>
-<p>${escapeHtml(kind ? words.ask[kind] : words.askAny)}</p>
+<p>${escapeHtml(kind === 'checkin' && reason === 'invalid' ? words.askBrokenCheckin : kind ? words.ask[kind] : words.askAny)}</p>
 ${freshLinkForm(words, language, kind, state)}
 ${home(words)}`,
     '',

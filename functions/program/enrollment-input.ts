@@ -1,4 +1,9 @@
-import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import {
+  type CountryCode,
+  isSupportedCountry,
+  type PhoneNumber,
+  parsePhoneNumberFromString,
+} from 'libphonenumber-js/min';
 import { IANAZone } from 'luxon';
 import * as z from 'zod/mini';
 import { type FieldProblem, ValidationError } from '../shared/errors';
@@ -201,6 +206,24 @@ function validate<S extends z.ZodMiniType>(fields: S, body: unknown, what: strin
 const saysYes = (value: unknown) =>
   value === true || (typeof value === 'string' && CONSENT_WORDS.includes(value.toLowerCase()));
 
+/** North American toll-free area codes: such a number takes calls, never texts. */
+const TOLL_FREE = /^8(?:00|33|44|55|66|77|88)/;
+
+/** Why a possible number cannot get our texts: an extension, or a toll-free number. */
+function whyNotMobile(number: PhoneNumber): { code: string; message: string } | undefined {
+  if (number.ext)
+    return {
+      code: 'phone_extension',
+      message: `A mobile number has no extension: enter it without "ext ${number.ext}".`,
+    };
+  if (number.countryCallingCode === '1' && TOLL_FREE.test(number.nationalNumber))
+    return {
+      code: 'phone_toll_free',
+      message: 'This is a toll-free number, which cannot get texts. Enter your mobile number instead.',
+    };
+  return undefined;
+}
+
 /**
  * Validates an enrollment form or JSON body as a whole; throws a ValidationError naming the first bad
  * field and listing every one. A national number ("(415) 555-0134") is read in the chosen `country`,
@@ -220,7 +243,9 @@ export function parseEnrollmentRequest(body: unknown): EnrollmentRequest {
           ? countryOfZone(fields.timezone.trim())
           : undefined;
     const number = parsePhoneNumberFromString(String(fields.phone), country as CountryCode | undefined);
-    if (number?.isPossible()) phone = number.number;
+    const notMobile = number?.isPossible() ? whyNotMobile(number) : undefined;
+    if (notMobile) problems.push({ field: 'phone', ...notMobile });
+    else if (number?.isPossible()) phone = number.number;
     else
       problems.push({
         field: 'phone',

@@ -57,3 +57,33 @@ describe('enrollment input', () => {
     expect(() => parseEnrollmentRequest([1, 2])).toThrow(ValidationError);
   });
 });
+
+describe('a number that cannot get texts', () => {
+  const chicago = { email: 'ana@example.com', timezone: 'America/Chicago', role: 'hurt', smsConsent: true };
+  const problemOf = (phone: string) => {
+    try {
+      parseEnrollmentRequest({ ...chicago, phone });
+    } catch (error) {
+      if (error instanceof ValidationError) return error.problems?.find((p) => p.field === 'phone');
+      throw error;
+    }
+    return undefined;
+  };
+
+  it('refuses a toll-free number, saying why', () => {
+    expect(problemOf('(800) 555-0144')).toMatchObject({ code: 'phone_toll_free' });
+    expect(problemOf('+1 888 555 0100')?.message).toMatch(/toll-free/);
+  });
+
+  it('refuses an extension, naming it', () => {
+    expect(problemOf('(713) 555-0144 ext 2')).toMatchObject({
+      code: 'phone_extension',
+      message: expect.stringContaining('"ext 2"'),
+    });
+  });
+
+  it('takes a mobile number written in the usual ways', () => {
+    for (const phone of ['(713) 555-0144', '713.555.0144', '1-713-555-0144'])
+      expect(parseEnrollmentRequest({ ...chicago, phone }).phone).toBe('+17135550144');
+  });
+});

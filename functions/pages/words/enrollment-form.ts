@@ -153,7 +153,7 @@ Recibes pasos cortos por correo, una pregunta cada semana y, el día 90, un info
 Si tu pareja también se une, cada uno tiene su propio programa, separado y privado.`,
     switchLabel: 'Idioma',
     invited:
-      'Tu pareja te invitó. Tu programa será solo tuyo: tu pareja nunca ve tus respuestas, tus notas ni tu informe. Si te unes, su página de pareja dirá que sus programas están enlazados.',
+      'Tu pareja te invitó. Tu programa será solo tuyo: tu pareja nunca ve tus respuestas, tus notas ni tu informe. Si te unes, su página de pareja dirá que sus programas están vinculados.',
     shareParticipation:
       'Dejar que mi pareja vea cuántas preguntas semanales respondo (nunca qué respondo), si también comparte las suyas.',
     email: 'Correo electrónico',

@@ -15,6 +15,8 @@ export interface FreshLinkWords {
   getFresh: string;
   /** What the person can do with a fresh link of each kind, said before the form. */
   ask: Record<FreshLinkKind, string>;
+  /** A broken check-in link: its question may well be open still (`ask.checkin` is for an expired one). */
+  askBrokenCheckin: string;
   askAny: string;
   askForm: string;
   email: string;
@@ -56,7 +58,7 @@ export const FRESH_LINK_WORDS: Record<Language, FreshLinkWords> = {
     getFresh: 'Get a fresh link',
     ask: {
       confirm:
-        'Enter the address you signed up with. If it is waiting to be confirmed, we will send the confirmation again; if your program has already started, a link to your settings.',
+        'Enter the address you signed up with. If it is waiting to be confirmed, we will send the confirmation again; if your program has already started, a link to your settings. A sign-up not confirmed within two weeks is removed: if it has been longer, sign up again from the start page.',
       unsubscribe: SAME_PAGE_EN,
       checkin:
         'A check-in link lasts two weeks, and the question it was for has closed, so an answer to it would no longer count. Your next check-in comes as usual. If you want your settings page, enter the address you signed up with and we will email it a link.',
@@ -65,6 +67,8 @@ export const FRESH_LINK_WORDS: Record<Language, FreshLinkWords> = {
       partner: SAME_PAGE_EN,
       settings: SAME_PAGE_EN,
     },
+    askBrokenCheckin:
+      'Its question may still be open: try the button in the email itself. If you want your settings page, enter the address you signed up with and we will email it a link.',
     askAny: 'Enter the address you signed up with, and we will email it a new link.',
     askForm: 'Enter the address you signed up with. If it is in the program, we will email it a new link.',
     email: 'Your email address',
@@ -101,7 +105,7 @@ export const FRESH_LINK_WORDS: Record<Language, FreshLinkWords> = {
     getFresh: 'Pide un enlace nuevo',
     ask: {
       confirm:
-        'Escribe el correo con el que te inscribiste. Si todavía falta confirmarlo, te enviaremos la confirmación otra vez; si tu programa ya empezó, un enlace a tu configuración.',
+        'Escribe el correo con el que te inscribiste. Si todavía falta confirmarlo, te enviaremos la confirmación otra vez; si tu programa ya empezó, un enlace a tu configuración. Una inscripción sin confirmar se borra a las dos semanas: si pasó más tiempo, vuelve a inscribirte desde la página principal.',
       unsubscribe: SAME_PAGE_ES,
       checkin:
         'Un enlace de pregunta semanal dura dos semanas, y la pregunta ya se cerró, así que una respuesta ya no contaría. Tu próxima pregunta llegará como siempre. Si quieres abrir tu configuración, escribe el correo con el que te inscribiste y te enviaremos un enlace.',
@@ -111,6 +115,8 @@ export const FRESH_LINK_WORDS: Record<Language, FreshLinkWords> = {
       partner: SAME_PAGE_ES,
       settings: SAME_PAGE_ES,
     },
+    askBrokenCheckin:
+      'Puede que su pregunta siga abierta: prueba el botón del propio correo. Si quieres abrir tu configuración, escribe el correo con el que te inscribiste y te enviaremos un enlace.',
     askAny: 'Escribe el correo con el que te inscribiste y te enviaremos a esa dirección un enlace nuevo.',
     askForm:
       'Escribe el correo con el que te inscribiste. Si está en el programa, te enviaremos a esa dirección un enlace nuevo.',

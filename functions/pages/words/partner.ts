@@ -89,9 +89,10 @@ invitation; it says nothing about your program or your answers.`,
     whatMaySee: 'Lo que tu pareja puede ver',
     onlyThis:
       'Solo esto, y solo si los dos están de acuerdo: cuántas preguntas semanales respondió cada uno. Nunca tus respuestas, tus notas ni tu informe.',
-    stopSharing: 'Dejar de compartir mi cuenta',
-    share: 'Compartir mi cuenta',
-    sharingNow: (sharing) => (sharing ? 'Ahora la estás compartiendo.' : 'Ahora no la estás compartiendo.'),
+    // "Mi cuenta" would read as "my account": what is shared is how many check-ins were answered.
+    stopSharing: 'Dejar de compartir cuántas respondí',
+    share: 'Compartir cuántas respondí',
+    sharingNow: (sharing) => (sharing ? 'Ahora lo estás compartiendo.' : 'Ahora no lo estás compartiendo.'),
     partnerTitle: 'Tu pareja',
     linkedHeading: 'Sus programas están vinculados',
     linkedText:
