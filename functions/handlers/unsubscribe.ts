@@ -41,7 +41,14 @@ export const handle: HttpHandle = (deps, event) =>
     const token = query(event, 'token');
     const self = `/unsubscribe?token=${encodeURIComponent(token ?? '')}`;
     if (event.requestContext.http.method === 'GET') {
-      return html(200, stopEmailsPage(await lookupUnsubscribe(deps, token), self));
+      const enrollment = await lookupUnsubscribe(deps, token);
+      // Already stopped: say so, with the way back, rather than a second "Stop emails" button.
+      return html(
+        200,
+        enrollment.emailStatus === 'active'
+          ? stopEmailsPage(enrollment, self)
+          : emailsStoppedPage(enrollment, self),
+      );
     }
     const fields = postedFields(event);
     const action = String(fields.action ?? 'unsubscribe');

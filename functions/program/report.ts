@@ -84,17 +84,26 @@ export function buildReport(input: {
   firstMadeAt?: string;
 }): CheckpointReport {
   const madeAt = input.firstMadeAt ?? input.now;
-  const isLate = (r: Reply | undefined) =>
-    r !== undefined && input.firstMadeAt !== undefined && r.at > madeAt;
   const stepById = new Map(input.steps.map((s) => [s.id, s]));
   const sentCheckins = input.messages.filter(
     (m) => (m.kind === 'check-in' || m.kind === 'checkpoint') && REACHED.includes(m.status),
   );
   const answers = input.replies.filter((r) => r.score !== undefined && r.metric !== undefined);
-  // One answer per check-in: the latest wins (a person may correct themselves).
+  // One answer per check-in: the latest wins (a person may correct themselves); and the one the report
+  // showed when it was first made.
   const answerByCheckin = new Map<string, Reply>();
-  for (const r of [...answers].sort((a, b) => a.at.localeCompare(b.at)))
+  const answerWhenMade = new Map<string, Reply>();
+  for (const r of [...answers].sort((a, b) => a.at.localeCompare(b.at))) {
     answerByCheckin.set(`${r.stepId}#${r.day}`, r);
+    if (r.at <= madeAt) answerWhenMade.set(`${r.stepId}#${r.day}`, r);
+  }
+  // Late: an answer that came after the report was made and changed what it showed (the same answer
+  // given again, a second click on the same link, is not late).
+  const isLate = (r: Reply | undefined) =>
+    r !== undefined &&
+    input.firstMadeAt !== undefined &&
+    r.at > madeAt &&
+    answerWhenMade.get(`${r.stepId}#${r.day}`)?.score !== r.score;
 
   const metrics: MetricSummary[] = [];
   const checkpoint: CheckpointReport['checkpoint'] = [];

@@ -533,6 +533,10 @@ describe('every handler, with only the ports and catalog parts its entry point n
     const stopped = await http('unsubscribe', 'POST', link, { headers: JSON_ACCEPT });
     expect(stopped.statusCode).toBe(200);
     expect((await w.store.findByEmail(bea.email))?.emailStatus).toBe('unsubscribed');
+    // Opened again later, the link says emails are stopped and offers them back, not a second stop.
+    const again = await http('unsubscribe', 'GET', link);
+    expect(again.body).toContain('Start my emails again');
+    expect(again.body).not.toContain('Press the button to stop');
   });
 
   it('privacy: deletes everything, only with its box ticked', async () => {

@@ -83,6 +83,34 @@ describe('a report brought up to date', () => {
       firstMadeAt: MADE,
     });
 
+  it('does not mark late the same answer given again after it was made (a second click on the same link)', () => {
+    const again = buildReport({
+      enrollmentId: 'enr-1',
+      now: '2026-04-02T09:05:00.000Z',
+      steps: [weekly, finalQuestion],
+      messages,
+      replies: [
+        ...replies.slice(0, 3),
+        answer(finalQuestion, 88, 1, '2026-04-01T20:00:00.000Z'),
+        answer(finalQuestion, 88, 1, LATER),
+        answer(weekly, 69, 4, LATER),
+      ],
+      firstMadeAt: MADE,
+    });
+    expect(again.checkpoint[0]).not.toHaveProperty('late');
+    expect(again.metrics[0]?.weekly.filter((w) => w.late)).toEqual([]);
+    // A changed answer is still late.
+    const changed = buildReport({
+      enrollmentId: 'enr-1',
+      now: '2026-04-02T09:05:00.000Z',
+      steps: [weekly, finalQuestion],
+      messages,
+      replies: [...replies.slice(0, 3), answer(weekly, 69, 2, LATER)],
+      firstMadeAt: MADE,
+    });
+    expect(changed.metrics[0]?.weekly.filter((w) => w.late).map((w) => w.week)).toEqual([10]);
+  });
+
   it('keeps when it was first made and says when it was updated', () => {
     const report = updated();
     expect(report.generatedAt).toBe(MADE);
