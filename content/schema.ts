@@ -36,6 +36,8 @@ export const KNOWN_PLACEHOLDERS = {
   previous: '5 of 5',
   week: '13',
   number: '3',
+  // A country's emergency number, in HELP outside the US and Canada (sms.helpElsewhere): South Africa's.
+  emergency: '10111',
   // PAUSE replies (functions/use-cases/services/pause.ts).
   days: '30',
   resumeDate: 'Wednesday, September 30',
@@ -95,6 +97,7 @@ export const SYSTEM_SMS_PLACEHOLDERS = {
   programOver: [],
   whichSignUp: [],
   help: ['frequency', 'supportEmail'],
+  helpElsewhere: ['frequency', 'supportEmail', 'emergency'],
   ratingRecorded: ['score', 'max'],
   answerRecorded: ['answer'],
   ratingUnclear: [],
@@ -446,6 +449,7 @@ export const SourceSystemSchema = z
       programOver: smsText('programOver'),
       whichSignUp: smsText('whichSignUp'),
       help: smsText('help'),
+      helpElsewhere: smsText('helpElsewhere'),
       ratingRecorded: smsText('ratingRecorded'),
       answerRecorded: smsText('answerRecorded'),
       ratingUnclear: smsText('ratingUnclear'),

@@ -233,6 +233,8 @@ export interface SystemSms {
    */
   whichSignUp: string;
   help: string;
+  /** HELP from a number outside the US and Canada: its country's emergency number ({{emergency}}), not 988. */
+  helpElsewhere: string;
   /** Placeholders: {{score}}, {{max}}. */
   ratingRecorded: string;
   /** For yes/no check-ins. Placeholder: {{answer}}. */

@@ -173,6 +173,7 @@ export const testCatalog: Catalog = {
       programOver: 'Kintsugi: texts are on, but your program is over.',
       whichSignUp: 'Kintsugi: more than one sign-up gave this number. Reply YES and the start of your email.',
       help: 'Kintsugi help: write to {{supportEmail}}. STOP to end.',
+      helpElsewhere: 'Kintsugi help: call {{emergency}}, write to {{supportEmail}}. STOP to end.',
       ratingRecorded: '{{score}} of {{max}} noted.',
       answerRecorded: '{{answer}} noted.',
       ratingUnclear: 'Reply with a number from 1 to 5.',

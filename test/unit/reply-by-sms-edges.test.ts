@@ -217,3 +217,17 @@ describe('a 1 on feeling safe, with no words to tell the language', () => {
     expect(answer).not.toContain('Nobody reads');
   });
 });
+
+describe('HELP from outside the US and Canada', () => {
+  it('names the emergency number of the country the number is in, not 988', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    world.deps.catalog = await compileCatalog();
+    const help = (from: string) =>
+      replyBySms(world.deps, { from, body: 'HELP', messageSid: `SMhelp${from}` });
+    const uk = await help('+447700900123');
+    expect(uk).toContain('Crisis: 999.');
+    expect(uk).not.toContain('988');
+    expect(await help('+525512345678')).toContain('Crisis: 911.');
+    expect(await help('+14155550199')).toContain('Crisis: 988.');
+  });
+});

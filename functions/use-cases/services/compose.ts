@@ -50,6 +50,7 @@ export function systemTexts(
     optInPrompt: withFrequency(texts.optInPrompt),
     startConfirmed: withFrequency(texts.startConfirmed),
     help: withFrequency(texts.help),
+    helpElsewhere: withFrequency(texts.helpElsewhere),
   };
 }
 
