@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Enrollment, MessageRecord } from '../../functions/program/enrollment';
+import { invitePartner } from '../../functions/use-cases/partners/partner-page';
 import { participationSignal } from '../../functions/use-cases/services/partnership';
 import { fakeWorld } from '../support/fake-deps';
 import { enrollmentRecord } from '../support/records';
@@ -97,5 +98,26 @@ describe('the participation signal partners may share', () => {
     expect(
       await participationSignal(world.deps, (await world.store.getEnrollment('a')) as Enrollment),
     ).toBeUndefined();
+  });
+});
+
+describe('an invitation refused', () => {
+  it('says why in the inviter’s language, on the page they are on', async () => {
+    const world = fakeWorld();
+    await world.store.createEnrollment(person('es-1', { email: 'ana@example.com', language: 'es' }));
+    const token = world.deps.tokens.sign('partner', 'es-1');
+    const own = await invitePartner(world.deps, token, { email: 'ana@example.com' }).catch((e: unknown) => e);
+    expect(own).toMatchObject({
+      code: 'own_email',
+      language: 'es',
+      message: expect.stringMatching(/^Ese es tu propio correo/),
+    });
+    const bad = await invitePartner(world.deps, token, { email: 'pablo@gmail,com' }).catch((e: unknown) => e);
+    expect(bad).toMatchObject({ code: 'invalid_email', language: 'es' });
+    await world.store.createEnrollment(person('en-1', { email: 'bo@example.com' }));
+    const english = await invitePartner(world.deps, world.deps.tokens.sign('partner', 'en-1'), {
+      email: 'bo@example.com',
+    }).catch((e: unknown) => e);
+    expect((english as Error).message).toBe('That is your own address. Enter the one your partner uses.');
   });
 });

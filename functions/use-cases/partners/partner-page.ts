@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import type { Enrollment } from '../../program/enrollment';
 import { inLanguage } from '../../program/in-language';
+import type { Language } from '../../program/types';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors';
 import { logger } from '../../shared/logger';
 import type { Deps } from '../deps';
@@ -54,6 +55,33 @@ export async function viewPartnerPage(deps: Deps, token: string | undefined): Pr
   };
 }
 
+/** Why an invitation was not sent, in the inviter's language. */
+const INVITE_ERRORS: Record<
+  Language,
+  {
+    invalidEmail: string;
+    ownEmail: string;
+    notActive: string;
+    alreadyLinked: string;
+    tooMany: (max: number) => string;
+  }
+> = {
+  en: {
+    invalidEmail: "Enter your partner's email address.",
+    ownEmail: 'That is your own address. Enter the one your partner uses.',
+    notActive: 'Invitations can be sent while your program is running.',
+    alreadyLinked: 'Your program is already linked with your partner’s.',
+    tooMany: (max) => `You have sent ${max} invitations, the most we send for one program.`,
+  },
+  es: {
+    invalidEmail: 'Escribe el correo electrónico de tu pareja.',
+    ownEmail: 'Ese es tu propio correo. Escribe el que usa tu pareja.',
+    notActive: 'Las invitaciones se pueden enviar mientras tu programa está en marcha.',
+    alreadyLinked: 'Tu programa ya está vinculado con el de tu pareja.',
+    tooMany: (max) => `Ya enviaste ${max} invitaciones, lo máximo que enviamos para un programa.`,
+  },
+};
+
 /**
  * Emails an invitation to the partner. It says nothing about the inviter's program, only that a
  * private program of their own exists; following it links the two enrollments once they confirm.
@@ -68,27 +96,23 @@ export async function invitePartner(
   request: { ip?: string; requestId?: string } = {},
 ): Promise<void> {
   const inviter = await owner(deps, token);
+  // In the inviter's language: the page shows the message as it is.
+  const language = inviter.language ?? 'en';
+  const said = INVITE_ERRORS[language];
+  const invalid = (code: string, message: string) => {
+    const error = new ValidationError(code, message, 'email');
+    error.language = language;
+    return error;
+  };
   const parsed = emailSchema.safeParse(input.email);
-  if (!parsed.success)
-    throw new ValidationError('invalid_email', "Enter your partner's email address.", 'email');
+  if (!parsed.success) throw invalid('invalid_email', said.invalidEmail);
   const email = parsed.data;
-  if (email === inviter.email) {
-    throw new ValidationError(
-      'own_email',
-      'That is your own address. Enter the one your partner uses.',
-      'email',
-    );
-  }
-  if (inviter.status !== 'active')
-    throw new ConflictError('not_active', 'Invitations can be sent while your program is running.');
+  if (email === inviter.email) throw invalid('own_email', said.ownEmail);
+  if (inviter.status !== 'active') throw new ConflictError('not_active', said.notActive, undefined, language);
   if (await partnerOf(deps, inviter))
-    throw new ConflictError('already_linked', 'Your program is already linked with your partner’s.');
-  if ((inviter.invitations?.count ?? 0) >= MAX_INVITATIONS) {
-    throw new ConflictError(
-      'too_many_invitations',
-      `You have sent ${MAX_INVITATIONS} invitations, the most we send for one program.`,
-    );
-  }
+    throw new ConflictError('already_linked', said.alreadyLinked, undefined, language);
+  if ((inviter.invitations?.count ?? 0) >= MAX_INVITATIONS)
+    throw new ConflictError('too_many_invitations', said.tooMany(MAX_INVITATIONS), undefined, language);
   const requestId = request.requestId ?? randomUUID();
   await limitSource(deps, 'invite', request.ip, requestId);
   const now = deps.clock.now().toISOString();
