@@ -5,6 +5,7 @@
  */
 import { answerWords, type CheckpointReport, type MetricSummary, weekScoreText } from '../program/report';
 import type { Language, Scale } from '../program/types';
+import { WHAT_NOW_WORDS } from '../program/what-now';
 import { escapeHtml } from './fill';
 import { PALETTE } from './palette';
 
@@ -174,6 +175,25 @@ function checkpointTable(report: CheckpointReport, w: Words, language: Language)
     .join('');
   return `${heading(w.checkpoint)}
 <table class="k-answers" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:0 0 16px;">${rows}</table>`;
+}
+
+/**
+ * When the person's own messages showed harm or fear during the program, the report email opens with what
+ * its page opens with: their own safety first, and whom to call (program/what-now.ts).
+ */
+export function safetyFirstHtml(report: CheckpointReport, language: Language = 'en'): string {
+  if (report.harmDisclosed !== true) return '';
+  const words = WHAT_NOW_WORDS[language].safety;
+  return `<p style="${TEXT}margin:0 0 8px;font-weight:bold;">${escapeHtml(words.title)}</p>
+<p style="${TEXT}margin:0 0 8px;">${escapeHtml(words.text)}</p>
+<p style="${TEXT}margin:0 0 24px;">${escapeHtml(words.emergency)}</p>`;
+}
+
+/** The same, for the email's text part: nothing when no harm was disclosed. */
+export function safetyFirstText(report: CheckpointReport, language: Language = 'en'): string[] {
+  if (report.harmDisclosed !== true) return [];
+  const words = WHAT_NOW_WORDS[language].safety;
+  return [`${words.title}\n${words.text}\n${words.emergency}`];
 }
 
 /** The charts and answer tables of a report, as an HTML fragment for the report layout's {{{charts}}}. */

@@ -132,6 +132,16 @@ describe('the report email', () => {
     expect(html).toContain('Days 88–90: the checkpoint');
   });
 
+  it('opens with safety first when the person’s own messages showed harm or fear, as its page does', () => {
+    const report = { ...answered('hurt', typical), harmDisclosed: true };
+    const email = compose(report);
+    expect(email.html).toContain('If you are afraid of your partner');
+    expect(email.text.indexOf('If you are afraid of your partner')).toBeLessThan(
+      email.text.indexOf(reportChartsText(report)),
+    );
+    expect(compose(answered('hurt', typical)).text).not.toContain('If you are afraid of your partner');
+  });
+
   it('carries the same numbers in its text part, and the link to the web report', () => {
     const report = answered('hurt', typical);
     const email = compose(report);

@@ -8,7 +8,12 @@ import type { CheckpointReport } from '../../program/report';
 import type { MessageLanguage } from '../../program/safety';
 import type { Language, RenderedText, SafetyEmail, Step, SystemEmail, SystemSms } from '../../program/types';
 import { fillHtml, fillText } from '../../render/fill';
-import { reportChartsHtml, reportChartsText } from '../../render/report-charts';
+import {
+  reportChartsHtml,
+  reportChartsText,
+  safetyFirstHtml,
+  safetyFirstText,
+} from '../../render/report-charts';
 import type { Deps } from '../deps';
 import { footerLinks } from './links';
 
@@ -178,7 +183,7 @@ export function composeReportEmail(
     subject,
     preheader: atAGlance(deps, who, fillText(email.preheader, values)),
     body: fillHtml(email.bodyHtml, values),
-    charts: reportChartsHtml(report, language),
+    charts: safetyFirstHtml(report, language) + reportChartsHtml(report, language),
     actionLabel,
     actionUrl: reportUrl,
     ...footer,
@@ -186,6 +191,7 @@ export function composeReportEmail(
   const text = [
     fillText(email.bodyText, values),
     `${actionLabel}: ${reportUrl}`,
+    ...safetyFirstText(report, language),
     reportChartsText(report, language),
     `${actionLabel}: ${reportUrl}`,
   ].join('\n\n');
