@@ -133,7 +133,7 @@ describe('the report email', () => {
   });
 
   it('opens with safety first when the person’s own messages showed harm or fear, as its page does', () => {
-    const report = { ...answered('hurt', typical), harmDisclosed: true };
+    const report: CheckpointReport = { ...answered('hurt', typical), harmDisclosed: true };
     const email = compose(report);
     expect(email.html).toContain('If you are afraid of your partner');
     expect(email.text.indexOf('If you are afraid of your partner')).toBeLessThan(
