@@ -32,13 +32,8 @@ export const handle: HttpHandle = (deps, event) =>
       // has made its choice.
       if (!wantsJson(event) && fields.confirm !== 'yes') {
         const language = chooseLanguage(fields.language, header(event, 'accept-language'));
-        const error = new ValidationError(
-          'not_confirmed',
-          PRIVACY_WORDS[language].deleteNotConfirmed,
-          'confirm',
-        );
-        error.language = language;
-        throw error;
+        const words = PRIVACY_WORDS[language];
+        throw new ValidationError('not_confirmed', words.deleteNotConfirmed, 'confirm', undefined, language);
       }
       await deleteData(deps, token);
       if (wantsJson(event)) return json(200, { deleted: true });

@@ -35,8 +35,10 @@ export class ValidationError extends KintsugiError {
     field?: string,
     /** Every field that is wrong, in the form's order, when the form is checked as a whole. */
     readonly problems?: FieldProblem[],
+    language?: Language,
   ) {
     super(message, field);
+    if (language) this.language = language;
   }
 }
 

@@ -99,11 +99,8 @@ export async function invitePartner(
   // In the inviter's language: the page shows the message as it is.
   const language = inviter.language ?? 'en';
   const said = INVITE_ERRORS[language];
-  const invalid = (code: string, message: string) => {
-    const error = new ValidationError(code, message, 'email');
-    error.language = language;
-    return error;
-  };
+  const invalid = (code: string, message: string) =>
+    new ValidationError(code, message, 'email', undefined, language);
   const parsed = emailSchema.safeParse(input.email);
   if (!parsed.success) throw invalid('invalid_email', said.invalidEmail);
   const email = parsed.data;

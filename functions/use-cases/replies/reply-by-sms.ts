@@ -13,7 +13,6 @@ import {
 import { dateInZone } from '../../program/local-words';
 import { openQuestionsOf, unanswered } from '../../program/open-questions';
 import { assessSafety, guessLanguage, type SafetySignal } from '../../program/safety';
-import type { SystemSms } from '../../program/types';
 import { fillText } from '../../render/fill';
 import { ConcurrentUpdateError } from '../../shared/errors';
 import { logger } from '../../shared/logger';
@@ -30,6 +29,7 @@ import {
   concernSms,
   crisisSms,
   emailCrisisLines,
+  helpSms,
   noteConcern,
   protect,
   textsBlocked,
@@ -184,7 +184,7 @@ async function answerSms(
   const values = enrollment
     ? personalValues(deps, enrollment)
     : { supportEmail: deps.config.supportEmail, checkinDay: '', checkinTime: '' };
-  const help = () => helpText(texts, values, sms.from);
+  const help = async () => helpSms(texts, values, await crisisLinesOf(sms.from));
   if (request?.keyword === 'help') return help();
   if (!enrollment) {
     if (request?.keyword === 'stop') return texts.stopConfirmed;
@@ -232,23 +232,6 @@ const OPT_IN_YES_DAYS = 2;
 const textingForDays = (enrollment: Enrollment, at: string): boolean =>
   enrollment.day0 !== undefined &&
   Date.parse(at) - Date.parse(enrollment.day0) >= OPT_IN_YES_DAYS * 86_400_000;
-
-/** Where a country's emergency number is not known: 112 reaches emergency services from most mobiles. */
-const FALLBACK_EMERGENCY = '112';
-
-/**
- * The HELP text, its crisis line for the country of the number: 988 connects only in the US and Canada
- * (the number's metadata is read here, not for every text).
- */
-async function helpText(
-  texts: Pick<SystemSms, 'help' | 'helpElsewhere'>,
-  values: Record<string, string>,
-  phone: string | undefined,
-): Promise<string> {
-  const lines = await crisisLinesOf(phone);
-  if (lines.region === 'us' || lines.region === 'canada') return fillText(texts.help, values);
-  return fillText(texts.helpElsewhere, { ...values, emergency: lines.emergency ?? FALLBACK_EMERGENCY });
-}
 
 /** STOP and its synonyms: texts stop at once; one confirmation, and nothing after a repeat. */
 async function optOut(
@@ -325,7 +308,7 @@ async function programRequest(deps: Deps, enrollment: Enrollment, request: Keywo
     return (await resumeProgram(deps, enrollment.id)) ? texts.resumed : texts.notPaused;
   const days = request.days ?? 7;
   const result = await pauseProgram(deps, enrollment.id, days);
-  if (!result.paused) return helpText(texts, values, enrollment.phone);
+  if (!result.paused) return helpSms(texts, values, await crisisLinesOf(enrollment.phone));
   await countStopped(deps, enrollment, 'paused');
   const resumeDate = dateInZone(result.until, enrollment.timezone, enrollment.language);
   return fillText(texts.paused, { days: String(days), resumeDate });

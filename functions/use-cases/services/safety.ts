@@ -2,7 +2,7 @@ import type { EnrollmentStore, RetentionStore } from '../../ports/store';
 import type { CrisisLines } from '../../program/crisis-lines';
 import { type Enrollment, pausedAt, retainedUntil } from '../../program/enrollment';
 import type { MessageLanguage, SafetyCategory } from '../../program/safety';
-import type { Channel, CrisisSms } from '../../program/types';
+import type { Channel, CrisisSms, SystemSms } from '../../program/types';
 import { fillText } from '../../render/fill';
 import { logger } from '../../shared/logger';
 import { countEvent } from '../../shared/metrics';
@@ -152,6 +152,22 @@ export function concernSms(deps: TextDeps, who: Who, language: MessageLanguage, 
         ? texts.concernCanada
         : fillText(texts.concernElsewhere, { emergency: lines.emergency ?? texts.localEmergency });
   return who?.discreet ? `${concern} ${texts.deleteThread}` : concern;
+}
+
+/** Where a country's emergency number is not known: 112 reaches emergency services from most mobiles. */
+const FALLBACK_EMERGENCY = '112';
+
+/**
+ * The HELP text with the crisis line of the number's country: 988 connects only in the US and Canada;
+ * elsewhere `helpElsewhere` names the country's emergency number (one segment leaves no room for words).
+ */
+export function helpSms(
+  texts: Pick<SystemSms, 'help' | 'helpElsewhere'>,
+  values: Record<string, string>,
+  lines: CrisisLines,
+): string {
+  if (lines.region === 'us' || lines.region === 'canada') return fillText(texts.help, values);
+  return fillText(texts.helpElsewhere, { ...values, emergency: lines.emergency ?? FALLBACK_EMERGENCY });
 }
 
 /** Whether texts may not reach this person: they opted out (Twilio then refuses even a reply) or the carrier failed. */
