@@ -19,7 +19,7 @@ export function privacyPage(self: string, partnerUrl: string, language: Language
 <h2>${words.deleteHeading}</h2>
 <p>${words.deleteText}</p>
 <form method="post" action="${action}">${languageField(language)}<input type="hidden" name="action" value="delete">
-<p><input type="checkbox" id="confirm-delete" name="confirm" value="yes" required> <label for="confirm-delete">${words.deleteConfirm}</label></p>
+<label class="choice"><input type="checkbox" name="confirm" value="yes" required> ${words.deleteConfirm}</label>
 <button type="submit">${words.deleteButton}</button></form>`,
     '',
     language,
