@@ -13,6 +13,7 @@ export function ensureCatalog(root: string = PROJECT_ROOT): void {
   const built = [
     'catalog.json',
     'step-bodies.json',
+    'step-bodies', // each body in a file of its own, for the send function
     'enrollment-emails.json',
     'invitation-layout.json',
     'email-layouts.json',

@@ -16,6 +16,15 @@ export const CREDENTIAL_SOURCES_NEVER_REACHED_IN_LAMBDA = [
   '@smithy/credential-provider-imds',
 ] as const;
 
+/**
+ * What the SDK reaches only by `import()`, and never from the calls the program makes in Node: `bowser` parses a
+ * browser's user agent (the SDK's browser build), and `@smithy/core/event-streams` reads operations that stream
+ * events (none of the DynamoDB, SES, SQS, SNS or Secrets Manager calls here do). Left in, they were 53 KB
+ * written into every function. `test/infra/bundles.test.ts` checks they stay out and that an SDK call goes out
+ * without them.
+ */
+export const SDK_PATHS_NEVER_REACHED_HERE = ['bowser', '@smithy/core/event-streams'] as const;
+
 /** The entry file's name: a function's handler setting is `index.handler`. */
 export const ENTRY_NAME = 'index';
 
@@ -66,9 +75,10 @@ export const LAMBDA_BUNDLING = {
    * Left out: the credential sources the default chain reaches only by `import()` after the environment
    * has none (SSO, profiles, a process, a web-identity token file, container and instance metadata). A
    * Lambda always has its role's credentials in the environment, so none of them ever runs there; if one
-   * did, the runtime's own copy would answer.
+   * did, the runtime's own copy would answer. Nor the SDK's browser and event-stream code
+   * (SDK_PATHS_NEVER_REACHED_HERE).
    */
-  external: [...CREDENTIAL_SOURCES_NEVER_REACHED_IN_LAMBDA] as string[],
+  external: [...CREDENTIAL_SOURCES_NEVER_REACHED_IN_LAMBDA, ...SDK_PATHS_NEVER_REACHED_HERE] as string[],
 } as const;
 
 /** The file Lambda loads, in the function's directory. */
@@ -116,7 +126,8 @@ export interface BundleFiles {
 export function bundleFiles(metafile: Metafile): BundleFiles {
   const js = Object.entries(metafile.outputs).filter(([path]) => path.endsWith('.mjs'));
   const outputs = new Map(js);
-  const entry = js.find(([, output]) => output.entryPoint)?.[0];
+  // Each module reached by `import()` is an entry point of its own to esbuild: the function's is `index.mjs`.
+  const entry = js.find(([path, output]) => output.entryPoint && path.endsWith(`/${ENTRY_FILE}`))?.[0];
   const atStart = new Set<string>();
   const visit = (path: string | undefined) => {
     if (!path || atStart.has(path) || !outputs.has(path)) return;

@@ -116,7 +116,10 @@ async function startOn(starting: StartingServer, options: RuntimeOptions): Promi
       options.dynamoDbClient ? { dynamodb: options.dynamoDbClient } : {},
     ),
   );
-  queue.attach((event) => send.handle(deps, event));
+  // Step emails take their bodies as the send function does in Lambda: each read from its own file at its
+  // first use.
+  const sendDeps = { ...deps, stepBodies: send.wiring.stepBodies };
+  queue.attach((event) => send.handle(sendDeps, event));
   await ensureTable(
     new DynamoDBClient({
       region: config.region,

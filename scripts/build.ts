@@ -1,11 +1,12 @@
 /**
  * The build: compiles content/ and templates/ into generated/catalog.json (steps without their bodies and
  * the system messages: what every Lambda reads) and the parts a function is given only if it reads them
- * (functions/catalog/with-*.ts): generated/step-bodies.json and step-layouts.json (the send function),
+ * (functions/catalog/with-*.ts): generated/step-bodies.json (and each body in a file of its own under
+ * generated/step-bodies/) and step-layouts.json (the send function),
  * email-layouts.json (every function that sends email), enrollment-emails.json (enrollment),
  * invitation-layout.json (the partner function). Refreshes content/coverage.md. `npm run build` runs it before start, test and synth.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildContent, coverageMarkdown } from '../content/build';
 import type { Catalog, Language } from '../functions/program/types';
@@ -15,6 +16,11 @@ const ROOT = path.resolve(__dirname, '..');
 export const CATALOG_FILE = path.join(ROOT, 'generated', 'catalog.json');
 /** The step emails' bodies, apart: only the send function composes them (functions/catalog/with-step-bodies.ts). */
 export const STEP_BODIES_FILE = path.join(ROOT, 'generated', 'step-bodies.json');
+/**
+ * The same bodies, one file per step and language (`<language>/<step id>.json`): the send function reads
+ * only the body of the step it sends, at its first use (functions/catalog/step-bodies-at-first-use.ts).
+ */
+export const STEP_BODY_DIR = path.join(ROOT, 'generated', 'step-bodies');
 /**
  * The emails only enrollment sends (functions/catalog/with-enrollment-emails.ts), apart too: every other
  * function, the text webhook first, is spared their bytes.
@@ -73,6 +79,16 @@ export async function build(): Promise<void> {
   write(EMAIL_LAYOUTS_FILE, { en: en.emailLayouts, es: es.emailLayouts });
   write(STEP_LAYOUTS_FILE, { en: en.stepLayouts, es: es.stepLayouts });
   write(STEP_BODIES_FILE, { en: en.bodies, es: es.bodies });
+  rmSync(STEP_BODY_DIR, { recursive: true, force: true }); // a step taken out leaves no body behind
+  for (const [language, bodies] of [
+    ['en', en.bodies],
+    ['es', es.bodies],
+  ] as const) {
+    mkdirSync(path.join(STEP_BODY_DIR, language), { recursive: true });
+    for (const [id, body] of Object.entries(bodies)) {
+      writeFileSync(path.join(STEP_BODY_DIR, language, `${id}.json`), JSON.stringify(body));
+    }
+  }
   write(ENROLLMENT_EMAILS_FILE, { en: en.enrollmentEmails, es: es.enrollmentEmails });
   write(INVITATION_LAYOUT_FILE, { en: en.invitationLayout, es: es.invitationLayout });
   writeFileSync(COVERAGE_FILE, coverageMarkdown(catalog.steps, catalog.es?.steps));

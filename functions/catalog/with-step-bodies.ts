@@ -1,6 +1,7 @@
 /**
  * The step emails' bodies (HTML and text), compiled into their own file: two thirds of the program's
- * text, needed only where a step email is composed (the send function, previews).
+ * text, needed only where a step email is composed. The whole catalog (previews, the CLI, the tests) takes
+ * them all here; the send function reads each at its first use instead (step-bodies-at-first-use.ts).
  */
 import compiled from '../../generated/step-bodies.json';
 import type { Language } from '../program/types';

@@ -1,7 +1,7 @@
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { sesMailer } from '../adapters/ses/ses-mailer';
+import { stepBodiesAtFirstUse } from '../catalog/step-bodies-at-first-use';
 import { withEmailLayouts } from '../catalog/with-email-layouts';
-import { withStepBodies } from '../catalog/with-step-bodies';
 import { withStepLayouts } from '../catalog/with-step-layouts';
 import type { SendJob } from '../ports/queue';
 import { withCorrelationId } from '../shared/correlation';
@@ -44,7 +44,8 @@ async function backOff(deps: Deps, record: SQSRecord): Promise<void> {
 
 /** The catalog parts and ports this function's entry point is built with (and the only ones bundled into it). */
 export const wiring: LambdaWiring = {
-  catalog: [withStepBodies, withStepLayouts, withEmailLayouts],
+  catalog: [withStepLayouts, withEmailLayouts],
+  stepBodies: stepBodiesAtFirstUse,
   ports: [sesMailer, twilioSms, sqsQueueAtFirstBackoff],
 };
 

@@ -1,7 +1,9 @@
+import { SMS_CONSENT_WORDS } from '../program/consent';
 import type { Enrollment } from '../program/enrollment';
 import { QUIET_FROM, QUIET_UNTIL } from '../program/schedule';
 import { LANGUAGES, type Language, WEEKDAYS } from '../program/types';
-import { timeOptions, zoneOptions } from './choices';
+import type { FieldProblem } from '../shared/errors';
+import { countryOptions, timeOptions, zoneOptions } from './choices';
 import { escapeHtml, page } from './layout';
 import { timeOfDay, weekdayLabel, weekdayName } from './words/dates';
 import { LANGUAGE_NAMES, SETTINGS_WORDS } from './words/settings';
@@ -9,14 +11,25 @@ import { LANGUAGE_NAMES, SETTINGS_WORDS } from './words/settings';
 const option = (value: string, label: string, selected: boolean, lang = '') =>
   `<option value="${escapeHtml(value)}"${lang ? ` lang="${lang}"` : ''}${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
 
+/** What the page shows beyond the current values: that they were saved, or what was wrong with a number. */
+export interface SettingsState {
+  saved?: boolean;
+  /** A mobile number was added: a "reply YES" text may be on its way. */
+  numberAdded?: boolean;
+  problems?: readonly FieldProblem[];
+  /** The form as it was sent, to show a mistyped number again. */
+  values?: Record<string, unknown>;
+}
+
 /**
  * The settings page: time zone, check-in day and time, language, discreet mode, and (for those who get
  * texts) check-ins only or check-ins and mid-week nudges, filled in with the current values and written in
- * the zone's words and the enrollment's language.
+ * the zone's words and the enrollment's language. A running program with no mobile number may add one.
  */
-export function settingsPage(enrollment: Enrollment, action: string, saved = false): string {
+export function settingsPage(enrollment: Enrollment, action: string, state: SettingsState = {}): string {
   const language: Language = enrollment.language ?? 'en';
   const words = SETTINGS_WORDS[language];
+  const { saved = false } = state;
   const zone = enrollment.timezone;
   const dayOptions = WEEKDAYS.map((d) =>
     option(d, weekdayLabel(d, language), d === enrollment.checkinDay),
@@ -25,8 +38,9 @@ export function settingsPage(enrollment: Enrollment, action: string, saved = fal
     weekdayName(enrollment.checkinDay, language),
     timeOfDay(enrollment.checkinTime, zone, language),
   );
+  const added = state.numberAdded ? ` ${words.numberAdded}` : '';
   const note = saved
-    ? `<p class="note" role="status">${escapeHtml(words.saved(when, enrollment.nudges === false))}</p>`
+    ? `<p class="note" role="status">${escapeHtml(words.saved(when, enrollment.nudges === false) + added)}</p>`
     : '';
   const fewer = enrollment.nudges === false;
   const texts = enrollment.phone
@@ -36,6 +50,7 @@ export function settingsPage(enrollment: Enrollment, action: string, saved = fal
 <p class="hint">${words.textsHint}</p>
 </fieldset>`
     : '';
+  const number = addNumber(enrollment, state, language);
   const languages = LANGUAGES.map((l) => option(l, LANGUAGE_NAMES[l], l === language, l)).join('');
   const discreet = enrollment.discreet === true;
   const privacy = `<fieldset><legend>${words.discreet}</legend>
@@ -44,7 +59,7 @@ export function settingsPage(enrollment: Enrollment, action: string, saved = fal
 </fieldset>`;
   return page(
     words.title,
-    `<h1>${words.heading}</h1>${note}
+    `<h1>${words.heading}</h1>${note}${number.summary}
 <p>${escapeHtml(words.intro(timeOfDay(QUIET_FROM, zone, language), timeOfDay(QUIET_UNTIL, zone, language)))}</p>
 <form method="post" action="${escapeHtml(action)}">
 <label for="timezone">${words.timezone}</label>
@@ -54,7 +69,7 @@ export function settingsPage(enrollment: Enrollment, action: string, saved = fal
 <label for="checkinTime">${words.time}</label>
 <select id="checkinTime" name="checkinTime">${timeOptions(enrollment.checkinTime, zone, language)}</select>
 </fieldset>
-${texts}
+${number.fields}${texts}
 ${privacy}
 <label for="language">${words.language}</label>
 <p class="hint" id="language-hint">${words.languageHint}</p>
@@ -64,4 +79,60 @@ ${privacy}
     '',
     language,
   );
+}
+
+/** The last two digits of a number: enough to recognise one's own, too few for anyone else to use. */
+const lastDigits = (phone: string) => phone.replace(/\D/g, '').slice(-2);
+
+/**
+ * For a running program with no mobile number, the fields that add one (number, its country, the consent box
+ * the sign-up form has), with any problem beside its field; for one whose number awaits YES (or could not be
+ * texted), a line saying so in words that do not tell the two apart.
+ */
+function addNumber(
+  enrollment: Enrollment,
+  state: SettingsState,
+  language: Language,
+): { fields: string; summary: string } {
+  const words = SETTINGS_WORDS[language];
+  if (enrollment.phone && (enrollment.smsStatus === 'awaiting-yes' || enrollment.textsUnavailable))
+    return {
+      fields: `<p class="hint">${escapeHtml(words.awaitingYes(lastDigits(enrollment.phone)))}</p>\n`,
+      summary: '',
+    };
+  if (enrollment.phone || enrollment.status !== 'active') return { fields: '', summary: '' };
+  const problems = (state.problems ?? []).map((p) => ({
+    ...p,
+    message: language === 'en' ? p.message : (words.problems[p.code] ?? words.problems.fallback ?? p.message),
+  }));
+  const problemOf = (field: string) => problems.find((p) => p.field === field)?.message ?? '';
+  const invalid = (field: string) => (problemOf(field) ? ' aria-invalid="true"' : '');
+  const error = (field: string) =>
+    `<p class="error" id="${field}-error" role="alert">${escapeHtml(problemOf(field))}</p>`;
+  const value = (field: string) => {
+    const v = state.values?.[field];
+    return typeof v === 'string' ? v : '';
+  };
+  const ticked = ['true', 'on', 'yes'].includes(value('smsConsent').toLowerCase());
+  const summary = problems.length
+    ? `<div class="error-summary" role="alert" tabindex="-1" autofocus>
+<h2>${escapeHtml(words.pleaseCheck)}</h2><ul>${problems
+        .map((p) => `<li><a href="#${escapeHtml(p.field)}">${escapeHtml(p.message)}</a></li>`)
+        .join('')}</ul></div>`
+    : '';
+  const fields = `<fieldset><legend>${words.addTexts}</legend>
+<p class="hint" id="add-texts-hint">${escapeHtml(words.addTextsHint)}</p>
+<label for="phone">${words.phone}</label>
+<p class="hint" id="phone-hint">${escapeHtml(words.phoneHint)}</p>
+<input id="phone" name="phone" type="tel" autocomplete="tel" value="${escapeHtml(value('phone'))}" aria-describedby="add-texts-hint phone-hint phone-error"${invalid('phone')}>
+${error('phone')}
+<label for="country">${words.country}</label>
+<select id="country" name="country" aria-describedby="country-error"${invalid('country')}>${countryOptions(value('country').toUpperCase() || undefined, language)}</select>
+${error('country')}
+<label class="choice"><input id="smsConsent" type="checkbox" name="smsConsent" value="true" aria-describedby="smsConsent-error"${ticked ? ' checked' : ''}${invalid('smsConsent')}>
+<span>${escapeHtml(SMS_CONSENT_WORDS[language])}</span></label>
+${error('smsConsent')}
+</fieldset>
+`;
+  return { fields, summary };
 }

@@ -225,6 +225,62 @@ function whyNotMobile(number: PhoneNumber): { code: string; message: string } | 
 }
 
 /**
+ * A form's mobile number in E.164, read in the form's `country` or, with none chosen, in the country of
+ * the time zone; or the problem with it (not a number there, an extension, a toll-free number).
+ */
+function readPhone(
+  fields: Record<string, unknown>,
+  timezone: string | undefined,
+): { phone: string } | { problem: FieldProblem } {
+  const country =
+    typeof fields.country === 'string' ? fields.country.toUpperCase() : timezone && countryOfZone(timezone);
+  const number = parsePhoneNumberFromString(String(fields.phone), country as CountryCode | undefined);
+  const notMobile = number?.isPossible() ? whyNotMobile(number) : undefined;
+  if (notMobile) return { problem: { field: 'phone', ...notMobile } };
+  if (number?.isPossible()) return { phone: number.number };
+  return {
+    problem: {
+      field: 'phone',
+      code: 'invalid_phone',
+      message: country
+        ? `This does not look like a mobile number in ${countryInSentence(country)}. Check the number and its country, or start it with + and the country code.`
+        : 'Enter a mobile number with its country code, like +1 415 555 0100, or choose its country.',
+    },
+  };
+}
+
+/** The consent a number needs: without the box ticked, no number is taken. */
+const SMS_CONSENT_PROBLEM: FieldProblem = {
+  field: 'smsConsent',
+  code: 'sms_consent_required',
+  message:
+    'To get check-ins by text, tick the box that says you agree to receive them, or leave the number out.',
+};
+
+const numberSchema = z.object({ phone: schema.shape.phone, country: schema.shape.country });
+
+/**
+ * The mobile number a settings form adds to a program that has none, with its consent box ticked;
+ * undefined when no number was entered. A national number is read in the chosen `country`, else in the
+ * country of `timezone`. Throws a ValidationError naming every problem, as the enrollment form does.
+ */
+export function parseNumberToAdd(body: unknown, timezone: string): string | undefined {
+  const fields = asObject(body, 'Send the settings as a JSON object or a form.');
+  if (fields.phone === undefined) return undefined;
+  const parsed = z.safeParse(numberSchema, fields);
+  const problems = parsed.success ? [] : problemsOf(parsed.error.issues);
+  let phone: string | undefined;
+  if (!problems.length) {
+    const read = readPhone(fields, timezone);
+    if ('problem' in read) problems.push(read.problem);
+    else phone = read.phone;
+  }
+  if (!saysYes(fields.smsConsent)) problems.push(SMS_CONSENT_PROBLEM);
+  if (problems.length || !phone) throw invalid(orderedProblems(problems));
+  return phone;
+}
+
+/**
  * Validates an enrollment form or JSON body as a whole; throws a ValidationError naming the first bad
  * field and listing every one. A national number ("(415) 555-0134") is read in the chosen `country`,
  * or, with none chosen, in the country of the time zone.
@@ -236,32 +292,13 @@ export function parseEnrollmentRequest(body: unknown): EnrollmentRequest {
   const has = (field: string) => problems.some((p) => p.field === field);
   let phone: string | undefined;
   if (fields.phone !== undefined && !has('phone') && !has('country')) {
-    const country =
-      typeof fields.country === 'string'
-        ? fields.country.toUpperCase()
-        : typeof fields.timezone === 'string' && !has('timezone')
-          ? countryOfZone(fields.timezone.trim())
-          : undefined;
-    const number = parsePhoneNumberFromString(String(fields.phone), country as CountryCode | undefined);
-    const notMobile = number?.isPossible() ? whyNotMobile(number) : undefined;
-    if (notMobile) problems.push({ field: 'phone', ...notMobile });
-    else if (number?.isPossible()) phone = number.number;
-    else
-      problems.push({
-        field: 'phone',
-        code: 'invalid_phone',
-        message: country
-          ? `This does not look like a mobile number in ${countryInSentence(country)}. Check the number and its country, or start it with + and the country code.`
-          : 'Enter a mobile number with its country code, like +1 415 555 0100, or choose its country.',
-      });
+    const zone = typeof fields.timezone === 'string' && !has('timezone') ? fields.timezone.trim() : undefined;
+    const read = readPhone(fields, zone);
+    if ('problem' in read) problems.push(read.problem);
+    else phone = read.phone;
   }
   if (fields.phone !== undefined && !saysYes(fields.smsConsent) && !has('smsConsent'))
-    problems.push({
-      field: 'smsConsent',
-      code: 'sms_consent_required',
-      message:
-        'To get check-ins by text, tick the box that says you agree to receive them, or leave the number out.',
-    });
+    problems.push(SMS_CONSENT_PROBLEM);
   if (problems.length > 0 || !parsed.success) throw invalid(orderedProblems(problems));
   const input = parsed.data;
   const request: EnrollmentRequest = {

@@ -93,6 +93,18 @@ export interface Step {
   ideas: string[];
 }
 
+/** A step email's body, HTML and plain text, as the build renders it. */
+export interface StepBody {
+  html: string;
+  text: string;
+}
+
+/**
+ * Where a function reads step bodies at their first use, one step at a time, rather than all of them with
+ * its catalog at the start (functions/catalog/step-bodies-at-first-use.ts): undefined for a step without a body.
+ */
+export type StepBodies = (language: Language, stepId: string) => Promise<StepBody | undefined>;
+
 /** An email the system sends that is not a program step (confirmation, report). */
 export interface SystemEmail {
   subject: string;

@@ -4,7 +4,7 @@ import type { OperatorAlerts } from '../ports/operator-alerts';
 import type { SendQueue } from '../ports/queue';
 import type { SmsSender, WebhookVerifier } from '../ports/sms';
 import type { Store } from '../ports/store';
-import type { Catalog } from '../program/types';
+import type { Catalog, StepBodies } from '../program/types';
 import type { Config } from '../shared/config';
 import type { TokenSigner } from '../shared/tokens';
 
@@ -12,6 +12,11 @@ import type { TokenSigner } from '../shared/tokens';
 export interface Deps {
   config: Config;
   catalog: Catalog;
+  /**
+   * Step bodies read one at a time at their first use (the send function's), when its catalog carries
+   * none; without it, step emails take their bodies from the catalog.
+   */
+  stepBodies?: StepBodies;
   store: Store;
   mailer: Mailer;
   sms: SmsSender;

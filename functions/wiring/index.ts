@@ -7,6 +7,7 @@ import { parseTwilioSecret, reportUnusableTwilioSecret, type TwilioSecret } from
 import { type CatalogPart, catalogWith, compiledCatalog } from '../catalog/compiled';
 import { systemClock } from '../ports/clock';
 import { contactHash } from '../program/consent';
+import type { StepBodies } from '../program/types';
 import { type Config, parseConfig } from '../shared/config';
 import { parseTokenKeys, TokenSigner } from '../shared/tokens';
 import type { Deps } from '../use-cases/deps';
@@ -140,6 +141,8 @@ export async function assemble(
 export interface LambdaWiring {
   catalog?: readonly CatalogPart[];
   ports?: readonly Port[];
+  /** Step bodies read one at a time at their first use, instead of a catalog part holding them all. */
+  stepBodies?: StepBodies;
 }
 
 /**
@@ -152,7 +155,13 @@ export function asWired(deps: Deps, wiring: LambdaWiring, catalog = compiledCata
   const ports = Object.fromEntries(
     (Object.keys(UNWIRED) as PortName[]).map((name) => [name, named.has(name) ? deps[name] : UNWIRED[name]]),
   );
-  return { ...deps, ...ports, catalog: catalogWith(wiring.catalog ?? [], catalog) };
+  const { stepBodies: _bodies, ...rest } = deps;
+  return {
+    ...rest,
+    ...ports,
+    catalog: catalogWith(wiring.catalog ?? [], catalog),
+    ...(wiring.stepBodies ? { stepBodies: wiring.stepBodies } : {}),
+  };
 }
 
 let lambdaDeps: Promise<Deps> | undefined;
@@ -165,7 +174,10 @@ export function lambdaDependencies(wiring: LambdaWiring = {}): Promise<Deps> {
   lambdaDeps ??= assemble(
     parseConfig(),
     wiring.ports ?? [],
-    { catalog: catalogWith(wiring.catalog ?? []) },
+    {
+      catalog: catalogWith(wiring.catalog ?? []),
+      ...(wiring.stepBodies ? { stepBodies: wiring.stepBodies } : {}),
+    },
     {},
   ).catch((error) => {
     lambdaDeps = undefined; // a failed start (a secret not readable yet) is retried on the next event

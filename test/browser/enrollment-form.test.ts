@@ -408,3 +408,60 @@ describe.each(WIDTHS)('after enrolling, at %i px', (width) => {
     await page.close();
   });
 });
+
+describe.each(WIDTHS)('signed up by email alone, at %i px', (width) => {
+  it('the settings page adds a mobile number: a mistyped one comes back beside its field, the right one is asked for YES', async () => {
+    const page = await openTab(width);
+    const email = uniqueEmail(`add-number-${width}`);
+    const enrolled = await api(runtime, '/enrollments', {
+      json: { email, timezone: BROWSER_ZONE, role: 'hurt' },
+    });
+    expect(enrolled.status).toBe(202);
+    const [confirmation] = await emailsTo(runtime, email);
+    await page.goto(linkIn(confirmation, '/confirm'));
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('button', { name: 'Start my program' }).click(),
+    ]);
+    await page.goto(linkIn(confirmation, '/settings'));
+    await accessible(page, 'settings-add-number');
+
+    const { national } = nationalNumber();
+    const e164 = `+1${national.replace(/\D/g, '')}`;
+    await page.getByLabel('Mobile number').fill(national.slice(0, 6));
+    await page.getByLabel(/I agree to get Kintsugi check-in texts/).check();
+    await page.locator('#checkinTime').selectOption('18:00');
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('button', { name: 'Save my settings' }).click(),
+    ]);
+    expect(await page.locator('#phone-error').textContent()).toMatch(/does not look like a mobile number/);
+    expect(await page.locator('#phone').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('.error-summary').textContent()).toMatch(/Nothing was saved yet/);
+    expect((await runtime.deps.store.findByEmail(email))?.checkinTime).toBe('19:00');
+    // Nothing saved, and nothing the person chose lost: the time they picked is still picked.
+    expect(await selectedText(page, '#checkinTime')).toBe('6 PM');
+    expect(await page.getByLabel(/I agree to get Kintsugi check-in texts/).isChecked()).toBe(true);
+    await accessible(page, 'settings-add-number-problem');
+
+    await page.getByLabel('Mobile number').fill(national);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('button', { name: 'Save my settings' }).click(),
+    ]);
+    expect(await page.locator('.note[role="status"]').textContent()).toContain(
+      'a text is on its way: reply YES',
+    );
+    expect(await page.locator('main').textContent()).toContain(
+      `If your number ending in ${e164.slice(-2)} can get`,
+    );
+    expect(await page.locator('#phone').count()).toBe(0);
+    expect(await runtime.deps.store.findByEmail(email)).toMatchObject({
+      phone: e164,
+      smsStatus: 'awaiting-yes',
+      checkinTime: '18:00',
+    });
+    await accessible(page, 'settings-number-added');
+    await page.close();
+  });
+});

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
@@ -18,9 +18,14 @@ import {
   LAMBDA_BUNDLING,
   lambdaHandlers,
   MAX_BUNDLE_BYTES,
+  SDK_PATHS_NEVER_REACHED_HERE,
 } from '../../infra/lambda-bundling';
 
 const HANDLERS = lambdaHandlers(PROJECT_ROOT);
+
+/** The step bodies as the build wrote them, by language and step. */
+const readBodies = (): Record<string, Record<string, unknown>> =>
+  JSON.parse(readFileSync(join(PROJECT_ROOT, 'generated', 'step-bodies.json'), 'utf8'));
 
 const bundles = new Map<string, BundleFiles>();
 
@@ -71,8 +76,20 @@ describe('what a function loads at a first use', () => {
     ['sms-inbound', ['alerts network', 'mailer provider_unavailable']],
     ['email-inbound', ['alerts network', 'mailer provider_unavailable']],
     ['checkin', ['alerts network']],
+    // Twilio's Messages API, for the "reply YES" text to a number added on the page: the request went out
+    // (the adapter cannot tell whether a request cut off on the way was taken, so it says "unknown").
+    ['settings', ['sms delivery_unknown']],
     // SQS sends to the queue URL's own host, which has no answer here (no DNS, or no route).
-    ['send', ['queue network']],
+    // And the step bodies, each from its own file: an English and a Spanish lesson, and a step with none.
+    [
+      'send',
+      [
+        'body en hurt-d04-dear-man read',
+        'body es hurt-d04-dear-man read',
+        'body en no-such-step none',
+        'queue network',
+      ],
+    ],
   ])(
     '%s: the SDK clients it reads at a first use come from its own files, with nothing else beside them',
     async (name, expected) => {
@@ -85,17 +102,24 @@ describe('what a function loads at a first use', () => {
         // and signed a request.
         const script = `const { wiring } = await import(${JSON.stringify(join(dir, ENTRY_FILE))});
           const config = { region: 'us-east-1', emailFrom: 'k@example.com', providerTimeoutMs: 2000,
-            endpoints: { ses: 'http://127.0.0.1:9' }, pacing: { instances: 1 },
+            publicUrl: 'https://k.example.com',
+            endpoints: { ses: 'http://127.0.0.1:9', twilioApi: 'http://127.0.0.1:9' }, pacing: { instances: 1 },
             safetyTopicArn: 'arn:aws:sns:us-east-1:123456789012:safety' };
           const use = { mailer: (m) => m.send({ to: 'a@example.com', subject: 's', html: 'h', text: 't' }),
             alerts: (a) => a.notify({ enrollmentId: 'e', category: 'self-harm' }),
+            sms: (s) => s.send('+14155550134', 'Reply YES'),
             queue: (q) => q.retryAfter({ receiptHandle: 'r', queueArn: 'arn:aws:sqs:us-east-1:123456789012:send' }, 30) };
           for (const port of wiring.ports.filter((p) => p.loadsAtFirstUse)) {
-            const adapter = await port.build({ config });
+            const twilio = { usable: true, credentials: { accountSid: 'AC' + '0'.repeat(32), authToken: 'token', from: '+15005550006' } };
+            const adapter = await port.build({ config, twilio });
             const network = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
             const reached = await use[port.name](adapter).then(() => 'sent',
               (e) => network.includes(e.code) ? 'network' : e.code ?? e.name ?? e.message);
             console.log(port.name + ' ' + reached);
+          }
+          for (const [language, id] of [['en', 'hurt-d04-dear-man'], ['es', 'hurt-d04-dear-man'], ['en', 'no-such-step']]) {
+            if (!wiring.stepBodies) break;
+            console.log('body ' + language + ' ' + id + ' ' + JSON.stringify((await wiring.stepBodies(language, id)) ?? null));
           }`;
         const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
           cwd: dir,
@@ -112,7 +136,19 @@ describe('what a function loads at a first use', () => {
             AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
           },
         });
-        expect(run.stdout.trim().split('\n').sort(), run.stderr).toEqual(expected);
+        // A body read is the one the build wrote for that step and language.
+        const built = readBodies();
+        const lines = run.stdout
+          .trim()
+          .split('\n')
+          .map((line) => {
+            const [, language = '', id = '', json] = line.match(/^body (\S+) (\S+) (.*)$/) ?? [];
+            if (json === undefined) return line;
+            if (json === 'null') return `body ${language} ${id} none`;
+            const same = JSON.stringify(JSON.parse(json)) === JSON.stringify(built[language]?.[id]);
+            return `body ${language} ${id} ${same ? 'read' : 'not the built body'}`;
+          });
+        expect(lines.sort(), run.stderr).toEqual(expected.sort());
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -126,6 +162,18 @@ describe('the credential sources a Lambda never reaches', () => {
     const inputs = bundles.get(name)?.inputs ?? [];
     const left = CREDENTIAL_SOURCES_NEVER_REACHED_IN_LAMBDA.filter((source) =>
       inputs.some((input) => input.includes(`node_modules/${source}/`)),
+    );
+    expect(left).toEqual([]);
+  });
+
+  it.each(HANDLERS)('%s leaves out the SDK’s browser and event-stream code as well', (name) => {
+    const inputs = bundles.get(name)?.inputs ?? [];
+    const paths = {
+      bowser: 'node_modules/bowser/',
+      '@smithy/core/event-streams': '/submodules/event-streams/',
+    };
+    const left = SDK_PATHS_NEVER_REACHED_HERE.filter((path) =>
+      inputs.some((input) => input.includes(paths[path])),
     );
     expect(left).toEqual([]);
   });
@@ -197,13 +245,13 @@ const READS: Record<string, { parts: string[]; clients: string[]; atFirstUse?: s
     privacy: { parts: [], clients: [] },
     report: { parts: [], clients: [] },
     send: {
-      parts: ['step-bodies', 'step-layouts', 'email-layouts'],
+      parts: ['step-layouts', 'email-layouts'],
       clients: ['client-sesv2', 'client-sqs'],
       atFirstUse: ['client-sqs'],
       texts: true,
     },
     'ses-events': { parts: [], clients: [] },
-    settings: { parts: [], clients: [] },
+    settings: { parts: [], clients: [], texts: true },
     'sms-inbound': {
       parts: ['email-layouts'],
       clients: ['client-sesv2', 'client-sns'],
@@ -227,6 +275,24 @@ describe('every handler bundles only what it reads', () => {
     const parts = PARTS.filter((part) => inputs.includes(`generated/${part}.json`));
     expect(parts.sort()).toEqual([...(READS[name]?.parts ?? [])].sort());
     expect(inputs).toContain('generated/catalog.json');
+  });
+
+  it('send: every step body in a file of its own, read at the first send of its step, none at the start', () => {
+    const { inputs = [], startInputs = [] } = bundles.get('send') ?? {};
+    const built = readBodies();
+    const expected = Object.entries(built).flatMap(([language, bodies]) =>
+      Object.keys(bodies).map((id) => `generated/step-bodies/${language}/${id}.json`),
+    );
+    expect(expected.length).toBeGreaterThan(100);
+    expect(inputs.filter((input) => input.startsWith('generated/step-bodies/')).sort()).toEqual(
+      expected.sort(),
+    );
+    expect(startInputs.filter((input) => input.startsWith('generated/step-bodies'))).toEqual([]);
+    for (const other of HANDLERS.filter((name) => name !== 'send')) {
+      expect(bundles.get(other)?.inputs.filter((input) => input.startsWith('generated/step-bodies'))).toEqual(
+        [],
+      );
+    }
   });
 
   it.each(HANDLERS)('%s: the SDK clients of the ports it names, no others', (name) => {

@@ -208,6 +208,12 @@ export class InMemoryStore implements Store {
     if (e.phone) this.notesOf(e.phone).set(e.id, this.lookup(e.id));
   }
 
+  async nameNumber(e: Enrollment): Promise<void> {
+    if (!e.phone) throw new Error('nameNumber: the enrollment names no number');
+    await this.saveEnrollment(e);
+    this.notesOf(e.phone).set(e.id, this.lookup(e.id));
+  }
+
   private partOf(id: string): number {
     let hash = 0;
     for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;

@@ -191,6 +191,30 @@ export function describeStoreContract(name: string, makeStore: (setup: StoreSetu
         expect((await store.findNamingPhone('+447700900102')).map((e) => e.id)).toEqual(['n2']);
       });
 
+      it('names a number added mid-program, in the same write as the enrollment, and refuses a stale version', async () => {
+        const phone = '+447700900301';
+        const emailOnly = await confirmed('m1');
+        const named = {
+          ...emailOnly,
+          phone,
+          smsStatus: 'awaiting-yes' as const,
+          version: emailOnly.version + 1,
+        };
+        await store.nameNumber(named);
+        expect((await store.getEnrollment('m1'))?.phone).toBe(phone);
+        expect((await store.findNamingPhone(phone)).map((e) => e.id)).toEqual(['m1']);
+        expect(await store.findByPhone(phone)).toBeUndefined();
+        // Long after, the note is still there: the program is running, nothing expires.
+        now = seconds('2026-05-22T12:00:00.000Z');
+        expect((await store.findNamingPhone(phone)).map((e) => e.id)).toEqual(['m1']);
+        const other = '+447700900302';
+        await expect(store.nameNumber({ ...named, phone: other })).rejects.toBeInstanceOf(
+          ConcurrentUpdateError,
+        );
+        expect(await store.findNamingPhone(other)).toEqual([]);
+        expect((await store.getEnrollment('m1'))?.phone).toBe(phone);
+      });
+
       it('gives a number up when its holder has gone', async () => {
         const phone = '+447700900201';
         const holder = await confirmed('h1', { phone });

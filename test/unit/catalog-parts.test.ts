@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { completeCatalog } from '../../functions/catalog/complete';
+import { stepBodiesAtFirstUse } from '../../functions/catalog/step-bodies-at-first-use';
 import { enrollmentEmail } from '../../functions/program/enrollment-emails';
 import { offersFreshLink } from '../../functions/program/fresh-links';
 import { inLanguage, stepIn } from '../../functions/program/in-language';
@@ -71,5 +73,23 @@ describe('catalog parts a function was not given', () => {
     expect(stepBodyOf({ id: 'q', kind: 'check-in' })).toEqual({ html: '', text: '' });
     expect(stepBodyOf({ id: 'c', kind: 'checkpoint' })).toEqual({ html: '', text: '' });
     expect(() => stepBodyOf({ id: 'l', kind: 'lesson' })).toThrow(/Step l has no email body/);
+  });
+});
+
+describe('step bodies read at their first use (the send function)', () => {
+  it('gives each step, in each language, the very body the whole catalog carries, and none for a step without one', async () => {
+    for (const [language, steps] of [
+      ['en', completeCatalog.steps],
+      ['es', completeCatalog.es?.steps ?? []],
+    ] as const) {
+      expect(steps.length).toBeGreaterThan(50);
+      for (const step of steps) {
+        const read = await stepBodiesAtFirstUse(language, step.id);
+        const carried =
+          step.bodyHtml === undefined && step.bodyText === undefined ? undefined : stepBodyOf(step);
+        expect(read, `${language} ${step.id}`).toEqual(carried);
+      }
+    }
+    expect(await stepBodiesAtFirstUse('en', 'no-such-step')).toBeUndefined();
   });
 });

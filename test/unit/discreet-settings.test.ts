@@ -21,7 +21,10 @@ describe('discreet mode on the settings page', () => {
     await runUntil(world, '2026-03-04T12:00:00.000Z');
     expect(world.emails.at(-1)?.fromName).toBeUndefined();
 
-    const changed = await changeSettings(world.deps, token, { ...SETTINGS, discreet: 'true' });
+    const { enrollment: changed } = await changeSettings(world.deps, token, {
+      ...SETTINGS,
+      discreet: 'true',
+    });
     expect(changed.discreet).toBe(true);
     expect(settingsPage(changed, '/settings')).toMatch(/name="discreet" value="true" checked/);
     const sent = world.emails.length;
@@ -39,11 +42,11 @@ describe('discreet mode on the settings page', () => {
     const world = fakeWorld();
     const id = await confirmedParticipant(world, { discreet: true });
     const token = world.deps.tokens.sign('settings', id);
-    expect((await changeSettings(world.deps, token, { ...SETTINGS, checkinDay: 'monday' })).discreet).toBe(
-      true,
-    );
     expect(
-      (await changeSettings(world.deps, token, { ...SETTINGS, discreet: 'false' })).discreet,
+      (await changeSettings(world.deps, token, { ...SETTINGS, checkinDay: 'monday' })).enrollment.discreet,
+    ).toBe(true);
+    expect(
+      (await changeSettings(world.deps, token, { ...SETTINGS, discreet: 'false' })).enrollment.discreet,
     ).toBeUndefined();
     const sent = world.emails.length;
     await runUntil(world, '2026-03-20T12:00:00.000Z');

@@ -19,6 +19,7 @@ import type { SesReceivedNotification } from '../../functions/adapters/ses/inbou
 import { sesMailer } from '../../functions/adapters/ses/ses-mailer';
 import { TwilioWebhookVerifier } from '../../functions/adapters/twilio/webhooks';
 import { compiledCatalog } from '../../functions/catalog/compiled';
+import { completeCatalog } from '../../functions/catalog/complete';
 import * as checkin from '../../functions/handlers/checkin';
 import * as confirm from '../../functions/handlers/confirm';
 import * as dispatch from '../../functions/handlers/dispatch';
@@ -370,6 +371,13 @@ describe('every handler, with only the ports and catalog parts its entry point n
     expect(emailsTo(ana.email).length).toBeGreaterThan(2);
     expect(textsTo(ana.phone).some((t) => /1-5|1 to 5/.test(t.body))).toBe(true);
     expect(emailsTo(bea.email).some((e) => e.text.includes('/checkin?'))).toBe(true);
+    // Send's catalog carries no step bodies: each lesson's is read from its own file, in the person's language.
+    expect(send.wiring.catalog?.map((part) => part.name)).not.toContain('withStepBodies');
+    const lessons = completeCatalog.steps.filter((step) => step.kind === 'lesson' && step.bodyText);
+    const withBodies = emailsTo(ana.email).filter((email) =>
+      lessons.some((lesson) => email.text.startsWith(String(lesson.bodyText).slice(0, 60))),
+    );
+    expect(withBodies.length).toBeGreaterThan(0);
   });
 
   it('sms-inbound: a rating answers the check-in', async () => {

@@ -1,12 +1,14 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { PhoneNumberStore } from '../../ports/store';
 import type { Enrollment } from '../../program/enrollment';
-import { readEnrollment } from './enrollments';
+import { ConcurrentUpdateError } from '../../shared/errors';
+import { enrollmentPut, readEnrollment } from './enrollments';
 import { ENROLLMENT_PREFIX, keys } from './keys';
 import { type Item, isConditionFailure, type Table } from './table';
 
 /** A number's holder (one item, written by YES) and the notes of every enrollment that named it, in one partition. */
-export function dynamoPhoneNumbers(table: Table): PhoneNumberStore {
+export function dynamoPhoneNumbers(table: Table, dueShards: number): PhoneNumberStore {
   return {
     async findByPhone(phone) {
       const id = await table.lookup(keys.phoneLookup(phone));
@@ -55,6 +57,36 @@ export function dynamoPhoneNumbers(table: Table): PhoneNumberStore {
         }
       }
       return false;
+    },
+
+    async nameNumber(enrollment) {
+      if (!enrollment.phone) throw new Error('nameNumber: the enrollment names no number');
+      const note = { enrollmentId: enrollment.id, createdAt: enrollment.createdAt };
+      try {
+        await table.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: enrollmentPut(table, dueShards, enrollment) },
+              {
+                Put: {
+                  TableName: table.name,
+                  Item: { ...keys.phoneNamedBy(enrollment.phone, enrollment.id), ...note },
+                },
+              },
+            ],
+          }),
+        );
+      } catch (error) {
+        if (error instanceof TransactionCanceledException)
+          throw new ConcurrentUpdateError(
+            'The enrollment changed while its number was being added.',
+            undefined,
+            {
+              cause: error,
+            },
+          );
+        throw error;
+      }
     },
   };
 }

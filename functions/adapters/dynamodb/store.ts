@@ -31,7 +31,7 @@ export function dynamoStore(
   const table = new Table(db, tableName, options.nowSeconds);
   return {
     ...dynamoEnrollments(table, options.dueShards),
-    ...dynamoPhoneNumbers(table),
+    ...dynamoPhoneNumbers(table, options.dueShards),
     ...dynamoDueIndex(table, options.dueShards),
     ...dynamoMessages(table, options.dueShards),
     ...dynamoInbound(table),

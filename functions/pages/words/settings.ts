@@ -32,6 +32,22 @@ export interface SettingsWords {
   discreetOn: string;
   discreetOff: string;
   save: string;
+  /** Adding a mobile number to a program that has none. */
+  addTexts: string;
+  addTextsHint: string;
+  phone: string;
+  phoneHint: string;
+  country: string;
+  /** After a number was added: the same words whether or not it can be texted. */
+  numberAdded: string;
+  /**
+   * While a number's YES is awaited, or it could not be texted (another running program holds it): the same
+   * words for both, so the page never tells who holds a number. "…ending in 34".
+   */
+  awaitingYes: (lastDigits: string) => string;
+  pleaseCheck: string;
+  /** A problem with the number, by its code, in this language (English shows each problem's own message). */
+  problems: Record<string, string>;
 }
 
 export const SETTINGS_WORDS: Record<Language, SettingsWords> = {
@@ -59,6 +75,18 @@ export const SETTINGS_WORDS: Record<Language, SettingsWords> = {
       'Discreet: emails come from "K. Program" with plain subject lines, and texts never mention trust, a partner or a relationship.',
     discreetOff: 'Usual: subject lines and texts say what each message is about.',
     save: 'Save my settings',
+    addTexts: 'Check-ins by text',
+    addTextsHint:
+      'Your check-ins come by email. To get them by text instead, add your mobile number: we send it one text, and texts start once you reply YES to it. Leave it empty to keep email.',
+    phone: 'Mobile number',
+    phoneHint: 'Write it as you would dial it at home, like (415) 555-0134.',
+    country: 'Country of the number',
+    numberAdded:
+      'If your mobile number can get our texts, a text is on its way: reply YES to it to get your weekly check-ins by text. If none comes, they keep coming by email.',
+    awaitingYes: (last) =>
+      `If your number ending in ${last} can get our texts, we sent it one: reply YES to it to get your check-ins by text. Until then they come by email.`,
+    pleaseCheck: 'Nothing was saved yet. Please check:',
+    problems: {},
   },
   es: {
     title: 'Tu configuración',
@@ -85,6 +113,31 @@ export const SETTINGS_WORDS: Record<Language, SettingsWords> = {
       'Discreto: los correos llegan de "Programa K." con asuntos sencillos, y los mensajes de texto nunca hablan de confianza, de pareja ni de la relación.',
     discreetOff: 'Habitual: los asuntos y los mensajes dicen de qué trata cada uno.',
     save: 'Guardar mi configuración',
+    addTexts: 'Preguntas por mensaje de texto',
+    addTextsHint:
+      'Tus preguntas semanales llegan por correo. Para recibirlas por mensaje de texto, agrega tu número de celular: te enviamos un mensaje, y los demás empiezan cuando le respondas SÍ. Déjalo en blanco para seguir por correo.',
+    phone: 'Número de celular',
+    phoneHint: 'Escríbelo como lo marcarías en tu país, por ejemplo 55 1234 5678.',
+    country: 'País del número',
+    numberAdded:
+      'Si tu número de celular puede recibir nuestros mensajes, ya va uno en camino: respóndele SÍ para recibir tu pregunta semanal por mensaje de texto. Si no llega ninguno, te seguirá llegando por correo.',
+    awaitingYes: (last) =>
+      `Si tu número terminado en ${last} puede recibir nuestros mensajes, le enviamos uno: respóndele SÍ para recibir tus preguntas por mensaje de texto. Mientras tanto, te llegan por correo.`,
+    pleaseCheck: 'Todavía no se guardó nada. Revisa lo siguiente:',
+    problems: {
+      invalid_phone:
+        'Este número no parece un celular válido. Revisa el número y su país, o escríbelo con + y el código del país.',
+      invalid_country: 'Elige un país de la lista.',
+      phone_extension: 'Un número de celular no lleva extensión: escríbelo sin ella.',
+      phone_toll_free:
+        'Este es un número gratuito, que no recibe mensajes de texto. Escribe tu número de celular.',
+      sms_consent_required:
+        'Para recibir la pregunta semanal por mensaje de texto, marca la casilla de consentimiento o deja el número en blanco.',
+      phone_already_given:
+        'Este programa ya tiene un número de celular. Para dejar de recibir mensajes, envíanos STOP; para volver a recibirlos, START.',
+      program_not_running: 'Solo se pueden agregar mensajes de texto mientras el programa está en curso.',
+      fallback: 'Revisa el número de celular y su país.',
+    },
   },
 };
 

@@ -11,4 +11,10 @@ export interface PhoneNumberStore {
    * another enrollment whose program is running does. One whose program ended, or is gone, gives it up.
    */
   claimPhone(phone: string, enrollmentId: string, at: string): Promise<boolean>;
+  /**
+   * Saves a running enrollment under its version (as `saveEnrollment`, a ConcurrentUpdateError if it
+   * changed) with the note that it named `enrollment.phone`, in one write: the number its settings gave
+   * mid-program, found then by `findNamingPhone` so that a YES from it can prove it. Naming claims nothing.
+   */
+  nameNumber(enrollment: Enrollment): Promise<void>;
 }

@@ -7,11 +7,10 @@ import { NotFoundError } from '../../shared/errors';
 import { logger } from '../../shared/logger';
 import { countEvent } from '../../shared/metrics';
 import type { Deps } from '../deps';
-import { systemTexts } from '../services/compose';
 import { channelLedger, type RequestOrigin, recordConsent } from '../services/consent';
 import { countConfirmed } from '../services/outcomes';
 import { linkInvitedPartner } from '../services/partnership';
-import { heldByAnother } from '../services/phone-numbers';
+import { askForYes, heldByAnother } from '../services/phone-numbers';
 
 export interface ConfirmResult {
   enrollment: Enrollment;
@@ -88,20 +87,8 @@ async function afterActivation(deps: Deps, active: Enrollment, origin: RequestOr
     ...origin,
   });
   if (active.invitedBy) await linkInvitedPartner(deps, active);
-  if (active.phone && active.smsStatus === 'awaiting-yes') {
-    // The confirmation stands if the prompt cannot go: the person can still text YES (or START).
-    const result = await deps.sms
-      .send(active.phone, systemTexts(deps, active).optInPrompt)
-      .catch((error: Error) => ({ kind: 'not-sent' as const, error: error.name }));
-    if (result.kind === 'refused')
-      logger.warn('opt-in text not delivered', {
-        enrollmentId: active.id,
-        reason: result.failure.reason,
-        code: result.failure.providerCode,
-      });
-    else if (result.kind === 'not-sent')
-      logger.warn('opt-in text not delivered', { enrollmentId: active.id, code: result.error });
-  }
+  if (active.phone && active.smsStatus === 'awaiting-yes')
+    await askForYes(deps, { ...active, phone: active.phone });
 }
 
 /** The words a confirmation email showed: its body and, after the button, its details. */

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { SMS_CONSENT_WORDS, wordingVersion } from '../../program/consent';
 import type { Enrollment } from '../../program/enrollment';
 import { enrollmentEmail } from '../../program/enrollment-emails';
 import { parseEnrollmentRequest } from '../../program/enrollment-input';
@@ -8,7 +7,7 @@ import { logger } from '../../shared/logger';
 import { countEvent } from '../../shared/metrics';
 import type { Deps } from '../deps';
 import { composeSystemEmail } from '../services/compose';
-import { channelLedger, type RequestOrigin, recordConsent } from '../services/consent';
+import { channelLedger, type RequestOrigin, recordFormConsent } from '../services/consent';
 import { limitSource, mayEmailAddress } from '../services/limits';
 import { link } from '../services/links';
 import { countEnrolled } from '../services/outcomes';
@@ -89,17 +88,6 @@ export async function enroll(
   // A fresh id, as a new enrollment gets: nothing in the answer tells the two apart.
   return { id: deps.newId(), status: 'pending' };
 }
-
-/** The SMS consent the person gave on the form, with the wording beside its checkbox. */
-const recordFormConsent = (deps: Deps, enrollment: Enrollment, origin: RequestOrigin) =>
-  recordConsent(deps, {
-    enrollmentId: enrollment.id,
-    channel: 'sms',
-    action: 'opt-in',
-    source: 'web-form',
-    wordingVersion: wordingVersion(SMS_CONSENT_WORDS[enrollment.language ?? 'en']),
-    ...origin,
-  });
 
 /**
  * The confirmation link, within the address's limit. The same email whether or not the form's number was

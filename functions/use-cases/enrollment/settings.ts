@@ -1,10 +1,12 @@
 import type { EnrollmentStore } from '../../ports/store';
 import type { Enrollment } from '../../program/enrollment';
-import { parseScheduleSettings } from '../../program/enrollment-input';
+import { parseNumberToAdd, parseScheduleSettings } from '../../program/enrollment-input';
 import { reschedule } from '../../program/schedule';
-import { NotFoundError } from '../../shared/errors';
+import { NotFoundError, ValidationError } from '../../shared/errors';
 import { logger } from '../../shared/logger';
 import type { Deps, UsesStore } from '../deps';
+import { type RequestOrigin, recordFormConsent } from '../services/consent';
+import { askForYes, heldByAnother } from '../services/phone-numbers';
 import { updateEnrollment } from '../services/update-enrollment';
 
 /** The enrollment a settings link belongs to, changing nothing. */
@@ -18,63 +20,129 @@ export async function lookupSettings(
   return enrollment;
 }
 
+/** What a settings form changed: the enrollment as saved, and whether it gave the program a mobile number. */
+export interface SettingsChange {
+  enrollment: Enrollment;
+  numberAdded: boolean;
+}
+
 /**
  * Changes the participant's time zone, check-in day and time, whether mid-week nudges come, the
  * program's language, and discreet mode. The rest of the program is computed anew from the new values;
  * what was already sent stays sent and is never sent again, and nudges turned back on start with the next
  * one still to come (none is sent late). What is still to come is written in the new language.
+ *
+ * A program with no mobile number (the person left it out of the form) may be given one, with the consent
+ * box ticked: the number is named in the same write, and a "reply YES" text goes to it. Texts start with
+ * the YES, as after a sign-up. A number another running program already texts is not texted, and check-ins
+ * stay by email; the page says the same either way, so nobody learns from it who holds a number.
  */
 export async function changeSettings(
   deps: Deps,
   token: string | undefined,
   body: unknown,
-): Promise<Enrollment> {
+  origin: RequestOrigin = {},
+): Promise<SettingsChange> {
   const { sub } = deps.tokens.verify(token, 'settings');
   const { nudges, language, discreet, ...schedule } = parseScheduleSettings(body);
+  // Both parsed before anything is written: a bad number leaves the other settings unsaved as well.
+  const number = parseNumberToAdd(body, schedule.timezone);
+  const held = number !== undefined && (await mayAddNumber(deps, sub, number));
   const now = deps.clock.now().toISOString();
-  const updated = await updateEnrollment(deps, sub, (e) => {
-    const nudgesChange = nudges !== undefined && nudges !== (e.nudges !== false);
-    const languageChange = language !== undefined && language !== (e.language ?? 'en');
-    const discreetChange = discreet !== undefined && discreet !== (e.discreet === true);
-    if (
-      e.timezone === schedule.timezone &&
-      e.checkinDay === schedule.checkinDay &&
-      e.checkinTime === schedule.checkinTime &&
-      !nudgesChange &&
-      !languageChange &&
-      !discreetChange
-    )
-      return false;
-    const after: Enrollment = { ...e, ...schedule };
-    // Discreet mode from the next message on: the sender's name, subjects and texts that say nothing.
-    if (discreetChange) {
-      if (discreet) after.discreet = true;
-      else delete after.discreet;
-    }
-    if (languageChange) {
-      if (language === 'en') delete after.language;
-      else after.language = language;
-    }
-    if (nudgesChange) {
-      delete after.nudges;
-      delete after.nudgesFrom;
-      if (nudges) after.nudgesFrom = now;
-      else after.nudges = false;
-    }
-    if (e.status === 'active' && e.day0) {
-      const { progress, nextDueAt } = reschedule(deps.catalog.steps, e, after);
-      after.progress = progress;
-      if (nextDueAt) after.nextDueAt = nextDueAt;
-    }
-    for (const key of Object.keys(e) as (keyof Enrollment)[]) if (!(key in after)) delete e[key];
-    Object.assign(e, after);
-  });
+  let named = false;
+  const updated = await updateEnrollment(
+    deps,
+    sub,
+    (e) => {
+      named = false;
+      const nudgesChange = nudges !== undefined && nudges !== (e.nudges !== false);
+      const languageChange = language !== undefined && language !== (e.language ?? 'en');
+      const discreetChange = discreet !== undefined && discreet !== (e.discreet === true);
+      const numberChange = number !== undefined && !e.phone;
+      if (
+        e.timezone === schedule.timezone &&
+        e.checkinDay === schedule.checkinDay &&
+        e.checkinTime === schedule.checkinTime &&
+        !nudgesChange &&
+        !languageChange &&
+        !discreetChange &&
+        !numberChange
+      )
+        return false;
+      const after: Enrollment = { ...e, ...schedule };
+      if (numberChange) {
+        after.phone = number;
+        named = true;
+        if (held) {
+          after.smsStatus = 'none';
+          after.textsUnavailable = true;
+        } else after.smsStatus = 'awaiting-yes';
+      }
+      // Discreet mode from the next message on: the sender's name, subjects and texts that say nothing.
+      if (discreetChange) {
+        if (discreet) after.discreet = true;
+        else delete after.discreet;
+      }
+      if (languageChange) {
+        if (language === 'en') delete after.language;
+        else after.language = language;
+      }
+      if (nudgesChange) {
+        delete after.nudges;
+        delete after.nudgesFrom;
+        if (nudges) after.nudgesFrom = now;
+        else after.nudges = false;
+      }
+      if (e.status === 'active' && e.day0) {
+        const { progress, nextDueAt } = reschedule(deps.catalog.steps, e, after);
+        after.progress = progress;
+        if (nextDueAt) after.nextDueAt = nextDueAt;
+      }
+      for (const key of Object.keys(e) as (keyof Enrollment)[]) if (!(key in after)) delete e[key];
+      Object.assign(e, after);
+    },
+    undefined,
+    (next) => (named ? deps.store.nameNumber(next) : deps.store.saveEnrollment(next)),
+  );
+  if (named && updated.phone && updated.smsStatus === 'awaiting-yes') {
+    await recordFormConsent(deps, updated, origin);
+    await askForYes(deps, { ...updated, phone: updated.phone });
+  }
   logger.info('settings changed', {
     enrollmentId: sub,
     timezone: updated.timezone,
     nudges: updated.nudges !== false,
     language: updated.language ?? 'en',
     discreet: updated.discreet === true,
+    numberAdded: named,
   });
-  return updated;
+  return { enrollment: updated, numberAdded: named };
+}
+
+/**
+ * Whether a number may be added to this program (it is running, and has none), and, if so, whether
+ * another running program already texts it. A program that has a number keeps it: STOP and START change
+ * its texts.
+ */
+async function mayAddNumber(deps: Deps, id: string, number: string): Promise<boolean> {
+  const current = await deps.store.getEnrollment(id);
+  if (!current) throw new NotFoundError('This enrollment no longer exists.');
+  const language = current.language ?? 'en';
+  if (current.status !== 'active')
+    throw new ValidationError(
+      'program_not_running',
+      'Texts can be added only while the program runs.',
+      'phone',
+      undefined,
+      language,
+    );
+  if (current.phone && current.phone !== number)
+    throw new ValidationError(
+      'phone_already_given',
+      'This program already has a mobile number. To stop its texts, text STOP to us; to start them again, START.',
+      'phone',
+      undefined,
+      language,
+    );
+  return heldByAnother(deps, number, id);
 }

@@ -231,7 +231,8 @@ async function deliver(deps: Deps, enrollment: Enrollment, message: MessageKey):
     const text = composeStepSms(deps, enrollment, step);
     return viaProvider(() => deps.sms.send(enrollment.phone as string, text));
   }
-  const email = composeStepEmail(deps, enrollment, step, message.day);
+  const body = await deps.stepBodies?.(enrollment.language ?? 'en', step.id);
+  const email = composeStepEmail(deps, enrollment, step, message.day, body);
   return { kind: 'accepted', providerId: await viaProvider(() => deps.mailer.send(email)) };
 }
 

@@ -2,7 +2,7 @@ import type { OutgoingEmail } from '../../ports/mailer';
 import { inLanguage, stepIn } from '../../program/in-language';
 import { layoutNamed } from '../../program/layouts';
 import { stepBodyOf } from '../../program/step-bodies';
-import type { Step } from '../../program/types';
+import type { Step, StepBody } from '../../program/types';
 import { fillHtml, fillText } from '../../render/fill';
 import {
   type ComposeDeps,
@@ -17,12 +17,16 @@ import { footerLinks, link } from './links';
 /** The words of a check-in email's plain-text answers, in each language. */
 const ANSWER_WORDS = { en: { yes: 'Yes', no: 'No' }, es: { yes: 'Sí', no: 'No' } } as const;
 
-/** A program step (lesson, micro-action or check-in) as an email, in the person's language. */
+/**
+ * A program step (lesson, micro-action or check-in) as an email, in the person's language. Its body is the
+ * one given (read at its first use: `Deps.stepBodies`), else the catalog's.
+ */
 export function composeStepEmail(
   deps: ComposeDeps,
   who: Person,
   scheduled: Step,
   day: number,
+  body?: StepBody,
 ): OutgoingEmail {
   const language = who.language ?? 'en';
   const catalog = inLanguage(deps.catalog, language);
@@ -37,9 +41,14 @@ export function composeStepEmail(
   const preheader = who.discreet
     ? fillText(neutral.preheader, { day: String(day) })
     : fillText(step.preheader ?? step.question ?? '', values);
-  const { html: bodyHtml, text: bodyText } = stepBodyOf(step);
-  const body = bodyHtml ? fillHtml(bodyHtml, values) : '';
-  const common = { lang: language, subject, preheader, body, ...footer };
+  const { html: bodyHtml, text: bodyText } = body ?? stepBodyOf(step);
+  const common = {
+    lang: language,
+    subject,
+    preheader,
+    body: bodyHtml ? fillHtml(bodyHtml, values) : '',
+    ...footer,
+  };
   let html: string;
   let answers = '';
   if (step.kind === 'check-in' || step.kind === 'checkpoint') {

@@ -1,5 +1,11 @@
 import type { ConsentStore } from '../../ports/store';
-import type { ConsentEvent, ErasureSource, ErasureTombstone } from '../../program/consent';
+import {
+  type ConsentEvent,
+  type ErasureSource,
+  type ErasureTombstone,
+  SMS_CONSENT_WORDS,
+  wordingVersion,
+} from '../../program/consent';
 import type { Enrollment } from '../../program/enrollment';
 import type { Channel } from '../../program/types';
 import { logger } from '../../shared/logger';
@@ -17,6 +23,24 @@ export interface RequestOrigin {
   ip?: string;
   userAgent?: string;
 }
+
+/**
+ * The SMS consent the person gave on a form (the enrollment form, or the settings page that adds a number),
+ * with the version of the wording beside its checkbox. YES from the number completes it.
+ */
+export const recordFormConsent = (
+  deps: UsesStore<ConsentStore, 'clock'>,
+  enrollment: Enrollment,
+  origin: RequestOrigin,
+): Promise<void> =>
+  recordConsent(deps, {
+    enrollmentId: enrollment.id,
+    channel: 'sms',
+    action: 'opt-in',
+    source: 'web-form',
+    wordingVersion: wordingVersion(SMS_CONSENT_WORDS[enrollment.language ?? 'en']),
+    ...origin,
+  });
 
 /**
  * Appends an opt-in or opt-out to the participant's consent ledger, stamped with the clock's time.

@@ -1,6 +1,8 @@
 import type { PhoneNumberStore } from '../../ports/store';
 import type { Enrollment } from '../../program/enrollment';
-import type { UsesStore } from '../deps';
+import { logger } from '../../shared/logger';
+import type { Deps, UsesStore } from '../deps';
+import { systemTexts } from './compose';
 
 /**
  * Whether the number already gets texts for another program that is running: it said YES for that
@@ -52,4 +54,23 @@ export function chooseSignUp(waiting: readonly Enrollment[], body: string): Enro
     return words.some((word) => address === word || name.startsWith(word));
   });
   return matches.length === 1 ? matches[0] : undefined;
+}
+
+/**
+ * The "reply YES" text to a number a person just gave (a confirmed sign-up, a number added in settings):
+ * sent at once, since it answers what they did. What was done stands if it cannot go: they can still text
+ * YES (or START).
+ */
+export async function askForYes(deps: Deps, enrollment: Enrollment & { phone: string }): Promise<void> {
+  const result = await deps.sms
+    .send(enrollment.phone, systemTexts(deps, enrollment).optInPrompt)
+    .catch((error: Error) => ({ kind: 'not-sent' as const, error: error.name }));
+  if (result.kind === 'refused')
+    logger.warn('opt-in text not delivered', {
+      enrollmentId: enrollment.id,
+      reason: result.failure.reason,
+      code: result.failure.providerCode,
+    });
+  else if (result.kind === 'not-sent')
+    logger.warn('opt-in text not delivered', { enrollmentId: enrollment.id, code: result.error });
 }
