@@ -36,5 +36,6 @@ export function confirmedPage(enrollment: Enrollment, partnerUrl: string): strin
 <p>${words.invite(`<a href="${escapeHtml(partnerUrl)}">${words.inviteLink}</a>`)}</p>`,
     '',
     language,
+    enrollment.timezone,
   );
 }

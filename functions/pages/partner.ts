@@ -29,6 +29,7 @@ ${share}
 <form method="post" action="${action}">${languageField(language)}<input type="hidden" name="action" value="unlink"><button type="submit">${words.endLink}</button></form>`,
       '',
       language,
+      view.enrollment.timezone,
     );
   }
   const invite =
@@ -50,6 +51,7 @@ ${invite}
 ${share}`,
     '',
     language,
+    view.enrollment.timezone,
   );
 }
 
@@ -78,6 +80,7 @@ function notRunningPage(
 <p>${words.pendingText}</p>`,
       '',
       language,
+      enrollment.timezone,
     );
   }
   const kept = enrollment.retainUntil
@@ -105,5 +108,6 @@ ${share}
 ${linked}`,
     '',
     language,
+    enrollment.timezone,
   );
 }

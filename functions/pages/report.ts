@@ -360,6 +360,7 @@ ${shareSection(view, speech, action, options.made, notice)}
 ${printScript(words)}`,
     REPORT_STYLE,
     speech.language,
+    view.timezone,
   );
 }
 

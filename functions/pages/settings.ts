@@ -78,6 +78,7 @@ ${privacy}
 </form>`,
     '',
     language,
+    zone,
   );
 }
 

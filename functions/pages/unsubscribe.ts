@@ -41,6 +41,7 @@ export function emailsStoppedPage(enrollment: Enrollment, action: string): strin
 <p>${words.bounced}${escapeHtml(texts(enrollment))}</p>`,
       '',
       language,
+      enrollment.timezone,
     );
   const running = enrollment.status === 'active';
   const pauseSection = running
@@ -58,6 +59,7 @@ ${oneButton(action, { action: 'resubscribe' }, words.startAgain)}
 ${pauseSection}`,
     '',
     language,
+    enrollment.timezone,
   );
 }
 
@@ -79,5 +81,6 @@ export function pausedInsteadPage(enrollment: Enrollment, until: string): string
 <p>${words.comeBackSooner(enrollment.smsStatus === 'active')}</p>`,
     '',
     language,
+    enrollment.timezone,
   );
 }

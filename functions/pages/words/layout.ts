@@ -1,9 +1,14 @@
+import { type CrisisLines, HELPLINE_DIRECTORY } from '../../program/crisis-lines';
 import type { Language } from '../../program/types';
 
 /** The words of the page shell and its plain pages (errors, one-button pages). */
 export interface LayoutWords {
-  /** The footer, as HTML (its "&" escaped). */
-  footer: string;
+  /**
+   * The footer, as HTML (its "&" escaped), with the crisis lines of where the person lives: the US lines
+   * (and, when nothing says where they are, a line for anyone outside the US), Canada's, or elsewhere the
+   * country's emergency number and a directory of free helplines.
+   */
+  footer: (lines: CrisisLines) => string;
   notFound: string;
   wentWrong: string;
   didNotWork: string;
@@ -13,16 +18,34 @@ export interface LayoutWords {
 
 export const LAYOUT_WORDS: Record<Language, LayoutWords> = {
   en: {
-    footer:
-      'Kintsugi is a coaching program, not therapy or crisis care. If you are in danger, call 911. For the 988 Suicide &amp; Crisis Lifeline, call or text 988. National Domestic Violence Hotline: 1-800-799-7233.',
+    footer: (lines) => {
+      const start = 'Kintsugi is a coaching program, not therapy or crisis care.';
+      if (lines.region === 'canada')
+        return `${start} If you are in danger, call 911. For the 988 Suicide Crisis Helpline, call or text 988. More free helplines: ${HELPLINE_DIRECTORY}.`;
+      if (lines.region === 'elsewhere')
+        return `${start} If you are in danger, call ${lines.emergency ?? 'your local emergency number'}. Free, confidential helplines in your country: ${HELPLINE_DIRECTORY}.`;
+      const us = `${start} If you are in danger, call 911. For the 988 Suicide &amp; Crisis Lifeline, call or text 988. National Domestic Violence Hotline: 1-800-799-7233.`;
+      return lines.located
+        ? us
+        : `${us} Outside the US, call your local emergency number; free helplines in your country: ${HELPLINE_DIRECTORY}.`;
+    },
     notFound: 'Not found',
     wentWrong: 'Something went wrong',
     didNotWork: 'This did not work',
     internal: 'Something went wrong on our side. Nothing was lost; please try again in a minute.',
   },
   es: {
-    footer:
-      'Kintsugi es un programa de acompañamiento, no una terapia ni un servicio de crisis. Si estás en peligro, llama al 911. Línea 988 de Prevención del Suicidio y Crisis: llama al 988 y oprime 2 para español, o envía AYUDA por mensaje de texto al 988. Línea Nacional sobre la Violencia Doméstica: 1-800-799-7233 (atienden en español).',
+    footer: (lines) => {
+      const start = 'Kintsugi es un programa de acompañamiento, no una terapia ni un servicio de crisis.';
+      if (lines.region === 'canada')
+        return `${start} Si estás en peligro, llama al 911. Línea 988 de crisis y prevención del suicidio: llama o envía un mensaje de texto al 988. Más líneas de ayuda gratuitas: ${HELPLINE_DIRECTORY}.`;
+      if (lines.region === 'elsewhere')
+        return `${start} Si estás en peligro, llama al ${lines.emergency ?? 'número de emergencias de tu país'}. Líneas de ayuda gratuitas y confidenciales en tu país: ${HELPLINE_DIRECTORY}.`;
+      const us = `${start} Si estás en peligro, llama al 911. Línea 988 de Prevención del Suicidio y Crisis: llama al 988 y oprime 2 para español, o envía AYUDA por mensaje de texto al 988. Línea Nacional sobre la Violencia Doméstica: 1-800-799-7233 (atienden en español).`;
+      return lines.located
+        ? us
+        : `${us} Fuera de Estados Unidos, llama al número de emergencias de tu país; líneas de ayuda gratuitas en tu país: ${HELPLINE_DIRECTORY}.`;
+    },
     notFound: 'No encontramos esta página',
     wentWrong: 'Algo salió mal',
     didNotWork: 'Esto no funcionó',
