@@ -49,7 +49,13 @@ function linesOfZone(zone: string | undefined): CrisisLines {
  * `head` adds a page's own styles (the report's charts); `zone`, the person's time zone, picks the crisis
  * lines the footer names.
  */
-export function page(title: string, body: string, head = '', language: Language = 'en', zone?: string): string {
+export function page(
+  title: string,
+  body: string,
+  head = '',
+  language: Language = 'en',
+  zone?: string,
+): string {
   return `<!doctype html>
 <html lang="${language}">
 <head>
