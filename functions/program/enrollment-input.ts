@@ -225,6 +225,18 @@ function whyNotMobile(number: PhoneNumber): { code: string; message: string } | 
 }
 
 /**
+ * Mexico dropped its dialling prefixes in 2019 (the mobile "1" after +52, 044 and 045 for a mobile, 01 for
+ * long distance): every number is 10 digits now, but many still write it as they learned. With one of
+ * them, the number without it.
+ */
+function withoutOldMexicanPrefix(number: PhoneNumber | undefined): PhoneNumber | undefined {
+  if (number?.countryCallingCode !== '52') return undefined;
+  const ten = number.nationalNumber.match(/^(?:1|044|045|01)(\d{10})$/)?.[1];
+  const fixed = ten ? parsePhoneNumberFromString(`+52${ten}`) : undefined;
+  return fixed?.isPossible() ? fixed : undefined;
+}
+
+/**
  * A form's mobile number in E.164, read in the form's `country` or, with none chosen, in the country of
  * the time zone; or the problem with it (not a number there, an extension, a toll-free number).
  */
@@ -234,7 +246,8 @@ function readPhone(
 ): { phone: string } | { problem: FieldProblem } {
   const country =
     typeof fields.country === 'string' ? fields.country.toUpperCase() : timezone && countryOfZone(timezone);
-  const number = parsePhoneNumberFromString(String(fields.phone), country as CountryCode | undefined);
+  const typed = parsePhoneNumberFromString(String(fields.phone), country as CountryCode | undefined);
+  const number = typed?.isPossible() ? typed : (withoutOldMexicanPrefix(typed) ?? typed);
   const notMobile = number?.isPossible() ? whyNotMobile(number) : undefined;
   if (notMobile) return { problem: { field: 'phone', ...notMobile } };
   if (number?.isPossible()) return { phone: number.number };

@@ -87,3 +87,36 @@ describe('a number that cannot get texts', () => {
       expect(parseEnrollmentRequest({ ...chicago, phone }).phone).toBe('+17135550144');
   });
 });
+
+describe('a Mexican mobile number written the old way', () => {
+  const mexico = {
+    email: 'ana@example.com',
+    timezone: 'America/Mexico_City',
+    role: 'hurt',
+    smsConsent: true,
+  };
+
+  it('drops the prefixes Mexico retired in 2019 (+52 1, 044, 045, 01), as a phone dials it now', () => {
+    for (const phone of [
+      '+52 1 55 1234 5678',
+      '+5215512345678',
+      '044 55 1234 5678',
+      '045 55 1234 5678',
+      '01 55 1234 5678',
+      '1 55 1234 5678',
+      '55 1234 5678',
+    ])
+      expect(parseEnrollmentRequest({ ...mexico, phone }).phone, phone).toBe('+525512345678');
+  });
+
+  it('still refuses a number too short or too long with such a prefix', () => {
+    for (const phone of ['044 55 1234 567', '+52 1 55 1234 56789'])
+      expect(() => parseEnrollmentRequest({ ...mexico, phone }), phone).toThrow(ValidationError);
+  });
+
+  it('leaves a US number that starts with 1 alone', () => {
+    expect(
+      parseEnrollmentRequest({ ...mexico, phone: '+1 713 555 0144', timezone: 'America/Chicago' }).phone,
+    ).toBe('+17135550144');
+  });
+});
