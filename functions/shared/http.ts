@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { linkTroublePage } from '../pages/fresh-link';
 import { chooseLanguage } from '../pages/language';
 import { errorPage, internalErrorMessage } from '../pages/layout';
+import { PAGE_MESSAGES_IN } from '../pages/words/layout';
 import type { Language } from '../program/types';
 import { acceptCorrelationId, CORRELATION_HEADER, withCorrelationId } from './correlation';
 import { InvalidTokenError, KintsugiError, ValidationError } from './errors';
@@ -143,8 +144,12 @@ export function errorResponse(error: unknown, asJson: boolean, language: Languag
     // An expired or broken link: the page offers a fresh one and a way home, not a dead end.
     if (error instanceof InvalidTokenError)
       return html(error.status, linkTroublePage(error.reason, error.purpose, {}, language));
-    // A message written in the person's language is shown in a page of that language.
-    return html(error.status, errorPage(error.status, error.message, error.language ?? language));
+    // A message written in the person's language is shown in a page of that language; one written in
+    // English only, in the browser's language when it has a translation.
+    if (error.language) return html(error.status, errorPage(error.status, error.message, error.language));
+    const message =
+      language === 'en' ? error.message : (PAGE_MESSAGES_IN[language][error.message] ?? error.message);
+    return html(error.status, errorPage(error.status, message, language));
   }
   logger.error('unexpected error', {
     error: error instanceof Error ? { name: error.name, stack: error.stack } : String(error),

@@ -154,6 +154,26 @@ describe('opening the link (the page before the button)', () => {
     expect((await viewEmailAnswer(world.deps, link.token, link.score)).language).toBe('es');
   });
 
+  it('says what is wrong with a link’s score or a note in Spanish to someone enrolled in Spanish', async () => {
+    const { world } = await withCheckin({ language: 'es' });
+    const { token } = answerLink(world, 3);
+    for (const read of [
+      () => viewEmailAnswer(world.deps, token, '9'),
+      () => answerByEmail(world.deps, token, 'cuatro'),
+    ])
+      await expect(read()).rejects.toMatchObject({
+        code: 'invalid_score',
+        language: 'es',
+        message: 'La respuesta tiene que ser un número entero del 1 al 5.',
+      });
+    await expect(answerByEmail(world.deps, token, '3', 'x'.repeat(1200))).rejects.toMatchObject({
+      code: 'note_too_long',
+      language: 'es',
+      message: expect.stringMatching(/^Tu nota tiene 1,200 caracteres/),
+    });
+    expect(world.store.replies).toHaveLength(0);
+  });
+
   it('speaks English when the enrollment is gone', async () => {
     const { world, id } = await withCheckin();
     const link = answerLink(world, 3);
@@ -161,6 +181,13 @@ describe('opening the link (the page before the button)', () => {
     const view = await viewEmailAnswer(world.deps, link.token, link.score);
     expect(view.language).toBe('en');
     expect(view.previous).toBeUndefined();
+    // Pressed, the button finds nothing: said in the browser's Spanish, not in English inside a Spanish page.
+    const gone = await answerByEmail(world.deps, link.token, link.score).catch((error: unknown) => error);
+    const page = errorResponse(gone, false, 'es');
+    expect(page.statusCode).toBe(404);
+    expect(page.body).toContain('Esta inscripción ya no existe.');
+    expect(page.body).not.toContain('no longer exists');
+    expect(errorResponse(gone, false, 'en').body).toContain('This enrollment no longer exists.');
   });
 });
 

@@ -399,3 +399,19 @@ describe('the invited person\'s "no more invitations" pages', () => {
     expect(english.page).toContain('Send no more invitations');
   });
 });
+
+describe('the messages translated for a page that no longer knows its reader’s language', () => {
+  it('are each a message the program still says, word for word', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { PAGE_MESSAGES_IN } = await import('../../functions/pages/words/layout');
+    const root = join(__dirname, '..', '..', 'functions');
+    const sources = (readdirSync(root, { recursive: true }) as string[])
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('words/layout.ts'))
+      .map((file) => readFileSync(join(root, file), 'utf8'))
+      .join('\n');
+    const english = Object.keys(PAGE_MESSAGES_IN.es);
+    expect(english.length).toBeGreaterThan(5);
+    for (const message of english) expect(sources, message).toContain(`'${message}'`);
+  });
+});

@@ -52,3 +52,22 @@ export const LAYOUT_WORDS: Record<Language, LayoutWords> = {
     internal: 'Algo falló de nuestro lado. No se perdió nada; vuelve a intentarlo en un minuto.',
   },
 };
+
+/**
+ * The use cases' messages a person may meet on a page when the program no longer knows their language (the
+ * enrollment is gone): in Spanish for a Spanish browser. Each is the use case's English, word for word.
+ */
+export const PAGE_MESSAGES_IN: Record<Exclude<Language, 'en'>, Record<string, string>> = {
+  es: {
+    'This enrollment no longer exists.': 'Esta inscripción ya no existe.',
+    'This enrollment no longer exists. You can enroll again from the start page.':
+      'Esta inscripción ya no existe. Puedes inscribirte de nuevo desde la página de inicio.',
+    'This check-in is no longer part of the program.': 'Esta pregunta ya no forma parte del programa.',
+    'This check-in was not sent to you.': 'Esta pregunta no se te envió a ti.',
+    'There is no data for this link: it was deleted, or never stored.':
+      'No hay datos para este enlace: se borraron o nunca se guardaron.',
+    'There is no report to share at this link.': 'No hay ningún informe para compartir en este enlace.',
+    'The invitation is not valid.': 'La invitación no es válida.',
+    'The request body is empty.': 'El formulario llegó vacío.',
+  },
+};

@@ -18,11 +18,15 @@ export interface EmailAnswer {
   label: string;
 }
 
-/** Reads a one-click check-in link without recording anything (mail scanners open every link). */
+/**
+ * Reads a one-click check-in link without recording anything (mail scanners open every link); a score the
+ * link's question cannot take is refused in the person's `language`.
+ */
 export function readEmailAnswer(
   deps: Deps,
   token: string | undefined,
   score: string | undefined,
+  language: Language = 'en',
 ): EmailAnswer & { enrollmentId: string } {
   const claims = deps.tokens.verify(token, 'checkin');
   const [stepId, dayText] = (claims.ref ?? '').split('#');
@@ -34,12 +38,13 @@ export function readEmailAnswer(
       ? value === 0 || value === 1
       : Number.isInteger(value) && value >= 1 && value <= 5;
   if (!valid) {
+    const words = SCORE_PROBLEM[language];
     throw new ValidationError(
       'invalid_score',
-      step.scale === 'yes-no'
-        ? 'The answer must be 1 (yes) or 0 (no).'
-        : 'The answer must be a whole number from 1 to 5.',
+      step.scale === 'yes-no' ? words.yesNo : words.rating,
       'score',
+      undefined,
+      language,
     );
   }
   return {
@@ -58,17 +63,42 @@ export const answerLabel = (step: Pick<Step, 'scale'>, score: number): string =>
 /** The longest private note the check-in page takes (a long text message is 1,600 characters). */
 export const MAX_NOTE_CHARACTERS = 1000;
 
-/** A note as the page sent it: trimmed, absent when empty; too long is a clear 400 naming `note`. */
-export function readNote(note: unknown): string | undefined {
+/** What is wrong with a link's score or a note, in each language of the program. */
+const SCORE_PROBLEM: Record<Language, { yesNo: string; rating: string }> = {
+  en: {
+    yesNo: 'The answer must be 1 (yes) or 0 (no).',
+    rating: 'The answer must be a whole number from 1 to 5.',
+  },
+  es: {
+    yesNo: 'La respuesta tiene que ser 1 (sí) o 0 (no).',
+    rating: 'La respuesta tiene que ser un número entero del 1 al 5.',
+  },
+};
+const NOTE_PROBLEM: Record<Language, { notText: string; tooLong: (length: number) => string }> = {
+  en: {
+    notText: 'The note must be text.',
+    tooLong: (length) =>
+      `Your note is ${length.toLocaleString('en-US')} characters long; the most it can hold is ${MAX_NOTE_CHARACTERS.toLocaleString('en-US')}. Shorten it, or keep the rest for your next check-in.`,
+  },
+  es: {
+    notText: 'La nota tiene que ser texto.',
+    tooLong: (length) =>
+      `Tu nota tiene ${length.toLocaleString('es-MX')} caracteres; caben ${MAX_NOTE_CHARACTERS.toLocaleString('es-MX')} como máximo. Acórtala, o guarda el resto para tu próxima pregunta.`,
+  },
+};
+
+/**
+ * A note as the page sent it: trimmed, absent when empty; too long is a clear 400 naming `note`, in the
+ * person's `language`.
+ */
+export function readNote(note: unknown, language: Language = 'en'): string | undefined {
   if (note === undefined || note === null) return undefined;
-  if (typeof note !== 'string') throw new ValidationError('invalid_note', 'The note must be text.', 'note');
+  const words = NOTE_PROBLEM[language];
+  if (typeof note !== 'string')
+    throw new ValidationError('invalid_note', words.notText, 'note', undefined, language);
   const text = note.trim();
   if (text.length > MAX_NOTE_CHARACTERS)
-    throw new ValidationError(
-      'note_too_long',
-      `Your note is ${text.length.toLocaleString('en-US')} characters long; the most it can hold is ${MAX_NOTE_CHARACTERS.toLocaleString('en-US')}. Shorten it, or keep the rest for your next check-in.`,
-      'note',
-    );
+    throw new ValidationError('note_too_long', words.tooLong(text.length), 'note', undefined, language);
   return text || undefined;
 }
 
@@ -104,11 +134,11 @@ export async function viewEmailAnswer(
   token: string | undefined,
   score: string | undefined,
 ): Promise<EmailAnswer & { previous?: number; language: Language }> {
-  const answer = readEmailAnswer(deps, token, score);
-  const [previous, enrollment] = await Promise.all([
-    latestScore(deps, answer.enrollmentId, { stepId: answer.step.id, day: answer.day }),
-    deps.store.getEnrollment(answer.enrollmentId),
-  ]);
+  const { sub } = deps.tokens.verify(token, 'checkin');
+  const enrollment = await deps.store.getEnrollment(sub);
+  // A score the link cannot take is said in the person's language, as the page is.
+  const answer = readEmailAnswer(deps, token, score, enrollment?.language);
+  const previous = await latestScore(deps, answer.enrollmentId, { stepId: answer.step.id, day: answer.day });
   // A closed question says so before the person picks an answer or writes a note, not after. (What the
   // button cannot find, a gone enrollment or a question never sent, it says when pressed.)
   const question = enrollment ? await questionOf(deps, enrollment, answer).catch(() => undefined) : undefined;
@@ -152,9 +182,10 @@ export async function answerByEmail(
   score: string | undefined,
   noteInput?: unknown,
 ): Promise<RecordedEmailAnswer> {
-  const answer = readEmailAnswer(deps, token, score);
-  const note = readNote(noteInput);
-  const enrollment = await deps.store.getEnrollment(answer.enrollmentId);
+  const { sub } = deps.tokens.verify(token, 'checkin');
+  const enrollment = await deps.store.getEnrollment(sub);
+  const answer = readEmailAnswer(deps, token, score, enrollment?.language);
+  const note = readNote(noteInput, enrollment?.language);
   if (!enrollment) throw new NotFoundError('This enrollment no longer exists.');
   const at = deps.clock.now().toISOString();
   const question = await questionOf(deps, enrollment, answer);
