@@ -412,7 +412,7 @@ const SELF_HARM: SafetyRule[] = [
     '\\b(?:quisiera|quiero|ojala|ojala pudiera|me gustaria) no (?:despertar|volver a despertar|existir|haber nacido)\\b|\\bdormir(?:me)? y no despertar\\b|\\bno despertar (?:nunca|jamas|mas)\\b|\\bno quiero despertar\\b',
     '\\bdesaparecer (?:para siempre|y no volver|de este mundo|del mundo|de la faz)\\b',
     // As English's "want to disappear" (a participant walkthrough, 2026-12-07): not for a while, nor from somewhere.
-    '\\b(?:quiero|quisiera|me quiero|solo quiero|nada mas quiero|ojala pudiera|me gustaria|tengo ganas de) desaparecer(?:me)?\\b(?! (?:un rato|unos dias|un dia|el fin de semana|por un tiempo|del trabajo|de aqui|de las redes|de facebook|de instagram|de la fiesta|de la reunion)\\b)',
+    '\\b(?:quiero|quisiera|me quiero|solo quiero|nada mas quiero|ojala pudiera|me gustaria|tengo ganas de) desaparecer(?:me)?\\b(?! (?:un rato|unos dias|un dia|el fin de semana|por un tiempo|del trabajo|de aqui|de las redes|de redes|de facebook|de instagram|de tiktok|de twitter|de internet|de whatsapp|del grupo|del chat|de los chats|de la fiesta|de la reunion)\\b)',
     '\\b(?:estarian|estarias|estaria|estarán|vivirian|serian|seria|sería|es|todo seria) (?:todos )?(?:mejor|mas facil|mas felices) (?:para (?:todos|ustedes|mi familia|mis hijos|el|ella) )?si (?:yo )?(?:no estuviera|no existiera|me muero|me muriera|muero|desaparezco|me fuera para siempre|no estoy|no hubiera nacido|ya no estoy)\\b',
     '\\b(?:ya )?no tiene sentido (?:seguir|vivir|nada|la vida|mi vida|despertar)\\b(?! (?:peleando|discutiendo|hablando|con|intentando|asi con|juntos|casados|en esta relacion)\\b)',
     '\\b(?:ya )?no vale la pena (?:vivir|seguir viviendo|estar viva|estar vivo|la vida)\\b|\\bla vida no vale la pena\\b',

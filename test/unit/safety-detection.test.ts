@@ -444,6 +444,7 @@ describe('Spanish danger a second walkthrough found missed (2026-12-07)', () => 
     'tome muchas pastillas',
     'quiero desaparecer',
     'quisiera desaparecer',
+    'solo quiero desaparecer del grupo y de todo para siempre',
     'se puso violento con los niños',
     'estoy sangrando',
     'tengo moretones',
@@ -458,6 +459,8 @@ describe('Spanish danger a second walkthrough found missed (2026-12-07)', () => 
     'tengo moretones del gimnasio',
     'el perro se puso violento con los niños',
     'no se puso violento con los niños, solo gritó',
+    'me quiero desaparecer del grupo de whatsapp',
+    'quiero desaparecer del chat familiar',
   ])('leaves "%s" alone', (text) => {
     expect(assessSafety(text)).toBeUndefined();
   });
