@@ -448,8 +448,10 @@ function report(r: Results): string {
     'lines after a reply with signs of danger or concern (`wiring/ses-at-first-email.ts`); the SNS client of',
     'the safety alerts (`wiring/sns-alerts.ts`: the reply webhooks and the check-in page); the SQS client',
     'of send, which backs off only a failed send (`wiring/sqs-at-first-backoff.ts`); the phone-number',
-    'metadata that places a number for its crisis lines (`crisisLinesOf`); the report PDF. What such a start',
-    'costs, the import and the first email (built, signed and sent to a closed port), median of the same runs: ' +
+    "metadata that places a number for its crisis lines (`crisisLinesOf`); the report PDF; each step email's body,",
+    'one file per step and language, read when send first sends that step (`catalog/step-bodies-at-first-use.ts`;',
+    'send reads at its start none of the 170). What such a start costs, the import and the first email (built,',
+    'signed and sent to a closed port) or step body read, median of the same runs: ' +
       (r.coldStart.bundles
         .filter((b) => b.withFirstUseMs !== undefined)
         .map((b) => `${b.handler} ${sig(b.withFirstUseMs ?? 0)} ms`)

@@ -5,7 +5,7 @@
  * with the SDK left to the Lambda runtime, the choice not made, for comparison.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { ensureCatalog, PROJECT_ROOT } from '../infra/catalog';
@@ -75,14 +75,26 @@ export const COLD_START_GOAL = 0.5;
 /** Where the bundles go, a folder each: inside the project, so the SDK of the comparison (left external) resolves as the runtime's would. */
 const OUT_DIR = join(PROJECT_ROOT, 'cdk.out', 'bench-bundles');
 
+/** A step with an email body of its own, whose file send reads at the step's first send. */
+const firstStepWithBody = () =>
+  (
+    readdirSync(join(PROJECT_ROOT, 'generated', 'step-bodies', 'en')).find((file) =>
+      file.endsWith('.json'),
+    ) ?? ''
+  ).replace(/\.json$/, '');
+
 /**
- * After the import, the first email of a handler whose mailer loads SES at its first email
- * (`sesMailerOnFirstEmail`): built and sent to a closed port, timed until it fails, so the import, the
- * client's set-up and the request's signing are all counted (a real send would add only the network).
+ * After the import, the first use of what a handler reads at its first use: the first email of a handler
+ * whose mailer loads SES then (`sesMailerOnFirstEmail`), built and sent to a closed port, timed until it
+ * fails, so the import, the client's set-up and the request's signing are all counted (a real send would
+ * add only the network); or the first step body send reads (`stepBodiesAtFirstUse`).
  */
-const FIRST_EMAIL = `const port=(m.wiring&&m.wiring.ports||[]).find(p=>p.loadsAtFirstUse&&p.name==='mailer');
+const firstUseScript =
+  () => `const port=(m.wiring&&m.wiring.ports||[]).find(p=>p.loadsAtFirstUse&&p.name==='mailer');
+const done=(t2)=>()=>process.stdout.write(' '+String(Number(process.hrtime.bigint()-t2)/1e6));
 if(port){const config={region:'us-east-1',emailFrom:'k@example.com',providerTimeoutMs:1000,endpoints:{ses:'http://127.0.0.1:9'},pacing:{instances:1}};
-const t2=process.hrtime.bigint();Promise.resolve(port.build({config})).then(mailer=>mailer.send({to:'a@example.com',subject:'s',html:'h',text:'t'})).catch(()=>{}).then(()=>process.stdout.write(' '+String(Number(process.hrtime.bigint()-t2)/1e6)))}`;
+const t2=process.hrtime.bigint();Promise.resolve(port.build({config})).then(mailer=>mailer.send({to:'a@example.com',subject:'s',html:'h',text:'t'})).catch(()=>{}).then(done(t2))}
+else if(m.wiring&&m.wiring.stepBodies){const t2=process.hrtime.bigint();m.wiring.stepBodies('en',${JSON.stringify(firstStepWithBody())}).then(done(t2))}`;
 
 /**
  * Milliseconds from before to after importing `target` (a handler's entry file, as Lambda's runtime imports
@@ -93,7 +105,7 @@ function loadTimes(target: string): { loadMs: number; cpuMs: number; firstUseMs?
   const importing = target.endsWith('.mjs')
     ? `import(${JSON.stringify(target)})`
     : `Promise.resolve(require(${JSON.stringify(target)}))`;
-  const script = `const c=process.cpuUsage();const t=process.hrtime.bigint();${importing}.then((m)=>{const w=Number(process.hrtime.bigint()-t)/1e6;const u=process.cpuUsage(c);process.stdout.write(w+' '+(u.user+u.system)/1e3);${FIRST_EMAIL}})`;
+  const script = `const c=process.cpuUsage();const t=process.hrtime.bigint();${importing}.then((m)=>{const w=Number(process.hrtime.bigint()-t)/1e6;const u=process.cpuUsage(c);process.stdout.write(w+' '+(u.user+u.system)/1e3);${firstUseScript()}})`;
   const [load, cpu, firstUse] = execFileSync(process.execPath, ['-e', script], {
     cwd: PROJECT_ROOT,
     env: {
@@ -176,7 +188,7 @@ export async function coldStart(options: { runs: number }): Promise<ColdStart> {
       `  ${handler.padEnd(14)} ${sig(bytes / 1024)} KB${bytes > MAX_BUNDLE_BYTES ? ` (over ${MAX_BUNDLE_BYTES / 1024} KB)` : ''}, ${sig(startBytes / 1024)} KB at the start   load ${sig(loadMsMedian)} ms (CPU ${sig(cpuMs)} ms)${fullTwilio ? '   FULL TWILIO CLIENT' : ''}` +
         (withFirstUseMs === undefined
           ? ''
-          : `   (with its first email's SES load: ${sig(withFirstUseMs)} ms)`) +
+          : `   (with its first use, an email's SES load or a step body: ${sig(withFirstUseMs)} ms)`) +
         `   (SDK from the runtime: ${sig(runtimeSdkBytes / 1024)} KB, ${sig(runtimeSdkLoadMs)} ms)`,
     );
   }
