@@ -96,7 +96,7 @@ describe('Kintsugi en español, through the HTTP API', () => {
     expect((await runtime.deps.store.getEnrollment(rosa.id))?.safetyPause).toBeUndefined();
     const paused = await text(runtime, rosa, 'PAUSA 2');
     expect(paused).toMatch(
-      /pausa de 2 días.*Nada llega antes del (lunes|martes|miércoles|jueves|viernes|sábado|domingo), \d+ de enero/,
+      /pausa de 2 días.*hasta el (lunes|martes|miércoles|jueves|viernes|sábado|domingo), \d+ de enero/,
     );
     expect(await text(runtime, rosa, 'REANUDAR')).toBe(es?.messages.sms.resumed);
   });
