@@ -6,7 +6,7 @@
  * work without JavaScript, and a browser finds an option as one types its first letters.
  */
 import { rawTimeZones } from '@vvo/tzdb';
-import { getCountries, getCountryCallingCode } from 'libphonenumber-js/min';
+import { getCountries, getCountryCallingCode } from 'libphonenumber-js/mobile';
 import { clockOf, countryName, countryOfZone, timeInWords } from '../program/local-words';
 import type { Language } from '../program/types';
 import { escapeHtml } from './layout';

@@ -1,4 +1,4 @@
-import type { CountryCode } from 'libphonenumber-js/min';
+import type { CountryCode } from 'libphonenumber-js/mobile';
 import { type CrisisLines, crisisLinesForCountry, linesWithoutANumber } from '../program/crisis-lines';
 import { countryOfZone } from '../program/local-words';
 import type { Language } from '../program/types';

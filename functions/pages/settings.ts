@@ -1,5 +1,5 @@
 import { SMS_CONSENT_WORDS } from '../program/consent';
-import type { Enrollment } from '../program/enrollment';
+import { type Enrollment, takesANumber } from '../program/enrollment';
 import { QUIET_FROM, QUIET_UNTIL } from '../program/schedule';
 import { LANGUAGES, type Language, WEEKDAYS } from '../program/types';
 import type { FieldProblem } from '../shared/errors';
@@ -39,17 +39,19 @@ export function settingsPage(enrollment: Enrollment, action: string, state: Sett
     timeOfDay(enrollment.checkinTime, zone, language),
   );
   const added = state.numberAdded ? ` ${words.numberAdded}` : '';
-  const note = saved
-    ? `<p class="note" role="status">${escapeHtml(words.saved(when, enrollment.nudges === false) + added)}</p>`
-    : '';
+  const said =
+    enrollment.status === 'active' ? words.saved(when, enrollment.nudges === false) : words.savedEnded;
+  const note = saved ? `<p class="note" role="status">${escapeHtml(said + added)}</p>` : '';
   const fewer = enrollment.nudges === false;
-  const texts = enrollment.phone
-    ? `<fieldset><legend>${words.howManyTexts}</legend>
+  // Shown too where a number may be given: its consent box says "as I choose below".
+  const texts =
+    enrollment.phone || takesANumber(enrollment)
+      ? `<fieldset><legend>${words.howManyTexts}</legend>
 <label class="choice"><input type="radio" name="nudges" value="true"${fewer ? '' : ' checked'}> <span>${words.withNudges}</span></label>
 <label class="choice"><input type="radio" name="nudges" value="false"${fewer ? ' checked' : ''}> <span>${words.checkinsOnly}</span></label>
 <p class="hint">${words.textsHint}</p>
 </fieldset>`
-    : '';
+      : '';
   const number = addNumber(enrollment, state, language);
   const languages = LANGUAGES.map((l) => option(l, LANGUAGE_NAMES[l], l === language, l)).join('');
   const discreet = enrollment.discreet === true;
@@ -86,9 +88,11 @@ ${privacy}
 const lastDigits = (phone: string) => phone.replace(/\D/g, '').slice(-2);
 
 /**
- * For a running program with no mobile number, the fields that add one (number, its country, the consent box
- * the sign-up form has), with any problem beside its field; for one whose number awaits YES (or could not be
- * texted), a line saying so in words that do not tell the two apart.
+ * The number part of the page. A running program with no proven number (none given, one waiting for its YES,
+ * one that could not be texted: `takesANumber`) shows the fields that give one (number, its country, the
+ * consent box the sign-up form has), with any problem beside its field; one that has a number says, in words
+ * that do not tell apart a number waiting for YES and one another program holds, that it waits. Problems are
+ * listed at the top in any case, also those of a number the page does not offer to change.
  */
 function addNumber(
   enrollment: Enrollment,
@@ -96,16 +100,21 @@ function addNumber(
   language: Language,
 ): { fields: string; summary: string } {
   const words = SETTINGS_WORDS[language];
-  if (enrollment.phone && (enrollment.smsStatus === 'awaiting-yes' || enrollment.textsUnavailable))
-    return {
-      fields: `<p class="hint">${escapeHtml(words.awaitingYes(lastDigits(enrollment.phone)))}</p>\n`,
-      summary: '',
-    };
-  if (enrollment.phone || enrollment.status !== 'active') return { fields: '', summary: '' };
   const problems = (state.problems ?? []).map((p) => ({
     ...p,
     message: language === 'en' ? p.message : (words.problems[p.code] ?? words.problems.fallback ?? p.message),
   }));
+  const summary = problems.length
+    ? `<div class="error-summary" role="alert" tabindex="-1" autofocus>
+<h2>${escapeHtml(words.pleaseCheck)}</h2><ul>${problems
+        .map((p) => `<li><a href="#${escapeHtml(p.field)}">${escapeHtml(p.message)}</a></li>`)
+        .join('')}</ul></div>`
+    : '';
+  const waiting =
+    enrollment.phone && (enrollment.smsStatus === 'awaiting-yes' || enrollment.textsUnavailable)
+      ? `<p class="hint" id="waiting-for-yes">${escapeHtml(words.awaitingYes(lastDigits(enrollment.phone)))}</p>\n`
+      : '';
+  if (!takesANumber(enrollment)) return { fields: waiting, summary };
   const problemOf = (field: string) => problems.find((p) => p.field === field)?.message ?? '';
   const invalid = (field: string) => (problemOf(field) ? ' aria-invalid="true"' : '');
   const error = (field: string) =>
@@ -115,14 +124,9 @@ function addNumber(
     return typeof v === 'string' ? v : '';
   };
   const ticked = ['true', 'on', 'yes'].includes(value('smsConsent').toLowerCase());
-  const summary = problems.length
-    ? `<div class="error-summary" role="alert" tabindex="-1" autofocus>
-<h2>${escapeHtml(words.pleaseCheck)}</h2><ul>${problems
-        .map((p) => `<li><a href="#${escapeHtml(p.field)}">${escapeHtml(p.message)}</a></li>`)
-        .join('')}</ul></div>`
-    : '';
-  const fields = `<fieldset><legend>${words.addTexts}</legend>
-<p class="hint" id="add-texts-hint">${escapeHtml(words.addTextsHint)}</p>
+  const other = Boolean(enrollment.phone);
+  const fields = `${waiting}<fieldset><legend>${other ? words.otherNumber : words.addTexts}</legend>
+<p class="hint" id="add-texts-hint">${escapeHtml(other ? words.otherNumberHint : words.addTextsHint)}</p>
 <label for="phone">${words.phone}</label>
 <p class="hint" id="phone-hint">${escapeHtml(words.phoneHint)}</p>
 <input id="phone" name="phone" type="tel" autocomplete="tel" value="${escapeHtml(value('phone'))}" aria-describedby="add-texts-hint phone-hint phone-error"${invalid('phone')}>

@@ -3,7 +3,7 @@
  * program/crisis-lines.ts so that a function loads the metadata only when it places a number
  * (`crisisLinesOf` imports this file when it is first needed).
  */
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/mobile';
 import { type CrisisLines, crisisLinesForCountry, linesWithoutANumber } from './crisis-lines';
 
 /**

@@ -4,7 +4,7 @@
  * and 988 (the hotline is US-only); anywhere else gets its national emergency number when this table
  * knows it for sure, and the findahelpline.com directory of free helplines. Plain data, no I/O.
  */
-import type { CountryCode } from 'libphonenumber-js/min';
+import type { CountryCode } from 'libphonenumber-js/mobile';
 
 /** Which set of lines applies: they differ in what they can name. */
 export type CrisisRegion = 'us' | 'canada' | 'elsewhere';

@@ -3,7 +3,7 @@ import {
   isSupportedCountry,
   type PhoneNumber,
   parsePhoneNumberFromString,
-} from 'libphonenumber-js/min';
+} from 'libphonenumber-js/mobile';
 import { IANAZone } from 'luxon';
 import * as z from 'zod/mini';
 import { type FieldProblem, ValidationError } from '../shared/errors';
@@ -233,7 +233,7 @@ function withoutOldMexicanPrefix(number: PhoneNumber | undefined): PhoneNumber |
   if (number?.countryCallingCode !== '52') return undefined;
   const ten = number.nationalNumber.match(/^(?:1|044|045|01)(\d{10})$/)?.[1];
   const fixed = ten ? parsePhoneNumberFromString(`+52${ten}`) : undefined;
-  return fixed?.isPossible() ? fixed : undefined;
+  return fixed?.isValid() ? fixed : undefined;
 }
 
 /**
@@ -247,19 +247,18 @@ function readPhone(
   const country =
     typeof fields.country === 'string' ? fields.country.toUpperCase() : timezone && countryOfZone(timezone);
   const typed = parsePhoneNumberFromString(String(fields.phone), country as CountryCode | undefined);
-  const number = typed?.isPossible() ? typed : (withoutOldMexicanPrefix(typed) ?? typed);
+  // The mobile metadata: a valid number is one a mobile can have (in the US and Canada, any valid number).
+  const number = typed?.isValid() ? typed : (withoutOldMexicanPrefix(typed) ?? typed);
   const notMobile = number?.isPossible() ? whyNotMobile(number) : undefined;
   if (notMobile) return { problem: { field: 'phone', ...notMobile } };
-  if (number?.isPossible()) return { phone: number.number };
-  return {
-    problem: {
-      field: 'phone',
-      code: 'invalid_phone',
-      message: country
-        ? `This does not look like a mobile number in ${countryInSentence(country)}. Check the number and its country, or start it with + and the country code.`
-        : 'Enter a mobile number with its country code, like +1 415 555 0100, or choose its country.',
-    },
-  };
+  if (number?.isValid()) return { phone: number.number };
+  const place = number?.country ?? country;
+  const message = !place
+    ? 'Enter a mobile number with its country code, like +1 415 555 0100, or choose its country.'
+    : number?.isPossible()
+      ? `This is not a mobile number in ${countryInSentence(place)}: a landline, toll-free or premium number cannot get texts. Check the number and its country, or start it with + and the country code.`
+      : `This does not look like a mobile number in ${countryInSentence(place)}. Check the number and its country, or start it with + and the country code.`;
+  return { problem: { field: 'phone', code: 'invalid_phone', message } };
 }
 
 /** The consent a number needs: without the box ticked, no number is taken. */

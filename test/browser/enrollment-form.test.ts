@@ -455,7 +455,9 @@ describe.each(WIDTHS)('signed up by email alone, at %i px', (width) => {
     expect(await page.locator('main').textContent()).toContain(
       `If your number ending in ${e164.slice(-2)} can get`,
     );
-    expect(await page.locator('#phone').count()).toBe(0);
+    // Until the YES, a wrong number may still be replaced: the field stays, empty, as "A different number".
+    expect(await page.locator('#phone').inputValue()).toBe('');
+    expect(await page.locator('legend', { hasText: 'A different number' }).count()).toBe(1);
     expect(await runtime.deps.store.findByEmail(email)).toMatchObject({
       phone: e164,
       smsStatus: 'awaiting-yes',

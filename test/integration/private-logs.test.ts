@@ -68,7 +68,7 @@ describe('the logs of a whole program run', () => {
       redact({
         note: 'anything',
         nested: { who: 'ana@example.com called +1 415 555 0100' },
-        list: ['+447700900123'],
+        list: ['+447400123456'],
       }),
     ).toEqual({ note: '[private]', nested: { who: '[email] called [number]' }, list: ['[number]'] });
   });

@@ -82,7 +82,7 @@ describe('the two levels of answer, through the webhook', () => {
   });
 
   it('answers a UK number with 999 and the directory of helplines, not the US lines', async () => {
-    const reply = await textFrom(runtime, '+447700900123', 'I want to kill myself');
+    const reply = await textFrom(runtime, '+447400123456', 'I want to kill myself');
     expect(reply).toContain('Call 999.');
     expect(reply).toContain('findahelpline.com');
     for (const us of ['911', '988', '1-800']) expect(reply).not.toContain(us);

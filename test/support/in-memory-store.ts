@@ -208,10 +208,11 @@ export class InMemoryStore implements Store {
     if (e.phone) this.notesOf(e.phone).set(e.id, this.lookup(e.id));
   }
 
-  async nameNumber(e: Enrollment): Promise<void> {
+  async nameNumber(e: Enrollment, previous?: string): Promise<void> {
     if (!e.phone) throw new Error('nameNumber: the enrollment names no number');
     await this.saveEnrollment(e);
     this.notesOf(e.phone).set(e.id, this.lookup(e.id));
+    if (previous && previous !== e.phone) this.notesOf(previous).delete(e.id);
   }
 
   private partOf(id: string): number {

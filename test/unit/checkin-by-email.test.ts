@@ -373,7 +373,7 @@ describe('a note that shows signs of danger', () => {
   });
 
   it('gives the local emergency number to someone whose phone is outside North America', async () => {
-    const { world } = await withCheckin({ phone: '+447700900123', smsConsent: true });
+    const { world } = await withCheckin({ phone: '+447400123456', smsConsent: true });
     const link = answerLink(world, 2);
     const recorded = await answerByEmail(world.deps, link.token, link.score, 'i want to kill myself');
     const html = recorded.safety?.sectionsHtml.join('\n') ?? '';

@@ -1,4 +1,4 @@
-import { isSupportedCountry } from 'libphonenumber-js/min';
+import { isSupportedCountry } from 'libphonenumber-js/mobile';
 import { SegmentedMessage } from 'sms-segments-calculator';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -34,7 +34,7 @@ const segments = (text: string) => new SegmentedMessage(text);
 const NUMBERS = {
   us: '+14155550100',
   canada: '+14165550100',
-  uk: '+447700900123',
+  uk: '+447400123456',
   jamaica: '+18765550123',
 } as const;
 const LANGUAGES: MessageLanguage[] = ['en', 'es'];
@@ -67,7 +67,7 @@ describe('the crisis lines of a number', () => {
     expect(countryOfPhone('+34612345678')).toBe('ES');
     expect(countryOfPhone('+5215512345678')).toBe('MX');
     // Ofcom's drama range and an unassigned US area code: the metadata cannot say, the calling code can.
-    expect(countryOfPhone('+447700900123')).toBe('GB');
+    expect(countryOfPhone('+447400123456')).toBe('GB');
     expect(countryOfPhone('+15555550100')).toBe('US');
     expect(countryOfPhone(undefined)).toBeUndefined();
     expect(countryOfPhone('not a number')).toBeUndefined();
@@ -80,7 +80,7 @@ describe('the crisis lines of a number', () => {
   });
 
   it.each([
-    ['+447700900123', '999'],
+    ['+447400123456', '999'],
     ['+353851234567', '112'],
     ['+4915112345678', '112'],
     ['+34612345678', '112'],
@@ -107,7 +107,7 @@ describe('the crisis lines of a number', () => {
       '+14155550100',
       '+16135550123',
       '+34612345678',
-      '+447700900123',
+      '+447400123456',
       '+99912345',
       undefined,
     ])

@@ -42,11 +42,11 @@ describe('enrollment input', () => {
   it('accepts a national number with its country and stores it as E.164', () => {
     const request = parseEnrollmentRequest({
       ...valid,
-      phone: '07700 900123',
+      phone: '07400 123456',
       country: 'GB',
       smsConsent: 'on',
     });
-    expect(request.phone).toBe('+447700900123');
+    expect(request.phone).toBe('+447400123456');
   });
 
   it('treats an empty phone field from a form as no phone', () => {
@@ -118,5 +118,44 @@ describe('a Mexican mobile number written the old way', () => {
     expect(
       parseEnrollmentRequest({ ...mexico, phone: '+1 713 555 0144', timezone: 'America/Chicago' }).phone,
     ).toBe('+17135550144');
+  });
+});
+
+describe('a number that is not a mobile', () => {
+  const at = (timezone: string, phone: string) => {
+    try {
+      return parseEnrollmentRequest({
+        email: 'ana@example.com',
+        timezone,
+        role: 'hurt',
+        smsConsent: true,
+        phone,
+      }).phone;
+    } catch (error) {
+      if (error instanceof ValidationError) return error.problems?.find((p) => p.field === 'phone')?.message;
+      throw error;
+    }
+  };
+
+  it.each([
+    ['America/Chicago', '(900) 555-0100', 'not a mobile number in the United States'],
+    ['America/Chicago', '(555) 555-0100', 'not a mobile number in the United States'],
+    ['America/Mexico_City', '800 123 4567', 'not a mobile number in Mexico'],
+    ['Europe/Madrid', '900 123 456', 'not a mobile number in Spain'],
+    ['Europe/Madrid', '91 123 45 67', 'not a mobile number in Spain'],
+    ['America/Chicago', '+34 806 123 456', 'not a mobile number in Spain'],
+    ['Europe/London', '020 7946 0000', 'not a mobile number in the United Kingdom'],
+  ])('in %s, refuses %s: "%s"', (zone, phone, said) => {
+    expect(at(zone, phone)).toContain(said);
+  });
+
+  it.each([
+    ['America/Chicago', '(312) 555-0147', '+13125550147'],
+    ['America/Toronto', '(613) 555-0100', '+16135550100'],
+    ['America/Mexico_City', '55 1234 5678', '+525512345678'],
+    ['Europe/Madrid', '612 34 56 78', '+34612345678'],
+    ['Europe/London', '07400 123456', '+447400123456'],
+  ])('in %s, takes the mobile %s', (zone, phone, e164) => {
+    expect(at(zone, phone)).toBe(e164);
   });
 });

@@ -75,8 +75,8 @@ describe('the enrollment form checked as a whole', () => {
       '+14155550134',
     );
     expect(parseEnrollmentRequest({ ...form, timezone: 'America/Chicago' }).phone).toBe('+14155550134');
-    expect(parseEnrollmentRequest({ ...form, phone: '07700 900123', timezone: 'Europe/London' }).phone).toBe(
-      '+447700900123',
+    expect(parseEnrollmentRequest({ ...form, phone: '07400 123456', timezone: 'Europe/London' }).phone).toBe(
+      '+447400123456',
     );
   });
 

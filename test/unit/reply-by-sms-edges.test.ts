@@ -224,7 +224,7 @@ describe('HELP from outside the US and Canada', () => {
     world.deps.catalog = await compileCatalog();
     const help = (from: string) =>
       replyBySms(world.deps, { from, body: 'HELP', messageSid: `SMhelp${from}` });
-    const uk = await help('+447700900123');
+    const uk = await help('+447400123456');
     expect(uk).toContain('Crisis: 999.');
     expect(uk).not.toContain('988');
     expect(await help('+525512345678')).toContain('Crisis: 911.');

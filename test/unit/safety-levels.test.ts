@@ -215,7 +215,7 @@ describe('a text that shows signs of danger', () => {
 
   it('from a UK number gets the lines for where the number is', async () => {
     const world = fakeWorld();
-    expect(await sms(world, 'I want to die', { from: '+447700900123' })).toBe(
+    expect(await sms(world, 'I want to die', { from: '+447400123456' })).toBe(
       `${en.opening} ${en.elsewhere.replace('{{emergency}}', '999')}`,
     );
   });
@@ -297,7 +297,7 @@ describe('an email reply that shows signs of concern', () => {
       email: 'eva@example.com',
       timezone: 'Europe/London',
       role: 'hurt',
-      phone: '+447700900123',
+      phone: '+447400123456',
       smsConsent: true,
     });
     world.emails.length = 0;

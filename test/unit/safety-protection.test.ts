@@ -239,7 +239,7 @@ describe('the lines of the person’s country', () => {
 
   it('concern from a number elsewhere names the local emergency number', async () => {
     const world = fakeWorld();
-    const answer = await sms(world, "I'm not safe", '+447700900123');
+    const answer = await sms(world, "I'm not safe", '+447400123456');
     expect(answer?.endsWith(en.concernElsewhere.replace('{{emergency}}', '999'))).toBe(true);
   });
 });

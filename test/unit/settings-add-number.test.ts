@@ -47,9 +47,13 @@ describe('adding a mobile number on the settings page', () => {
     // The page says a text is on its way, and then that it waits for YES, showing only the last two digits.
     const saved = settingsPage(enrollment, '/settings', { saved: true, numberAdded });
     expect(saved).toMatch(/a text is on its way/);
-    expect(saved).not.toContain('name="phone"');
+    // Until its YES, another number may replace it (a typo): the fields stay, as "A different number".
+    expect(saved).toContain('A different number');
     expect(settingsPage(enrollment, '/settings')).toMatch(/ending in 34 can get/);
-    expect(settingsPage(enrollment, '/settings')).not.toContain('555');
+    expect(settingsPage(enrollment, '/settings')).not.toMatch(/4155550134|\+1 ?415/);
+    expect(settingsPage(enrollment, '/settings')).toContain(
+      'name="phone" type="tel" autocomplete="tel" value=""',
+    );
   });
 
   it('starts the check-ins by text with YES from the number, and the texts stop coming by email', async () => {
@@ -136,6 +140,31 @@ describe('adding a mobile number on the settings page', () => {
     );
   });
 
+  it('lets a number still waiting for YES be replaced: the new one is asked, the old one is forgotten', async () => {
+    const { world, id, token } = await emailOnly();
+    const typo = '+14155550143';
+    await changeSettings(world.deps, token, { ...SETTINGS, phone: typo, smsConsent: 'true' });
+    const { enrollment, numberAdded } = await changeSettings(world.deps, token, {
+      ...SETTINGS,
+      phone: NUMBER,
+      smsConsent: 'true',
+    });
+    expect(numberAdded).toBe(true);
+    expect(enrollment).toMatchObject({ phone: NUMBER, smsStatus: 'awaiting-yes' });
+    expect(world.texts.map((t) => t.to)).toEqual([typo, NUMBER]);
+    // A YES from the mistyped number (a stranger's phone) opts nobody in.
+    const stranger = await replyBySms(world.deps, { from: typo, body: 'YES', messageSid: 'SMtypo-yes' });
+    expect(stranger).not.toMatch(/you are in/i);
+    expect((await world.store.getEnrollment(id))?.smsStatus).toBe('awaiting-yes');
+    expect(await world.store.findNamingPhone(typo)).toEqual([]);
+    expect(await replyBySms(world.deps, { from: NUMBER, body: 'YES', messageSid: 'SMright-yes' })).toMatch(
+      /you are in/i,
+    );
+    // The same number again (a second click) sends nothing more.
+    await changeSettings(world.deps, token, { ...SETTINGS, phone: NUMBER, smsConsent: 'true' });
+    expect(world.texts.filter((t) => t.to === NUMBER && /reply YES/.test(t.body))).toHaveLength(1);
+  });
+
   it('keeps a number the program already has: another one is refused, and the page offers none', async () => {
     const world = fakeWorld();
     const id = await confirmedParticipant(world, { phone: NUMBER, smsConsent: 'true' }, { textYes: true });
@@ -143,7 +172,10 @@ describe('adding a mobile number on the settings page', () => {
     expect(settingsPage(await lookupSettings(world.deps, token), '/settings')).not.toContain('name="phone"');
     await expect(
       changeSettings(world.deps, token, { ...SETTINGS, phone: '+14155550199', smsConsent: 'true' }),
-    ).rejects.toMatchObject({ code: 'phone_already_given' });
+    ).rejects.toMatchObject({
+      code: 'phone_already_given',
+      message: expect.stringContaining('ending in 34'),
+    });
     expect((await world.store.getEnrollment(id))?.phone).toBe(NUMBER);
   });
 
@@ -163,5 +195,34 @@ describe('adding a mobile number on the settings page', () => {
     expect(page).toContain('value="555"');
     expect(page).toMatch(/name="smsConsent" value="true"[^>]* checked/);
     expect(page).toContain('aria-invalid="true"');
+  });
+});
+
+describe('the settings page after the 90 days', () => {
+  it('says no more check-ins will come, offers no number, and refuses one in words', async () => {
+    const world = fakeWorld();
+    const id = await confirmedParticipant(world);
+    const token = world.deps.tokens.sign('settings', id);
+    await runUntil(world, '2026-06-10T12:00:00.000Z');
+    const { enrollment } = await changeSettings(world.deps, token, { ...SETTINGS, checkinDay: 'monday' });
+    expect(enrollment.status).toBe('completed');
+    const page = settingsPage(enrollment, '/settings', { saved: true });
+    expect(page).toContain('Your 90 days are over, so no more check-ins will come');
+    expect(page).not.toContain('Your check-in comes on');
+    expect(page).not.toContain('name="phone"');
+    const refused = await changeSettings(world.deps, token, {
+      ...SETTINGS,
+      phone: NUMBER,
+      smsConsent: 'true',
+    }).catch((e: unknown) => e as ValidationError);
+    expect(refused).toMatchObject({ code: 'program_not_running' });
+    // The page the handler shows for it lists the problem at the top, though it offers no number field.
+    expect(
+      settingsPage(enrollment, '/settings', {
+        problems: [
+          { field: 'phone', code: 'program_not_running', message: (refused as ValidationError).message },
+        ],
+      }),
+    ).toMatch(/error-summary[\s\S]*Texts can be added only while the program runs/);
   });
 });

@@ -59,7 +59,7 @@ export function dynamoPhoneNumbers(table: Table, dueShards: number): PhoneNumber
       return false;
     },
 
-    async nameNumber(enrollment) {
+    async nameNumber(enrollment, previous) {
       if (!enrollment.phone) throw new Error('nameNumber: the enrollment names no number');
       const note = { enrollmentId: enrollment.id, createdAt: enrollment.createdAt };
       try {

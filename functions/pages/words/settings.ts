@@ -16,6 +16,8 @@ export interface SettingsWords {
   /** "Sundays around 7 PM". */
   when: (day: string, time: string) => string;
   saved: (when: string, noNudges: boolean) => string;
+  /** Saved after the 90 days: no check-in comes any more. */
+  savedEnded: string;
   intro: (from: string, until: string) => string;
   timezone: string;
   timezoneNow: string;
@@ -35,6 +37,9 @@ export interface SettingsWords {
   /** Adding a mobile number to a program that has none. */
   addTexts: string;
   addTextsHint: string;
+  /** For a number still waiting for its YES: giving another one instead. */
+  otherNumber: string;
+  otherNumberHint: string;
   phone: string;
   phoneHint: string;
   country: string;
@@ -57,6 +62,8 @@ export const SETTINGS_WORDS: Record<Language, SettingsWords> = {
     when: (day, time) => `${day}s around ${time}`,
     saved: (when, noNudges) =>
       `Saved. Your check-in comes on ${when}${noNudges ? ', with no mid-week nudges' : ''}. Everything still to come follows these settings; nothing already sent comes again.`,
+    savedEnded:
+      'Saved. Your 90 days are over, so no more check-ins will come; these settings apply to anything we still send you.',
     intro: (from, until) =>
       `Moved, travelling for a while, or a different day suits you better? Change it here. Check-ins and other scheduled texts never arrive between ${from} and ${until} where you are; only an answer to something you just did (a text you sent, a sign-up you confirmed) comes at once.`,
     timezone: 'Time zone',
@@ -78,6 +85,9 @@ export const SETTINGS_WORDS: Record<Language, SettingsWords> = {
     addTexts: 'Check-ins by text',
     addTextsHint:
       'Your check-ins come by email. To get them by text instead, add your mobile number: we send it one text, and texts start once you reply YES to it. Leave it empty to keep email.',
+    otherNumber: 'A different number',
+    otherNumberHint:
+      'Wrong number, or no text came? Enter the right mobile number: we text it instead, and forget the other.',
     phone: 'Mobile number',
     phoneHint: 'Write it as you would dial it at home, like (415) 555-0134.',
     country: 'Country of the number',
@@ -94,6 +104,8 @@ export const SETTINGS_WORDS: Record<Language, SettingsWords> = {
     when: (day, time) => `los ${plural(day)} hacia ${withArticle(time)}`,
     saved: (when, noNudges) =>
       `Guardado. Tu pregunta semanal llegará ${sentence(`${when}${noNudges ? ', sin los mensajes de mitad de semana' : ''}`)} Todo lo que falta seguirá esta configuración; nada de lo que ya te enviamos volverá a llegar.`,
+    savedEnded:
+      'Guardado. Tus 90 días terminaron, así que no llegarán más preguntas; esta configuración se aplica a lo que todavía te enviemos.',
     intro: (from, until) =>
       `¿Te mudaste, vas a estar de viaje o te conviene otro día? Cámbialo aquí. Las preguntas y los demás mensajes programados nunca llegan entre ${withArticle(from)} y ${withArticle(until)} de donde estás; solo la respuesta a algo que acabas de hacer (un mensaje que enviaste, una inscripción que confirmaste) llega al momento.`,
     timezone: 'Zona horaria',
@@ -116,6 +128,9 @@ export const SETTINGS_WORDS: Record<Language, SettingsWords> = {
     addTexts: 'Preguntas por mensaje de texto',
     addTextsHint:
       'Tus preguntas semanales llegan por correo. Para recibirlas por mensaje de texto, agrega tu número de celular: te enviamos un mensaje, y los demás empiezan cuando le respondas SÍ. Déjalo en blanco para seguir por correo.',
+    otherNumber: 'Otro número',
+    otherNumberHint:
+      '¿Número equivocado, o no llegó ningún mensaje? Escribe tu número de celular correcto: le escribimos a ese y olvidamos el otro.',
     phone: 'Número de celular',
     phoneHint: 'Escríbelo como lo marcarías en tu país, por ejemplo 55 1234 5678.',
     country: 'País del número',

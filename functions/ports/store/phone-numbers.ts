@@ -15,6 +15,7 @@ export interface PhoneNumberStore {
    * Saves a running enrollment under its version (as `saveEnrollment`, a ConcurrentUpdateError if it
    * changed) with the note that it named `enrollment.phone`, in one write: the number its settings gave
    * mid-program, found then by `findNamingPhone` so that a YES from it can prove it. Naming claims nothing.
+   * `previous`, a number it named before and never proved, is forgotten in the same write.
    */
-  nameNumber(enrollment: Enrollment): Promise<void>;
+  nameNumber(enrollment: Enrollment, previous?: string): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import type { EnrollmentStore } from '../../ports/store';
-import type { Enrollment } from '../../program/enrollment';
+import { type Enrollment, takesANumber } from '../../program/enrollment';
 import { parseNumberToAdd, parseScheduleSettings } from '../../program/enrollment-input';
 import { reschedule } from '../../program/schedule';
 import { NotFoundError, ValidationError } from '../../shared/errors';
@@ -35,7 +35,8 @@ export interface SettingsChange {
  * A program with no mobile number (the person left it out of the form) may be given one, with the consent
  * box ticked: the number is named in the same write, and a "reply YES" text goes to it. Texts start with
  * the YES, as after a sign-up. A number another running program already texts is not texted, and check-ins
- * stay by email; the page says the same either way, so nobody learns from it who holds a number.
+ * stay by email; the page says the same either way, so nobody learns from it who holds a number. Until a
+ * number says YES, another may replace it (a typo, a number that cannot be texted): the first is forgotten.
  */
 export async function changeSettings(
   deps: Deps,
@@ -50,15 +51,17 @@ export async function changeSettings(
   const held = number !== undefined && (await mayAddNumber(deps, sub, number));
   const now = deps.clock.now().toISOString();
   let named = false;
+  let previous: string | undefined;
   const updated = await updateEnrollment(
     deps,
     sub,
     (e) => {
       named = false;
+      previous = undefined;
       const nudgesChange = nudges !== undefined && nudges !== (e.nudges !== false);
       const languageChange = language !== undefined && language !== (e.language ?? 'en');
       const discreetChange = discreet !== undefined && discreet !== (e.discreet === true);
-      const numberChange = number !== undefined && !e.phone;
+      const numberChange = number !== undefined && takesANumber(e) && e.phone !== number;
       if (
         e.timezone === schedule.timezone &&
         e.checkinDay === schedule.checkinDay &&
@@ -71,8 +74,10 @@ export async function changeSettings(
         return false;
       const after: Enrollment = { ...e, ...schedule };
       if (numberChange) {
+        previous = e.phone;
         after.phone = number;
         named = true;
+        delete after.textsUnavailable;
         if (held) {
           after.smsStatus = 'none';
           after.textsUnavailable = true;
@@ -102,7 +107,7 @@ export async function changeSettings(
       Object.assign(e, after);
     },
     undefined,
-    (next) => (named ? deps.store.nameNumber(next) : deps.store.saveEnrollment(next)),
+    (next) => (named ? deps.store.nameNumber(next, previous) : deps.store.saveEnrollment(next)),
   );
   if (named && updated.phone && updated.smsStatus === 'awaiting-yes') {
     await recordFormConsent(deps, updated, origin);
@@ -120,9 +125,8 @@ export async function changeSettings(
 }
 
 /**
- * Whether a number may be added to this program (it is running, and has none), and, if so, whether
- * another running program already texts it. A program that has a number keeps it: STOP and START change
- * its texts.
+ * Whether a number may be given to this program (it is running, and has no proven number: `takesANumber`),
+ * and, if so, whether another running program already texts it. A number that said YES keeps its place.
  */
 async function mayAddNumber(deps: Deps, id: string, number: string): Promise<boolean> {
   const current = await deps.store.getEnrollment(id);
@@ -131,18 +135,25 @@ async function mayAddNumber(deps: Deps, id: string, number: string): Promise<boo
   if (current.status !== 'active')
     throw new ValidationError(
       'program_not_running',
-      'Texts can be added only while the program runs.',
+      language === 'es'
+        ? 'Solo se pueden agregar mensajes de texto mientras el programa está en curso.'
+        : 'Texts can be added only while the program runs.',
       'phone',
       undefined,
       language,
     );
-  if (current.phone && current.phone !== number)
+  if (!takesANumber(current) && current.phone !== number)
     throw new ValidationError(
       'phone_already_given',
-      'This program already has a mobile number. To stop its texts, text STOP to us; to start them again, START.',
+      language === 'es'
+        ? `Tus mensajes ya van a tu número terminado en ${lastDigits(current.phone ?? '')}. Para dejar de recibirlos, envíanos STOP desde ese número.`
+        : `Your texts already go to your number ending in ${lastDigits(current.phone ?? '')}. To stop them, text STOP to us from it.`,
       'phone',
       undefined,
       language,
     );
   return heldByAnother(deps, number, id);
 }
+
+/** The last two digits of a number: enough for its owner to know it, too few for anyone else to use. */
+export const lastDigits = (phone: string): string => phone.replace(/\D/g, '').slice(-2);

@@ -28,7 +28,9 @@ export async function programsWaitingFor(
   phone: string,
 ): Promise<Enrollment[]> {
   const named = await deps.store.findNamingPhone(phone);
+  // Only programs that still name it: one whose settings gave another number since no longer waits for this one.
   return named
+    .filter((e) => e.phone === phone)
     .filter((e) => e.status === 'active' && (e.smsStatus === 'awaiting-yes' || e.smsStatus === 'stopped'))
     .sort((a, b) => (b.confirmedAt ?? '').localeCompare(a.confirmedAt ?? ''));
 }
