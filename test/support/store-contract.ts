@@ -213,6 +213,10 @@ export function describeStoreContract(name: string, makeStore: (setup: StoreSetu
         );
         expect(await store.findNamingPhone(other)).toEqual([]);
         expect((await store.getEnrollment('m1'))?.phone).toBe(phone);
+        // Replaced before its YES: the new number is named, the one before forgotten, in the same write.
+        await store.nameNumber({ ...named, phone: other, version: named.version + 1 }, phone);
+        expect((await store.findNamingPhone(other)).map((e) => e.id)).toEqual(['m1']);
+        expect(await store.findNamingPhone(phone)).toEqual([]);
       });
 
       it('gives a number up when its holder has gone', async () => {

@@ -73,6 +73,10 @@ export function dynamoPhoneNumbers(table: Table, dueShards: number): PhoneNumber
                   Item: { ...keys.phoneNamedBy(enrollment.phone, enrollment.id), ...note },
                 },
               },
+              // The number it named before and never proved is forgotten in the same write.
+              ...(previous && previous !== enrollment.phone
+                ? [{ Delete: { TableName: table.name, Key: keys.phoneNamedBy(previous, enrollment.id) } }]
+                : []),
             ],
           }),
         );
