@@ -133,12 +133,71 @@ const US_ZONE_NAMES_ES: Record<string, string> = {
   'Hawaii-Aleutian Time': 'Hora de Hawái-Aleutianas',
 };
 
-/** A zone's label in `language`: the US zones' names in Spanish; cities and other zones as tzdb names them. */
+/** Cities whose Spanish names differ from tzdb's English ones, as a Spanish speaker looks for them. */
+const CITIES_ES: Record<string, string> = {
+  'Mexico City': 'Ciudad de México',
+  London: 'Londres',
+  Havana: 'La Habana',
+  'New York City': 'Nueva York',
+  Tokyo: 'Tokio',
+  'São Paulo': 'São Paulo',
+  Lisbon: 'Lisboa',
+  Rome: 'Roma',
+  Berlin: 'Berlín',
+  Paris: 'París',
+  Geneva: 'Ginebra',
+  Brussels: 'Bruselas',
+  Moscow: 'Moscú',
+  Cairo: 'El Cairo',
+};
+
+const spanishLabels = new Map<string, string>();
+let spanishOrder: Intl.Collator | undefined;
+
+/** A zone's name as Spanish speakers read it, from Intl ("hora de Europa central"); undefined where Intl has none. */
+function spanishZoneName(timezone: string): string | undefined {
+  try {
+    return new Intl.DateTimeFormat('es', { timeZone: timezone, timeZoneName: 'longGeneric' })
+      .formatToParts(new Date())
+      .find((part) => part.type === 'timeZoneName')?.value;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A zone's label in `language`. In Spanish: the US zones by the names Spanish speakers in the US use ("Hora
+ * del Pacífico – Los Angeles"); elsewhere the country and the zone's name in Spanish, from Intl ("España –
+ * Madrid (hora de Europa central)"). Cities keep their tzdb names. Worked out once per zone and process.
+ */
 function zoneLabel(zone: ZoneChoice, language: Language): string {
-  if (language !== 'es' || zone.country !== 'US') return zone.label;
-  const [name, ...rest] = zone.label.split(' – ');
-  const spanish = name ? US_ZONE_NAMES_ES[name] : undefined;
-  return spanish ? [spanish, ...rest].join(' – ') : zone.label;
+  if (language !== 'es') return zone.label;
+  if (zone.value === UTC.value) return 'Tiempo universal coordinado (UTC)';
+  if (zone.country === 'US') {
+    const [name, ...rest] = zone.label.split(' – ');
+    const spanish = name ? US_ZONE_NAMES_ES[name] : undefined;
+    return spanish ? [spanish, ...rest].join(' – ') : zone.label;
+  }
+  const known = spanishLabels.get(zone.value);
+  if (known) return known;
+  const tzdbCity = zone.label.match(/ – (.*) \(/)?.[1];
+  const city = tzdbCity && (CITIES_ES[tzdbCity] ?? tzdbCity);
+  countryNamesEs ??= new Intl.DisplayNames(['es'], { type: 'region' });
+  const country = zone.country ? countryNamesEs.of(zone.country) : undefined;
+  const name = spanishZoneName(zone.value);
+  const label = country && city && name ? `${country} – ${city} (${name})` : zone.label;
+  spanishLabels.set(zone.value, label);
+  return label;
+}
+
+/** The zones of a group in the order of their labels in `language`: in Spanish, "Alemania" before "Argentina". */
+function inOrder(zones: ZoneChoice[], language: Language): ZoneChoice[] {
+  if (language !== 'es') return zones;
+  spanishOrder ??= new Intl.Collator('es');
+  const order = spanishOrder;
+  // The US group keeps its order, east to west.
+  if (zones.every((zone) => zone.country === 'US')) return zones;
+  return [...zones].sort((a, b) => order.compare(zoneLabel(a, language), zoneLabel(b, language)));
 }
 
 /** Spanish names of places people search for whose zones tzdb names in English ("Ciudad de México"). */
@@ -186,7 +245,12 @@ export function zoneOptions(first?: { zone: string; label: string }, language: L
     zoneGroups()
       .map(
         (group) =>
-          `<optgroup label="${escapeHtml(words.groups[group.label] ?? group.label)}">${group.zones.map((z) => zoneOption(z, false, language)).join('')}</optgroup>`,
+          `<optgroup label="${escapeHtml(words.groups[group.label] ?? group.label)}">${inOrder(
+            group.zones,
+            language,
+          )
+            .map((z) => zoneOption(z, false, language))
+            .join('')}</optgroup>`,
       )
       .join('')
   );

@@ -415,3 +415,28 @@ describe('the messages translated for a page that no longer knows its reader’s
     for (const message of english) expect(sources, message).toContain(`'${message}'`);
   });
 });
+
+describe('the time zone list in Spanish', () => {
+  it('names every zone in Spanish: the country, the zone, and the cities Spanish names differently', async () => {
+    const { zoneOptions } = await import('../../functions/pages/choices');
+    const html = zoneOptions(undefined, 'es');
+    const labels = [...html.matchAll(/<option value="([^"]+)"[^>]*>([^<]*)</g)].map(([, value, label]) => ({
+      value,
+      label: label ?? '',
+    }));
+    expect(labels.length).toBeGreaterThan(300);
+    expect(labels.filter(({ label }) => /\bTime\b/.test(label))).toEqual([]);
+    const of = (zone: string) => labels.find(({ value }) => value === zone)?.label;
+    expect(of('America/Mexico_City')).toMatch(/^México – Ciudad de México \(hora .+\)$/);
+    expect(of('Europe/Madrid')).toMatch(/^España – Madrid \(hora .*Europa central\)$/);
+    expect(of('America/Chicago')).toBe('Hora del Centro – Chicago');
+    expect(of('UTC')).toBe('Tiempo universal coordinado (UTC)');
+    // In the order of the Spanish names, as a reader looks for them: Alemania before Austria (in English,
+    // Austria comes before Germany).
+    const order = labels.map(({ value }) => value);
+    expect(order.indexOf('Europe/Berlin')).toBeGreaterThan(-1);
+    expect(order.indexOf('Europe/Berlin')).toBeLessThan(order.indexOf('Europe/Vienna'));
+    // English is unchanged.
+    expect(zoneOptions(undefined, 'en')).toContain('Mexico – Mexico City (Central Time)');
+  });
+});
