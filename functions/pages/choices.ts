@@ -6,7 +6,7 @@
  * work without JavaScript, and a browser finds an option as one types its first letters.
  */
 import { rawTimeZones } from '@vvo/tzdb';
-import { getCountries, getCountryCallingCode } from 'libphonenumber-js/mobile';
+import { getCountries, getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js/mobile';
 import { clockOf, countryName, countryOfZone, timeInWords } from '../program/local-words';
 import type { Language } from '../program/types';
 import { escapeHtml } from './layout';
@@ -301,3 +301,7 @@ export function timeOptions(chosen: string, timezone?: string, language: Languag
     language === 'en' ? timeInWords(t, clock) : timeOfDay(t, timezone ?? 'America/New_York', language);
   return times.map((t) => option(t, words(t), t === chosen)).join('');
 }
+
+/** An E.164 number as people read it across borders: "+52 312 555 0148". */
+export const international = (phone: string): string =>
+  parsePhoneNumberFromString(phone)?.formatInternational() ?? phone;

@@ -3,7 +3,7 @@ import { type Enrollment, takesANumber } from '../program/enrollment';
 import { QUIET_FROM, QUIET_UNTIL } from '../program/schedule';
 import { LANGUAGES, type Language, WEEKDAYS } from '../program/types';
 import type { FieldProblem } from '../shared/errors';
-import { countryOptions, timeOptions, zoneOptions } from './choices';
+import { countryOptions, international, timeOptions, zoneOptions } from './choices';
 import { escapeHtml, page } from './layout';
 import { timeOfDay, weekdayLabel, weekdayName } from './words/dates';
 import { LANGUAGE_NAMES, SETTINGS_WORDS } from './words/settings';
@@ -38,7 +38,12 @@ export function settingsPage(enrollment: Enrollment, action: string, state: Sett
     weekdayName(enrollment.checkinDay, language),
     timeOfDay(enrollment.checkinTime, zone, language),
   );
-  const added = state.numberAdded ? ` ${words.numberAdded}` : '';
+  // Right after it was given, the number as it was read (a national number read in another country than
+  // meant shows at once); the person has just typed it, so it tells nothing new to whoever sees the screen.
+  const added =
+    state.numberAdded && enrollment.phone
+      ? ` ${words.numberAdded} ${words.readAs(international(enrollment.phone))}`
+      : '';
   const said =
     enrollment.status === 'active' ? words.saved(when, enrollment.nudges === false) : words.savedEnded;
   const note = saved ? `<p class="note" role="status">${escapeHtml(said + added)}</p>` : '';

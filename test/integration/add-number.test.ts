@@ -102,13 +102,18 @@ describe('adding a mobile number on the settings page, through the local runtime
     const other = await emailOnly();
     const heldAnswer = await postForm(other.settings, { ...SCHEDULE, phone, smsConsent: 'true' });
     expect(heldAnswer.status).toBe(200);
-    const note = (text: string) => text.match(/<p class="note" role="status">([^<]*)<\/p>/)?.[1];
-    expect(note(heldAnswer.text)).toBeTruthy();
-    expect(note(heldAnswer.text)).toBe(note(freeAnswer.text));
-    expect((await textsWith(runtime, phone)).length).toBe(texted);
-    // The whole page, not only its note: each shows the last two digits of the number it was given.
+    // Each page shows the number it was given (as read, and its last two digits); the rest is the same.
+    const shown = (number: string) => `+1 ${number.slice(2, 5)} ${number.slice(5, 8)} ${number.slice(8)}`;
     const page = (text: string, number: string) =>
-      text.replace(/action="[^"]*"/, '').replace(`ending in ${number.slice(-2)}`, 'ending in NN');
+      text
+        .replace(/action="[^"]*"/, '')
+        .replace(shown(number), '+1 NNN NNN NNNN')
+        .replace(`ending in ${number.slice(-2)}`, 'ending in NN');
+    const note = (text: string, number: string) =>
+      page(text, number).match(/<p class="note" role="status">([^<]*)<\/p>/)?.[1];
+    expect(note(heldAnswer.text, phone)).toContain('We read your number as +1 NNN NNN NNNN');
+    expect(note(heldAnswer.text, phone)).toBe(note(freeAnswer.text, freeNumber));
+    expect((await textsWith(runtime, phone)).length).toBe(texted);
     expect(page(heldAnswer.text, phone)).toBe(page(freeAnswer.text, freeNumber));
     expect(page((await api(runtime, other.settings)).text, phone)).toBe(
       page((await api(runtime, free.settings)).text, freeNumber),

@@ -115,6 +115,10 @@ describe('adding a mobile number on the settings page', () => {
       smsConsent: 'true',
     });
     expect(moved.enrollment).toMatchObject({ phone: '+525512345678', timezone: 'America/Mexico_City' });
+    // The page says how it read the number, so one read in another country than meant shows at once.
+    expect(settingsPage(moved.enrollment, '/settings', { saved: true, numberAdded: true })).toContain(
+      'We read your number as +52 55 1234 5678',
+    );
   });
 
   it('does not text a number another running program holds, and the answer reads the same', async () => {

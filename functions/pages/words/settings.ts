@@ -45,6 +45,8 @@ export interface SettingsWords {
   country: string;
   /** After a number was added: the same words whether or not it can be texted. */
   numberAdded: string;
+  /** The number as the program read it, right after it was given: "+52 312 555 0148". */
+  readAs: (number: string) => string;
   /**
    * While a number's YES is awaited, or it could not be texted (another running program holds it): the same
    * words for both, so the page never tells who holds a number. "…ending in 34".
@@ -89,8 +91,10 @@ export const SETTINGS_WORDS: Record<Language, SettingsWords> = {
     otherNumberHint:
       'Wrong number, or no text came? Enter the right mobile number: we text it instead, and forget the other.',
     phone: 'Mobile number',
-    phoneHint: 'Write it as you would dial it at home, like (415) 555-0134.',
+    phoneHint:
+      'Write it as you dial it where you live. A number from another country starts with + and its country code.',
     country: 'Country of the number',
+    readAs: (number) => `We read your number as ${number}; if that is wrong, enter it again below.`,
     numberAdded:
       'If your mobile number can get our texts, a text is on its way: reply YES to it to get your weekly check-ins by text. If none comes, they keep coming by email.',
     awaitingYes: (last) =>
@@ -132,8 +136,10 @@ export const SETTINGS_WORDS: Record<Language, SettingsWords> = {
     otherNumberHint:
       '¿Número equivocado, o no llegó ningún mensaje? Escribe tu número de celular correcto: le escribimos a ese y olvidamos el otro.',
     phone: 'Número de celular',
-    phoneHint: 'Escríbelo como lo marcarías en tu país, por ejemplo 55 1234 5678.',
+    phoneHint:
+      'Escríbelo como lo marcas donde vives. Un número de otro país empieza con + y el código del país.',
     country: 'País del número',
+    readAs: (number) => `Leímos tu número como ${number}; si no es correcto, escríbelo de nuevo abajo.`,
     numberAdded:
       'Si tu número de celular puede recibir nuestros mensajes, ya va uno en camino: respóndele SÍ para recibir tu pregunta semanal por mensaje de texto. Si no llega ninguno, te seguirá llegando por correo.',
     awaitingYes: (last) =>

@@ -96,7 +96,7 @@ const TEXT_FOOTER: Record<
       'A self-guided program is not enough when there is abuse, addiction or years of deception: please work with a trained counselor. In danger? Call 911 or your local emergency number. In crisis? Call or text 988 (US and Canada).',
     unsubscribe: 'Stop these emails',
     data: 'Your data (export or delete)',
-    settings: 'Change your time zone, check-in day or language',
+    settings: 'Change your time zone, check-in day, language or texts',
     open: 'Open',
   },
   es: {
@@ -104,7 +104,7 @@ const TEXT_FOOTER: Record<
       'Un programa que sigues por tu cuenta no basta si hay abuso, adicción o años de engaño: busca a un consejero o terapeuta con formación. ¿En peligro? Llama al 911 o al número de emergencias de tu país. ¿En crisis? Llama al 988 y oprime 2 para español (EE. UU.).',
     unsubscribe: 'Dejar de recibir estos correos',
     data: 'Tus datos (descargar o borrar)',
-    settings: 'Cambiar tu zona horaria, el día del check-in o el idioma',
+    settings: 'Cambiar tu zona horaria, el día del check-in, el idioma o los mensajes de texto',
     open: 'Abrir',
   },
 };
