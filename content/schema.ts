@@ -68,6 +68,9 @@ export const KNOWN_PLACEHOLDERS = {
   privacyUrl: URL_120,
   settingsUrl: URL_120,
   postalAddress: 'Kintsugi Program, 1234 Long Example Street, Suite 500, San Francisco, CA 94107, USA',
+  // Every participant email's footer: the crisis lines of where the person lives (use-cases/services/compose.ts).
+  crisisLines:
+    'In danger? Call 911 or your local emergency number. In crisis? Call or text 988 (US and Canada).',
 } as const;
 
 export type Placeholder = keyof typeof KNOWN_PLACEHOLDERS;

@@ -31,6 +31,7 @@ const COMMON = [
   'privacyUrl',
   'settingsUrl',
   'postalAddress',
+  'crisisLines',
 ] as const satisfies readonly Placeholder[];
 
 /** The exact placeholders each compiled layout holds; the renderer must supply every one. */

@@ -1,6 +1,4 @@
-import type { CountryCode } from 'libphonenumber-js/mobile';
-import { type CrisisLines, crisisLinesForCountry, linesWithoutANumber } from '../program/crisis-lines';
-import { countryOfZone } from '../program/local-words';
+import { crisisLinesOfZone } from '../program/crisis-lines';
 import type { Language } from '../program/types';
 import { escapeHtml } from '../render/fill';
 import { LAYOUT_WORDS } from './words/layout';
@@ -36,15 +34,6 @@ footer{margin-top:3rem;color:var(--muted);font-size:.85rem}
 `;
 
 /**
- * The crisis lines of where a person lives, from their time zone's country; with no zone (the sign-up form,
- * an error before anyone is known), the US lines with a line for anyone outside the US.
- */
-function linesOfZone(zone: string | undefined): CrisisLines {
-  if (!zone) return linesWithoutANumber();
-  return crisisLinesForCountry(countryOfZone(zone) as CountryCode | undefined);
-}
-
-/**
  * The page shell every web page of Kintsugi uses, in the page's language (`<html lang>` and the footer);
  * `head` adds a page's own styles (the report's charts); `zone`, the person's time zone, picks the crisis
  * lines the footer names.
@@ -69,7 +58,7 @@ export function page(
 <main>
 <header><a href="/">Kintsugi</a></header>
 ${body}
-<footer>${LAYOUT_WORDS[language].footer(linesOfZone(zone))}</footer>
+<footer>${LAYOUT_WORDS[language].footer(crisisLinesOfZone(zone))}</footer>
 </main>
 </body>
 </html>`;

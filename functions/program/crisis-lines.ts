@@ -5,6 +5,7 @@
  * knows it for sure, and the findahelpline.com directory of free helplines. Plain data, no I/O.
  */
 import type { CountryCode } from 'libphonenumber-js/mobile';
+import { countryOfZone } from './local-words';
 
 /** Which set of lines applies: they differ in what they can name. */
 export type CrisisRegion = 'us' | 'canada' | 'elsewhere';
@@ -87,6 +88,15 @@ export function crisisLinesForCountry(country: CountryCode | undefined): CrisisL
   return emergency
     ? { region: 'elsewhere', emergency, located: true }
     : { region: 'elsewhere', located: true };
+}
+
+/**
+ * The crisis lines of where a person lives by their time zone's country (pages, email footers: most people
+ * are where their clock is); with no zone (the sign-up form, an invited partner), the US lines, not located.
+ */
+export function crisisLinesOfZone(zone: string | undefined): CrisisLines {
+  if (!zone) return linesWithoutANumber();
+  return crisisLinesForCountry(countryOfZone(zone) as CountryCode | undefined);
 }
 
 /** Without a number (an email sender): the US lines, not located (see `crisisLinesFor`). */

@@ -236,10 +236,47 @@ describe('when self-guided repair is not enough', () => {
     for (const [name, html] of Object.entries(catalog.layouts))
       expect(html, name).toContain(SELF_GUIDED_LIMITS.replace(/'/g, '&#39;').slice(0, 90));
     const step = catalog.steps.find((s) => s.id === 'both-d02-no-big-decisions') as Step;
-    expect(composeStepEmail(deps(), person('hurt', 'sunday', false), step, 2).text).toContain(
-      SELF_GUIDED_LIMITS,
-    );
+    const email = composeStepEmail(deps(), person('hurt', 'sunday', false), step, 2);
+    expect(email.text).toContain(SELF_GUIDED_LIMITS.slice(0, 120));
+    expect(email.html).toContain(SELF_GUIDED_LIMITS.replace(/'/g, '&#39;').slice(0, 90));
   });
+
+  it.each([
+    [
+      'America/New_York',
+      'en',
+      ['Call 911', 'Call or text 988'],
+      ['findahelpline', 'your local emergency number'],
+    ],
+    ['America/Toronto', 'en', ['Call 911', 'Call or text 988'], ['findahelpline']],
+    ['Europe/Madrid', 'es', ['Llama al 112', 'findahelpline.com'], ['911', '988']],
+    ['Europe/London', 'en', ['Call 999', 'findahelpline.com'], ['911', '988']],
+    ['Asia/Manila', 'en', ['your local emergency number', 'findahelpline.com'], ['911', '988']],
+    ['UTC', 'en', ['findahelpline.com'], []],
+  ] as const)(
+    'a step email to someone in %s names the crisis lines there, in both parts',
+    (timezone, language, says, never) => {
+      const step = catalog.steps.find((s) => s.id === 'both-d02-no-big-decisions') as Step;
+      const who = {
+        ...person('hurt', 'sunday', false),
+        timezone,
+        ...(language === 'es' ? { language } : {}),
+      };
+      const email = composeStepEmail(deps(), who, step, 2);
+      const footerHtml = email.html.slice(
+        email.html.lastIndexOf(language === 'es' ? 'Un programa que sigues' : 'A self-guided'),
+      );
+      const footerText = email.text.slice(email.text.lastIndexOf('—'));
+      for (const words of says) {
+        expect(footerHtml, words).toContain(words);
+        expect(footerText, words).toContain(words);
+      }
+      for (const words of never) {
+        expect(footerHtml.slice(0, 400), words).not.toContain(words);
+        expect(footerText, words).not.toContain(words);
+      }
+    },
+  );
 
   it('the enrollment form says it before anyone signs up', () => {
     expect(enrollmentFormPage()).toMatch(

@@ -6,13 +6,14 @@ import type { Step, StepBody } from '../../program/types';
 import { fillHtml, fillText } from '../../render/fill';
 import {
   type ComposeDeps,
+  footerFor,
   fromNameFor,
   type Person,
   personalValues,
   textFooter,
   unsubscribeHeaders,
 } from './compose';
-import { footerLinks, link } from './links';
+import { link } from './links';
 
 /** The words of a check-in email's plain-text answers, in each language. */
 const ANSWER_WORDS = { en: { yes: 'Yes', no: 'No' }, es: { yes: 'Sí', no: 'No' } } as const;
@@ -31,7 +32,7 @@ export function composeStepEmail(
   const language = who.language ?? 'en';
   const catalog = inLanguage(deps.catalog, language);
   const step = stepIn(deps.catalog, scheduled, language);
-  const footer = footerLinks(deps, who.id);
+  const footer = footerFor(deps, who);
   const values = personalValues(deps, who);
   // Discreet mode: the inbox shows a neutral subject and preheader, never the step's own.
   const neutral = catalog.messages.discreet.email[step.scale ? 'question' : 'lesson'];

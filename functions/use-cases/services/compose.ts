@@ -1,5 +1,10 @@
 import type { OutgoingEmail } from '../../ports/mailer';
-import { type CrisisLines, linesWithoutANumber } from '../../program/crisis-lines';
+import {
+  type CrisisLines,
+  crisisLinesOfZone,
+  HELPLINE_DIRECTORY,
+  linesWithoutANumber,
+} from '../../program/crisis-lines';
 import type { Enrollment } from '../../program/enrollment';
 import { inLanguage, stepIn } from '../../program/in-language';
 import { layoutNamed } from '../../program/layouts';
@@ -84,24 +89,47 @@ export function unsubscribeHeaders(unsubscribeUrl: string, deps: ComposeDeps): R
   };
 }
 
-type Footer = ReturnType<typeof footerLinks>;
+/** The links every email footer carries, and the crisis lines it names (`crisisLines`: the HTML's, `limits`: the text's). */
+type Footer = ReturnType<typeof footerLinks> & { crisisLines: string; limits: string };
 
 /** The words of every email's plain-text footer, in each language (the MJML footer: templates/words.yaml). */
 const TEXT_FOOTER: Record<
   Language,
-  { limits: string; unsubscribe: string; data: string; settings: string; open: string }
+  {
+    selfGuided: string;
+    lines: (lines: CrisisLines) => string;
+    unsubscribe: string;
+    data: string;
+    settings: string;
+    open: string;
+  }
 > = {
   en: {
-    limits:
-      'A self-guided program is not enough when there is abuse, addiction or years of deception: please work with a trained counselor. In danger? Call 911 or your local emergency number. In crisis? Call or text 988 (US and Canada).',
+    selfGuided:
+      'A self-guided program is not enough when there is abuse, addiction or years of deception: please work with a trained counselor.',
+    lines: (lines) => {
+      if (lines.region === 'elsewhere')
+        return `In danger? Call ${lines.emergency ?? 'your local emergency number'}. Free helplines in your country: ${HELPLINE_DIRECTORY}.`;
+      if (!lines.located)
+        return 'In danger? Call 911 or your local emergency number. In crisis? Call or text 988 (US and Canada).';
+      return 'In danger? Call 911. In crisis? Call or text 988.';
+    },
     unsubscribe: 'Stop these emails',
     data: 'Your data (export or delete)',
     settings: 'Change your time zone, check-in day, language or texts',
     open: 'Open',
   },
   es: {
-    limits:
-      'Un programa que sigues por tu cuenta no basta si hay abuso, adicción o años de engaño: busca a un consejero o terapeuta con formación. ¿En peligro? Llama al 911 o al número de emergencias de tu país. ¿En crisis? Llama al 988 y oprime 2 para español (EE. UU.).',
+    selfGuided:
+      'Un programa que sigues por tu cuenta no basta si hay abuso, adicción o años de engaño: busca a un consejero o terapeuta con formación.',
+    lines: (lines) => {
+      if (lines.region === 'elsewhere')
+        return `¿En peligro? Llama al ${lines.emergency ?? 'número de emergencias de tu país'}. Líneas de ayuda gratuitas en tu país: ${HELPLINE_DIRECTORY}.`;
+      if (!lines.located)
+        return '¿En peligro? Llama al 911 o al número de emergencias de tu país. ¿En crisis? Llama al 988 y oprime 2 para español (EE. UU.).';
+      if (lines.region === 'canada') return '¿En peligro? Llama al 911. ¿En crisis? Llama o escribe al 988.';
+      return '¿En peligro? Llama al 911. ¿En crisis? Llama al 988 y oprime 2 para español.';
+    },
     unsubscribe: 'Dejar de recibir estos correos',
     data: 'Tus datos (descargar o borrar)',
     settings: 'Cambiar tu zona horaria, el día del check-in, el idioma o los mensajes de texto',
@@ -109,16 +137,37 @@ const TEXT_FOOTER: Record<
   },
 };
 
-/** Said in every email's footer (the MJML footer says it too): when this program is not the right help. */
-export const SELF_GUIDED_LIMITS = TEXT_FOOTER.en.limits;
-export const SELF_GUIDED_LIMITS_ES = TEXT_FOOTER.es.limits;
+/** When a self-guided program is not the right help, with the crisis lines of where the person is. */
+export const limitsFor = (lines: CrisisLines, language: Language = 'en'): string =>
+  `${TEXT_FOOTER[language].selfGuided} ${TEXT_FOOTER[language].lines(lines)}`;
+
+/** Said in every email's footer (the MJML footer says it too) to someone nothing places: the US lines and a word for anyone elsewhere. */
+export const SELF_GUIDED_LIMITS = limitsFor(linesWithoutANumber(), 'en');
+export const SELF_GUIDED_LIMITS_ES = limitsFor(linesWithoutANumber(), 'es');
+
+/**
+ * A participant's email footer: their links, and the crisis lines of where they live (by their time zone's
+ * country; `lines` when something else places them, a crisis email by the number it answers).
+ */
+export function footerFor(
+  deps: Parameters<typeof footerLinks>[0],
+  who: Pick<Person, 'id' | 'timezone' | 'language'>,
+  lines: CrisisLines = crisisLinesOfZone(who.timezone),
+  language: Language = who.language ?? 'en',
+): Footer {
+  return {
+    ...footerLinks(deps, who.id),
+    crisisLines: TEXT_FOOTER[language].lines(lines),
+    limits: limitsFor(lines, language),
+  };
+}
 
 export function textFooter(footer: Footer, language: Language = 'en'): string {
   const words = TEXT_FOOTER[language];
   return [
     '',
     '—',
-    words.limits,
+    footer.limits,
     `${words.unsubscribe}: ${footer.unsubscribeUrl}`,
     `${words.data}: ${footer.privacyUrl}`,
     `${words.settings}: ${footer.settingsUrl}`,
@@ -134,9 +183,9 @@ export function composeSystemEmail(
   actionUrl: string,
   extra: Record<string, string> = {},
   /** Footer links for an email to someone who is not (yet) a participant, e.g. an invited partner. */
-  footerFor?: Footer,
+  otherFooter?: Footer,
 ): OutgoingEmail {
-  const footer = footerFor ?? footerLinks(deps, who.id);
+  const footer = otherFooter ?? footerFor(deps, who);
   const { privacyUrl, settingsUrl } = footer;
   const language = who.language ?? 'en';
   const values = { ...personalValues(deps, who), privacyUrl, settingsUrl, ...extra, actionUrl };
@@ -160,7 +209,7 @@ export function composeSystemEmail(
     html,
     text,
     ...fromNameFor(deps, who),
-    ...(footerFor ? {} : { headers: unsubscribeHeaders(footer.unsubscribeUrl, deps) }),
+    ...(otherFooter ? {} : { headers: unsubscribeHeaders(footer.unsubscribeUrl, deps) }),
   };
 }
 
@@ -174,7 +223,7 @@ export function composeReportEmail(
   const language = who.language ?? 'en';
   const catalog = inLanguage(deps.catalog, language);
   const email = catalog.messages.email.report;
-  const footer = footerLinks(deps, who.id);
+  const footer = footerFor(deps, who);
   const values = { ...personalValues(deps, who), actionUrl: reportUrl };
   const subject = atAGlance(deps, who, fillText(email.subject, values));
   const actionLabel = email.action ?? TEXT_FOOTER[language].open;
@@ -239,13 +288,16 @@ export function composeSafetyEmail(
 ): OutgoingEmail {
   const email = deps.catalog.messages.safety.email[reach.language];
   const publicPage = `${deps.config.publicUrl}/`;
+  // The crisis lines of the number it answers (or none: an email sender), in the reply's language.
   const footer = who
-    ? footerLinks(deps, who.id)
+    ? footerFor(deps, { ...who, timezone: '' }, reach.lines, reach.language)
     : {
         unsubscribeUrl: publicPage,
         privacyUrl: publicPage,
         settingsUrl: publicPage,
         postalAddress: deps.config.postalAddress,
+        crisisLines: TEXT_FOOTER[reach.language].lines(reach.lines),
+        limits: limitsFor(reach.lines, reach.language),
       };
   const subject = who?.discreet ? email.discreetSubject : email.subject;
   // The usual preheader names the US lines; elsewhere, the neutral one says what is true anywhere.
