@@ -324,7 +324,7 @@ function newcomers(options: SimulationOptions, random: () => number): Newcomer[]
   const textingShare = options.textingShare ?? 0.8;
   return Array.from({ length: options.participants }, (_, i) => {
     const { email, timezone, track, checkinDay, checkinTime } = participantPlan(i);
-    const phone = random() < textingShare ? `+1415${String(1_000_000 + i).padStart(7, '0')}` : undefined;
+    const phone = random() < textingShare ? `+1415${String(2_000_000 + i).padStart(7, '0')}` : undefined;
     return {
       email,
       timezone,
