@@ -73,6 +73,8 @@ export interface Enrollment {
    * this program's check-ins come by email, and its confirmation said why (`smsStatus` is `none`).
    */
   textsUnavailable?: boolean;
+  /** When the settings page last gave the program its number: the consent for it is recorded after. */
+  numberNamedAt?: string;
   /** SMS check-ins that went unanswered in a row (reset by an answer). */
   unansweredSms?: number;
   /** Check-ins go by email for now: three texts went unanswered; any text from the person moves them back. */

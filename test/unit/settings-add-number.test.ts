@@ -144,6 +144,24 @@ describe('adding a mobile number on the settings page', () => {
     );
   });
 
+  it('a retry after the consent could not be written records it and asks once; a second click asks nothing more', async () => {
+    const { world, id, token } = await emailOnly();
+    const addConsent = world.store.addConsent.bind(world.store);
+    world.store.addConsent = () => Promise.reject(new Error('DynamoDB is throttling'));
+    const form = { ...SETTINGS, phone: NUMBER, smsConsent: 'true' };
+    await expect(changeSettings(world.deps, token, form)).rejects.toThrow('throttling');
+    // The number was named, but neither its consent nor its text went.
+    expect((await world.store.getEnrollment(id))?.phone).toBe(NUMBER);
+    expect(world.texts).toEqual([]);
+    world.store.addConsent = addConsent;
+    await changeSettings(world.deps, token, form);
+    await changeSettings(world.deps, token, form);
+    expect(world.texts.filter((t) => t.to === NUMBER).map((t) => t.body)).toEqual([
+      expect.stringMatching(/reply YES/),
+    ]);
+    expect((await world.store.listConsents(id)).filter((c) => c.source === 'web-form')).toHaveLength(1);
+  });
+
   it('lets a number still waiting for YES be replaced: the new one is asked, the old one is forgotten', async () => {
     const { world, id, token } = await emailOnly();
     const typo = '+14155550143';

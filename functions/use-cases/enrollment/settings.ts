@@ -5,7 +5,7 @@ import { reschedule } from '../../program/schedule';
 import { NotFoundError, ValidationError } from '../../shared/errors';
 import { logger } from '../../shared/logger';
 import type { Deps, UsesStore } from '../deps';
-import { type RequestOrigin, recordFormConsent } from '../services/consent';
+import { channelLedger, type RequestOrigin, recordFormConsent } from '../services/consent';
 import { askForYes, heldByAnother } from '../services/phone-numbers';
 import { updateEnrollment } from '../services/update-enrollment';
 
@@ -77,6 +77,7 @@ export async function changeSettings(
         previous = e.phone;
         after.phone = number;
         named = true;
+        after.numberNamedAt = now;
         delete after.textsUnavailable;
         if (held) {
           after.smsStatus = 'none';
@@ -109,7 +110,15 @@ export async function changeSettings(
     undefined,
     (next) => (named ? deps.store.nameNumber(next, previous) : deps.store.saveEnrollment(next)),
   );
-  if (named && updated.phone && updated.smsStatus === 'awaiting-yes') {
+  // The number's consent, then its "reply YES" text. The form sent again with the same number (a second
+  // click, or a retry after these failed) finds the number already named: it records and asks only if the
+  // ledger has no consent from a form since the number was named, so nothing is lost and nothing sent twice.
+  const again = !named && number !== undefined && number === updated.phone;
+  if (
+    updated.phone &&
+    updated.smsStatus === 'awaiting-yes' &&
+    (named || (again && !(await formConsentSince(deps, updated))))
+  ) {
     await recordFormConsent(deps, updated, origin);
     await askForYes(deps, { ...updated, phone: updated.phone });
   }
@@ -122,6 +131,14 @@ export async function changeSettings(
     numberAdded: named,
   });
   return { enrollment: updated, numberAdded: named };
+}
+
+/** Whether the form's consent for the number named last is in the SMS ledger. */
+async function formConsentSince(deps: Deps, enrollment: Enrollment): Promise<boolean> {
+  const since = enrollment.numberNamedAt ?? '';
+  return (await channelLedger(deps, enrollment.id, 'sms')).some(
+    (event) => event.action === 'opt-in' && event.source === 'web-form' && event.at >= since,
+  );
 }
 
 /**
