@@ -1,5 +1,5 @@
 import { SMS_CONSENT_WORDS } from '../program/consent';
-import { type Enrollment, takesANumber } from '../program/enrollment';
+import { type Enrollment, lastDigits, takesANumber } from '../program/enrollment';
 import { QUIET_FROM, QUIET_UNTIL } from '../program/schedule';
 import { LANGUAGES, type Language, WEEKDAYS } from '../program/types';
 import type { FieldProblem } from '../shared/errors';
@@ -88,9 +88,6 @@ ${privacy}
     zone,
   );
 }
-
-/** The last two digits of a number: enough to recognise one's own, too few for anyone else to use. */
-const lastDigits = (phone: string) => phone.replace(/\D/g, '').slice(-2);
 
 /**
  * The number part of the page. A running program with no proven number (none given, one waiting for its YES,

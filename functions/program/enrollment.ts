@@ -157,6 +157,9 @@ export const takesANumber = (enrollment: Pick<Enrollment, 'status' | 'phone' | '
   enrollment.status === 'active' &&
   (!enrollment.phone || enrollment.smsStatus === 'awaiting-yes' || enrollment.smsStatus === 'none');
 
+/** The last two digits of a number: enough for its owner to know it, too few for anyone else to use. */
+export const lastDigits = (phone: string): string => phone.replace(/\D/g, '').slice(-2);
+
 export const retainedUntil = (endedAt: string, retentionDays: number): number =>
   Math.floor(Date.parse(endedAt) / 1000) + retentionDays * 86_400;
 

@@ -1,5 +1,5 @@
 import type { EnrollmentStore } from '../../ports/store';
-import { type Enrollment, takesANumber } from '../../program/enrollment';
+import { type Enrollment, lastDigits, takesANumber } from '../../program/enrollment';
 import { parseNumberToAdd, parseScheduleSettings } from '../../program/enrollment-input';
 import { reschedule } from '../../program/schedule';
 import { NotFoundError, ValidationError } from '../../shared/errors';
@@ -48,7 +48,9 @@ export async function changeSettings(
   const { nudges, language, discreet, ...schedule } = parseScheduleSettings(body);
   // Both parsed before anything is written: a bad number leaves the other settings unsaved as well.
   const number = parseNumberToAdd(body, schedule.timezone);
-  const held = number !== undefined && (await mayAddNumber(deps, sub, number));
+  // The enrollment read to check the number is the first attempt's snapshot: it is not read twice.
+  const checked = number === undefined ? undefined : await mayAddNumber(deps, sub, number);
+  const held = checked?.held === true;
   const now = deps.clock.now().toISOString();
   let named = false;
   let previous: string | undefined;
@@ -107,7 +109,7 @@ export async function changeSettings(
       for (const key of Object.keys(e) as (keyof Enrollment)[]) if (!(key in after)) delete e[key];
       Object.assign(e, after);
     },
-    undefined,
+    checked?.current,
     (next) => (named ? deps.store.nameNumber(next, previous) : deps.store.saveEnrollment(next)),
   );
   // The number's consent, then its "reply YES" text. The form sent again with the same number (a second
@@ -145,7 +147,11 @@ async function formConsentSince(deps: Deps, enrollment: Enrollment): Promise<boo
  * Whether a number may be given to this program (it is running, and has no proven number: `takesANumber`),
  * and, if so, whether another running program already texts it. A number that said YES keeps its place.
  */
-async function mayAddNumber(deps: Deps, id: string, number: string): Promise<boolean> {
+async function mayAddNumber(
+  deps: Deps,
+  id: string,
+  number: string,
+): Promise<{ current: Enrollment; held: boolean }> {
   const current = await deps.store.getEnrollment(id);
   if (!current) throw new NotFoundError('This enrollment no longer exists.');
   const language = current.language ?? 'en';
@@ -169,8 +175,5 @@ async function mayAddNumber(deps: Deps, id: string, number: string): Promise<boo
       undefined,
       language,
     );
-  return heldByAnother(deps, number, id);
+  return { current, held: await heldByAnother(deps, number, id) };
 }
-
-/** The last two digits of a number: enough for its owner to know it, too few for anyone else to use. */
-export const lastDigits = (phone: string): string => phone.replace(/\D/g, '').slice(-2);
