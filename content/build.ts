@@ -7,10 +7,24 @@ import path from 'node:path';
 import { Marked, type RendererObject, type Token, type Tokens } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import type { MessageLanguage } from '../functions/program/safety';
-import type { Language, SafetyEmail, Step, SystemEmail, SystemMessages } from '../functions/program/types';
+import type {
+  HelpLines,
+  Language,
+  SafetyEmail,
+  Step,
+  SystemEmail,
+  SystemMessages,
+} from '../functions/program/types';
 import { PALETTE } from '../functions/render/palette';
 import { SEED_IDEAS, type SeedIdea } from './ideas';
-import { ContentError, mergeTranslatedSteps, parseSteps, parseSystem, type SourceStep } from './schema';
+import {
+  ContentError,
+  HELP_LINE_PLACEHOLDERS,
+  mergeTranslatedSteps,
+  parseSteps,
+  parseSystem,
+  type SourceStep,
+} from './schema';
 
 export const CONTENT_DIR = __dirname;
 
@@ -28,6 +42,13 @@ const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
 const SHIELDED = /KINTSUGIPLACEHOLDER([A-Za-z0-9]+)X/g;
 const shield = (md: string) => md.replace(PLACEHOLDER, (_m, name: string) => `KINTSUGIPLACEHOLDER${name}X`);
 const unshield = (out: string) => out.replace(SHIELDED, (_m, name: string) => `{{${name}}}`);
+/**
+ * In HTML, a help line's placeholder is filled as it is (`{{{name}}}`): its value is HTML this build rendered
+ * from content/system.yaml (its links), never anything a person typed.
+ */
+const HELP_LINES: ReadonlySet<string> = new Set(HELP_LINE_PLACEHOLDERS);
+const unshieldHtml = (out: string) =>
+  out.replace(SHIELDED, (_m, name: string) => (HELP_LINES.has(name) ? `{{{${name}}}}` : `{{${name}}}`));
 
 const escapeAttr = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -91,7 +112,10 @@ const textRenderer: RendererObject = {
   },
   link({ href, tokens }) {
     const text = this.parser.parseInline(tokens);
-    return text === href || href.startsWith('tel:') ? text : `${text} (${href})`;
+    // A number, or a site named by its own address ("findahelpline.com"), is written once.
+    return text === href || href === `https://${text}` || href.startsWith('tel:')
+      ? text
+      : `${text} (${href})`;
   },
   text(token: Tokens.Text | Tokens.Escape) {
     return 'tokens' in token && token.tokens ? this.parser.parseInline(token.tokens) : token.text;
@@ -152,10 +176,20 @@ export function renderBody(
     text += `${todoHeading.toLocaleUpperCase(language)}\n${textMarked.parseInline(todoMd, { async: false })}\n`;
   }
   return {
-    html: unshield(html),
+    html: unshieldHtml(html),
     text: unshield(text)
       .replace(/\n{3,}/g, '\n\n')
       .trim(),
+  };
+}
+
+/** Renders a line of Markdown (a help line's wording) to inline HTML and plain text. */
+export function renderInline(markdown: string, where: string): { html: string; text: string } {
+  const md = shield(markdown.trim());
+  checkTokens(md, where);
+  return {
+    html: unshield(htmlMarked.parseInline(md, { async: false })),
+    text: unshield(textMarked.parseInline(md, { async: false })),
   };
 }
 
@@ -308,6 +342,20 @@ function compileSystem(file: string, dir: string, language: Language): SystemMes
         .map(([k, v]) => [k, (v as string).trim()]),
     ) as T;
   const { safety, discreet } = system;
+  const helpLine = <R extends string>(name: keyof HelpLines, wordings: Partial<Record<R, string>>) =>
+    Object.fromEntries(
+      Object.entries(wordings)
+        .filter(([, wording]) => wording !== undefined)
+        .map(([region, wording]) => [
+          region,
+          renderInline(wording as string, `${rel}: helpLines.${name}.${region}`),
+        ]),
+    );
+  const helpLines = {
+    emergencyLine: helpLine('emergencyLine', system.helpLines.emergencyLine),
+    crisisLine: helpLine('crisisLine', system.helpLines.crisisLine),
+    abuseLine: helpLine('abuseLine', system.helpLines.abuseLine),
+  } as HelpLines;
   const safetyEmail = (language: MessageLanguage): SafetyEmail => {
     const source = safety.email[language];
     const section = (name: keyof typeof source) =>
@@ -336,6 +384,7 @@ function compileSystem(file: string, dir: string, language: Language): SystemMes
       freshLink: email('freshLink'),
     },
     textFrequency: trimmed(system.textFrequency),
+    helpLines,
     sms: trimmed(system.sms),
     answers: trimmed(system.answers),
     safety: {

@@ -71,6 +71,12 @@ export const KNOWN_PLACEHOLDERS = {
   // Every participant email's footer: the crisis lines of where the person lives (use-cases/services/compose.ts).
   crisisLines:
     'In danger? Call 911 or your local emergency number. In crisis? Call or text 988 (US and Canada).',
+  // The help lines a lesson or system email names (content/system.yaml helpLines), as plain text: the longest.
+  emergencyLine: 'número de emergencias de tu país',
+  crisisLine:
+    'la Línea de Prevención del Suicidio y Crisis: llama al 988 y oprime 2 para hablar en español, o escribe AYUDA al 988, de día o de noche',
+  abuseLine:
+    'la Línea Nacional sobre la Violencia Doméstica: llama al 1-800-799-7233 (atienden en español) o escribe START al 88788',
 } as const;
 
 export type Placeholder = keyof typeof KNOWN_PLACEHOLDERS;
@@ -82,7 +88,24 @@ export const STEP_PLACEHOLDERS = [
   'supportEmail',
 ] as const satisfies readonly Placeholder[];
 
-/** Placeholders a system email may use: the person's values and its call-to-action link. */
+/**
+ * The help lines of where the person lives (content/system.yaml helpLines), which a lesson's or a system
+ * email's body may name: Markdown with links, filled into the HTML as it is (content/build.ts).
+ */
+export const HELP_LINE_PLACEHOLDERS = [
+  'emergencyLine',
+  'crisisLine',
+  'abuseLine',
+] as const satisfies readonly Placeholder[];
+export type HelpLine = (typeof HELP_LINE_PLACEHOLDERS)[number];
+
+/** Placeholders a step's body and closing step may use: the person's values and their help lines. */
+export const STEP_BODY_PLACEHOLDERS = [
+  ...STEP_PLACEHOLDERS,
+  ...HELP_LINE_PLACEHOLDERS,
+] as const satisfies readonly Placeholder[];
+
+/** Placeholders a system email's subject and preheader may use: the person's values and its call-to-action link. */
 export const SYSTEM_EMAIL_PLACEHOLDERS = [
   ...STEP_PLACEHOLDERS,
   'actionUrl',
@@ -161,6 +184,22 @@ const CHANNEL = z.enum(['email', 'sms', 'checkin'], { error: 'must be email, sms
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour local time "HH:MM"');
 const TEXT = z.string().trim().min(1, 'must not be empty');
 
+/** A number of one country's crisis lines (the US and Canada's 911 and 988, the US hotline), written out. */
+const ONE_COUNTRYS_LINE = /(?<![\d-])(911|988)(?![\d-])|1-800-799-7233|\b88788\b/;
+
+/**
+ * Content names no country's crisis line itself: people read it wherever they live, so it names the help
+ * lines of where they are ({{emergencyLine}}, {{crisisLine}}, {{abuseLine}}, filled per person).
+ */
+function oneCountrysLines(text: string, ctx: z.RefinementCtx<string>) {
+  const found = text.match(ONE_COUNTRYS_LINE);
+  if (found)
+    ctx.addIssue({
+      code: 'custom',
+      message: `names ${found[0]}, a crisis line of one country: write {{emergencyLine}}, {{crisisLine}} or {{abuseLine}}, filled with the lines of where the person lives`,
+    });
+}
+
 function placeholderCheck(allowed: readonly string[]) {
   return (text: string, ctx: z.RefinementCtx<string>) => {
     if (text.includes('{{{'))
@@ -176,7 +215,10 @@ function placeholderCheck(allowed: readonly string[]) {
   };
 }
 
-const STEP_TEXT = TEXT.superRefine(placeholderCheck(STEP_PLACEHOLDERS));
+const STEP_TEXT = TEXT.superRefine(placeholderCheck(STEP_PLACEHOLDERS)).superRefine(oneCountrysLines);
+const STEP_BODY_TEXT = TEXT.superRefine(placeholderCheck(STEP_BODY_PLACEHOLDERS)).superRefine(
+  oneCountrysLines,
+);
 
 /** A text for discreet mode: it must not say what the program is about (functions/program/discreet.ts). */
 function discreetCheck(text: string, ctx: z.RefinementCtx<string>) {
@@ -223,8 +265,8 @@ export const sourceStepSchema = (language: Language) =>
         question: STEP_TEXT.optional(),
         subject: STEP_TEXT.optional(),
         preheader: STEP_TEXT.optional(),
-        body: STEP_TEXT.optional(),
-        todo: STEP_TEXT.optional(),
+        body: STEP_BODY_TEXT.optional(),
+        todo: STEP_BODY_TEXT.optional(),
         ideas: z
           .array(z.enum(SEED_IDEA_IDS, { error: 'is not a seed idea listed in content/ideas.ts' }))
           .default([]),
@@ -359,14 +401,24 @@ const TranslatedStepSchema = z.strictObject(
 );
 export type TranslatedStep = z.output<typeof TranslatedStepSchema>;
 
+const SYSTEM_EMAIL_BODY = TEXT.superRefine(
+  placeholderCheck([...SYSTEM_EMAIL_PLACEHOLDERS, ...HELP_LINE_PLACEHOLDERS]),
+).superRefine(oneCountrysLines);
+
+/** Each help line's wording for each region (functions/program/crisis-lines.ts); `unknown` only for the emergency number. */
+const helpLine = (allowed: readonly Placeholder[]) => {
+  const wording = TEXT.superRefine(placeholderCheck(allowed));
+  return z.strictObject({ us: wording, canada: wording, elsewhere: wording, unknown: wording.optional() });
+};
+
 // Subjects and preheaders show in an inbox list: every system email's are discreet already.
 const SystemEmailSchema = z.strictObject({
   subject: TEXT.superRefine(placeholderCheck(SYSTEM_EMAIL_PLACEHOLDERS)).superRefine(discreetCheck),
   preheader: TEXT.superRefine(placeholderCheck(SYSTEM_EMAIL_PLACEHOLDERS)).superRefine(discreetCheck),
   action: TEXT.max(30, 'a button label should be short (30 characters at most)'),
-  body: TEXT.superRefine(placeholderCheck(SYSTEM_EMAIL_PLACEHOLDERS)),
+  body: SYSTEM_EMAIL_BODY,
   /** What follows the button: the body says what the button does, the details the rest (confirmation email). */
-  details: TEXT.superRefine(placeholderCheck(SYSTEM_EMAIL_PLACEHOLDERS)).optional(),
+  details: SYSTEM_EMAIL_BODY.optional(),
 });
 
 const smsText = (name: keyof typeof SYSTEM_SMS_PLACEHOLDERS) =>
@@ -439,6 +491,11 @@ export const SourceSystemSchema = z
       partnerInvite: SystemEmailSchema,
       partnerUnlinked: SystemEmailSchema,
       freshLink: SystemEmailSchema,
+    }),
+    helpLines: z.strictObject({
+      emergencyLine: helpLine(['emergency']).required({ unknown: true }),
+      crisisLine: helpLine([]),
+      abuseLine: helpLine([]),
     }),
     textFrequency: z.strictObject({
       checkinsAndNudges: FREQUENCY_TEXT,

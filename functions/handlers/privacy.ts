@@ -1,6 +1,7 @@
 import { chooseLanguage } from '../pages/language';
 import { dataDeletedPage, privacyPage } from '../pages/privacy';
 import { PRIVACY_WORDS } from '../pages/words/privacy';
+import { zoneKnown } from '../program/local-words';
 import { ValidationError } from '../shared/errors';
 import { formFields, header, html, json, query, rawBody, respond, wantsJson } from '../shared/http';
 import { deleteData, exportData, lookupPrivacy } from '../use-cases/enrollment/privacy';
@@ -15,7 +16,7 @@ export const handle: HttpHandle = (deps, event) =>
     if (event.requestContext.http.method === 'GET') {
       const enrollment = await lookupPrivacy(deps, token);
       const partnerUrl = `/partner?token=${encodeURIComponent(deps.tokens.sign('partner', enrollment.id))}`;
-      return html(200, privacyPage(self, partnerUrl, enrollment.language ?? 'en'));
+      return html(200, privacyPage(self, partnerUrl, enrollment.language ?? 'en', enrollment.timezone));
     }
     const fields = formFields(rawBody(event));
     const action = fields.action ?? query(event, 'action');
@@ -38,7 +39,11 @@ export const handle: HttpHandle = (deps, event) =>
       await deleteData(deps, token);
       if (wantsJson(event)) return json(200, { deleted: true });
       // The enrollment is gone: the page's form carried its language.
-      return html(200, dataDeletedPage(chooseLanguage(fields.language, header(event, 'accept-language'))));
+      const zone = fields.zone && zoneKnown(fields.zone) ? fields.zone : undefined;
+      return html(
+        200,
+        dataDeletedPage(chooseLanguage(fields.language, header(event, 'accept-language')), zone),
+      );
     }
     throw new ValidationError('invalid_action', 'Choose "export" or "delete".', 'action');
   });

@@ -55,7 +55,7 @@ export const handle: HttpHandle = (deps, event) =>
     if (action === 'resubscribe') {
       const enrollment = await resubscribe(deps, token, requestOrigin(event));
       if (wantsJson(event)) return json(200, { id: enrollment.id, email: 'active' });
-      return html(200, emailsBackPage(enrollment.language ?? 'en'));
+      return html(200, emailsBackPage(enrollment.language ?? 'en', enrollment.timezone));
     }
     if (action === 'pause') {
       const { enrollment, until } = await pauseInstead(deps, token, fields.days, requestOrigin(event));

@@ -63,6 +63,8 @@ export interface CheckinView {
   previous?: number;
   /** The enrollment's language: the page's (absent: English). */
   language?: Language;
+  /** The enrollment's time zone: the footer gives the lines of where the person lives. */
+  timezone?: string;
 }
 
 /**
@@ -112,6 +114,7 @@ ${error ? `<p class="error" id="note-error">${escapeHtml(error)}</p>` : ''}
 </form>`,
     STYLE,
     language,
+    view.timezone,
   );
 }
 
@@ -166,5 +169,6 @@ ${note}
 <p>${words.thanks}</p>`,
     STYLE,
     language,
+    recorded.timezone,
   );
 }

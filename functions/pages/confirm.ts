@@ -16,8 +16,16 @@ export function confirmLinkPage(enrollment: Enrollment, action: string): string 
       `<h1>${words.alreadyHeading}</h1><p>${words.alreadyText}</p>`,
       '',
       language,
+      enrollment.timezone,
     );
-  return confirmButtonPage(words.confirmTitle, words.confirmIntro, words.confirmButton, action, language);
+  return confirmButtonPage(
+    words.confirmTitle,
+    words.confirmIntro,
+    words.confirmButton,
+    action,
+    language,
+    enrollment.timezone,
+  );
 }
 
 /** After the button: when the first step comes, what about texts, and the partner invitation. */

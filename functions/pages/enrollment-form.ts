@@ -1,5 +1,6 @@
 import { SMS_CONSENT_WORDS } from '../program/consent';
 import { FORM_ORDER } from '../program/enrollment-input';
+import { zoneKnown } from '../program/local-words';
 import { LANGUAGES, type Language, WEEKDAYS } from '../program/types';
 import { type FieldProblem, TooManyRequestsError, ValidationError } from '../shared/errors';
 import { countryOptions, timeOptions, zoneOptions } from './choices';
@@ -202,17 +203,9 @@ ${error('nudges')}
 ${script(language)}`,
     STYLE,
     language,
+    zone,
   );
 }
-
-const zoneKnown = (timezone: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: timezone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** At the top of a form sent back: what to fix, each a link to its field. */
 function errorSummary(problems: FieldProblem[], words: EnrollmentFormWords, notice?: string): string {
@@ -263,6 +256,8 @@ export function checkYourEmailPage(values: FormValues = {}, language: Language =
     `<section id="sent">${sentMessage(words, 'h1', address, actions)}</section>`,
     STYLE,
     language,
+    // The zone the form chose, not a stored one: this page says the same whether or not the address is in.
+    values.timezone && zoneKnown(values.timezone) ? values.timezone : undefined,
   );
 }
 

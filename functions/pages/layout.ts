@@ -81,6 +81,8 @@ export function confirmButtonPage(
   button: string,
   action: string,
   language: Language = 'en',
+  /** The person's time zone, when the page is theirs: its footer gives the lines of where they live. */
+  zone?: string,
 ): string {
   return page(
     title,
@@ -88,5 +90,6 @@ export function confirmButtonPage(
 <form method="post" action="${escapeHtml(action)}"><button type="submit">${escapeHtml(button)}</button></form>`,
     '',
     language,
+    zone,
   );
 }

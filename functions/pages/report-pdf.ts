@@ -4,11 +4,13 @@
  * standard Helvetica fonts (nothing embedded, no native code); it loads only when a PDF is asked for.
  */
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
+import { crisisLinesOfZone } from '../program/crisis-lines';
 import { answerWords, type CheckpointReport, type MetricSummary, weekScoreText } from '../program/report';
 import type { Language, Track } from '../program/types';
 import { WHAT_NOW_ORDER, WHAT_NOW_WORDS, whatNow } from '../program/what-now';
 import type { ReportNote } from '../use-cases/report/view-report';
 import { dayOn } from './words/dates';
+import { plainFooter } from './words/layout';
 import { REPORT_WORDS } from './words/report';
 
 export interface ReportPdfInput {
@@ -207,10 +209,11 @@ export async function reportPdf(input: ReportPdfInput): Promise<Uint8Array> {
 
   const verdict = whatNow(report, input.track, language);
   const now = WHAT_NOW_WORDS[language];
+  const lines = crisisLinesOfZone(timezone);
   const safety = () => {
     w.heading(now.safety.title, 12);
-    w.text(now.safety.text);
-    w.text(now.safety.emergency);
+    w.text(now.safety.text(lines));
+    w.text(now.safety.emergency(lines));
   };
   w.heading(now.heading);
   if (verdict.safetyFirst) safety();
@@ -238,6 +241,6 @@ export async function reportPdf(input: ReportPdfInput): Promise<Uint8Array> {
     }
   }
   w.gap(10);
-  w.text(words.pdf.footer, { size: 9, color: MUTED });
+  w.text(plainFooter(language, lines), { size: 9, color: MUTED });
   return doc.save();
 }

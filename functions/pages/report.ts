@@ -1,3 +1,4 @@
+import { type CrisisLines, crisisLinesOfZone } from '../program/crisis-lines';
 import {
   answerWords,
   type CheckpointReport,
@@ -187,13 +188,18 @@ function participationLine(report: CheckpointReport, words: ReportWords): string
 }
 
 /** "What now": the pattern the answers lean towards, why, the other two, and the safety caveat, in `language`. */
-export function whatNowSection(report: CheckpointReport, track: Track, language: Language = 'en'): string {
+export function whatNowSection(
+  report: CheckpointReport,
+  track: Track,
+  language: Language,
+  lines: CrisisLines,
+): string {
   const words = WHAT_NOW_WORDS[language];
   const verdict = whatNow(report, track, language);
   const safety = `<div class="note safety-first" data-field="safety">
 <h3>${words.safety.title}</h3>
-<p>${escapeHtml(words.safety.text).replace('1-800-799-7233', '<a href="tel:+18007997233">1-800-799-7233</a>')}</p>
-<p>${escapeHtml(words.safety.emergency)}</p>
+<p>${escapeHtml(words.safety.text(lines)).replace('1-800-799-7233', '<a href="tel:+18007997233">1-800-799-7233</a>')}</p>
+<p>${escapeHtml(words.safety.emergency(lines))}</p>
 </div>`;
   const patterns = WHAT_NOW_ORDER.map((key) => {
     const chosen = verdict.pattern === key;
@@ -333,7 +339,7 @@ ${quickChecks(report, speech)}
 ${checkpoint(report, speech)}
 ${lateLine(report, speech)}
 ${participationLine(report, speech.words)}
-${whatNowSection(report, track, speech.language)}`;
+${whatNowSection(report, track, speech.language, crisisLinesOfZone(speech.timezone))}`;
 }
 
 /**

@@ -22,7 +22,14 @@ const texts = (enrollment: Enrollment) =>
 export function stopEmailsPage(enrollment: Enrollment, action: string): string {
   const language = languageOf(enrollment);
   const words = UNSUBSCRIBE_WORDS[language];
-  return confirmButtonPage(words.stopTitle, words.stopIntro, words.stopButton, action, language);
+  return confirmButtonPage(
+    words.stopTitle,
+    words.stopIntro,
+    words.stopButton,
+    action,
+    language,
+    enrollment.timezone,
+  );
 }
 
 /**
@@ -64,9 +71,9 @@ ${pauseSection}`,
 }
 
 /** After "Start my emails again". */
-export function emailsBackPage(language: Language = 'en'): string {
+export function emailsBackPage(language: Language = 'en', zone?: string): string {
   const words = UNSUBSCRIBE_WORDS[language];
-  return page(words.backTitle, `<h1>${words.backHeading}</h1>\n<p>${words.backText}</p>`, '', language);
+  return page(words.backTitle, `<h1>${words.backHeading}</h1>\n<p>${words.backText}</p>`, '', language, zone);
 }
 
 /** After "Pause instead": until when, and how to come back sooner. */

@@ -43,6 +43,16 @@ export function countryInSentence(code: string): string {
 }
 
 /** The ISO country of a time zone ("US" for America/Chicago), or undefined for UTC and the like. */
+/** Whether `timezone` is an IANA zone this runtime knows (a form's hidden field may say anything). */
+export function zoneKnown(timezone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: timezone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function countryOfZone(timezone: string): string | undefined {
   return getCountryCode(timezone);
 }

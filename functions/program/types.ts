@@ -182,6 +182,20 @@ export interface CrisisSms {
   concernElsewhere: string;
 }
 
+/** Which wording of a help line applies: the region of where the person lives, or (the emergency number) a country whose number is not known. */
+export type HelpLineRegion = 'us' | 'canada' | 'elsewhere' | 'unknown';
+
+/**
+ * The help lines a lesson or a system email names ({{emergencyLine}}, {{crisisLine}}, {{abuseLine}}), each
+ * rendered from Markdown for each region: HTML with its links, and plain text. `unknown` is the emergency
+ * number's only (the others say the same as `elsewhere`); `elsewhere` may hold {{emergency}}.
+ */
+export interface HelpLines {
+  emergencyLine: Record<HelpLineRegion, RenderedText>;
+  crisisLine: Record<Exclude<HelpLineRegion, 'unknown'>, RenderedText>;
+  abuseLine: Record<Exclude<HelpLineRegion, 'unknown'>, RenderedText>;
+}
+
 /** Every message that is not a program step, in Kintsugi's words. */
 export interface SystemMessages {
   email: {
@@ -208,6 +222,8 @@ export interface SystemMessages {
    * HELP texts as {{frequency}} (use-cases/services/compose.ts systemTexts).
    */
   textFrequency: { checkinsAndNudges: string; checkinsOnly: string };
+  /** The help lines of where the person lives, for the bodies that name them (use-cases/services/help-lines.ts). */
+  helpLines: HelpLines;
   sms: SystemSms;
   /** How answers to open questions are confirmed (functions/use-cases/services/answers.ts). */
   answers: AnswerTexts;

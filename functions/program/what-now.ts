@@ -16,6 +16,7 @@
  * showed signs of abuse or a call for help, on either track (`harmDisclosed`). The caveat is always shown.
  */
 
+import { type CrisisLines, HELPLINE_DIRECTORY } from './crisis-lines';
 import { answerWords, type CheckpointReport, type QuestionAnswer } from './report';
 import type { Language, Metric, Track } from './types';
 
@@ -41,7 +42,11 @@ export interface WhatNowWords {
   leansHere: string;
   why: string;
   patterns: Record<WhatNowPattern, { title: string; text: string }>;
-  safety: { title: string; text: string; emergency: string };
+  /**
+   * Safety first, with the lines of where the person lives (program/crisis-lines.ts): whom to talk to about
+   * abuse (`text`), and the emergency number (`emergency`).
+   */
+  safety: { title: string; text: (lines: CrisisLines) => string; emergency: (lines: CrisisLines) => string };
   /** The reasons, one sentence each (`question` without its scale). */
   reasons: {
     unanswered: (question: string) => string;
@@ -77,9 +82,19 @@ const ENGLISH: WhatNowWords = {
   },
   safety: {
     title: 'If you are afraid of your partner',
-    text: 'Put your own safety first, before any couples step. Couples therapy, a break, or a talk about parting can each raise the danger when one person is afraid of the other. Talk first with someone who is there for you alone: a counselor of your own, or the National Domestic Violence Hotline at 1-800-799-7233 (or text START to 88788). They can help you plan what to do, and when.',
-    emergency:
-      'If you are in danger right now, call 911. Outside the US, findahelpline.com lists services near you.',
+    text: (lines) =>
+      `Put your own safety first, before any couples step. Couples therapy, a break, or a talk about parting can each raise the danger when one person is afraid of the other. Talk first with someone who is there for you alone: a counselor of your own, or ${
+        lines.region === 'us'
+          ? 'the National Domestic Violence Hotline at 1-800-799-7233 (or text START to 88788)'
+          : `a domestic-violence helpline near you (${HELPLINE_DIRECTORY} lists free ones)`
+      }. They can help you plan what to do, and when.`,
+    emergency: (lines) => {
+      if (lines.region === 'elsewhere')
+        return `If you are in danger right now, call ${lines.emergency ?? 'your local emergency number'}.`;
+      return lines.located
+        ? 'If you are in danger right now, call 911.'
+        : `If you are in danger right now, call 911. Outside the US, ${HELPLINE_DIRECTORY} lists services near you.`;
+    },
   },
   reasons: {
     unanswered: (question) => `You did not answer “${question}”`,
@@ -116,9 +131,19 @@ const SPANISH: WhatNowWords = {
   },
   safety: {
     title: 'Si le tienes miedo a tu pareja',
-    text: 'Pon primero tu propia seguridad, antes de cualquier paso en pareja. La terapia de pareja, una pausa o una conversación sobre separarse pueden aumentar el peligro cuando una persona le tiene miedo a la otra. Habla primero con alguien que esté solo para ti: un consejero propio, o la Línea Nacional sobre la Violencia Doméstica al 1-800-799-7233, donde atienden en español (o envía START al 88788). Te pueden ayudar a planear qué hacer y cuándo.',
-    emergency:
-      'Si estás en peligro ahora mismo, llama al 911. Fuera de Estados Unidos, findahelpline.com tiene una lista de servicios cerca de ti.',
+    text: (lines) =>
+      `Pon primero tu propia seguridad, antes de cualquier paso en pareja. La terapia de pareja, una pausa o una conversación sobre separarse pueden aumentar el peligro cuando una persona le tiene miedo a la otra. Habla primero con alguien que esté solo para ti: un consejero propio, o ${
+        lines.region === 'us'
+          ? 'la Línea Nacional sobre la Violencia Doméstica al 1-800-799-7233, donde atienden en español (o envía START al 88788)'
+          : `una línea de ayuda contra la violencia doméstica cerca de ti (en ${HELPLINE_DIRECTORY} hay líneas gratuitas)`
+      }. Te pueden ayudar a planear qué hacer y cuándo.`,
+    emergency: (lines) => {
+      if (lines.region === 'elsewhere')
+        return `Si estás en peligro ahora mismo, llama al ${lines.emergency ?? 'número de emergencias de tu país'}.`;
+      return lines.located
+        ? 'Si estás en peligro ahora mismo, llama al 911.'
+        : `Si estás en peligro ahora mismo, llama al 911. Fuera de Estados Unidos, ${HELPLINE_DIRECTORY} tiene una lista de servicios cerca de ti.`;
+    },
   },
   reasons: {
     unanswered: (question) => `No respondiste «${question}»`,

@@ -3,6 +3,7 @@
  * of tables (Gmail and Outlook render them; no SVG, no images) and the same numbers as plain text.
  * Inline styles and palette colours only; the layout's dark-mode rules recolour `k-bar` and `k-track`.
  */
+import type { CrisisLines } from '../program/crisis-lines';
 import { answerWords, type CheckpointReport, type MetricSummary, weekScoreText } from '../program/report';
 import type { Language, Scale } from '../program/types';
 import { WHAT_NOW_WORDS } from '../program/what-now';
@@ -181,19 +182,19 @@ function checkpointTable(report: CheckpointReport, w: Words, language: Language)
  * When the person's own messages showed harm or fear during the program, the report email opens with what
  * its page opens with: their own safety first, and whom to call (program/what-now.ts).
  */
-export function safetyFirstHtml(report: CheckpointReport, language: Language = 'en'): string {
+export function safetyFirstHtml(report: CheckpointReport, language: Language, lines: CrisisLines): string {
   if (report.harmDisclosed !== true) return '';
   const words = WHAT_NOW_WORDS[language].safety;
   return `<p style="${TEXT}margin:0 0 8px;font-weight:bold;">${escapeHtml(words.title)}</p>
-<p style="${TEXT}margin:0 0 8px;">${escapeHtml(words.text)}</p>
-<p style="${TEXT}margin:0 0 24px;">${escapeHtml(words.emergency)}</p>`;
+<p style="${TEXT}margin:0 0 8px;">${escapeHtml(words.text(lines))}</p>
+<p style="${TEXT}margin:0 0 24px;">${escapeHtml(words.emergency(lines))}</p>`;
 }
 
 /** The same, for the email's text part: nothing when no harm was disclosed. */
-export function safetyFirstText(report: CheckpointReport, language: Language = 'en'): string[] {
+export function safetyFirstText(report: CheckpointReport, language: Language, lines: CrisisLines): string[] {
   if (report.harmDisclosed !== true) return [];
   const words = WHAT_NOW_WORDS[language].safety;
-  return [`${words.title}\n${words.text}\n${words.emergency}`];
+  return [`${words.title}\n${words.text(lines)}\n${words.emergency(lines)}`];
 }
 
 /** The charts and answer tables of a report, as an HTML fragment for the report layout's {{{charts}}}. */

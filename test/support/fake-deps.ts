@@ -46,6 +46,7 @@ const crisisTexts = (lang: 'en' | 'es'): CrisisSms => ({
 });
 
 const section = (text: string) => ({ html: `<p>${text}</p>`, text });
+const inline = (text: string) => ({ html: text, text });
 const crisisEmail = (lang: 'en' | 'es'): SafetyEmail => ({
   subject: `[${lang}] Help you can reach now`,
   preheader: '911, 988, 1-800-799-7233',
@@ -165,6 +166,24 @@ export const testCatalog: Catalog = {
       },
     },
     textFrequency: { checkinsAndNudges: '2 msgs/week', checkinsOnly: '1 msg/week' },
+    helpLines: {
+      emergencyLine: {
+        us: inline('911'),
+        canada: inline('911 (Canada)'),
+        elsewhere: inline('{{emergency}}'),
+        unknown: inline('your local emergency number'),
+      },
+      crisisLine: {
+        us: inline('988, the Lifeline'),
+        canada: inline('988, the Canadian line'),
+        elsewhere: inline('a crisis line where you live'),
+      },
+      abuseLine: {
+        us: inline('the US hotline'),
+        canada: inline('a helpline near you (Canada)'),
+        elsewhere: inline('a helpline near you'),
+      },
+    },
     sms: {
       optInPrompt: 'Kintsugi: reply YES for check-ins. Msg&data rates may apply. HELP for help, STOP to end.',
       optInConfirmed: 'Kintsugi: you are in.',

@@ -5,16 +5,38 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildContent } from '../../content/build';
+import { HELP_LINE_PLACEHOLDERS } from '../../content/schema';
+import { type CrisisLines, crisisLinesForCountry } from '../../functions/program/crisis-lines';
 import { relationshipWordsIn } from '../../functions/program/discreet';
-import { type Step, TRACKS, type Track } from '../../functions/program/types';
+import { type Language, type Step, TRACKS, type Track } from '../../functions/program/types';
+import { helpLineValues } from '../../functions/use-cases/services/help-lines';
 
-const { steps } = buildContent();
+const built = { en: buildContent(), es: buildContent(undefined, 'es') };
+
+/**
+ * A step as a person where `lines` apply reads it: its help lines ({{emergencyLine}}, {{crisisLine}},
+ * {{abuseLine}}) filled as the send fills them; the other placeholders left as they are.
+ */
+function asReadWhere(step: Step, lines: CrisisLines, language: Language = 'en'): Step {
+  const values = helpLineValues(built[language].messages, lines);
+  const fill = (body: string | undefined, form: 'html' | 'text') =>
+    body?.replace(/\{\{\{?(\w+)\}?\}\}/g, (whole, name: string) =>
+      (HELP_LINE_PLACEHOLDERS as readonly string[]).includes(name)
+        ? values[form][name as keyof typeof values.html]
+        : whole,
+    );
+  return { ...step, bodyHtml: fill(step.bodyHtml, 'html'), bodyText: fill(step.bodyText, 'text') };
+}
+
+const IN_THE_US = crisisLinesForCountry('US');
+// The lessons as someone in the US reads them: the US lines by name.
+const steps = built.en.steps.map((s) => asReadWhere(s, IN_THE_US));
 
 const HOTLINE = 'National Domestic Violence Hotline';
 const HOTLINE_NUMBER = '1-800-799-7233';
 const HOTLINE_TEXT = 'text START to 88788';
 const HOTLINE_HREF = 'href="tel:+18007997233"';
-const LIFELINE = 'call or text 988, the Suicide & Crisis Lifeline';
+const LIFELINE = 'the Suicide & Crisis Lifeline: call or text 988';
 
 function step(id: string): Step {
   const found = steps.find((s) => s.id === id);
@@ -46,7 +68,7 @@ describe('ending the relationship with a partner one fears', () => {
 
   it('both-d87-the-talk-after: its closing step sends a frightened person to the hotline before any date is set', () => {
     expect(textOf(step('both-d87-the-talk-after'))).toMatch(
-      /YOUR STEP TODAY .*If you are afraid of your partner, call the hotline before you set any date/,
+      /YOUR STEP TODAY .*If you are afraid of your partner, call a domestic-violence helpline before you set any date/,
     );
   });
 });
@@ -108,7 +130,7 @@ describe('couples therapy and fear', () => {
     expect(s.bodyHtml).toContain(HOTLINE_HREF);
     // The closing step does not send a frightened person to a couples therapist.
     expect(text).toMatch(
-      /YOUR STEP TODAY .*If you marked the line about fear, start with the hotline or a therapist of your own, not a couples therapist/,
+      /YOUR STEP TODAY .*If you marked the line about fear, start with a domestic-violence helpline or a therapist of your own, not a couples therapist/,
     );
   });
 });
@@ -123,7 +145,7 @@ describe('the repairing track’s hardest days', () => {
       expect(s.bodyHtml).toContain('href="tel:988"');
       // Warm, not alarming: an offer of someone to talk to, not a bold warning.
       const sentence = text.split(/(?<=[.!?]) /).find((x) => x.includes('988')) ?? '';
-      expect(sentence).toMatch(/\b(you can|please reach out)\b/i);
+      expect(sentence).toMatch(/\b(you can|please reach out|reach out to)\b/i);
       expect(s.bodyHtml).not.toMatch(/<strong>[^<]*988/);
     },
   );
@@ -185,5 +207,44 @@ describe('every crisis number in a lesson is a number to tap', () => {
       if (text.includes(HOTLINE_NUMBER)) expect(s.bodyHtml, s.id).toContain(HOTLINE_HREF);
       if (/\b988\b/.test(text)) expect(s.bodyHtml, s.id).toContain('href="tel:988"');
     }
+  });
+});
+
+describe('the help lines are those of where the person lives', () => {
+  const PLACES = [
+    { where: 'Mexico', lines: crisisLinesForCountry('MX'), emergency: 'tel:911' },
+    { where: 'Spain', lines: crisisLinesForCountry('ES'), emergency: 'tel:112' },
+    { where: 'the UK', lines: crisisLinesForCountry('GB'), emergency: 'tel:999' },
+    { where: 'a country whose emergency number is not known', lines: crisisLinesForCountry(undefined) },
+  ];
+  const US_ONLY =
+    /\b988\b|1-800-799-7233|88788|National Domestic Violence Hotline|Línea Nacional|Lifeline|Línea de Prevención/;
+
+  it.each(PLACES.flatMap((place) => (['en', 'es'] as const).map((language) => ({ ...place, language }))))(
+    '$where ($language): no lesson names a US-only line; the welcome gives the emergency number and the directory of free helplines',
+    ({ lines, emergency, language }) => {
+      const read = built[language].steps.map((s) => asReadWhere(s, lines, language));
+      for (const s of read) {
+        expect(s.bodyText ?? '', s.id).not.toMatch(US_ONLY);
+        expect(s.bodyHtml ?? '', s.id).not.toMatch(US_ONLY);
+      }
+      for (const welcome of read.filter((s) => s.day === 0 && s.kind === 'lesson' && s.track !== 'both')) {
+        if (emergency) expect(welcome.bodyHtml, welcome.id).toContain(`href="${emergency}"`);
+        else
+          expect(welcome.bodyText, welcome.id).toMatch(
+            /your local emergency number|número de emergencias de tu país/,
+          );
+        expect(welcome.bodyHtml, welcome.id).toContain('href="https://findahelpline.com"');
+      }
+    },
+  );
+
+  it('Canada: 988 by its Canadian name, and the directory for help with abuse, not the US hotline', () => {
+    const welcome = built.en.steps
+      .map((s) => asReadWhere(s, crisisLinesForCountry('CA')))
+      .find((s) => s.day === 0 && s.track === 'hurt' && s.kind === 'lesson');
+    expect(welcome?.bodyText).toContain("Canada's Suicide Crisis Helpline: call or text 988");
+    expect(welcome?.bodyText).not.toContain('1-800-799-7233');
+    expect(welcome?.bodyText).toContain('findahelpline.com lists free ones');
   });
 });

@@ -19,11 +19,13 @@ import { SEED_IDEAS } from '../../content/ideas';
 import {
   ContentError,
   fillWithLongest,
+  HELP_LINE_PLACEHOLDERS,
   KNOWN_PLACEHOLDERS,
   METRIC_SCALES,
   parseSteps,
   placeholdersIn,
   SMS_WINDOW,
+  STEP_BODY_PLACEHOLDERS,
   STEP_PLACEHOLDERS,
   SYSTEM_EMAIL_PLACEHOLDERS,
   SYSTEM_SMS_PLACEHOLDERS,
@@ -92,7 +94,32 @@ describe('the content schema', () => {
   it('rejects a placeholder the renderer does not fill, saying which ones are allowed', () => {
     const problems = problemsOf([lesson({ day: 1, body: 'Hello {{firstName}}.' })]);
     expect(problems).toEqual([
-      `hurt-d99-example: body: unknown placeholder {{firstName}}; allowed here: ${STEP_PLACEHOLDERS.join(', ')}`,
+      `hurt-d99-example: body: unknown placeholder {{firstName}}; allowed here: ${STEP_BODY_PLACEHOLDERS.join(', ')}`,
+    ]);
+  });
+
+  it("refuses a step that writes out one country's crisis line, and says which placeholder to use", () => {
+    for (const line of [
+      'call or text 988 tonight',
+      'the hotline at 1-800-799-7233',
+      'call 911 now',
+      'text START to 88788',
+    ])
+      expect(problemsOf([lesson({ day: 1, body: `If it gets hard, ${line}.` })])).toEqual([
+        expect.stringMatching(
+          /^hurt-d99-example: body: names (988|1-800-799-7233|911|88788), a crisis line of one country: write \{\{emergencyLine\}\}, \{\{crisisLine\}\} or \{\{abuseLine\}\}/,
+        ),
+      ]);
+    // Other numbers are words like any others.
+    expect(problemsOf([lesson({ day: 1, body: 'Write 9 things, then 11 more, in 1988 style.' })])).toEqual(
+      [],
+    );
+  });
+
+  it('a help line may be named in a body, never in a subject or a text', () => {
+    expect(problemsOf([lesson({ day: 1, body: 'Reach out to {{crisisLine}}.' })])).toEqual([]);
+    expect(problemsOf([lesson({ day: 1, subject: 'Call {{emergencyLine}}' })])).toEqual([
+      expect.stringContaining('subject: unknown placeholder {{emergencyLine}}'),
     ]);
   });
 
@@ -154,21 +181,32 @@ describe('the content schema', () => {
 describe('placeholders', () => {
   it('every placeholder in the program steps is one the renderer fills for a step', () => {
     for (const s of steps) {
-      for (const text of [s.subject, s.preheader, s.bodyHtml, s.bodyText, s.sms, s.question]) {
+      for (const text of [s.subject, s.preheader, s.sms, s.question]) {
         for (const name of placeholdersIn(text ?? '')) {
           expect(STEP_PLACEHOLDERS, `${s.id} uses {{${name}}}`).toContain(name);
           expect(KNOWN_PLACEHOLDERS).toHaveProperty(name);
         }
       }
+      for (const text of [s.bodyHtml, s.bodyText])
+        for (const name of placeholdersIn(text ?? '')) {
+          expect(STEP_BODY_PLACEHOLDERS, `${s.id} uses {{${name}}}`).toContain(name);
+          expect(KNOWN_PLACEHOLDERS).toHaveProperty(name);
+        }
     }
   });
 
   it('every system message uses only the placeholders its sender fills', () => {
     for (const [name, email] of systemEmails) {
-      for (const text of [email.subject, email.preheader, email.bodyHtml, email.bodyText]) {
+      for (const text of [email.subject, email.preheader]) {
         for (const p of placeholdersIn(text))
           expect(SYSTEM_EMAIL_PLACEHOLDERS, `email.${name} uses {{${p}}}`).toContain(p);
       }
+      for (const text of [email.bodyHtml, email.bodyText])
+        for (const p of placeholdersIn(text))
+          expect(
+            [...SYSTEM_EMAIL_PLACEHOLDERS, ...HELP_LINE_PLACEHOLDERS],
+            `email.${name} uses {{${p}}}`,
+          ).toContain(p);
     }
     for (const [name, text] of systemSms) {
       for (const p of placeholdersIn(text))
@@ -439,8 +477,11 @@ describe('emails', () => {
   it.each(TRACKS)('%s: the welcome email says where to get help when home is not safe', (track) => {
     const welcome = stepsFor(track).find((s) => s.day === 0 && s.kind === 'lesson');
     expect(welcome?.bodyText).toContain('is not the right tool right now');
-    expect(welcome?.bodyText).toContain('988 (Suicide & Crisis Lifeline)');
-    expect(welcome?.bodyText).toContain('National Domestic Violence Hotline at 1-800-799-7233');
+    // The lines of where the person lives (test/unit/content-safety.test.ts reads them in each place).
+    expect(welcome?.bodyText).toMatch(/danger, call \{\{emergencyLine\}\}\./);
+    expect(welcome?.bodyText).toContain('reach out to {{abuseLine}}.');
+    expect(welcome?.bodyText).toContain('reach out to {{crisisLine}}.');
+    expect(welcome?.bodyHtml).toContain('{{{crisisLine}}}');
   });
 
   it('the confirmation email explains the program, waits for the click, and tells a stranger to ignore it', () => {

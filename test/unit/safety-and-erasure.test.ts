@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { whatNowSection } from '../../functions/pages/report';
 import { contactHash } from '../../functions/program/consent';
+import { crisisLinesForCountry } from '../../functions/program/crisis-lines';
 import { confirm } from '../../functions/use-cases/enrollment/confirm';
 import { enroll } from '../../functions/use-cases/enrollment/enroll';
 import { deleteData } from '../../functions/use-cases/enrollment/privacy';
@@ -305,6 +306,8 @@ describe('deleting from the privacy page', () => {
   });
 });
 
+const IN_THE_US = crisisLinesForCountry('US');
+
 describe('the day-90 report of someone whose messages showed signs of abuse', () => {
   const safetyBeforePatterns = (html: string) =>
     html.indexOf('data-field="safety"') < html.indexOf('class="pattern');
@@ -318,8 +321,32 @@ describe('the day-90 report of someone whose messages showed signs of abuse', ()
     if (!enrollment) throw new Error('no enrollment');
     const report = await makeReport(world.deps, enrollment);
     expect(report.harmDisclosed).toBe(true);
-    expect(safetyBeforePatterns(whatNowSection(report, 'hurt'))).toBe(true);
+    expect(safetyBeforePatterns(whatNowSection(report, 'hurt', 'en', IN_THE_US))).toBe(true);
     expect(JSON.stringify(report)).not.toContain('hit me');
+  });
+
+  it('names the lines of where the person lives: the US hotline in the US, 911 and free helplines in Mexico, 112 in Spain', async () => {
+    const world = fakeWorld();
+    const id = await participant(world);
+    await sms(world, 'he hit me again last night');
+    const enrollment = await enrollmentOf(world, id);
+    if (!enrollment) throw new Error('no enrollment');
+    const report = await makeReport(world.deps, enrollment);
+    const safetyOf = (html: string) =>
+      html.slice(
+        html.indexOf('data-field="safety"'),
+        html.indexOf('</div>', html.indexOf('data-field="safety"')),
+      );
+    const us = safetyOf(whatNowSection(report, 'hurt', 'en', IN_THE_US));
+    expect(us).toContain('href="tel:+18007997233"');
+    expect(us).toContain('call 911.');
+    const mexico = safetyOf(whatNowSection(report, 'hurt', 'es', crisisLinesForCountry('MX')));
+    expect(mexico).not.toMatch(/1-800|88788|Línea Nacional/);
+    expect(mexico).toContain('llama al 911.');
+    expect(mexico).toContain('findahelpline.com');
+    const spain = safetyOf(whatNowSection(report, 'hurt', 'es', crisisLinesForCountry('ES')));
+    expect(spain).toContain('llama al 112.');
+    expect(spain).not.toMatch(/911|1-800/);
   });
 
   it('keeps the caveat after the patterns for someone whose messages did not', async () => {
@@ -330,6 +357,6 @@ describe('the day-90 report of someone whose messages showed signs of abuse', ()
     if (!enrollment) throw new Error('no enrollment');
     const report = await makeReport(world.deps, enrollment);
     expect(report.harmDisclosed).toBeUndefined();
-    expect(safetyBeforePatterns(whatNowSection(report, 'hurt'))).toBe(false);
+    expect(safetyBeforePatterns(whatNowSection(report, 'hurt', 'en', IN_THE_US))).toBe(false);
   });
 });

@@ -53,6 +53,10 @@ export const LAYOUT_WORDS: Record<Language, LayoutWords> = {
   },
 };
 
+/** The footer as plain text (the report's PDF), in `language`, with the lines of where the person lives. */
+export const plainFooter = (language: Language, lines: CrisisLines): string =>
+  LAYOUT_WORDS[language].footer(lines).replaceAll('&amp;', '&');
+
 /**
  * The use cases' messages a person may meet on a page when the program no longer knows their language (the
  * enrollment is gone): in Spanish for a Spanish browser. Each is the use case's English, word for word.

@@ -71,7 +71,6 @@ export interface ReportWords {
     axis: string;
     yourAnswer: (answer: string) => string;
     noNotes: string;
-    footer: string;
     filename: string;
   };
 }
@@ -168,8 +167,6 @@ You both chose to share this count, and nothing else.`,
       axis: 'Program week (– means no answer)',
       yourAnswer: (answer) => `Your answer: ${answer}`,
       noNotes: 'There are no notes to show.',
-      footer:
-        'Kintsugi is a coaching program, not therapy or crisis care. In danger: 911. Suicide & Crisis Lifeline: call or text 988. National Domestic Violence Hotline: 1-800-799-7233.',
       filename: 'kintsugi-90-day-checkpoint.pdf',
     },
   },
@@ -265,8 +262,6 @@ Los dos decidieron compartir esta cuenta, y nada más.`,
       axis: 'Semana del programa (– quiere decir sin respuesta)',
       yourAnswer: (answer) => `Tu respuesta: ${answer}`,
       noNotes: 'No hay notas que mostrar.',
-      footer:
-        'Kintsugi es un programa de acompañamiento, no una terapia ni un servicio de crisis. En peligro: 911. Línea 988 de Prevención del Suicidio y Crisis: llama al 988 y oprime 2 para español. Línea Nacional sobre la Violencia Doméstica: 1-800-799-7233 (atienden en español).',
       filename: 'kintsugi-punto-de-control-90-dias.pdf',
     },
   },

@@ -1,5 +1,6 @@
 import type { OutgoingEmail } from '../../ports/mailer';
 import type { ConsentStore } from '../../ports/store';
+import { crisisLinesOfZone } from '../../program/crisis-lines';
 import type { Enrollment } from '../../program/enrollment';
 import { inLanguage } from '../../program/in-language';
 import { invitationLayout } from '../../program/layouts';
@@ -14,6 +15,7 @@ import {
   SELF_GUIDED_LIMITS,
   SELF_GUIDED_LIMITS_ES,
 } from '../services/compose';
+import { helpLineValues } from '../services/help-lines';
 
 /**
  * The invitation's own footer, in the text part; the HTML says the same (templates/partials/invitation-footer.mjml).
@@ -63,6 +65,8 @@ export function composeInvitationEmail(
   const email = catalog.messages.email.partnerInvite;
   const stopUrl = stopInvitationsUrl(deps, to);
   const values = { ...personalValues(deps, inviter), actionUrl: enrollUrl };
+  // The lines of where the inviter lives: partners most often live in one country.
+  const helpLines = helpLineValues(catalog.messages, crisisLinesOfZone(inviter.timezone));
   const subject = fillText(email.subject, values);
   const f = INVITATION_FOOTERS[language];
   const actionLabel = email.action ?? f.open;
@@ -70,17 +74,17 @@ export function composeInvitationEmail(
     lang: language,
     subject,
     preheader: fillText(email.preheader, values),
-    body: fillHtml(email.bodyHtml, values),
+    body: fillHtml(email.bodyHtml, { ...values, ...helpLines.html }),
     actionLabel,
     actionUrl: enrollUrl,
-    details: fillHtml(email.detailsHtml ?? '', values),
+    details: fillHtml(email.detailsHtml ?? '', { ...values, ...helpLines.html }),
     stopInvitationsUrl: stopUrl,
     postalAddress: deps.config.postalAddress,
   });
   const text = [
-    fillText(email.bodyText, values),
+    fillText(email.bodyText, { ...values, ...helpLines.text }),
     `${actionLabel}: ${enrollUrl}`,
-    ...(email.detailsText ? [fillText(email.detailsText, values)] : []),
+    ...(email.detailsText ? [fillText(email.detailsText, { ...values, ...helpLines.text })] : []),
     ['—', f.why, f.kept, `${f.stop}: ${stopUrl}`, f.stopKept, f.limits, deps.config.postalAddress].join('\n'),
   ].join('\n\n');
   return {

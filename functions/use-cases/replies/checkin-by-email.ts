@@ -133,7 +133,7 @@ export async function viewEmailAnswer(
   deps: Deps,
   token: string | undefined,
   score: string | undefined,
-): Promise<EmailAnswer & { previous?: number; language: Language }> {
+): Promise<EmailAnswer & { previous?: number; language: Language; timezone?: string }> {
   const { sub } = deps.tokens.verify(token, 'checkin');
   const enrollment = await deps.store.getEnrollment(sub);
   // A score the link cannot take is said in the person's language, as the page is.
@@ -146,7 +146,13 @@ export async function viewEmailAnswer(
   // The page speaks the enrollment's language, the question too.
   const language = enrollment?.language ?? 'en';
   const step = stepIn(deps.catalog, answer.step, language);
-  return { ...answer, step, ...(previous !== undefined ? { previous } : {}), language };
+  return {
+    ...answer,
+    step,
+    ...(previous !== undefined ? { previous } : {}),
+    language,
+    ...(enrollment ? { timezone: enrollment.timezone } : {}),
+  };
 }
 
 /** What the person's note showed, when it showed signs of danger or concern (program/safety.ts). */
@@ -164,6 +170,8 @@ export interface RecordedEmailAnswer extends EmailAnswer {
   previous?: number;
   /** The enrollment's language: the page's. */
   language: Language;
+  /** The enrollment's time zone: the page's footer gives the lines of where the person lives. */
+  timezone: string;
   note: 'kept' | 'none' | 'withheld';
   safety?: NoteSafety;
 }
@@ -210,6 +218,7 @@ export async function answerByEmail(
     step: stepIn(deps.catalog, answer.step, enrollment.language),
     ...(previous !== undefined ? { previous } : {}),
     language: enrollment.language ?? 'en',
+    timezone: enrollment.timezone,
     note: kept ? 'kept' : note ? 'withheld' : 'none',
   };
   if (!signal) {

@@ -1,4 +1,5 @@
 import type { OutgoingEmail } from '../../ports/mailer';
+import { crisisLinesOfZone } from '../../program/crisis-lines';
 import { inLanguage, stepIn } from '../../program/in-language';
 import { layoutNamed } from '../../program/layouts';
 import { stepBodyOf } from '../../program/step-bodies';
@@ -13,6 +14,7 @@ import {
   textFooter,
   unsubscribeHeaders,
 } from './compose';
+import { helpLineValues } from './help-lines';
 import { link } from './links';
 
 /** The words of a check-in email's plain-text answers, in each language. */
@@ -32,8 +34,10 @@ export function composeStepEmail(
   const language = who.language ?? 'en';
   const catalog = inLanguage(deps.catalog, language);
   const step = stepIn(deps.catalog, scheduled, language);
-  const footer = footerFor(deps, who);
+  const lines = crisisLinesOfZone(who.timezone);
+  const footer = footerFor(deps, who, lines);
   const values = personalValues(deps, who);
+  const helpLines = helpLineValues(catalog.messages, lines);
   // Discreet mode: the inbox shows a neutral subject and preheader, never the step's own.
   const neutral = catalog.messages.discreet.email[step.scale ? 'question' : 'lesson'];
   const subject = who.discreet
@@ -47,7 +51,7 @@ export function composeStepEmail(
     lang: language,
     subject,
     preheader,
-    body: bodyHtml ? fillHtml(bodyHtml, values) : '',
+    body: bodyHtml ? fillHtml(bodyHtml, { ...values, ...helpLines.html }) : '',
     ...footer,
   };
   let html: string;
@@ -74,7 +78,7 @@ export function composeStepEmail(
     html = fillHtml(layoutNamed(catalog, 'message'), common);
   }
   const text =
-    `${bodyText ? fillText(bodyText, values) : ''}${answers}\n${textFooter(footer, language)}`.trimStart();
+    `${bodyText ? fillText(bodyText, { ...values, ...helpLines.text }) : ''}${answers}\n${textFooter(footer, language)}`.trimStart();
   return {
     to: who.email,
     subject,

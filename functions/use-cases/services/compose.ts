@@ -20,6 +20,7 @@ import {
   safetyFirstText,
 } from '../../render/report-charts';
 import type { Deps } from '../deps';
+import { helpLineValues } from './help-lines';
 import { footerLinks } from './links';
 
 export type ComposeDeps = Pick<Deps, 'config' | 'tokens' | 'catalog'>;
@@ -185,11 +186,13 @@ export function composeSystemEmail(
   /** Footer links for an email to someone who is not (yet) a participant, e.g. an invited partner. */
   otherFooter?: Footer,
 ): OutgoingEmail {
-  const footer = otherFooter ?? footerFor(deps, who);
+  const lines = crisisLinesOfZone(who.timezone);
+  const footer = otherFooter ?? footerFor(deps, who, lines);
   const { privacyUrl, settingsUrl } = footer;
   const language = who.language ?? 'en';
   const values = { ...personalValues(deps, who), privacyUrl, settingsUrl, ...extra, actionUrl };
-  const body = fillHtml(email.bodyHtml, values);
+  const helpLines = helpLineValues(inLanguage(deps.catalog, language).messages, lines);
+  const body = fillHtml(email.bodyHtml, { ...values, ...helpLines.html });
   const subject = atAGlance(deps, who, fillText(email.subject, values));
   const html = fillHtml(layoutNamed(inLanguage(deps.catalog, language), 'action'), {
     lang: language,
@@ -198,11 +201,13 @@ export function composeSystemEmail(
     body,
     actionLabel: email.action ?? TEXT_FOOTER[language].open,
     actionUrl,
-    details: fillHtml(email.detailsHtml ?? '', values),
+    details: fillHtml(email.detailsHtml ?? '', { ...values, ...helpLines.html }),
     ...footer,
   });
-  const details = email.detailsText ? `\n\n${fillText(email.detailsText, values)}` : '';
-  const text = `${fillText(email.bodyText, values)}\n\n${email.action ?? TEXT_FOOTER[language].open}: ${actionUrl}${details}\n${textFooter(footer, language)}`;
+  const details = email.detailsText
+    ? `\n\n${fillText(email.detailsText, { ...values, ...helpLines.text })}`
+    : '';
+  const text = `${fillText(email.bodyText, { ...values, ...helpLines.text })}\n\n${email.action ?? TEXT_FOOTER[language].open}: ${actionUrl}${details}\n${textFooter(footer, language)}`;
   return {
     to: who.email,
     subject,
@@ -223,24 +228,26 @@ export function composeReportEmail(
   const language = who.language ?? 'en';
   const catalog = inLanguage(deps.catalog, language);
   const email = catalog.messages.email.report;
-  const footer = footerFor(deps, who);
+  const lines = crisisLinesOfZone(who.timezone);
+  const footer = footerFor(deps, who, lines);
   const values = { ...personalValues(deps, who), actionUrl: reportUrl };
+  const helpLines = helpLineValues(catalog.messages, lines);
   const subject = atAGlance(deps, who, fillText(email.subject, values));
   const actionLabel = email.action ?? TEXT_FOOTER[language].open;
   const html = fillHtml(layoutNamed(catalog, 'report'), {
     lang: language,
     subject,
     preheader: atAGlance(deps, who, fillText(email.preheader, values)),
-    body: fillHtml(email.bodyHtml, values),
-    charts: safetyFirstHtml(report, language) + reportChartsHtml(report, language),
+    body: fillHtml(email.bodyHtml, { ...values, ...helpLines.html }),
+    charts: safetyFirstHtml(report, language, lines) + reportChartsHtml(report, language),
     actionLabel,
     actionUrl: reportUrl,
     ...footer,
   });
   const text = [
-    fillText(email.bodyText, values),
+    fillText(email.bodyText, { ...values, ...helpLines.text }),
     `${actionLabel}: ${reportUrl}`,
-    ...safetyFirstText(report, language),
+    ...safetyFirstText(report, language, lines),
     reportChartsText(report, language),
     `${actionLabel}: ${reportUrl}`,
   ].join('\n\n');
