@@ -734,6 +734,8 @@ const ABUSE: SafetyRule[] = [
     '\\b(?:trying to|going to|about to) (?:break|kick|bust|knock) (?:down )?(?:the|my|our) door(?: down| in)?\\b|\\btrying to (?:get|break) in\\b|\\b(?:is|he is|she is) outside (?:my|the) (?:door|house|window|apartment)\\b',
     '\\b(?:breaking|smashing|throwing|destroying) (?:things|stuff|everything|plates|dishes)\\b',
     '\\b(?:scared|afraid|terrified|frightened|nervous|do not want|can not|too scared) (?:to go|of going|going|go) (?:back )?home\\b',
+    // Afraid to be (or stay) in one's own home, in any tense: "i was scared to be at home".
+    `${NOT_NEGATED}\\b(?:scared|afraid|terrified|frightened) (?:to (?:be|stay|sleep)|of (?:being|staying|sleeping)|being) (?:at home|home alone with|in (?:the|my|our) (?:own )?(?:house|home|apartment))\\b`,
     `${NOT_NEGATED}\\b(?:not|never|do not feel|did not feel|no longer feel) (?:feel )?safe (?:at home|in my home|in my house|in the house|in my own home|in my own house|to go home|going home)\\b`,
     '\\bunsafe (?:at home|in my home|in my house)\\b',
     `${AFRAID_FOR_MY} (?:life|safety|kids|children|baby)\\b`,
@@ -1009,6 +1011,8 @@ const ROUND_2_CONCERN: SafetyRule[] = [
     '\\b(?:scared|afraid|terrified|frightened|nervous) (?:of )?(?:how|what) (?:he|she|they) (?:reacts|react|might react|would react|gets|will do|might do|would do|could do)\\b',
     '\\b(?:punches|punched|punching|punch|kicks|kicked|kicking|smashes|smashed|smashing) (?:holes in )?(?:the )?(?:walls?|doors?)\\b(?! (?:with (?:the|a) (?:ball|car))\\b)|\\b(?:throws|threw|throwing|breaks|broke|breaking|smashes|smashed) (?:things|stuff|furniture)\\b',
     '\\b(?:temper|anger|rage|outbursts|drinking|yelling|moods?)\\b (?:\\w+ ){0,2}(?:terrifies|scares|frightens) me\\b',
+    // Yelled at, and afraid: "he yelled at me today and i was scared".
+    `${NOT_NEGATED}\\b(?:yelled|screamed|shouted|yells|screams|shouts|raged|was yelling|was screaming) at me\\b(?: \\w+){0,12} (?:scared|afraid|terrified|frightened|shaking)\\b|${NOT_NEGATED}\\b(?:scared|afraid|terrified|frightened)\\b(?: \\w+){0,8} (?:yelled|screamed|shouted|yells|screams|shouts) at me\\b`,
   ]),
   ...rules('concern', 'self-harm', 'concern', [
     '\\b(?:so |really |just )?(?:tired|exhausted|sick) of (?:everything|it all|all of it|life|living|trying)\\b(?! (?:being|about|he|she|they|we|that|in|at)\\b)',

@@ -412,6 +412,8 @@ const SELF_HARM: SafetyRule[] = [
     '\\b(?:quisiera|quiero|ojala|ojala pudiera|me gustaria) no (?:despertar|volver a despertar|existir|haber nacido)\\b|\\bdormir(?:me)? y no despertar\\b|\\bno despertar (?:nunca|jamas|mas)\\b|\\bno quiero despertar\\b',
     '\\bdesaparecer (?:para siempre|y no volver|de este mundo|del mundo|de la faz)\\b',
     // As English's "want to disappear" (a participant walkthrough, 2026-12-07): not for a while, nor from somewhere.
+    // Wanting to vanish from everything, or for good, even after a group or a chat: "quiero desaparecer del grupo y de todo para siempre".
+    '\\b(?:quiero|quisiera|me quiero|solo quiero|nada mas quiero|ojala pudiera|me gustaria|tengo ganas de) desaparecer(?:me)?\\b(?: \\w+){0,6} (?:de todo|para siempre)\\b(?! (?:el|la|los|las|lo)\\b)',
     '\\b(?:quiero|quisiera|me quiero|solo quiero|nada mas quiero|ojala pudiera|me gustaria|tengo ganas de) desaparecer(?:me)?\\b(?! (?:un rato|unos dias|un dia|el fin de semana|por un tiempo|del trabajo|de aqui|de las redes|de redes|de facebook|de instagram|de tiktok|de twitter|de internet|de whatsapp|del grupo|del chat|de los chats|de la fiesta|de la reunion)\\b)',
     '\\b(?:estarian|estarias|estaria|estarán|vivirian|serian|seria|sería|es|todo seria) (?:todos )?(?:mejor|mas facil|mas felices) (?:para (?:todos|ustedes|mi familia|mis hijos|el|ella) )?si (?:yo )?(?:no estuviera|no existiera|me muero|me muriera|muero|desaparezco|me fuera para siempre|no estoy|no hubiera nacido|ya no estoy)\\b',
     '\\b(?:ya )?no tiene sentido (?:seguir|vivir|nada|la vida|mi vida|despertar)\\b(?! (?:peleando|discutiendo|hablando|con|intentando|asi con|juntos|casados|en esta relacion)\\b)',
@@ -648,6 +650,8 @@ const ABUSE: SafetyRule[] = [
     '\\b(?:golpeando|pateando|aporreando|tumbando|rompiendo) (?:la )?(?:puerta|ventana)\\b|\\b(?:quiere|esta tratando de|intenta|trata de) (?:entrar|tirar la puerta|tumbar la puerta)\\b',
     '\\b(?:rompiendo|tirando|quebrando|destrozando|aventando) (?:todo|las cosas|cosas|los platos)\\b',
     '\\b(?:tengo )?miedo de (?:volver|regresar|ir|llegar|estar) (?:a|en) (?:la |mi )?casa\\b|\\bno (?:me siento|estoy) (?:segur[ao]|a salvo) en (?:mi |la |esta )?casa\\b',
+    // Afraid to be at home, in any tense and without "de": "me dio miedo estar en casa", "me da pánico volver a casa".
+    `${NOT_NEGATED}\\b(?:miedo|panico|terror) (?:de |a )?(?:volver|regresar|ir|llegar|estar|quedarme|dormir) (?:a|en) (?:la |mi |esta |nuestra )?casa\\b`,
     '\\b(?:miedo|temo|temor|asusta|terror) (?:de )?que me (?:mate|pegue|golpee|haga dano|lastime|ahorque|viole|vuelva a pegar|vuelva a golpear)\\b',
     `\\b(?:temo|miedo) por mi vida\\b|${NOT_NEGATED}\\b(?:estoy|estamos|mis hijos estan) en peligro\\b`,
     '\\b(?:llame|tuve que llamar|voy a llamar|llamo|llamare|debo llamar) a la policia\\b',
@@ -893,8 +897,10 @@ const ROUND_2_HARM_TO_OTHERS_ES: SafetyRule[] = rules(
 const ROUND_2_CONCERN_ES: SafetyRule[] = [
   ...rules('concern', 'abuse', 'concern', [
     '\\bno me siento (?:muy |tan |del todo |nada )?(?:segur[ao]|a salvo)\\b(?=.*\\b(?:agresiv[ao]|violent[ao]|enoja\\w*|grita\\w*|miedo|borrach[ao]|se pone|amenaz\\w*)\\b)',
-    '\\b(?:me da|me dan|tengo|siento) (?:mucho |un poco de )?miedo (?:de |a )?(?:quedarme|estar con el|estar con ella|estar sola con|verlo|verla|volver a (?:la |mi )?casa|llegar a (?:la |mi )?casa|que llegue|que se enoje|como (?:va a|vaya a|reaccione|se ponga)|lo que (?:me )?(?:haga|pueda hacer|vaya a hacer|hara))\\b',
+    '\\b(?:me da|me dan|me dio|me daba|tengo|tuve|tenia|siento|senti) (?:mucho |un poco de )?miedo (?:de |a )?(?:quedarme|estar con el|estar con ella|estar sola con|verlo|verla|volver a (?:la |mi )?casa|llegar a (?:la |mi )?casa|que llegue|que se enoje|como (?:va a|vaya a|reaccione|se ponga)|lo que (?:me )?(?:haga|pueda hacer|vaya a hacer|hara))\\b',
     `${NOT_NEGATED}\\b(?:golpea|golpeo|golpeaba|patea|pateo|pateaba|rompe|rompio|rompia|avienta|avento|tira|tiro|tiraba|estrella|estrello) (?:las |la |los |el )?(?:paredes|pared|puertas|puerta|cosas|platos|muebles)\\b`,
+    // Yelled at, and afraid: "hoy me gritó y me dio miedo".
+    `${NOT_NEGATED}\\bme (?:grito|gritaba|grita|gritonea|grito feo|insulto a gritos)\\b(?: \\w+){0,10} (?:miedo|asustad[ao]|aterrad[ao]|temblando)\\b|\\b(?:miedo|asustad[ao]|aterrad[ao])\\b(?: \\w+){0,8} me (?:grito|gritaba|grita)\\b`,
   ]),
   ...rules('concern', 'self-harm', 'concern', [
     '\\b(?:estoy|me siento|ando) (?:muy |tan |super |bien )?(?:agotad[ao]|cansad[ao]|hart[ao]) de todo\\b',

@@ -465,3 +465,36 @@ describe('Spanish danger a second walkthrough found missed (2026-12-07)', () => 
     expect(assessSafety(text)).toBeUndefined();
   });
 });
+
+describe('fear at home and being yelled at, that a 90-day walkthrough found missed (2026-12-07)', () => {
+  it.each([
+    'hoy me gritó y me dio miedo estar en casa',
+    'me dio miedo estar en casa',
+    'me daba miedo quedarme en la casa con el',
+    'he yelled at me today and i was scared to be at home',
+    'i was scared to be at home last night',
+    'im afraid to be in my own house',
+  ])('reads "%s" as danger: afraid in one\'s own home, in any tense', (text) => {
+    expect(assessSafety(text)?.level).toBe('danger');
+  });
+
+  it.each([
+    'he yelled at me and i was scared',
+    'i got scared when he shouted at me',
+    'me gritó y me asusté mucho',
+    'me dio miedo cuando me gritó',
+  ])('reads "%s" as concern at least: yelled at, and afraid', (text) => {
+    expect(assessSafety(text)?.level).toMatch(/^(concern|danger)$/);
+  });
+
+  it.each([
+    'ya no me da miedo estar en casa',
+    "i'm not scared to be at home anymore",
+    'me gritó porque llegué tarde, luego hablamos bien',
+    'he yelled at me about the dishes, we laughed after',
+    'i was scared to be home alone during the storm',
+    'i was afraid to be honest at home this week, maybe a 2',
+  ])('leaves "%s" alone', (text) => {
+    expect(assessSafety(text)).toBeUndefined();
+  });
+});
