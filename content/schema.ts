@@ -134,7 +134,7 @@ export const SYSTEM_SMS_PLACEHOLDERS = {
   notPaused: [],
   checkinSkipped: ['checkinDay'],
   noteKeptCheckinOpen: [],
-  unsureKept: [],
+  unsureKept: ['label', 'more'],
   movedToEmail: [],
   textsBack: [],
   textsBackAfterAnswer: [],
@@ -530,6 +530,7 @@ export const SourceSystemSchema = z
     answers: z.strictObject({
       recorded: TEXT.superRefine(placeholderCheck(['answers', 'more'])),
       stillOpen: TEXT.superRefine(placeholderCheck(['questions'])),
+      staysOpen: NO_PLACEHOLDERS,
       unplaced: TEXT.superRefine(placeholderCheck(['count'])),
       doesNotFit: TEXT.superRefine(placeholderCheck(['questions'])),
       labelled: TEXT.superRefine(placeholderCheck(['label', 'value'])),

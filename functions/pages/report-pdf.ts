@@ -234,7 +234,9 @@ export async function reportPdf(input: ReportPdfInput): Promise<Uint8Array> {
     if (!input.notes.length) w.text(words.pdf.noNotes);
     for (const note of input.notes) {
       // ", with the answer 4 of 5" ("· with the answer" on the page).
-      const answer = note.withAnswer ? words.withAnswer(note.withAnswer).replace(' ·', ',') : '';
+      const answer = note.withAnswer
+        ? words.withAnswer(note.withAnswer, note.changedTo).replace(' ·', ',')
+        : '';
       w.text(`${dayOn(note.at, timezone, language)}${answer}`, { size: 10, color: MUTED });
       w.text(note.text);
       w.gap(4);

@@ -226,7 +226,7 @@ function noteList(notes: readonly ReportNote[], speech: Speech): string {
     .map(
       (n) =>
         `<li><p class="when"><time datetime="${escapeHtml(n.at)}">${escapeHtml(momentOn(n.at, speech.timezone, speech.language))}</time>${
-          n.withAnswer ? escapeHtml(speech.words.withAnswer(n.withAnswer)) : ''
+          n.withAnswer ? escapeHtml(speech.words.withAnswer(n.withAnswer, n.changedTo)) : ''
         }</p><p class="text">${escapeHtml(n.text)}</p></li>`,
     )
     .join('\n')}</ol>`;

@@ -24,6 +24,12 @@ export interface OpenQuestion {
   answeredBy?: string;
   /** Set once the person was asked again after a reply that could not be read. */
   reasked?: boolean;
+  /**
+   * When the person said they were not sure ("no sé", "maybe"), and by which message: the question stays
+   * open, but the next answers go to the questions after it first (routeAnswers).
+   */
+  doubtedAt?: string;
+  doubtedBy?: string;
 }
 
 /**
@@ -154,7 +160,11 @@ export function routeAnswers(
   const placed: PlacedAnswer[] = [];
   let unplaced = 0;
   for (const readings of answers) {
-    const index = free.findIndex((q) => readings.some((r) => r.scale === q.scale));
+    // A question the person said they were not sure about takes an answer only when no other one fits:
+    // after "no sé" to question 2, the next "sí" is for question 3.
+    const fits = (q: OpenQuestion) => readings.some((r) => r.scale === q.scale);
+    const undoubted = free.findIndex((q) => fits(q) && (!q.doubtedAt || q.doubtedBy === sourceId));
+    const index = undoubted >= 0 ? undoubted : free.findIndex(fits);
     const question = free[index];
     const answer = question && readings.find((r) => r.scale === question.scale);
     if (!question || !answer) {

@@ -98,6 +98,12 @@ function oneSlipFrom(word: string, target: string): boolean {
 /** Words that only lead up to the number ("I'd say a 3, rough week"): no note of their own. */
 const LEAD_IN =
   /^\s*(?:(?:i'?d|i would|i'?ll) say|i think|i guess|prob(?:ably)?|maybe|like|about|around|honestly|creo que|dir[ií]a que|yo dir[ií]a|tal vez|quiz[aá]s?)?(?:\s+(?:a|an|un|una|like|maybe|solid))*\s*$/i;
+/**
+ * The same words closing a sentence before its number ("it felt pretty safe this week, maybe a 4"): cut
+ * with the number, so the note does not end on "maybe a".
+ */
+const TRAILING_LEAD_IN =
+  /[\s,;:\-–—]*(?:\b(?:(?:i'?d|i would|i'?ll) say|i think|i guess|prob(?:ably)?|maybe|like|about|around|honestly|creo que|dir[ií]a que|yo dir[ií]a|tal vez|quiz[aá]s?|como)\b(?:\s+(?:a|an|un|una|like|maybe|solid)\b)*|(?:\s+(?:a|an|un|una)\b)+)\s*$/i;
 /** From this many words, a message with its number inside is kept whole as the note. */
 const VERBATIM_WORDS = 8;
 const wordCount = (text: string) => text.match(/\p{L}+/gu)?.length ?? 0;
@@ -129,7 +135,7 @@ export function readRating(text: string): ParsedAnswer {
     // words as they wrote them: cut out, it would leave "Probably a overall".
     if (/\p{L}/u.test(before) && /\p{L}/u.test(after) && wordCount(text) >= VERBATIM_WORDS)
       return { kind: 'score', score: n, note: text.trim() };
-    return withNote(n, (LEAD_IN.test(before) ? '' : before) + after);
+    return withNote(n, (LEAD_IN.test(before) ? '' : before.replace(TRAILING_LEAD_IN, ' ')) + after);
   }
   if (numbers.length > 1) return { kind: 'unclear' };
   const scores = new Set(spelled.map((s) => s.score));

@@ -26,6 +26,14 @@ function asParsed(reading: YesNoReading): ParsedAnswer {
     : { kind: 'score', score: reading.answer };
 }
 
+/**
+ * Words beside an answer that only hedge or fill ("4 i guess", "yeah i think so", "3 jaja"): not a note
+ * worth keeping, so the report's notes are what the person had to say.
+ */
+const FILLER_NOTE =
+  /^(?:i guess|i think|i think so|i suppose|i suppose so|i'?d say|probably|maybe|i hope|i hope so|i believe so|ok|okay|yeah|yes|lol|haha|jaja|jeje|supongo|creo|creo que si|creo que sí|yo creo|eso creo|pienso|sí|si|ok gracias|thanks|thank you|gracias)[\s.!?…]*$/i;
+const keptNote = (note: string | undefined) => (note && !FILLER_NOTE.test(note.trim()) ? note : undefined);
+
 /** One word of a reply read as an answer on its own ("4", "4/5", "four", "4️⃣", "y", "no"), if it is one. */
 function answerToken(token: string): AnswerValue | undefined {
   const word = token.toLowerCase();
@@ -62,8 +70,15 @@ export function readAnswers(text: string): AnswerReadings[] | undefined {
   const tokens = (numbered ? text.replace(numbering, ' ') : text)
     .split(/[\s,;.!&+]+|\band\b|\bthen\b/i)
     .filter(Boolean);
-  // "ya no", "yeah nah", "sí y no" are one answer (or a mixed one), not a list.
-  const phrase = yesNo?.answer === 'unclear' || (yesNo?.opening ?? 0) > 1;
+  // "ya no", "yeah nah", "sí y no" are one answer (or a mixed one), not a list; but letters alone are a list
+  // ("Y Y N", "y n n"), unless a lowercase "y" joins a Spanish S and N ("S y N": yes and no).
+  const letters = tokens.length > 1 && tokens.every((t) => /^[yns]$/i.test(t));
+  const spanishAnd =
+    tokens.length === 3 &&
+    tokens[1] === 'y' &&
+    /^[sn]$/i.test(tokens[0] ?? '') &&
+    /^[sn]$/i.test(tokens[2] ?? '');
+  const phrase = (yesNo?.answer === 'unclear' || (yesNo?.opening ?? 0) > 1) && !(letters && !spanishAnd);
   if (tokens.length > 1 && !phrase) {
     const several = tokens.map(answerToken);
     if (several.every((a): a is AnswerValue => a !== undefined)) return several.map((a) => [a]);
@@ -73,8 +88,8 @@ export function readAnswers(text: string): AnswerReadings[] | undefined {
   const readings: AnswerValue[] = [];
   for (const scale of ['1-5', 'yes-no'] as const) {
     const parsed = scale === 'yes-no' ? asParsed(yesNo) : readRating(text.trim());
-    if (parsed.kind === 'score')
-      readings.push({ scale, score: parsed.score, ...(parsed.note ? { note: parsed.note } : {}) });
+    const note = parsed.kind === 'score' ? keptNote(parsed.note) : undefined;
+    if (parsed.kind === 'score') readings.push({ scale, score: parsed.score, ...(note ? { note } : {}) });
   }
   return readings.length ? [readings] : undefined;
 }

@@ -306,6 +306,8 @@ export interface AnswerTexts {
   recorded: string;
   /** Placeholder: {{questions}}. */
   stillOpen: string;
+  /** After a doubt, when no other question waits: the doubted one stays open. */
+  staysOpen: string;
   /** Answers that fit no open question. Placeholder: {{count}}. */
   unplaced: string;
   /** An answer that fits none of the open questions. Placeholder: {{questions}}. */

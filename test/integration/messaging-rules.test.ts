@@ -228,7 +228,10 @@ describe('replies to check-ins, through the HTTP API', () => {
   it('asks once more after an unclear or out-of-range answer, then keeps the next unclear one as a note', async () => {
     const who = people.unclear as Participant;
     expect(await text(runtime, who, '7')).toMatch(/number from 1 to 5/);
-    expect(await text(runtime, who, 'hard to say really')).toMatch(/kept as a private note/);
+    // A doubt is an answer of its own: kept beside the check-in it doubts, named, and the check-in stays open.
+    expect(await text(runtime, who, 'hard to say really')).toBe(
+      'Kintsugi: not sure is an honest answer too. We kept it as a private note with week 1 check-in. It stays open if you decide later.',
+    );
     expect(await text(runtime, who, '2')).toMatch(/^2 of 5 noted/);
     const replies = await runtime.deps.store.listReplies(who.id);
     expect(replies).toEqual([

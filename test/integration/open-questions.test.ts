@@ -55,6 +55,10 @@ describe('open questions: every reply reaches the question it answers, through t
   let eli: Participant;
   /** Answers her first weekly check-in the next morning, then corrects it. */
   let fay: Participant;
+  /** In Spanish: unsure of day-30 question 2, then of her weekly check-in. */
+  let gia: Participant;
+  /** Texts "Y Y N" on day 60 with his weekly check-in still open. */
+  let hal: Participant;
 
   beforeAll(async () => {
     runtime = await startTestRuntime({ startAt: new Date(START) });
@@ -65,6 +69,9 @@ describe('open questions: every reply reaches the question it answers, through t
     cam = await enrollParticipant(runtime, { timezone: ZONE, phone: false });
     eli = await enrollParticipant(runtime, { timezone: ZONE, checkinDay: weekdayOf(29) });
     fay = await enrollParticipant(runtime, { timezone: ZONE, checkinDay: weekdayOf(7) });
+    // Gia's weekly check-in of day 28 is still open on day 30; Hal's of day 59 on day 60.
+    gia = await enrollParticipant(runtime, { timezone: ZONE, checkinDay: weekdayOf(28), language: 'es' });
+    hal = await enrollParticipant(runtime, { timezone: ZONE, checkinDay: weekdayOf(59) });
     expect((await runtime.deps.store.getEnrollment(ana.id))?.day0).toBe(DAY0);
   });
   afterAll(async () => {
@@ -127,6 +134,33 @@ describe('open questions: every reply reaches the question it answers, through t
     ]);
   });
 
+  it('day 30: "no sé" to question 2 is kept with it and named; the next "sí" goes to question 3, a later "no" to question 2', async () => {
+    expect(await text(runtime, gia, 'si')).toMatch(/pregunta 1 del día 30: sí/);
+    const doubt = await text(runtime, gia, 'no sé');
+    expect(doubt).toMatch(
+      /no saber también vale\. Lo guardamos como nota privada \(pregunta 2 del día 30\)\. Pendiente: .*pregunta 3 del día 30 \(S\/N\)/,
+    );
+    expect(await text(runtime, gia, 'si')).toMatch(/pregunta 3 del día 30: sí/);
+    expect(await text(runtime, gia, 'no')).toMatch(/pregunta 2 del día 30: no/);
+    // Notes too: the doubt is kept beside question 2.
+    const day30 = (await runtime.deps.store.listReplies(gia.id))
+      .filter((r) => r.day === 30)
+      .sort((a, b) => a.at.localeCompare(b.at));
+    expect(day30.map((r) => [r.stepId, r.score ?? r.note])).toEqual([
+      ['hurt-d30-acting-differently', 1],
+      ['hurt-d30-safe-to-be-honest', 'no sé'],
+      ['hurt-d30-both-showing-up', 1],
+      ['hurt-d30-safe-to-be-honest', 0],
+    ]);
+  });
+
+  it('a doubt on a 1–5 check-in is answered kindly, named and kept beside it, not "couldn\'t read that"', async () => {
+    const doubt = await text(runtime, gia, 'no sé, la verdad');
+    expect(doubt).toMatch(/no saber también vale.*\(check-in de la semana 4\)\. Sigue abierta/);
+    expect(doubt).not.toMatch(/no entendió/);
+    expect(await text(runtime, gia, '3')).toMatch(/check-in de la semana 4: 3 de 5|3 de 5/);
+  });
+
   it('a 1 on how safe it felt to be honest is recorded and answered with resources, and the operator sees it', async () => {
     const reply = await text(runtime, eli, '1');
     expect(reply).toMatch(/week 5 check-in: 1 of 5/);
@@ -178,6 +212,10 @@ describe('open questions: every reply reaches the question it answers, through t
     expect(answers.filter((r) => r.day === 60).map((r) => r.score)).toEqual([1, 1, 0]);
     await advanceTo(runtime, on(60, '19:00'));
     expect(await text(runtime, ana, 'yes no yes')).toMatch(/day 60 question 1: yes, day 60 question 2: no/);
+    // "Y Y N" with a weekly rating still open: three answers, not "not sure".
+    const yyn = await text(runtime, hal, 'Y Y N');
+    expect(yyn).toMatch(/day 60 question 1: yes, day 60 question 2: yes, day 60 question 3: no/);
+    expect(yyn).toMatch(/Still open: week 9 check-in \(1-5\)/);
   });
 
   it('day 60: one email reply with "y, n, y" answers the three questions emailed that day', async () => {

@@ -203,7 +203,7 @@ export const testCatalog: Catalog = {
       notPaused: 'Kintsugi: nothing was paused.',
       checkinSkipped: 'Kintsugi: check-in skipped. Next on {{checkinDay}}.',
       noteKeptCheckinOpen: 'Kept as a note. Reply 1 to 5 for the check-in.',
-      unsureKept: 'Not sure is an answer too; kept as a note.',
+      unsureKept: 'Not sure is an answer too; kept as a note with {{label}}. {{more}}',
       movedToEmail: 'Kintsugi: check-ins will come by email for a while. Text anything to move them back.',
       textsBack: 'Kintsugi: check-ins come by text again; kept as a note.',
       textsBackAfterAnswer: 'Check-ins come by text again.',
@@ -213,6 +213,7 @@ export const testCatalog: Catalog = {
     answers: {
       recorded: 'Noted {{answers}}. {{more}}',
       stillOpen: 'Still open: {{questions}}.',
+      staysOpen: 'It stays open.',
       unplaced: '{{count}} more had no open question.',
       doesNotFit: 'Does not fit: {{questions}}.',
       labelled: '{{label}}: {{value}}',

@@ -48,7 +48,10 @@ describe('YES', () => {
     await updateEnrollment(world.deps, id, (e) => {
       delete e.checkinsByEmail;
     });
-    expect(await sms(world, 'no sé')).toBe(texts.unsureKept);
+    // It names the question it kept the doubt with, and what else is open.
+    expect(await sms(world, 'no sé')).toBe(
+      'Not sure is an answer too; kept as a note with checkpoint question 1. Still open: week 12 check-in (1-5).',
+    );
     expect(world.store.replies).toHaveLength(1);
     expect(world.store.replies[0]).toMatchObject({ stepId: 'both-willing', note: 'no sé' });
     expect(world.store.replies[0]?.score).toBeUndefined();

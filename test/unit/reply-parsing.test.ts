@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isBareAyuda, isOptInYes, keywordOf } from '../../functions/program/keywords';
-import { parseAnswer, readAnswers, replyTextOf } from '../../functions/program/reply-parsing';
+import { isDoubt, parseAnswer, readAnswers, replyTextOf } from '../../functions/program/reply-parsing';
 
 describe('reading a check-in answer', () => {
   it.each([
@@ -372,5 +372,46 @@ describe('reading a rating as people write it', () => {
       [{ scale: 'yes-no', score: 0 }],
     ]);
     expect(readAnswers('2. rough week')?.[0]).toContainEqual({ scale: '1-5', score: 2, note: 'rough week' });
+  });
+});
+
+describe('what a 90-day walkthrough texted (2026-12-07)', () => {
+  it.each(['Y Y N', 'y y n', 'Y y N'])('reads "%s" as three answers, yes, yes and no', (text) => {
+    expect(readAnswers(text)).toEqual([
+      [{ scale: 'yes-no', score: 1 }],
+      [{ scale: 'yes-no', score: 1 }],
+      [{ scale: 'yes-no', score: 0 }],
+    ]);
+  });
+
+  it.each(['S y N', 's y n', 'n y s'])(
+    'still reads the Spanish "%s" (yes and no) as a mixed answer',
+    (text) => {
+      expect(readAnswers(text)).toBeUndefined();
+      expect(isDoubt(text)).toBe(true);
+    },
+  );
+
+  it.each([
+    ['it felt pretty safe this week, maybe a 4', 4, 'it felt pretty safe this week'],
+    ['the week was ok like a 3', 3, 'the week was ok'],
+    ['semana difícil, diría que un 2', 2, 'semana difícil'],
+  ])('keeps "%s" as %i with a note that does not end on its lead-in words', (text, score, note) => {
+    expect(readAnswers(text)).toEqual([[{ scale: '1-5', score, note }]]);
+  });
+
+  it.each([
+    ['4 i guess', '1-5', 4],
+    ['yeah i think so', 'yes-no', 1],
+    ['3 jaja', '1-5', 3],
+    ['si, gracias', 'yes-no', 1],
+  ])('reads "%s" with no note: the words beside it only hedge', (text, scale, score) => {
+    expect(readAnswers(text)).toEqual([[{ scale, score }]]);
+  });
+
+  it('keeps what a hedge opens: "4 i guess it was better"', () => {
+    expect(readAnswers('4 i guess it was better')).toEqual([
+      [{ scale: '1-5', score: 4, note: 'i guess it was better' }],
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import { buildReport, type CheckpointReport } from '../../functions/program/repo
 import { programSlots, type Slot } from '../../functions/program/schedule';
 import type { Catalog, Step, Track } from '../../functions/program/types';
 import { reportChartsHtml, reportChartsText } from '../../functions/render/report-charts';
+import { notesOf } from '../../functions/use-cases/report/view-report';
 import { composeReportEmail } from '../../functions/use-cases/services/compose';
 import { link } from '../../functions/use-cases/services/links';
 import { compileCatalog } from '../../scripts/build';
@@ -301,5 +302,40 @@ describe('the web report page in Spanish, for a Spanish enrollment', () => {
     const font = await (await PDFDocument.create()).embedFont(StandardFonts.Helvetica);
     const letters = new Set(font.getCharacterSet());
     for (const ch of 'áéíóúüñÁÉÍÓÚÑ¿¡«»') expect(letters.has(ch.codePointAt(0) ?? 0)).toBe(true);
+  });
+});
+
+describe('the notes of a question whose answer was changed later', () => {
+  it('shows a note with the answer it came with and the one that question holds now', () => {
+    const step = catalog.steps.find((s) => s.kind === 'check-in' && s.scale === '1-5') as Step;
+    const reply = (at: string, score: number, note?: string): Reply => ({
+      enrollmentId: 'e1',
+      at,
+      sourceId: at,
+      channel: 'sms',
+      stepId: step.id,
+      day: 7,
+      metric: step.metric,
+      score,
+      ...(note ? { note } : {}),
+    });
+    const notes = notesOf({ catalog }, [
+      reply('2027-01-12T03:00:00.000Z', 4, 'we talked for an hour'),
+      reply('2027-01-12T03:05:00.000Z', 3),
+    ]);
+    expect(notes).toEqual([
+      {
+        at: '2027-01-12T03:00:00.000Z',
+        text: 'we talked for an hour',
+        withAnswer: '4 of 5',
+        changedTo: '3 of 5',
+      },
+    ]);
+    const html = reportPage({ ...ownView(answered('hurt', typical)), notes }, 'token');
+    expect(html).toContain(' · with the answer 4 of 5 (changed later to 3 of 5)');
+    // A note whose answer was never changed says only its answer.
+    expect(notesOf({ catalog }, [reply('2027-01-12T03:00:00.000Z', 4, 'fine')])[0]).not.toHaveProperty(
+      'changedTo',
+    );
   });
 });

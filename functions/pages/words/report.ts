@@ -33,7 +33,8 @@ export interface ReportWords {
   notesNone: string;
   notesIntro: string;
   showNotes: (count: number) => string;
-  withAnswer: (answer: string) => string;
+  /** `changedTo`: the answer a later reply gave the same question. */
+  withAnswer: (answer: string, changedTo?: string) => string;
   print: string;
   includeNotesPdf: string;
   downloadPdf: string;
@@ -124,7 +125,8 @@ You both chose to share this count, and nothing else.`,
     notesIntro:
       'Everything you wrote to Kintsugi, in your own words. Only you can read them here, until your data is deleted. They print only while they are open.',
     showNotes: (count) => `Show your ${count} note${count === 1 ? '' : 's'}`,
-    withAnswer: (answer) => ` · with the answer ${answer}`,
+    withAnswer: (answer, changedTo) =>
+      ` · with the answer ${answer}${changedTo ? ` (changed later to ${changedTo})` : ''}`,
     print: 'Print',
     includeNotesPdf: 'Include my notes in the PDF',
     downloadPdf: 'Download as PDF',
@@ -218,7 +220,8 @@ Los dos decidieron compartir esta cuenta, y nada más.`,
     notesIntro:
       'Todo lo que le escribiste a Kintsugi, con tus propias palabras. Solo tú puedes leerlas aquí, hasta que se borren tus datos. Solo se imprimen mientras están abiertas.',
     showNotes: (count) => (count === 1 ? 'Ver tu nota' : `Ver tus ${count} notas`),
-    withAnswer: (answer) => ` · con la respuesta ${answer}`,
+    withAnswer: (answer, changedTo) =>
+      ` · con la respuesta ${answer}${changedTo ? ` (cambiada después a ${changedTo})` : ''}`,
     print: 'Imprimir',
     includeNotesPdf: 'Incluir mis notas en el PDF',
     downloadPdf: 'Descargar en PDF',

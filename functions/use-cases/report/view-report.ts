@@ -19,6 +19,8 @@ export interface ReportNote {
   text: string;
   /** The answer the words came with ("4 of 5", "Yes"), when they came with one. */
   withAnswer?: string;
+  /** The answer that question holds now, when a later reply changed it ("3 of 5"). */
+  changedTo?: string;
 }
 
 /** What the report page shows its owner: the report, their notes and the links they made to it. */
@@ -92,12 +94,23 @@ export function notesOf(
 ): ReportNote[] {
   const scaleOf = (stepId: string | undefined) =>
     deps.catalog.steps.find((s) => s.id === stepId)?.scale ?? '1-5';
+  const words = (r: Reply, score: number) => answerWords(score, scaleOf(r.stepId), language);
+  // The answer each question holds now: the latest reply with a score wins, as in the report.
+  const final = new Map<string, number>();
+  for (const r of [...replies].sort((a, b) => a.at.localeCompare(b.at)))
+    if (r.score !== undefined && r.stepId) final.set(`${r.stepId}#${r.day}`, r.score);
   return replies
     .filter((r): r is Reply & { note: string } => typeof r.note === 'string' && r.note.trim() !== '')
     .sort((a, b) => a.at.localeCompare(b.at))
-    .map((r) => ({
-      at: r.at,
-      text: r.note.trim(),
-      ...(r.score !== undefined ? { withAnswer: answerWords(r.score, scaleOf(r.stepId), language) } : {}),
-    }));
+    .map((r) => {
+      const now = r.stepId ? final.get(`${r.stepId}#${r.day}`) : undefined;
+      return {
+        at: r.at,
+        text: r.note.trim(),
+        ...(r.score !== undefined ? { withAnswer: words(r, r.score) } : {}),
+        ...(r.score !== undefined && now !== undefined && now !== r.score
+          ? { changedTo: words(r, now) }
+          : {}),
+      };
+    });
 }

@@ -52,8 +52,11 @@ export type AnswerOutcome =
   | { kind: 'does-not-fit'; stillOpen: OpenQuestion[] }
   /** Not readable as an answer while questions are open: asked again once. */
   | { kind: 'reasked'; stillOpen: OpenQuestion[] }
-  /** A doubt while a yes/no question is open ("no sé", "maybe"): kept as a note beside it; it stays open. */
-  | { kind: 'unsure'; stillOpen: OpenQuestion[] }
+  /**
+   * A doubt ("no sé", "maybe") while a question waits: kept as a note beside `doubted` (the oldest yes/no
+   * question waiting, else the oldest waiting), which stays open behind the others (`stillOpen`).
+   */
+  | { kind: 'unsure'; doubted: OpenQuestion; stillOpen: OpenQuestion[] }
   /** Not readable a second time: kept as a note beside the oldest open question. */
   | { kind: 'note-beside'; stillOpen: OpenQuestion[] }
   /** One answer that replaces the last one given to a question still in its window ("3", then "sorry, 4"). */
@@ -95,9 +98,22 @@ export async function answerOpenQuestions(
           outcome = { kind: 'journal-note' };
           return false;
         }
-        if (waiting.some((q) => q.scale === 'yes-no') && isDoubt(reply.text)) {
-          outcome = { kind: 'unsure', stillOpen: waiting };
-          return false;
+        if (isDoubt(reply.text)) {
+          // The question it doubts: a yes/no one first (a doubt is most often one), not one doubted before
+          // (a provider's retry of this very message finds the one it doubted).
+          const free = waiting.filter((q) => !q.doubtedAt || q.doubtedBy === reply.sourceId);
+          const doubted =
+            free.find((q) => q.scale === 'yes-no') ??
+            free[0] ??
+            waiting.find((q) => q.scale === 'yes-no') ??
+            (waiting[0] as OpenQuestion);
+          outcome = { kind: 'unsure', doubted, stillOpen: waiting.filter((q) => q !== doubted) };
+          if (doubted.doubtedAt) return false;
+          e.openQuestions = questions.map((q) =>
+            q === doubted ? { ...q, doubtedAt: reply.at, doubtedBy: reply.sourceId } : q,
+          );
+          delete e.openCheckin;
+          return;
         }
         if (!reply.reask || waiting.some((q) => q.reasked)) {
           outcome = { kind: 'note-beside', stillOpen: waiting };
@@ -268,7 +284,7 @@ export function questionBeside(
 ): OpenQuestion | undefined {
   switch (outcome.kind) {
     case 'unsure':
-      return outcome.stillOpen.find((q) => q.scale === 'yes-no');
+      return outcome.doubted;
     case 'note-beside':
     case 'does-not-fit':
       return outcome.stillOpen[0];
@@ -326,8 +342,18 @@ export function answerConfirmation(
       return texts.noteKept;
     case 'reasked':
       return texts.ratingUnclear;
-    case 'unsure':
-      return texts.unsureKept;
+    case 'unsure': {
+      const kept = (more: string) =>
+        fillText(texts.unsureKept, { label: label(outcome.doubted), more })
+          .replace(/\s{2,}/g, ' ')
+          .trim();
+      const more = outcome.stillOpen.length
+        ? fillText(words.stillOpen, { questions: openList(outcome.stillOpen) })
+        : words.staysOpen;
+      const full = kept(more);
+      // Too long for one text with every question still open: it says what it kept, and that they stay open.
+      return full.length <= ONE_SEGMENT ? full : kept(words.staysOpen);
+    }
     case 'note-beside':
       return texts.noteKeptCheckinOpen;
     case 'does-not-fit':
