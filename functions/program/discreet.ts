@@ -40,6 +40,12 @@ export const RELATIONSHIP_STEMS = [
   'abus',
   'violen',
   'domestic',
+  // Safety at home, and working on it together: read on a lock screen, they say what is going on.
+  'safe',
+  'unsafe',
+  'at home',
+  'together',
+  'why it happened',
   // Spanish (content/es/): the same giveaways.
   'confian',
   'desconf',
@@ -65,6 +71,11 @@ export const RELATIONSHIP_STEMS = [
   'doméstic',
   'amante',
   'ruptura',
+  'a salvo',
+  'en casa',
+  'juntos',
+  'juntas',
+  'el porqué',
 ] as const;
 
 const WORDS = new RegExp(`\\b(?:${RELATIONSHIP_STEMS.join('|')})[a-z]*`, 'gi');

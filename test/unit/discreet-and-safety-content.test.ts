@@ -77,6 +77,9 @@ describe('discreet mode', () => {
           if (text === undefined) continue;
           checked++;
           expect(relationshipWordsIn(text), `${slot.slot}: ${text}`).toEqual([]);
+          // The name the emails hide is hidden on the lock screen too; so is a question about safety at home.
+          expect(text, slot.slot).not.toMatch(/Kintsugi|\bsafe|at home/i);
+          expect(text, slot.slot).toMatch(/^K\. Program/);
           expect(segments(text).encodingName, slot.slot).toBe('GSM-7');
           expect(segments(text).segmentsCount, slot.slot).toBe(1);
         }
@@ -92,9 +95,12 @@ describe('discreet mode', () => {
       expect(relationshipWordsIn(filled), `sms.${name}: ${filled}`).toEqual([]);
       expect(segments(filled).segmentsCount, name).toBe(1);
     }
-    // The usual wording keeps the brand's description; only discreet mode drops it.
+    // The usual wording keeps the brand's description; only discreet mode drops it, and the name the
+    // emails hide ("K. Program" on a lock screen too).
     expect(systemTexts(deps(), {}).optInPrompt).toContain('trust');
-    expect(texts.optInPrompt).toMatch(/^Kintsugi: 90-day program/);
+    expect(systemTexts(deps(), {}).optInPrompt).toMatch(/^Kintsugi/);
+    expect(texts.optInPrompt).toMatch(/^K\. Program: 90-day program/);
+    for (const [name, text] of Object.entries(texts)) expect(text, name).not.toContain('Kintsugi');
   });
 
   it('the crisis text in discreet mode gives every number without naming what it is for', () => {

@@ -194,10 +194,9 @@ describe('a number belongs to whoever texts YES from it', () => {
     const world = fakeWorld();
     const id = await confirmed(world, 'ana@example.com', { phone: PHONE, smsConsent: true, discreet: true });
     expect(await text(world, 'HELP')).toBe(
-      world.deps.catalog.messages.discreet.sms.help?.replace(
-        '{{supportEmail}}',
-        world.deps.config.supportEmail,
-      ),
+      world.deps.catalog.messages.discreet.sms.help
+        ?.replace('{{supportEmail}}', world.deps.config.supportEmail)
+        .replace('Kintsugi', 'K. Program'),
     );
     await text(world, 'DELETE');
     await text(world, 'DELETE');

@@ -98,7 +98,7 @@ separate, private program.`,
     textsHint:
       'A few more come in the checkpoint weeks (days 30, 60 and 90). You can change this later in your settings.',
     discreet:
-      'Discreet mode: if someone else may see your phone or inbox. Emails come from "K. Program" with plain subject lines, and texts never mention trust, a partner or a relationship.',
+      'Discreet mode: if someone else may see your phone or inbox. Emails and texts come from "K. Program", emails with plain subject lines, and texts never mention trust, a partner, a relationship or safety at home.',
     safety:
       'If you are not safe at home, this program is not the right tool right now. In an emergency, call 911 in the US and Canada, or your local emergency number elsewhere. In the US, the National Domestic Violence Hotline answers at 1-800-799-7233; elsewhere, findahelpline.com lists free helplines. A self-guided program is not enough either when there is abuse, addiction or years of deception: please work with a trained counselor.',
     submit: 'Send my confirmation email',
@@ -180,7 +180,7 @@ Si tu pareja también se une, cada uno tiene su propio programa, separado y priv
     textsHint:
       'En las semanas de punto de control (días 30, 60 y 90) llegan algunos más. Puedes cambiarlo después en tu configuración.',
     discreet:
-      'Modo discreto: por si alguien más puede ver tu teléfono o tu correo. Los correos llegan de "Programa K." con asuntos sencillos, y los mensajes de texto nunca hablan de confianza, de pareja ni de la relación.',
+      'Modo discreto: por si alguien más puede ver tu teléfono o tu correo. Los correos y los mensajes de texto llegan de "Programa K.", los correos con asuntos sencillos, y los mensajes nunca hablan de confianza, de pareja, de la relación ni de seguridad en casa.',
     safety:
       'Si no estás a salvo en casa, este programa no es la herramienta adecuada ahora. En una emergencia, llama al 911 en Estados Unidos, Canadá o México, o al número de emergencias de tu país. En Estados Unidos, la Línea Nacional sobre la Violencia Doméstica atiende en español al 1-800-799-7233; en otros países, findahelpline.com tiene líneas de ayuda gratuitas. Un programa que sigues por tu cuenta tampoco basta cuando hay maltrato, adicciones o años de engaños: busca el apoyo de un consejero con formación.',
     submit: 'Enviar mi correo de confirmación',

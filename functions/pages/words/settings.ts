@@ -81,7 +81,7 @@ export const SETTINGS_WORDS: Record<Language, SettingsWords> = {
     languageHint: 'The language of your emails, texts, pages and report, from the next one on.',
     discreet: 'If someone else may see your phone or inbox',
     discreetOn:
-      'Discreet: emails come from "K. Program" with plain subject lines, and texts never mention trust, a partner or a relationship.',
+      'Discreet: emails and texts come from "K. Program", emails with plain subject lines, and texts never mention trust, a partner, a relationship or safety at home.',
     discreetOff: 'Usual: subject lines and texts say what each message is about.',
     save: 'Save my settings',
     addTexts: 'Check-ins by text',
@@ -126,7 +126,7 @@ export const SETTINGS_WORDS: Record<Language, SettingsWords> = {
     languageHint: 'El idioma de tus correos, mensajes de texto, páginas e informe, desde el próximo mensaje.',
     discreet: 'Si alguien más puede ver tu teléfono o tu correo',
     discreetOn:
-      'Discreto: los correos llegan de "Programa K." con asuntos sencillos, y los mensajes de texto nunca hablan de confianza, de pareja ni de la relación.',
+      'Discreto: los correos y los mensajes de texto llegan de "Programa K.", los correos con asuntos sencillos, y los mensajes nunca hablan de confianza, de pareja, de la relación ni de seguridad en casa.',
     discreetOff: 'Habitual: los asuntos y los mensajes dicen de qué trata cada uno.',
     save: 'Guardar mi configuración',
     addTexts: 'Preguntas por mensaje de texto',

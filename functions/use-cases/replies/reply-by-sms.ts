@@ -18,7 +18,7 @@ import { ConcurrentUpdateError } from '../../shared/errors';
 import { logger } from '../../shared/logger';
 import type { Deps } from '../deps';
 import { answerConfirmation, answerOpenQuestions, lowSafetyAnswer } from '../services/answers';
-import { personalValues, systemTexts } from '../services/compose';
+import { atAGlance, personalValues, systemTexts } from '../services/compose';
 import { channelLedger, recordConsent, recordOptOutOnce, wasErased } from '../services/consent';
 import { eraseEnrollment } from '../services/erasure';
 import { handleOnce } from '../services/inbound-once';
@@ -395,10 +395,10 @@ async function recordAnswer(
     reask: !back && !signal,
   });
   const texts = systemTexts(deps, enrollment);
-  const answered = answerConfirmation(
-    { catalog: inLanguage(deps.catalog, enrollment.language) },
-    outcome,
-    texts,
+  const answered = atAGlance(
+    deps,
+    enrollment,
+    answerConfirmation({ catalog: inLanguage(deps.catalog, enrollment.language) }, outcome, texts),
   );
   const kept = outcome.kind === 'journal-note' || outcome.kind === 'note-beside' || outcome.kind === 'unsure';
   // Words of concern that answered nothing get the resources alone (replyBySms adds them), not "good to

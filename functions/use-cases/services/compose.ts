@@ -56,13 +56,19 @@ export function systemTexts(
   const texts = who?.discreet ? { ...sms, ...discreet.sms } : sms;
   const frequency = who?.nudges === false ? textFrequency.checkinsOnly : textFrequency.checkinsAndNudges;
   const withFrequency = (text: string) => text.replaceAll('{{frequency}}', frequency);
-  return {
+  const all = {
     ...texts,
     optInPrompt: withFrequency(texts.optInPrompt),
     startConfirmed: withFrequency(texts.startConfirmed),
     help: withFrequency(texts.help),
     helpElsewhere: withFrequency(texts.helpElsewhere),
   };
+  if (!who?.discreet) return all;
+  // On a lock screen, the name the emails hide is hidden too.
+  const named = inLanguage(deps.catalog, who.language).messages.discreet.fromName;
+  return Object.fromEntries(
+    Object.entries(all).map(([key, text]) => [key, text.replaceAll('Kintsugi', named)]),
+  ) as unknown as SystemSms;
 }
 
 /** The sender's display name for this person's emails: neutral in discreet mode, else the configured one. */
@@ -70,8 +76,9 @@ export const fromNameFor = (deps: ComposeDeps, who: Pick<Enrollment, 'discreet' 
   who.discreet ? { fromName: inLanguage(deps.catalog, who.language).messages.discreet.fromName } : {};
 
 /**
- * A subject or preheader as an inbox shows it: in discreet mode, the neutral sender name where it would say
- * "Kintsugi" ("Please confirm: start your 90 days with K. Program"), since the sender's name hides it too.
+ * A subject, a preheader or a text as an inbox or a lock screen shows it: in discreet mode, the neutral
+ * sender name where it would say "Kintsugi" ("Please confirm: start your 90 days with K. Program"), since
+ * the sender's name hides it too.
  */
 export function atAGlance(
   deps: ComposeDeps,
@@ -265,7 +272,7 @@ export function composeReportEmail(
 export function composeStepSms(deps: ComposeDeps, who: Person, step: Step): string {
   const own = stepIn(deps.catalog, step, who.language);
   const text = (who.discreet ? own.discreetSms : undefined) ?? own.sms ?? '';
-  return fillText(text, personalValues(deps, who));
+  return atAGlance(deps, who, fillText(text, personalValues(deps, who)));
 }
 
 /** Where the crisis email goes and in what language: the person's language and their country's lines. */
