@@ -277,6 +277,8 @@ export interface SystemSms {
   paused: string;
   /** After RESUME, ending a pause early. */
   resumed: string;
+  /** RESUME after the pause a message with signs of danger brought: no cheer, and how to pause again. */
+  resumedAfterSafety: string;
   /** After RESUME when nothing was paused. */
   notPaused: string;
   /** After SKIP. Placeholder: {{checkinDay}}. */

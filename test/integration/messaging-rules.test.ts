@@ -121,7 +121,9 @@ describe('PAUSE, RESUME and SKIP, through the HTTP API', () => {
       const planned = programSlots(runtime.deps.catalog.steps, before).filter(
         (s) => s.position && s.day >= 3 && s.day <= 6,
       );
-      expect(await text(runtime, who, 'Pause')).toMatch(/paused for 7 days.*Thursday, April 16\./);
+      expect(await text(runtime, who, 'Pause')).toMatch(
+        /paused 7 days, emails too, until Thursday, April 16; day 90 moves with it\./,
+      );
       const emailsBefore = (await programEmails(runtime, who)).length;
       const textsBefore = (await outboundTexts(runtime, who)).length;
 
@@ -151,7 +153,9 @@ describe('PAUSE, RESUME and SKIP, through the HTTP API', () => {
       const next = programSlots(runtime.deps.catalog.steps, await enrollmentOf(runtime, who)).find(
         (s) => s.dueAt > '2026-04-09T14:00:00.000Z',
       );
-      expect(await text(runtime, who, 'PAUSE 10 days')).toMatch(/paused for 10 days.*Sunday, April 19\./);
+      expect(await text(runtime, who, 'PAUSE 10 days')).toMatch(
+        /paused 10 days, emails too, until Sunday, April 19; day 90 moves with it\./,
+      );
       await advanceTo(runtime, '2026-04-11T15:00:00.000Z'); // two days and an hour later
       expect(await text(runtime, who, 'resume')).toMatch(/welcome back/i);
       expect(await text(runtime, who, 'resume')).toMatch(/isn't paused/);

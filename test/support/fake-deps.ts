@@ -200,6 +200,7 @@ export const testCatalog: Catalog = {
       reportReady: 'Kintsugi: your day-90 report is in your email.',
       paused: 'Kintsugi: paused for {{days}} days, until {{resumeDate}}.',
       resumed: 'Kintsugi: welcome back.',
+      resumedAfterSafety: 'Kintsugi: your program picks up again. PAUSE any time.',
       notPaused: 'Kintsugi: nothing was paused.',
       checkinSkipped: 'Kintsugi: check-in skipped. Next on {{checkinDay}}.',
       noteKeptCheckinOpen: 'Kept as a note. Reply 1 to 5 for the check-in.',

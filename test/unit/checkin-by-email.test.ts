@@ -260,7 +260,7 @@ describe('pressing the button', () => {
     await expect(viewEmailAnswer(world.deps, link.token, link.score)).rejects.toMatchObject({
       code: 'question_closed',
       message: expect.stringMatching(
-        /^This question closed on Sunday, March 15,.*The next one will come as usual\.$/,
+        /^This question closed on Sunday, March 15,.*Each email's buttons answer only its own question: answer the newest one from its email, or wait for the next\.$/,
       ),
     });
   });

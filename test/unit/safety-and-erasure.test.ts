@@ -68,6 +68,9 @@ describe('a text that shows signs of danger', () => {
     world.clock.set('2026-04-15T12:00:00.000Z');
     await dispatch(world.deps);
     expect([world.emails.length, world.texts.length]).toEqual([0, 0]);
+    // Without cheer after a safety pause, and with how to pause again; an ordinary pause gets the welcome.
+    expect(await sms(world, 'RESUME')).toBe(texts.resumedAfterSafety);
+    expect(await sms(world, 'PAUSE')).toMatch(/paused|pausa/i);
     expect(await sms(world, 'RESUME')).toBe(texts.resumed);
     const e = await enrollmentOf(world, id);
     expect(e?.safetyPause).toBeUndefined();

@@ -297,7 +297,7 @@ describe('asking for the program back in one’s own words, while it is paused',
       const id = await participant(world);
       await sms(world, 'he hit me');
       expect((await world.store.getEnrollment(id))?.safetyPause).toBe(true);
-      expect(await sms(world, body)).toBe(testCatalog.messages.sms.resumed);
+      expect(await sms(world, body)).toBe(testCatalog.messages.sms.resumedAfterSafety);
       const e = await world.store.getEnrollment(id);
       expect([e?.safetyPause, e?.pausedUntil]).toEqual([undefined, undefined]);
     },

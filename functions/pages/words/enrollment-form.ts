@@ -90,7 +90,8 @@ separate, private program.`,
     texts: 'Texts',
     optional: '(optional)',
     phone: 'Mobile number',
-    phoneHint: 'For check-ins by text. Write it as you would dial it at home, like (415) 555-0134.',
+    phoneHint:
+      'For check-ins by text. Write it as you would dial it at home, with or without the country code.',
     country: 'Country of the number',
     howManyTexts: 'How many texts?',
     withNudges: 'Check-ins and a short mid-week nudge with one small thing to try: about two texts a week.',
@@ -171,7 +172,7 @@ Si tu pareja también se une, cada uno tiene su propio programa, separado y priv
     optional: '(opcional)',
     phone: 'Número de celular',
     phoneHint:
-      'Para responder la pregunta semanal por mensaje de texto. Escríbelo como lo marcarías en casa, por ejemplo (415) 555-0134.',
+      'Para responder la pregunta semanal por mensaje de texto. Escríbelo como lo marcarías en casa, con o sin el código del país.',
     country: 'País del número',
     howManyTexts: '¿Cuántos mensajes de texto?',
     withNudges:

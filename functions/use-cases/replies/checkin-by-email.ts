@@ -114,10 +114,10 @@ function refuseIfClosed(enrollment: Enrollment, question: { closesAt: string }, 
   const next = es
     ? over
       ? 'Tus 90 días terminaron, así que no llegarán más preguntas.'
-      : 'La siguiente llegará como siempre.'
+      : 'Cada correo responde solo a su propia pregunta: responde la más reciente desde su correo, o espera la siguiente.'
     : over
       ? 'Your 90 days are over, so no more questions will come.'
-      : 'The next one will come as usual.';
+      : "Each email's buttons answer only its own question: answer the newest one from its email, or wait for the next.";
   throw new ConflictError(
     'question_closed',
     es

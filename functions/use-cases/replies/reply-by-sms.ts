@@ -304,8 +304,12 @@ async function programRequest(deps: Deps, enrollment: Enrollment, request: Keywo
     await skipCheckin(deps, enrollment);
     return fillText(texts.checkinSkipped, values);
   }
-  if (request.keyword === 'resume')
-    return (await resumeProgram(deps, enrollment.id)) ? texts.resumed : texts.notPaused;
+  if (request.keyword === 'resume') {
+    // After a pause that signs of danger brought, the program comes back without cheer, and says how to stop it again.
+    const afterSafety = Boolean(enrollment.safetyPause);
+    if (!(await resumeProgram(deps, enrollment.id))) return texts.notPaused;
+    return afterSafety ? texts.resumedAfterSafety : texts.resumed;
+  }
   const days = request.days ?? 7;
   const result = await pauseProgram(deps, enrollment.id, days);
   if (!result.paused) return helpSms(texts, values, await crisisLinesOf(enrollment.phone));
