@@ -382,6 +382,7 @@ function compileSystem(file: string, dir: string, language: Language): SystemMes
       partnerInvite: email('partnerInvite'),
       partnerUnlinked: email('partnerUnlinked'),
       freshLink: email('freshLink'),
+      invitedWhileEnrolled: email('invitedWhileEnrolled'),
     },
     textFrequency: trimmed(system.textFrequency),
     helpLines,

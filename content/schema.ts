@@ -492,6 +492,7 @@ export const SourceSystemSchema = z
       partnerInvite: SystemEmailSchema,
       partnerUnlinked: SystemEmailSchema,
       freshLink: SystemEmailSchema,
+      invitedWhileEnrolled: SystemEmailSchema,
     }),
     helpLines: z.strictObject({
       emergencyLine: helpLine(['emergency']).required({ unknown: true }),

@@ -55,7 +55,7 @@ function partsOf(catalog: Catalog) {
       .map((step) => [step.id, { html: step.bodyHtml ?? '', text: step.bodyText ?? '' }]),
   );
   const steps = catalog.steps.map(({ bodyHtml: _html, bodyText: _text, ...step }) => step);
-  const { alreadyEnrolled, freshLink, ...email } = catalog.messages.email;
+  const { alreadyEnrolled, invitedWhileEnrolled, freshLink, ...email } = catalog.messages.email;
   // The layouts are half of what is left: no function that sends no email carries them.
   const { invitation, message, action, rating, yesNo, report } = catalog.layouts;
   return {
@@ -63,7 +63,7 @@ function partsOf(catalog: Catalog) {
     emailLayouts: { message, action },
     stepLayouts: { rating, yesNo, report },
     bodies,
-    enrollmentEmails: { alreadyEnrolled, freshLink },
+    enrollmentEmails: { alreadyEnrolled, invitedWhileEnrolled, freshLink },
     invitationLayout: { invitation },
   };
 }

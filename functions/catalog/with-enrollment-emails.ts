@@ -3,10 +3,11 @@
  * other function (the text webhook least of all, at the edge of its size budget) carries them.
  */
 import compiled from '../../generated/enrollment-emails.json';
+import type { EnrollmentEmail } from '../program/enrollment-emails';
 import type { Language, SystemEmail } from '../program/types';
 import type { CatalogPart } from './compiled';
 
-const emails = compiled as unknown as Record<Language, Record<'alreadyEnrolled' | 'freshLink', SystemEmail>>;
+const emails = compiled as unknown as Record<Language, Record<EnrollmentEmail, SystemEmail>>;
 
 export const withEnrollmentEmails: CatalogPart = (catalog, language) => ({
   ...catalog,

@@ -6,6 +6,7 @@ import { partnerDonePage, partnerPage } from '../pages/partner';
 import { ValidationError } from '../shared/errors';
 import { header, html, json, parseBody, query, requestOrigin, respond, wantsJson } from '../shared/http';
 import {
+  acceptInvitation,
   invitePartner,
   setParticipationSharing,
   unlinkPartner,
@@ -30,7 +31,10 @@ const handlePartner: HttpHandle = (deps, event) =>
     if (event.requestContext.http.method === 'GET') {
       return html(
         200,
-        partnerPage(await viewPartnerPage(deps, token), `/partner?token=${encodeURIComponent(token ?? '')}`),
+        partnerPage(
+          await viewPartnerPage(deps, token, query(event, 'invite')),
+          `/partner?token=${encodeURIComponent(token ?? '')}`,
+        ),
       );
     }
     const body = parseBody(event) as Record<string, unknown>;
@@ -52,10 +56,13 @@ const handlePartner: HttpHandle = (deps, event) =>
       case 'unlink':
         await unlinkPartner(deps, token);
         break;
+      case 'accept':
+        await acceptInvitation(deps, token, body.invite);
+        break;
       default:
         throw new ValidationError(
           'invalid_action',
-          'Choose "invite", "share", "keep-private" or "unlink".',
+          'Choose "invite", "share", "keep-private", "unlink" or "accept".',
           'action',
         );
     }

@@ -32,6 +32,13 @@ ${share}
       view.enrollment.timezone,
     );
   }
+  // Opened from the email sent to an enrolled person who followed an invitation: one press links the two.
+  const accept = view.invitation
+    ? `<section class="accept"><h2>${words.acceptHeading}</h2>
+<p>${words.acceptText}</p>
+<form method="post" action="${action}">${languageField(language)}<input type="hidden" name="action" value="accept"><input type="hidden" name="invite" value="${escapeHtml(view.invitation)}">
+<button type="submit">${words.acceptButton}</button></form></section>`
+    : '';
   const invite =
     view.invitationsLeft > 0
       ? `<form method="post" action="${action}">
@@ -45,6 +52,7 @@ ${languageField(language)}<input type="hidden" name="action" value="invite">
   return page(
     words.inviteTitle,
     `<h1>${words.inviteTitle}</h1>
+${accept}
 <p>${words.inviteText}</p>
 <p class="safety">${escapeHtml(words.inviteSafety)}</p>
 ${invite}

@@ -1,6 +1,6 @@
 import type { Catalog, SystemEmail } from './types';
 
-export type EnrollmentEmail = 'alreadyEnrolled' | 'freshLink';
+export type EnrollmentEmail = 'alreadyEnrolled' | 'invitedWhileEnrolled' | 'freshLink';
 
 /**
  * One of the emails only enrollment sends. The compiled catalog carries them only in the functions that

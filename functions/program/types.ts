@@ -216,6 +216,11 @@ export interface SystemMessages {
      * Compiled apart with the two above (only enrollment's function sends it).
      */
     freshLink?: SystemEmail;
+    /**
+     * To an address that already has a program, when the form came through a partner's invitation: its button
+     * opens the person's partner page, where one more press links the two programs. Compiled apart too.
+     */
+    invitedWhileEnrolled?: SystemEmail;
   };
   /**
    * How often texts come, for each choice of texts (Enrollment.nudges): filled into the opt-in, START and

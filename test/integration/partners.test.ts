@@ -139,3 +139,101 @@ describe('partners, each with a private program, through HTTP', () => {
     expect(notice[0]?.text).not.toContain(ben);
   });
 });
+
+describe('an invitation followed by someone already in the program', () => {
+  let runtime: Runtime;
+  const dana = uniqueEmail('dana');
+  const sam = uniqueEmail('sam');
+  let danaId: string;
+  let samId: string;
+  let invite: string;
+
+  beforeAll(async () => {
+    runtime = await startTestRuntime({ startAt: new Date('2026-06-01T10:00:00Z') });
+    danaId = (await api(runtime, '/enrollments', { json: { email: dana, timezone: ZONE, role: 'hurt' } }))
+      .body.id;
+    await confirmFor(runtime, dana);
+    // Sam signed up on his own, before Dana invited him.
+    samId = (await api(runtime, '/enrollments', { json: { email: sam, timezone: ZONE, role: 'repairing' } }))
+      .body.id;
+    await confirmFor(runtime, sam);
+    const danaPage = await partnerPageOf(runtime, dana);
+    await api(runtime, danaPage, {
+      method: 'POST',
+      headers: form,
+      body: `action=invite&email=${encodeURIComponent(sam)}`,
+    });
+    invite =
+      new URL(
+        linkIn(
+          (await emailsTo(runtime, sam)).find((m) => m.text?.includes('/?invite=')),
+          '/',
+        ),
+      ).searchParams.get('invite') ?? '';
+  });
+  afterAll(async () => {
+    await runtime?.stop();
+  });
+
+  const linkedIds = async () => [
+    (await runtime.deps.store.getEnrollment(danaId))?.partner?.id,
+    (await runtime.deps.store.getEnrollment(samId))?.partner?.id,
+  ];
+
+  it('answers the form as ever, and emails the address a way to link that only its owner can press', async () => {
+    const before = (await emailsTo(runtime, sam)).length;
+    // Anyone holding the invitation could type Sam's address: the answer is the one everyone gets.
+    const posted = await api(runtime, '/enrollments', {
+      json: { email: sam, timezone: ZONE, role: 'repairing', invite },
+    });
+    expect(posted.status).toBe(202);
+    expect(posted.body.status).toBe('pending');
+    const notice = (await emailsTo(runtime, sam)).slice(before).at(-1);
+    expect(notice?.subject).toBe('A sign-up request for this address');
+    expect(notice?.text).toContain('want your program linked with the one of the person who invited you');
+    expect(notice?.text).toMatch(/\/partner\?token=[^\s]+&invite=/);
+    // Nothing is linked until Sam presses the button himself.
+    expect(await linkedIds()).toEqual([undefined, undefined]);
+  });
+
+  it('links the two programs when Sam presses the button on his own partner page, and says so', async () => {
+    const notice = (await emailsTo(runtime, sam)).at(-1);
+    const page = pathOf(linkIn(notice, '/partner'));
+    const shown = await api(runtime, page, { headers: { accept: 'text/html' } });
+    expect(shown.text).toContain('Link with the person who invited you');
+    expect(shown.text).toContain('name="invite"');
+    const token = new URL(`http://x${page}`).searchParams.get('token') ?? '';
+    const pressed = await api(runtime, `/partner?token=${encodeURIComponent(token)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      body: `action=accept&invite=${encodeURIComponent(invite)}&language=en`,
+    });
+    expect(pressed.status).toBe(200);
+    expect(pressed.text).toContain('Your programs are linked');
+    expect(await linkedIds()).toEqual([samId, danaId]);
+    // A second press is told they are linked already; nothing changes.
+    const again = await api(runtime, `/partner?token=${encodeURIComponent(token)}`, {
+      method: 'POST',
+      headers: form,
+      body: `action=accept&invite=${encodeURIComponent(invite)}`,
+    });
+    expect(again.status).toBe(409);
+    expect(await linkedIds()).toEqual([samId, danaId]);
+  });
+
+  it('refuses a forged invitation with words, linking nothing', async () => {
+    const other = uniqueEmail('other');
+    await api(runtime, '/enrollments', { json: { email: other, timezone: ZONE, role: 'hurt' } });
+    await confirmFor(runtime, other);
+    const page = await partnerPageOf(runtime, other);
+    const refused = await api(runtime, page, {
+      method: 'POST',
+      headers: form,
+      body: 'action=accept&invite=forged',
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toBe(
+      'This invitation can no longer be accepted. Your own program carries on as before.',
+    );
+  });
+});

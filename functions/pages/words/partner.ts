@@ -29,8 +29,12 @@ export interface PartnerWords {
   endedTitle: string;
   endedText: string;
   canStillDo: string;
+  /** An invitation followed by someone already in the program: link the two programs. */
+  acceptHeading: string;
+  acceptText: string;
+  acceptButton: string;
   /** After each action: [title, text]. */
-  done: Record<'invite' | 'share' | 'keep-private' | 'unlink', [string, string]>;
+  done: Record<'invite' | 'share' | 'keep-private' | 'unlink' | 'accept', [string, string]>;
 }
 
 export const PARTNER_WORDS: Record<Language, PartnerWords> = {
@@ -83,7 +87,15 @@ invitation; it says nothing about your program or your answers.`,
         'Link ended',
         'Your programs are no longer linked. Your partner is told only that the link ended.',
       ],
+      accept: [
+        'Your programs are linked',
+        'Each of you keeps a private program. From your partner page, each of you may choose to share how many weekly check-ins you answered, and either of you can end the link at any time.',
+      ],
     },
+    acceptHeading: 'Link with the person who invited you',
+    acceptText:
+      'You followed an invitation from someone in Kintsugi. Linking keeps both programs private: each of you may choose to see only how many weekly check-ins the other answered. Either of you can end the link at any time.',
+    acceptButton: 'Link our programs',
   },
   es: {
     whatMaySee: 'Lo que tu pareja puede ver',
@@ -137,6 +149,14 @@ corta, que no dice nada de tu programa ni de tus respuestas.`,
         'Vínculo terminado',
         'Sus programas ya no están vinculados. A tu pareja solo le decimos que el vínculo terminó.',
       ],
+      accept: [
+        'Sus programas están vinculados',
+        'Cada uno conserva un programa privado. Desde su página de pareja, cada uno puede elegir compartir cuántas preguntas semanales respondió, y cualquiera de los dos puede terminar el vínculo cuando quiera.',
+      ],
     },
+    acceptHeading: 'Vincularte con quien te invitó',
+    acceptText:
+      'Seguiste una invitación de alguien que está en Kintsugi. Al vincularse, los dos programas siguen siendo privados: cada uno puede elegir ver solo cuántas preguntas semanales respondió el otro. Cualquiera de los dos puede terminar el vínculo cuando quiera.',
+    acceptButton: 'Vincular nuestros programas',
   },
 };

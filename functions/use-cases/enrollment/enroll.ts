@@ -83,7 +83,11 @@ export async function enroll(
     await sendConfirmation(deps, holder, requestId);
   } else if (holder) {
     logger.info('enrollment asked for with an enrolled address', { enrollmentId: holder.id });
-    await sendNotice(deps, holder, requestId);
+    // Through a partner's invitation, a running program's owner may link theirs: the email opens their
+    // partner page, where only they can press the button (the form's answer is the same as ever).
+    const invite = (body as { invite?: unknown }).invite as string;
+    const mayLink = invitedBy !== undefined && invitedBy !== holder.id && holder.status === 'active';
+    await sendNotice(deps, holder, requestId, mayLink ? invite : undefined);
   }
   // A fresh id, as a new enrollment gets: nothing in the answer tells the two apart.
   return { id: deps.newId(), status: 'pending' };
@@ -107,16 +111,15 @@ export async function sendConfirmation(deps: Deps, enrollment: Enrollment, reque
  * To an address that already has a program (running or ended): someone asked to enroll it; if it was
  * them, their settings and privacy links. Never to an address that stopped our emails or bounced.
  */
-async function sendNotice(deps: Deps, holder: Enrollment, requestId: string): Promise<void> {
+async function sendNotice(deps: Deps, holder: Enrollment, requestId: string, invite?: string): Promise<void> {
   if (holder.emailStatus !== 'active') return;
   if (!(await mayEmailAddress(deps, holder.email, 'notice', requestId))) return;
-  const settingsUrl = link(deps, '/settings', 'settings', holder.id);
-  await deps.mailer.send(
-    composeSystemEmail(
-      deps,
-      holder,
-      enrollmentEmail(inLanguage(deps.catalog, holder.language), 'alreadyEnrolled'),
-      settingsUrl,
-    ),
-  );
+  const catalog = inLanguage(deps.catalog, holder.language);
+  const [email, actionUrl] = invite
+    ? [
+        enrollmentEmail(catalog, 'invitedWhileEnrolled'),
+        link(deps, '/partner', 'partner', holder.id, { invite }),
+      ]
+    : [enrollmentEmail(catalog, 'alreadyEnrolled'), link(deps, '/settings', 'settings', holder.id)];
+  await deps.mailer.send(composeSystemEmail(deps, holder, email, actionUrl));
 }

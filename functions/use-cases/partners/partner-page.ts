@@ -9,7 +9,7 @@ import type { Deps } from '../deps';
 import { composeSystemEmail } from '../services/compose';
 import { limitSource, mayEmailAddress } from '../services/limits';
 import { link } from '../services/links';
-import { partnerOf } from '../services/partnership';
+import { inviterOf, linkPartners, partnerOf } from '../services/partnership';
 import { updateEnrollment } from '../services/update-enrollment';
 import { composeInvitationEmail, invitationsRefused } from './invitations';
 
@@ -25,6 +25,8 @@ export interface PartnerView {
   canInvite: boolean;
   /** The participant's own pages, for what they can still do once the program has ended. */
   links: { privacyUrl: string; reportUrl?: string };
+  /** The invitation the page was opened with (an enrolled person's way to link), when it can be accepted. */
+  invitation?: string;
 }
 
 const emailSchema = z.pipe(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254)), z.email());
@@ -36,14 +38,24 @@ async function owner(deps: Deps, token: string | undefined): Promise<Enrollment>
   return enrollment;
 }
 
-/** The partner page's state, changing nothing. */
-export async function viewPartnerPage(deps: Deps, token: string | undefined): Promise<PartnerView> {
+/**
+ * The partner page's state, changing nothing. `invite`: the invitation an enrolled person followed (the
+ * link in the email enrollment sent them), offered to accept while it can be.
+ */
+export async function viewPartnerPage(
+  deps: Deps,
+  token: string | undefined,
+  invite?: string,
+): Promise<PartnerView> {
   const enrollment = await owner(deps, token);
   const [partner, report] = await Promise.all([
     partnerOf(deps, enrollment),
     enrollment.status === 'active' ? undefined : deps.store.getReport(enrollment.id),
   ]);
+  const acceptable =
+    invite !== undefined && enrollment.status === 'active' && !partner && readInvitation(deps, invite);
   return {
+    ...(acceptable ? { invitation: invite } : {}),
     enrollment,
     linked: partner !== undefined,
     invitationsLeft: MAX_INVITATIONS - (enrollment.invitations?.count ?? 0),
@@ -55,6 +67,15 @@ export async function viewPartnerPage(deps: Deps, token: string | undefined): Pr
   };
 }
 
+/** The inviter an invitation names, or undefined when it is forged or expired (the page then offers nothing). */
+function readInvitation(deps: Deps, invite: string): string | undefined {
+  try {
+    return inviterOf(deps, invite);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Why an invitation was not sent, in the inviter's language. */
 const INVITE_ERRORS: Record<
   Language,
@@ -64,6 +85,8 @@ const INVITE_ERRORS: Record<
     notActive: string;
     alreadyLinked: string;
     tooMany: (max: number) => string;
+    /** An invitation that can no longer be accepted: expired, the inviter's program ended or is linked. */
+    closed: string;
   }
 > = {
   en: {
@@ -72,6 +95,7 @@ const INVITE_ERRORS: Record<
     notActive: 'Invitations can be sent while your program is running.',
     alreadyLinked: 'Your program is already linked with your partner’s.',
     tooMany: (max) => `You have sent ${max} invitations, the most we send for one program.`,
+    closed: 'This invitation can no longer be accepted. Your own program carries on as before.',
   },
   es: {
     invalidEmail: 'Escribe el correo electrónico de tu pareja.',
@@ -79,6 +103,7 @@ const INVITE_ERRORS: Record<
     notActive: 'Las invitaciones se pueden enviar mientras tu programa está en marcha.',
     alreadyLinked: 'Tu programa ya está vinculado con el de tu pareja.',
     tooMany: (max) => `Ya enviaste ${max} invitaciones, lo máximo que enviamos para un programa.`,
+    closed: 'Esta invitación ya no se puede aceptar. Tu programa sigue igual que antes.',
   },
 };
 
@@ -128,6 +153,28 @@ export async function invitePartner(
   // privacy page would open the inviter's data).
   await deps.mailer.send(composeInvitationEmail(deps, inviter, email, url));
   logger.info('partner invited', { enrollmentId: inviter.id });
+}
+
+/**
+ * An enrolled person accepts the invitation they followed (their partner page, opened from the email
+ * enrollment sent to their address): their program is linked with the inviter's. Only the owner of the
+ * page can press it, so nobody is linked by typing someone else's address into the form.
+ */
+export async function acceptInvitation(
+  deps: Deps,
+  token: string | undefined,
+  invite: unknown,
+): Promise<void> {
+  const invitee = await owner(deps, token);
+  const language = invitee.language ?? 'en';
+  const said = INVITE_ERRORS[language];
+  const closed = () => new ConflictError('invitation_closed', said.closed, undefined, language);
+  const inviterId = typeof invite === 'string' && invite ? readInvitation(deps, invite) : undefined;
+  if (!inviterId || inviterId === invitee.id) throw closed();
+  if (invitee.status !== 'active') throw new ConflictError('not_active', said.notActive, undefined, language);
+  if (await partnerOf(deps, invitee))
+    throw new ConflictError('already_linked', said.alreadyLinked, undefined, language);
+  if (!(await linkPartners(deps, inviterId, invitee))) throw closed();
 }
 
 /** Turns the participation signal on or off for this person. */

@@ -41,7 +41,16 @@ export function inviterOf(deps: Deps, invite: unknown): string | undefined {
 /** Links a newly confirmed invitee with the person who invited them, if that person is free to be linked. */
 export async function linkInvitedPartner(deps: Deps, invitee: Enrollment): Promise<boolean> {
   if (!invitee.invitedBy) return false;
-  const inviter = await deps.store.getEnrollment(invitee.invitedBy);
+  return linkPartners(deps, invitee.invitedBy, invitee);
+}
+
+/**
+ * Links the invitee's program with the inviter's, if the inviter's is running and linked with no one (the
+ * invitee's own state is the caller's to check). Each side is written on its own enrollment.
+ */
+export async function linkPartners(deps: Deps, inviterId: string, invitee: Enrollment): Promise<boolean> {
+  if (inviterId === invitee.id) return false;
+  const inviter = await deps.store.getEnrollment(inviterId);
   if (inviter?.status !== 'active' || (await partnerOf(deps, inviter))) return false;
   const linkedAt = deps.clock.now().toISOString();
   await updateEnrollment(deps, inviter.id, (e) => {
