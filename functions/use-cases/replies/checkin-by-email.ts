@@ -8,7 +8,7 @@ import type { Language, Metric, Scale, Step } from '../../program/types';
 import { fillHtml } from '../../render/fill';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors';
 import type { Deps } from '../deps';
-import { answerOpenQuestions, latestScore, SAFETY_METRICS } from '../services/answers';
+import { answerOpenQuestions, latestScore, latestScoreIn, SAFETY_METRICS } from '../services/answers';
 import { lineSections } from '../services/compose';
 
 export interface EmailAnswer {
@@ -135,10 +135,14 @@ export async function viewEmailAnswer(
   score: string | undefined,
 ): Promise<EmailAnswer & { previous?: number; language: Language; timezone?: string }> {
   const { sub } = deps.tokens.verify(token, 'checkin');
-  const enrollment = await deps.store.getEnrollment(sub);
+  // Read side by side: the enrollment (the page's language) and the answers so far (the one it replaces).
+  const [enrollment, replies] = await Promise.all([
+    deps.store.getEnrollment(sub),
+    deps.store.listReplies(sub),
+  ]);
   // A score the link cannot take is said in the person's language, as the page is.
   const answer = readEmailAnswer(deps, token, score, enrollment?.language);
-  const previous = await latestScore(deps, answer.enrollmentId, { stepId: answer.step.id, day: answer.day });
+  const previous = latestScoreIn(replies, { stepId: answer.step.id, day: answer.day });
   // A closed question says so before the person picks an answer or writes a note, not after. (What the
   // button cannot find, a gone enrollment or a question never sent, it says when pressed.)
   const question = enrollment ? await questionOf(deps, enrollment, answer).catch(() => undefined) : undefined;

@@ -206,7 +206,15 @@ export async function latestScore(
   enrollmentId: string,
   question: Pick<OpenQuestion, 'stepId' | 'day'>,
 ): Promise<number | undefined> {
-  return (await deps.store.listReplies(enrollmentId))
+  return latestScoreIn(await deps.store.listReplies(enrollmentId), question);
+}
+
+/** The answer recorded for a question in replies already read. */
+export function latestScoreIn(
+  replies: readonly Reply[],
+  question: Pick<OpenQuestion, 'stepId' | 'day'>,
+): number | undefined {
+  return replies
     .filter((r) => r.stepId === question.stepId && r.day === question.day && r.score !== undefined)
     .sort((a, b) => a.at.localeCompare(b.at))
     .at(-1)?.score;
