@@ -779,7 +779,11 @@ export const ABOUT_THE_APP =
  * still answer a real one in the same message.
  */
 export const PROGRAM_REQUEST =
-  '\\b(?:send|resend|email|e mail|text|give|show|forward|mail|manda|mandas|mandan|mandame|mandenme|mandar|envia|envias|envian|enviame|envienme|enviar|reenvia|reenvias|reenviame|reenvien|pasame|pasenme|pasas)\\b(?: \\w+){0,3} (?:my|mi|mis|el|los) (?:\\w+ )?(?:answers|answer|responses|report|results|data|notes|scores|check ins|checkins|respuestas|respuesta|informe|reporte|datos|resultados|notas)\\b';
+  '\\b(?:send|resend|email|e mail|text|give|show|forward|mail|manda|mandas|mandan|mandame|mandenme|mandar|envia|envias|envian|enviame|envienme|enviar|reenvia|reenvias|reenviame|reenvien|pasame|pasenme|pasas)\\b(?: \\w+){0,3} (?:my|mi|mis|el|los) (?:\\w+ )?(?:answers|answer|responses|report|results|data|notes|scores|check ins|checkins|respuestas|respuesta|informe|reporte|datos|resultados|notas)\\b' +
+  // "please send me everything I wrote", "bórrame todo lo que escribí".
+  '|\\b(?:send|resend|email|give|show|forward|mail|download|delete|erase|remove|manda\\w*|envia\\w*|pasame|borr\\w*|elimina\\w*|descarga\\w*)\\b(?: \\w+){0,3} (?:everything|all|todo|todas|todos) (?:(?:that|lo que|que) )?(?:i |yo )?(?:wrote|have written|ve written|said|sent|answered|escribi|he escrito|mande|respondi|conteste)\\b' +
+  // "delete all my data please", "borren mis datos".
+  '|\\b(?:delete|erase|remove|download|borr\\w*|elimina\\w*|descarga\\w*)\\b(?: \\w+){0,3} (?:my|mi|mis|all my|todos mis|todas mis) (?:\\w+ )?(?:data|answers|notes|messages|account|information|info|datos|respuestas|notas|mensajes|cuenta|informacion)\\b';
 
 const CALL_FOR_HELP: SafetyRule[] = rules(
   'danger',

@@ -144,6 +144,12 @@ const GARBLED_HELP = /^\W*(?:hlp|hel{2,}p+|he{2,}l+p+|hlep+|halp+|hhelp+)\W*$/i;
 const CONSENT_RE = new RegExp(englishPattern(CONSENT));
 const ABOUT_THE_APP_RE = new RegExp(englishPattern(ABOUT_THE_APP));
 const PROGRAM_REQUEST_RE = new RegExp(englishPattern(PROGRAM_REQUEST));
+/** Words of dying or of leaving for good, beside which a request for one's own data may be a goodbye. */
+const FAREWELL_RE = new RegExp(
+  englishPattern(
+    '\\b(?:die|dying|dead|death|kill|suicid\\w*|end it|gone|goodbye|good bye|bye|farewell|last|not be here|wont be here|will not be here|pills|overdose|hurt myself|morir|muert\\w*|matar\\w*|suicid\\w*|adios|despedi\\w*|ya no estare|no voy a estar|pastillas|ultima|ultimo|for good|before i go|when i am gone|forever|me voy|para siempre|cuando ya no)\\b',
+  ),
+);
 
 /**
  * "SOS" in capitals, alone, or with "please"/"help"/"ayuda"; not the Argentine "sos" ("you are": "vos
@@ -481,9 +487,12 @@ export function combine(
   const view = normaliseForSafety(text);
   if (answer.category === 'call-for-help' && ABOUT_THE_APP_RE.test(view)) return undefined;
   const threat = answer.category === 'harm-to-others' || answer.category === 'abuse';
-  // A request for the person's own answers or report, read by the model alone as a plea or a threat. Not
-  // for self-harm, where a goodbye may ask for the same things.
-  if ((threat || answer.category === 'call-for-help') && PROGRAM_REQUEST_RE.test(view)) return undefined;
+  // A request for the person's own answers, report or data, read by the model alone as a plea or a threat.
+  // Read as self-harm, only when nothing in it speaks of dying or leaving: a goodbye may ask for the same.
+  if (PROGRAM_REQUEST_RE.test(view)) {
+    if (threat || answer.category === 'call-for-help') return undefined;
+    if (answer.category === 'self-harm' && !FAREWELL_RE.test(view)) return undefined;
+  }
   if (threat && laughs(view, text) && HYPERBOLE_WORD.test(view)) return undefined;
   return answer;
 }

@@ -498,3 +498,22 @@ describe('fear at home and being yelled at, that a 90-day walkthrough found miss
     expect(assessSafety(text)).toBeUndefined();
   });
 });
+
+describe("a request for one's own words or data, read by the model alone as danger (2026-12-07)", () => {
+  it.each([
+    'please send me everything I wrote',
+    'delete all my data please',
+    'quiero que borren mis datos por favor',
+    'bórrame todo lo que escribí',
+  ])('leaves "%s" alone: it asks for the program\'s data', (text) => {
+    expect(assessSafety(text)).toBeUndefined();
+  });
+
+  it.each([
+    'send me everything i wrote before i go for good',
+    'send me all my notes, this is my last message',
+    'borren todo lo que escribí que ya no quiero vivir',
+  ])('still reads "%s" as danger: a goodbye may ask for the same', (text) => {
+    expect(assessSafety(text)?.level).toBe('danger');
+  });
+});
