@@ -1,4 +1,5 @@
-import type { Enrollment } from '../program/enrollment';
+import { type Enrollment, lastDigits } from '../program/enrollment';
+import { timeInZone, weekdayInWords } from '../program/local-words';
 import type { Language } from '../program/types';
 import { confirmButtonPage, escapeHtml, page } from './layout';
 import { CONFIRM_WORDS } from './words/confirm';
@@ -18,6 +19,14 @@ export function confirmLinkPage(enrollment: Enrollment, action: string): string 
       language,
       enrollment.timezone,
     );
+  const digits = enrollment.phone ? lastDigits(enrollment.phone) : undefined;
+  const whatStarts = words.whatStarts({
+    track: enrollment.track,
+    day: weekdayInWords(enrollment.checkinDay, language),
+    time: timeInZone(enrollment.checkinTime, enrollment.timezone, language),
+    zone: enrollment.timezone.replace(/^.*\//, '').replace(/_/g, ' '),
+    ...(digits ? { digits } : {}),
+  });
   return confirmButtonPage(
     words.confirmTitle,
     words.confirmIntro,
@@ -25,6 +34,7 @@ export function confirmLinkPage(enrollment: Enrollment, action: string): string 
     action,
     language,
     enrollment.timezone,
+    [whatStarts, words.notYours],
   );
 }
 

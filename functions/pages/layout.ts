@@ -83,10 +83,13 @@ export function confirmButtonPage(
   language: Language = 'en',
   /** The person's time zone, when the page is theirs: its footer gives the lines of where they live. */
   zone?: string,
+  /** Sentences said under the intro, before the button. */
+  more: readonly string[] = [],
 ): string {
   return page(
     title,
     `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(intro)}</p>
+${more.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}
 <form method="post" action="${escapeHtml(action)}"><button type="submit">${escapeHtml(button)}</button></form>`,
     '',
     language,

@@ -1,4 +1,4 @@
-import type { Language } from '../../program/types';
+import type { Language, Track } from '../../program/types';
 
 /** The confirmation link's pages. */
 export interface ConfirmWords {
@@ -8,6 +8,12 @@ export interface ConfirmWords {
   confirmTitle: string;
   confirmIntro: string;
   confirmButton: string;
+  /**
+   * What the button starts, as the form that asked for it said: someone else may have typed this address,
+   * with their own number; seen before the press, a sign-up that is not the person's own shows.
+   */
+  whatStarts: (choices: { track: Track; day: string; time: string; zone: string; digits?: string }) => string;
+  notYours: string;
   inTitle: string;
   firstStepOn: (day: string) => string;
   firstStepNext: string;
@@ -25,6 +31,10 @@ export const CONFIRM_WORDS: Record<Language, ConfirmWords> = {
     confirmIntro:
       'Press the button to start your 90-day program. Your first step arrives on the next morning where you are.',
     confirmButton: 'Start my program',
+    whatStarts: ({ track, day, time, zone, digits }) =>
+      `What it starts: the program for ${track === 'hurt' ? 'the person whose trust was broken' : 'the person who broke the trust'}, with a check-in on ${day}s around ${time} (${zone} time), ${digits ? `and texts to the mobile number ending in ${digits}` : 'by email only, no texts'}.`,
+    notYours:
+      'Not what you asked for? Do not press the button: nothing starts without it. You can sign up with your own choices from the start page.',
     inTitle: 'You are in',
     firstStepOn: (day) => `Your first step arrives on ${day}, in the morning.`,
     firstStepNext: 'Your first step arrives on the next morning where you are.',
@@ -42,6 +52,10 @@ export const CONFIRM_WORDS: Record<Language, ConfirmWords> = {
     confirmIntro:
       'Oprime el botón para empezar tu programa de 90 días. Tu primer paso llega a la mañana siguiente, según tu hora.',
     confirmButton: 'Empezar mi programa',
+    whatStarts: ({ track, day, time, zone, digits }) =>
+      `Lo que empieza: el programa para ${track === 'hurt' ? 'la persona a la que le rompieron la confianza' : 'la persona que rompió la confianza'}, con un check-in los ${day}${/o$/.test(day) ? 's' : ''} hacia las ${time} (hora de ${zone}), ${digits ? `y mensajes de texto al celular que termina en ${digits}` : 'solo por correo, sin mensajes de texto'}.`,
+    notYours:
+      '¿No es lo que pediste? No oprimas el botón: nada empieza sin él. Puedes inscribirte con tus propias opciones desde la página de inicio.',
     inTitle: 'Ya estás dentro',
     firstStepOn: (day) => `Tu primer paso llega el ${day}, por la mañana.`,
     firstStepNext: 'Tu primer paso llega a la mañana siguiente, según tu hora.',
