@@ -17,7 +17,7 @@ export function partnerPage(view: PartnerView, self: string): string {
 <p>${words.onlyThis}</p>
 <form method="post" action="${action}">${languageField(language)}<input type="hidden" name="action" value="${sharing ? 'keep-private' : 'share'}">
 <button type="submit">${sharing ? words.stopSharing : words.share}</button></form>
-<p class="hint">${words.sharingNow(sharing)}</p>`;
+<p class="hint">${words.sharingNow(sharing)}</p>${counts(view, words)}`;
   if (!view.canInvite) return notRunningPage(view, share, action, words, language);
   if (view.linked) {
     return page(
@@ -61,6 +61,14 @@ ${share}`,
     language,
     view.enrollment.timezone,
   );
+}
+
+/** Linked: both counts once both share, or that the partner does not share theirs. */
+function counts(view: PartnerView, words: PartnerWords): string {
+  const { participation: p } = view;
+  if (p)
+    return `<p data-field="participation">${escapeHtml(words.counts(p.you.answered, p.you.sent, p.partner.answered, p.partner.sent))}</p>`;
+  return view.partnerShares === false ? `<p class="hint">${escapeHtml(words.partnerNotSharing)}</p>` : '';
 }
 
 /** The page after one of the partner page's buttons: what it did. */

@@ -221,6 +221,23 @@ describe('an invitation followed by someone already in the program', () => {
     expect(await linkedIds()).toEqual([samId, danaId]);
   });
 
+  it('shows each partner both counts once both share, and until then only that the partner does not', async () => {
+    const danaPage = await partnerPageOf(runtime, dana);
+    const samPage = await partnerPageOf(runtime, sam);
+    const share = (page: string) =>
+      api(runtime, page, { method: 'POST', headers: form, body: 'action=share' });
+    const seen = async (page: string) =>
+      (await api(runtime, page, { headers: { accept: 'text/html' } })).text;
+    await share(danaPage);
+    expect(await seen(danaPage)).toContain('Your partner is not sharing their count');
+    expect(await seen(danaPage)).not.toContain('data-field="participation"');
+    await share(samPage);
+    expect(await seen(danaPage)).toMatch(
+      /So far you answered \d+ of \d+ weekly check-ins; your partner answered \d+ of \d+\./,
+    );
+    expect(await seen(samPage)).toContain('data-field="participation"');
+  });
+
   it('refuses a forged invitation with words, linking nothing', async () => {
     const other = uniqueEmail('other');
     await api(runtime, '/enrollments', { json: { email: other, timezone: ZONE, role: 'hurt' } });

@@ -29,6 +29,10 @@ export interface PartnerWords {
   endedTitle: string;
   endedText: string;
   canStillDo: string;
+  /** Linked, both sharing: the two counts. */
+  counts: (you: number, youSent: number, partner: number, partnerSent: number) => string;
+  /** Linked, the partner not sharing theirs (the person's own choice is said apart). */
+  partnerNotSharing: string;
   /** An invitation followed by someone already in the program: link the two programs. */
   acceptHeading: string;
   acceptText: string;
@@ -92,6 +96,9 @@ invitation; it says nothing about your program or your answers.`,
         'Each of you keeps a private program. From your partner page, each of you may choose to share how many weekly check-ins you answered, and either of you can end the link at any time.',
       ],
     },
+    counts: (you, youSent, partner, partnerSent) =>
+      `So far you answered ${you} of ${youSent} weekly check-ins; your partner answered ${partner} of ${partnerSent}.`,
+    partnerNotSharing: 'Your partner is not sharing their count, so neither count shows here.',
     acceptHeading: 'Link with the person who invited you',
     acceptText:
       'You followed an invitation from someone in Kintsugi. Linking keeps both programs private: each of you may choose to see only how many weekly check-ins the other answered. Either of you can end the link at any time.',
@@ -154,6 +161,9 @@ corta, que no dice nada de tu programa ni de tus respuestas.`,
         'Cada uno conserva un programa privado. Desde su página de pareja, cada uno puede elegir compartir cuántas preguntas semanales respondió, y cualquiera de los dos puede terminar el vínculo cuando quiera.',
       ],
     },
+    counts: (you, youSent, partner, partnerSent) =>
+      `Hasta ahora respondiste ${you} de ${youSent} preguntas semanales; tu pareja respondió ${partner} de ${partnerSent}.`,
+    partnerNotSharing: 'Tu pareja no está compartiendo su cuenta, así que aquí no se ve ninguna de las dos.',
     acceptHeading: 'Vincularte con quien te invitó',
     acceptText:
       'Seguiste una invitación de alguien que está en Kintsugi. Al vincularse, los dos programas siguen siendo privados: cada uno puede elegir ver solo cuántas preguntas semanales respondió el otro. Cualquiera de los dos puede terminar el vínculo cuando quiera.',

@@ -9,7 +9,13 @@ import type { Deps } from '../deps';
 import { composeSystemEmail } from '../services/compose';
 import { limitSource, mayEmailAddress } from '../services/limits';
 import { link } from '../services/links';
-import { inviterOf, linkPartners, partnerOf } from '../services/partnership';
+import {
+  inviterOf,
+  linkPartners,
+  type Participation,
+  participationSignal,
+  partnerOf,
+} from '../services/partnership';
 import { updateEnrollment } from '../services/update-enrollment';
 import { composeInvitationEmail, invitationsRefused } from './invitations';
 
@@ -27,6 +33,9 @@ export interface PartnerView {
   links: { privacyUrl: string; reportUrl?: string };
   /** The invitation the page was opened with (an enrolled person's way to link), when it can be accepted. */
   invitation?: string;
+  /** Linked: whether the partner shares their count, and both counts once both do (and only then). */
+  partnerShares?: boolean;
+  participation?: { you: Participation; partner: Participation };
 }
 
 const emailSchema = z.pipe(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254)), z.email());
@@ -54,8 +63,11 @@ export async function viewPartnerPage(
   ]);
   const acceptable =
     invite !== undefined && enrollment.status === 'active' && !partner && readInvitation(deps, invite);
+  const participation = partner ? await participationSignal(deps, enrollment) : undefined;
   return {
     ...(acceptable ? { invitation: invite } : {}),
+    ...(partner ? { partnerShares: partner.sharesParticipation === true } : {}),
+    ...(participation ? { participation } : {}),
     enrollment,
     linked: partner !== undefined,
     invitationsLeft: MAX_INVITATIONS - (enrollment.invitations?.count ?? 0),
