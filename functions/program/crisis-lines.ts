@@ -70,6 +70,17 @@ const EMERGENCY: Partial<Record<CountryCode, string>> = {
   AU: '000',
   NZ: '111',
   MX: '911',
+  // Spanish-speaking America, where the number is one national line: Colombia's 123, the others' 911.
+  CO: '123',
+  AR: '911',
+  CR: '911',
+  DO: '911',
+  EC: '911',
+  PA: '911',
+  PY: '911',
+  SV: '911',
+  UY: '911',
+  VE: '911',
   IN: '112',
   // US territories outside Puerto Rico: 911 for sure; the 988 and hotline coverage is not claimed.
   VI: '911',

@@ -133,7 +133,12 @@ export function readRating(text: string): ParsedAnswer {
     const after = text.slice((numbers[0].index ?? 0) + numbers[0][0].length);
     // A number inside a long message ("…Probably a 3 overall, maybe less on Sunday.") leaves the person's
     // words as they wrote them: cut out, it would leave "Probably a overall".
-    if (/\p{L}/u.test(before) && /\p{L}/u.test(after) && wordCount(text) >= VERBATIM_WORDS)
+    // So does a short one ("Sorry, I meant 4 for listening"), unless all before the number leads up to it.
+    if (
+      /\p{L}/u.test(before) &&
+      /\p{L}/u.test(after) &&
+      (wordCount(text) >= VERBATIM_WORDS || (wordCount(before) >= 3 && !LEAD_IN.test(before)))
+    )
       return { kind: 'score', score: n, note: text.trim() };
     return withNote(n, (LEAD_IN.test(before) ? '' : before.replace(TRAILING_LEAD_IN, ' ')) + after);
   }

@@ -124,5 +124,23 @@ export function replyTextOf(emailText: string): string {
     if (QUOTE_STARTS.some((start) => start.test(line.trim()))) break;
     kept.push(line);
   }
-  return kept.join('\n').trim();
+  return withoutSignOff(kept.join('\n').trim());
+}
+
+/**
+ * A name signed under the words after a blank line ("4\n\nMarcus", "Better week\n\nThanks,\nAna Ruiz"): not a
+ * note. One to three capitalised words, after an optional "Thanks," or a dash; not a yes, a no or a number.
+ */
+const SIGN_OFF =
+  /\n\s*\n(?:\s*(?:thanks|thank you|many thanks|cheers|best|regards|gracias|saludos|un abrazo|abrazos|besos)[,!.]?\s*\n?)?\s*(?:[-–—~]\s*)?(\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,2})\s*$/iu;
+const NOT_A_NAME =
+  /^(?:yes|no|si|sí|nope|yeah|yep|maybe|never|nunca|ok|okay|one|two|three|four|five|uno|dos|tres|cuatro|cinco)$/i;
+
+function withoutSignOff(text: string): string {
+  const found = text.match(SIGN_OFF);
+  if (!found?.[1] || NOT_A_NAME.test(found[1].trim())) return text;
+  // Case-insensitive for "Thanks", but a name starts with a capital: "4\n\nbetter week" keeps its words.
+  if (!/^\p{Lu}/u.test(found[1].trim())) return text;
+  const rest = text.slice(0, found.index).trim();
+  return rest || text;
 }

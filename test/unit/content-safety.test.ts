@@ -215,6 +215,7 @@ describe('the help lines are those of where the person lives', () => {
     { where: 'Mexico', lines: crisisLinesForCountry('MX'), emergency: 'tel:911' },
     { where: 'Spain', lines: crisisLinesForCountry('ES'), emergency: 'tel:112' },
     { where: 'the UK', lines: crisisLinesForCountry('GB'), emergency: 'tel:999' },
+    { where: 'Colombia', lines: crisisLinesForCountry('CO'), emergency: 'tel:123' },
     { where: 'a country whose emergency number is not known', lines: crisisLinesForCountry(undefined) },
   ];
   const US_ONLY =

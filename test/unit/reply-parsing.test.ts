@@ -415,3 +415,27 @@ describe('what a 90-day walkthrough texted (2026-12-07)', () => {
     ]);
   });
 });
+
+describe('what a second walkthrough wrote by email (2026-12-07)', () => {
+  it.each([
+    ['4\n\nMarcus\nSent from my iPhone', '4'],
+    ['Yes I think so\n\nMarcus', 'Yes I think so'],
+    ['Better week\n\nThanks,\nAna Ruiz', 'Better week'],
+    ['4\n\n- M', '4'],
+  ])('drops the name signed under %j', (email, words) => {
+    expect(replyTextOf(email)).toBe(words);
+  });
+
+  it.each(['4\n\nbetter week', '3\n\nNever', '4\n\nWe Talked A Lot'])(
+    'keeps %j whole: no name signed',
+    (email) => {
+      expect(replyTextOf(email)).toBe(email);
+    },
+  );
+
+  it('keeps a short sentence with its number whole: "Sorry, I meant 4 for listening"', () => {
+    expect(readAnswers('Sorry, I meant 4 for listening')).toEqual([
+      [{ scale: '1-5', score: 4, note: 'Sorry, I meant 4 for listening' }],
+    ]);
+  });
+});
