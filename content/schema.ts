@@ -68,6 +68,10 @@ export const KNOWN_PLACEHOLDERS = {
   privacyUrl: URL_120,
   settingsUrl: URL_120,
   postalAddress: 'Kintsugi Program, 1234 Long Example Street, Suite 500, San Francisco, CA 94107, USA',
+  // The name over every email, and why it came (discreet mode: the neutral sender name, no word of what for).
+  brand: 'PROGRAMA K.',
+  whyThis:
+    'Recibes este correo porque te inscribiste con esta dirección en Kintsugi, un programa de 90 días para reconstruir la confianza. Tus respuestas son solo tuyas.',
   // Every participant email's footer: the crisis lines of where the person lives (use-cases/services/compose.ts).
   crisisLines:
     'In danger? Call 911 or your local emergency number. In crisis? Call or text 988 (US and Canada).',

@@ -32,6 +32,9 @@ const COMMON = [
   'settingsUrl',
   'postalAddress',
   'crisisLines',
+  // The name over the email and why it came: neutral in discreet mode (use-cases/services/compose.ts brandFor).
+  'brand',
+  'whyThis',
 ] as const satisfies readonly Placeholder[];
 
 /** The exact placeholders each compiled layout holds; the renderer must supply every one. */
@@ -52,6 +55,7 @@ export const LAYOUT_PLACEHOLDERS: Record<LayoutName, readonly Placeholder[]> = {
     'details',
     'stopInvitationsUrl',
     'postalAddress',
+    'brand',
   ],
 };
 

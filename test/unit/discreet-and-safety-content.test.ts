@@ -140,7 +140,16 @@ describe('discreet mode', () => {
           // Nor the program's name, which the sender's name hides: a search for it tells what it is.
           expect(shown, email.subject).not.toMatch(/kintsugi/i);
         }
+        // Opened, the email's banner and why-it-came line do not say it either.
+        expect(email.html, email.subject).not.toContain('KINTSUGI');
+        expect(email.html, email.subject).toContain('K. PROGRAM');
+        expect(email.html, email.subject).not.toContain('signed up for Kintsugi');
+        expect(email.html, email.subject).toContain('because you signed up with this address');
       }
+      // Everyone else's keep the program's name over it and say what it is.
+      const usual = composeStepEmail(deps(), person(track, 'sunday', false), catalog.steps[0] as never, 0);
+      expect(usual.html).toContain('KINTSUGI');
+      expect(usual.html).toContain('signed up for Kintsugi, a 90-day program for rebuilding trust');
     },
   );
 

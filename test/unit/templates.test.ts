@@ -84,7 +84,10 @@ describe('the MJML layouts', () => {
       expect(html).toMatch(/<a\s+href="\{\{unsubscribeUrl\}\}"[^>]*>Unsubscribe<\/a>/);
       expect(html).toMatch(/<a\s+href="\{\{privacyUrl\}\}"[^>]*>Your data: export or delete<\/a>/);
       expect(html).toContain('{{postalAddress}}');
-      expect(html).toContain('You are getting this email because you signed up for Kintsugi');
+      // Why it came, and the name over it, are filled per person: neutral in discreet mode.
+      expect(html).toContain('{{whyThis}}');
+      expect(html).toContain('{{brand}}');
+      expect(html).not.toContain('KINTSUGI');
     },
   );
 

@@ -9,6 +9,7 @@ import { fillHtml, fillText } from '../../render/fill';
 import { logger } from '../../shared/logger';
 import type { Deps, UsesStore } from '../deps';
 import {
+  brandFor,
   type ComposeDeps,
   fromNameFor,
   personalValues,
@@ -80,6 +81,8 @@ export function composeInvitationEmail(
     details: fillHtml(email.detailsHtml ?? '', { ...values, ...helpLines.html }),
     stopInvitationsUrl: stopUrl,
     postalAddress: deps.config.postalAddress,
+    // The inviter's discreet mode names the program neutrally over the invitation too.
+    brand: brandFor(deps, inviter, language).brand,
   });
   const text = [
     fillText(email.bodyText, { ...values, ...helpLines.text }),

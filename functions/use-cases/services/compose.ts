@@ -97,13 +97,24 @@ export function unsubscribeHeaders(unsubscribeUrl: string, deps: ComposeDeps): R
   };
 }
 
-/** The links every email footer carries, and the crisis lines it names (`crisisLines`: the HTML's, `limits`: the text's). */
-type Footer = ReturnType<typeof footerLinks> & { crisisLines: string; limits: string };
+/**
+ * The links every email footer carries, the crisis lines it names (`crisisLines`: the HTML's, `limits`: the
+ * text's), the name over the email (`brand`) and why it came (`whyThis`): in discreet mode, neither names
+ * the program nor what it is for.
+ */
+type Footer = ReturnType<typeof footerLinks> & {
+  crisisLines: string;
+  limits: string;
+  brand: string;
+  whyThis: string;
+};
 
 /** The words of every email's plain-text footer, in each language (the MJML footer: templates/words.yaml). */
 const TEXT_FOOTER: Record<
   Language,
   {
+    whyThis: string;
+    whyThisDiscreet: string;
     selfGuided: string;
     lines: (lines: CrisisLines) => string;
     unsubscribe: string;
@@ -113,6 +124,10 @@ const TEXT_FOOTER: Record<
   }
 > = {
   en: {
+    whyThis:
+      'You are getting this email because you signed up for Kintsugi, a 90-day program for rebuilding trust, with this address. Your answers stay private to you.',
+    whyThisDiscreet:
+      'You are getting this email because you signed up with this address. Your answers stay private to you.',
     selfGuided:
       'A self-guided program is not enough when there is abuse, addiction or years of deception: please work with a trained counselor.',
     lines: (lines) => {
@@ -128,6 +143,10 @@ const TEXT_FOOTER: Record<
     open: 'Open',
   },
   es: {
+    whyThis:
+      'Recibes este correo porque te inscribiste con esta dirección en Kintsugi, un programa de 90 días para reconstruir la confianza. Tus respuestas son solo tuyas.',
+    whyThisDiscreet:
+      'Recibes este correo porque te inscribiste con esta dirección. Tus respuestas son solo tuyas.',
     selfGuided:
       'Un programa que sigues por tu cuenta no basta si hay abuso, adicción o años de engaño: busca a un consejero o terapeuta con formación.',
     lines: (lines) => {
@@ -158,8 +177,8 @@ export const SELF_GUIDED_LIMITS_ES = limitsFor(linesWithoutANumber(), 'es');
  * country; `lines` when something else places them, a crisis email by the number it answers).
  */
 export function footerFor(
-  deps: Parameters<typeof footerLinks>[0],
-  who: Pick<Person, 'id' | 'timezone' | 'language'>,
+  deps: Parameters<typeof footerLinks>[0] & Pick<Deps, 'catalog'>,
+  who: Pick<Person, 'id' | 'timezone' | 'language'> & Partial<Pick<Person, 'discreet'>>,
   lines: CrisisLines = crisisLinesOfZone(who.timezone),
   language: Language = who.language ?? 'en',
 ): Footer {
@@ -167,7 +186,19 @@ export function footerFor(
     ...footerLinks(deps, who.id),
     crisisLines: TEXT_FOOTER[language].lines(lines),
     limits: limitsFor(lines, language),
+    ...brandFor(deps, who, language),
   };
+}
+
+/** The name over an email and why it came: in discreet mode, the neutral sender name and no word of what for. */
+export function brandFor(
+  deps: Pick<Deps, 'catalog'>,
+  who: Partial<Pick<Person, 'discreet'>> | undefined,
+  language: Language = 'en',
+): { brand: string; whyThis: string } {
+  if (!who?.discreet) return { brand: 'KINTSUGI', whyThis: TEXT_FOOTER[language].whyThis };
+  const named = inLanguage(deps.catalog, language).messages.discreet.fromName;
+  return { brand: named.toUpperCase(), whyThis: TEXT_FOOTER[language].whyThisDiscreet };
 }
 
 export function textFooter(footer: Footer, language: Language = 'en'): string {
@@ -312,6 +343,7 @@ export function composeSafetyEmail(
         postalAddress: deps.config.postalAddress,
         crisisLines: TEXT_FOOTER[reach.language].lines(reach.lines),
         limits: limitsFor(reach.lines, reach.language),
+        ...brandFor(deps, undefined, reach.language),
       };
   const subject = who?.discreet ? email.discreetSubject : email.subject;
   // The usual preheader names the US lines; elsewhere, the neutral one says what is true anywhere.
