@@ -68,7 +68,9 @@ ${body}
 export function errorPage(status: number, message: string, language: Language = 'en'): string {
   const words = LAYOUT_WORDS[language];
   const title = status === 404 ? words.notFound : status >= 500 ? words.wentWrong : words.didNotWork;
-  return page(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>`, '', language);
+  // A link whose program was deleted or never stored: a way forward, not a dead end.
+  const next = status === 404 ? `\n<p>${words.notFoundNext}</p>` : '';
+  return page(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${next}`, '', language);
 }
 
 /** The 500 page's words: never the error's own. */

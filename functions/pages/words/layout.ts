@@ -10,6 +10,8 @@ export interface LayoutWords {
    */
   footer: (lines: CrisisLines) => string;
   notFound: string;
+  /** Under a 404: where to go (HTML). */
+  notFoundNext: string;
   wentWrong: string;
   didNotWork: string;
   /** The 500 page's message (the error's own words never reach a page). */
@@ -30,6 +32,8 @@ export const LAYOUT_WORDS: Record<Language, LayoutWords> = {
         : `${us} Outside the US, call your local emergency number; free helplines in your country: ${HELPLINE_DIRECTORY}.`;
     },
     notFound: 'Not found',
+    notFoundNext:
+      'If your data was deleted or your program ended, nothing more will come from it. You can start a new program from <a href="/">the start page</a> whenever you want.',
     wentWrong: 'Something went wrong',
     didNotWork: 'This did not work',
     internal: 'Something went wrong on our side. Nothing was lost; please try again in a minute.',
@@ -47,6 +51,8 @@ export const LAYOUT_WORDS: Record<Language, LayoutWords> = {
         : `${us} Fuera de Estados Unidos, llama al número de emergencias de tu país; líneas de ayuda gratuitas en tu país: ${HELPLINE_DIRECTORY}.`;
     },
     notFound: 'No encontramos esta página',
+    notFoundNext:
+      'Si tus datos se borraron o tu programa terminó, no llegará nada más de él. Puedes empezar un programa nuevo desde <a href="/">la página de inicio</a> cuando quieras.',
     wentWrong: 'Algo salió mal',
     didNotWork: 'Esto no funcionó',
     internal: 'Algo falló de nuestro lado. No se perdió nada; vuelve a intentarlo en un minuto.',
