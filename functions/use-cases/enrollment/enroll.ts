@@ -35,7 +35,8 @@ export async function enroll(
   requestId: string = randomUUID(),
 ): Promise<EnrollResult> {
   const request = parseEnrollmentRequest(body);
-  const invitedBy = inviterOf(deps, (body as { invite?: unknown }).invite);
+  const { invite } = body as { invite?: unknown };
+  const invitedBy = inviterOf(deps, invite);
   await limitSource(deps, 'enroll', origin.ip, requestId);
   const enrollment: Enrollment = {
     id: deps.newId(),
@@ -85,9 +86,8 @@ export async function enroll(
     logger.info('enrollment asked for with an enrolled address', { enrollmentId: holder.id });
     // Through a partner's invitation, a running program's owner may link theirs: the email opens their
     // partner page, where only they can press the button (the form's answer is the same as ever).
-    const invite = (body as { invite?: unknown }).invite as string;
     const mayLink = invitedBy !== undefined && invitedBy !== holder.id && holder.status === 'active';
-    await sendNotice(deps, holder, requestId, mayLink ? invite : undefined);
+    await sendNotice(deps, holder, requestId, mayLink ? (invite as string) : undefined);
   }
   // A fresh id, as a new enrollment gets: nothing in the answer tells the two apart.
   return { id: deps.newId(), status: 'pending' };

@@ -63,7 +63,7 @@ export async function viewPartnerPage(
   ]);
   const acceptable =
     invite !== undefined && enrollment.status === 'active' && !partner && readInvitation(deps, invite);
-  const participation = partner ? await participationSignal(deps, enrollment) : undefined;
+  const participation = partner ? await participationSignal(deps, enrollment, partner) : undefined;
   return {
     ...(acceptable ? { invitation: invite } : {}),
     ...(partner ? { partnerShares: partner.sharesParticipation === true } : {}),

@@ -65,9 +65,8 @@ export function systemTexts(
   };
   if (!who?.discreet) return all;
   // On a lock screen, the name the emails hide is hidden too.
-  const named = inLanguage(deps.catalog, who.language).messages.discreet.fromName;
   return Object.fromEntries(
-    Object.entries(all).map(([key, text]) => [key, text.replaceAll('Kintsugi', named)]),
+    Object.entries(all).map(([key, text]) => [key, atAGlance(deps, who, text)]),
   ) as unknown as SystemSms;
 }
 
@@ -81,7 +80,7 @@ export const fromNameFor = (deps: ComposeDeps, who: Pick<Enrollment, 'discreet' 
  * the sender's name hides it too.
  */
 export function atAGlance(
-  deps: ComposeDeps,
+  deps: Pick<Deps, 'catalog'>,
   who: Pick<Enrollment, 'discreet' | 'language'> | undefined,
   text: string,
 ): string {

@@ -75,8 +75,10 @@ async function participationOf(deps: Deps, id: string): Promise<Participation> {
 export async function participationSignal(
   deps: Deps,
   enrollment: Enrollment,
+  /** The partner, when the caller has read it already (partnerOf). */
+  linked?: Enrollment,
 ): Promise<{ you: Participation; partner: Participation } | undefined> {
-  const other = await partnerOf(deps, enrollment);
+  const other = linked ?? (await partnerOf(deps, enrollment));
   if (!other || !enrollment.sharesParticipation || !other.sharesParticipation) return undefined;
   const [you, partner] = await Promise.all([
     participationOf(deps, enrollment.id),
