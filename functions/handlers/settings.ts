@@ -8,12 +8,12 @@ import type { LambdaWiring } from '../wiring';
 import { twilioSmsAtFirstText } from '../wiring/twilio-sms-at-first-text';
 import { type HttpHandle, httpLambda } from './lambda';
 
-/** The fields of the mobile number a program without one may add: their problems are shown beside them. */
-const NUMBER_FIELDS = new Set(['phone', 'country', 'smsConsent']);
+/** The fields of the program's mobile number (keep or forget it, give one): their problems are shown beside them. */
+const NUMBER_FIELDS = new Set(['phone', 'country', 'smsConsent', 'number']);
 
 /**
- * GET /settings shows the participant's time zone, check-in day and time, texts choice and language (and,
- * for a program without a mobile number, a way to add one); POST changes them.
+ * GET /settings shows the participant's time zone, check-in day and time, texts choice and language, and
+ * their mobile number's part (keep or forget it, give one or another); POST changes them.
  */
 export const handle: HttpHandle = (deps, event) =>
   respond(event, async () => {
@@ -23,7 +23,12 @@ export const handle: HttpHandle = (deps, event) =>
       return html(200, settingsPage(await lookupSettings(deps, token), self));
     const body = parseBody(event);
     try {
-      const { enrollment, numberAdded } = await changeSettings(deps, token, body, requestOrigin(event));
+      const { enrollment, numberAdded, numberForgotten } = await changeSettings(
+        deps,
+        token,
+        body,
+        requestOrigin(event),
+      );
       if (wantsJson(event)) {
         const { timezone, checkinDay, checkinTime, nextDueAt } = enrollment;
         const nudges = enrollment.nudges !== false;
@@ -34,9 +39,10 @@ export const handle: HttpHandle = (deps, event) =>
           nudges,
           nextDueAt: nextDueAt ?? null,
           numberAdded,
+          numberForgotten,
         });
       }
-      return html(200, settingsPage(enrollment, self, { saved: true, numberAdded }));
+      return html(200, settingsPage(enrollment, self, { saved: true, numberAdded, numberForgotten }));
     } catch (error) {
       // A mistake in the number brings the form back with the problem beside its field, as the sign-up form does.
       if (!(error instanceof ValidationError) || wantsJson(event) || !NUMBER_FIELDS.has(error.field ?? ''))

@@ -1,12 +1,12 @@
 import { SMS_CONSENT_WORDS } from '../program/consent';
-import { type Enrollment, lastDigits, takesANumber } from '../program/enrollment';
+import { type Enrollment, lastDigits } from '../program/enrollment';
 import { QUIET_FROM, QUIET_UNTIL } from '../program/schedule';
 import { LANGUAGES, type Language, WEEKDAYS } from '../program/types';
 import type { FieldProblem } from '../shared/errors';
 import { countryOptions, international, timeOptions, zoneOptions } from './choices';
 import { escapeHtml, page } from './layout';
 import { timeOfDay, weekdayLabel, weekdayName } from './words/dates';
-import { LANGUAGE_NAMES, SETTINGS_WORDS } from './words/settings';
+import { LANGUAGE_NAMES, SETTINGS_WORDS, type SettingsWords } from './words/settings';
 
 const option = (value: string, label: string, selected: boolean, lang = '') =>
   `<option value="${escapeHtml(value)}"${lang ? ` lang="${lang}"` : ''}${selected ? ' selected' : ''}>${escapeHtml(label)}</option>`;
@@ -16,6 +16,8 @@ export interface SettingsState {
   saved?: boolean;
   /** A mobile number was added: a "reply YES" text may be on its way. */
   numberAdded?: boolean;
+  /** The program's number was forgotten, with none in its place. */
+  numberForgotten?: boolean;
   problems?: readonly FieldProblem[];
   /** The form as it was sent, to show a mistyped number again. */
   values?: Record<string, unknown>;
@@ -24,7 +26,8 @@ export interface SettingsState {
 /**
  * The settings page: time zone, check-in day and time, language, discreet mode, and (for those who get
  * texts) check-ins only or check-ins and mid-week nudges, filled in with the current values and written in
- * the zone's words and the enrollment's language. A running program with no mobile number may add one.
+ * the zone's words and the enrollment's language. Its number may be forgotten, and a running program may
+ * be given one (a first, or another in its place).
  */
 export function settingsPage(enrollment: Enrollment, action: string, state: SettingsState = {}): string {
   const language: Language = enrollment.language ?? 'en';
@@ -46,11 +49,12 @@ export function settingsPage(enrollment: Enrollment, action: string, state: Sett
       : '';
   const said =
     enrollment.status === 'active' ? words.saved(when, enrollment.nudges === false) : words.savedEnded;
-  const note = saved ? `<p class="note" role="status">${escapeHtml(said + added)}</p>` : '';
+  const forgotten = state.numberForgotten ? ` ${words.numberForgotten}` : '';
+  const note = saved ? `<p class="note" role="status">${escapeHtml(said + added + forgotten)}</p>` : '';
   const fewer = enrollment.nudges === false;
   // Shown too where a number may be given: its consent box says "as I choose below".
   const texts =
-    enrollment.phone || takesANumber(enrollment)
+    enrollment.phone || enrollment.status === 'active'
       ? `<fieldset><legend>${words.howManyTexts}</legend>
 <label class="choice"><input type="radio" name="nudges" value="true"${fewer ? '' : ' checked'}> <span>${words.withNudges}</span></label>
 <label class="choice"><input type="radio" name="nudges" value="false"${fewer ? ' checked' : ''}> <span>${words.checkinsOnly}</span></label>
@@ -89,12 +93,18 @@ ${privacy}
   );
 }
 
+/** A number that said YES (and may have said STOP since, or failed): not one still waiting. */
+const proven = (enrollment: Enrollment) =>
+  enrollment.smsStatus === 'active' ||
+  enrollment.smsStatus === 'stopped' ||
+  enrollment.smsStatus === 'unreachable';
+
 /**
- * The number part of the page. A running program with no proven number (none given, one waiting for its YES,
- * one that could not be texted: `takesANumber`) shows the fields that give one (number, its country, the
- * consent box the sign-up form has), with any problem beside its field; one that has a number says, in words
- * that do not tell apart a number waiting for YES and one another program holds, that it waits. Problems are
- * listed at the top in any case, also those of a number the page does not offer to change.
+ * The number part of the page. A program with a number shows where its texts stand and offers to forget it
+ * (texts stop, check-ins come by email), in words that do not tell apart a number waiting for YES and one
+ * another program holds. A running program also shows the fields that give a number (number, its country,
+ * the consent box the sign-up form has): a first number, or another in the place of the one it has. Any
+ * problem shows beside its field, and all are listed at the top.
  */
 function addNumber(
   enrollment: Enrollment,
@@ -112,23 +122,25 @@ function addNumber(
         .map((p) => `<li><a href="#${escapeHtml(p.field)}">${escapeHtml(p.message)}</a></li>`)
         .join('')}</ul></div>`
     : '';
-  const waiting =
-    enrollment.phone && (enrollment.smsStatus === 'awaiting-yes' || enrollment.textsUnavailable)
-      ? `<p class="hint" id="waiting-for-yes">${escapeHtml(words.awaitingYes(lastDigits(enrollment.phone)))}</p>\n`
-      : '';
-  if (!takesANumber(enrollment)) return { fields: waiting, summary };
-  const problemOf = (field: string) => problems.find((p) => p.field === field)?.message ?? '';
-  const invalid = (field: string) => (problemOf(field) ? ' aria-invalid="true"' : '');
-  const error = (field: string) =>
-    `<p class="error" id="${field}-error" role="alert">${escapeHtml(problemOf(field))}</p>`;
   const value = (field: string) => {
     const v = state.values?.[field];
     return typeof v === 'string' ? v : '';
   };
+  const last = enrollment.phone ? lastDigits(enrollment.phone) : '';
+  const current = enrollment.phone ? currentNumber(enrollment, words, value('number') === 'forget') : '';
+  if (enrollment.status !== 'active') return { fields: current, summary };
+  const problemOf = (field: string) => problems.find((p) => p.field === field)?.message ?? '';
+  const invalid = (field: string) => (problemOf(field) ? ' aria-invalid="true"' : '');
+  const error = (field: string) =>
+    `<p class="error" id="${field}-error" role="alert">${escapeHtml(problemOf(field))}</p>`;
   const ticked = ['true', 'on', 'yes'].includes(value('smsConsent').toLowerCase());
-  const other = Boolean(enrollment.phone);
-  const fields = `${waiting}<fieldset><legend>${other ? words.otherNumber : words.addTexts}</legend>
-<p class="hint" id="add-texts-hint">${escapeHtml(other ? words.otherNumberHint : words.addTextsHint)}</p>
+  const [legend, hint] = !enrollment.phone
+    ? [words.addTexts, words.addTextsHint]
+    : proven(enrollment)
+      ? [words.newNumber, words.newNumberHint(last)]
+      : [words.otherNumber, words.otherNumberHint];
+  const fields = `${current}<fieldset><legend>${legend}</legend>
+<p class="hint" id="add-texts-hint">${escapeHtml(hint)}</p>
 <label for="phone">${words.phone}</label>
 <p class="hint" id="phone-hint">${escapeHtml(words.phoneHint)}</p>
 <input id="phone" name="phone" type="tel" autocomplete="tel" value="${escapeHtml(value('phone'))}" aria-describedby="add-texts-hint phone-hint phone-error"${invalid('phone')}>
@@ -142,4 +154,28 @@ ${error('smsConsent')}
 </fieldset>
 `;
   return { fields, summary };
+}
+
+/**
+ * The program's number, by its last two digits only: where its texts stand, and the choice to keep or forget
+ * it. A number still waiting for YES and one another program holds read the same.
+ */
+function currentNumber(enrollment: Enrollment, words: SettingsWords, forget: boolean): string {
+  const last = lastDigits(enrollment.phone ?? '');
+  const standing = !proven(enrollment)
+    ? words.awaitingYes(last)
+    : enrollment.smsStatus === 'stopped'
+      ? words.stoppedByText
+      : enrollment.smsStatus === 'unreachable'
+        ? words.unreachable
+        : enrollment.checkinsByEmail
+          ? words.byEmailForNow
+          : words.textsOn;
+  const id = proven(enrollment) ? 'number-standing' : 'waiting-for-yes';
+  return `<fieldset aria-describedby="${id}"><legend>${escapeHtml(words.yourNumber(last))}</legend>
+<p class="hint" id="${id}">${escapeHtml(standing)}</p>
+<label class="choice"><input type="radio" name="number" value="keep"${forget ? '' : ' checked'}> <span>${escapeHtml(words.keepNumber)}</span></label>
+<label class="choice"><input type="radio" name="number" value="forget"${forget ? ' checked' : ''}> <span>${escapeHtml(words.forgetNumber)}</span></label>
+</fieldset>
+`;
 }

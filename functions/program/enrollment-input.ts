@@ -119,6 +119,8 @@ const settingsSchema = z.object({
       z.transform((v) => v === true || v === 'true'),
     ),
   ),
+  // Two radio buttons beside the program's number: keep it, or forget it (and its texts). Left out keeps it.
+  number: z.optional(z.enum(['keep', 'forget'], { error: 'number must be keep or forget.' })),
 });
 
 /** The form's fields in the order it shows them: problems are listed, and the first one named, in this order. */
@@ -158,6 +160,8 @@ export type ScheduleSettings = Pick<EnrollmentRequest, 'timezone' | 'checkinDay'
   nudges?: boolean;
   language?: Language;
   discreet?: boolean;
+  /** `forget`: the program's number is forgotten, and no more texts go to it (check-ins come by email). */
+  number?: 'keep' | 'forget';
 };
 
 /** Validates a settings form or JSON body; throws a ValidationError naming the first bad field. */

@@ -148,15 +148,6 @@ export const pausedAt = (enrollment: Pick<Enrollment, 'pausedUntil'>, at: string
   enrollment.pausedUntil !== undefined && enrollment.pausedUntil > at;
 
 /** When everything about a program that ended at `endedAt` is deleted: `retentionDays` later (Unix seconds). */
-/**
- * Whether the settings page may give this program a mobile number: it runs, and no number of it is proven
- * (none given, or one still waiting for its YES, or one another program holds). A number that said YES keeps
- * its place: STOP and START change its texts.
- */
-export const takesANumber = (enrollment: Pick<Enrollment, 'status' | 'phone' | 'smsStatus'>): boolean =>
-  enrollment.status === 'active' &&
-  (!enrollment.phone || enrollment.smsStatus === 'awaiting-yes' || enrollment.smsStatus === 'none');
-
 /** The last two digits of a number: enough for its owner to know it, too few for anyone else to use. */
 export const lastDigits = (phone: string): string => phone.replace(/\D/g, '').slice(-2);
 

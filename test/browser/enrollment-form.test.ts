@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../local/runtime';
-import { api, emailsTo, linkIn, startTestRuntime, uniqueEmail } from '../support/runtime';
+import { api, emailsTo, linkIn, startTestRuntime, textsWith, uniqueEmail } from '../support/runtime';
 import { auditWidths, describeViolations } from './axe';
 import { ARTIFACTS, chromiumForTests } from './chromium';
 
@@ -464,6 +464,43 @@ describe.each(WIDTHS)('signed up by email alone, at %i px', (width) => {
       checkinTime: '18:00',
     });
     await accessible(page, 'settings-number-added');
+    await page.close();
+  });
+});
+
+describe.each(WIDTHS)('texts on, at %i px', (width) => {
+  it('the settings page forgets the number: texts stop, nothing is texted, and a number may be given again', async () => {
+    const page = await openTab(width);
+    const email = uniqueEmail(`forget-number-${width}`);
+    const { e164 } = nationalNumber();
+    await api(runtime, '/enrollments', {
+      json: { email, timezone: BROWSER_ZONE, role: 'repairing', phone: e164, smsConsent: true },
+    });
+    const [confirmation] = await emailsTo(runtime, email);
+    await page.goto(linkIn(confirmation, '/confirm'));
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('button', { name: 'Start my program' }).click(),
+    ]);
+    await api(runtime, '/_local/sms/reply', { json: { from: e164, body: 'YES' } });
+    await page.goto(linkIn(confirmation, '/settings'));
+    const part = page.getByRole('group', { name: `Your number ending in ${e164.slice(-2)}` });
+    expect(await part.getByLabel('Keep it').isChecked()).toBe(true);
+    await accessible(page, 'settings-number');
+    const texted = (await textsWith(runtime, e164)).length;
+    await part.getByLabel(/Forget it/).check();
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('button', { name: 'Save my settings' }).click(),
+    ]);
+    expect(await page.locator('.note[role="status"]').textContent()).toContain(
+      'Your number is forgotten, and no more texts will go to it.',
+    );
+    expect(await page.locator('legend', { hasText: 'Check-ins by text' }).count()).toBe(1);
+    expect(await page.locator('input[name="number"]').count()).toBe(0);
+    expect((await runtime.deps.store.findByEmail(email))?.phone).toBeUndefined();
+    expect((await textsWith(runtime, e164)).length).toBe(texted);
+    await accessible(page, 'settings-number-forgotten');
     await page.close();
   });
 });

@@ -108,7 +108,7 @@ describe('adding a mobile number on the settings page, through the local runtime
       text
         .replace(/action="[^"]*"/, '')
         .replace(shown(number), '+1 NNN NNN NNNN')
-        .replace(`ending in ${number.slice(-2)}`, 'ending in NN');
+        .replaceAll(`ending in ${number.slice(-2)}`, 'ending in NN');
     const note = (text: string, number: string) =>
       page(text, number).match(/<p class="note" role="status">([^<]*)<\/p>/)?.[1];
     expect(note(heldAnswer.text, phone)).toContain('We read your number as +1 NNN NNN NNNN');
@@ -118,5 +118,43 @@ describe('adding a mobile number on the settings page, through the local runtime
     expect(page((await api(runtime, other.settings)).text, phone)).toBe(
       page((await api(runtime, free.settings)).text, freeNumber),
     );
+  });
+});
+
+describe('forgetting the number on the settings page, through the local runtime', () => {
+  it('stops the texts with nothing texted, gives the number up, and the next check-in comes by email', async () => {
+    const email = uniqueEmail('forget-number');
+    const phone = uniquePhone();
+    await api(runtime, '/enrollments', {
+      json: { email, timezone: 'America/Chicago', role: 'hurt', phone, smsConsent: true },
+    });
+    const confirm = pathOf(linkIn((await emailsTo(runtime, email))[0], '/confirm'));
+    await api(runtime, confirm, { method: 'POST', headers: { accept: 'application/json' } });
+    await api(runtime, '/_local/sms/reply', { json: { from: phone, body: 'YES' } });
+    const id = (await runtime.deps.store.findByEmail(email))?.id as string;
+    expect((await runtime.deps.store.getEnrollment(id))?.smsStatus).toBe('active');
+    const settings = pathOf(linkIn((await emailsTo(runtime, email)).at(-1), '/settings'));
+
+    const page = await api(runtime, settings);
+    expect(page.text).toContain(`<legend>Your number ending in ${phone.slice(-2)}</legend>`);
+    expect(page.text).not.toContain(phone.slice(2));
+    const texted = (await textsWith(runtime, phone)).length;
+    const forgotten = await postForm(settings, { ...SCHEDULE, number: 'forget' });
+    expect(forgotten.status).toBe(200);
+    expect(forgotten.text).toMatch(/Your number is forgotten, and no more texts will go to it/);
+    expect(forgotten.text).toContain('<legend>Check-ins by text</legend>');
+    expect(await runtime.deps.store.findByPhone(phone)).toBeUndefined();
+    expect((await runtime.deps.store.getEnrollment(id))?.phone).toBeUndefined();
+
+    // A text from the phone now reaches nothing of the program: no answer is recorded.
+    await api(runtime, '/_local/sms/reply', { json: { from: phone, body: '4' } });
+    expect(await runtime.deps.store.listReplies(id)).toEqual([]);
+    const emailsBefore = (await emailsTo(runtime, email)).length;
+    await advance(runtime, 'P8D');
+    await runtime.twilio.idle();
+    const toPhone = (await textsWith(runtime, phone)).filter((t) => t.to === phone);
+    expect(toPhone.length).toBe(texted);
+    const later = (await emailsTo(runtime, email)).slice(emailsBefore);
+    expect(later.some((e) => /check-in/i.test(e.subject ?? ''))).toBe(true);
   });
 });

@@ -212,7 +212,18 @@ export class InMemoryStore implements Store {
     if (!e.phone) throw new Error('nameNumber: the enrollment names no number');
     await this.saveEnrollment(e);
     this.notesOf(e.phone).set(e.id, this.lookup(e.id));
-    if (previous && previous !== e.phone) this.notesOf(previous).delete(e.id);
+    if (previous && previous !== e.phone) this.forget(previous, e.id);
+  }
+
+  async forgetNumber(e: Enrollment, number: string): Promise<void> {
+    if (e.phone === number) throw new Error('forgetNumber: the enrollment still names the number');
+    await this.saveEnrollment(e);
+    this.forget(number, e.id);
+  }
+
+  private forget(number: string, enrollmentId: string): void {
+    this.notesOf(number).delete(enrollmentId);
+    if (this.phones.get(number)?.enrollmentId === enrollmentId) this.phones.delete(number);
   }
 
   private partOf(id: string): number {

@@ -219,6 +219,47 @@ export function describeStoreContract(name: string, makeStore: (setup: StoreSetu
         expect(await store.findNamingPhone(phone)).toEqual([]);
       });
 
+      it('forgets a number in the same write as the enrollment, giving it up if it held it, and refuses a stale version', async () => {
+        const phone = '+447700900401';
+        const holder = await confirmed('f1', { phone, smsStatus: 'active' });
+        await confirmed('f2', { phone });
+        expect(await store.claimPhone(phone, 'f1', '2026-03-02T10:00:00.000Z')).toBe(true);
+        const { phone: _forgotten, ...rest } = holder;
+        const without = { ...rest, smsStatus: 'none' as const, version: holder.version + 1 };
+        await expect(
+          store.forgetNumber({ ...without, version: holder.version }, phone),
+        ).rejects.toBeInstanceOf(ConcurrentUpdateError);
+        expect((await store.findByPhone(phone))?.id).toBe('f1');
+        await store.forgetNumber(without, phone);
+        expect((await store.getEnrollment('f1'))?.phone).toBeUndefined();
+        expect(await store.findByPhone(phone)).toBeUndefined();
+        expect((await store.findNamingPhone(phone)).map((e) => e.id)).toEqual(['f2']);
+        // The program still runs, and the number is free: another program that named it may have it.
+        expect(await store.claimPhone(phone, 'f2', '2026-03-02T11:00:00.000Z')).toBe(true);
+        // One that never held the number gives up only its note, and leaves the holder as it is.
+        const second = (await store.getEnrollment('f2')) as Enrollment;
+        await confirmed('f3', { phone });
+        const third = (await store.getEnrollment('f3')) as Enrollment;
+        const { phone: _p3, ...rest3 } = third;
+        await store.forgetNumber({ ...rest3, smsStatus: 'none', version: third.version + 1 }, phone);
+        expect((await store.findByPhone(phone))?.id).toBe(second.id);
+        expect((await store.findNamingPhone(phone)).map((e) => e.id)).toEqual(['f2']);
+      });
+
+      it('gives up the number it held when it names another in its place', async () => {
+        const phone = '+447700900501';
+        const other = '+447700900502';
+        const holder = await confirmed('r1', { phone, smsStatus: 'active' });
+        expect(await store.claimPhone(phone, 'r1', '2026-03-02T10:00:00.000Z')).toBe(true);
+        await store.nameNumber(
+          { ...holder, phone: other, smsStatus: 'awaiting-yes', version: holder.version + 1 },
+          phone,
+        );
+        expect(await store.findByPhone(phone)).toBeUndefined();
+        expect(await store.findNamingPhone(phone)).toEqual([]);
+        expect((await store.findNamingPhone(other)).map((e) => e.id)).toEqual(['r1']);
+      });
+
       it('gives a number up when its holder has gone', async () => {
         const phone = '+447700900201';
         const holder = await confirmed('h1', { phone });

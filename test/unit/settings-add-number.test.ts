@@ -187,18 +187,36 @@ describe('adding a mobile number on the settings page', () => {
     expect(world.texts.filter((t) => t.to === NUMBER && /reply YES/.test(t.body))).toHaveLength(1);
   });
 
-  it('keeps a number the program already has: another one is refused, and the page offers none', async () => {
+  it('takes a new phone in the place of a number that said YES: texts to the old one stop at once, the new one is asked', async () => {
     const world = fakeWorld();
     const id = await confirmedParticipant(world, { phone: NUMBER, smsConsent: 'true' }, { textYes: true });
     const token = world.deps.tokens.sign('settings', id);
-    expect(settingsPage(await lookupSettings(world.deps, token), '/settings')).not.toContain('name="phone"');
-    await expect(
-      changeSettings(world.deps, token, { ...SETTINGS, phone: '+14155550199', smsConsent: 'true' }),
-    ).rejects.toMatchObject({
-      code: 'phone_already_given',
-      message: expect.stringContaining('ending in 34'),
+    const page = settingsPage(await lookupSettings(world.deps, token), '/settings');
+    expect(page).toContain('<legend>A new number</legend>');
+    expect(page).toMatch(/texts to the number ending in 34 stop now/);
+    const NEW = '+14155550199';
+    const { enrollment, numberAdded } = await changeSettings(world.deps, token, {
+      ...SETTINGS,
+      phone: NEW,
+      smsConsent: 'true',
     });
-    expect((await world.store.getEnrollment(id))?.phone).toBe(NUMBER);
+    expect(numberAdded).toBe(true);
+    expect(enrollment).toMatchObject({ phone: NEW, smsStatus: 'awaiting-yes' });
+    expect(world.texts.filter((t) => t.to === NEW).map((t) => t.body)).toEqual([
+      expect.stringMatching(/reply YES/),
+    ]);
+    // The old phone is no longer this program's: a text from it finds nothing of it.
+    expect(await world.store.findByPhone(NUMBER)).toBeUndefined();
+    // The ledger: texts to the old number ended on the page, then the new number's consent.
+    const sms = (await world.store.listConsents(id)).filter((c) => c.channel === 'sms');
+    expect(sms.slice(-2)).toEqual([
+      expect.objectContaining({ action: 'opt-out', source: 'web-form', detail: 'number replaced' }),
+      expect.objectContaining({ action: 'opt-in', source: 'web-form' }),
+    ]);
+    expect(await replyBySms(world.deps, { from: NEW, body: 'YES', messageSid: 'SMnew-yes' })).toMatch(
+      /you are in/i,
+    );
+    expect((await world.store.getEnrollment(id))?.smsStatus).toBe('active');
   });
 
   it('shows a problem beside its field, in Spanish for a Spanish program, with what was typed', async () => {

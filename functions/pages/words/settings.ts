@@ -52,6 +52,23 @@ export interface SettingsWords {
    * words for both, so the page never tells who holds a number. "…ending in 34".
    */
   awaitingYes: (lastDigits: string) => string;
+  /** The program's number: the legend of its part, "Your number ending in 34". */
+  yourNumber: (lastDigits: string) => string;
+  /** A number that said YES: where its texts stand. */
+  textsOn: string;
+  /** Texts went unanswered, so check-ins come by email for now; any text back moves them to texts. */
+  byEmailForNow: string;
+  /** The person texted STOP from it. */
+  stoppedByText: string;
+  /** Texts failed to reach it. */
+  unreachable: string;
+  keepNumber: string;
+  forgetNumber: string;
+  /** Saved after the number was forgotten. */
+  numberForgotten: string;
+  /** For a number that said YES: giving another one in its place (a new phone). */
+  newNumber: string;
+  newNumberHint: (lastDigits: string) => string;
   pleaseCheck: string;
   /** A problem with the number, by its code, in this language (English shows each problem's own message). */
   problems: Record<string, string>;
@@ -99,6 +116,20 @@ export const SETTINGS_WORDS: Record<Language, SettingsWords> = {
       'If your mobile number can get our texts, a text is on its way: reply YES to it to get your weekly check-ins by text. If none comes, they keep coming by email.',
     awaitingYes: (last) =>
       `If your number ending in ${last} can get our texts, we sent it one: reply YES to it to get your check-ins by text. Until then they come by email.`,
+    yourNumber: (last) => `Your number ending in ${last}`,
+    textsOn: 'Your check-in texts go to it.',
+    byEmailForNow:
+      'Your check-ins come by email for now, as the last texts went unanswered. Text us anything from it to get them by text again.',
+    stoppedByText: 'You texted STOP, so nothing is sent to it. Text START from it to get texts again.',
+    unreachable: 'Our texts could not reach it, so your check-ins come by email.',
+    keepNumber: 'Keep it',
+    forgetNumber:
+      'Forget it: no more texts go to it, and your check-ins come by email. Nothing is texted to say so.',
+    numberForgotten:
+      'Your number is forgotten, and no more texts will go to it. Any check-in still to come arrives by email; you can add a number here again at any time.',
+    newNumber: 'A new number',
+    newNumberHint: (last) =>
+      `New phone? Enter its number: we text it once to ask for YES, and texts to the number ending in ${last} stop now.`,
     pleaseCheck: 'Nothing was saved yet. Please check:',
     problems: {},
   },
@@ -144,6 +175,21 @@ export const SETTINGS_WORDS: Record<Language, SettingsWords> = {
       'Si tu número de celular puede recibir nuestros mensajes, ya va uno en camino: respóndele SÍ para recibir tu pregunta semanal por mensaje de texto. Si no llega ninguno, te seguirá llegando por correo.',
     awaitingYes: (last) =>
       `Si tu número terminado en ${last} puede recibir nuestros mensajes, le enviamos uno: respóndele SÍ para recibir tus preguntas por mensaje de texto. Mientras tanto, te llegan por correo.`,
+    yourNumber: (last) => `Tu número terminado en ${last}`,
+    textsOn: 'Tus preguntas por mensaje de texto llegan a este número.',
+    byEmailForNow:
+      'Por ahora tus preguntas llegan por correo, porque los últimos mensajes quedaron sin respuesta. Escríbenos cualquier cosa desde este número para volver a recibirlas por mensaje de texto.',
+    stoppedByText:
+      'Enviaste STOP, así que no le enviamos nada. Envía START desde este número para volver a recibir mensajes.',
+    unreachable: 'Nuestros mensajes no llegaron a este número, así que tus preguntas llegan por correo.',
+    keepNumber: 'Conservarlo',
+    forgetNumber:
+      'Olvidarlo: no le llegarán más mensajes de texto y tus preguntas llegarán por correo. No se envía ningún mensaje para avisarlo.',
+    numberForgotten:
+      'Olvidamos tu número y no le llegarán más mensajes de texto. Las preguntas que falten llegarán por correo; puedes volver a agregar un número aquí cuando quieras.',
+    newNumber: 'Un número nuevo',
+    newNumberHint: (last) =>
+      `¿Teléfono nuevo? Escribe su número: le enviamos un mensaje para pedirte un SÍ, y los mensajes al número terminado en ${last} se detienen ya.`,
     pleaseCheck: 'Todavía no se guardó nada. Revisa lo siguiente:',
     problems: {
       invalid_phone:
@@ -154,8 +200,6 @@ export const SETTINGS_WORDS: Record<Language, SettingsWords> = {
         'Este es un número gratuito, que no recibe mensajes de texto. Escribe tu número de celular.',
       sms_consent_required:
         'Para recibir la pregunta semanal por mensaje de texto, marca la casilla de consentimiento o deja el número en blanco.',
-      phone_already_given:
-        'Este programa ya tiene un número de celular. Para dejar de recibir mensajes, envíanos STOP; para volver a recibirlos, START.',
       program_not_running: 'Solo se pueden agregar mensajes de texto mientras el programa está en curso.',
       fallback: 'Revisa el número de celular y su país.',
     },

@@ -15,7 +15,14 @@ export interface PhoneNumberStore {
    * Saves a running enrollment under its version (as `saveEnrollment`, a ConcurrentUpdateError if it
    * changed) with the note that it named `enrollment.phone`, in one write: the number its settings gave
    * mid-program, found then by `findNamingPhone` so that a YES from it can prove it. Naming claims nothing.
-   * `previous`, a number it named before and never proved, is forgotten in the same write.
+   * `previous`, a number it named before, is forgotten in the same write (as `forgetNumber`: given up too,
+   * if it held it).
    */
   nameNumber(enrollment: Enrollment, previous?: string): Promise<void>;
+  /**
+   * Saves an enrollment that no longer names `number` under its version (as `saveEnrollment`), and in the
+   * same write forgets that it named the number and, if it holds it, gives it up: a text from it then finds
+   * this program no more, and another program may claim it.
+   */
+  forgetNumber(enrollment: Enrollment, number: string): Promise<void>;
 }

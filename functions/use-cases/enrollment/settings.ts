@@ -1,11 +1,13 @@
 import type { EnrollmentStore } from '../../ports/store';
-import { type Enrollment, lastDigits, takesANumber } from '../../program/enrollment';
+import type { Enrollment } from '../../program/enrollment';
 import { parseNumberToAdd, parseScheduleSettings } from '../../program/enrollment-input';
+import { openQuestionsOf } from '../../program/open-questions';
 import { reschedule } from '../../program/schedule';
 import { NotFoundError, ValidationError } from '../../shared/errors';
 import { logger } from '../../shared/logger';
 import type { Deps, UsesStore } from '../deps';
-import { channelLedger, type RequestOrigin, recordFormConsent } from '../services/consent';
+import { channelLedger, type RequestOrigin, recordFormConsent, recordOptOutOnce } from '../services/consent';
+import { countStopped } from '../services/outcomes';
 import { askForYes, heldByAnother } from '../services/phone-numbers';
 import { updateEnrollment } from '../services/update-enrollment';
 
@@ -20,10 +22,14 @@ export async function lookupSettings(
   return enrollment;
 }
 
-/** What a settings form changed: the enrollment as saved, and whether it gave the program a mobile number. */
+/**
+ * What a settings form changed: the enrollment as saved, whether it gave the program a mobile number, and
+ * whether it made the program forget its number (with none in its place).
+ */
 export interface SettingsChange {
   enrollment: Enrollment;
   numberAdded: boolean;
+  numberForgotten: boolean;
 }
 
 /**
@@ -32,11 +38,15 @@ export interface SettingsChange {
  * what was already sent stays sent and is never sent again, and nudges turned back on start with the next
  * one still to come (none is sent late). What is still to come is written in the new language.
  *
- * A program with no mobile number (the person left it out of the form) may be given one, with the consent
- * box ticked: the number is named in the same write, and a "reply YES" text goes to it. Texts start with
- * the YES, as after a sign-up. A number another running program already texts is not texted, and check-ins
- * stay by email; the page says the same either way, so nobody learns from it who holds a number. Until a
- * number says YES, another may replace it (a typo, a number that cannot be texted): the first is forgotten.
+ * A running program may be given a mobile number, with the consent box ticked: the number is named in the
+ * same write, and a "reply YES" text goes to it. Texts start with the YES, as after a sign-up. A number
+ * another running program already texts is not texted, and check-ins stay by email; the page says the same
+ * either way, so nobody learns from it who holds a number. A new number takes the place of the program's
+ * number (a typo, a new phone): the one before is forgotten, and texts to it stop at once.
+ *
+ * `number: forget` makes the program forget its number, with no other in its place: texts stop, check-ins
+ * come by email, and nothing is texted to say so (the phone may be someone else's to read). The person may
+ * give a number again later. The consent ledger records the end of texts to a number either way.
  */
 export async function changeSettings(
   deps: Deps,
@@ -45,25 +55,30 @@ export async function changeSettings(
   origin: RequestOrigin = {},
 ): Promise<SettingsChange> {
   const { sub } = deps.tokens.verify(token, 'settings');
-  const { nudges, language, discreet, ...schedule } = parseScheduleSettings(body);
+  const { nudges, language, discreet, number: numberChoice, ...schedule } = parseScheduleSettings(body);
   // Both parsed before anything is written: a bad number leaves the other settings unsaved as well.
   const number = parseNumberToAdd(body, schedule.timezone);
+  // A new number takes the place of the one before: "forget" then adds nothing to it.
+  const forget = numberChoice === 'forget' && number === undefined;
   // The enrollment read to check the number is the first attempt's snapshot: it is not read twice.
   const checked = number === undefined ? undefined : await mayAddNumber(deps, sub, number);
   const held = checked?.held === true;
   const now = deps.clock.now().toISOString();
   let named = false;
   let previous: string | undefined;
+  let previousStatus: Enrollment['smsStatus'] | undefined;
   const updated = await updateEnrollment(
     deps,
     sub,
     (e) => {
       named = false;
       previous = undefined;
+      previousStatus = e.smsStatus;
       const nudgesChange = nudges !== undefined && nudges !== (e.nudges !== false);
       const languageChange = language !== undefined && language !== (e.language ?? 'en');
       const discreetChange = discreet !== undefined && discreet !== (e.discreet === true);
-      const numberChange = number !== undefined && takesANumber(e) && e.phone !== number;
+      const numberChange = number !== undefined && e.status === 'active' && e.phone !== number;
+      const forgetChange = forget && e.phone !== undefined;
       if (
         e.timezone === schedule.timezone &&
         e.checkinDay === schedule.checkinDay &&
@@ -71,16 +86,19 @@ export async function changeSettings(
         !nudgesChange &&
         !languageChange &&
         !discreetChange &&
-        !numberChange
+        !numberChange &&
+        !forgetChange
       )
         return false;
       const after: Enrollment = { ...e, ...schedule };
-      if (numberChange) {
+      if (numberChange || forgetChange) {
         previous = e.phone;
+        withoutNumber(after);
+      }
+      if (numberChange) {
         after.phone = number;
         named = true;
         after.numberNamedAt = now;
-        delete after.textsUnavailable;
         if (held) {
           after.smsStatus = 'none';
           after.textsUnavailable = true;
@@ -110,8 +128,27 @@ export async function changeSettings(
       Object.assign(e, after);
     },
     checked?.current,
-    (next) => (named ? deps.store.nameNumber(next, previous) : deps.store.saveEnrollment(next)),
+    (next) =>
+      named
+        ? deps.store.nameNumber(next, previous)
+        : previous
+          ? deps.store.forgetNumber(next, previous)
+          : deps.store.saveEnrollment(next),
   );
+  // The number before, given up (forgotten, or another in its place): texts to it have stopped, and the ledger
+  // says so (once, whatever the form's retries). Nothing is texted to it to say so: the person chose this on
+  // a page, and the phone may be read by someone else.
+  if (previous) {
+    await recordOptOutOnce(deps, {
+      enrollmentId: sub,
+      retainUntil: updated.retainUntil,
+      channel: 'sms',
+      source: 'web-form',
+      detail: named ? 'number replaced' : 'number forgotten',
+      ...origin,
+    });
+    if (!named && previousStatus === 'active') await countStopped(deps, updated, 'opted-out');
+  }
   // The number's consent, then its "reply YES" text. The form sent again with the same number (a second
   // click, or a retry after these failed) finds the number already named: it records and asks only if the
   // ledger has no consent from a form since the number was named, so nothing is lost and nothing sent twice.
@@ -131,8 +168,30 @@ export async function changeSettings(
     language: updated.language ?? 'en',
     discreet: updated.discreet === true,
     numberAdded: named,
+    numberForgotten: previous !== undefined && !named,
   });
-  return { enrollment: updated, numberAdded: named };
+  return { enrollment: updated, numberAdded: named, numberForgotten: previous !== undefined && !named };
+}
+
+/**
+ * The program forgets its number, and all that was about texting it: texts stop, check-ins come by email,
+ * and a question texted to it closes (as after STOP: an answer to it would come from a number no longer
+ * known). A number given in the same form then takes its place.
+ */
+function withoutNumber(e: Enrollment): void {
+  delete e.phone;
+  e.smsStatus = 'none';
+  for (const key of [
+    'numberNamedAt',
+    'textsUnavailable',
+    'unansweredSms',
+    'checkinsByEmail',
+    'smsFailures',
+  ] as const)
+    delete e[key];
+  e.openQuestions = openQuestionsOf(e).filter((q) => q.channel !== 'sms');
+  if (!e.openQuestions.length) delete e.openQuestions;
+  delete e.openCheckin;
 }
 
 /** Whether the form's consent for the number named last is in the SMS ledger. */
@@ -144,8 +203,8 @@ async function formConsentSince(deps: Deps, enrollment: Enrollment): Promise<boo
 }
 
 /**
- * Whether a number may be given to this program (it is running, and has no proven number: `takesANumber`),
- * and, if so, whether another running program already texts it. A number that said YES keeps its place.
+ * Whether a number may be given to this program (it is running), and, if so, whether another running program
+ * already texts it. It takes the place of the program's number, if it had one (a new phone, a typo).
  */
 async function mayAddNumber(
   deps: Deps,
@@ -161,16 +220,6 @@ async function mayAddNumber(
       language === 'es'
         ? 'Solo se pueden agregar mensajes de texto mientras el programa está en curso.'
         : 'Texts can be added only while the program runs.',
-      'phone',
-      undefined,
-      language,
-    );
-  if (!takesANumber(current) && current.phone !== number)
-    throw new ValidationError(
-      'phone_already_given',
-      language === 'es'
-        ? `Tus mensajes ya van a tu número terminado en ${lastDigits(current.phone ?? '')}. Para dejar de recibirlos, envíanos STOP desde ese número.`
-        : `Your texts already go to your number ending in ${lastDigits(current.phone ?? '')}. To stop them, text STOP to us from it.`,
       'phone',
       undefined,
       language,
