@@ -550,6 +550,8 @@ export const SourceSystemSchema = z
       no: NO_PLACEHOLDERS,
       ratingHint: NO_PLACEHOLDERS,
       yesNoHint: NO_PLACEHOLDERS,
+      emailSubject: NO_PLACEHOLDERS,
+      emailChange: NO_PLACEHOLDERS,
     }),
     // The answers to a message that shows signs of danger or concern, in English and in Spanish.
     safety: z.strictObject({

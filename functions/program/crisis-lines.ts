@@ -1,8 +1,9 @@
 /**
- * Which crisis lines a person can reach, from where their phone number is. The US (with Puerto Rico)
- * has 911, the 988 Suicide & Crisis Lifeline and the National Domestic Violence Hotline; Canada has 911
- * and 988 (the hotline is US-only); anywhere else gets its national emergency number when this table
- * knows it for sure, and the findahelpline.com directory of free helplines. Plain data, no I/O.
+ * Which crisis lines a person can reach, from where they live by their time zone or where their phone
+ * number is. The US (with Puerto Rico) has 911, the 988 Suicide & Crisis Lifeline and the National
+ * Domestic Violence Hotline; Canada has 911 and 988 (the hotline is US-only); anywhere else gets its
+ * national emergency number when this table knows it for sure, and the findahelpline.com directory of
+ * free helplines. Plain data; the phone-number metadata is imported at its first use.
  */
 import type { CountryCode } from 'libphonenumber-js/mobile';
 import { countryOfZone } from './local-words';
@@ -122,4 +123,23 @@ export async function crisisLinesOf(phone: string | undefined): Promise<CrisisLi
   if (!phone) return linesWithoutANumber();
   const { crisisLinesFor } = await import('./crisis-lines-by-number');
   return crisisLinesFor(phone);
+}
+
+/**
+ * The crisis lines of a person the program knows: where they live by their time zone (most people are where
+ * their clock is: a Spanish number in Bogotá needs 123, not 112), and, when the zone names no country (UTC),
+ * where their number is. `phone`: the number a text came from, when it is theirs.
+ */
+export async function crisisLinesOfPerson(
+  person: { timezone?: string; phone?: string },
+  phone = person.phone,
+): Promise<CrisisLines> {
+  const country = person.timezone ? countryOfZone(person.timezone) : undefined;
+  return country ? crisisLinesForCountry(country as CountryCode) : crisisLinesOf(phone);
+}
+
+/** `crisisLinesOfPerson` with the number's lines already known: those of the zone's country, else `byNumber`. */
+export function crisisLinesWhere(timezone: string | undefined, byNumber: CrisisLines): CrisisLines {
+  const country = timezone ? countryOfZone(timezone) : undefined;
+  return country ? crisisLinesForCountry(country as CountryCode) : byNumber;
 }

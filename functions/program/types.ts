@@ -334,6 +334,10 @@ export interface AnswerTexts {
   /** How to answer, after a still-open question's name. */
   ratingHint: string;
   yesNoHint: string;
+  /** The email that answers an email reply with what became of it: its subject (neutral: discreet mode too). */
+  emailSubject: string;
+  /** After what became of it: how to change an answer given by email. */
+  emailChange: string;
 }
 
 /** The compiled program: steps, system messages and email layouts with their placeholders. */

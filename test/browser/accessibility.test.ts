@@ -24,6 +24,7 @@ import { inLanguage } from '../../functions/program/in-language';
 import { type Catalog, type Language, TRACKS, type Track } from '../../functions/program/types';
 import { composeInvitationEmail } from '../../functions/use-cases/partners/invitations';
 import {
+  composeReplyNotedEmail,
   composeReportEmail,
   composeSafetyEmail,
   composeSystemEmail,
@@ -688,7 +689,12 @@ function everyEmail(catalog: Catalog, language: Language = 'en'): [name: string,
       lines: { region: 'us', emergency: '911', located: true },
     }),
   ]);
-  return [...steps, ...system, ...safety];
+  // The answer to a typed email reply, with the longest of the texts it may carry.
+  const replyNoted: [string, OutgoingEmail] = [
+    `${language} reply noted`,
+    composeReplyNotedEmail(deps, who, own.messages.sms.noteKeptCheckinOpen),
+  ];
+  return [...steps, ...system, ...safety, replyNoted];
 }
 
 describe('every email, at 375 and 1280 px (screenshots in artifacts/accessibility/emails)', () => {

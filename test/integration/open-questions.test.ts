@@ -229,6 +229,13 @@ describe('open questions: every reply reaches the question it answers, through t
       ['safe-to-be-honest', 0, 'email'],
       ['both-showing-up', 1, 'email'],
     ]);
+    // The reply is answered by email with what became of it, as a text reply would be.
+    const answer = (await emailsTo(runtime, cam.email)).at(-1);
+    expect(answer?.subject).toBe('We got your reply');
+    expect(answer?.text).toMatch(
+      /^Kintsugi noted day 60 question 1: yes, day 60 question 2: no, day 60 question 3: yes\./,
+    );
+    expect(answer?.text).toContain('Reply again with the new one: the last one counts.');
   });
 
   it('days 88–90: the report waits for the final question answered the next morning, and shows every answer', async () => {

@@ -15,7 +15,16 @@ import {
 const ZONE = 'Europe/Berlin';
 const START = new Date('2026-06-01T10:00:00Z');
 const form = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+/** The lines for a US number no program holds. */
 const CRISIS_LINES = ['911', '988', '1-800-799-7233', 'START to 88788'];
+/**
+ * The lines for the people enrolled here: they live in Berlin (ZONE) with US numbers, and are given the lines
+ * of where they live, and none of the US's.
+ */
+const BERLIN_LINES = ['112', 'findahelpline.com'];
+const notInBerlin = (text: string | null | undefined) => {
+  for (const line of ['911', '988', '1-800-799-7233', '88788']) expect(text).not.toContain(line);
+};
 
 const safetyAlerts = async (runtime: Runtime) =>
   (await api(runtime, '/_local/safety', { headers: { accept: 'application/json' } })).body as {
@@ -76,7 +85,8 @@ describe('a text that shows signs of danger, through the webhook', () => {
     });
     expect(response.status).toBe(200);
     expect(response.body.twiml).toMatch(/^<\?xml[^>]*><Response><Message>/);
-    for (const line of CRISIS_LINES) expect(response.body.reply).toContain(line);
+    for (const line of BERLIN_LINES) expect(response.body.reply).toContain(line);
+    notInBerlin(response.body.reply);
     expect(response.body.reply).toContain('Reply RESUME');
     const enrollment = await runtime.deps.store.getEnrollment(ana.id);
     expect(enrollment).toMatchObject({ flagReason: 'abuse', safetyPause: true });
@@ -139,7 +149,8 @@ describe('other inbound messages that show signs of danger', () => {
     const cam = await enrollParticipant(runtime, { timezone: ZONE });
     expect(await text(runtime, cam, 'STOP')).toMatch(/won't get more texts/);
     const reply = await text(runtime, cam, 'I want to die');
-    for (const line of CRISIS_LINES) expect(reply).toContain(line);
+    for (const line of BERLIN_LINES) expect(reply).toContain(line);
+    notInBerlin(reply);
     expect(reply).not.toContain('RESUME');
     expect((await runtime.deps.store.getEnrollment(cam.id))?.smsStatus).toBe('stopped');
     expect((await safetyAlerts(runtime)).at(-1)).toMatchObject({
@@ -162,8 +173,8 @@ describe('other inbound messages that show signs of danger', () => {
     expect(outcome.body).toEqual({ outcome: 'safety', category: 'abuse' });
     const answer = (await emailsTo(runtime, dee.email)).at(-1);
     expect(answer?.subject).toBe('Kintsugi: people you can reach right now');
-    for (const line of ['911', '988', '1-800-799-7233', 'START to 88788', 'RESUME'])
-      expect(answer?.text).toContain(line);
+    for (const line of [...BERLIN_LINES, 'RESUME']) expect(answer?.text).toContain(line);
+    notInBerlin(answer?.text);
     expect((await runtime.deps.store.getEnrollment(dee.id))?.safetyPause).toBe(true);
     expect((await safetyAlerts(runtime)).at(-1)).toMatchObject({ enrollmentId: dee.id, category: 'abuse' });
   });

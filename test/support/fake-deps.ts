@@ -227,6 +227,8 @@ export const testCatalog: Catalog = {
       no: 'no',
       ratingHint: '1-5',
       yesNoHint: 'Y/N',
+      emailSubject: 'We got your reply',
+      emailChange: 'Reply again to change an answer.',
     },
     safety: {
       sms: { en: crisisTexts('en'), es: crisisTexts('es') },

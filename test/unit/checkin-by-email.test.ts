@@ -372,13 +372,28 @@ describe('a note that shows signs of danger', () => {
     expect(recorded.safety?.sectionsHtml.join('\n')).toContain('[es] Thank you.');
   });
 
-  it('gives the local emergency number to someone whose phone is outside North America', async () => {
-    const { world } = await withCheckin({ phone: '+447400123456', smsConsent: true });
-    const link = answerLink(world, 2);
-    const recorded = await answerByEmail(world.deps, link.token, link.score, 'i want to kill myself');
-    const html = recorded.safety?.sectionsHtml.join('\n') ?? '';
+  it('gives the emergency number of where the person lives, whatever their phone', async () => {
+    const inLondon = await withCheckin({
+      timezone: 'Europe/London',
+      phone: '+447400123456',
+      smsConsent: true,
+    });
+    let link = answerLink(inLondon.world, 2);
+    let recorded = await answerByEmail(inLondon.world.deps, link.token, link.score, 'i want to kill myself');
+    let html = recorded.safety?.sectionsHtml.join('\n') ?? '';
     expect(html).toContain('[en] Call 999.');
     expect(html).not.toContain('{{emergency}}');
+    // A Spanish number, living in Bogotá: Colombia's 123, not Spain's 112.
+    const inBogota = await withCheckin({
+      timezone: 'America/Bogota',
+      phone: '+34612345678',
+      smsConsent: true,
+    });
+    link = answerLink(inBogota.world, 2);
+    recorded = await answerByEmail(inBogota.world.deps, link.token, link.score, 'i want to kill myself');
+    html = recorded.safety?.sectionsHtml.join('\n') ?? '';
+    expect(html).toContain('[en] Call 123.');
+    expect(html).not.toContain('112');
   });
 });
 

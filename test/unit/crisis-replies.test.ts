@@ -5,6 +5,7 @@ import {
   type CrisisLines,
   crisisLinesForCountry,
   crisisLinesOf,
+  crisisLinesOfPerson,
   HELPLINE_DIRECTORY,
 } from '../../functions/program/crisis-lines';
 import { countryOfPhone, crisisLinesFor } from '../../functions/program/crisis-lines-by-number';
@@ -112,6 +113,29 @@ describe('the crisis lines of a number', () => {
       undefined,
     ])
       expect(await crisisLinesOf(phone), phone).toEqual(crisisLinesFor(phone));
+  });
+
+  it('for a person the program knows, are those of where they live by their time zone, then of their number', async () => {
+    // A Spanish number in Bogotá: Colombia's 123; a UK number living in Madrid: 112, which 999 is not there.
+    expect(await crisisLinesOfPerson({ timezone: 'America/Bogota', phone: '+34612345678' })).toEqual({
+      region: 'elsewhere',
+      emergency: '123',
+      located: true,
+    });
+    expect(await crisisLinesOfPerson({ timezone: 'Europe/Madrid', phone: '+447400123456' })).toMatchObject({
+      emergency: '112',
+    });
+    // A US number living in Toronto: Canada's lines, without the US-only hotline.
+    expect(await crisisLinesOfPerson({ timezone: 'America/Toronto', phone: '+14155550100' })).toMatchObject({
+      region: 'canada',
+    });
+    // Signed up by email alone: their zone still places them.
+    expect(await crisisLinesOfPerson({ timezone: 'Europe/London' })).toMatchObject({ emergency: '999' });
+    // A zone of no country (UTC): the number's country, and with no number the US lines, not located.
+    expect(await crisisLinesOfPerson({ timezone: 'UTC', phone: '+447400123456' })).toMatchObject({
+      emergency: '999',
+    });
+    expect(await crisisLinesOfPerson({ timezone: 'UTC' })).toEqual(crisisLinesFor(undefined));
   });
 
   it('knows only real country codes', () => {

@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Step } from '../../functions/program/types';
 import { replyByEmail } from '../../functions/use-cases/replies/reply-by-email';
+import { composeReplyNotedEmail, systemTexts } from '../../functions/use-cases/services/compose';
+import { compileCatalog } from '../../scripts/build';
 import { type FakeWorld, fakeWorld, testCatalog } from '../support/fake-deps';
 import { confirmedParticipant, runUntil } from '../support/fake-program';
 
@@ -60,7 +62,7 @@ describe('a reply to the weekly check-in email', () => {
     });
   });
 
-  it('keeps words that are not an answer as a note beside the open check-in, and asks nothing back', async () => {
+  it('keeps words that are not an answer as a note beside the open check-in, and says so by email', async () => {
     const world = fakeWorld('2026-03-02T15:00:00.000Z');
     await enrolled(world);
     await runUntil(world, '2026-03-09T12:00:00.000Z');
@@ -72,7 +74,14 @@ describe('a reply to the weekly check-in email', () => {
     });
     expect(world.store.replies.at(-1)).toMatchObject({ note: 'we finally talked about the money' });
     expect(world.store.replies.at(-1)?.score).toBeUndefined();
-    expect(world.emails).toHaveLength(sent);
+    // One email back: it was kept as a note, and the check-in still waits for a number.
+    expect(world.emails.slice(sent)).toEqual([
+      expect.objectContaining({
+        to: 'ana@example.com',
+        subject: 'We got your reply',
+        text: expect.stringMatching(/^Kept as a note\. Reply 1 to 5 for the check-in\./),
+      }),
+    ]);
   });
 
   it('keeps words as a journal note when no question is open', async () => {
@@ -224,4 +233,91 @@ describe('a reply that shows signs of danger or concern, from an address typed d
     expect(e?.concernReason).toBe(outcome.concern);
     expect(world.emails.slice(sent).map((m) => m.to)).toEqual(['ANA@example.com']);
   });
+});
+
+describe('the email that answers a typed reply', () => {
+  it('says what was recorded under each question, in the words a text reply gets, and how to change it', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    await enrolled(world);
+    await runUntil(world, '2026-03-09T12:00:00.000Z');
+    const sent = world.emails.length;
+    await reply(world, '4 - better week');
+    const [answer] = world.emails.slice(sent);
+    expect(world.emails.slice(sent)).toHaveLength(1);
+    expect(answer?.subject).toBe('We got your reply');
+    expect(answer?.text).toMatch(/^4 of 5 noted\./);
+    expect(answer?.text).toContain('Reply again to change an answer.');
+    expect(answer?.html).toContain('Reply again to change an answer.');
+    expect(answer?.headers?.['List-Unsubscribe']).toBeDefined();
+    // A second answer changes the first, and the email says so.
+    await reply(world, '3');
+    expect(world.emails.at(-1)?.text).toMatch(/4 of 5.*3 of 5|changed/i);
+  });
+
+  it('is sent once for a reply delivered twice', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    await enrolled(world);
+    await runUntil(world, '2026-03-09T12:00:00.000Z');
+    const sent = world.emails.length;
+    await reply(world, '5', { messageId: 'twice' });
+    await reply(world, '5', { messageId: 'twice' });
+    expect(world.emails.slice(sent)).toHaveLength(1);
+  });
+
+  it('is neutral in discreet mode: the sender name and the words hide the program', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    await confirmedParticipant(world, { email: 'ana@example.com', discreet: true });
+    await runUntil(world, '2026-03-09T12:00:00.000Z');
+    const sent = world.emails.length;
+    await reply(world, 'we finally talked');
+    const [answer] = world.emails.slice(sent);
+    expect(answer?.fromName).toBe(testCatalog.messages.discreet.fromName);
+    expect(`${answer?.subject} ${answer?.text?.split('\n')[0]}`).not.toMatch(/Kintsugi|trust|partner/i);
+  });
+
+  it('is not sent to an address that asked for no more email, nor for a reply showing concern', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    const id = await enrolled(world);
+    await runUntil(world, '2026-03-09T12:00:00.000Z');
+    const concernSent = world.emails.length;
+    await reply(world, "4. I'm not safe at home");
+    // The email of lines, and nothing more.
+    expect(world.emails.slice(concernSent).map((e) => e.subject)).toEqual([
+      testCatalog.messages.safety.email.en.subject,
+    ]);
+    const e = await world.store.getEnrollment(id);
+    await world.store.saveEnrollment({
+      ...(e as NonNullable<typeof e>),
+      emailStatus: 'unsubscribed',
+      version: (e?.version ?? 0) + 1,
+    });
+    const sent = world.emails.length;
+    await reply(world, 'a quiet week');
+    expect(world.emails).toHaveLength(sent);
+    expect(world.store.replies.at(-1)).toMatchObject({ note: 'a quiet week' });
+  });
+});
+
+describe('the email that answers a typed reply, in the program’s own words', () => {
+  it('drops the sender’s name a text starts with: the email shows it above', async () => {
+    const catalog = await compileCatalog();
+    const deps = { ...fakeWorld().deps, catalog };
+    const who = {
+      id: 'e1',
+      email: 'ana@example.com',
+      checkinDay: 'sunday' as const,
+      checkinTime: '19:00',
+      timezone: 'America/New_York',
+    };
+    const kept = composeReplyNotedEmail(deps, who, catalog.messages.sms.noteKeptCheckinOpen);
+    expect(catalog.messages.sms.noteKeptCheckinOpen).toMatch(/^Kintsugi: kept/);
+    expect(kept.text).toMatch(/^Kept as a private note\. To answer this week's check-in/);
+    const discreet = composeReplyNotedEmail(
+      deps,
+      { ...who, discreet: true, language: 'es' },
+      systemTexts({ catalog }, { discreet: true, language: 'es' }).noteKeptCheckinOpen,
+    );
+    expect(discreet.text?.split('\n\n')[0]).toMatch(/^Lo guardamos como nota privada/);
+    expect(discreet.subject).toBe('Recibimos tu respuesta');
+  }, 30_000);
 });

@@ -280,8 +280,9 @@ describe('an email reply that shows signs of concern', () => {
         text: expect.not.stringContaining('RESUME'),
       }),
     ]);
-    // No number to tell the country: the US lines, and the line for anyone outside the US.
-    expect(world.emails[0]?.text).toContain(safety.email.en.outsideUs.text);
+    // No number, but a time zone in New York: the US lines, with no line for anyone outside the US.
+    expect(world.emails[0]?.text).toContain('988');
+    expect(world.emails[0]?.text).not.toContain(safety.email.en.outsideUs.text);
     const e = await enrollmentOf(world, id);
     expect(e?.concernAt).toBeDefined();
     expect(e?.safetyPause).toBeUndefined();
@@ -304,5 +305,41 @@ describe('an email reply that shows signs of concern', () => {
     await replyByEmail(world.deps, { messageId: 'c2', from: 'eva@example.com', text: 'quiero morir' });
     expect(world.emails[0]?.subject).toBe(safety.email.es.subject);
     expect(world.emails[0]?.text).toContain('[es] Call 999.');
+  });
+});
+
+describe('the lines a text of danger or concern is answered with', () => {
+  const SPANISH_NUMBER = '+34612345678';
+  async function livingInBogota(world: FakeWorld) {
+    await enroll(world.deps, {
+      email: 'lucia@example.com',
+      timezone: 'America/Bogota',
+      role: 'hurt',
+      language: 'es',
+      phone: SPANISH_NUMBER,
+      smsConsent: true,
+    });
+    const token = new URL(
+      world.emails.at(-1)?.text?.match(/https:\/\/kintsugi\.test\/confirm\?\S+/)?.[0] ?? '',
+    ).searchParams.get('token');
+    await confirm(world.deps, token ?? '');
+    await sms(world, 'SÍ', { from: SPANISH_NUMBER });
+  }
+
+  it('are those of where the person lives, not of where their phone number is from', async () => {
+    const world = fakeWorld();
+    await livingInBogota(world);
+    const danger = await sms(world, 'tengo miedo, me dijo que me va a matar', { from: SPANISH_NUMBER });
+    expect(danger).toContain('123');
+    expect(danger).not.toContain('112');
+    const concern = await sms(world, 'no me siento segura en casa', { from: SPANISH_NUMBER });
+    expect(concern).toContain('123');
+    expect(concern).not.toContain('112');
+  });
+
+  it('are those of the number for a number no program holds', async () => {
+    const world = fakeWorld();
+    const danger = await sms(world, 'tengo miedo, me dijo que me va a matar', { from: SPANISH_NUMBER });
+    expect(danger).toContain('112');
   });
 });

@@ -1,4 +1,4 @@
-import { crisisLinesOf } from '../../program/crisis-lines';
+import { crisisLinesOfPerson } from '../../program/crisis-lines';
 import type { Enrollment } from '../../program/enrollment';
 import { stepIn } from '../../program/in-language';
 import { dateInZone } from '../../program/local-words';
@@ -260,7 +260,7 @@ async function linesHtml(
   opening = true,
 ): Promise<string[]> {
   const email = deps.catalog.messages.safety.email[language];
-  const lines = await crisisLinesOf(enrollment.phone);
+  const lines = await crisisLinesOfPerson(enrollment);
   return [...(opening ? [email.opening] : []), ...lineSections(email, lines)].map((section) =>
     fillHtml(section.html, { emergency: lines.emergency ?? '' }),
   );

@@ -1,13 +1,19 @@
-import { crisisLinesOf } from '../../program/crisis-lines';
+import { crisisLinesOfPerson, linesWithoutANumber } from '../../program/crisis-lines';
 import type { Enrollment, MessageRecord } from '../../program/enrollment';
+import { inLanguage } from '../../program/in-language';
 import { asksToResume, parseKeyword } from '../../program/keywords';
 import type { PlacedAnswer } from '../../program/open-questions';
 import { replyTextOf } from '../../program/reply-parsing';
 import { assessSafety, type SafetyCategory, type SafetySignal } from '../../program/safety';
 import { logger } from '../../shared/logger';
 import type { Deps } from '../deps';
-import { answerOpenQuestions, questionBeside } from '../services/answers';
-import { type CrisisReach, composeSafetyEmail } from '../services/compose';
+import { answerConfirmation, answerOpenQuestions, questionBeside } from '../services/answers';
+import {
+  type CrisisReach,
+  composeReplyNotedEmail,
+  composeSafetyEmail,
+  systemTexts,
+} from '../services/compose';
 import { handleOnce } from '../services/inbound-once';
 import { resumeProgram } from '../services/pause';
 import { noteConcern, protect } from '../services/safety';
@@ -51,16 +57,20 @@ export async function replyByEmail(deps: Deps, email: EmailReply): Promise<Email
   const signal = assessSafety(replyTextOf(email.text));
   const once = await handleOnce(deps, sourceId, DEDUPE_SECONDS, async (at): Promise<EmailReplyResult> => {
     if (signal?.level === 'danger') return answerDanger(deps, email, signal);
-    const outcome = await recordEmailReply(deps, email, at);
+    // Signs of concern are answered by the email of lines: one email back, not two.
+    const outcome = await recordEmailReply(deps, email, at, !signal);
     return signal ? answerConcern(deps, email, signal, outcome) : outcome;
   });
   return once.repeat ? { outcome: 'ignored', reason: 'repeat' } : once.value;
 }
 
-/** Where the lines of an email answer come from: the language written in, the country of the person's number. */
+/**
+ * Where the lines of an email answer come from: the language written in, and where the person lives by their
+ * time zone (or their number's country); an address the program does not know, the US lines, not located.
+ */
 const reachOf = async (signal: SafetySignal, enrollment: Enrollment | undefined): Promise<CrisisReach> => ({
   language: signal.language,
-  lines: await crisisLinesOf(enrollment?.phone),
+  lines: enrollment ? await crisisLinesOfPerson(enrollment) : linesWithoutANumber(),
 });
 
 /**
@@ -100,11 +110,17 @@ async function answerConcern(
   return { ...outcome, concern: signal.category };
 }
 
-/** `firstSeenAt`: when the email first arrived (a retry after a failure keeps it). */
+/**
+ * `firstSeenAt`: when the email first arrived (a retry after a failure keeps it). `acknowledge`: an answer or
+ * a note is answered by email with what became of it, in the words a text reply gets back, so nobody who
+ * typed a reply is left wondering whether it counted, or that it was read as a note (not to an address that
+ * asked for no more email). A retry after a failed send routes the same way, and says the same.
+ */
 async function recordEmailReply(
   deps: Deps,
   email: EmailReply,
   firstSeenAt: string,
+  acknowledge: boolean,
 ): Promise<EmailReplyOutcome> {
   const sourceId = `ses-${email.messageId}`;
   const enrollment = await deps.store.findByEmail(senderOf(email));
@@ -130,6 +146,14 @@ async function recordEmailReply(
     reask: false,
     ...(named ? { named: { stepId: named.slot, day: named.day } } : {}),
   });
+  if (acknowledge && enrollment.emailStatus === 'active') {
+    const said = answerConfirmation(
+      { catalog: inLanguage(deps.catalog, enrollment.language) },
+      outcome,
+      systemTexts(deps, enrollment),
+    );
+    await deps.mailer.send(composeReplyNotedEmail(deps, enrollment, said));
+  }
   if (outcome.kind !== 'answered' && outcome.kind !== 'changed') {
     const beside = questionBeside(outcome);
     return { outcome: 'note', ...(beside ? { stepId: beside.stepId, day: beside.day } : {}) };

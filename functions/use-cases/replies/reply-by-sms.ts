@@ -1,5 +1,10 @@
 import { wordingVersion } from '../../program/consent';
-import { type CrisisLines, crisisLinesOf } from '../../program/crisis-lines';
+import {
+  type CrisisLines,
+  crisisLinesOf,
+  crisisLinesOfPerson,
+  crisisLinesWhere,
+} from '../../program/crisis-lines';
 import { type Enrollment, pausedAt } from '../../program/enrollment';
 import { inLanguage } from '../../program/in-language';
 import {
@@ -83,6 +88,7 @@ function asHelpKeyword(body: string, signal: SafetySignal | undefined): SafetySi
  * the lines still go out. The text itself is kept nowhere: no reply, no note.
  */
 async function answerDanger(deps: Deps, sms: InboundSms, signal: SafetySignal): Promise<string> {
+  // The number's lines first: if the store cannot be read, they still go out.
   const lines = await crisisLinesOf(sms.from);
   try {
     const once = await handleOnce(deps, sms.messageSid, DEDUPE_SECONDS, () =>
@@ -91,7 +97,7 @@ async function answerDanger(deps: Deps, sms: InboundSms, signal: SafetySignal): 
     if (!once.repeat) return once.value;
     const enrollment = await deps.store.findByPhone(sms.from);
     const followUp = enrollment?.safetyPause && texting(enrollment) ? 'paused' : undefined;
-    return crisisSms(deps, enrollment, signal.language, lines, followUp);
+    return crisisSms(deps, enrollment, signal.language, linesOfHolder(enrollment, lines), followUp);
   } catch (error) {
     logger.error('safety answer sent without its follow-up', {
       category: signal.category,
@@ -105,9 +111,10 @@ async function protectBySms(
   deps: Deps,
   sms: InboundSms,
   signal: SafetySignal,
-  lines: CrisisLines,
+  byNumber: CrisisLines,
 ): Promise<string> {
   const enrollment = await deps.store.findByPhone(sms.from);
+  const lines = linesOfHolder(enrollment, byNumber);
   const { paused } = await protect(deps, enrollment, signal.category, 'sms');
   // "STOP, he hits me": the opt-out holds, and the answer says so after the lines.
   const request = parseKeyword(sms.body);
@@ -121,6 +128,13 @@ async function protectBySms(
   const followUp = paused && enrollment && texting(enrollment) ? 'paused' : undefined;
   return crisisSms(deps, enrollment, signal.language, lines, followUp);
 }
+
+/**
+ * The lines for the program that holds the number (it said YES from it): where that person lives by their
+ * time zone, or `byNumber` when the zone names no country. A number no program holds has only `byNumber`.
+ */
+const linesOfHolder = (holder: Enrollment | undefined, byNumber: CrisisLines): CrisisLines =>
+  holder ? crisisLinesWhere(holder.timezone, byNumber) : byNumber;
 
 /** Whether the number gets texts, so a RESUME from it would restart the program. */
 const texting = (enrollment: Enrollment) =>
@@ -138,8 +152,8 @@ async function answerConcern(
   signal: SafetySignal,
   answer: string | undefined,
 ): Promise<string> {
-  const lines = await crisisLinesOf(sms.from);
   const enrollment = await deps.store.findByPhone(sms.from);
+  const lines = linesOfHolder(enrollment, await crisisLinesOf(sms.from));
   await noteConcern(deps, enrollment, signal.category, 'sms');
   if (enrollment && textsBlocked(enrollment))
     await emailCrisisLines(deps, enrollment, { language: signal.language, lines }, false);
@@ -184,7 +198,7 @@ async function answerSms(
   const values = enrollment
     ? personalValues(deps, enrollment)
     : { supportEmail: deps.config.supportEmail, checkinDay: '', checkinTime: '' };
-  const help = async () => helpSms(texts, values, await crisisLinesOf(sms.from));
+  const help = async () => helpSms(texts, values, linesOfHolder(holder, await crisisLinesOf(sms.from)));
   if (request?.keyword === 'help') return help();
   if (!enrollment) {
     if (request?.keyword === 'stop') return texts.stopConfirmed;
@@ -312,7 +326,7 @@ async function programRequest(deps: Deps, enrollment: Enrollment, request: Keywo
   }
   const days = request.days ?? 7;
   const result = await pauseProgram(deps, enrollment.id, days);
-  if (!result.paused) return helpSms(texts, values, await crisisLinesOf(enrollment.phone));
+  if (!result.paused) return helpSms(texts, values, await crisisLinesOfPerson(enrollment));
   await countStopped(deps, enrollment, 'paused');
   const resumeDate = dateInZone(result.until, enrollment.timezone, enrollment.language);
   return fillText(texts.paused, { days: String(days), resumeDate });
@@ -417,7 +431,7 @@ async function recordAnswer(
   // of concern add theirs in replyBySms).
   // answerOpenQuestions noted it for the operator.
   if (!lowSafetyAnswer(outcome) || signal) return confirmation;
-  const lines = await crisisLinesOf(sms.from);
+  const lines = await crisisLinesOfPerson(enrollment, sms.from);
   return sentences(
     confirmation,
     concernSms(deps, enrollment, guessLanguage(sms.body, enrollment.language ?? 'en'), lines),

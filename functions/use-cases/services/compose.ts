@@ -371,3 +371,37 @@ export function composeSafetyEmail(
     ...(who ? { headers: unsubscribeHeaders(footer.unsubscribeUrl, deps) } : {}),
   };
 }
+
+/**
+ * The email that answers a typed email reply with what became of it: the words a text reply gets back
+ * ("Kintsugi noted week 3 check-in: 4 of 5…", "kept as a private note…") and how to change an answer. Its
+ * subject names nothing but a reply, so it reads the same in discreet mode.
+ */
+export function composeReplyNotedEmail(deps: ComposeDeps, who: Person, said: string): OutgoingEmail {
+  const language = who.language ?? 'en';
+  const words = inLanguage(deps.catalog, language).messages.answers;
+  const footer = footerFor(deps, who);
+  const subject = words.emailSubject;
+  // A text names its sender first ("Kintsugi: kept as a private note…"); an email has it above already.
+  const sender = ['Kintsugi', inLanguage(deps.catalog, language).messages.discreet.fromName].find((name) =>
+    said.startsWith(`${name}:`),
+  );
+  const unsigned = sender ? said.slice(sender.length + 1).trimStart() : said;
+  const sentence = unsigned.charAt(0).toUpperCase() + unsigned.slice(1);
+  const paragraphs = [atAGlance(deps, who, sentence), words.emailChange];
+  const html = fillHtml(layoutNamed(inLanguage(deps.catalog, language), 'message'), {
+    lang: language,
+    subject,
+    preheader: paragraphs[0] as string,
+    body: paragraphs.map((p) => fillHtml('<p>{{p}}</p>', { p })).join('\n'),
+    ...footer,
+  });
+  return {
+    to: who.email,
+    subject,
+    html,
+    text: `${paragraphs.join('\n\n')}\n${textFooter(footer, language)}`,
+    ...fromNameFor(deps, who),
+    headers: unsubscribeHeaders(footer.unsubscribeUrl, deps),
+  };
+}
