@@ -2,7 +2,7 @@ import { sesMailer } from '../adapters/ses/ses-mailer';
 import { withEmailLayouts } from '../catalog/with-email-layouts';
 import { withInvitationLayout } from '../catalog/with-invitation-layout';
 import { chooseLanguage } from '../pages/language';
-import { partnerDonePage, partnerPage } from '../pages/partner';
+import { partnerDonePage, partnerPage, partnerUnlinkPage } from '../pages/partner';
 import { ValidationError } from '../shared/errors';
 import { header, html, json, parseBody, query, requestOrigin, respond, wantsJson } from '../shared/http';
 import {
@@ -17,7 +17,8 @@ import { type HttpHandle, httpLambda } from './lambda';
 import { handle as handleStopInvitations, STOP_INVITATIONS_PATH } from './stop-invitations';
 
 /**
- * GET /partner shows the page; POST does one action: invite, share, keep-private or unlink.
+ * GET /partner shows the page; POST does one action: invite, share, keep-private or unlink (from the page,
+ * unlink asks again first: `confirmed=true` ends the link).
  * GET and POST /invitations/stop: the invited person's own link (handlers/stop-invitations.ts).
  */
 export const handle: HttpHandle = (deps, event) =>
@@ -40,6 +41,15 @@ const handlePartner: HttpHandle = (deps, event) =>
     const body = parseBody(event) as Record<string, unknown>;
     const action = String(body.action ?? '');
     const share = body.shareParticipation === true || body.shareParticipation === 'true';
+    // The page's language (the enrollment's), sent with each of its forms.
+    const language = () =>
+      chooseLanguage(
+        typeof body.language === 'string' ? body.language : undefined,
+        header(event, 'accept-language'),
+      );
+    // From the page, "End the link" first says what it does (the partner gets an email) and asks again.
+    if (action === 'unlink' && !wantsJson(event) && body.confirmed !== 'true' && body.confirmed !== true)
+      return html(200, partnerUnlinkPage(`/partner?token=${encodeURIComponent(token ?? '')}`, language()));
     switch (action) {
       case 'invite':
         await invitePartner(
@@ -67,12 +77,7 @@ const handlePartner: HttpHandle = (deps, event) =>
         );
     }
     if (wantsJson(event)) return json(200, { done: action });
-    // The partner page's forms carry its language (the enrollment's).
-    const language = chooseLanguage(
-      typeof body.language === 'string' ? body.language : undefined,
-      header(event, 'accept-language'),
-    );
-    return html(200, partnerDonePage(action, language));
+    return html(200, partnerDonePage(action, language()));
   });
 
 /** The catalog parts and ports this function's entry point is built with (and the only ones bundled into it). */

@@ -71,6 +71,25 @@ function counts(view: PartnerView, words: PartnerWords): string {
   return view.partnerShares === false ? `<p class="hint">${escapeHtml(words.partnerNotSharing)}</p>` : '';
 }
 
+/**
+ * The step before the link ends: what ending it does (the partner gets an email), with the button that ends
+ * it and a way back that changes nothing. A press on "End the link" by mistake ends nothing.
+ */
+export function partnerUnlinkPage(self: string, language: Language = 'en'): string {
+  const words = PARTNER_WORDS[language].confirmUnlink;
+  const action = escapeHtml(self);
+  return page(
+    words.title,
+    `<h1>${words.title}</h1>
+<p>${words.text}</p>
+<form method="post" action="${action}">${languageField(language)}<input type="hidden" name="action" value="unlink"><input type="hidden" name="confirmed" value="true">
+<button type="submit">${words.yes}</button></form>
+<p><a href="${action}">${words.keep}</a></p>`,
+    '',
+    language,
+  );
+}
+
 /** The page after one of the partner page's buttons: what it did. */
 export function partnerDonePage(action: keyof PartnerWords['done'], language: Language = 'en'): string {
   const [title, text] = PARTNER_WORDS[language].done[action];

@@ -122,6 +122,24 @@ describe('partners, each with a private program, through HTTP', () => {
     expect(response.body.error.field).toBe('invite');
   });
 
+  it('asks again before the page ends the link: a press by mistake ends nothing', async () => {
+    const benPartnerPage = await partnerPageOf(runtime, ben);
+    const before = (await emailsTo(runtime, ana)).length;
+    const pressed = await api(runtime, benPartnerPage, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'action=unlink&language=en',
+    });
+    expect(pressed.status).toBe(200);
+    expect(pressed.text).toContain('<h1>End the link with your partner?</h1>');
+    expect(pressed.text).toContain('Your partner gets one email saying the link between your programs ended');
+    expect(pressed.text).toMatch(/name="confirmed" value="true"[\s\S]*Yes, end the link/);
+    expect(pressed.text).toContain(`href="${benPartnerPage.replaceAll('&', '&amp;')}">Keep the link</a>`);
+    // Nothing ended, and nobody was told anything.
+    expect((await runtime.deps.store.getEnrollment(benId))?.partner?.id).toBe(anaId);
+    expect(await emailsTo(runtime, ana)).toHaveLength(before);
+  });
+
   it('ends the link from either side and tells the other only that it ended', async () => {
     const benPartnerPage = await partnerPageOf(runtime, ben);
     const before = (await emailsTo(runtime, ana)).length;

@@ -37,6 +37,8 @@ export interface PartnerWords {
   acceptHeading: string;
   acceptText: string;
   acceptButton: string;
+  /** Before the link ends: what ending it does, and the two choices. */
+  confirmUnlink: { title: string; text: string; yes: string; keep: string };
   /** After each action: [title, text]. */
   done: Record<'invite' | 'share' | 'keep-private' | 'unlink' | 'accept', [string, string]>;
 }
@@ -54,6 +56,12 @@ export const PARTNER_WORDS: Record<Language, PartnerWords> = {
     linkedText:
       'Each of you has a private program. Ending the link changes nothing else; your partner is told only that it ended.',
     endLink: 'End the link',
+    confirmUnlink: {
+      title: 'End the link with your partner?',
+      text: 'Your partner gets one email saying the link between your programs ended: not who ended it, nor why. Each of you keeps your own program, answers and report. Linking again takes a new invitation.',
+      yes: 'Yes, end the link',
+      keep: 'Keep the link',
+    },
     partnerEmail: "Your partner's email address",
     shareCheckbox: 'Let my partner see how many weekly check-ins I answer, if they share theirs too.',
     sendInvitation: 'Send the invitation',
@@ -117,6 +125,12 @@ invitation; it says nothing about your program or your answers.`,
     linkedText:
       'Cada uno tiene un programa privado. Terminar el vínculo no cambia nada más; a tu pareja solo le decimos que terminó.',
     endLink: 'Terminar el vínculo',
+    confirmUnlink: {
+      title: '¿Terminar el vínculo con tu pareja?',
+      text: 'Tu pareja recibe un correo que dice que el vínculo entre sus programas terminó: no quién lo terminó ni por qué. Cada uno conserva su propio programa, sus respuestas y su informe. Para volver a vincularlos hace falta una invitación nueva.',
+      yes: 'Sí, terminar el vínculo',
+      keep: 'Mantener el vínculo',
+    },
     partnerEmail: 'El correo electrónico de tu pareja',
     shareCheckbox:
       'Dejar que mi pareja vea cuántas preguntas semanales respondo, si también comparte las suyas.',
