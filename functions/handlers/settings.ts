@@ -19,8 +19,12 @@ export const handle: HttpHandle = (deps, event) =>
   respond(event, async () => {
     const token = query(event, 'token');
     const self = `/settings?token=${encodeURIComponent(token ?? '')}`;
-    if (event.requestContext.http.method === 'GET')
-      return html(200, settingsPage(await lookupSettings(deps, token), self));
+    const partnerUrl = (id: string) =>
+      `/partner?token=${encodeURIComponent(deps.tokens.sign('partner', id))}`;
+    if (event.requestContext.http.method === 'GET') {
+      const enrollment = await lookupSettings(deps, token);
+      return html(200, settingsPage(enrollment, self, { partnerUrl: partnerUrl(enrollment.id) }));
+    }
     const body = parseBody(event);
     try {
       const { enrollment, numberAdded, numberForgotten } = await changeSettings(
@@ -42,7 +46,15 @@ export const handle: HttpHandle = (deps, event) =>
           numberForgotten,
         });
       }
-      return html(200, settingsPage(enrollment, self, { saved: true, numberAdded, numberForgotten }));
+      return html(
+        200,
+        settingsPage(enrollment, self, {
+          saved: true,
+          numberAdded,
+          numberForgotten,
+          partnerUrl: partnerUrl(enrollment.id),
+        }),
+      );
     } catch (error) {
       // A mistake in the number brings the form back with the problem beside its field, as the sign-up form does.
       if (!(error instanceof ValidationError) || wantsJson(event) || !NUMBER_FIELDS.has(error.field ?? ''))
@@ -52,7 +64,7 @@ export const handle: HttpHandle = (deps, event) =>
       ];
       const values = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
       const shown = asChosen(await lookupSettings(deps, token), body);
-      return html(400, settingsPage(shown, self, { problems, values }));
+      return html(400, settingsPage(shown, self, { problems, values, partnerUrl: partnerUrl(shown.id) }));
     }
   });
 

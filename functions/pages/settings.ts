@@ -6,6 +6,7 @@ import type { FieldProblem } from '../shared/errors';
 import { countryOptions, international, timeOptions, zoneOptions } from './choices';
 import { escapeHtml, page } from './layout';
 import { timeOfDay, weekdayLabel, weekdayName } from './words/dates';
+import { PRIVACY_WORDS } from './words/privacy';
 import { LANGUAGE_NAMES, SETTINGS_WORDS, type SettingsWords } from './words/settings';
 
 const option = (value: string, label: string, selected: boolean, lang = '') =>
@@ -21,6 +22,8 @@ export interface SettingsState {
   problems?: readonly FieldProblem[];
   /** The form as it was sent, to show a mistyped number again. */
   values?: Record<string, unknown>;
+  /** The person's partner page (invite a partner, what they may see, the link), linked below the form. */
+  partnerUrl?: string;
 }
 
 /**
@@ -86,7 +89,7 @@ ${privacy}
 <p class="hint" id="language-hint">${words.languageHint}</p>
 <select id="language" name="language" aria-describedby="language-hint">${languages}</select>
 <button type="submit">${words.save}</button>
-</form>`,
+</form>${partnerPart(state.partnerUrl, language)}`,
     '',
     language,
     zone,
@@ -178,4 +181,13 @@ function currentNumber(enrollment: Enrollment, words: SettingsWords, forget: boo
 <label class="choice"><input type="radio" name="number" value="forget"${forget ? ' checked' : ''}> <span>${escapeHtml(words.forgetNumber)}</span></label>
 </fieldset>
 `;
+}
+
+/** Where the partner page is: the same words as on the privacy page. */
+function partnerPart(partnerUrl: string | undefined, language: Language): string {
+  if (!partnerUrl) return '';
+  const words = PRIVACY_WORDS[language];
+  return `
+<h2>${words.partner}</h2>
+<p>${words.partnerText(`<a href="${escapeHtml(partnerUrl)}">${words.partnerLink}</a>`)}</p>`;
 }

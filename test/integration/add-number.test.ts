@@ -107,6 +107,7 @@ describe('adding a mobile number on the settings page, through the local runtime
     const page = (text: string, number: string) =>
       text
         .replace(/action="[^"]*"/, '')
+        .replace(/\/partner\?token=[^"]*/, '/partner?token=T')
         .replace(shown(number), '+1 NNN NNN NNNN')
         .replaceAll(`ending in ${number.slice(-2)}`, 'ending in NN');
     const note = (text: string, number: string) =>
@@ -137,6 +138,12 @@ describe('forgetting the number on the settings page, through the local runtime'
 
     const page = await api(runtime, settings);
     expect(page.text).toContain(`<legend>Your number ending in ${phone.slice(-2)}</legend>`);
+    // The partner page is a link away from the settings too, not only from the privacy page.
+    const partner = page.text.match(/href="(\/partner\?token=[^"]+)">your partner page<\/a>/)?.[1];
+    expect(partner).toBeDefined();
+    const partnerPage = await api(runtime, (partner as string).replaceAll('&amp;', '&'));
+    expect(partnerPage.status).toBe(200);
+    expect(partnerPage.text).toContain("Your partner's email address");
     expect(page.text).not.toContain(phone.slice(2));
     const texted = (await textsWith(runtime, phone)).length;
     const forgotten = await postForm(settings, { ...SCHEDULE, number: 'forget' });
