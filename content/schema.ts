@@ -552,6 +552,7 @@ export const SourceSystemSchema = z
       yesNoHint: NO_PLACEHOLDERS,
       emailSubject: NO_PLACEHOLDERS,
       emailChange: NO_PLACEHOLDERS,
+      emailResumed: NO_PLACEHOLDERS,
     }),
     // The answers to a message that shows signs of danger or concern, in English and in Spanish.
     safety: z.strictObject({

@@ -338,6 +338,8 @@ export interface AnswerTexts {
   emailSubject: string;
   /** After what became of it: how to change an answer given by email. */
   emailChange: string;
+  /** The answer to RESUME sent by email, when it ended a pause. */
+  emailResumed: string;
 }
 
 /** The compiled program: steps, system messages and email layouts with their placeholders. */

@@ -151,6 +151,9 @@ describe('partners, each with a private program, through HTTP', () => {
     expect(response.body).toEqual({ done: 'unlink' });
     expect((await runtime.deps.store.getEnrollment(anaId))?.partner).toBeUndefined();
     expect((await runtime.deps.store.getEnrollment(benId))?.partner).toBeUndefined();
+    // Sharing was chosen for this link: a link made again asks again, on both sides.
+    expect((await runtime.deps.store.getEnrollment(anaId))?.sharesParticipation).toBeUndefined();
+    expect((await runtime.deps.store.getEnrollment(benId))?.sharesParticipation).toBeUndefined();
     const notice = (await emailsTo(runtime, ana)).slice(before);
     expect(notice).toHaveLength(1);
     expect(notice[0]?.subject).toMatch(/ended/i);

@@ -229,6 +229,7 @@ export const testCatalog: Catalog = {
       yesNoHint: 'Y/N',
       emailSubject: 'We got your reply',
       emailChange: 'Reply again to change an answer.',
+      emailResumed: 'Your program picks up again.',
     },
     safety: {
       sms: { en: crisisTexts('en'), es: crisisTexts('es') },

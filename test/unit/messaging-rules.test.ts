@@ -17,6 +17,7 @@ import { replyBySms } from '../../functions/use-cases/replies/reply-by-sms';
 import { dispatch } from '../../functions/use-cases/sending/dispatch';
 import { recordEmailEvent } from '../../functions/use-cases/sending/email-events';
 import { send } from '../../functions/use-cases/sending/send';
+import { systemTexts } from '../../functions/use-cases/services/compose';
 import { recordConsent } from '../../functions/use-cases/services/consent';
 import { type FakeWorld, fakeWorld, testCatalog } from '../support/fake-deps';
 import { runUntil } from '../support/fake-program';
@@ -535,8 +536,10 @@ describe('texted requests, at the edges', () => {
     const world = fakeWorld('2026-03-02T15:00:00.000Z');
     const stranger = (body: string) =>
       replyBySms(world.deps, { from: '+14155550111', body, messageSid: `SMstranger${++sids}` });
-    expect(await stranger('STOP')).toBe(testCatalog.messages.sms.stopConfirmed);
-    expect(await stranger('HELP')).toContain('Kintsugi help');
+    // Anyone may hold a number no program knows: the answers are the discreet ones, naming no program.
+    expect(await stranger('STOP')).toBe(systemTexts(world.deps, { discreet: true }).stopConfirmed);
+    expect(await stranger('HELP')).not.toContain('Kintsugi');
+    expect(await stranger('HELP')).toContain('help (discreet)');
     expect(await stranger('HELP')).not.toContain('{{');
   });
 

@@ -191,10 +191,18 @@ describe('RESUME by email', () => {
     expect((await world.store.getEnrollment(id))?.safetyPause).toBe(true);
     expect(await reply(world, '4')).not.toEqual({ outcome: 'resumed' });
     expect((await world.store.getEnrollment(id))?.safetyPause).toBe(true);
+    const sent = world.emails.length;
     expect(await reply(world, 'Resume')).toEqual({ outcome: 'resumed' });
     const e = await world.store.getEnrollment(id);
     expect(e?.safetyPause).toBeUndefined();
     expect(e?.pausedUntil).toBeUndefined();
+    // An email says so at once, rather than the program's next step days later.
+    expect(world.emails.slice(sent)).toEqual([
+      expect.objectContaining({
+        subject: 'We got your reply',
+        text: expect.stringMatching(/^Your program picks up again\./),
+      }),
+    ]);
   });
 
   it('with nothing paused is kept as words, not a resume', async () => {
@@ -252,6 +260,25 @@ describe('the email that answers a typed reply', () => {
     // A second answer changes the first, and the email says so.
     await reply(world, '3');
     expect(world.emails.at(-1)?.text).toMatch(/4 of 5.*3 of 5|changed/i);
+  });
+
+  it('says nothing of changing an answer when the words were only kept as a note', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    await enrolled(world);
+    await runUntil(world, '2026-03-04T12:00:00.000Z');
+    await reply(world, 'a hard day, but we ate together');
+    expect(world.emails.at(-1)?.subject).toBe('We got your reply');
+    expect(world.emails.at(-1)?.text).not.toContain('Reply again to change an answer.');
+  });
+
+  it('is not sent while a pause for signs of danger holds: the email of lines said what comes next', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    await enrolled(world);
+    await runUntil(world, '2026-03-09T12:00:00.000Z');
+    await reply(world, 'he said he would kill me');
+    const sent = world.emails.length;
+    expect(await reply(world, '3, a hard week')).toMatchObject({ outcome: 'recorded', score: 3 });
+    expect(world.emails).toHaveLength(sent);
   });
 
   it('is sent once for a reply delivered twice', async () => {

@@ -191,7 +191,10 @@ describe('a number no program knows', () => {
     const world = fakeWorld('2026-03-02T15:00:00.000Z');
     world.deps.catalog = compiledCatalog;
     const helpIn = (language: 'en' | 'es') =>
-      systemTexts(world.deps, { language }).help.replace('{{supportEmail}}', world.deps.config.supportEmail);
+      systemTexts(world.deps, { language, discreet: true }).help.replace(
+        '{{supportEmail}}',
+        world.deps.config.supportEmail,
+      );
     expect(helpIn('es')).not.toBe(helpIn('en'));
     const spanish = await replyBySms(world.deps, {
       from: '+13055550182',

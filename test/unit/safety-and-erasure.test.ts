@@ -123,7 +123,10 @@ describe('a text that shows signs of danger', () => {
 
   it('from a number nobody enrolled is answered with the lines, and the alert names no enrollment', async () => {
     const world = fakeWorld();
-    expect(await sms(world, 'no point going on')).toBe(`${en.opening} ${en.us}`);
+    // Anyone may hold a number no program knows: the discreet text, naming no program.
+    expect(await sms(world, 'no point going on')).toBe(
+      `${en.discreetOpening} ${en.discreetUs} ${en.deleteThread}`,
+    );
     expect(world.alerts).toEqual([{ enrollmentId: null, category: 'self-harm' }]);
   });
 
@@ -236,7 +239,7 @@ describe('DELETE by text', () => {
     // The number is now unknown and opted out: no answer but to HELP and STOP.
     expect(await sms(world, 'DELETE')).toBeUndefined();
     expect(await sms(world, 'hello?')).toBeUndefined();
-    expect(await sms(world, 'HELP')).toContain('Kintsugi help');
+    expect(await sms(world, 'HELP')).toContain('help (discreet)');
   });
 
   it('keys a tombstone by the contact, however its number or address is written', () => {
@@ -267,7 +270,7 @@ describe('DELETE by text', () => {
 
   it('answers a number it never knew with the help text, and an erased one not at all', async () => {
     const world = fakeWorld();
-    expect(await sms(world, 'hello?')).toContain('Kintsugi help');
+    expect(await sms(world, 'hello?')).toContain('help (discreet)');
     await participant(world);
     await sms(world, 'DELETE');
     await sms(world, 'DELETE');
@@ -294,7 +297,7 @@ describe('deleting from the privacy page', () => {
     await deleteData(world.deps, world.deps.tokens.sign('privacy', id));
     expect(world.store.tombstones.map((t) => [t.channel, t.source])).toEqual([['email', 'privacy-page']]);
     // That number is still a stranger, not an erased contact: it is answered with the help text.
-    expect(await sms(world, 'hello?')).toContain('Kintsugi help');
+    expect(await sms(world, 'hello?')).toContain('help (discreet)');
   });
 
   it('also leaves a hashed tombstone for each contact', async () => {

@@ -213,11 +213,12 @@ describe('a text that shows signs of danger', () => {
     expect(world.alerts).toEqual([]);
   });
 
-  it('from a UK number gets the lines for where the number is', async () => {
+  it('from a UK number no program holds gets the lines for where the number is, naming no program', async () => {
     const world = fakeWorld();
-    expect(await sms(world, 'I want to die', { from: '+447400123456' })).toBe(
-      `${en.opening} ${en.elsewhere.replace('{{emergency}}', '999')}`,
-    );
+    const answer = await sms(world, 'I want to die', { from: '+447400123456' });
+    expect(answer).toContain(en.elsewhere.replace('{{emergency}}', '999'));
+    expect(answer).toContain(en.deleteThread);
+    expect(answer).not.toContain('Kintsugi');
   });
 
   it('from a number that opted out also goes by email, once, with how to restart', async () => {

@@ -205,14 +205,17 @@ export async function setParticipationSharing(
 export async function unlinkPartner(deps: Deps, token: string | undefined): Promise<void> {
   const enrollment = await owner(deps, token);
   const other = await partnerOf(deps, enrollment);
+  // Each side's choice to share its count was made for this link: a link made again (with anyone) asks again.
   await updateEnrollment(deps, enrollment.id, (e) => {
     if (!e.partner) return false;
     delete e.partner;
+    delete e.sharesParticipation;
   });
   if (!other) return;
   const updated = await updateEnrollment(deps, other.id, (e) => {
     if (e.partner?.id !== enrollment.id) return false;
     delete e.partner;
+    delete e.sharesParticipation;
   });
   if (updated.emailStatus === 'active') {
     const privacyUrl = link(deps, '/privacy', 'privacy', updated.id);

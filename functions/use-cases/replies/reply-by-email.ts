@@ -114,7 +114,8 @@ async function answerConcern(
  * `firstSeenAt`: when the email first arrived (a retry after a failure keeps it). `acknowledge`: an answer or
  * a note is answered by email with what became of it, in the words a text reply gets back, so nobody who
  * typed a reply is left wondering whether it counted, or that it was read as a note (not to an address that
- * asked for no more email). A retry after a failed send routes the same way, and says the same.
+ * asked for no more email, nor during a safety pause). A retry after a failed send routes the same way, and
+ * says the same.
  */
 async function recordEmailReply(
   deps: Deps,
@@ -135,8 +136,13 @@ async function recordEmailReply(
   if (
     (parseKeyword(text)?.keyword === 'resume' || asksToResume(text)) &&
     (await resumeProgram(deps, enrollment.id))
-  )
+  ) {
+    if (acknowledge && enrollment.emailStatus === 'active') {
+      const words = inLanguage(deps.catalog, enrollment.language).messages.answers;
+      await deps.mailer.send(composeReplyNotedEmail(deps, enrollment, words.emailResumed, false));
+    }
     return { outcome: 'resumed' };
+  }
   const named = email.inReplyTo ? await namedCheckin(deps, enrollment, email.inReplyTo) : undefined;
   const outcome = await answerOpenQuestions(deps, enrollment, {
     text,
@@ -146,13 +152,16 @@ async function recordEmailReply(
     reask: false,
     ...(named ? { named: { stepId: named.slot, day: named.day } } : {}),
   });
-  if (acknowledge && enrollment.emailStatus === 'active') {
+  // Not while a pause for signs of danger holds: the email of lines said what comes next, and a cheerful
+  // "thank you for checking in" after it would read as if nothing had been heard.
+  if (acknowledge && enrollment.emailStatus === 'active' && !enrollment.safetyPause) {
     const said = answerConfirmation(
       { catalog: inLanguage(deps.catalog, enrollment.language) },
       outcome,
       systemTexts(deps, enrollment),
     );
-    await deps.mailer.send(composeReplyNotedEmail(deps, enrollment, said));
+    const answered = outcome.kind === 'answered' || outcome.kind === 'changed';
+    await deps.mailer.send(composeReplyNotedEmail(deps, enrollment, said, answered));
   }
   if (outcome.kind !== 'answered' && outcome.kind !== 'changed') {
     const beside = questionBeside(outcome);

@@ -97,13 +97,19 @@ async function answerDanger(deps: Deps, sms: InboundSms, signal: SafetySignal): 
     if (!once.repeat) return once.value;
     const enrollment = await deps.store.findByPhone(sms.from);
     const followUp = enrollment?.safetyPause && texting(enrollment) ? 'paused' : undefined;
-    return crisisSms(deps, enrollment, signal.language, linesOfHolder(enrollment, lines), followUp);
+    return crisisSms(
+      deps,
+      enrollment ?? NO_PROGRAM,
+      signal.language,
+      linesOfHolder(enrollment, lines),
+      followUp,
+    );
   } catch (error) {
     logger.error('safety answer sent without its follow-up', {
       category: signal.category,
       error: error instanceof Error ? error.name : 'unknown',
     });
-    return crisisSms(deps, undefined, signal.language, lines, undefined);
+    return crisisSms(deps, NO_PROGRAM, signal.language, lines, undefined);
   }
 }
 
@@ -123,10 +129,10 @@ async function protectBySms(
   // Twilio refuses every text to a number that sent STOP, this answer too: the lines go by email as well.
   if (enrollment && (stops || textsBlocked(enrollment)))
     await emailCrisisLines(deps, enrollment, { language: signal.language, lines }, paused);
-  if (stops) return crisisSms(deps, enrollment, signal.language, lines, 'stopped');
+  if (stops) return crisisSms(deps, enrollment ?? NO_PROGRAM, signal.language, lines, 'stopped');
   // RESUME restarts the program only from a number that gets texts; otherwise the email says how.
   const followUp = paused && enrollment && texting(enrollment) ? 'paused' : undefined;
-  return crisisSms(deps, enrollment, signal.language, lines, followUp);
+  return crisisSms(deps, enrollment ?? NO_PROGRAM, signal.language, lines, followUp);
 }
 
 /**
@@ -135,6 +141,13 @@ async function protectBySms(
  */
 const linesOfHolder = (holder: Enrollment | undefined, byNumber: CrisisLines): CrisisLines =>
   holder ? crisisLinesWhere(holder.timezone, byNumber) : byNumber;
+
+/**
+ * How a text is written to a number no program holds: anyone may have that phone (a number a program was told
+ * to forget, one typed in by mistake, a stranger's), so as in discreet mode: no program name, nothing of what
+ * it is about, and the crisis texts suggest deleting the thread.
+ */
+const NO_PROGRAM = { discreet: true } as const;
 
 /** Whether the number gets texts, so a RESUME from it would restart the program. */
 const texting = (enrollment: Enrollment) =>
@@ -157,7 +170,7 @@ async function answerConcern(
   await noteConcern(deps, enrollment, signal.category, 'sms');
   if (enrollment && textsBlocked(enrollment))
     await emailCrisisLines(deps, enrollment, { language: signal.language, lines }, false);
-  const concern = concernSms(deps, enrollment, signal.language, lines);
+  const concern = concernSms(deps, enrollment ?? NO_PROGRAM, signal.language, lines);
   return answer ? sentences(answer, concern) : concern;
 }
 
@@ -194,7 +207,7 @@ async function answerSms(
     }
   }
   // A number no program knows gets its answer in the language it wrote in ("hola, quiero recibir…").
-  const texts = systemTexts(deps, enrollment ?? { language: guessLanguage(sms.body) });
+  const texts = systemTexts(deps, enrollment ?? { ...NO_PROGRAM, language: guessLanguage(sms.body) });
   const values = enrollment
     ? personalValues(deps, enrollment)
     : { supportEmail: deps.config.supportEmail, checkinDay: '', checkinTime: '' };

@@ -377,7 +377,13 @@ export function composeSafetyEmail(
  * ("Kintsugi noted week 3 check-in: 4 of 5…", "kept as a private note…") and how to change an answer. Its
  * subject names nothing but a reply, so it reads the same in discreet mode.
  */
-export function composeReplyNotedEmail(deps: ComposeDeps, who: Person, said: string): OutgoingEmail {
+export function composeReplyNotedEmail(
+  deps: ComposeDeps,
+  who: Person,
+  said: string,
+  /** Answers were recorded: how to change one follows. */
+  answered = true,
+): OutgoingEmail {
   const language = who.language ?? 'en';
   const words = inLanguage(deps.catalog, language).messages.answers;
   const footer = footerFor(deps, who);
@@ -388,7 +394,7 @@ export function composeReplyNotedEmail(deps: ComposeDeps, who: Person, said: str
   );
   const unsigned = sender ? said.slice(sender.length + 1).trimStart() : said;
   const sentence = unsigned.charAt(0).toUpperCase() + unsigned.slice(1);
-  const paragraphs = [atAGlance(deps, who, sentence), words.emailChange];
+  const paragraphs = [atAGlance(deps, who, sentence), ...(answered ? [words.emailChange] : [])];
   const html = fillHtml(layoutNamed(inLanguage(deps.catalog, language), 'message'), {
     lang: language,
     subject,
