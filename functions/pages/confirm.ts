@@ -51,7 +51,11 @@ export function confirmedPage(enrollment: Enrollment, partnerUrl: string): strin
   return page(
     words.inTitle,
     `<h1>${words.inTitle}</h1><p>${escapeHtml(first)}</p>${sms}
-<p>${words.invite(`<a href="${escapeHtml(partnerUrl)}">${words.inviteLink}</a>`)}</p>`,
+<p>${
+      enrollment.partner
+        ? words.linked(`<a href="${escapeHtml(partnerUrl)}">${words.linkedLink}</a>`)
+        : words.invite(`<a href="${escapeHtml(partnerUrl)}">${words.inviteLink}</a>`)
+    }</p>`,
     '',
     language,
     enrollment.timezone,

@@ -81,7 +81,11 @@ describe('partners, each with a private program, through HTTP', () => {
     });
     expect(enrolled.status).toBe(202);
     benId = enrolled.body.id;
-    await confirmFor(runtime, ben);
+    // Confirmed with the page's button: the page after it says the programs are linked, not "invite them".
+    const confirmLink = pathOf(linkIn((await emailsTo(runtime, ben)).at(-1), '/confirm'));
+    const confirmed = await api(runtime, confirmLink, { method: 'POST' });
+    expect(confirmed.text).toContain('Your program is linked with the one of the partner who invited you.');
+    expect(confirmed.text).not.toContain('invite them');
     const [a, b] = [
       await runtime.deps.store.getEnrollment(anaId),
       await runtime.deps.store.getEnrollment(benId),

@@ -20,6 +20,9 @@ export interface ConfirmWords {
   replyYes: string;
   invite: (link: string) => string;
   inviteLink: string;
+  /** Confirmed through a partner's invitation: the two programs are linked now. */
+  linked: (link: string) => string;
+  linkedLink: string;
 }
 
 export const CONFIRM_WORDS: Record<Language, ConfirmWords> = {
@@ -43,6 +46,9 @@ export const CONFIRM_WORDS: Record<Language, ConfirmWords> = {
     invite: (link) =>
       `If your partner may want a private program of their own, you can ${link}. It is optional.`,
     inviteLink: 'invite them',
+    linked: (link) =>
+      `Your program is linked with the one of the partner who invited you. Each stays private: neither of you sees the other's answers or report. What else the link means, and how to end it: ${link}.`,
+    linkedLink: 'your partner page',
   },
   es: {
     alreadyTitle: 'Ya confirmado',
@@ -63,5 +69,8 @@ export const CONFIRM_WORDS: Record<Language, ConfirmWords> = {
       'Si tu número de celular puede recibir nuestros mensajes, ya va uno en camino: respóndele SÍ para recibir tu pregunta semanal por mensaje de texto. Si no llega ninguno, te llegará por correo.',
     invite: (link) => `Si tu pareja quiere su propio programa privado, puedes ${link}. Es opcional.`,
     inviteLink: 'invitarla',
+    linked: (link) =>
+      `Tu programa quedó vinculado con el de la pareja que te invitó. Cada uno sigue siendo privado: ninguno ve las respuestas ni el informe del otro. Qué más significa el vínculo y cómo terminarlo: ${link}.`,
+    linkedLink: 'la página de tu pareja',
   },
 };

@@ -70,12 +70,17 @@ export async function confirm(
   logger.info('enrollment confirmed', { enrollmentId: active.id, day0 });
   countEvent('Confirmations');
   await countConfirmed(deps, active);
-  await afterActivation(deps, active, origin);
-  return { enrollment: active, changed: true };
+  const linked = await afterActivation(deps, active, origin);
+  // Linked to the partner who invited them: the page after the button says so.
+  const withPartner = linked ? await deps.store.getEnrollment(active.id) : undefined;
+  return { enrollment: withPartner ?? active, changed: true };
 }
 
-/** The confirmation in the consent ledger, the partner link, and the SMS opt-in prompt; the prompt last. */
-async function afterActivation(deps: Deps, active: Enrollment, origin: RequestOrigin): Promise<void> {
+/**
+ * The confirmation in the consent ledger, the partner link, and the SMS opt-in prompt; the prompt last.
+ * Returns whether the program was linked to the partner who invited this person.
+ */
+async function afterActivation(deps: Deps, active: Enrollment, origin: RequestOrigin): Promise<boolean> {
   await recordConsent(deps, {
     enrollmentId: active.id,
     channel: 'email',
@@ -86,9 +91,10 @@ async function afterActivation(deps: Deps, active: Enrollment, origin: RequestOr
     ),
     ...origin,
   });
-  if (active.invitedBy) await linkInvitedPartner(deps, active);
+  const linked = active.invitedBy ? await linkInvitedPartner(deps, active) : false;
   if (active.phone && active.smsStatus === 'awaiting-yes')
     await askForYes(deps, { ...active, phone: active.phone });
+  return linked;
 }
 
 /** The words a confirmation email showed: its body and, after the button, its details. */
