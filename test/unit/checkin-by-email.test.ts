@@ -38,6 +38,16 @@ async function withCheckin(extra: Record<string, unknown> = {}) {
   return { world, id };
 }
 
+describe('the check-in email', () => {
+  it('says in its text part that a reply with the number answers it too', async () => {
+    const { world } = await withCheckin();
+    const checkin = world.emails.find((e) => /\/checkin\?token=/.test(e.text ?? ''));
+    expect(checkin?.text).toMatch(
+      /5: https:\/\/kintsugi\.test\/checkin\?\S+\nOr reply to this email with the number, and a few words if you like\./,
+    );
+  });
+});
+
 describe('the answer a check-in link carries', () => {
   it('reads a whole number from 1 to 5 and labels it "N of 5"', async () => {
     const { world, id } = await withCheckin();

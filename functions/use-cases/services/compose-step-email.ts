@@ -18,7 +18,21 @@ import { helpLineValues } from './help-lines';
 import { link } from './links';
 
 /** The words of a check-in email's plain-text answers, in each language. */
-const ANSWER_WORDS = { en: { yes: 'Yes', no: 'No' }, es: { yes: 'Sí', no: 'No' } } as const;
+/** The answers' names, and the other way to answer (a reply is read as an answer: replies/reply-by-email.ts). */
+const ANSWER_WORDS = {
+  en: {
+    yes: 'Yes',
+    no: 'No',
+    replyRating: 'Or reply to this email with the number, and a few words if you like.',
+    replyYesNo: 'Or reply to this email with yes or no.',
+  },
+  es: {
+    yes: 'Sí',
+    no: 'No',
+    replyRating: 'O responde a este correo con el número, y unas palabras si quieres.',
+    replyYesNo: 'O responde a este correo con sí o no.',
+  },
+} as const;
 
 /**
  * A program step (lesson, micro-action or check-in) as an email, in the person's language. Its body is the
@@ -68,11 +82,11 @@ export function composeStepEmail(
         noUrl: answerUrl(0),
       });
       const words = ANSWER_WORDS[language];
-      answers = `\n\n${question}\n${words.yes}: ${answerUrl(1)}\n${words.no}: ${answerUrl(0)}`;
+      answers = `\n\n${question}\n${words.yes}: ${answerUrl(1)}\n${words.no}: ${answerUrl(0)}\n${words.replyYesNo}`;
     } else {
       const urls = Object.fromEntries([1, 2, 3, 4, 5].map((n) => [`answer${n}Url`, answerUrl(n)]));
       html = fillHtml(layoutNamed(catalog, 'rating'), { ...common, question, ...urls });
-      answers = `\n\n${question}\n${[1, 2, 3, 4, 5].map((n) => `${n}: ${answerUrl(n)}`).join('\n')}`;
+      answers = `\n\n${question}\n${[1, 2, 3, 4, 5].map((n) => `${n}: ${answerUrl(n)}`).join('\n')}\n${ANSWER_WORDS[language].replyRating}`;
     }
   } else {
     html = fillHtml(layoutNamed(catalog, 'message'), common);
