@@ -122,6 +122,7 @@ export const SYSTEM_EMAIL_PLACEHOLDERS = [
 export const SYSTEM_SMS_PLACEHOLDERS = {
   optInPrompt: ['frequency'],
   optInConfirmed: [],
+  optInConfirmedLater: ['checkinDay'],
   stopConfirmed: [],
   startConfirmed: ['frequency'],
   programOver: [],
@@ -510,6 +511,7 @@ export const SourceSystemSchema = z
     sms: z.strictObject({
       optInPrompt: smsText('optInPrompt'),
       optInConfirmed: smsText('optInConfirmed'),
+      optInConfirmedLater: smsText('optInConfirmedLater'),
       stopConfirmed: smsText('stopConfirmed'),
       startConfirmed: smsText('startConfirmed'),
       programOver: smsText('programOver'),

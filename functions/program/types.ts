@@ -256,6 +256,8 @@ export interface SystemSms {
   /** After confirming: asks for YES. Carries brand, frequency, rates, STOP/HELP. */
   optInPrompt: string;
   optInConfirmed: string;
+  /** YES from a number given weeks into the program (settings page): check-ins by text from now on. {{checkinDay}}. */
+  optInConfirmedLater: string;
   stopConfirmed: string;
   startConfirmed: string;
   /** START (or YES) after the 90 days: texts are on, but the program has ended, so none will come. */

@@ -187,6 +187,7 @@ export const testCatalog: Catalog = {
     sms: {
       optInPrompt: 'Kintsugi: reply YES for check-ins. Msg&data rates may apply. HELP for help, STOP to end.',
       optInConfirmed: 'Kintsugi: you are in.',
+      optInConfirmedLater: 'Kintsugi: you are in; next check-in by text on {{checkinDay}}.',
       stopConfirmed: 'Kintsugi: no more texts. Reply START to come back.',
       startConfirmed: 'Kintsugi: texts are back on.',
       programOver: 'Kintsugi: texts are on, but your program is over.',

@@ -219,6 +219,14 @@ describe('adding a mobile number on the settings page', () => {
     expect((await world.store.getEnrollment(id))?.smsStatus).toBe('active');
   });
 
+  it('weeks in, the YES is answered with the next check-in by text, not "your first check-in"', async () => {
+    const { world, token } = await emailOnly();
+    await runUntil(world, '2026-03-23T12:00:00.000Z');
+    await changeSettings(world.deps, token, { ...SETTINGS, phone: NUMBER, smsConsent: 'true' });
+    const yes = await replyBySms(world.deps, { from: NUMBER, body: 'YES', messageSid: 'SMlate-yes' });
+    expect(yes).toBe('Kintsugi: you are in; next check-in by text on Sunday.');
+  });
+
   it('shows a problem beside its field, in Spanish for a Spanish program, with what was typed', async () => {
     const world = fakeWorld();
     const id = await confirmedParticipant(world, { language: 'es' });

@@ -319,9 +319,16 @@ async function optIn(deps: Deps, enrollment: Enrollment, sms: InboundSms, reques
   }
   // After the 90 days texts may be on again, but nothing more will come: not "welcome back".
   if (enrollment.status === 'completed') return texts.programOver;
-  if (was === 'active') return request.keyword === 'start' ? texts.startConfirmed : texts.optInConfirmed;
-  return was === 'stopped' ? texts.startConfirmed : texts.optInConfirmed;
+  if (was === 'stopped' || (was === 'active' && request.keyword === 'start')) return texts.startConfirmed;
+  // A number given weeks in (settings page): its first check-in by text is not the program's first.
+  return checkinsAlreadyCame(enrollment, deps.clock.now())
+    ? fillText(texts.optInConfirmedLater, personalValues(deps, enrollment))
+    : texts.optInConfirmed;
 }
+
+/** Whether the program's first week is over: a weekly check-in has come already (by email, before any YES). */
+const checkinsAlreadyCame = (enrollment: Enrollment, now: Date): boolean =>
+  enrollment.day0 !== undefined && now.getTime() - Date.parse(enrollment.day0) >= 7 * 86_400_000;
 
 /** PAUSE [days], RESUME and SKIP. */
 async function programRequest(deps: Deps, enrollment: Enrollment, request: KeywordRequest): Promise<string> {
