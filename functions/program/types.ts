@@ -292,6 +292,10 @@ export interface SystemSms {
   checkinSkipped: string;
   /** A second unclear answer, kept as a note; the check-in stays open. */
   noteKeptCheckinOpen: string;
+  /** The same, when every question still open takes a number from 1 to 5. */
+  noteKeptRatingOpen: string;
+  /** The same, when every question still open takes yes or no. */
+  noteKeptYesNoOpen: string;
   /** A doubt to a yes/no question ("no sé", "maybe"): kept as a note; the question stays open. */
   unsureKept: string;
   /** After three unanswered check-in texts: check-ins move to email; any text moves them back. */

@@ -66,3 +66,18 @@ describe('the text that confirms answers', () => {
     }
   });
 });
+
+describe('the text when words were kept as a note beside what is still open', () => {
+  const beside = (open: OpenQuestion[]) =>
+    answerConfirmation(deps, { kind: 'note-beside', stillOpen: open }, messages.sms);
+  it('asks for the kind of answer that is open: yes or no, a number, or either when both wait', () => {
+    expect(beside(asked(DAY_30))).toBe(
+      'Kintsugi: kept as a private note. To answer what is still open, reply Y or N.',
+    );
+    const weekly = steps.find((s) => s.kind === 'check-in' && s.scale === '1-5')?.id as string;
+    expect(beside(asked([weekly]))).toBe(
+      "Kintsugi: kept as a private note. To answer this week's check-in, reply with just a number from 1 to 5.",
+    );
+    expect(beside(asked([weekly, ...DAY_30]))).toMatch(/from 1 to 5, or Y or N\.$/);
+  });
+});

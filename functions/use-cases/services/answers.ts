@@ -323,6 +323,8 @@ export function answerConfirmation(
     ratingUnclear: string;
     noteKept: string;
     noteKeptCheckinOpen: string;
+    noteKeptRatingOpen: string;
+    noteKeptYesNoOpen: string;
     unsureKept: string;
   },
 ): string {
@@ -363,7 +365,12 @@ export function answerConfirmation(
       return full.length <= ONE_SEGMENT ? full : kept(words.staysOpen);
     }
     case 'note-beside':
-      return texts.noteKeptCheckinOpen;
+      // How to answer what is still open: a number, yes or no, or either when both kinds wait.
+      return outcome.stillOpen.every((q) => q.scale === 'yes-no')
+        ? texts.noteKeptYesNoOpen
+        : outcome.stillOpen.every((q) => q.scale !== 'yes-no')
+          ? texts.noteKeptRatingOpen
+          : texts.noteKeptCheckinOpen;
     case 'does-not-fit':
       return fillText(words.doesNotFit, { questions: openList(outcome.stillOpen) });
     case 'changed': {
