@@ -1,6 +1,7 @@
 import { withEnrollmentEmails } from '../catalog/with-enrollment-emails';
 import { confirmedPage, confirmLinkPage } from '../pages/confirm';
 import { html, json, query, requestOrigin, respond, wantsJson } from '../shared/http';
+import { partnerPagePath } from '../shared/tokens';
 import { confirm, lookupConfirmation } from '../use-cases/enrollment/confirm';
 import type { LambdaWiring } from '../wiring';
 import { twilioSms } from '../wiring/twilio-sms';
@@ -21,8 +22,7 @@ export const handle: HttpHandle = (deps, event) =>
     const { enrollment } = await confirm(deps, token, requestOrigin(event));
     if (wantsJson(event))
       return json(200, { id: enrollment.id, status: enrollment.status, day0: enrollment.day0 });
-    const partnerUrl = `/partner?token=${encodeURIComponent(deps.tokens.sign('partner', enrollment.id))}`;
-    return html(200, confirmedPage(enrollment, partnerUrl));
+    return html(200, confirmedPage(enrollment, partnerPagePath(deps.tokens, enrollment.id)));
   });
 
 /** The catalog parts and ports this function's entry point is built with (and the only ones bundled into it). */

@@ -4,6 +4,7 @@ import { PRIVACY_WORDS } from '../pages/words/privacy';
 import { zoneKnown } from '../program/local-words';
 import { ValidationError } from '../shared/errors';
 import { formFields, header, html, json, query, rawBody, respond, wantsJson } from '../shared/http';
+import { partnerPagePath } from '../shared/tokens';
 import { deleteData, exportData, lookupPrivacy } from '../use-cases/enrollment/privacy';
 import type { LambdaWiring } from '../wiring';
 import { type HttpHandle, httpLambda } from './lambda';
@@ -15,7 +16,7 @@ export const handle: HttpHandle = (deps, event) =>
     const self = `/privacy?token=${encodeURIComponent(token ?? '')}`;
     if (event.requestContext.http.method === 'GET') {
       const enrollment = await lookupPrivacy(deps, token);
-      const partnerUrl = `/partner?token=${encodeURIComponent(deps.tokens.sign('partner', enrollment.id))}`;
+      const partnerUrl = partnerPagePath(deps.tokens, enrollment.id);
       return html(200, privacyPage(self, partnerUrl, enrollment.language ?? 'en', enrollment.timezone));
     }
     const fields = formFields(rawBody(event));

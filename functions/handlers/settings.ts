@@ -3,6 +3,7 @@ import type { Enrollment } from '../program/enrollment';
 import { parseScheduleSettings } from '../program/enrollment-input';
 import { ValidationError } from '../shared/errors';
 import { html, json, parseBody, query, requestOrigin, respond, wantsJson } from '../shared/http';
+import { partnerPagePath } from '../shared/tokens';
 import { changeSettings, lookupSettings } from '../use-cases/enrollment/settings';
 import type { LambdaWiring } from '../wiring';
 import { twilioSmsAtFirstText } from '../wiring/twilio-sms-at-first-text';
@@ -19,8 +20,7 @@ export const handle: HttpHandle = (deps, event) =>
   respond(event, async () => {
     const token = query(event, 'token');
     const self = `/settings?token=${encodeURIComponent(token ?? '')}`;
-    const partnerUrl = (id: string) =>
-      `/partner?token=${encodeURIComponent(deps.tokens.sign('partner', id))}`;
+    const partnerUrl = (id: string) => partnerPagePath(deps.tokens, id);
     if (event.requestContext.http.method === 'GET') {
       const enrollment = await lookupSettings(deps, token);
       return html(200, settingsPage(enrollment, self, { partnerUrl: partnerUrl(enrollment.id) }));

@@ -1,5 +1,5 @@
 import { SMS_CONSENT_WORDS } from '../program/consent';
-import { type Enrollment, lastDigits } from '../program/enrollment';
+import { type Enrollment, lastDigits, numberProven } from '../program/enrollment';
 import { QUIET_FROM, QUIET_UNTIL } from '../program/schedule';
 import { LANGUAGES, type Language, WEEKDAYS } from '../program/types';
 import type { FieldProblem } from '../shared/errors';
@@ -96,12 +96,6 @@ ${privacy}
   );
 }
 
-/** A number that said YES (and may have said STOP since, or failed): not one still waiting. */
-const proven = (enrollment: Enrollment) =>
-  enrollment.smsStatus === 'active' ||
-  enrollment.smsStatus === 'stopped' ||
-  enrollment.smsStatus === 'unreachable';
-
 /**
  * The number part of the page. A program with a number shows where its texts stand and offers to forget it
  * (texts stop, check-ins come by email), in words that do not tell apart a number waiting for YES and one
@@ -139,7 +133,7 @@ function addNumber(
   const ticked = ['true', 'on', 'yes'].includes(value('smsConsent').toLowerCase());
   const [legend, hint] = !enrollment.phone
     ? [words.addTexts, words.addTextsHint]
-    : proven(enrollment)
+    : numberProven(enrollment)
       ? [words.newNumber, words.newNumberHint(last)]
       : [words.otherNumber, words.otherNumberHint];
   const fields = `${current}<fieldset><legend>${legend}</legend>
@@ -165,7 +159,7 @@ ${error('smsConsent')}
  */
 function currentNumber(enrollment: Enrollment, words: SettingsWords, forget: boolean): string {
   const last = lastDigits(enrollment.phone ?? '');
-  const standing = !proven(enrollment)
+  const standing = !numberProven(enrollment)
     ? words.awaitingYes(last)
     : enrollment.smsStatus === 'stopped'
       ? words.stoppedByText
@@ -174,7 +168,7 @@ function currentNumber(enrollment: Enrollment, words: SettingsWords, forget: boo
         : enrollment.checkinsByEmail
           ? words.byEmailForNow
           : words.textsOn;
-  const id = proven(enrollment) ? 'number-standing' : 'waiting-for-yes';
+  const id = numberProven(enrollment) ? 'number-standing' : 'waiting-for-yes';
   return `<fieldset aria-describedby="${id}"><legend>${escapeHtml(words.yourNumber(last))}</legend>
 <p class="hint" id="${id}">${escapeHtml(standing)}</p>
 <label class="choice"><input type="radio" name="number" value="keep"${forget ? '' : ' checked'}> <span>${escapeHtml(words.keepNumber)}</span></label>

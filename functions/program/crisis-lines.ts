@@ -134,12 +134,16 @@ export async function crisisLinesOfPerson(
   person: { timezone?: string; phone?: string },
   phone = person.phone,
 ): Promise<CrisisLines> {
-  const country = person.timezone ? countryOfZone(person.timezone) : undefined;
-  return country ? crisisLinesForCountry(country as CountryCode) : crisisLinesOf(phone);
+  return linesOfZoneCountry(person.timezone) ?? crisisLinesOf(phone);
 }
 
 /** `crisisLinesOfPerson` with the number's lines already known: those of the zone's country, else `byNumber`. */
 export function crisisLinesWhere(timezone: string | undefined, byNumber: CrisisLines): CrisisLines {
+  return linesOfZoneCountry(timezone) ?? byNumber;
+}
+
+/** The lines of a time zone's country; undefined for a zone of no country (UTC) or none. */
+function linesOfZoneCountry(timezone: string | undefined): CrisisLines | undefined {
   const country = timezone ? countryOfZone(timezone) : undefined;
-  return country ? crisisLinesForCountry(country as CountryCode) : byNumber;
+  return country ? crisisLinesForCountry(country as CountryCode) : undefined;
 }

@@ -148,6 +148,10 @@ export const pausedAt = (enrollment: Pick<Enrollment, 'pausedUntil'>, at: string
   enrollment.pausedUntil !== undefined && enrollment.pausedUntil > at;
 
 /** When everything about a program that ended at `endedAt` is deleted: `retentionDays` later (Unix seconds). */
+/** Whether the program's number proved itself: it said YES (and may have said STOP since, or failed). */
+export const numberProven = (enrollment: Pick<Enrollment, 'smsStatus'>): boolean =>
+  enrollment.smsStatus !== 'none' && enrollment.smsStatus !== 'awaiting-yes';
+
 /** The last two digits of a number: enough for its owner to know it, too few for anyone else to use. */
 export const lastDigits = (phone: string): string => phone.replace(/\D/g, '').slice(-2);
 

@@ -136,6 +136,10 @@ export class TokenSigner {
  * A new token for a read-only share link of a report: 32 random bytes (256 bits), so it cannot be
  * guessed. It is shown once, to the person who made it; the table keeps only its hash (shareTokenHash).
  */
+/** The person's partner page, as a path the pages link to (they link relatively). */
+export const partnerPagePath = (tokens: Pick<TokenSigner, 'sign'>, enrollmentId: string): string =>
+  `/partner?token=${encodeURIComponent(tokens.sign('partner', enrollmentId))}`;
+
 export function newShareToken(): string {
   return randomBytes(32).toString('base64url');
 }

@@ -70,17 +70,20 @@ export async function confirm(
   logger.info('enrollment confirmed', { enrollmentId: active.id, day0 });
   countEvent('Confirmations');
   await countConfirmed(deps, active);
-  const linked = await afterActivation(deps, active, origin);
   // Linked to the partner who invited them: the page after the button says so.
-  const withPartner = linked ? await deps.store.getEnrollment(active.id) : undefined;
-  return { enrollment: withPartner ?? active, changed: true };
+  const linked = await afterActivation(deps, active, origin);
+  return { enrollment: linked ?? active, changed: true };
 }
 
 /**
  * The confirmation in the consent ledger, the partner link, and the SMS opt-in prompt; the prompt last.
- * Returns whether the program was linked to the partner who invited this person.
+ * Returns the enrollment as linked to the partner who invited this person, if it was.
  */
-async function afterActivation(deps: Deps, active: Enrollment, origin: RequestOrigin): Promise<boolean> {
+async function afterActivation(
+  deps: Deps,
+  active: Enrollment,
+  origin: RequestOrigin,
+): Promise<Enrollment | undefined> {
   await recordConsent(deps, {
     enrollmentId: active.id,
     channel: 'email',
@@ -91,7 +94,7 @@ async function afterActivation(deps: Deps, active: Enrollment, origin: RequestOr
     ),
     ...origin,
   });
-  const linked = active.invitedBy ? await linkInvitedPartner(deps, active) : false;
+  const linked = await linkInvitedPartner(deps, active);
   if (active.phone && active.smsStatus === 'awaiting-yes')
     await askForYes(deps, { ...active, phone: active.phone });
   return linked;

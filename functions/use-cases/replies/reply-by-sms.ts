@@ -255,10 +255,13 @@ async function answerSms(
 /** Days into the program after which a YES from someone whose texts are on no longer answers the opt-in. */
 const OPT_IN_YES_DAYS = 2;
 
-/** Whether the program is OPT_IN_YES_DAYS past its day 0: long after any "reply YES" prompt. */
+/** Whether the program is `days` past its day 0. */
+const daysIn = (enrollment: Enrollment, at: Date | string, days: number): boolean =>
+  enrollment.day0 !== undefined && new Date(at).getTime() - Date.parse(enrollment.day0) >= days * 86_400_000;
+
+/** OPT_IN_YES_DAYS past day 0: long after any "reply YES" prompt. */
 const textingForDays = (enrollment: Enrollment, at: string): boolean =>
-  enrollment.day0 !== undefined &&
-  Date.parse(at) - Date.parse(enrollment.day0) >= OPT_IN_YES_DAYS * 86_400_000;
+  daysIn(enrollment, at, OPT_IN_YES_DAYS);
 
 /** STOP and its synonyms: texts stop at once; one confirmation, and nothing after a repeat. */
 async function optOut(
@@ -327,8 +330,7 @@ async function optIn(deps: Deps, enrollment: Enrollment, sms: InboundSms, reques
 }
 
 /** Whether the program's first week is over: a weekly check-in has come already (by email, before any YES). */
-const checkinsAlreadyCame = (enrollment: Enrollment, now: Date): boolean =>
-  enrollment.day0 !== undefined && now.getTime() - Date.parse(enrollment.day0) >= 7 * 86_400_000;
+const checkinsAlreadyCame = (enrollment: Enrollment, now: Date): boolean => daysIn(enrollment, now, 7);
 
 /** PAUSE [days], RESUME and SKIP. */
 async function programRequest(deps: Deps, enrollment: Enrollment, request: KeywordRequest): Promise<string> {

@@ -6,7 +6,7 @@ import {
   SMS_CONSENT_WORDS,
   wordingVersion,
 } from '../../program/consent';
-import type { Enrollment } from '../../program/enrollment';
+import { type Enrollment, numberProven } from '../../program/enrollment';
 import type { Channel } from '../../program/types';
 import { logger } from '../../shared/logger';
 import { countEvent } from '../../shared/metrics';
@@ -101,8 +101,7 @@ export async function recordErasureTombstone(
   const contacts: [string, ErasureTombstone['channel']][] = [[enrollment.email, 'email']];
   // Only a number this program heard from (YES, or STOP before it): a form may name anyone's number, and
   // its erasure must not mark that person's number as opted out.
-  const heardFrom = enrollment.smsStatus !== 'none' && enrollment.smsStatus !== 'awaiting-yes';
-  if (enrollment.phone && heardFrom) contacts.push([enrollment.phone, 'sms']);
+  if (enrollment.phone && numberProven(enrollment)) contacts.push([enrollment.phone, 'sms']);
   for (const [contact, channel] of contacts) {
     await deps.store.addErasureTombstone({
       contactHash: deps.contactHash(contact),

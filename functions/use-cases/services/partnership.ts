@@ -38,30 +38,38 @@ export function inviterOf(deps: Deps, invite: unknown): string | undefined {
   }
 }
 
-/** Links a newly confirmed invitee with the person who invited them, if that person is free to be linked. */
-export async function linkInvitedPartner(deps: Deps, invitee: Enrollment): Promise<boolean> {
-  if (!invitee.invitedBy) return false;
+/**
+ * Links a newly confirmed invitee with the person who invited them, if that person is free to be linked;
+ * returns the invitee as linked, or undefined.
+ */
+export async function linkInvitedPartner(deps: Deps, invitee: Enrollment): Promise<Enrollment | undefined> {
+  if (!invitee.invitedBy) return undefined;
   return linkPartners(deps, invitee.invitedBy, invitee);
 }
 
 /**
  * Links the invitee's program with the inviter's, if the inviter's is running and linked with no one (the
- * invitee's own state is the caller's to check). Each side is written on its own enrollment.
+ * invitee's own state is the caller's to check). Each side is written on its own enrollment. Returns the
+ * invitee as linked, or undefined when they could not be.
  */
-export async function linkPartners(deps: Deps, inviterId: string, invitee: Enrollment): Promise<boolean> {
-  if (inviterId === invitee.id) return false;
+export async function linkPartners(
+  deps: Deps,
+  inviterId: string,
+  invitee: Enrollment,
+): Promise<Enrollment | undefined> {
+  if (inviterId === invitee.id) return undefined;
   const inviter = await deps.store.getEnrollment(inviterId);
-  if (inviter?.status !== 'active' || (await partnerOf(deps, inviter))) return false;
+  if (inviter?.status !== 'active' || (await partnerOf(deps, inviter))) return undefined;
   const linkedAt = deps.clock.now().toISOString();
   await updateEnrollment(deps, inviter.id, (e) => {
     e.partner = { id: invitee.id, linkedAt };
   });
-  await updateEnrollment(deps, invitee.id, (e) => {
+  const linked = await updateEnrollment(deps, invitee.id, (e) => {
     e.partner = { id: inviter.id, linkedAt };
     delete e.invitedBy;
   });
   logger.info('partners linked', { enrollmentId: invitee.id, partnerId: inviter.id });
-  return true;
+  return linked;
 }
 
 async function participationOf(deps: Deps, id: string): Promise<Participation> {
