@@ -370,6 +370,9 @@ function compileSystem(file: string, dir: string, language: Language): SystemMes
       canada: section('canada'),
       elsewhere: section('elsewhere'),
       outsideUs: section('outsideUs'),
+      nationalBoth: section('nationalBoth'),
+      nationalCrisis: section('nationalCrisis'),
+      nationalAbuse: section('nationalAbuse'),
       closing: section('closing'),
       paused: section('paused'),
     };

@@ -38,6 +38,14 @@ export const KNOWN_PLACEHOLDERS = {
   number: '3',
   // A country's emergency number, in HELP outside the US and Canada (sms.helpElsewhere): South Africa's.
   emergency: '10111',
+  // A country's own free lines (functions/program/crisis-lines.ts), in the crisis texts and emails: the
+  // longest the table has, and the two together as the crisis texts name them (in Spanish, the longer).
+  crisis: '0800 111 0 111',
+  crisisTel: '08001110111',
+  abuse: '1800 737 732',
+  abuseTel: '1800737732',
+  numbers: '116 016, 0800 111 0 111',
+  national: 'Violencia en casa: 116 016. Suicidio o crisis: 0800 111 0 111.',
   // PAUSE replies (functions/use-cases/services/pause.ts).
   days: '30',
   resumeDate: 'Wednesday, September 30',
@@ -414,9 +422,15 @@ const SYSTEM_EMAIL_BODY = TEXT.superRefine(
 ).superRefine(oneCountrysLines);
 
 /** Each help line's wording for each region (functions/program/crisis-lines.ts); `unknown` only for the emergency number. */
-const helpLine = (allowed: readonly Placeholder[]) => {
+const helpLine = (allowed: readonly Placeholder[], national: readonly Placeholder[] = []) => {
   const wording = TEXT.superRefine(placeholderCheck(allowed));
-  return z.strictObject({ us: wording, canada: wording, elsewhere: wording, unknown: wording.optional() });
+  return z.strictObject({
+    us: wording,
+    canada: wording,
+    elsewhere: wording,
+    unknown: wording.optional(),
+    national: TEXT.superRefine(placeholderCheck(national)).optional(),
+  });
 };
 
 // Subjects and preheaders show in an inbox list: every system email's are discreet already.
@@ -464,6 +478,14 @@ const CrisisSmsSchema = z.strictObject({
   discreetUs: UNBRANDED,
   canada: UNBRANDED,
   elsewhere: UNBRANDED_EMERGENCY,
+  elsewhereNational: TEXT.superRefine(placeholderCheck(['emergency', 'national']))
+    .superRefine(discreetCheck)
+    .superRefine(noBrandCheck),
+  abuseLine: TEXT.superRefine(placeholderCheck(['number'])),
+  crisisLine: TEXT.superRefine(placeholderCheck(['number'])),
+  discreetNational: TEXT.superRefine(placeholderCheck(['numbers']))
+    .superRefine(discreetCheck)
+    .superRefine(noBrandCheck),
   localEmergency: UNBRANDED,
   paused: UNBRANDED,
   stopped: NO_PLACEHOLDERS,
@@ -472,6 +494,9 @@ const CrisisSmsSchema = z.strictObject({
   concernUs: UNBRANDED,
   concernCanada: UNBRANDED,
   concernElsewhere: UNBRANDED_EMERGENCY,
+  concernElsewhereNational: TEXT.superRefine(placeholderCheck(['emergency', 'national']))
+    .superRefine(discreetCheck)
+    .superRefine(noBrandCheck),
 });
 
 /** The email with the crisis lines in one language; its sections are Markdown (SafetyEmail in types.ts). */
@@ -485,6 +510,9 @@ const SafetyEmailSchema = z.strictObject({
   canada: NO_PLACEHOLDERS,
   elsewhere: TEXT.superRefine(placeholderCheck(['emergency'])),
   outsideUs: NO_PLACEHOLDERS,
+  nationalBoth: TEXT.superRefine(placeholderCheck(['emergency', 'crisis', 'crisisTel', 'abuse', 'abuseTel'])),
+  nationalCrisis: TEXT.superRefine(placeholderCheck(['emergency', 'crisis', 'crisisTel'])),
+  nationalAbuse: TEXT.superRefine(placeholderCheck(['emergency', 'abuse', 'abuseTel'])),
   closing: NO_PLACEHOLDERS,
   paused: NO_PLACEHOLDERS,
 });
@@ -503,8 +531,8 @@ export const SourceSystemSchema = z
     }),
     helpLines: z.strictObject({
       emergencyLine: helpLine(['emergency']).required({ unknown: true }),
-      crisisLine: helpLine([]),
-      abuseLine: helpLine([]),
+      crisisLine: helpLine([], ['crisis', 'crisisTel']).required({ national: true }),
+      abuseLine: helpLine([], ['abuse', 'abuseTel']).required({ national: true }),
     }),
     textFrequency: z.strictObject({
       checkinsAndNudges: FREQUENCY_TEXT,

@@ -1,4 +1,4 @@
-import { type CrisisLines, crisisLinesOfZone } from '../program/crisis-lines';
+import { type CrisisLines, crisisLinesOfZone, telOf } from '../program/crisis-lines';
 import {
   answerWords,
   type CheckpointReport,
@@ -196,9 +196,11 @@ export function whatNowSection(
 ): string {
   const words = WHAT_NOW_WORDS[language];
   const verdict = whatNow(report, track, language);
+  // The helpline to tap: the US hotline, or the country's own (program/crisis-lines.ts).
+  const [number, tel] = lines.abuse ? [lines.abuse, telOf(lines.abuse)] : ['1-800-799-7233', '+18007997233'];
   const safety = `<div class="note safety-first" data-field="safety">
 <h3>${words.safety.title}</h3>
-<p>${escapeHtml(words.safety.text(lines)).replace('1-800-799-7233', '<a href="tel:+18007997233">1-800-799-7233</a>')}</p>
+<p>${escapeHtml(words.safety.text(lines)).replace(number, `<a href="tel:${tel}">${number}</a>`)}</p>
 <p>${escapeHtml(words.safety.emergency(lines))}</p>
 </div>`;
   const patterns = WHAT_NOW_ORDER.map((key) => {

@@ -2,8 +2,8 @@
  * Which crisis lines a person can reach, from where they live by their time zone or where their phone
  * number is. The US (with Puerto Rico) has 911, the 988 Suicide & Crisis Lifeline and the National
  * Domestic Violence Hotline; Canada has 911 and 988 (the hotline is US-only); anywhere else gets its
- * national emergency number when this table knows it for sure, and the findahelpline.com directory of
- * free helplines. Plain data; the phone-number metadata is imported at its first use.
+ * national emergency number and its free national lines (violence at home, suicide or crisis) when this
+ * table knows them for sure, and the findahelpline.com directory of free helplines. Plain data; the phone-number metadata is imported at its first use.
  */
 import type { CountryCode } from 'libphonenumber-js/mobile';
 import { countryOfZone } from './local-words';
@@ -20,6 +20,12 @@ export interface CrisisLines {
    * anyone outside the US goes with them.
    */
   located: boolean;
+  /**
+   * Free national lines this table knows for sure, outside the US and Canada (where the region's wording
+   * names them): for violence at home, and for suicide or a crisis. As people dial them ("016", "116 123").
+   */
+  abuse?: string;
+  crisis?: string;
 }
 
 /** A directory of free helplines in most countries (ThroughLine), for anywhere the table cannot name one. */
@@ -73,6 +79,8 @@ const EMERGENCY: Partial<Record<CountryCode, string>> = {
   MX: '911',
   // Spanish-speaking America, where the number is one national line: Colombia's 123, the others' 911.
   CO: '123',
+  // Chile has no single number: 133 is the police (Carabineros), who answer someone in danger.
+  CL: '133',
   AR: '911',
   CR: '911',
   DO: '911',
@@ -90,6 +98,28 @@ const EMERGENCY: Partial<Record<CountryCode, string>> = {
   MP: '911',
 };
 
+/**
+ * Free lines that cover the whole country, 24 hours a day, as the services publish them (2026); anywhere else
+ * the directory names them. Spain's 016 (it leaves no trace on the phone bill) and 024;
+ * France's 3919 and 3114; Germany's Hilfetelefon and TelefonSeelsorge; Ireland's Women's Aid and the
+ * Samaritans; the UK's Samaritans (the abuse helplines of England, Scotland, Wales and Northern Ireland
+ * differ, and one time zone covers all four); Australia's 1800RESPECT and Lifeline; New Zealand's Women's
+ * Refuge and 1737; Mexico's Línea de la Vida; Colombia's Línea 155; Argentina's 144; Chile's 1455 and *4141.
+ */
+const NATIONAL_LINES: Partial<Record<CountryCode, Pick<CrisisLines, 'abuse' | 'crisis'>>> = {
+  ES: { abuse: '016', crisis: '024' },
+  FR: { abuse: '3919', crisis: '3114' },
+  DE: { abuse: '116 016', crisis: '0800 111 0 111' },
+  IE: { abuse: '1800 341 900', crisis: '116 123' },
+  GB: { crisis: '116 123' },
+  AU: { abuse: '1800 737 732', crisis: '13 11 14' },
+  NZ: { abuse: '0800 733 843', crisis: '1737' },
+  MX: { crisis: '800 911 2000' },
+  CO: { abuse: '155' },
+  AR: { abuse: '144' },
+  CL: { abuse: '1455', crisis: '*4141' },
+};
+
 const US: readonly CountryCode[] = ['US', 'PR'];
 
 /** The crisis lines for a country. */
@@ -97,10 +127,14 @@ export function crisisLinesForCountry(country: CountryCode | undefined): CrisisL
   if (country && US.includes(country)) return { region: 'us', emergency: '911', located: true };
   if (country === 'CA') return { region: 'canada', emergency: '911', located: true };
   const emergency = country && EMERGENCY[country];
+  const national = (country && NATIONAL_LINES[country]) || {};
   return emergency
-    ? { region: 'elsewhere', emergency, located: true }
-    : { region: 'elsewhere', located: true };
+    ? { region: 'elsewhere', emergency, located: true, ...national }
+    : { region: 'elsewhere', located: true, ...national };
 }
+
+/** A line's number as a `tel:` link dials it: without its spaces ("116 123" → "116123"). */
+export const telOf = (number: string): string => number.replace(/\s+/g, '');
 
 /**
  * The crisis lines of where a person lives by their time zone's country (pages, email footers: most people

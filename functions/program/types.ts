@@ -144,6 +144,14 @@ export interface SafetyEmail {
   elsewhere: RenderedText;
   /** Beside the US lines when nothing tells where the person is; alone when the country's number is unknown. */
   outsideUs: RenderedText;
+  /**
+   * Instead of `elsewhere` where the country's own free lines are known (program/crisis-lines.ts): both
+   * ({{crisis}} and {{abuse}}), or one of them and the directory for the other; {{crisisTel}} and
+   * {{abuseTel}} are the numbers as their links dial them.
+   */
+  nationalBoth: RenderedText;
+  nationalCrisis: RenderedText;
+  nationalAbuse: RenderedText;
   /** That nobody reads replies as they arrive; that the email can be deleted. */
   closing: RenderedText;
   /** Added when the program was paused: how to restart it. */
@@ -167,6 +175,13 @@ export interface CrisisSms {
   canada: string;
   /** Elsewhere: {{emergency}} and the directory. */
   elsewhere: string;
+  /** Elsewhere where the country's own free lines are known: {{emergency}}, {{national}}, the directory. */
+  elsewhereNational: string;
+  /** {{national}}, each line the country has: "Violence at home: {{number}}.", "Suicide or crisis: {{number}}.". */
+  abuseLine: string;
+  crisisLine: string;
+  /** {{national}} in discreet mode: the numbers alone ({{numbers}}), not what they are for. */
+  discreetNational: string;
   /** What {{emergency}} says when the country's emergency number is not known. */
   localEmergency: string;
   /** Added after the lines when the program was paused: how to restart it. */
@@ -180,10 +195,11 @@ export interface CrisisSms {
   concernUs: string;
   concernCanada: string;
   concernElsewhere: string;
+  concernElsewhereNational: string;
 }
 
 /** Which wording of a help line applies: the region of where the person lives, or (the emergency number) a country whose number is not known. */
-export type HelpLineRegion = 'us' | 'canada' | 'elsewhere' | 'unknown';
+export type HelpLineRegion = 'us' | 'canada' | 'elsewhere' | 'unknown' | 'national';
 
 /**
  * The help lines a lesson or a system email names ({{emergencyLine}}, {{crisisLine}}, {{abuseLine}}), each
@@ -191,7 +207,8 @@ export type HelpLineRegion = 'us' | 'canada' | 'elsewhere' | 'unknown';
  * number's only (the others say the same as `elsewhere`); `elsewhere` may hold {{emergency}}.
  */
 export interface HelpLines {
-  emergencyLine: Record<HelpLineRegion, RenderedText>;
+  emergencyLine: Record<Exclude<HelpLineRegion, 'national'>, RenderedText>;
+  /** `national`: the country's own free line, {{crisis}} or {{abuse}} (and {{crisisTel}}, {{abuseTel}} for its link). */
   crisisLine: Record<Exclude<HelpLineRegion, 'unknown'>, RenderedText>;
   abuseLine: Record<Exclude<HelpLineRegion, 'unknown'>, RenderedText>;
 }

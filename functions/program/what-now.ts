@@ -86,7 +86,9 @@ const ENGLISH: WhatNowWords = {
       `Put your own safety first, before any couples step. Couples therapy, a break, or a talk about parting can each raise the danger when one person is afraid of the other. Talk first with someone who is there for you alone: a counselor of your own, or ${
         lines.region === 'us'
           ? 'the National Domestic Violence Hotline at 1-800-799-7233 (or text START to 88788)'
-          : `a domestic-violence helpline near you (${HELPLINE_DIRECTORY} lists free ones)`
+          : lines.abuse
+            ? `a free, confidential domestic-violence helpline in your country: ${lines.abuse}`
+            : `a domestic-violence helpline near you (${HELPLINE_DIRECTORY} lists free ones)`
       }. They can help you plan what to do, and when.`,
     emergency: (lines) => {
       if (lines.region === 'elsewhere')
@@ -135,7 +137,9 @@ const SPANISH: WhatNowWords = {
       `Pon primero tu propia seguridad, antes de cualquier paso en pareja. La terapia de pareja, una pausa o una conversación sobre separarse pueden aumentar el peligro cuando una persona le tiene miedo a la otra. Habla primero con alguien que esté solo para ti: un consejero propio, o ${
         lines.region === 'us'
           ? 'la Línea Nacional sobre la Violencia Doméstica al 1-800-799-7233, donde atienden en español (o envía START al 88788)'
-          : `una línea de ayuda contra la violencia doméstica cerca de ti (en ${HELPLINE_DIRECTORY} hay líneas gratuitas)`
+          : lines.abuse
+            ? `una línea de ayuda gratuita y confidencial contra la violencia doméstica de tu país: el ${lines.abuse}`
+            : `una línea de ayuda contra la violencia doméstica cerca de ti (en ${HELPLINE_DIRECTORY} hay líneas gratuitas)`
       }. Te pueden ayudar a planear qué hacer y cuándo.`,
     emergency: (lines) => {
       if (lines.region === 'elsewhere')

@@ -14,9 +14,10 @@ const START = '2027-01-04T15:00:00Z'; // a Monday morning in Mexico City, the af
 const US_ONLY = /\b988\b|1-800-799-7233|88788|National Domestic Violence Hotline|Línea Nacional/;
 const PAGE = { accept: 'text/html' };
 
+/** Each with the country's own free lines to tap (Mexico's Línea de la Vida; Spain's 024 and 016). */
 const PEOPLE = [
-  { name: 'Lucía', language: 'es', timezone: 'America/Mexico_City', emergency: '911' },
-  { name: 'Hannah', language: 'en', timezone: 'Europe/Madrid', emergency: '112' },
+  { name: 'Lucía', language: 'es', timezone: 'America/Mexico_City', emergency: '911', own: ['8009112000'] },
+  { name: 'Hannah', language: 'en', timezone: 'Europe/Madrid', emergency: '112', own: ['024', '016'] },
 ] as const;
 
 /** The footer of a page: the lines it gives. */
@@ -33,8 +34,8 @@ describe('help lines by where the person lives', () => {
   });
 
   it.each(PEOPLE)(
-    '$name ($timezone): the pages, the confirmation and the welcome lesson give $emergency and findahelpline.com, never a US-only line',
-    async ({ language, timezone, emergency }) => {
+    "$name ($timezone): the pages, the confirmation and the welcome lesson give $emergency, the country's own lines and findahelpline.com, never a US-only line",
+    async ({ language, timezone, emergency, own }) => {
       const email = uniqueEmail(language);
       const form = new URLSearchParams({ email, timezone, role: 'hurt', language, checkinDay: 'wednesday' });
       // The page after the form (no script): the zone the form chose gives its lines.
@@ -62,7 +63,10 @@ describe('help lines by where the person lives', () => {
       const lesson = `${welcome?.text}\n${welcome?.html}`;
       expect(lesson).not.toMatch(US_ONLY);
       expect(welcome?.html).toContain(`href="tel:${emergency}"`);
-      expect(welcome?.html).toContain('href="https://findahelpline.com"');
+      for (const line of own) expect(welcome?.html).toContain(`href="tel:${line}"`);
+      // The directory, in the lesson where the country lacks a line of its own, and in every footer.
+      if (own.length < 2) expect(welcome?.html).toContain('href="https://findahelpline.com"');
+      expect(welcome?.text?.slice(welcome.text.lastIndexOf('\n—\n'))).toContain('findahelpline.com');
       expect(welcome?.text).toMatch(
         language === 'es'
           ? new RegExp(`Si estás en peligro, llama al ${emergency}\\.`)

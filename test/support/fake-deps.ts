@@ -35,6 +35,10 @@ const crisisTexts = (lang: 'en' | 'es'): CrisisSms => ({
   discreetUs: `[${lang}] call 911, 988, or 1-800-799-7233.`,
   canada: `[${lang}] call 911 or 988; findahelpline.com`,
   elsewhere: `[${lang}] call {{emergency}}; findahelpline.com`,
+  elsewhereNational: `[${lang}] call {{emergency}}; {{national}} findahelpline.com`,
+  abuseLine: `[${lang}] violence at home {{number}}.`,
+  crisisLine: `[${lang}] suicide or crisis {{number}}.`,
+  discreetNational: `[${lang}] free help {{numbers}}.`,
   localEmergency: `[${lang}] your local emergency number`,
   paused: `[${lang}] Paused. Reply RESUME to go on.`,
   stopped: `[${lang}] Kintsugi texts stopped.`,
@@ -43,6 +47,7 @@ const crisisTexts = (lang: 'en' | 'es'): CrisisSms => ({
   concernUs: `[${lang}] concern: 911, 988, 1-800-799-7233.`,
   concernCanada: `[${lang}] concern: 911, 988, findahelpline.com`,
   concernElsewhere: `[${lang}] concern: {{emergency}}, findahelpline.com`,
+  concernElsewhereNational: `[${lang}] concern: {{emergency}}, {{national}}`,
 });
 
 const section = (text: string) => ({ html: `<p>${text}</p>`, text });
@@ -57,6 +62,11 @@ const crisisEmail = (lang: 'en' | 'es'): SafetyEmail => ({
   canada: section(`[${lang}] Canada: call 911 or 988.`),
   elsewhere: section(`[${lang}] Call {{emergency}}.`),
   outsideUs: section(`[${lang}] Outside the US: findahelpline.com`),
+  nationalBoth: section(
+    `[${lang}] Call {{emergency}}, {{crisis}} (tel:{{crisisTel}}) or {{abuse}} (tel:{{abuseTel}}).`,
+  ),
+  nationalCrisis: section(`[${lang}] Call {{emergency}} or {{crisis}} (tel:{{crisisTel}}).`),
+  nationalAbuse: section(`[${lang}] Call {{emergency}} or {{abuse}} (tel:{{abuseTel}}).`),
   closing: section(`[${lang}] Nobody reads replies as they arrive.`),
   paused: section(`[${lang}] Paused: reply RESUME.`),
 });
@@ -177,11 +187,13 @@ export const testCatalog: Catalog = {
         us: inline('988, the Lifeline'),
         canada: inline('988, the Canadian line'),
         elsewhere: inline('a crisis line where you live'),
+        national: inline('the crisis line {{crisis}} (tel:{{crisisTel}})'),
       },
       abuseLine: {
         us: inline('the US hotline'),
         canada: inline('a helpline near you (Canada)'),
         elsewhere: inline('a helpline near you'),
+        national: inline('the helpline {{abuse}} (tel:{{abuseTel}})'),
       },
     },
     sms: {

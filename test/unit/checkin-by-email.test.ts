@@ -391,8 +391,9 @@ describe('a note that shows signs of danger', () => {
     let link = answerLink(inLondon.world, 2);
     let recorded = await answerByEmail(inLondon.world.deps, link.token, link.score, 'i want to kill myself');
     let html = recorded.safety?.sectionsHtml.join('\n') ?? '';
-    expect(html).toContain('[en] Call 999.');
-    expect(html).not.toContain('{{emergency}}');
+    // The UK's own crisis line (the Samaritans) beside 999, to tap.
+    expect(html).toContain('[en] Call 999 or 116 123 (tel:116123).');
+    expect(html).not.toContain('{{');
     // A Spanish number, living in Bogotá: Colombia's 123, not Spain's 112.
     const inBogota = await withCheckin({
       timezone: 'America/Bogota',
@@ -402,7 +403,7 @@ describe('a note that shows signs of danger', () => {
     link = answerLink(inBogota.world, 2);
     recorded = await answerByEmail(inBogota.world.deps, link.token, link.score, 'i want to kill myself');
     html = recorded.safety?.sectionsHtml.join('\n') ?? '';
-    expect(html).toContain('[en] Call 123.');
+    expect(html).toContain('[en] Call 123 or 155 (tel:155).');
     expect(html).not.toContain('112');
   });
 });

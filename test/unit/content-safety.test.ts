@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildContent } from '../../content/build';
 import { HELP_LINE_PLACEHOLDERS } from '../../content/schema';
-import { type CrisisLines, crisisLinesForCountry } from '../../functions/program/crisis-lines';
+import { type CrisisLines, crisisLinesForCountry, telOf } from '../../functions/program/crisis-lines';
 import { relationshipWordsIn } from '../../functions/program/discreet';
 import { type Language, type Step, TRACKS, type Track } from '../../functions/program/types';
 import { helpLineValues } from '../../functions/use-cases/services/help-lines';
@@ -216,13 +216,14 @@ describe('the help lines are those of where the person lives', () => {
     { where: 'Spain', lines: crisisLinesForCountry('ES'), emergency: 'tel:112' },
     { where: 'the UK', lines: crisisLinesForCountry('GB'), emergency: 'tel:999' },
     { where: 'Colombia', lines: crisisLinesForCountry('CO'), emergency: 'tel:123' },
+    { where: 'Italy', lines: crisisLinesForCountry('IT'), emergency: 'tel:112' },
     { where: 'a country whose emergency number is not known', lines: crisisLinesForCountry(undefined) },
   ];
   const US_ONLY =
     /\b988\b|1-800-799-7233|88788|National Domestic Violence Hotline|Línea Nacional|Lifeline|Línea de Prevención/;
 
   it.each(PLACES.flatMap((place) => (['en', 'es'] as const).map((language) => ({ ...place, language }))))(
-    '$where ($language): no lesson names a US-only line; the welcome gives the emergency number and the directory of free helplines',
+    "$where ($language): no lesson names a US-only line; the welcome gives the emergency number, the country's own lines, and the directory where it has none",
     ({ lines, emergency, language }) => {
       const read = built[language].steps.map((s) => asReadWhere(s, lines, language));
       for (const s of read) {
@@ -235,7 +236,12 @@ describe('the help lines are those of where the person lives', () => {
           expect(welcome.bodyText, welcome.id).toMatch(
             /your local emergency number|número de emergencias de tu país/,
           );
-        expect(welcome.bodyHtml, welcome.id).toContain('href="https://findahelpline.com"');
+        // The country's own free lines to tap; the directory for a line it has none of its own for.
+        for (const own of [lines.crisis, lines.abuse])
+          if (own) expect(welcome.bodyHtml, welcome.id).toContain(`href="tel:${telOf(own)}"`);
+        if (!lines.crisis || !lines.abuse)
+          expect(welcome.bodyHtml, welcome.id).toContain('href="https://findahelpline.com"');
+        else expect(welcome.bodyHtml, welcome.id).not.toContain('findahelpline.com');
       }
     },
   );

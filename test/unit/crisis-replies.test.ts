@@ -1,6 +1,7 @@
 import { isSupportedCountry } from 'libphonenumber-js/mobile';
 import { SegmentedMessage } from 'sms-segments-calculator';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LAYOUT_WORDS } from '../../functions/pages/words/layout';
 import {
   type CrisisLines,
   crisisLinesForCountry,
@@ -14,7 +15,7 @@ import type { MessageLanguage } from '../../functions/program/safety';
 import type { Catalog } from '../../functions/program/types';
 import { parseConfig } from '../../functions/shared/config';
 import { TokenSigner } from '../../functions/shared/tokens';
-import { composeSafetyEmail } from '../../functions/use-cases/services/compose';
+import { composeSafetyEmail, limitsFor } from '../../functions/use-cases/services/compose';
 import { concernSms, crisisSms, type SafetyFollowUp } from '../../functions/use-cases/services/safety';
 import { compileCatalog } from '../../scripts/build';
 
@@ -31,11 +32,18 @@ const deps = () => ({
 });
 const segments = (text: string) => new SegmentedMessage(text);
 
-/** One number per set of lines: the US, Canada, a country whose emergency number is known, one whose is not. */
+/**
+ * One number per set of lines: the US, Canada, a country whose emergency number is known (with none of its
+ * own lines, with a crisis line, with an abuse line, with both, the longest), one whose number is not.
+ */
 const NUMBERS = {
   us: '+14155550100',
   canada: '+14165550100',
+  italy: '+393471234567',
   uk: '+447400123456',
+  colombia: '+573001234567',
+  germany: '+4915112345678',
+  chile: '+56912345678',
   jamaica: '+18765550123',
 } as const;
 const LANGUAGES: MessageLanguage[] = ['en', 'es'];
@@ -90,8 +98,31 @@ describe('the crisis lines of a number', () => {
     ['+64211234567', '111'],
     ['+5215512345678', '911'],
   ])('gives %s the national emergency number %s', (phone, emergency) => {
-    expect(crisisLinesFor(phone)).toEqual({ region: 'elsewhere', emergency, located: true });
+    expect(crisisLinesFor(phone)).toMatchObject({ region: 'elsewhere', emergency, located: true });
   });
+
+  it.each([
+    ['ES', '016', '024'],
+    ['FR', '3919', '3114'],
+    ['DE', '116 016', '0800 111 0 111'],
+    ['IE', '1800 341 900', '116 123'],
+    ['GB', undefined, '116 123'],
+    ['AU', '1800 737 732', '13 11 14'],
+    ['NZ', '0800 733 843', '1737'],
+    ['MX', undefined, '800 911 2000'],
+    ['CO', '155', undefined],
+    ['AR', '144', undefined],
+    ['CL', '1455', '*4141'],
+    ['IT', undefined, undefined],
+    ['JM', undefined, undefined],
+  ] as const)(
+    'gives %s its own free lines where it has them: abuse %s, crisis %s',
+    (country, abuse, crisis) => {
+      const lines = crisisLinesForCountry(country);
+      expect(lines.abuse).toBe(abuse);
+      expect(lines.crisis).toBe(crisis);
+    },
+  );
 
   it('gives a country the table does not know no number: "your local emergency number" and the directory', () => {
     for (const phone of ['+18765550123', '+8613800138000', '+27821234567'])
@@ -121,6 +152,7 @@ describe('the crisis lines of a number', () => {
       region: 'elsewhere',
       emergency: '123',
       located: true,
+      abuse: '155',
     });
     expect(await crisisLinesOfPerson({ timezone: 'Europe/Madrid', phone: '+447400123456' })).toMatchObject({
       emergency: '112',
@@ -216,13 +248,34 @@ describe('the crisis text', () => {
     }
   });
 
-  it('gives a UK number 999 and the directory, and no US number', () => {
+  it('gives a UK number 999, the Samaritans and the directory, and no US number', () => {
     for (const language of LANGUAGES) {
       const text = crisis(language, NUMBERS.uk, false);
       expect(text).toMatch(/(Call|Llama al) 999\./);
+      expect(text).toMatch(/(Suicide or crisis|Suicidio o crisis): 116 123\./);
       expect(text).toContain('findahelpline.com');
       for (const us of ['911', '988', '1-800']) expect(text).not.toContain(us);
     }
+    expect(crisis('en', NUMBERS.italy, false)).toContain(
+      'Call 112. Free helplines where you live: findahelpline.com',
+    );
+  });
+
+  it("names a country's own lines and what each is for, and in discreet mode the numbers alone", () => {
+    const spain = '+34612345678';
+    expect(crisis('en', spain, false)).toContain(
+      'In danger? Call 112. Suicide or crisis: 024. Violence at home: 016. More free helplines: findahelpline.com',
+    );
+    expect(crisis('es', spain, false)).toContain(
+      '¿En peligro? Llama al 112. Suicidio o crisis: 024. Violencia en casa: 016. Más líneas gratuitas: findahelpline.com',
+    );
+    expect(crisis('en', spain, true)).toContain(
+      'In danger? Call 112. Someone trained to help, free: 024, 016.',
+    );
+    expect(crisis('en', NUMBERS.colombia, false)).toContain('Call 123. Violence at home: 155.');
+    expect(crisis('es', NUMBERS.chile, false)).toContain(
+      'Llama al 133. Suicidio o crisis: *4141. Violencia en casa: 1455.',
+    );
   });
 
   it('gives a country with no known number "your local emergency number" and the directory', () => {
@@ -265,7 +318,28 @@ describe('the concern text', () => {
     });
     expect(concern('en', NUMBERS.us, false)).toMatch(/911.*988.*1-800-799-7233/);
     expect(concern('es', NUMBERS.us, false)).toMatch(/988 y oprime 2.*1-800-799-7233 \(hablan español\)/);
-    expect(concern('en', NUMBERS.uk, false)).toMatch(/Call 999\..*findahelpline\.com/);
+    expect(concern('en', NUMBERS.italy, false)).toMatch(/Call 112\..*findahelpline\.com/);
+    expect(concern('en', NUMBERS.uk, false)).toMatch(/Call 999\. Someone trained to help, free: 116 123\.$/);
+    expect(concern('es', NUMBERS.germany, true)).toMatch(/Llama al 112\. .*: 0800 111 0 111, 116 016\./);
+  });
+});
+
+describe("the footers name a country's own crisis line", () => {
+  it('in every email and on every page, beside the emergency number and the directory', () => {
+    const spain = crisisLinesForCountry('ES');
+    expect(limitsFor(spain, 'en')).toContain(
+      'In danger? Call 112. In crisis? Call 024. Free helplines in your country',
+    );
+    expect(limitsFor(spain, 'es')).toContain('¿En peligro? Llama al 112. ¿En crisis? Llama al 024.');
+    expect(LAYOUT_WORDS.en.footer(spain)).toContain(
+      'If you are in danger, call 112. Suicide or crisis: 024. Violence at home: 016. More free, confidential helplines',
+    );
+    expect(LAYOUT_WORDS.es.footer(crisisLinesForCountry('CO'))).toContain(
+      'llama al 123. Violencia en casa: 155. Más líneas de ayuda',
+    );
+    expect(LAYOUT_WORDS.en.footer(crisisLinesForCountry('IT'))).toContain(
+      'call 112. Free, confidential helplines in your country',
+    );
   });
 });
 
@@ -311,6 +385,25 @@ describe('the crisis email', () => {
     expect(sent.html).not.toContain('1-800-799-7233');
     expect(sent.html).not.toContain('tel:911');
     expect(sent.html).toContain(catalog.messages.safety.email.en.discreetPreheader);
+  });
+
+  it("gives a country's own lines to tap, what each is for, and the directory for the rest", () => {
+    const germany = email('en', crisisLinesFor(NUMBERS.germany));
+    expect(germany.html).toContain('href="tel:112"');
+    expect(germany.html).toMatch(/href="tel:08001110111"[^>]*>0800 111 0 111<\/a>/);
+    expect(germany.html).toMatch(/href="tel:116016"[^>]*>116 016<\/a>/);
+    expect(germany.text).toMatch(/ending your life.*call 0800 111 0 111/);
+    expect(germany.text).toMatch(/at home hurts.*call 116 016/);
+    expect(germany.text).toContain('For other free helplines in your country, see https://findahelpline.com');
+    // A country with one line of its own: that one, and the directory for the other.
+    const uk = email('es', crisisLinesFor(NUMBERS.uk)).text;
+    expect(uk).toMatch(/quitarte la vida.*llama al 116 123/);
+    expect(uk).toMatch(/en casa te hace daño.*findahelpline\.com/);
+    const colombia = email('en', crisisLinesFor(NUMBERS.colombia)).text;
+    expect(colombia).toMatch(/at home hurts.*call 155/);
+    expect(colombia).toMatch(/ending your life.*findahelpline\.com/);
+    // Chile's line is dialled with its star.
+    expect(email('es', crisisLinesFor(NUMBERS.chile)).html).toContain('href="tel:*4141"');
   });
 
   it('in discreet mode keeps a neutral subject in both languages', () => {

@@ -213,10 +213,10 @@ describe('a text that shows signs of danger', () => {
     expect(world.alerts).toEqual([]);
   });
 
-  it('from a UK number no program holds gets the lines for where the number is, naming no program', async () => {
+  it('from an Italian number no program holds gets the lines for where the number is, naming no program', async () => {
     const world = fakeWorld();
-    const answer = await sms(world, 'I want to die', { from: '+447400123456' });
-    expect(answer).toContain(en.elsewhere.replace('{{emergency}}', '999'));
+    const answer = await sms(world, 'I want to die', { from: '+393471234567' });
+    expect(answer).toContain(en.elsewhere.replace('{{emergency}}', '112'));
     expect(answer).toContain(en.deleteThread);
     expect(answer).not.toContain('Kintsugi');
   });
@@ -305,7 +305,8 @@ describe('an email reply that shows signs of concern', () => {
     world.emails.length = 0;
     await replyByEmail(world.deps, { messageId: 'c2', from: 'eva@example.com', text: 'quiero morir' });
     expect(world.emails[0]?.subject).toBe(safety.email.es.subject);
-    expect(world.emails[0]?.text).toContain('[es] Call 999.');
+    // The UK has a crisis line of its own (the Samaritans), and no one abuse helpline for all four nations.
+    expect(world.emails[0]?.text).toContain('[es] Call 999 or 116 123 (tel:116123).');
   });
 });
 

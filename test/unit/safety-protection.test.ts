@@ -243,8 +243,18 @@ describe('the lines of the person’s country', () => {
 
   it('concern from a number elsewhere names the local emergency number', async () => {
     const world = fakeWorld();
-    const answer = await sms(world, "I'm not safe", '+447400123456');
-    expect(answer).toContain(en.concernElsewhere.replace('{{emergency}}', '999'));
+    const answer = await sms(world, "I'm not safe", '+393471234567');
+    expect(answer).toContain(en.concernElsewhere.replace('{{emergency}}', '112'));
+  });
+
+  it("concern from a number elsewhere names the country's own lines too, not what each is for", async () => {
+    const world = fakeWorld();
+    const answer = await sms(world, "I'm not safe", '+34612345678');
+    expect(answer).toContain(
+      en.concernElsewhereNational
+        .replace('{{emergency}}', '112')
+        .replace('{{national}}', en.discreetNational.replace('{{numbers}}', '024, 016')),
+    );
   });
 });
 

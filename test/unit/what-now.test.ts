@@ -233,6 +233,27 @@ describe('what now on the report page', () => {
     expect(unsafe).toContain('before any couples step');
   });
 
+  it("gives someone living abroad their country's own helpline to tap, and no US line", () => {
+    const r = report({ willing: 1, consistent: 4, safer: 2 });
+    const madrid = section(
+      reportPage(
+        { report: r, track: 'hurt', timezone: 'Europe/Madrid', notes: [], shares: [], now: r.generatedAt },
+        't',
+      ),
+    );
+    expect(madrid).toContain('domestic-violence helpline in your country: <a href="tel:016">016</a>');
+    expect(madrid).toContain('If you are in danger right now, call 112.');
+    expect(madrid).not.toContain('1-800-799-7233');
+    // Where the country has none of its own (Italy), the directory.
+    const rome = section(
+      reportPage(
+        { report: r, track: 'hurt', timezone: 'Europe/Rome', notes: [], shares: [], now: r.generatedAt },
+        't',
+      ),
+    );
+    expect(rome).toContain('findahelpline.com lists free ones');
+  });
+
   it('says plainly when the checkpoint questions went unanswered, and marks no pattern', () => {
     const html = section(page(report({})));
     expect(html).toContain('data-chosen="none"');

@@ -25,7 +25,7 @@ export const LAYOUT_WORDS: Record<Language, LayoutWords> = {
       if (lines.region === 'canada')
         return `${start} If you are in danger, call 911. For the 988 Suicide Crisis Helpline, call or text 988. More free helplines: ${HELPLINE_DIRECTORY}.`;
       if (lines.region === 'elsewhere')
-        return `${start} If you are in danger, call ${lines.emergency ?? 'your local emergency number'}. Free, confidential helplines in your country: ${HELPLINE_DIRECTORY}.`;
+        return `${start} If you are in danger, call ${lines.emergency ?? 'your local emergency number'}.${lines.crisis ? ` Suicide or crisis: ${lines.crisis}.` : ''}${lines.abuse ? ` Violence at home: ${lines.abuse}.` : ''} ${lines.crisis || lines.abuse ? 'More free' : 'Free'}, confidential helplines in your country: ${HELPLINE_DIRECTORY}.`;
       const us = `${start} If you are in danger, call 911. For the 988 Suicide &amp; Crisis Lifeline, call or text 988. National Domestic Violence Hotline: 1-800-799-7233.`;
       return lines.located
         ? us
@@ -44,7 +44,7 @@ export const LAYOUT_WORDS: Record<Language, LayoutWords> = {
       if (lines.region === 'canada')
         return `${start} Si estás en peligro, llama al 911. Línea 988 de crisis y prevención del suicidio: llama o envía un mensaje de texto al 988. Más líneas de ayuda gratuitas: ${HELPLINE_DIRECTORY}.`;
       if (lines.region === 'elsewhere')
-        return `${start} Si estás en peligro, llama al ${lines.emergency ?? 'número de emergencias de tu país'}. Líneas de ayuda gratuitas y confidenciales en tu país: ${HELPLINE_DIRECTORY}.`;
+        return `${start} Si estás en peligro, llama al ${lines.emergency ?? 'número de emergencias de tu país'}.${lines.crisis ? ` Suicidio o crisis: ${lines.crisis}.` : ''}${lines.abuse ? ` Violencia en casa: ${lines.abuse}.` : ''} ${lines.crisis || lines.abuse ? 'Más líneas' : 'Líneas'} de ayuda gratuitas y confidenciales en tu país: ${HELPLINE_DIRECTORY}.`;
       const us = `${start} Si estás en peligro, llama al 911. Línea 988 de Prevención del Suicidio y Crisis: llama al 988 y oprime 2 para español, o envía AYUDA por mensaje de texto al 988. Línea Nacional sobre la Violencia Doméstica: 1-800-799-7233 (atienden en español).`;
       return lines.located
         ? us

@@ -10,6 +10,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../shared/erro
 import type { Deps } from '../deps';
 import { answerOpenQuestions, latestScore, latestScoreIn, SAFETY_METRICS } from '../services/answers';
 import { lineSections } from '../services/compose';
+import { nationalValues } from '../services/help-lines';
 
 export interface EmailAnswer {
   step: Step;
@@ -262,7 +263,7 @@ async function linesHtml(
   const email = deps.catalog.messages.safety.email[language];
   const lines = await crisisLinesOfPerson(enrollment);
   return [...(opening ? [email.opening] : []), ...lineSections(email, lines)].map((section) =>
-    fillHtml(section.html, { emergency: lines.emergency ?? '' }),
+    fillHtml(section.html, nationalValues(lines)),
   );
 }
 

@@ -20,7 +20,7 @@ import {
   safetyFirstText,
 } from '../../render/report-charts';
 import type { Deps } from '../deps';
-import { helpLineValues } from './help-lines';
+import { helpLineValues, nationalValues } from './help-lines';
 import { footerLinks } from './links';
 
 export type ComposeDeps = Pick<Deps, 'config' | 'tokens' | 'catalog'>;
@@ -131,7 +131,7 @@ const TEXT_FOOTER: Record<
       'A self-guided program is not enough when there is abuse, addiction or years of deception: please work with a trained counselor.',
     lines: (lines) => {
       if (lines.region === 'elsewhere')
-        return `In danger? Call ${lines.emergency ?? 'your local emergency number'}. Free helplines in your country: ${HELPLINE_DIRECTORY}.`;
+        return `In danger? Call ${lines.emergency ?? 'your local emergency number'}.${lines.crisis ? ` In crisis? Call ${lines.crisis}.` : ''} Free helplines in your country: ${HELPLINE_DIRECTORY}.`;
       if (!lines.located)
         return 'In danger? Call 911 or your local emergency number. In crisis? Call or text 988 (US and Canada).';
       return 'In danger? Call 911. In crisis? Call or text 988.';
@@ -150,7 +150,7 @@ const TEXT_FOOTER: Record<
       'Un programa que sigues por tu cuenta no basta si hay abuso, adicción o años de engaño: busca a un consejero o terapeuta con formación.',
     lines: (lines) => {
       if (lines.region === 'elsewhere')
-        return `¿En peligro? Llama al ${lines.emergency ?? 'número de emergencias de tu país'}. Líneas de ayuda gratuitas en tu país: ${HELPLINE_DIRECTORY}.`;
+        return `¿En peligro? Llama al ${lines.emergency ?? 'número de emergencias de tu país'}.${lines.crisis ? ` ¿En crisis? Llama al ${lines.crisis}.` : ''} Líneas de ayuda gratuitas en tu país: ${HELPLINE_DIRECTORY}.`;
       if (!lines.located)
         return '¿En peligro? Llama al 911 o al número de emergencias de tu país. ¿En crisis? Llama al 988 y oprime 2 para español (EE. UU.).';
       if (lines.region === 'canada') return '¿En peligro? Llama al 911. ¿En crisis? Llama o escribe al 988.';
@@ -315,7 +315,10 @@ export interface CrisisReach {
 export function lineSections(email: SafetyEmail, lines: CrisisLines): RenderedText[] {
   if (lines.region === 'us') return lines.located ? [email.us] : [email.us, email.outsideUs];
   if (lines.region === 'canada') return [email.canada];
-  return lines.emergency ? [email.elsewhere] : [email.outsideUs];
+  if (!lines.emergency) return [email.outsideUs];
+  if (lines.crisis && lines.abuse) return [email.nationalBoth];
+  if (lines.crisis) return [email.nationalCrisis];
+  return lines.abuse ? [email.nationalAbuse] : [email.elsewhere];
 }
 
 /**
@@ -353,7 +356,7 @@ export function composeSafetyEmail(
     email.closing,
     ...(paused ? [email.paused] : []),
   ];
-  const values = { emergency: reach.lines.emergency ?? '' };
+  const values = nationalValues(reach.lines);
   const html = fillHtml(layoutNamed(inLanguage(deps.catalog, reach.language), 'message'), {
     lang: reach.language,
     subject,

@@ -1,4 +1,4 @@
-import type { CrisisLines } from '../../program/crisis-lines';
+import { type CrisisLines, telOf } from '../../program/crisis-lines';
 import type { HelpLineRegion, HelpLines, SystemMessages } from '../../program/types';
 import { fillHtml, fillText } from '../../render/fill';
 
@@ -17,22 +17,23 @@ function regionsOf(lines: CrisisLines): Record<HelpLine, HelpLineRegion> {
     return { emergencyLine: lines.region, crisisLine: lines.region, abuseLine: lines.region };
   return {
     emergencyLine: lines.emergency ? 'elsewhere' : 'unknown',
-    crisisLine: 'elsewhere',
-    abuseLine: 'elsewhere',
+    crisisLine: lines.crisis ? 'national' : 'elsewhere',
+    abuseLine: lines.abuse ? 'national' : 'elsewhere',
   };
 }
 
 /**
  * The help lines of where a person lives, in the language of `messages`: 911, 988 and the US hotline in the
- * US; 911 and 988 in Canada; elsewhere the country's emergency number (or words for it) and the directory
- * of free helplines. The wordings are the build's own HTML, filled with nothing but the emergency number.
+ * US; 911 and 988 in Canada; elsewhere the country's emergency number (or words for it), its own free
+ * lines where they are known, and the directory of free helplines. The wordings are the build's own HTML,
+ * filled with nothing but those numbers.
  */
 export function helpLineValues(
   messages: Pick<SystemMessages, 'helpLines'>,
   lines: CrisisLines,
 ): HelpLineValues {
   const regions = regionsOf(lines);
-  const values = { emergency: lines.emergency ?? '' };
+  const values = nationalValues(lines);
   const html = {} as Record<HelpLine, string>;
   const text = {} as Record<HelpLine, string>;
   for (const line of Object.keys(regions) as HelpLine[]) {
@@ -44,4 +45,15 @@ export function helpLineValues(
     text[line] = fillText(wording.text, values);
   }
   return { html, text };
+}
+
+/** The numbers a help line's wording is filled with: the emergency number, and the country's own lines with their links. */
+export function nationalValues(lines: CrisisLines): Record<string, string> {
+  return {
+    emergency: lines.emergency ?? '',
+    crisis: lines.crisis ?? '',
+    crisisTel: telOf(lines.crisis ?? ''),
+    abuse: lines.abuse ?? '',
+    abuseTel: telOf(lines.abuse ?? ''),
+  };
 }

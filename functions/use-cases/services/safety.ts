@@ -115,7 +115,31 @@ type Who = Pick<Enrollment, 'discreet'> | undefined;
 function linesSms(texts: CrisisSms, lines: CrisisLines, discreet: boolean): string {
   if (lines.region === 'us') return discreet ? texts.discreetUs : texts.us;
   if (lines.region === 'canada') return texts.canada;
-  return fillText(texts.elsewhere, { emergency: lines.emergency ?? texts.localEmergency });
+  return elsewhereSms(texts, lines, discreet, texts.elsewhere, texts.elsewhereNational);
+}
+
+/**
+ * Outside the US and Canada: the country's emergency number (or words for it) and, where the country has
+ * its own free lines (program/crisis-lines.ts), those too, each said what it is for ("Violence at home:
+ * 016."), or with `neutral` (discreet mode, the concern text) the numbers alone.
+ */
+function elsewhereSms(
+  texts: CrisisSms,
+  lines: CrisisLines,
+  neutral: boolean,
+  withoutNational: string,
+  withNational: string,
+): string {
+  const emergency = lines.emergency ?? texts.localEmergency;
+  const numbers = [lines.crisis, lines.abuse].filter((line): line is string => Boolean(line));
+  if (!numbers.length) return fillText(withoutNational, { emergency });
+  const national = neutral
+    ? fillText(texts.discreetNational, { numbers: numbers.join(', ') })
+    : [
+        ...(lines.crisis ? [fillText(texts.crisisLine, { number: lines.crisis })] : []),
+        ...(lines.abuse ? [fillText(texts.abuseLine, { number: lines.abuse })] : []),
+      ].join(' ');
+  return fillText(withNational, { emergency, national });
 }
 
 /**
@@ -145,12 +169,13 @@ export function crisisSms(
  */
 export function concernSms(deps: TextDeps, who: Who, language: MessageLanguage, lines: CrisisLines): string {
   const texts = deps.catalog.messages.safety.sms[language];
+  // Like the US one, it gives the numbers without what each is for, in every mode: it is one segment.
   const concern =
     lines.region === 'us'
       ? texts.concernUs
       : lines.region === 'canada'
         ? texts.concernCanada
-        : fillText(texts.concernElsewhere, { emergency: lines.emergency ?? texts.localEmergency });
+        : elsewhereSms(texts, lines, true, texts.concernElsewhere, texts.concernElsewhereNational);
   return who?.discreet ? `${concern} ${texts.deleteThread}` : concern;
 }
 
