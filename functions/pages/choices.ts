@@ -190,6 +190,17 @@ function zoneLabel(zone: ZoneChoice, language: Language): string {
   return label;
 }
 
+/**
+ * The city a zone is known by, as its label on the form names it and in `language` ("Bogotá", "Nueva York"):
+ * what "9:00 a.m. (Bogotá time)" says. UTC is "UTC".
+ */
+export function cityOfZone(timezone: string, language: Language = 'en'): string {
+  const zone = zoneChoiceOf(timezone);
+  if (zone.value === UTC.value) return 'UTC';
+  const city = zone.label.match(/ – (.*?)(?: \(|$)/)?.[1] ?? timezone.replace(/^.*\//, '').replace(/_/g, ' ');
+  return language === 'es' ? (CITIES_ES[city] ?? city) : city;
+}
+
 /** The zones of a group in the order of their labels in `language`: in Spanish, "Alemania" before "Argentina". */
 function inOrder(zones: ZoneChoice[], language: Language): ZoneChoice[] {
   if (language !== 'es') return zones;

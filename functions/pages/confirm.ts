@@ -1,6 +1,7 @@
 import { type Enrollment, lastDigits } from '../program/enrollment';
 import { timeInZone, weekdayInWords } from '../program/local-words';
 import type { Language } from '../program/types';
+import { cityOfZone } from './choices';
 import { confirmButtonPage, escapeHtml, page } from './layout';
 import { CONFIRM_WORDS } from './words/confirm';
 import { calendarDay } from './words/dates';
@@ -24,7 +25,7 @@ export function confirmLinkPage(enrollment: Enrollment, action: string): string 
     track: enrollment.track,
     day: weekdayInWords(enrollment.checkinDay, language),
     time: timeInZone(enrollment.checkinTime, enrollment.timezone, language),
-    zone: enrollment.timezone.replace(/^.*\//, '').replace(/_/g, ' '),
+    zone: cityOfZone(enrollment.timezone, language),
     ...(digits ? { digits } : {}),
   });
   return confirmButtonPage(

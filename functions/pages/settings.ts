@@ -61,7 +61,7 @@ export function settingsPage(enrollment: Enrollment, action: string, state: Sett
       ? `<fieldset><legend>${words.howManyTexts}</legend>
 <label class="choice"><input type="radio" name="nudges" value="true"${fewer ? '' : ' checked'}> <span>${words.withNudges}</span></label>
 <label class="choice"><input type="radio" name="nudges" value="false"${fewer ? ' checked' : ''}> <span>${words.checkinsOnly}</span></label>
-<p class="hint">${words.textsHint}</p>
+<p class="hint">${enrollment.phone ? words.textsHint : words.textsHintNoNumber}</p>
 </fieldset>`
       : '';
   const number = addNumber(enrollment, state, language);

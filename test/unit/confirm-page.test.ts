@@ -27,7 +27,7 @@ describe('the confirmation link’s page', () => {
   it('says which program, check-in and number the button starts, before it is pressed', () => {
     const text = textOf(confirmLinkPage(pending, '/confirm?token=t'));
     expect(text).toContain(
-      'What it starts: the program for the person who broke the trust, with a check-in on Fridays around 8 PM (New York time), and texts to the mobile number ending in 05.',
+      'What it starts: the program for the person who broke the trust, with a check-in on Fridays around 8 PM (New York City time), and texts to the mobile number ending in 05.',
     );
     expect(text).toContain('Not what you asked for? Do not press the button: nothing starts without it.');
     // Two digits of the number, never the whole of it.
@@ -47,5 +47,14 @@ describe('the confirmation link’s page', () => {
       'la persona a la que le rompieron la confianza, con un check-in los domingos hacia las',
     );
     expect(text).toContain('solo por correo, sin mensajes de texto.');
+  });
+
+  it('names the zone by its city as the form does, accents and Spanish names included', () => {
+    const page = (timezone: string, language: 'en' | 'es') =>
+      textOf(confirmLinkPage({ ...pending, timezone, language }, '/confirm?token=t'));
+    expect(page('America/Bogota', 'es')).toContain('(hora de Bogotá)');
+    expect(page('America/Bogota', 'en')).toContain('(Bogotá time)');
+    expect(page('America/New_York', 'es')).toContain('(hora de Nueva York)');
+    expect(page('America/Asuncion', 'es')).toContain('(hora de Asunción)');
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { partnerPage } from '../../functions/pages/partner';
 import type { Enrollment, MessageRecord } from '../../functions/program/enrollment';
 import { invitePartner } from '../../functions/use-cases/partners/partner-page';
 import { participationSignal } from '../../functions/use-cases/services/partnership';
@@ -119,5 +120,24 @@ describe('an invitation refused', () => {
       email: 'bo@example.com',
     }).catch((e: unknown) => e);
     expect((english as Error).message).toBe('That is your own address. Enter the one your partner uses.');
+  });
+});
+
+describe('the partner page with no link', () => {
+  const view = (language: 'en' | 'es') => ({
+    enrollment: person('a', { language }),
+    linked: false,
+    invitationsLeft: 2,
+    canInvite: true,
+    links: { privacyUrl: '/privacy?token=t' },
+  });
+
+  it('says an invitation links a program the partner already has (after a link ended, or one of their own)', () => {
+    expect(partnerPage(view('en'), '/partner?token=t')).toMatch(
+      /If they already have one \(a link that ended, or one they started alone\), the\s+invitation links it\./,
+    );
+    expect(partnerPage(view('es'), '/partner?token=t')).toMatch(
+      /Si\s+ya tiene uno \(un vínculo que terminó, o uno que empezó por su cuenta\), la invitación lo vincula\./,
+    );
   });
 });

@@ -28,6 +28,9 @@ describe('adding a mobile number on the settings page', () => {
     const page = settingsPage(await lookupSettings(world.deps, token), '/settings');
     expect(page).toContain('name="phone"');
     expect(page).toContain('name="smsConsent"');
+    // How many texts is asked beside it, and says no texts come until a number is added.
+    expect(page).toContain('No texts come for now: this is how many would come to a number you add above.');
+    expect(page).not.toContain('A change applies to the texts still to come.');
 
     const { enrollment, numberAdded } = await changeSettings(
       world.deps,
@@ -50,6 +53,7 @@ describe('adding a mobile number on the settings page', () => {
     // Until its YES, another number may replace it (a typo): the fields stay, as "A different number".
     expect(saved).toContain('A different number');
     expect(settingsPage(enrollment, '/settings')).toMatch(/ending in 34 can get/);
+    expect(settingsPage(enrollment, '/settings')).toContain('A change applies to the texts still to come.');
     expect(settingsPage(enrollment, '/settings')).not.toMatch(/4155550134|\+1 ?415/);
     expect(settingsPage(enrollment, '/settings')).toContain(
       'name="phone" type="tel" autocomplete="tel" value=""',

@@ -67,7 +67,8 @@ export const PARTNER_WORDS: Record<Language, PartnerWords> = {
     sendInvitation: 'Send the invitation',
     noInvitationsLeft: 'You have sent as many invitations as we send for one program.',
     inviteTitle: 'Invite your partner',
-    inviteText: `Your partner can have a private program of their own, for their side of what happened. We send one short
+    inviteText: `Your partner can have a private program of their own, for their side of what happened, linked with yours.
+If they already have one (a link that ended, or one they started alone), the invitation links it. We send one short
 invitation; it says nothing about your program or your answers.`,
     inviteSafety: "If inviting them could put you at risk, don't. Your program works the same without them.",
     pendingText:
@@ -137,8 +138,9 @@ invitation; it says nothing about your program or your answers.`,
     sendInvitation: 'Enviar la invitación',
     noInvitationsLeft: 'Ya enviaste todas las invitaciones que mandamos por programa.',
     inviteTitle: 'Invita a tu pareja',
-    inviteText: `Tu pareja puede tener su propio programa privado, para su lado de lo que pasó. Le enviamos una invitación
-corta, que no dice nada de tu programa ni de tus respuestas.`,
+    inviteText: `Tu pareja puede tener su propio programa privado, para su lado de lo que pasó, vinculado con el tuyo. Si
+ya tiene uno (un vínculo que terminó, o uno que empezó por su cuenta), la invitación lo vincula. Le enviamos una
+invitación corta, que no dice nada de tu programa ni de tus respuestas.`,
     inviteSafety:
       'Si invitar a tu pareja podría ponerte en riesgo, no lo hagas. Tu programa funciona igual sin ella.',
     pendingText:

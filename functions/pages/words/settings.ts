@@ -28,6 +28,8 @@ export interface SettingsWords {
   withNudges: string;
   checkinsOnly: string;
   textsHint: string;
+  /** The same with no number yet: the choice is for the texts a number added above would get. */
+  textsHintNoNumber: string;
   language: string;
   languageHint: string;
   discreet: string;
@@ -94,6 +96,7 @@ export const SETTINGS_WORDS: Record<Language, SettingsWords> = {
     withNudges: 'Check-ins and a short mid-week nudge with one small thing to try: about two texts a week.',
     checkinsOnly: 'Check-ins only: about one text a week.',
     textsHint: 'A change applies to the texts still to come.',
+    textsHintNoNumber: 'No texts come for now: this is how many would come to a number you add above.',
     language: 'Idioma / Language',
     languageHint: 'The language of your emails, texts, pages and report, from the next one on.',
     discreet: 'If someone else may see your phone or inbox',
@@ -153,6 +156,8 @@ export const SETTINGS_WORDS: Record<Language, SettingsWords> = {
       'La pregunta semanal y un breve mensaje a mitad de semana con algo pequeño para probar: unos dos mensajes por semana.',
     checkinsOnly: 'Solo la pregunta semanal: más o menos un mensaje por semana.',
     textsHint: 'Un cambio se aplica a los mensajes que aún no llegan.',
+    textsHintNoNumber:
+      'Por ahora no llegan mensajes de texto: esto es cuántos llegarían a un número que agregues arriba.',
     language: 'Idioma / Language',
     languageHint: 'El idioma de tus correos, mensajes de texto, páginas e informe, desde el próximo mensaje.',
     discreet: 'Si alguien más puede ver tu teléfono o tu correo',
