@@ -75,7 +75,10 @@ export async function build(): Promise<void> {
   const es = partsOf(catalog.es as Catalog);
   const write = (file: string, data: unknown) => writeFileSync(file, `${JSON.stringify(data, null, 1)}\n`);
   mkdirSync(path.dirname(CATALOG_FILE), { recursive: true });
-  write(CATALOG_FILE, { ...en.core, es: es.core });
+  // The crisis and concern answers are one block in both languages (content/system.yaml `safety`), the
+  // same in either catalog: written once, with the English, and given to the Spanish as it loads.
+  const { safety: _sameSafety, ...spanishMessages } = es.core.messages;
+  write(CATALOG_FILE, { ...en.core, es: { ...es.core, messages: spanishMessages } });
   write(EMAIL_LAYOUTS_FILE, { en: en.emailLayouts, es: es.emailLayouts });
   write(STEP_LAYOUTS_FILE, { en: en.stepLayouts, es: es.stepLayouts });
   write(STEP_BODIES_FILE, { en: en.bodies, es: es.bodies });

@@ -7,7 +7,19 @@
 import compiled from '../../generated/catalog.json';
 import type { Catalog, Language } from '../program/types';
 
-export const compiledCatalog = compiled as Catalog;
+/**
+ * The Spanish catalog is written without the crisis and concern answers (the build writes that block once, in
+ * both languages, with the English): it gets the same block back here.
+ */
+export const compiledCatalog: Catalog = withSafetyInSpanish(compiled as Catalog);
+
+function withSafetyInSpanish(catalog: Catalog): Catalog {
+  if (!catalog.es) return catalog;
+  return {
+    ...catalog,
+    es: { ...catalog.es, messages: { ...catalog.es.messages, safety: catalog.messages.safety } },
+  };
+}
 
 /** Adds a part of the catalog compiled apart, in the catalog's language; an entry point names the parts it needs. */
 export type CatalogPart = (catalog: Catalog, language: Language) => Catalog;
