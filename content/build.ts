@@ -383,6 +383,7 @@ function compileSystem(file: string, dir: string, language: Language): SystemMes
       alreadyEnrolled: email('alreadyEnrolled'),
       report: email('report'),
       partnerInvite: email('partnerInvite'),
+      partnerLinked: email('partnerLinked'),
       partnerUnlinked: email('partnerUnlinked'),
       freshLink: email('freshLink'),
       invitedWhileEnrolled: email('invitedWhileEnrolled'),

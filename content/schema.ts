@@ -525,6 +525,7 @@ export const SourceSystemSchema = z
       alreadyEnrolled: SystemEmailSchema,
       report: SystemEmailSchema,
       partnerInvite: SystemEmailSchema,
+      partnerLinked: SystemEmailSchema,
       partnerUnlinked: SystemEmailSchema,
       freshLink: SystemEmailSchema,
       invitedWhileEnrolled: SystemEmailSchema,

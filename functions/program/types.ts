@@ -226,6 +226,8 @@ export interface SystemMessages {
     report: SystemEmail;
     /** To the person a participant invited; its button goes to the enrollment form. */
     partnerInvite: SystemEmail;
+    /** To the inviter when the person they invited links their program with theirs: says only that it did. */
+    partnerLinked: SystemEmail;
     /** To the other partner when one of them ends the link: says only that it ended. */
     partnerUnlinked: SystemEmail;
     /**

@@ -76,6 +76,9 @@ describe('partners, each with a private program, through HTTP', () => {
       headers: { accept: 'text/html' },
     });
     expect(formPage.text).toContain('name="invite"');
+    // The form tells Ben what Ana will learn if he joins.
+    expect(formPage.text).toContain('If you join, they get one email saying that your programs are linked');
+    const anaBefore = (await emailsTo(runtime, ana)).length;
     const enrolled = await api(runtime, '/enrollments', {
       json: { email: ben, timezone: ZONE, role: 'repairing', invite, shareParticipation: true },
     });
@@ -93,6 +96,13 @@ describe('partners, each with a private program, through HTTP', () => {
     expect(a?.partner?.id).toBe(benId);
     expect(b?.partner?.id).toBe(anaId);
     expect(b?.track).toBe('repairing');
+    // Ana is told once that the link is made, with her partner page, and nothing of Ben's program.
+    const told = (await emailsTo(runtime, ana)).slice(anaBefore);
+    expect(told.map((m) => m.subject)).toEqual(['Your Kintsugi programs are now linked']);
+    expect(told[0]?.text).toContain('The person you invited has started a Kintsugi program of their own');
+    expect(told[0]?.text).toMatch(/\/partner\?token=/);
+    expect(told[0]?.text).not.toContain(ben);
+    expect(told[0]?.text).not.toContain('repairing');
   });
 
   it('shows both partners only how many check-ins each answered, in the day-90 report', async () => {
@@ -226,6 +236,9 @@ describe('an invitation followed by someone already in the program', () => {
     const page = pathOf(linkIn(notice, '/partner'));
     const shown = await api(runtime, page, { headers: { accept: 'text/html' } });
     expect(shown.text).toContain('Link with the person who invited you');
+    expect(shown.text).toContain(
+      'The person who invited you gets one email saying your programs are linked.',
+    );
     expect(shown.text).toContain('name="invite"');
     const token = new URL(`http://x${page}`).searchParams.get('token') ?? '';
     const pressed = await api(runtime, `/partner?token=${encodeURIComponent(token)}`, {
@@ -236,6 +249,8 @@ describe('an invitation followed by someone already in the program', () => {
     expect(pressed.status).toBe(200);
     expect(pressed.text).toContain('Your programs are linked');
     expect(await linkedIds()).toEqual([samId, danaId]);
+    expect((await emailsTo(runtime, dana)).at(-1)?.subject).toBe('Your Kintsugi programs are now linked');
+    const danaTold = (await emailsTo(runtime, dana)).length;
     // A second press is told they are linked already; nothing changes.
     const again = await api(runtime, `/partner?token=${encodeURIComponent(token)}`, {
       method: 'POST',
@@ -244,6 +259,7 @@ describe('an invitation followed by someone already in the program', () => {
     });
     expect(again.status).toBe(409);
     expect(await linkedIds()).toEqual([samId, danaId]);
+    expect(await emailsTo(runtime, dana)).toHaveLength(danaTold);
   });
 
   it('shows each partner both counts once both share, and until then only that the partner does not', async () => {

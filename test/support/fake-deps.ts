@@ -139,6 +139,13 @@ export const testCatalog: Catalog = {
         bodyText: 'Invitation',
         action: 'Enroll',
       },
+      partnerLinked: {
+        subject: 'The link is made',
+        preheader: 'Each program stays private',
+        bodyHtml: '<p>Linked</p>',
+        bodyText: 'Linked',
+        action: 'Partner page',
+      },
       partnerUnlinked: {
         subject: 'The link has ended',
         preheader: 'Nothing else changes',

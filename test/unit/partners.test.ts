@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { partnerPage } from '../../functions/pages/partner';
 import type { Enrollment, MessageRecord } from '../../functions/program/enrollment';
 import { invitePartner } from '../../functions/use-cases/partners/partner-page';
-import { participationSignal } from '../../functions/use-cases/services/partnership';
-import { fakeWorld } from '../support/fake-deps';
+import { linkInvitedPartner, participationSignal } from '../../functions/use-cases/services/partnership';
+import { fakeWorld, testCatalog } from '../support/fake-deps';
 import { enrollmentRecord } from '../support/records';
 
 const person = (id: string, extra: Partial<Enrollment>): Enrollment =>
@@ -139,5 +139,43 @@ describe('the partner page with no link', () => {
     expect(partnerPage(view('es'), '/partner?token=t')).toMatch(
       /Si\s+ya tiene uno \(un vínculo que terminó, o uno que empezó por su cuenta\), la invitación lo vincula\./,
     );
+  });
+});
+
+describe('the inviter, when the link is made', () => {
+  const invitee = () => person('b', { invitedBy: 'a', track: 'repairing' });
+
+  it('gets one email saying so, with their partner page, in their own language', async () => {
+    const world = fakeWorld();
+    await world.store.createEnrollment(person('a', {}));
+    await world.store.createEnrollment(invitee());
+    const linked = await linkInvitedPartner(world.deps, invitee());
+    expect(linked?.partner?.id).toBe('a');
+    expect(world.emails).toEqual([
+      expect.objectContaining({
+        to: 'a@example.com',
+        subject: testCatalog.messages.email.partnerLinked.subject,
+      }),
+    ]);
+    expect(world.emails[0]?.html).toMatch(/\/partner\?token=/);
+  });
+
+  it('keeps the link when that email cannot go, and an inviter who stopped emails gets none', async () => {
+    const world = fakeWorld();
+    await world.store.createEnrollment(person('a', {}));
+    await world.store.createEnrollment(invitee());
+    world.deps.mailer = {
+      send: async () => {
+        throw new Error('SES is down');
+      },
+    };
+    expect((await linkInvitedPartner(world.deps, invitee()))?.partner?.id).toBe('a');
+    expect((await world.store.getEnrollment('a'))?.partner?.id).toBe('b');
+
+    const quiet = fakeWorld();
+    await quiet.store.createEnrollment(person('a', { emailStatus: 'unsubscribed' }));
+    await quiet.store.createEnrollment(invitee());
+    expect((await linkInvitedPartner(quiet.deps, invitee()))?.partner?.id).toBe('a');
+    expect(quiet.emails).toEqual([]);
   });
 });

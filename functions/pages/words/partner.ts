@@ -110,7 +110,7 @@ invitation; it says nothing about your program or your answers.`,
     partnerNotSharing: 'Your partner is not sharing their count, so neither count shows here.',
     acceptHeading: 'Link with the person who invited you',
     acceptText:
-      'You followed an invitation from someone in Kintsugi. Linking keeps both programs private: each of you may choose to see only how many weekly check-ins the other answered. Either of you can end the link at any time.',
+      'You followed an invitation from someone in Kintsugi. Linking keeps both programs private: each of you may choose to see only how many weekly check-ins the other answered. Either of you can end the link at any time. The person who invited you gets one email saying your programs are linked.',
     acceptButton: 'Link our programs',
   },
   es: {
@@ -182,7 +182,7 @@ invitación corta, que no dice nada de tu programa ni de tus respuestas.`,
     partnerNotSharing: 'Tu pareja no está compartiendo su cuenta, así que aquí no se ve ninguna de las dos.',
     acceptHeading: 'Vincularte con quien te invitó',
     acceptText:
-      'Seguiste una invitación de alguien que está en Kintsugi. Al vincularse, los dos programas siguen siendo privados: cada uno puede elegir ver solo cuántas preguntas semanales respondió el otro. Cualquiera de los dos puede terminar el vínculo cuando quiera.',
+      'Seguiste una invitación de alguien que está en Kintsugi. Al vincularse, los dos programas siguen siendo privados: cada uno puede elegir ver solo cuántas preguntas semanales respondió el otro. Cualquiera de los dos puede terminar el vínculo cuando quiera. A quien te invitó le llega un correo que dice que sus programas están vinculados.',
     acceptButton: 'Vincular nuestros programas',
   },
 };

@@ -4,9 +4,12 @@
  */
 import type { Enrollment } from '../../program/enrollment';
 import { REACHED } from '../../program/enrollment';
+import { inLanguage } from '../../program/in-language';
 import { ValidationError } from '../../shared/errors';
 import { logger } from '../../shared/logger';
 import type { Deps } from '../deps';
+import { composeSystemEmail } from './compose';
+import { link } from './links';
 import { updateEnrollment } from './update-enrollment';
 
 /** How many check-ins one person answered of those sent: the only thing partners may share. */
@@ -49,7 +52,8 @@ export async function linkInvitedPartner(deps: Deps, invitee: Enrollment): Promi
 
 /**
  * Links the invitee's program with the inviter's, if the inviter's is running and linked with no one (the
- * invitee's own state is the caller's to check). Each side is written on its own enrollment. Returns the
+ * invitee's own state is the caller's to check). Each side is written on its own enrollment; then the
+ * inviter is told, by one email, that the link is made (the invitee was told they would be). Returns the
  * invitee as linked, or undefined when they could not be.
  */
 export async function linkPartners(
@@ -69,7 +73,26 @@ export async function linkPartners(
     delete e.invitedBy;
   });
   logger.info('partners linked', { enrollmentId: invitee.id, partnerId: inviter.id });
+  await tellInviter(deps, inviter);
   return linked;
+}
+
+/**
+ * The email that tells the inviter the link is made. A failure is logged, not thrown: the link stands, their
+ * partner page says so, and the invitee's confirmation must not fail (and be retried) over it.
+ */
+async function tellInviter(deps: Deps, inviter: Enrollment): Promise<void> {
+  if (inviter.emailStatus !== 'active') return;
+  try {
+    const words = inLanguage(deps.catalog, inviter.language).messages.email.partnerLinked;
+    const partnerUrl = link(deps, '/partner', 'partner', inviter.id);
+    await deps.mailer.send(composeSystemEmail(deps, inviter, words, partnerUrl));
+  } catch (error) {
+    logger.error('link email not sent', {
+      enrollmentId: inviter.id,
+      error: error instanceof Error ? error.name : 'unknown',
+    });
+  }
 }
 
 async function participationOf(deps: Deps, id: string): Promise<Participation> {
