@@ -36,8 +36,9 @@ export const KNOWN_PLACEHOLDERS = {
   previous: '5 of 5',
   week: '13',
   number: '3',
-  // A country's emergency number, in HELP outside the US and Canada (sms.helpElsewhere): South Africa's.
-  emergency: '10111',
+  // A country's emergency number, or in HELP outside the US and Canada (sms.helpElsewhere) its own crisis
+  // line where it has one: the longest, Germany's TelefonSeelsorge.
+  emergency: '0800 111 0 111',
   // A country's own free lines (functions/program/crisis-lines.ts), in the crisis texts and emails: the
   // longest the table has, and the two together as the crisis texts name them (in Spanish, the longer).
   crisis: '0800 111 0 111',
@@ -132,6 +133,7 @@ export const SYSTEM_SMS_PLACEHOLDERS = {
   optInConfirmed: [],
   optInConfirmedLater: ['checkinDay'],
   stopConfirmed: [],
+  notHeld: ['supportEmail'],
   startConfirmed: ['frequency'],
   programOver: [],
   whichSignUp: [],
@@ -544,6 +546,7 @@ export const SourceSystemSchema = z
       optInConfirmed: smsText('optInConfirmed'),
       optInConfirmedLater: smsText('optInConfirmedLater'),
       stopConfirmed: smsText('stopConfirmed'),
+      notHeld: smsText('notHeld'),
       startConfirmed: smsText('startConfirmed'),
       programOver: smsText('programOver'),
       whichSignUp: smsText('whichSignUp'),

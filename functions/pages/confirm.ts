@@ -35,7 +35,7 @@ export function confirmLinkPage(enrollment: Enrollment, action: string): string 
     action,
     language,
     enrollment.timezone,
-    [whatStarts, words.notYours],
+    [whatStarts, ...(enrollment.invitedBy ? [words.linksWithInviter] : []), words.notYours],
   );
 }
 

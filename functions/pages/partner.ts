@@ -49,14 +49,14 @@ ${languageField(language)}<input type="hidden" name="action" value="invite">
 <span>${words.shareCheckbox}</span></label>
 <button type="submit">${words.sendInvitation}</button></form>`
       : `<p>${words.noInvitationsLeft}</p>`;
+  // What the partner may see is chosen with the next invitation (its checkbox), not here.
   return page(
     words.inviteTitle,
     `<h1>${words.inviteTitle}</h1>
-${accept}
+${linkEnded(view, words, language)}${accept}
 <p>${words.inviteText}</p>
 <p class="safety">${escapeHtml(words.inviteSafety)}</p>
-${invite}
-${share}`,
+${invite}`,
     '',
     language,
     view.enrollment.timezone,
@@ -94,6 +94,14 @@ export function partnerUnlinkPage(self: string, language: Language = 'en'): stri
 export function partnerDonePage(action: keyof PartnerWords['done'], language: Language = 'en'): string {
   const [title, text] = PARTNER_WORDS[language].done[action];
   return page(title, `<h1>${title}</h1><p>${text}</p>`, '', language);
+}
+
+/** After a link ended (and none since): that it did, and when. */
+function linkEnded(view: PartnerView, words: PartnerWords, language: Language): string {
+  const { enrollment } = view;
+  if (view.linked || !enrollment.linkEndedAt) return '';
+  const day = dayWithYear(Date.parse(enrollment.linkEndedAt) / 1000, enrollment.timezone, language);
+  return `<p data-field="link-ended">${escapeHtml(words.linkEnded(day))}</p>\n`;
 }
 
 /**
@@ -138,7 +146,7 @@ ${share}
     words.endedTitle,
     `<h1>${words.endedTitle}</h1>
 <p>${words.endedText}</p>
-<h2>${words.canStillDo}</h2>
+${linkEnded(view, words, language)}<h2>${words.canStillDo}</h2>
 <ul>${can}</ul>
 ${linked}`,
     '',

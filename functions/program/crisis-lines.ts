@@ -159,6 +159,37 @@ export async function crisisLinesOf(phone: string | undefined): Promise<CrisisLi
   return crisisLinesFor(phone);
 }
 
+/** Where people most likely read Spanish: a number no program holds is answered in Spanish unless its words say otherwise. */
+const SPANISH_SPEAKING: readonly CountryCode[] = [
+  'ES',
+  'MX',
+  'CO',
+  'AR',
+  'CL',
+  'PE',
+  'VE',
+  'EC',
+  'GT',
+  'CU',
+  'BO',
+  'DO',
+  'HN',
+  'PY',
+  'SV',
+  'NI',
+  'CR',
+  'PA',
+  'UY',
+  'GQ',
+];
+
+/** The language a number's country most likely reads: Spanish for the countries above, else English. */
+export async function languageOfNumber(phone: string): Promise<'en' | 'es'> {
+  const { countryOfPhone } = await import('./crisis-lines-by-number');
+  const country = countryOfPhone(phone);
+  return country && SPANISH_SPEAKING.includes(country) ? 'es' : 'en';
+}
+
 /**
  * The crisis lines of a person the program knows: where they live by their time zone (most people are where
  * their clock is: a Spanish number in Bogotá needs 123, not 112), and, when the zone names no country (UTC),

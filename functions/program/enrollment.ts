@@ -91,6 +91,13 @@ export interface Enrollment {
   sharesParticipation?: boolean;
   /** The enrollment whose invitation this (pending) person followed. */
   invitedBy?: string;
+  /** When that invitation was sent: one sent before the inviter's last link ended links no one. */
+  invitedAt?: string;
+  /**
+   * When a link this program had last ended (either side ended it). Invitations this program sent before
+   * it link no one any more: linking again takes a new invitation, as the page that ends a link says.
+   */
+  linkEndedAt?: string;
   /** Partner invitations this person sent. */
   invitations?: { sentAt: string; count: number };
   /**

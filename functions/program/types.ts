@@ -278,6 +278,11 @@ export interface SystemSms {
   /** YES from a number given weeks into the program (settings page): check-ins by text from now on. {{checkinDay}}. */
   optInConfirmedLater: string;
   stopConfirmed: string;
+  /**
+   * To a text (not a keyword) from a number no program holds (a forgotten one, a mistyped one, a
+   * stranger's): that nothing comes to it and nothing it sends is kept; sent as the discreet wording.
+   */
+  notHeld: string;
   startConfirmed: string;
   /** START (or YES) after the 90 days: texts are on, but the program has ended, so none will come. */
   programOver: string;

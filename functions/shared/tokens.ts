@@ -93,6 +93,11 @@ export class TokenSigner {
     return `${payload}.${this.mac(payload)}`;
   }
 
+  /** When a valid token was signed (its expiry less its purpose's lifetime), as an ISO time. */
+  static issuedAt(claims: TokenClaims): string {
+    return new Date((claims.exp - TOKEN_LIFETIME_S[claims.purpose]) * 1000).toISOString();
+  }
+
   /** The claims of a valid token for `purpose`; throws InvalidTokenError (naming the purpose) otherwise. */
   verify(token: string | undefined, purpose: TokenPurpose): TokenClaims {
     const invalid = () => new InvalidTokenError(undefined, 'invalid', purpose);

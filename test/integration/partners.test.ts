@@ -77,7 +77,7 @@ describe('partners, each with a private program, through HTTP', () => {
     });
     expect(formPage.text).toContain('name="invite"');
     // The form tells Ben what Ana will learn if he joins.
-    expect(formPage.text).toContain('If you join, they get one email saying that your programs are linked');
+    expect(formPage.text).toContain('If you join and your programs are linked, they get one email saying so');
     const anaBefore = (await emailsTo(runtime, ana)).length;
     const enrolled = await api(runtime, '/enrollments', {
       json: { email: ben, timezone: ZONE, role: 'repairing', invite, shareParticipation: true },
@@ -172,6 +172,14 @@ describe('partners, each with a private program, through HTTP', () => {
     expect(notice).toHaveLength(1);
     expect(notice[0]?.subject).toMatch(/ended/i);
     expect(notice[0]?.text).not.toContain(ben);
+    // Its button opens Ana's partner page, which says the link ended and when, with no sharing choice left.
+    const page = await api(runtime, pathOf(linkIn(notice[0], '/partner')), {
+      headers: { accept: 'text/html' },
+    });
+    expect(page.text).toMatch(
+      /The link between your programs ended on [^.<]*\d{4}\. Nothing else about your program changed\./,
+    );
+    expect(page.text).not.toContain('name="action" value="share"');
   });
 });
 
@@ -277,6 +285,47 @@ describe('an invitation followed by someone already in the program', () => {
       /So far you answered \d+ of \d+ weekly check-ins; your partner answered \d+ of \d+\./,
     );
     expect(await seen(samPage)).toContain('data-field="participation"');
+  });
+
+  it('after the link ends, the old invitation links nothing again: only a new one does', async () => {
+    const danaPage = await partnerPageOf(runtime, dana);
+    const samPage = await partnerPageOf(runtime, sam);
+    // Dana ends the link; Sam, from the old invitation, signs up again and presses "Link our programs".
+    await api(runtime, danaPage, { method: 'POST', headers: form, body: 'action=unlink&confirmed=true' });
+    expect(await linkedIds()).toEqual([undefined, undefined]);
+    const danaBefore = (await emailsTo(runtime, dana)).length;
+    await api(runtime, '/enrollments', { json: { email: sam, timezone: ZONE, role: 'repairing', invite } });
+    const pressed = await api(runtime, samPage, {
+      method: 'POST',
+      headers: form,
+      body: `action=accept&invite=${encodeURIComponent(invite)}`,
+    });
+    expect(pressed.status).toBe(409);
+    expect(pressed.body.error.message).toBe(
+      'This invitation can no longer be accepted. Your own program carries on as before.',
+    );
+    expect(await linkedIds()).toEqual([undefined, undefined]);
+    expect(await emailsTo(runtime, dana)).toHaveLength(danaBefore);
+    // A new invitation from Dana links them again, and Dana is told.
+    await api(runtime, '/_local/clock', { json: { advance: 'PT1M' } });
+    await api(runtime, danaPage, {
+      method: 'POST',
+      headers: form,
+      body: `action=invite&email=${encodeURIComponent(sam)}`,
+    });
+    const fresh =
+      new URL(
+        linkIn((await emailsTo(runtime, sam)).filter((m) => m.text?.includes('/?invite=')).at(-1), '/'),
+      ).searchParams.get('invite') ?? '';
+    expect(fresh).not.toBe(invite);
+    const again = await api(runtime, samPage, {
+      method: 'POST',
+      headers: form,
+      body: `action=accept&invite=${encodeURIComponent(fresh)}`,
+    });
+    expect(again.status).toBe(200);
+    expect(await linkedIds()).toEqual([samId, danaId]);
+    expect((await emailsTo(runtime, dana)).at(-1)?.subject).toBe('Your Kintsugi programs are now linked');
   });
 
   it('refuses a forged invitation with words, linking nothing', async () => {

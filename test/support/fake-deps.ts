@@ -208,6 +208,7 @@ export const testCatalog: Catalog = {
       optInConfirmed: 'Kintsugi: you are in.',
       optInConfirmedLater: 'Kintsugi: you are in; next check-in by text on {{checkinDay}}.',
       stopConfirmed: 'Kintsugi: no more texts. Reply START to come back.',
+      notHeld: 'Kintsugi: no texts go to this number. {{supportEmail}}',
       startConfirmed: 'Kintsugi: texts are back on.',
       programOver: 'Kintsugi: texts are on, but your program is over.',
       whichSignUp: 'Kintsugi: more than one sign-up gave this number. Reply YES and the start of your email.',

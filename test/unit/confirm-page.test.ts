@@ -49,6 +49,14 @@ describe('the confirmation link’s page', () => {
     expect(text).toContain('solo por correo, sin mensajes de texto.');
   });
 
+  it('says, for a sign-up from an invitation, that the button also links the programs and the inviter is told', () => {
+    const invited = textOf(confirmLinkPage({ ...pending, invitedBy: 'e0' }, '/confirm?token=t'));
+    expect(invited).toContain(
+      'It also links your program with the one of the person who invited you, if theirs is free to link: they get one email saying so',
+    );
+    expect(textOf(confirmLinkPage(pending, '/confirm?token=t'))).not.toContain('person who invited you');
+  });
+
   it('names the zone by its city as the form does, accents and Spanish names included', () => {
     const page = (timezone: string, language: 'en' | 'es') =>
       textOf(confirmLinkPage({ ...pending, timezone, language }, '/confirm?token=t'));

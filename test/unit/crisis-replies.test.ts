@@ -273,6 +273,16 @@ describe('the crisis text', () => {
       'In danger? Call 112. Someone trained to help, free: 024, 016.',
     );
     expect(crisis('en', NUMBERS.colombia, false)).toContain('Call 123. Violence at home: 155.');
+    // Someone hurt or threatened at home, or calling out: the line for violence at home first.
+    const lines = crisisLinesFor(spain);
+    expect(crisisSms(deps(), { discreet: true }, 'es', lines, undefined, 'abuse')).toContain(': 016, 024.');
+    expect(crisisSms(deps(), { discreet: false }, 'en', lines, undefined, 'call-for-help')).toContain(
+      'Call 112. Violence at home: 016. Suicide or crisis: 024.',
+    );
+    expect(crisisSms(deps(), { discreet: false }, 'en', lines, undefined, 'self-harm')).toContain(
+      'Call 112. Suicide or crisis: 024. Violence at home: 016.',
+    );
+    expect(concernSms(deps(), { discreet: false }, 'en', lines, 'abuse')).toContain('free: 016, 024.');
     expect(crisis('es', NUMBERS.chile, false)).toContain(
       'Llama al 133. Suicidio o crisis: *4141. Violencia en casa: 1455.',
     );

@@ -69,6 +69,21 @@ describe('YES', () => {
   });
 });
 
+describe('a correction it cannot read', () => {
+  it('with the answer still open to change, is asked again, not told that nothing is open', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    await texting(world);
+    await runUntil(world, '2026-03-09T12:00:00.000Z');
+    expect(await sms(world, '3')).toBe('3 of 5 noted.');
+    const answer = await sms(world, 'sorry meant 4 for this week. 3 was for last week');
+    expect(answer).toBe(testCatalog.messages.sms.ratingUnclear);
+    expect(answer).not.toBe(testCatalog.messages.sms.noteKept);
+    // The number alone then changes it.
+    await sms(world, '4');
+    expect(world.store.replies.filter((r) => r.score !== undefined).at(-1)).toMatchObject({ score: 4 });
+  });
+});
+
 describe('a correction while a yes-or-no question waits', () => {
   it('"sorry meant 3" changes the last rating, not told it does not fit the yes-or-no question', async () => {
     const world = fakeWorld('2026-03-02T15:00:00.000Z');
@@ -187,14 +202,15 @@ describe('START after the 90 days', () => {
 });
 
 describe('a number no program knows', () => {
-  it('gets its answer in the language it wrote in', async () => {
+  it('gets its answer in the language it wrote in, or that of its country: nothing goes to it, nothing is kept', async () => {
     const world = fakeWorld('2026-03-02T15:00:00.000Z');
     world.deps.catalog = compiledCatalog;
     const helpIn = (language: 'en' | 'es') =>
-      systemTexts(world.deps, { language, discreet: true }).help.replace(
+      systemTexts(world.deps, { language, discreet: true }).notHeld.replace(
         '{{supportEmail}}',
         world.deps.config.supportEmail,
       );
+    expect(helpIn('en')).toMatch(/^K\. Program: no texts from us go to this number/);
     expect(helpIn('es')).not.toBe(helpIn('en'));
     const spanish = await replyBySms(world.deps, {
       from: '+13055550182',
@@ -208,6 +224,11 @@ describe('a number no program knows', () => {
       messageSid: 'SMunknown-en',
     });
     expect(english).toBe(helpIn('en'));
+    // A bare answer says nothing of its language: a Colombian number is answered in Spanish, a UK one in English.
+    const bare = (from: string) => replyBySms(world.deps, { from, body: '3', messageSid: `SMbare${from}` });
+    expect(await bare('+573001234567')).toBe(helpIn('es'));
+    expect(await bare('+447911123456')).toBe(helpIn('en'));
+    expect(world.store.replies).toHaveLength(0);
   });
 });
 
@@ -225,15 +246,16 @@ describe('a 1 on feeling safe, with no words to tell the language', () => {
 });
 
 describe('HELP from outside the US and Canada', () => {
-  it('names the emergency number of the country the number is in, not 988', async () => {
+  it('names the crisis line of the country the number is in where it has one, else its emergency number, not 988', async () => {
     const world = fakeWorld('2026-03-02T15:00:00.000Z');
     world.deps.catalog = await compileCatalog();
     const help = (from: string) =>
       replyBySms(world.deps, { from, body: 'HELP', messageSid: `SMhelp${from}` });
     const uk = await help('+447400123456');
-    expect(uk).toContain('Crisis: 999.');
+    expect(uk).toContain('Crisis: 116 123.');
     expect(uk).not.toContain('988');
-    expect(await help('+525512345678')).toContain('Crisis: 911.');
+    expect(await help('+393471234567')).toContain('Crisis: 112.');
+    expect(await help('+525512345678')).toContain('Crisis: 800 911 2000.');
     expect(await help('+14155550199')).toContain('Crisis: 988.');
   });
 });

@@ -268,9 +268,9 @@ describe('DELETE by text', () => {
     expect(await enrollmentOf(world, id)).toBeUndefined();
   });
 
-  it('answers a number it never knew with the help text, and an erased one not at all', async () => {
+  it('answers a number it never knew with words that nothing goes to it, and an erased one not at all', async () => {
     const world = fakeWorld();
-    expect(await sms(world, 'hello?')).toContain('help (discreet)');
+    expect(await sms(world, 'hello?')).toContain('no texts go to this number');
     await participant(world);
     await sms(world, 'DELETE');
     await sms(world, 'DELETE');
@@ -296,8 +296,8 @@ describe('deleting from the privacy page', () => {
     });
     await deleteData(world.deps, world.deps.tokens.sign('privacy', id));
     expect(world.store.tombstones.map((t) => [t.channel, t.source])).toEqual([['email', 'privacy-page']]);
-    // That number is still a stranger, not an erased contact: it is answered with the help text.
-    expect(await sms(world, 'hello?')).toContain('help (discreet)');
+    // That number is still a stranger, not an erased contact: it is told nothing goes to it.
+    expect(await sms(world, 'hello?')).toContain('no texts go to this number');
   });
 
   it('also leaves a hashed tombstone for each contact', async () => {

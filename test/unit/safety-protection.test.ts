@@ -247,13 +247,13 @@ describe('the lines of the person’s country', () => {
     expect(answer).toContain(en.concernElsewhere.replace('{{emergency}}', '112'));
   });
 
-  it("concern from a number elsewhere names the country's own lines too, not what each is for", async () => {
+  it("concern from a number elsewhere names the country's own lines too, not what each is for, the one for violence at home first for someone unsafe", async () => {
     const world = fakeWorld();
     const answer = await sms(world, "I'm not safe", '+34612345678');
     expect(answer).toContain(
       en.concernElsewhereNational
         .replace('{{emergency}}', '112')
-        .replace('{{national}}', en.discreetNational.replace('{{numbers}}', '024, 016')),
+        .replace('{{national}}', en.discreetNational.replace('{{numbers}}', '016, 024')),
     );
   });
 });

@@ -14,6 +14,8 @@ export interface ConfirmWords {
    */
   whatStarts: (choices: { track: Track; day: string; time: string; zone: string; digits?: string }) => string;
   notYours: string;
+  /** Before the button, for a sign-up from an invitation: the link it makes, and that the inviter is told. */
+  linksWithInviter: string;
   inTitle: string;
   firstStepOn: (day: string) => string;
   firstStepNext: string;
@@ -38,6 +40,8 @@ export const CONFIRM_WORDS: Record<Language, ConfirmWords> = {
       `What it starts: the program for ${track === 'hurt' ? 'the person whose trust was broken' : 'the person who broke the trust'}, with a check-in on ${day}s around ${time} (${zone} time), ${digits ? `and texts to the mobile number ending in ${digits}` : 'by email only, no texts'}.`,
     notYours:
       'Not what you asked for? Do not press the button: nothing starts without it. You can sign up with your own choices from the start page.',
+    linksWithInviter:
+      'It also links your program with the one of the person who invited you, if theirs is free to link: they get one email saying so, and never see your answers, notes or report.',
     inTitle: 'You are in',
     firstStepOn: (day) => `Your first step arrives on ${day}, in the morning.`,
     firstStepNext: 'Your first step arrives on the next morning where you are.',
@@ -62,6 +66,8 @@ export const CONFIRM_WORDS: Record<Language, ConfirmWords> = {
       `Lo que empieza: el programa para ${track === 'hurt' ? 'la persona a la que le rompieron la confianza' : 'la persona que rompió la confianza'}, con un check-in los ${day}${/o$/.test(day) ? 's' : ''} hacia las ${time} (hora de ${zone}), ${digits ? `y mensajes de texto al celular que termina en ${digits}` : 'solo por correo, sin mensajes de texto'}.`,
     notYours:
       '¿No es lo que pediste? No oprimas el botón: nada empieza sin él. Puedes inscribirte con tus propias opciones desde la página de inicio.',
+    linksWithInviter:
+      'También vincula tu programa con el de la persona que te invitó, si el suyo puede vincularse: le llega un correo que lo dice, y nunca ve tus respuestas, tus notas ni tu informe.',
     inTitle: 'Ya estás dentro',
     firstStepOn: (day) => `Tu primer paso llega el ${day}, por la mañana.`,
     firstStepNext: 'Tu primer paso llega a la mañana siguiente, según tu hora.',

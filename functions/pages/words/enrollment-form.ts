@@ -73,7 +73,7 @@ a weekly check-in, and on day 90 a report built from your own answers. If your p
 separate, private program.`,
     switchLabel: 'Language',
     invited:
-      'Your partner invited you. Your program will be your own: they never see your answers, notes or report. If you join, they get one email saying that your programs are linked, and their partner page says so.',
+      'Your partner invited you. Your program will be your own: they never see your answers, notes or report. If you join and your programs are linked, they get one email saying so, and their partner page says so too.',
     shareParticipation:
       'Let my partner see how many weekly check-ins I answer (never what I answer), if they share theirs too.',
     email: 'Email address',
@@ -154,7 +154,7 @@ Recibes pasos cortos por correo, una pregunta cada semana y, el día 90, un info
 Si tu pareja también se une, cada uno tiene su propio programa, separado y privado.`,
     switchLabel: 'Idioma',
     invited:
-      'Tu pareja te invitó. Tu programa será solo tuyo: tu pareja nunca ve tus respuestas, tus notas ni tu informe. Si te unes, le llega un correo que dice que sus programas están vinculados, y su página de pareja lo dice también.',
+      'Tu pareja te invitó. Tu programa será solo tuyo: tu pareja nunca ve tus respuestas, tus notas ni tu informe. Si te unes y sus programas quedan vinculados, le llega un correo que lo dice, y su página de pareja lo dice también.',
     shareParticipation:
       'Dejar que mi pareja vea cuántas preguntas semanales respondo (nunca qué respondo), si también comparte las suyas.',
     email: 'Correo electrónico',

@@ -17,6 +17,8 @@ export interface PartnerWords {
   noInvitationsLeft: string;
   inviteTitle: string;
   inviteText: string;
+  /** Above the invitation form once a link ended: when. */
+  linkEnded: (day: string) => string;
   inviteSafety: string;
   pendingText: string;
   deletesOn: (day: string) => string;
@@ -67,6 +69,8 @@ export const PARTNER_WORDS: Record<Language, PartnerWords> = {
     sendInvitation: 'Send the invitation',
     noInvitationsLeft: 'You have sent as many invitations as we send for one program.',
     inviteTitle: 'Invite your partner',
+    linkEnded: (day) =>
+      `The link between your programs ended on ${day}. Nothing else about your program changed.`,
     inviteText: `Your partner can have a private program of their own, for their side of what happened, linked with yours.
 If they already have one (a link that ended, or one they started alone), the invitation links it. We send one short
 invitation; it says nothing about your program or your answers.`,
@@ -138,6 +142,7 @@ invitation; it says nothing about your program or your answers.`,
     sendInvitation: 'Enviar la invitación',
     noInvitationsLeft: 'Ya enviaste todas las invitaciones que mandamos por programa.',
     inviteTitle: 'Invita a tu pareja',
+    linkEnded: (day) => `El vínculo entre sus programas terminó el ${day}. Nada más cambió en tu programa.`,
     inviteText: `Tu pareja puede tener su propio programa privado, para su lado de lo que pasó, vinculado con el tuyo. Si
 ya tiene uno (un vínculo que terminó, o uno que empezó por su cuenta), la invitación lo vincula. Le enviamos una
 invitación corta, que no dice nada de tu programa ni de tus respuestas.`,

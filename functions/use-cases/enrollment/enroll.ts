@@ -58,7 +58,10 @@ export async function enroll(
       enrollment.textsUnavailable = true;
     }
   }
-  if (invitedBy) enrollment.invitedBy = invitedBy;
+  if (invitedBy) {
+    enrollment.invitedBy = invitedBy.by;
+    enrollment.invitedAt = invitedBy.at;
+  }
   if (request.shareParticipation !== undefined) enrollment.sharesParticipation = request.shareParticipation;
   if (request.discreet) enrollment.discreet = true;
   if (request.nudges === false) enrollment.nudges = false;
@@ -86,7 +89,7 @@ export async function enroll(
     logger.info('enrollment asked for with an enrolled address', { enrollmentId: holder.id });
     // Through a partner's invitation, a running program's owner may link theirs: the email opens their
     // partner page, where only they can press the button (the form's answer is the same as ever).
-    const mayLink = invitedBy !== undefined && invitedBy !== holder.id && holder.status === 'active';
+    const mayLink = invitedBy !== undefined && invitedBy.by !== holder.id && holder.status === 'active';
     await sendNotice(deps, holder, requestId, mayLink ? (invite as string) : undefined);
   }
   // A fresh id, as a new enrollment gets: nothing in the answer tells the two apart.

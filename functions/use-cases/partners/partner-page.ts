@@ -10,6 +10,7 @@ import { composeSystemEmail } from '../services/compose';
 import { limitSource, mayEmailAddress } from '../services/limits';
 import { link } from '../services/links';
 import {
+  type Invitation,
   inviterOf,
   linkPartners,
   type Participation,
@@ -80,7 +81,7 @@ export async function viewPartnerPage(
 }
 
 /** The inviter an invitation names, or undefined when it is forged or expired (the page then offers nothing). */
-function readInvitation(deps: Deps, invite: string): string | undefined {
+function readInvitation(deps: Deps, invite: string): Invitation | undefined {
   try {
     return inviterOf(deps, invite);
   } catch {
@@ -181,12 +182,12 @@ export async function acceptInvitation(
   const language = invitee.language ?? 'en';
   const said = INVITE_ERRORS[language];
   const closed = () => new ConflictError('invitation_closed', said.closed, undefined, language);
-  const inviterId = typeof invite === 'string' && invite ? readInvitation(deps, invite) : undefined;
-  if (!inviterId || inviterId === invitee.id) throw closed();
+  const invitation = typeof invite === 'string' && invite ? readInvitation(deps, invite) : undefined;
+  if (!invitation || invitation.by === invitee.id) throw closed();
   if (invitee.status !== 'active') throw new ConflictError('not_active', said.notActive, undefined, language);
   if (await partnerOf(deps, invitee))
     throw new ConflictError('already_linked', said.alreadyLinked, undefined, language);
-  if (!(await linkPartners(deps, inviterId, invitee))) throw closed();
+  if (!(await linkPartners(deps, invitation, invitee))) throw closed();
 }
 
 /** Turns the participation signal on or off for this person. */
@@ -206,25 +207,30 @@ export async function unlinkPartner(deps: Deps, token: string | undefined): Prom
   const enrollment = await owner(deps, token);
   const other = await partnerOf(deps, enrollment);
   // Each side's choice to share its count was made for this link: a link made again (with anyone) asks again.
+  // Either side's old invitations link no one after this (linkPartners): linking again takes a new one.
+  const endedAt = deps.clock.now().toISOString();
   await updateEnrollment(deps, enrollment.id, (e) => {
     if (!e.partner) return false;
     delete e.partner;
     delete e.sharesParticipation;
+    e.linkEndedAt = endedAt;
   });
   if (!other) return;
   const updated = await updateEnrollment(deps, other.id, (e) => {
     if (e.partner?.id !== enrollment.id) return false;
     delete e.partner;
     delete e.sharesParticipation;
+    e.linkEndedAt = endedAt;
   });
   if (updated.emailStatus === 'active') {
-    const privacyUrl = link(deps, '/privacy', 'privacy', updated.id);
+    // Its button opens their partner page: it says the link ended, and a new invitation can start another.
+    const partnerUrl = link(deps, '/partner', 'partner', updated.id);
     await deps.mailer.send(
       composeSystemEmail(
         deps,
         updated,
         inLanguage(deps.catalog, updated.language).messages.email.partnerUnlinked,
-        privacyUrl,
+        partnerUrl,
       ),
     );
   }

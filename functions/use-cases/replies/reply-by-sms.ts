@@ -4,6 +4,7 @@ import {
   crisisLinesOf,
   crisisLinesOfPerson,
   crisisLinesWhere,
+  languageOfNumber,
 } from '../../program/crisis-lines';
 import { type Enrollment, pausedAt } from '../../program/enrollment';
 import { inLanguage } from '../../program/in-language';
@@ -103,13 +104,14 @@ async function answerDanger(deps: Deps, sms: InboundSms, signal: SafetySignal): 
       signal.language,
       linesOfHolder(enrollment, lines),
       followUp,
+      signal.category,
     );
   } catch (error) {
     logger.error('safety answer sent without its follow-up', {
       category: signal.category,
       error: error instanceof Error ? error.name : 'unknown',
     });
-    return crisisSms(deps, NO_PROGRAM, signal.language, lines, undefined);
+    return crisisSms(deps, NO_PROGRAM, signal.language, lines, undefined, signal.category);
   }
 }
 
@@ -129,10 +131,11 @@ async function protectBySms(
   // Twilio refuses every text to a number that sent STOP, this answer too: the lines go by email as well.
   if (enrollment && (stops || textsBlocked(enrollment)))
     await emailCrisisLines(deps, enrollment, { language: signal.language, lines }, paused);
-  if (stops) return crisisSms(deps, enrollment ?? NO_PROGRAM, signal.language, lines, 'stopped');
+  if (stops)
+    return crisisSms(deps, enrollment ?? NO_PROGRAM, signal.language, lines, 'stopped', signal.category);
   // RESUME restarts the program only from a number that gets texts; otherwise the email says how.
   const followUp = paused && enrollment && texting(enrollment) ? 'paused' : undefined;
-  return crisisSms(deps, enrollment ?? NO_PROGRAM, signal.language, lines, followUp);
+  return crisisSms(deps, enrollment ?? NO_PROGRAM, signal.language, lines, followUp, signal.category);
 }
 
 /**
@@ -170,7 +173,7 @@ async function answerConcern(
   await noteConcern(deps, enrollment, signal.category, 'sms');
   if (enrollment && textsBlocked(enrollment))
     await emailCrisisLines(deps, enrollment, { language: signal.language, lines }, false);
-  const concern = concernSms(deps, enrollment ?? NO_PROGRAM, signal.language, lines);
+  const concern = concernSms(deps, enrollment ?? NO_PROGRAM, signal.language, lines, signal.category);
   return answer ? sentences(answer, concern) : concern;
 }
 
@@ -206,8 +209,12 @@ async function answerSms(
       for (const other of waiting.slice(1)) await optOut(deps, other, sms, request);
     }
   }
-  // A number no program knows gets its answer in the language it wrote in ("hola, quiero recibir…").
-  const texts = systemTexts(deps, enrollment ?? { ...NO_PROGRAM, language: guessLanguage(sms.body) });
+  // A number no program knows gets its answer in the language it wrote in ("hola, quiero recibir…"), or
+  // where its words do not tell ("3"), in the language of the number's country.
+  const texts = systemTexts(
+    deps,
+    enrollment ?? { ...NO_PROGRAM, language: guessLanguage(sms.body, await languageOfNumber(sms.from)) },
+  );
   const values = enrollment
     ? personalValues(deps, enrollment)
     : { supportEmail: deps.config.supportEmail, checkinDay: '', checkinTime: '' };
@@ -217,7 +224,7 @@ async function answerSms(
     if (request?.keyword === 'stop') return texts.stopConfirmed;
     // A number whose data was erased opted out with it: only HELP and STOP get an answer.
     if (await wasErased(deps, sms.from)) return undefined;
-    return help();
+    return fillText(texts.notHeld, values);
   }
   // DELETE is a request about the person's data: it is answered whatever their texts' status.
   if (request?.keyword === 'delete') return holder ? erasureRequest(deps, holder) : help();

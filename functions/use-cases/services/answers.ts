@@ -11,6 +11,7 @@ import {
   openQuestionsOf,
   type PlacedAnswer,
   routeAnswers,
+  stillOpen,
   unanswered,
 } from '../../program/open-questions';
 import type { OutcomeTally } from '../../program/outcomes';
@@ -93,9 +94,16 @@ export async function answerOpenQuestions(
     (e) => {
       const questions = openQuestionsOf(e);
       const waiting = unanswered(questions, reply.at);
+      // Nothing waits: a note, unless it says it corrects an answer that can still be changed and could not
+      // be read as one ("sorry meant 4 for this week, 3 was for last week"): that is asked again, not told
+      // nothing is open.
+      const nothingWaiting = (): AnswerOutcome =>
+        CORRECTION_CUES.test(reply.text) && stillOpen(questions, reply.at).some((q) => q.answeredAt)
+          ? { kind: 'reasked', stillOpen: [] }
+          : { kind: 'journal-note' };
       if (!readings) {
         if (!waiting.length) {
-          outcome = { kind: 'journal-note' };
+          outcome = nothingWaiting();
           return false;
         }
         if (isDoubt(reply.text)) {
@@ -145,7 +153,7 @@ export async function answerOpenQuestions(
         return;
       }
       if (!placed.length) {
-        outcome = waiting.length ? { kind: 'does-not-fit', stillOpen: waiting } : { kind: 'journal-note' };
+        outcome = waiting.length ? { kind: 'does-not-fit', stillOpen: waiting } : nothingWaiting();
         return false;
       }
       const after = markAnswered(

@@ -7,6 +7,7 @@ import { REACHED } from '../../program/enrollment';
 import { inLanguage } from '../../program/in-language';
 import { ValidationError } from '../../shared/errors';
 import { logger } from '../../shared/logger';
+import { TokenSigner } from '../../shared/tokens';
 import type { Deps } from '../deps';
 import { composeSystemEmail } from './compose';
 import { link } from './links';
@@ -25,13 +26,20 @@ export async function partnerOf(deps: Deps, enrollment: Enrollment): Promise<Enr
   return other?.partner?.id === enrollment.id ? other : undefined;
 }
 
-/** The inviter an enrollment form's `invite` token names; a forged or expired one is refused. */
-export function inviterOf(deps: Deps, invite: unknown): string | undefined {
+/** An invitation as its token names it: who sent it, and when. */
+export interface Invitation {
+  by: string;
+  at: string;
+}
+
+/** The invitation an enrollment form's `invite` token names; a forged or expired one is refused. */
+export function inviterOf(deps: Deps, invite: unknown): Invitation | undefined {
   if (invite === undefined || invite === '') return undefined;
   if (typeof invite !== 'string')
     throw new ValidationError('invalid_invite', 'The invitation is not valid.', 'invite');
   try {
-    return deps.tokens.verify(invite, 'invite').sub;
+    const claims = deps.tokens.verify(invite, 'invite');
+    return { by: claims.sub, at: TokenSigner.issuedAt(claims) };
   } catch {
     throw new ValidationError(
       'invalid_invite',
@@ -47,23 +55,31 @@ export function inviterOf(deps: Deps, invite: unknown): string | undefined {
  */
 export async function linkInvitedPartner(deps: Deps, invitee: Enrollment): Promise<Enrollment | undefined> {
   if (!invitee.invitedBy) return undefined;
-  return linkPartners(deps, invitee.invitedBy, invitee);
+  // An enrollment stored before invitations carried their time: it was made after its invitation was sent.
+  return linkPartners(deps, { by: invitee.invitedBy, at: invitee.invitedAt ?? invitee.createdAt }, invitee);
 }
 
 /**
- * Links the invitee's program with the inviter's, if the inviter's is running and linked with no one (the
- * invitee's own state is the caller's to check). Each side is written on its own enrollment; then the
+ * Links the invitee's program with the inviter's, if the inviter's is running and linked with no one, and
+ * the invitation was sent after the inviter's last link ended (an old invitation must not bring back a link
+ * either of them ended). The invitee's own state is the caller's to check. Each side is written on its own
+ * enrollment; then the
  * inviter is told, by one email, that the link is made (the invitee was told they would be). Returns the
  * invitee as linked, or undefined when they could not be.
  */
 export async function linkPartners(
   deps: Deps,
-  inviterId: string,
+  invitation: Invitation,
   invitee: Enrollment,
 ): Promise<Enrollment | undefined> {
-  if (inviterId === invitee.id) return undefined;
-  const inviter = await deps.store.getEnrollment(inviterId);
+  if (invitation.by === invitee.id) return undefined;
+  const inviter = await deps.store.getEnrollment(invitation.by);
   if (inviter?.status !== 'active' || (await partnerOf(deps, inviter))) return undefined;
+  // A token's time is to the second: one signed in the second the link ended counts as sent after it.
+  if (inviter.linkEndedAt && invitation.at < `${inviter.linkEndedAt.slice(0, 19)}.000Z`) {
+    logger.info('invitation older than the last link', { enrollmentId: invitee.id, partnerId: inviter.id });
+    return undefined;
+  }
   const linkedAt = deps.clock.now().toISOString();
   await updateEnrollment(deps, inviter.id, (e) => {
     e.partner = { id: invitee.id, linkedAt };
@@ -71,6 +87,7 @@ export async function linkPartners(
   const linked = await updateEnrollment(deps, invitee.id, (e) => {
     e.partner = { id: inviter.id, linkedAt };
     delete e.invitedBy;
+    delete e.invitedAt;
   });
   logger.info('partners linked', { enrollmentId: invitee.id, partnerId: inviter.id });
   await tellInviter(deps, inviter);

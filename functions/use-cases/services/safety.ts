@@ -112,11 +112,20 @@ type TextDeps = Pick<Deps, 'catalog'>;
 type Who = Pick<Enrollment, 'discreet'> | undefined;
 
 /** The lines of a region, in one language: `{{emergency}}` is the country's number, or words for it. */
-function linesSms(texts: CrisisSms, lines: CrisisLines, discreet: boolean): string {
+function linesSms(
+  texts: CrisisSms,
+  lines: CrisisLines,
+  discreet: boolean,
+  category: SafetyCategory | undefined,
+): string {
   if (lines.region === 'us') return discreet ? texts.discreetUs : texts.us;
   if (lines.region === 'canada') return texts.canada;
-  return elsewhereSms(texts, lines, discreet, texts.elsewhere, texts.elsewhereNational);
+  return elsewhereSms(texts, lines, discreet, texts.elsewhere, texts.elsewhereNational, category);
 }
+
+/** Someone hurt or threatened by another, or calling out for help: the line for violence at home comes first. */
+const abuseFirst = (category: SafetyCategory | undefined) =>
+  category === 'abuse' || category === 'call-for-help';
 
 /**
  * Outside the US and Canada: the country's emergency number (or words for it) and, where the country has
@@ -129,16 +138,18 @@ function elsewhereSms(
   neutral: boolean,
   withoutNational: string,
   withNational: string,
+  category: SafetyCategory | undefined,
 ): string {
   const emergency = lines.emergency ?? texts.localEmergency;
-  const numbers = [lines.crisis, lines.abuse].filter((line): line is string => Boolean(line));
-  if (!numbers.length) return fillText(withoutNational, { emergency });
+  const own = [
+    ...(lines.crisis ? [{ number: lines.crisis, said: texts.crisisLine }] : []),
+    ...(lines.abuse ? [{ number: lines.abuse, said: texts.abuseLine }] : []),
+  ];
+  if (!own.length) return fillText(withoutNational, { emergency });
+  if (abuseFirst(category)) own.reverse();
   const national = neutral
-    ? fillText(texts.discreetNational, { numbers: numbers.join(', ') })
-    : [
-        ...(lines.crisis ? [fillText(texts.crisisLine, { number: lines.crisis })] : []),
-        ...(lines.abuse ? [fillText(texts.abuseLine, { number: lines.abuse })] : []),
-      ].join(' ');
+    ? fillText(texts.discreetNational, { numbers: own.map((line) => line.number).join(', ') })
+    : own.map((line) => fillText(line.said, { number: line.number })).join(' ');
   return fillText(withNational, { emergency, national });
 }
 
@@ -153,10 +164,15 @@ export function crisisSms(
   language: MessageLanguage,
   lines: CrisisLines,
   followUp: SafetyFollowUp,
+  /** What the message showed: for someone hurt or threatened, the line for violence at home comes first. */
+  category?: SafetyCategory,
 ): string {
   const texts = deps.catalog.messages.safety.sms[language];
   const discreet = Boolean(who?.discreet);
-  const parts = [discreet ? texts.discreetOpening : texts.opening, linesSms(texts, lines, discreet)];
+  const parts = [
+    discreet ? texts.discreetOpening : texts.opening,
+    linesSms(texts, lines, discreet, category),
+  ];
   if (followUp === 'paused') parts.push(texts.paused);
   if (followUp === 'stopped') parts.push(discreet ? texts.discreetStopped : texts.stopped);
   if (discreet) parts.push(texts.deleteThread);
@@ -167,7 +183,13 @@ export function crisisSms(
  * The short answer to signs of concern: that nobody reads replies as they arrive, and the lines of the
  * country of the number in one segment; in discreet mode, with the suggestion to delete the thread.
  */
-export function concernSms(deps: TextDeps, who: Who, language: MessageLanguage, lines: CrisisLines): string {
+export function concernSms(
+  deps: TextDeps,
+  who: Who,
+  language: MessageLanguage,
+  lines: CrisisLines,
+  category?: SafetyCategory,
+): string {
   const texts = deps.catalog.messages.safety.sms[language];
   // Like the US one, it gives the numbers without what each is for, in every mode: it is one segment.
   const concern =
@@ -175,7 +197,7 @@ export function concernSms(deps: TextDeps, who: Who, language: MessageLanguage, 
       ? texts.concernUs
       : lines.region === 'canada'
         ? texts.concernCanada
-        : elsewhereSms(texts, lines, true, texts.concernElsewhere, texts.concernElsewhereNational);
+        : elsewhereSms(texts, lines, true, texts.concernElsewhere, texts.concernElsewhereNational, category);
   return who?.discreet ? `${concern} ${texts.deleteThread}` : concern;
 }
 
@@ -184,7 +206,8 @@ const FALLBACK_EMERGENCY = '112';
 
 /**
  * The HELP text with the crisis line of the number's country: 988 connects only in the US and Canada;
- * elsewhere `helpElsewhere` names the country's emergency number (one segment leaves no room for words).
+ * elsewhere `helpElsewhere` names the country's own crisis line where it is known (the UK's 116 123),
+ * else its emergency number (one segment leaves no room for words).
  */
 export function helpSms(
   texts: Pick<SystemSms, 'help' | 'helpElsewhere'>,
@@ -192,7 +215,10 @@ export function helpSms(
   lines: CrisisLines,
 ): string {
   if (lines.region === 'us' || lines.region === 'canada') return fillText(texts.help, values);
-  return fillText(texts.helpElsewhere, { ...values, emergency: lines.emergency ?? FALLBACK_EMERGENCY });
+  return fillText(texts.helpElsewhere, {
+    ...values,
+    emergency: lines.crisis ?? lines.emergency ?? FALLBACK_EMERGENCY,
+  });
 }
 
 /** Whether texts may not reach this person: they opted out (Twilio then refuses even a reply) or the carrier failed. */
