@@ -82,8 +82,9 @@ export const KNOWN_PLACEHOLDERS = {
   whyThis:
     'Recibes este correo porque te inscribiste con esta dirección en Kintsugi, un programa de 90 días para reconstruir la confianza. Tus respuestas son solo tuyas.',
   // Every participant email's footer: the crisis lines of where the person lives (use-cases/services/compose.ts).
+  // With when a self-guided program is not enough before them (use-cases/services/compose.ts limitsFor).
   crisisLines:
-    'In danger? Call 911 or your local emergency number. In crisis? Call or text 988 (US and Canada).',
+    'Un programa que sigues por tu cuenta no basta si hay abuso, adicción o años de engaño: busca a un consejero o terapeuta con formación. ¿En peligro? Llama al 911 o al número de emergencias de tu país. ¿En crisis? Llama al 988 y oprime 2 para español (EE. UU.).',
   // The help lines a lesson or system email names (content/system.yaml helpLines), as plain text: the longest.
   emergencyLine: 'número de emergencias de tu país',
   crisisLine:

@@ -248,12 +248,26 @@ describe('when self-guided repair is not enough', () => {
 
   it('every email footer says it, in each HTML layout and in the plain-text part', () => {
     for (const re of SAYS_IT) expect(SELF_GUIDED_LIMITS).toMatch(re);
+    // Every layout's footer is filled with it (with the lines of where the person lives) as it is sent.
     for (const [name, html] of Object.entries(catalog.layouts))
-      expect(html, name).toContain(SELF_GUIDED_LIMITS.replace(/'/g, '&#39;').slice(0, 90));
+      if (name !== 'invitation') expect(html, name).toContain('{{crisisLines}}');
     const step = catalog.steps.find((s) => s.id === 'both-d02-no-big-decisions') as Step;
     const email = composeStepEmail(deps(), person('hurt', 'sunday', false), step, 2);
     expect(email.text).toContain(SELF_GUIDED_LIMITS.slice(0, 120));
     expect(email.html).toContain(SELF_GUIDED_LIMITS.replace(/'/g, '&#39;').slice(0, 90));
+  });
+
+  it('in discreet mode, the footer says it without naming abuse, addiction or deception', () => {
+    const step = catalog.steps.find((s) => s.id === 'both-d02-no-big-decisions') as Step;
+    const email = composeStepEmail(deps(), person('hurt', 'sunday', true), step, 2);
+    const footer = email.text.slice(email.text.lastIndexOf('\n—\n'));
+    expect(footer).toContain(
+      'A self-guided program is not enough for everyone: a trained counselor can help.',
+    );
+    expect(relationshipWordsIn(footer)).toEqual([]);
+    expect(footer).not.toMatch(/addiction|deception/);
+    const htmlFooter = email.html.slice(email.html.lastIndexOf('not enough for everyone') - 200);
+    expect(relationshipWordsIn(htmlFooter.replace(/<[^>]+>/g, ' '))).toEqual([]);
   });
 
   it.each([

@@ -97,9 +97,9 @@ export function unsubscribeHeaders(unsubscribeUrl: string, deps: ComposeDeps): R
 }
 
 /**
- * The links every email footer carries, the crisis lines it names (`crisisLines`: the HTML's, `limits`: the
- * text's), the name over the email (`brand`) and why it came (`whyThis`): in discreet mode, neither names
- * the program nor what it is for.
+ * The links every email footer carries, when a self-guided program is not enough and the crisis lines
+ * (`crisisLines` in the HTML, `limits` in the text: the same words), the name over the email (`brand`) and
+ * why it came (`whyThis`): in discreet mode, none of them names the program or what it is for.
  */
 type Footer = ReturnType<typeof footerLinks> & {
   crisisLines: string;
@@ -115,6 +115,8 @@ const TEXT_FOOTER: Record<
     whyThis: string;
     whyThisDiscreet: string;
     selfGuided: string;
+    /** The same for an email someone else may open: it names no abuse, addiction or deception. */
+    selfGuidedDiscreet: string;
     lines: (lines: CrisisLines) => string;
     unsubscribe: string;
     data: string;
@@ -129,6 +131,7 @@ const TEXT_FOOTER: Record<
       'You are getting this email because you signed up with this address. Your answers stay private to you.',
     selfGuided:
       'A self-guided program is not enough when there is abuse, addiction or years of deception: please work with a trained counselor.',
+    selfGuidedDiscreet: 'A self-guided program is not enough for everyone: a trained counselor can help.',
     lines: (lines) => {
       if (lines.region === 'elsewhere')
         return `In danger? Call ${lines.emergency ?? 'your local emergency number'}.${lines.crisis ? ` In crisis? Call ${lines.crisis}.` : ''} Free helplines in your country: ${HELPLINE_DIRECTORY}.`;
@@ -148,6 +151,8 @@ const TEXT_FOOTER: Record<
       'Recibes este correo porque te inscribiste con esta dirección. Tus respuestas son solo tuyas.',
     selfGuided:
       'Un programa que sigues por tu cuenta no basta si hay abuso, adicción o años de engaño: busca a un consejero o terapeuta con formación.',
+    selfGuidedDiscreet:
+      'Un programa que sigues por tu cuenta no basta para todo el mundo: un consejero con formación puede ayudarte.',
     lines: (lines) => {
       if (lines.region === 'elsewhere')
         return `¿En peligro? Llama al ${lines.emergency ?? 'número de emergencias de tu país'}.${lines.crisis ? ` ¿En crisis? Llama al ${lines.crisis}.` : ''} Líneas de ayuda gratuitas en tu país: ${HELPLINE_DIRECTORY}.`;
@@ -164,8 +169,8 @@ const TEXT_FOOTER: Record<
 };
 
 /** When a self-guided program is not the right help, with the crisis lines of where the person is. */
-export const limitsFor = (lines: CrisisLines, language: Language = 'en'): string =>
-  `${TEXT_FOOTER[language].selfGuided} ${TEXT_FOOTER[language].lines(lines)}`;
+export const limitsFor = (lines: CrisisLines, language: Language = 'en', discreet = false): string =>
+  `${discreet ? TEXT_FOOTER[language].selfGuidedDiscreet : TEXT_FOOTER[language].selfGuided} ${TEXT_FOOTER[language].lines(lines)}`;
 
 /** Said in every email's footer (the MJML footer says it too) to someone nothing places: the US lines and a word for anyone elsewhere. */
 export const SELF_GUIDED_LIMITS = limitsFor(linesWithoutANumber(), 'en');
@@ -181,10 +186,11 @@ export function footerFor(
   lines: CrisisLines = crisisLinesOfZone(who.timezone),
   language: Language = who.language ?? 'en',
 ): Footer {
+  const limits = limitsFor(lines, language, who.discreet === true);
   return {
     ...footerLinks(deps, who.id),
-    crisisLines: TEXT_FOOTER[language].lines(lines),
-    limits: limitsFor(lines, language),
+    crisisLines: limits,
+    limits,
     ...brandFor(deps, who, language),
   };
 }
@@ -343,7 +349,7 @@ export function composeSafetyEmail(
         privacyUrl: publicPage,
         settingsUrl: publicPage,
         postalAddress: deps.config.postalAddress,
-        crisisLines: TEXT_FOOTER[reach.language].lines(reach.lines),
+        crisisLines: limitsFor(reach.lines, reach.language),
         limits: limitsFor(reach.lines, reach.language),
         ...brandFor(deps, undefined, reach.language),
       };
