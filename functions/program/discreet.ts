@@ -46,10 +46,16 @@ export const RELATIONSHIP_STEMS = [
   'at home',
   'together',
   'why it happened',
+  // A quarrel: read on a lock screen, it says what the texts are about.
+  'fight',
+  'argument',
+  'arguing',
   // Spanish (content/es/): the same giveaways.
   'confian',
   'desconf',
   'pareja',
+  'pelea',
+  'discusi',
   'herid',
   'engañ',
   'traici',

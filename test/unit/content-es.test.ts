@@ -101,6 +101,9 @@ describe('Spanish texts', () => {
     for (const [name, text] of Object.entries(discreet))
       if (text) expect(relationshipWordsIn(text), name).toEqual([]);
     expect(relationshipWordsIn('¿Cómo va la confianza con tu pareja?')).toEqual(['confianza', 'pareja']);
+    // A quarrel says as much on a lock screen.
+    expect(relationshipWordsIn('si hoy sale en otra pelea')).toEqual(['pelea']);
+    expect(relationshipWordsIn('if it comes up in another argument')).toEqual(['argument']);
   });
 });
 
