@@ -35,7 +35,7 @@ export const SMS_CONSENT_TEXT =
 /** The SMS consent in each language of the form; the ledger records the version of the one the person read. */
 export const SMS_CONSENT_WORDS: Record<Language, string> = {
   en: SMS_CONSENT_TEXT,
-  es: 'Acepto recibir en este número los mensajes de texto de Kintsugi con la pregunta semanal: uno o dos por semana, según lo que elija abajo, y algunos más en las semanas de punto de control. Pueden aplicarse tarifas de mensajes y datos. Responde STOP o PARAR para terminar, y HELP para recibir ayuda. Dar tu consentimiento no es una condición para participar.',
+  es: 'Acepto recibir en este número los mensajes de texto de Kintsugi con la pregunta semanal: uno o dos por semana, según lo que elijas abajo, y algunos más en las semanas de punto de control. Pueden aplicarse tarifas de mensajes y datos. Responde STOP o PARAR para terminar, y AYUDA para recibir ayuda. Dar tu consentimiento no es una condición para participar.',
 };
 
 /**
