@@ -245,6 +245,30 @@ describe('a 1 on feeling safe, with no words to tell the language', () => {
   });
 });
 
+describe('AYUDA alone', () => {
+  it('gets the help text and then the lines in full, naming each number once', async () => {
+    const world = fakeWorld('2026-03-02T15:00:00.000Z');
+    world.deps.catalog = await compileCatalog();
+    const spain = '+34612345678';
+    await confirmedParticipant(
+      world,
+      { phone: spain, smsConsent: true, language: 'es', timezone: 'Europe/Madrid' },
+      { textYes: true },
+    );
+    const answer =
+      (await replyBySms(world.deps, { from: spain, body: 'AYUDA', messageSid: 'SMayuda' })) ?? '';
+    expect(answer).toContain('STOP para salir');
+    expect(answer).toContain('Nadie lee las respuestas en el momento');
+    expect(answer.match(/112/g)).toHaveLength(1);
+    expect(answer).toContain('016');
+    expect(answer).not.toContain('Crisis:');
+    // HELP keeps its own crisis clause: no lines follow it.
+    expect(await replyBySms(world.deps, { from: spain, body: 'HELP', messageSid: 'SMhelp-es' })).toContain(
+      'Crisis: llama al 024.',
+    );
+  });
+});
+
 describe('HELP from outside the US and Canada', () => {
   it('names the crisis line of the country the number is in where it has one, else its emergency number, not 988', async () => {
     const world = fakeWorld('2026-03-02T15:00:00.000Z');

@@ -39,6 +39,7 @@ import {
   noteConcern,
   protect,
   textsBlocked,
+  withoutCrisisClause,
 } from '../services/safety';
 import { updateEnrollment } from '../services/update-enrollment';
 
@@ -64,7 +65,9 @@ export async function replyBySms(deps: Deps, sms: InboundSms): Promise<string | 
   if (signal?.level === 'danger') return answerDanger(deps, sms, signal);
   const once = await handleOnce(deps, sms.messageSid, DEDUPE_SECONDS, async (at) => {
     const answer = await answerSms(deps, sms, at, signal);
-    return signal ? answerConcern(deps, sms, signal, answer) : answer;
+    // AYUDA alone: the help text, then the lines in full (so without the help text's own crisis clause).
+    const help = answer && isBareAyuda(sms.body) ? withoutCrisisClause(answer) : answer;
+    return signal ? answerConcern(deps, sms, signal, help) : answer;
   });
   if (!once.repeat) return once.value;
   logger.info('inbound retry ignored');

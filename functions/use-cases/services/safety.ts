@@ -221,6 +221,12 @@ export function helpSms(
   });
 }
 
+/**
+ * A HELP text without its crisis clause ("Crisis: 988.", "Crisis: llama al 112."): for AYUDA alone, whose
+ * answer gives the lines in full right after it, so that no number is named twice.
+ */
+export const withoutCrisisClause = (help: string): string => help.replace(/\s*Crisis: [^.]*\./, '');
+
 /** Whether texts may not reach this person: they opted out (Twilio then refuses even a reply) or the carrier failed. */
 export const textsBlocked = (enrollment: Pick<Enrollment, 'smsStatus'>): boolean =>
   enrollment.smsStatus === 'stopped' || enrollment.smsStatus === 'unreachable';
