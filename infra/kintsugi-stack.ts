@@ -78,6 +78,8 @@ export const PROGRAM_LAMBDAS: readonly ProgramLambda[] = [
     table: 'read-write',
     // Sends the "reply YES" opt-in SMS itself (use-cases/enrollment/confirm.ts), not through the queue.
     twilio: true,
+    // Tells the inviter, by email, when a confirmation links an invited partner.
+    email: true,
   },
   {
     id: 'SmsInbound',

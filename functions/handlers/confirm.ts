@@ -1,9 +1,11 @@
+import { withEmailLayouts } from '../catalog/with-email-layouts';
 import { withEnrollmentEmails } from '../catalog/with-enrollment-emails';
 import { confirmedPage, confirmLinkPage } from '../pages/confirm';
 import { html, json, query, requestOrigin, respond, wantsJson } from '../shared/http';
 import { partnerPagePath } from '../shared/tokens';
 import { confirm, lookupConfirmation } from '../use-cases/enrollment/confirm';
 import type { LambdaWiring } from '../wiring';
+import { sesMailerOnFirstEmail } from '../wiring/ses-at-first-email';
 import { twilioSms } from '../wiring/twilio-sms';
 import { type HttpHandle, httpLambda } from './lambda';
 
@@ -26,6 +28,13 @@ export const handle: HttpHandle = (deps, event) =>
   });
 
 /** The catalog parts and ports this function's entry point is built with (and the only ones bundled into it). */
-export const wiring: LambdaWiring = { catalog: [withEnrollmentEmails], ports: [twilioSms] };
+/**
+ * Email only when a confirmation links an invited partner (the inviter is told): the SES client is read at
+ * that first email, not at every start.
+ */
+export const wiring: LambdaWiring = {
+  catalog: [withEnrollmentEmails, withEmailLayouts],
+  ports: [twilioSms, sesMailerOnFirstEmail],
+};
 
 export const handler = httpLambda(handle, wiring);

@@ -233,7 +233,12 @@ describe('the credential sources a Lambda never reaches', () => {
 const READS: Record<string, { parts: string[]; clients: string[]; atFirstUse?: string[]; texts?: boolean }> =
   {
     checkin: { parts: [], clients: ['client-sns'], atFirstUse: ['client-sns'] },
-    confirm: { parts: ['enrollment-emails'], clients: [], texts: true },
+    confirm: {
+      parts: ['enrollment-emails', 'email-layouts'],
+      clients: ['client-sesv2'],
+      atFirstUse: ['client-sesv2'],
+      texts: true,
+    },
     dispatch: { parts: [], clients: ['client-sqs'] },
     'email-inbound': {
       parts: ['email-layouts'],

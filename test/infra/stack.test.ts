@@ -517,11 +517,11 @@ describe('email', () => {
     expect(endpoints.some((e) => e.includes('EmailInboundFunction'))).toBe(true);
   });
 
-  it('may be sent only by enroll, partner (invitations), send, and email-inbound and sms-inbound (crisis lines), and only from the program address', () => {
+  it('may be sent only by enroll, confirm (the inviter told of a link), partner (invitations), send, and email-inbound and sms-inbound (crisis lines), and only from the program address', () => {
     const senders = ALL_FUNCTIONS.filter((name) =>
       statementsOf(name).some((s) => actions(s).includes('ses:SendEmail')),
     );
-    expect(senders.sort()).toEqual(['EmailInbound', 'Enroll', 'Partner', 'Send', 'SmsInbound']);
+    expect(senders.sort()).toEqual(['Confirm', 'EmailInbound', 'Enroll', 'Partner', 'Send', 'SmsInbound']);
     for (const name of senders) {
       const grant = statementsOf(name).find((s) => actions(s).includes('ses:SendEmail'));
       expect(grant?.Condition).toEqual({

@@ -457,6 +457,8 @@ describe('every handler, with only the ports and catalog parts its entry point n
     expect(enrolled.statusCode).toBe(202);
     await http('confirm', 'POST', linkIn(emailsTo(sam.email).at(-1), '/confirm'));
     expect((await w.store.findByEmail(bea.email))?.partner).toBeDefined();
+    // Bea is told by the confirm function itself, with what its own wiring gives it.
+    expect(emailsTo(bea.email).at(-1)?.subject).toBe(compiledCatalog.messages.email.partnerLinked.subject);
     const unlinked = await http('partner', 'POST', String(partnerPath), {
       json: { action: 'unlink' },
       headers: JSON_ACCEPT,
