@@ -60,7 +60,7 @@ export const PARTNER_WORDS: Record<Language, PartnerWords> = {
     endLink: 'End the link',
     confirmUnlink: {
       title: 'End the link with your partner?',
-      text: 'Your partner gets one email saying the link between your programs ended: not who ended it, nor why. Each of you keeps your own program, answers and report. Linking again takes a new invitation.',
+      text: 'Your partner gets one email saying the link between your programs ended, with no reason given (with two of you, they will know it was you). Each of you keeps your own program, answers and report. Linking again takes a new invitation.',
       yes: 'Yes, end the link',
       keep: 'Keep the link',
     },
@@ -132,7 +132,7 @@ invitation; it says nothing about your program or your answers.`,
     endLink: 'Terminar el vínculo',
     confirmUnlink: {
       title: '¿Terminar el vínculo con tu pareja?',
-      text: 'Tu pareja recibe un correo que dice que el vínculo entre sus programas terminó: no quién lo terminó ni por qué. Cada uno conserva su propio programa, sus respuestas y su informe. Para volver a vincularlos hace falta una invitación nueva.',
+      text: 'Tu pareja recibe un correo que dice que el vínculo entre sus programas terminó, sin ningún motivo (siendo dos, sabrá que fuiste tú). Cada uno conserva su propio programa, sus respuestas y su informe. Para volver a vincularlos hace falta una invitación nueva.',
       yes: 'Sí, terminar el vínculo',
       keep: 'Mantener el vínculo',
     },
