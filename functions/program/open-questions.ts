@@ -146,9 +146,35 @@ export interface PlacedAnswer {
  * Routes the answers of one reply, in order, to the open questions they fit: each to the oldest unanswered
  * question whose scale one of its readings has. Questions answered by this very message (`sourceId`: a
  * provider's retry after a half-done try) count as unanswered, so a retry routes exactly as the first try.
- * Answers that fit no open question are counted in `unplaced`.
+ * Answers that fit no open question are counted in `unplaced`: the last ones of the reply, except when ratings
+ * outnumber the open weekly check-ins after the first week, where the first ones are (they were for weeks that
+ * have closed).
  */
 export function routeAnswers(
+  questions: readonly OpenQuestion[],
+  answers: readonly AnswerReadings[],
+  now: string,
+  sourceId: string,
+): { placed: PlacedAnswer[]; unplaced: number } {
+  const inOrder = routeInOrder(questions, answers, now, sourceId);
+  if (!inOrder.unplaced) return inOrder;
+  // More ratings than open check-ins, past the first week: "3 4" while only week 2's check-in is open is
+  // week 1's answer, sent late, then week 2's. People catch up oldest first, so the last ratings are for the
+  // questions still open, and the first ones for weeks already closed.
+  const late = answers.slice(0, inOrder.unplaced);
+  const latest = routeInOrder(questions, answers.slice(inOrder.unplaced), now, sourceId);
+  const catchingUp =
+    late.every((readings) => readings.some((r) => r.scale === '1-5')) &&
+    latest.placed.length === inOrder.placed.length &&
+    latest.placed.every(
+      (p) =>
+        p.question.scale !== '1-5' ||
+        (p.question.kind === 'check-in' && p.question.day > CHECKIN_WINDOW_DAYS),
+    );
+  return catchingUp ? { placed: latest.placed, unplaced: inOrder.unplaced } : inOrder;
+}
+
+function routeInOrder(
   questions: readonly OpenQuestion[],
   answers: readonly AnswerReadings[],
   now: string,

@@ -67,9 +67,14 @@ export function readAnswers(text: string): AnswerReadings[] | undefined {
   // "1) y 2) n": numbering, not answers; a lone "2. rough week" is an answer.
   const numbering = /\b[1-9]\s*[).:]\s*(?=\S)/g;
   const numbered = (text.match(numbering) ?? []).length > 1;
-  const tokens = (numbered ? text.replace(numbering, ' ') : text)
+  const split = (numbered ? text.replace(numbering, ' ') : text)
     .split(/[\s,;.!&+]+|\band\b|\bthen\b/i)
     .filter(Boolean);
+  // A lowercase "y" joining two answers written out is the Spanish "and" ("3 y 4", "tres y cuatro", "4 y sí"),
+  // not a yes; between letters it stays one ("y y n", and "S y N", read below).
+  const written = (token: string | undefined) =>
+    token !== undefined && !/^[yns]$/i.test(token) && answerToken(token) !== undefined;
+  const tokens = split.filter((t, i) => !(t === 'y' && written(split[i - 1]) && written(split[i + 1])));
   // "ya no", "yeah nah", "sí y no" are one answer (or a mixed one), not a list; but letters alone are a list
   // ("Y Y N", "y n n"), unless a lowercase "y" joins a Spanish S and N ("S y N": yes and no).
   const letters = tokens.length > 1 && tokens.every((t) => /^[yns]$/i.test(t));

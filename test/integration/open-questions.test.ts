@@ -59,6 +59,8 @@ describe('open questions: every reply reaches the question it answers, through t
   let gia: Participant;
   /** Texts "Y Y N" on day 60 with his weekly check-in still open. */
   let hal: Participant;
+  /** In Spanish: misses week 1, then answers weeks 1 and 2 in one text, "3 y 4". */
+  let ivy: Participant;
 
   beforeAll(async () => {
     runtime = await startTestRuntime({ startAt: new Date(START) });
@@ -72,6 +74,7 @@ describe('open questions: every reply reaches the question it answers, through t
     // Gia's weekly check-in of day 28 is still open on day 30; Hal's of day 59 on day 60.
     gia = await enrollParticipant(runtime, { timezone: ZONE, checkinDay: weekdayOf(28), language: 'es' });
     hal = await enrollParticipant(runtime, { timezone: ZONE, checkinDay: weekdayOf(59) });
+    ivy = await enrollParticipant(runtime, { timezone: ZONE, checkinDay: weekdayOf(7), language: 'es' });
     expect((await runtime.deps.store.getEnrollment(ana.id))?.day0).toBe(DAY0);
   });
   afterAll(async () => {
@@ -93,6 +96,16 @@ describe('open questions: every reply reaches the question it answers, through t
     expect(await text(runtime, fay, '5 stars to my sister for the dinner')).toMatch(/private note/);
     const scores = (await repliesOf(runtime, fay)).sort((a, b) => a.at.localeCompare(b.at));
     expect(scores.at(-1)?.score).toBe(2);
+  });
+
+  it('catching up in Spanish: "3 y 4" the morning after week 2 is asked records 4 for week 2, not 3, and no yes', async () => {
+    await advanceTo(runtime, on(15, '08:30'));
+    const answer = await text(runtime, ivy, '3 y 4');
+    expect(answer).toMatch(/semana 2/i);
+    expect(answer).toMatch(/4 de 5/);
+    expect(answer).not.toMatch(/3 de 5/);
+    const scores = await repliesOf(runtime, ivy);
+    expect(scores.map((r) => [r.day, r.score])).toEqual([[14, 4]]);
   });
 
   it('day 30: three answers sent one after another at 7 pm land on questions 1, 2 and 3', async () => {

@@ -65,6 +65,10 @@ describe('reading the answers in a reply', () => {
     ['3 4 y', [3, 4, 1]],
     ['3, 4 and yes', [3, 4, 1]],
     ['si no si', [1, 0, 1]],
+    ['3 y 4', [3, 4]],
+    ['tres y cuatro', [3, 4]],
+    ['4 y sí', [4, 1]],
+    ['y y n', [1, 1, 0]],
   ])('%j is several answers in order', (text, scores) => {
     const answers = readAnswers(text);
     expect(answers?.map((readings) => readings[0]?.score)).toEqual(scores);
@@ -110,6 +114,34 @@ describe('routing answers to the open questions', () => {
   it('answers that fit no open question are counted, not forced onto one', () => {
     expect(route(day30(), '4', at('02T19:00'))).toEqual({ placed: [], unplaced: 1 });
     expect(route(day30(), 'Y N Y Y', at('02T19:00')).unplaced).toBe(1);
+  });
+
+  it('catching up, "3 4" while only week 2 is open gives week 2 the 4: the 3 was for the week that closed', () => {
+    const open = askQuestion(askQuestion([], weekly(7, at('07T19:00'))), weekly(14, at('14T19:00')));
+    expect(route(open, '3 4', at('15T20:00'))).toEqual({
+      placed: [['weekly-honesty-safety', 4]],
+      unplaced: 1,
+    });
+    expect(route(open, '2, 3 y 4', at('15T20:00'))).toEqual({
+      placed: [['weekly-honesty-safety', 4]],
+      unplaced: 2,
+    });
+    const withQuick = [
+      ...open,
+      ...day30().map((q) => ({ ...q, askedAt: at('15T12:00'), closesAt: at('17T12:00') })),
+    ];
+    expect(route(withQuick, '3 4 y', at('15T20:00')).placed).toEqual([
+      ['weekly-honesty-safety', 4],
+      ['q1', 1],
+    ]);
+  });
+
+  it('in the first week there is no earlier week: "3 4" keeps the 3 and counts the 4 as unplaced', () => {
+    const open = askQuestion([], weekly(7, at('07T19:00')));
+    expect(route(open, '3 4', at('08T20:00'))).toEqual({
+      placed: [['weekly-honesty-safety', 3]],
+      unplaced: 1,
+    });
   });
 
   it('an answer the next morning still counts; after 48 hours the question has closed', () => {
