@@ -18,6 +18,8 @@ export const KNOWN_PLACEHOLDERS = {
   checkinDay: 'Wednesday',
   // Written as where the person lives (functions/program/local-words.ts): Canada's is the longest.
   checkinTime: '12:30 p.m.',
+  // The city the person's time zone is known by (functions/program/zones.ts), in the confirmation email.
+  checkinZone: 'Ciudad de México',
   supportEmail: 'participant-support@kintsugi.example.org',
   // How often texts come (content/system.yaml textFrequency): no line there may be longer.
   frequency: '2 msgs/week, up to 6 in checkpoint weeks',
@@ -446,6 +448,13 @@ const SystemEmailSchema = z.strictObject({
   details: SYSTEM_EMAIL_BODY.optional(),
 });
 
+/** The confirmation email: its details name the time zone's city beside the check-in time. */
+const ConfirmEmailSchema = SystemEmailSchema.extend({
+  details: TEXT.superRefine(
+    placeholderCheck([...SYSTEM_EMAIL_PLACEHOLDERS, ...HELP_LINE_PLACEHOLDERS, 'checkinZone']),
+  ).superRefine(oneCountrysLines),
+});
+
 const smsText = (name: keyof typeof SYSTEM_SMS_PLACEHOLDERS) =>
   TEXT.superRefine(placeholderCheck(SYSTEM_SMS_PLACEHOLDERS[name]));
 const discreetSmsText = (name: keyof typeof SYSTEM_SMS_PLACEHOLDERS) =>
@@ -524,7 +533,7 @@ const SafetyEmailSchema = z.strictObject({
 export const SourceSystemSchema = z
   .strictObject({
     email: z.strictObject({
-      confirm: SystemEmailSchema,
+      confirm: ConfirmEmailSchema,
       alreadyEnrolled: SystemEmailSchema,
       report: SystemEmailSchema,
       partnerInvite: SystemEmailSchema,

@@ -15,10 +15,10 @@ import { firstDay, programSlots, type Slot } from '../functions/program/schedule
 import { PROGRAM_DAYS, type Step, TRACKS, type Track } from '../functions/program/types';
 import { escapeHtml, fillText } from '../functions/render/fill';
 import type { Deps } from '../functions/use-cases/deps';
+import { confirmationEmail } from '../functions/use-cases/enrollment/enroll';
 import {
   composeReportEmail,
   composeStepSms,
-  composeSystemEmail,
   personalValues,
   systemTexts,
 } from '../functions/use-cases/services/compose';
@@ -166,12 +166,7 @@ function renderTrack(deps: PreviewDeps, track: Track, now: Date): string {
     sms: slots.filter((s) => s.step?.channel === 'sms').length,
     checkin: slots.filter((s) => s.step?.channel === 'checkin').length,
   };
-  const confirm = composeSystemEmail(
-    deps,
-    person,
-    deps.catalog.messages.email.confirm,
-    link(deps, '/confirm', 'confirm', person.id),
-  );
+  const confirm = confirmationEmail(deps, person);
   const before = `<li class="day" id="${track}-before">
 <h3>Before day 0 <span class="date">on enrolling</span></h3>
 ${emailCard(confirm, 'on enrolling · email · confirmation')}

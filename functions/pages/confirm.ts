@@ -1,7 +1,7 @@
 import { type Enrollment, lastDigits } from '../program/enrollment';
 import { timeInZone, weekdayInWords } from '../program/local-words';
 import type { Language } from '../program/types';
-import { cityOfZone } from './choices';
+import { cityOfZone } from '../program/zones';
 import { confirmButtonPage, escapeHtml, page } from './layout';
 import { CONFIRM_WORDS } from './words/confirm';
 import { calendarDay } from './words/dates';

@@ -79,6 +79,9 @@ describe('Kintsugi en español, through the HTTP API', () => {
     expect(confirmation?.html).toMatch(/<html[^>]*lang="es"/);
     expect(confirmation?.text).toContain('zona horaria');
     expect(confirmation?.text).toContain('miércoles');
+    // The zone's city beside the time: a zone the browser guessed wrong shows before anything is sent.
+    expect(confirmation?.text).toMatch(/cada miércoles hacia las 7 p\.\s?m\. \(hora de Los Angeles\)/);
+    expect(confirmation?.html).toContain('(hora de Los Angeles)');
     const confirmed = await api(runtime, pathOf(linkIn(confirmation, '/confirm')), {
       method: 'POST',
       headers: { accept: 'application/json' },

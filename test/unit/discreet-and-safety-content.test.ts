@@ -12,11 +12,11 @@ import { programSlots } from '../../functions/program/schedule';
 import { type Catalog, type Step, TRACKS, type Track, WEEKDAYS } from '../../functions/program/types';
 import { parseConfig } from '../../functions/shared/config';
 import { TokenSigner } from '../../functions/shared/tokens';
+import { confirmationEmail } from '../../functions/use-cases/enrollment/enroll';
 import {
   composeReportEmail,
   composeSafetyEmail,
   composeStepSms,
-  composeSystemEmail,
   SELF_GUIDED_LIMITS,
   systemTexts,
 } from '../../functions/use-cases/services/compose';
@@ -119,8 +119,8 @@ describe('discreet mode', () => {
       for (const slot of programSlots(catalog.steps, who)) {
         if (slot.step && isEmail(slot.step)) emails.push(composeStepEmail(deps(), who, slot.step, slot.day));
       }
-      const { confirm, report } = catalog.messages.email;
-      emails.push(composeSystemEmail(deps(), who, confirm, 'https://kintsugi.example.org/confirm?token=t'));
+      const { report } = catalog.messages.email;
+      emails.push(confirmationEmail(deps(), who));
       const checkpoint = buildReport({
         enrollmentId: who.id,
         now: '2026-06-01T00:30:00.000Z',

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import type { OutgoingEmail } from '../../ports/mailer';
 import type { Enrollment } from '../../program/enrollment';
 import { enrollmentEmail } from '../../program/enrollment-emails';
 import { parseEnrollmentRequest } from '../../program/enrollment-input';
 import { inLanguage } from '../../program/in-language';
+import { cityOfZone } from '../../program/zones';
 import { logger } from '../../shared/logger';
 import { countEvent } from '../../shared/metrics';
 import type { Deps } from '../deps';
-import { composeSystemEmail } from '../services/compose';
+import { type ComposeDeps, composeSystemEmail, type Person } from '../services/compose';
 import { channelLedger, type RequestOrigin, recordFormConsent } from '../services/consent';
 import { limitSource, mayEmailAddress } from '../services/limits';
 import { link } from '../services/links';
@@ -104,10 +106,18 @@ export async function enroll(
 export async function sendConfirmation(deps: Deps, enrollment: Enrollment, requestId: string): Promise<void> {
   if (enrollment.emailStatus !== 'active') return;
   if (!(await mayEmailAddress(deps, enrollment.email, 'confirm', requestId))) return;
-  const catalog = inLanguage(deps.catalog, enrollment.language);
-  const email = catalog.messages.email.confirm;
+  await deps.mailer.send(confirmationEmail(deps, enrollment));
+}
+
+/**
+ * The confirmation email: what the program sends and when, with the time zone's city beside the check-in time
+ * (a zone the browser guessed wrong shows before anything is sent), and the link that starts it.
+ */
+export function confirmationEmail(deps: ComposeDeps, enrollment: Person): OutgoingEmail {
+  const email = inLanguage(deps.catalog, enrollment.language).messages.email.confirm;
   const confirmUrl = link(deps, '/confirm', 'confirm', enrollment.id);
-  await deps.mailer.send(composeSystemEmail(deps, enrollment, email, confirmUrl));
+  const checkinZone = cityOfZone(enrollment.timezone, enrollment.language);
+  return composeSystemEmail(deps, enrollment, email, confirmUrl, { checkinZone });
 }
 
 /**
