@@ -14,7 +14,8 @@ export function parseAnswer(body: string, scale: Scale): ParsedAnswer {
 export const isDoubt = (text: string): boolean => readYesNo(text)?.answer === 'unclear';
 
 // The list readings ("Y N Y"): one word each. Anything longer is read by yes-no.ts.
-const YES = new Set(['yes', 'y', 'yeah', 'yep', 'yup', 'ya', 'yea', 'yess', 'si', 'sí', 's', 'claro']);
+// Not "claro": "sí, claro" is one yes said twice, not two answers.
+const YES = new Set(['yes', 'y', 'yeah', 'yep', 'yup', 'ya', 'yea', 'yess', 'si', 'sí', 's']);
 const NO = new Set(['no', 'n', 'nope', 'nah', 'nop']);
 
 const parseYesNo = (text: string): ParsedAnswer => asParsed(readYesNo(text));
@@ -31,7 +32,7 @@ function asParsed(reading: YesNoReading): ParsedAnswer {
  * worth keeping, so the report's notes are what the person had to say.
  */
 const FILLER_NOTE =
-  /^(?:i guess|i think|i think so|i suppose|i suppose so|i'?d say|probably|maybe|i hope|i hope so|i believe so|ok|okay|yeah|yes|lol|haha|jaja|jeje|supongo|creo|creo que si|creo que sí|yo creo|eso creo|pienso|sí|si|ok gracias|thanks|thank you|gracias)[\s.!?…]*$/i;
+  /^(?:i guess|i think|i think so|i suppose|i suppose so|i'?d say|probably|maybe|i hope|i hope so|i believe so|ok|okay|yeah|yes|lol|haha|jaja|jeje|claro|por supuesto|supongo|creo|creo que si|creo que sí|yo creo|eso creo|pienso|sí|si|ok gracias|thanks|thank you|gracias)[\s.!?…]*$/i;
 const keptNote = (note: string | undefined) => (note && !FILLER_NOTE.test(note.trim()) ? note : undefined);
 
 /** One word of a reply read as an answer on its own ("4", "4/5", "four", "4️⃣", "y", "no"), if it is one. */
@@ -83,7 +84,11 @@ export function readAnswers(text: string): AnswerReadings[] | undefined {
     tokens[1] === 'y' &&
     /^[sn]$/i.test(tokens[0] ?? '') &&
     /^[sn]$/i.test(tokens[2] ?? '');
-  const phrase = (yesNo?.answer === 'unclear' || (yesNo?.opening ?? 0) > 1) && !(letters && !spanishAnd);
+  // Three answers or more are a list even where two would read as a doubt: "yes and no" is unsure, "yes, no and
+  // yes" answers three questions.
+  const list = !spanishAnd && tokens.length >= 3 && tokens.every((t) => answerToken(t) !== undefined);
+  const phrase =
+    (yesNo?.answer === 'unclear' || (yesNo?.opening ?? 0) > 1) && !(letters && !spanishAnd) && !list;
   if (tokens.length > 1 && !phrase) {
     const several = tokens.map(answerToken);
     if (several.every((a): a is AnswerValue => a !== undefined)) return several.map((a) => [a]);

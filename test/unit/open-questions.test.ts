@@ -69,9 +69,18 @@ describe('reading the answers in a reply', () => {
     ['tres y cuatro', [3, 4]],
     ['4 y sí', [4, 1]],
     ['y y n', [1, 1, 0]],
+    ['yes, no and yes', [1, 0, 1]],
+    ['si, no y si', [1, 0, 1]],
   ])('%j is several answers in order', (text, scores) => {
     const answers = readAnswers(text);
     expect(answers?.map((readings) => readings[0]?.score)).toEqual(scores);
+  });
+
+  it('reads "sí, claro" as one yes, and "yes and no" as one unsure answer, not two', () => {
+    expect(readAnswers('si claro')).toEqual([[{ scale: 'yes-no', score: 1 }]]);
+    expect(readAnswers('sí, claro')).toEqual([[{ scale: 'yes-no', score: 1 }]]);
+    expect(readAnswers('yes and no')).toBeUndefined();
+    expect(readAnswers('sí y no')).toBeUndefined();
   });
 
   it('reads one answer with words beside it as one answer, the words kept as its note', () => {
