@@ -98,12 +98,11 @@ export function unsubscribeHeaders(unsubscribeUrl: string, deps: ComposeDeps): R
 
 /**
  * The links every email footer carries, when a self-guided program is not enough and the crisis lines
- * (`crisisLines` in the HTML, `limits` in the text: the same words), the name over the email (`brand`) and
+ * (`crisisLines`, in the HTML and the text), the name over the email (`brand`) and
  * why it came (`whyThis`): in discreet mode, none of them names the program or what it is for.
  */
 type Footer = ReturnType<typeof footerLinks> & {
   crisisLines: string;
-  limits: string;
   brand: string;
   whyThis: string;
 };
@@ -186,11 +185,9 @@ export function footerFor(
   lines: CrisisLines = crisisLinesOfZone(who.timezone),
   language: Language = who.language ?? 'en',
 ): Footer {
-  const limits = limitsFor(lines, language, who.discreet === true);
   return {
     ...footerLinks(deps, who.id),
-    crisisLines: limits,
-    limits,
+    crisisLines: limitsFor(lines, language, who.discreet === true),
     ...brandFor(deps, who, language),
   };
 }
@@ -211,7 +208,7 @@ export function textFooter(footer: Footer, language: Language = 'en'): string {
   return [
     '',
     '—',
-    footer.limits,
+    footer.crisisLines,
     `${words.unsubscribe}: ${footer.unsubscribeUrl}`,
     `${words.data}: ${footer.privacyUrl}`,
     `${words.settings}: ${footer.settingsUrl}`,
@@ -350,7 +347,6 @@ export function composeSafetyEmail(
         settingsUrl: publicPage,
         postalAddress: deps.config.postalAddress,
         crisisLines: limitsFor(reach.lines, reach.language),
-        limits: limitsFor(reach.lines, reach.language),
         ...brandFor(deps, undefined, reach.language),
       };
   const subject = who?.discreet ? email.discreetSubject : email.subject;
