@@ -169,6 +169,9 @@ const SPANISH: [string, SafetyCategory][] = [
   ['me obliga a tener relaciones', 'abuse'],
   ['estoy escondida en el baño', 'abuse'],
   ['lo voy a matar', 'harm-to-others'],
+  // A threat to kill in the perfect tense, or going on, is abuse: the line for violence at home comes first.
+  ['me ha amenazado con matarme si le dejo', 'abuse'],
+  ['lleva semanas amenazándome con matarme', 'abuse'],
 ];
 
 /** Worrying, no emergency: a short reply with resources, no pause. */
