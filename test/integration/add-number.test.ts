@@ -64,7 +64,9 @@ describe('adding a mobile number on the settings page, through the local runtime
       smsConsent: 'true',
     });
     expect(wrong.status).toBe(400);
-    expect(wrong.text).toMatch(/id="phone-error" role="alert">Este número no parece un celular válido/);
+    expect(wrong.text).toMatch(
+      /id="phone-error" role="alert">Este número no parece un número de celular \(móvil\) válido/,
+    );
     expect(wrong.text).toContain('value="312 555"');
     const id = (await runtime.deps.store.findByEmail(email))?.id as string;
     expect((await runtime.deps.store.getEnrollment(id))?.checkinDay).toBe('sunday');

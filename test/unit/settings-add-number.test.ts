@@ -243,7 +243,9 @@ describe('adding a mobile number on the settings page', () => {
       problems: error.problems ?? [],
       values,
     });
-    expect(page).toMatch(/id="phone-error" role="alert">Este número no parece un celular válido/);
+    expect(page).toMatch(
+      /id="phone-error" role="alert">Este número no parece un número de celular \(móvil\) válido/,
+    );
     expect(page).toContain('value="555"');
     expect(page).toMatch(/name="smsConsent" value="true"[^>]* checked/);
     expect(page).toContain('aria-invalid="true"');

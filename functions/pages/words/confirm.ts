@@ -60,12 +60,12 @@ export const CONFIRM_WORDS: Record<Language, ConfirmWords> = {
     alreadyText: 'Tu programa está en marcha. Estate pendiente de tu correo para el próximo paso.',
     confirmTitle: 'Confirma tu lugar',
     confirmIntro:
-      'Oprime el botón para empezar tu programa de 90 días. Tu primer paso llega a la mañana siguiente, según tu hora.',
+      'Presiona el botón para empezar tu programa de 90 días. Tu primer paso llega a la mañana siguiente, según tu hora.',
     confirmButton: 'Empezar mi programa',
     whatStarts: ({ track, day, time, zone, digits }) =>
       `Lo que empieza: el programa para ${track === 'hurt' ? 'la persona a la que le rompieron la confianza' : 'la persona que rompió la confianza'}, con un check-in los ${day}${/o$/.test(day) ? 's' : ''} hacia las ${time} (hora de ${zone}), ${digits ? `y mensajes de texto al celular que termina en ${digits}` : 'solo por correo, sin mensajes de texto'}.`,
     notYours:
-      '¿No es lo que pediste? No oprimas el botón: nada empieza sin él. Puedes inscribirte con tus propias opciones desde la página de inicio.',
+      '¿No es lo que pediste? No presiones el botón: nada empieza sin él. Puedes inscribirte con tus propias opciones desde la página de inicio.',
     linksWithInviter:
       'También vincula tu programa con el de la persona que te invitó, si el suyo puede vincularse: le llega un correo que lo dice, y nunca ve tus respuestas, tus notas ni tu informe.',
     inTitle: 'Ya estás dentro',

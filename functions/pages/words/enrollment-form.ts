@@ -170,7 +170,7 @@ Si tu pareja también se une, cada uno tiene su propio programa, separado y priv
     time: 'Hora',
     texts: 'Mensajes de texto',
     optional: '(opcional)',
-    phone: 'Número de celular',
+    phone: 'Número de celular o móvil',
     phoneHint:
       'Para responder la pregunta semanal por mensaje de texto. Escríbelo como lo marcarías en casa, con o sin el código del país.',
     country: 'País del número',
@@ -198,7 +198,7 @@ Si tu pareja también se une, cada uno tiene su propio programa, separado y priv
       checkinTime: 'Elige una hora entre las 8 a. m. y las 8 p. m.',
       country: 'Elige un país de la lista.',
       phone:
-        'Este número no parece un celular válido. Revisa el número y su país, o escríbelo con + y el código del país.',
+        'Este número no parece un número de celular (móvil) válido. Revisa el número y su país, o escríbelo con + y el código del país.',
       smsConsent:
         'Para recibir la pregunta semanal por mensaje de texto, marca la casilla de consentimiento o deja el número en blanco.',
       nudges: 'Elige cuántos mensajes de texto quieres.',

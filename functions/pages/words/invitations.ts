@@ -21,7 +21,7 @@ export const INVITATION_WORDS: Record<Language, InvitationWords> = {
   es: {
     title: 'No más invitaciones',
     intro:
-      'Oprime el botón y Kintsugi no enviará más invitaciones a esta dirección, la pida quien la pida. Guardamos una sola huella cifrada de la dirección, que no se puede convertir de nuevo en ella, para reconocerla y no escribirte. Si algún día quieres, igual puedes inscribirte por tu cuenta.',
+      'Presiona el botón y Kintsugi no enviará más invitaciones a esta dirección, la pida quien la pida. Guardamos una sola huella cifrada de la dirección, que no se puede convertir de nuevo en ella, para reconocerla y no escribirte. Si algún día quieres, igual puedes inscribirte por tu cuenta.',
     button: 'No enviar más invitaciones',
     done: 'Listo. Nadie puede volver a enviar una invitación de Kintsugi a esta dirección, y no le avisamos a la persona que te invitó.',
     home: 'Ir a la página principal de Kintsugi',

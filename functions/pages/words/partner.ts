@@ -149,7 +149,7 @@ invitación corta, que no dice nada de tu programa ni de tus respuestas.`,
     inviteSafety:
       'Si invitar a tu pareja podría ponerte en riesgo, no lo hagas. Tu programa funciona igual sin ella.',
     pendingText:
-      'Podrás invitar a tu pareja cuando empiece tu programa. Oprime el botón del correo de confirmación que te enviamos y luego vuelve a esta página.',
+      'Podrás invitar a tu pareja cuando empiece tu programa. Presiona el botón del correo de confirmación que te enviamos y luego vuelve a esta página.',
     deletesOn: (day) => ` Kintsugi los borra por sí solo el ${day}.`,
     readReport: 'Lee tu informe',
     downloadOrDelete: 'Descarga o borra tus datos',

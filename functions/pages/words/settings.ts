@@ -171,7 +171,7 @@ export const SETTINGS_WORDS: Record<Language, SettingsWords> = {
     otherNumber: 'Otro número',
     otherNumberHint:
       '¿Número equivocado, o no llegó ningún mensaje? Escribe tu número de celular correcto: le escribimos a ese y olvidamos el otro.',
-    phone: 'Número de celular',
+    phone: 'Número de celular o móvil',
     phoneHint:
       'Escríbelo como lo marcas donde vives. Un número de otro país empieza con + y el código del país.',
     country: 'País del número',
@@ -198,9 +198,9 @@ export const SETTINGS_WORDS: Record<Language, SettingsWords> = {
     pleaseCheck: 'Todavía no se guardó nada. Revisa lo siguiente:',
     problems: {
       invalid_phone:
-        'Este número no parece un celular válido. Revisa el número y su país, o escríbelo con + y el código del país.',
+        'Este número no parece un número de celular (móvil) válido. Revisa el número y su país, o escríbelo con + y el código del país.',
       invalid_country: 'Elige un país de la lista.',
-      phone_extension: 'Un número de celular no lleva extensión: escríbelo sin ella.',
+      phone_extension: 'Un número de celular (móvil) no lleva extensión: escríbelo sin ella.',
       phone_toll_free:
         'Este es un número gratuito, que no recibe mensajes de texto. Escribe tu número de celular.',
       sms_consent_required:

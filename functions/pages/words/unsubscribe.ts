@@ -51,7 +51,7 @@ export const UNSUBSCRIBE_WORDS: Record<Language, UnsubscribeWords> = {
   es: {
     stopTitle: 'Dejar de recibir correos',
     stopIntro:
-      'Oprime el botón para dejar de recibir todos los correos de Kintsugi. Los mensajes de texto, si los recibes, se detienen cuando respondes STOP o PARAR.',
+      'Presiona el botón para dejar de recibir todos los correos de Kintsugi. Los mensajes de texto, si los recibes, se detienen cuando respondes STOP o PARAR.',
     stopButton: 'Dejar de recibir mis correos',
     stoppedTitle: 'Correos detenidos',
     textsGoOn:
