@@ -7,7 +7,7 @@ import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf
 import { crisisLinesOfZone } from '../program/crisis-lines';
 import { answerWords, type CheckpointReport, type MetricSummary, weekScoreText } from '../program/report';
 import type { Language, Track } from '../program/types';
-import { WHAT_NOW_ORDER, WHAT_NOW_WORDS, whatNow } from '../program/what-now';
+import { patternWords, WHAT_NOW_ORDER, WHAT_NOW_WORDS, whatNow } from '../program/what-now';
 import type { ReportNote } from '../use-cases/report/view-report';
 import { dayOn } from './words/dates';
 import { plainFooter } from './words/layout';
@@ -220,8 +220,9 @@ export async function reportPdf(input: ReportPdfInput): Promise<Uint8Array> {
   w.text(verdict.pattern ? now.intro : now.notEnough);
   for (const key of WHAT_NOW_ORDER) {
     const chosen = verdict.pattern === key;
-    w.heading(`${now.patterns[key].title}${chosen ? ` (${now.leansHere.toLowerCase()})` : ''}`, 12);
-    w.text(now.patterns[key].text);
+    const shown = patternWords(now, key, verdict.safetyFirst);
+    w.heading(`${shown.title}${chosen ? ` (${now.leansHere.toLowerCase()})` : ''}`, 12);
+    w.text(shown.text);
     if (chosen && verdict.reasons.length) {
       w.text(now.why, { bold: true });
       for (const reason of verdict.reasons) w.text(`• ${reason}`, { indent: 12 });

@@ -8,7 +8,7 @@ import {
 } from '../program/report';
 import { type ReportShare, SHARE_DAYS, shareState } from '../program/report-share';
 import type { Language, Scale, Track } from '../program/types';
-import { WHAT_NOW_ORDER, WHAT_NOW_WORDS, whatNow } from '../program/what-now';
+import { patternWords, WHAT_NOW_ORDER, WHAT_NOW_WORDS, whatNow } from '../program/what-now';
 import type { MadeShare, SharedReportView } from '../use-cases/report/report-shares';
 import type { ReportNote, ReportPageView } from '../use-cases/report/view-report';
 import { escapeHtml, page } from './layout';
@@ -205,13 +205,14 @@ export function whatNowSection(
 </div>`;
   const patterns = WHAT_NOW_ORDER.map((key) => {
     const chosen = verdict.pattern === key;
+    const shown = patternWords(words, key, verdict.safetyFirst);
     const why =
       chosen && verdict.reasons.length
         ? `<p>${words.why}</p><ul data-field="reasons">${verdict.reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>`
         : '';
     return `<div class="pattern${chosen ? ' chosen' : ''}" data-pattern="${key}"${chosen ? ' data-chosen="true"' : ''}>
-${chosen ? `<p class="leans">${words.leansHere}</p>` : ''}<h3>${words.patterns[key].title}</h3>
-<p>${escapeHtml(words.patterns[key].text)}</p>${why}
+${chosen ? `<p class="leans">${words.leansHere}</p>` : ''}<h3>${shown.title}</h3>
+<p>${escapeHtml(shown.text)}</p>${why}
 </div>`;
   }).join('\n');
   return `<section class="what-now" data-chosen="${verdict.pattern ?? 'none'}">

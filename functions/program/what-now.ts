@@ -22,6 +22,18 @@ import type { Language, Metric, Track } from './types';
 
 export type WhatNowPattern = 'same-plan' | 'outside-help' | 'reconsider';
 
+/** A pattern's title and text as this person's report shows it: outside help for them alone when safety comes first. */
+export function patternWords(
+  words: WhatNowWords,
+  pattern: WhatNowPattern,
+  safetyFirst: boolean,
+): { title: string; text: string } {
+  const { title, text } = words.patterns[pattern];
+  return pattern === 'outside-help' && safetyFirst
+    ? { title, text: words.outsideHelpWhenAfraid }
+    : { title, text };
+}
+
 export interface WhatNow {
   /** The pattern the answers lean towards; null when the checkpoint questions were not answered. */
   pattern: WhatNowPattern | null;
@@ -42,6 +54,11 @@ export interface WhatNowWords {
   leansHere: string;
   why: string;
   patterns: Record<WhatNowPattern, { title: string; text: string }>;
+  /**
+   * "Keep going, with outside help" when the safety caveat comes first: help for the person alone, never a
+   * couples therapist first (a joint session can raise the danger for someone afraid of their partner).
+   */
+  outsideHelpWhenAfraid: string;
   /**
    * Safety first, with the lines of where the person lives (program/crisis-lines.ts): whom to talk to about
    * abuse (`text`), and the emergency number (`emergency`).
@@ -80,6 +97,8 @@ const ENGLISH: WhatNowWords = {
       text: 'Answers lean this way when you no longer want to go on, or when actions and safety both stayed low. Take that seriously. It may point to a planned break with a date to talk again, or to parting. Neither is a failure. Talk it over with a therapist or someone you trust before you choose.',
     },
   },
+  outsideHelpWhenAfraid:
+    'Answers lean this way when you want to go on but something is stuck: agreements not kept, safety not growing, or weeks that slid. Going on the same way tends to bring more of the same. Because safety came up, start with help that is for you alone: a counselor of your own, or a domestic-violence advocate (above). Joint sessions can come later, if they are safe.',
   safety: {
     title: 'If you are afraid of your partner',
     text: (lines) =>
@@ -124,13 +143,15 @@ const SPANISH: WhatNowWords = {
     },
     'outside-help': {
       title: 'Seguir, con ayuda de fuera',
-      text: 'Las respuestas se inclinan hacia aquí cuando quieres seguir, pero algo está atorado: acuerdos que no se cumplen, una seguridad que no crece o semanas que fueron a menos. Seguir igual suele traer más de lo mismo. Un terapeuta de pareja o un consejero puede ayudarte a ver dónde está el atorón y qué cambiar.',
+      text: 'Las respuestas se inclinan hacia aquí cuando quieres seguir, pero algo está estancado: acuerdos que no se cumplen, una seguridad que no crece o semanas que fueron a menos. Seguir igual suele traer más de lo mismo. Un terapeuta de pareja o un consejero puede ayudarte a ver dónde está el bloqueo y qué cambiar.',
     },
     reconsider: {
       title: 'Momento de replantearlo',
       text: 'Las respuestas se inclinan hacia aquí cuando ya no quieres seguir, o cuando los hechos y la seguridad se quedaron bajos. Tómalo en serio. Puede apuntar a una pausa planeada, con fecha para volver a hablar, o a separarse. Ninguna de las dos es un fracaso. Háblalo con un terapeuta o con alguien de confianza antes de decidir.',
     },
   },
+  outsideHelpWhenAfraid:
+    'Las respuestas se inclinan hacia aquí cuando quieres seguir, pero algo está estancado: acuerdos que no se cumplen, una seguridad que no crece o semanas que fueron a menos. Seguir igual suele traer más de lo mismo. Como salió el tema de la seguridad, empieza por una ayuda solo para ti: un consejero propio o una línea de atención a la violencia en la pareja (arriba). Las sesiones juntos pueden venir después, si son seguras.',
   safety: {
     title: 'Si le tienes miedo a tu pareja',
     text: (lines) =>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reportPage } from '../../functions/pages/report';
 import type { CheckpointReport, MetricSummary, QuestionAnswer } from '../../functions/program/report';
 import type { Metric, Scale } from '../../functions/program/types';
-import { SLIDE, whatNow } from '../../functions/program/what-now';
+import { patternWords, SLIDE, WHAT_NOW_WORDS, whatNow } from '../../functions/program/what-now';
 
 const QUESTIONS: Partial<Record<Metric, string>> = {
   'behaviour-consistent': 'Over these 90 days, how consistent has it been? (1 = not at all, 5 = completely)',
@@ -231,6 +231,28 @@ describe('what now on the report page', () => {
     const unsafe = section(page(report({ willing: 1, consistent: 4, safer: 2 })));
     expect(unsafe.indexOf('If you are afraid')).toBeLessThan(unsafe.indexOf('data-pattern="same-plan"'));
     expect(unsafe).toContain('before any couples step');
+  });
+
+  it('never points someone who told of harm or fear to a couples therapist first, on the page or in the PDF words', () => {
+    const told: CheckpointReport = {
+      ...report({ willing: 1, consistent: 5, safer: 5 }),
+      harmDisclosed: true,
+    };
+    const afraid = section(page(told));
+    expect(afraid).toContain('data-chosen="outside-help"');
+    expect(afraid).not.toMatch(/couples therapist/i);
+    expect(afraid).toContain('help that is for you alone');
+    const calm = section(page(report({ willing: 1, consistent: 3, safer: 4 })));
+    expect(calm).toContain('A couples therapist or counselor can help');
+    for (const language of ['en', 'es'] as const) {
+      const words = WHAT_NOW_WORDS[language];
+      expect(patternWords(words, 'outside-help', true).text).not.toMatch(
+        /couples therapist|terapeuta de pareja/i,
+      );
+      expect(patternWords(words, 'outside-help', false).text).toMatch(
+        /couples therapist|terapeuta de pareja/i,
+      );
+    }
   });
 
   it("gives someone living abroad their country's own helpline to tap, and no US line", () => {
