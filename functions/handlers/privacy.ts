@@ -33,9 +33,12 @@ export const handle: HttpHandle = (deps, event) =>
       // From the page, only with its box ticked (the browser asks for it too); a script asking for JSON
       // has made its choice.
       if (!wantsJson(event) && fields.confirm !== 'yes') {
-        const language = chooseLanguage(fields.language, header(event, 'accept-language'));
-        const words = PRIVACY_WORDS[language];
-        throw new ValidationError('not_confirmed', words.deleteNotConfirmed, 'confirm', undefined, language);
+        // The page again, nothing deleted, saying why beside the box.
+        const enrollment = await lookupPrivacy(deps, token);
+        const language = enrollment.language ?? 'en';
+        const partnerUrl = partnerPagePath(deps.tokens, enrollment.id);
+        const problem = PRIVACY_WORDS[language].deleteNotConfirmed;
+        return html(400, privacyPage(self, partnerUrl, language, enrollment.timezone, problem));
       }
       await deleteData(deps, token);
       if (wantsJson(event)) return json(200, { deleted: true });

@@ -65,12 +65,18 @@ ${body}
 }
 
 /** A page that says what went wrong, in plain words. */
-export function errorPage(status: number, message: string, language: Language = 'en'): string {
+export function errorPage(
+  status: number,
+  message: string,
+  language: Language = 'en',
+  /** The person's time zone, when the error is about them: the footer's lines are those of where they live. */
+  zone?: string,
+): string {
   const words = LAYOUT_WORDS[language];
   const title = status === 404 ? words.notFound : status >= 500 ? words.wentWrong : words.didNotWork;
   // A link whose program was deleted or never stored: a way forward, not a dead end.
   const next = status === 404 ? `\n<p>${words.notFoundNext}</p>` : '';
-  return page(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${next}`, '', language);
+  return page(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${next}`, '', language, zone);
 }
 
 /** The 500 page's words: never the error's own. */

@@ -15,9 +15,13 @@ export function privacyPage(
   partnerUrl: string,
   language: Language = 'en',
   zone?: string,
+  /** Why nothing was deleted (the box was not ticked): said beside the box, the form still there. */
+  problem?: string,
 ): string {
   const words = PRIVACY_WORDS[language];
   const action = escapeHtml(self);
+  const alert = problem ? `\n<p id="confirm-error" role="alert">${escapeHtml(problem)}</p>` : '';
+  const described = problem ? ' aria-describedby="confirm-error" aria-invalid="true"' : '';
   return page(
     words.title,
     `<h1>${words.title}</h1>
@@ -27,8 +31,8 @@ export function privacyPage(
 <p>${words.partnerText(`<a href="${escapeHtml(partnerUrl)}">${words.partnerLink}</a>`)}</p>
 <h2>${words.deleteHeading}</h2>
 <p>${words.deleteText}</p>
-<form method="post" action="${action}">${languageField(language, zone)}<input type="hidden" name="action" value="delete">
-<label class="choice"><input type="checkbox" name="confirm" value="yes" required> ${words.deleteConfirm}</label>
+<form method="post" action="${action}">${languageField(language, zone)}<input type="hidden" name="action" value="delete">${alert}
+<label class="choice"><input type="checkbox" name="confirm" value="yes" required${described}> ${words.deleteConfirm}</label>
 <button type="submit">${words.deleteButton}</button></form>`,
     '',
     language,

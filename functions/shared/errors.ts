@@ -9,6 +9,8 @@ export abstract class KintsugiError extends Error {
    * shows it in that language whatever the browser asks for).
    */
   language?: Language;
+  /** The person's time zone, when the error is about a known person: its page gives the lines of where they live. */
+  zone?: string;
   constructor(
     message: string,
     readonly field?: string,
@@ -17,6 +19,16 @@ export abstract class KintsugiError extends Error {
     super(message, options);
     this.name = new.target.name;
   }
+}
+
+/**
+ * Marks an error as about a known person: its page is in their language and its footer gives the crisis lines
+ * of where they live, not the US ones.
+ */
+export function about<E extends KintsugiError>(error: E, who: { language?: Language; timezone?: string }): E {
+  if (who.language) error.language = who.language;
+  if (who.timezone) error.zone = who.timezone;
+  return error;
 }
 
 /** One field's problem, as the form shows it beside the field. */

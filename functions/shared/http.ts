@@ -146,10 +146,11 @@ export function errorResponse(error: unknown, asJson: boolean, language: Languag
       return html(error.status, linkTroublePage(error.reason, error.purpose, {}, language));
     // A message written in the person's language is shown in a page of that language; one written in
     // English only, in the browser's language when it has a translation.
-    if (error.language) return html(error.status, errorPage(error.status, error.message, error.language));
+    if (error.language)
+      return html(error.status, errorPage(error.status, error.message, error.language, error.zone));
     const message =
       language === 'en' ? error.message : (PAGE_MESSAGES_IN[language][error.message] ?? error.message);
-    return html(error.status, errorPage(error.status, message, language));
+    return html(error.status, errorPage(error.status, message, language, error.zone));
   }
   logger.error('unexpected error', {
     error: error instanceof Error ? { name: error.name, stack: error.stack } : String(error),

@@ -80,6 +80,33 @@ describe('help lines by where the person lives', () => {
         expect(footerOf(own.text), path).toContain(emergency);
         expect(footerOf(own.text), path).not.toMatch(US_ONLY);
       }
+
+      // Deleting without ticking the box: the page again, saying why beside the box, with the same lines.
+      const privacy = pathOf(linkIn(welcome, '/privacy'));
+      const unticked = await api(runtime, privacy, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...PAGE },
+        body: new URLSearchParams({ action: 'delete', language, zone: timezone }).toString(),
+      });
+      expect(unticked.status).toBe(400);
+      expect(unticked.text).toMatch(/id="confirm-error" role="alert">(Nothing was deleted|No se borró nada)/);
+      expect(unticked.text).toContain('name="confirm"');
+      expect(footerOf(unticked.text)).toContain(emergency);
+      expect(footerOf(unticked.text)).not.toMatch(US_ONLY);
+      expect((await api(runtime, privacy, { headers: PAGE })).status).toBe(200);
+
+      // A one-click answer to a check-in that has closed (a newer one was asked): the refusal names the
+      // person's own lines.
+      await advance(runtime, 'P21D');
+      const checkins = (await emailsTo(runtime, email))
+        .filter((e) => /\/checkin\?/.test(e.text ?? ''))
+        .sort((a, b) => a.at.localeCompare(b.at));
+      const click = checkins.at(-2)?.text?.match(/https?:\/\/\S+\/checkin\?\S+/)?.[0];
+      expect(click, 'two check-in emails came').toBeDefined();
+      const closed = await api(runtime, pathOf(click as string), { method: 'POST', headers: PAGE });
+      expect(closed.status).toBe(409);
+      expect(footerOf(closed.text)).toContain(emergency);
+      expect(footerOf(closed.text)).not.toMatch(US_ONLY);
     },
   );
 });

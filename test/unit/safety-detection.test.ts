@@ -172,6 +172,13 @@ const SPANISH: [string, SafetyCategory][] = [
   // A threat to kill in the perfect tense, or going on, is abuse: the line for violence at home comes first.
   ['me ha amenazado con matarme si le dejo', 'abuse'],
   ['lleva semanas amenazándome con matarme', 'abuse'],
+  // Spain's words (round 18).
+  ['me ha roto el móvil y me ha tirado contra la pared', 'abuse'],
+  ['me quitó el móvil y las llaves y no me deja salir', 'abuse'],
+  ['me ha dado una hostia', 'abuse'],
+  ['me ha dado un tortazo delante de los niños', 'abuse'],
+  ['me ha cogido del cuello', 'abuse'],
+  ['me ha zarandeado y me ha dejado moratones', 'abuse'],
 ];
 
 /** Worrying, no emergency: a short reply with resources, no pause. */

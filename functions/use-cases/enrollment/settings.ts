@@ -3,7 +3,7 @@ import type { Enrollment } from '../../program/enrollment';
 import { parseNumberToAdd, parseScheduleSettings } from '../../program/enrollment-input';
 import { openQuestionsOf } from '../../program/open-questions';
 import { reschedule } from '../../program/schedule';
-import { NotFoundError, ValidationError } from '../../shared/errors';
+import { about, NotFoundError, ValidationError } from '../../shared/errors';
 import { logger } from '../../shared/logger';
 import type { Deps, UsesStore } from '../deps';
 import { channelLedger, type RequestOrigin, recordFormConsent, recordOptOutOnce } from '../services/consent';
@@ -215,14 +215,17 @@ async function mayAddNumber(
   if (!current) throw new NotFoundError('This enrollment no longer exists.');
   const language = current.language ?? 'en';
   if (current.status !== 'active')
-    throw new ValidationError(
-      'program_not_running',
-      language === 'es'
-        ? 'Solo se pueden agregar mensajes de texto mientras el programa está en curso.'
-        : 'Texts can be added only while the program runs.',
-      'phone',
-      undefined,
-      language,
+    throw about(
+      new ValidationError(
+        'program_not_running',
+        language === 'es'
+          ? 'Solo se pueden agregar mensajes de texto mientras el programa está en curso.'
+          : 'Texts can be added only while the program runs.',
+        'phone',
+        undefined,
+        language,
+      ),
+      current,
     );
   return { current, held: await heldByAnother(deps, number, id) };
 }

@@ -1,7 +1,7 @@
 import type { EnrollmentStore } from '../../ports/store';
 import { EMAIL_RESTART_WORDS_IN, wordingVersion } from '../../program/consent';
 import type { Enrollment } from '../../program/enrollment';
-import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors';
+import { about, ConflictError, NotFoundError, ValidationError } from '../../shared/errors';
 import { logger } from '../../shared/logger';
 import type { Deps, UsesStore } from '../deps';
 import { channelLedger, type RequestOrigin, recordConsent, recordOptOutOnce } from '../services/consent';
@@ -50,9 +50,12 @@ export async function unsubscribe(
 /** Email a person stopped themselves (the link, or a spam report) can be turned back on; a bounce cannot. */
 function mayRestart(enrollment: Enrollment): void {
   if (enrollment.emailStatus === 'bounced')
-    throw new ConflictError(
-      'email_bounced',
-      'Mail to this address came back undeliverable, so Kintsugi cannot send to it. If the address works again, sign up with it afresh.',
+    throw about(
+      new ConflictError(
+        'email_bounced',
+        'Mail to this address came back undeliverable, so Kintsugi cannot send to it. If the address works again, sign up with it afresh.',
+      ),
+      { timezone: enrollment.timezone },
     );
 }
 
@@ -122,9 +125,12 @@ export async function pauseInstead(
   const { pauseProgram } = await import('../services/pause');
   const paused = await pauseProgram(deps, enrollment.id, count);
   if (!paused.paused)
-    throw new ConflictError(
-      'not_running',
-      'Your program is not running, so there is nothing to pause. You can start your emails again instead.',
+    throw about(
+      new ConflictError(
+        'not_running',
+        'Your program is not running, so there is nothing to pause. You can start your emails again instead.',
+      ),
+      { timezone: enrollment.timezone },
     );
   await countStopped(deps, enrollment, 'paused');
   return {

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import type { Enrollment } from '../../program/enrollment';
 import { inLanguage } from '../../program/in-language';
 import type { Language } from '../../program/types';
-import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors';
+import { about, ConflictError, NotFoundError, ValidationError } from '../../shared/errors';
 import { logger } from '../../shared/logger';
 import type { Deps } from '../deps';
 import { composeSystemEmail } from '../services/compose';
@@ -138,16 +138,17 @@ export async function invitePartner(
   const language = inviter.language ?? 'en';
   const said = INVITE_ERRORS[language];
   const invalid = (code: string, message: string) =>
-    new ValidationError(code, message, 'email', undefined, language);
+    about(new ValidationError(code, message, 'email'), { language, timezone: inviter.timezone });
+  const conflict = (code: string, message: string) =>
+    about(new ConflictError(code, message), { language, timezone: inviter.timezone });
   const parsed = emailSchema.safeParse(input.email);
   if (!parsed.success) throw invalid('invalid_email', said.invalidEmail);
   const email = parsed.data;
   if (email === inviter.email) throw invalid('own_email', said.ownEmail);
-  if (inviter.status !== 'active') throw new ConflictError('not_active', said.notActive, undefined, language);
-  if (await partnerOf(deps, inviter))
-    throw new ConflictError('already_linked', said.alreadyLinked, undefined, language);
+  if (inviter.status !== 'active') throw conflict('not_active', said.notActive);
+  if (await partnerOf(deps, inviter)) throw conflict('already_linked', said.alreadyLinked);
   if ((inviter.invitations?.count ?? 0) >= MAX_INVITATIONS)
-    throw new ConflictError('too_many_invitations', said.tooMany(MAX_INVITATIONS), undefined, language);
+    throw conflict('too_many_invitations', said.tooMany(MAX_INVITATIONS));
   const requestId = request.requestId ?? randomUUID();
   await limitSource(deps, 'invite', request.ip, requestId);
   const now = deps.clock.now().toISOString();

@@ -6,7 +6,7 @@ import { closesAt, type OpenQuestion, openQuestionsOf } from '../../program/open
 import type { MessageLanguage } from '../../program/safety';
 import type { Language, Metric, Scale, Step } from '../../program/types';
 import { fillHtml } from '../../render/fill';
-import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors';
+import { about, ConflictError, NotFoundError, ValidationError } from '../../shared/errors';
 import type { Deps } from '../deps';
 import { answerOpenQuestions, latestScore, latestScoreIn, SAFETY_METRICS } from '../services/answers';
 import { lineSections } from '../services/compose';
@@ -119,13 +119,15 @@ function refuseIfClosed(enrollment: Enrollment, question: { closesAt: string }, 
     : over
       ? 'Your 90 days are over, so no more questions will come.'
       : "Each email's buttons answer only its own question: answer the newest one from its email, or wait for the next.";
-  throw new ConflictError(
-    'question_closed',
-    es
-      ? `Esta pregunta se cerró el ${closed}, así que ya no se cuentan respuestas a ella. ${next}`
-      : `This question closed on ${closed}, so answers to it are no longer counted. ${next}`,
-    'token',
-    enrollment.language,
+  throw about(
+    new ConflictError(
+      'question_closed',
+      es
+        ? `Esta pregunta se cerró el ${closed}, así que ya no se cuentan respuestas a ella. ${next}`
+        : `This question closed on ${closed}, so answers to it are no longer counted. ${next}`,
+      'token',
+    ),
+    enrollment,
   );
 }
 

@@ -8,7 +8,7 @@ import {
   shareValidUntil,
 } from '../../program/report-share';
 import type { Language, Track } from '../../program/types';
-import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors';
+import { about, ConflictError, NotFoundError, ValidationError } from '../../shared/errors';
 import { logger } from '../../shared/logger';
 import { isShareToken, newShareToken, shareTokenHash } from '../../shared/tokens';
 import type { UsesStore } from '../deps';
@@ -49,10 +49,13 @@ export async function shareReport(
   if (!report || !enrollment) throw new NotFoundError('There is no report to share at this link.');
   const now = deps.clock.now().toISOString();
   if (shares.filter((s) => shareState(s, now) === 'live').length >= MAX_LIVE_SHARES) {
-    throw new ConflictError(
-      'too_many_links',
-      `${MAX_LIVE_SHARES} of your links still work. Revoke one before you make another.`,
-      'days',
+    throw about(
+      new ConflictError(
+        'too_many_links',
+        `${MAX_LIVE_SHARES} of your links still work. Revoke one before you make another.`,
+        'days',
+      ),
+      { timezone: enrollment.timezone },
     );
   }
   const linkToken = newShareToken();
