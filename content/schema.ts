@@ -587,6 +587,7 @@ export const SourceSystemSchema = z
       stillOpen: TEXT.superRefine(placeholderCheck(['questions'])),
       staysOpen: NO_PLACEHOLDERS,
       unplaced: TEXT.superRefine(placeholderCheck(['count'])),
+      closedEarlier: TEXT.superRefine(placeholderCheck(['count'])),
       doesNotFit: TEXT.superRefine(placeholderCheck(['questions'])),
       labelled: TEXT.superRefine(placeholderCheck(['label', 'value'])),
       checkin: TEXT.superRefine(placeholderCheck(['week'])),

@@ -148,15 +148,15 @@ export interface PlacedAnswer {
  * provider's retry after a half-done try) count as unanswered, so a retry routes exactly as the first try.
  * Answers that fit no open question are counted in `unplaced`: the last ones of the reply, except when ratings
  * outnumber the open weekly check-ins after the first week, where the first ones are (they were for weeks that
- * have closed).
+ * have closed: `closedEarlier` counts them).
  */
 export function routeAnswers(
   questions: readonly OpenQuestion[],
   answers: readonly AnswerReadings[],
   now: string,
   sourceId: string,
-): { placed: PlacedAnswer[]; unplaced: number } {
-  const inOrder = routeInOrder(questions, answers, now, sourceId);
+): { placed: PlacedAnswer[]; unplaced: number; closedEarlier: number } {
+  const inOrder = { ...routeInOrder(questions, answers, now, sourceId), closedEarlier: 0 };
   if (!inOrder.unplaced) return inOrder;
   // More ratings than open check-ins, past the first week: "3 4" while only week 2's check-in is open is
   // week 1's answer, sent late, then week 2's. People catch up oldest first, so the last ratings are for the
@@ -171,7 +171,9 @@ export function routeAnswers(
         p.question.scale !== '1-5' ||
         (p.question.kind === 'check-in' && p.question.day > CHECKIN_WINDOW_DAYS),
     );
-  return catchingUp ? { placed: latest.placed, unplaced: inOrder.unplaced } : inOrder;
+  return catchingUp
+    ? { placed: latest.placed, unplaced: inOrder.unplaced, closedEarlier: inOrder.unplaced }
+    : inOrder;
 }
 
 function routeInOrder(

@@ -347,6 +347,8 @@ export interface AnswerTexts {
   staysOpen: string;
   /** Answers that fit no open question. Placeholder: {{count}}. */
   unplaced: string;
+  /** Ratings sent late for a week whose check-in has closed ("3 4" while only week 2 is open). Placeholder: {{count}}. */
+  closedEarlier: string;
   /** An answer that fits none of the open questions. Placeholder: {{questions}}. */
   doesNotFit: string;
   /** Placeholders: {{label}}, {{value}}. */

@@ -59,7 +59,7 @@ describe('open questions: every reply reaches the question it answers, through t
   let gia: Participant;
   /** Texts "Y Y N" on day 60 with his weekly check-in still open. */
   let hal: Participant;
-  /** In Spanish: misses week 1, then answers weeks 1 and 2 in one text, "3 y 4". */
+  /** In Spanish: "3 4" for week 1 (asked again; she lets it go), then weeks 1 and 2 in one text, "3 y 4". */
   let ivy: Participant;
 
   beforeAll(async () => {
@@ -98,12 +98,19 @@ describe('open questions: every reply reaches the question it answers, through t
     expect(scores.at(-1)?.score).toBe(2);
   });
 
+  it('"3 4" for week 1 alone is a choice, not two answers: asked again, nothing recorded', async () => {
+    await advanceTo(runtime, on(8, '09:00'));
+    expect(await text(runtime, ivy, '3 4')).toMatch(/no entendió esa respuesta/);
+    expect(await repliesOf(runtime, ivy)).toEqual([]);
+  });
+
   it('catching up in Spanish: "3 y 4" the morning after week 2 is asked records 4 for week 2, not 3, and no yes', async () => {
     await advanceTo(runtime, on(15, '08:30'));
     const answer = await text(runtime, ivy, '3 y 4');
     expect(answer).toMatch(/semana 2/i);
     expect(answer).toMatch(/4 de 5/);
     expect(answer).not.toMatch(/3 de 5/);
+    expect(answer).toMatch(/Para un check-in ya cerrado, sin guardar: 1\./);
     const scores = await repliesOf(runtime, ivy);
     expect(scores.map((r) => [r.day, r.score])).toEqual([[14, 4]]);
   });

@@ -239,6 +239,7 @@ export const testCatalog: Catalog = {
       stillOpen: 'Still open: {{questions}}.',
       staysOpen: 'It stays open.',
       unplaced: '{{count}} more had no open question.',
+      closedEarlier: '{{count}} more was for a check-in already closed, so not kept.',
       doesNotFit: 'Does not fit: {{questions}}.',
       labelled: '{{label}}: {{value}}',
       checkin: 'week {{week}} check-in',

@@ -48,7 +48,14 @@ export interface IncomingAnswer {
 /** What became of a reply, for the confirmation the person gets. */
 export type AnswerOutcome =
   /** Answers placed on their questions; `stillOpen` are the questions that still wait. */
-  | { kind: 'answered'; placed: PlacedAnswer[]; unplaced: number; stillOpen: OpenQuestion[] }
+  | {
+      kind: 'answered';
+      placed: PlacedAnswer[];
+      unplaced: number;
+      /** Of those unplaced, ratings sent late for weeks whose check-in has closed. */
+      closedEarlier?: number;
+      stillOpen: OpenQuestion[];
+    }
   /** Read as answers, but none fits a question that is open (a 4 while only yes/no questions are). */
   | { kind: 'does-not-fit'; stillOpen: OpenQuestion[] }
   /** Not readable as an answer while questions are open: asked again once. */
@@ -132,9 +139,30 @@ export async function answerOpenQuestions(
         delete e.openCheckin;
         return;
       }
-      const { placed, unplaced } = reply.only
-        ? { placed: [{ question: reply.only.question, answer: reply.only.answer }], unplaced: 0 }
+      const { placed, unplaced, closedEarlier } = reply.only
+        ? {
+            placed: [{ question: reply.only.question, answer: reply.only.answer }],
+            unplaced: 0,
+            closedEarlier: 0,
+          }
         : routeAnswers(namedFirst(questions, reply.named), readings, reply.at, reply.sourceId);
+      // More ratings than rating questions open, with no closed week they could be for ("3 4" in week 1): a
+      // choice between numbers, not two answers. Asked again once, as "3 or 4" is, rather than guessed.
+      const ratingsPlaced = placed.filter((p) => p.question.scale === '1-5').length;
+      const ratingsSent = readings.filter((r) => r.some((v) => v.scale === '1-5')).length;
+      if (
+        unplaced &&
+        !closedEarlier &&
+        ratingsPlaced &&
+        ratingsSent > ratingsPlaced &&
+        reply.reask &&
+        !waiting.some((q) => q.reasked)
+      ) {
+        outcome = { kind: 'reasked', stillOpen: waiting };
+        e.openQuestions = questions.map((q) => (waiting.includes(q) ? { ...q, reasked: true } : q));
+        delete e.openCheckin;
+        return;
+      }
       // One answer that fits nothing waiting may replace the last one given: said plainly ("sorry, meant
       // 4", even while a yes/no question waits: the words that said so are not kept as its note), or just
       // the answer again when nothing at all is waiting (with questions waiting, a bare 4 is told what
@@ -162,7 +190,13 @@ export async function answerOpenQuestions(
         reply.sourceId,
         reply.at,
       );
-      outcome = { kind: 'answered', placed, unplaced, stillOpen: unanswered(after, reply.at) };
+      outcome = {
+        kind: 'answered',
+        placed,
+        unplaced,
+        ...(closedEarlier ? { closedEarlier } : {}),
+        stillOpen: unanswered(after, reply.at),
+      };
       e.openQuestions = after;
       delete e.openCheckin;
       e.unansweredSms = 0;
@@ -413,7 +447,11 @@ export function answerConfirmation(
         .join(', ');
       const more = [
         outcome.stillOpen.length ? fillText(words.stillOpen, { questions: openList(outcome.stillOpen) }) : '',
-        outcome.unplaced ? fillText(words.unplaced, { count: String(outcome.unplaced) }) : '',
+        outcome.unplaced
+          ? fillText(outcome.closedEarlier ? words.closedEarlier : words.unplaced, {
+              count: String(outcome.unplaced),
+            })
+          : '',
       ]
         .filter(Boolean)
         .join(' ');
