@@ -187,6 +187,11 @@ describe('a share link to a report, through the local HTTP API', () => {
     });
     expect(deleted.status).toBe(200);
     expect((await open(made.url)).status).toBe(404);
+    // The owner's own report link says the data was deleted, not that a report is still to come.
+    const own = await api(runtime, otherReport, { headers: HTML });
+    expect(own.status).toBe(404);
+    expect(own.text).toContain('the data was deleted');
+    expect(own.text).not.toContain('not ready yet');
     const left = (await scanAll(documentClient(), runtime.deps.config.tableName)).filter(
       (item) => item.enrollmentId === other.id || item.PK === `ENR#${other.id}`,
     );

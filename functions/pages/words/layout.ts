@@ -77,6 +77,10 @@ export const PAGE_MESSAGES_IN: Record<Exclude<Language, 'en'>, Record<string, st
     'There is no data for this link: it was deleted, or never stored.':
       'No hay datos para este enlace: se borraron o nunca se guardaron.',
     'There is no report to share at this link.': 'No hay ningún informe para compartir en este enlace.',
+    'There is nothing at this link any more: the data was deleted.':
+      'Ya no hay nada en este enlace: los datos se borraron.',
+    'This report is not ready yet. It arrives on day 90 of your program.':
+      'Este informe todavía no está listo. Llega el día 90 de tu programa.',
     'The invitation is not valid.': 'La invitación no es válida.',
     'The request body is empty.': 'El formulario llegó vacío.',
   },

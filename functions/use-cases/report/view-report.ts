@@ -9,7 +9,7 @@ import type { Enrollment, Reply } from '../../program/enrollment';
 import { answerWords, type CheckpointReport } from '../../program/report';
 import type { ReportShare } from '../../program/report-share';
 import type { Language, Track } from '../../program/types';
-import { NotFoundError } from '../../shared/errors';
+import { about, NotFoundError } from '../../shared/errors';
 import type { Deps, UsesStore } from '../deps';
 import { countReportOpened } from '../services/outcomes';
 
@@ -37,6 +37,11 @@ export interface ReportPageView {
 }
 
 const NOT_READY = 'This report is not ready yet. It arrives on day 90 of your program.';
+const NOT_READY_IN: Record<Language, string> = {
+  en: NOT_READY,
+  es: 'Este informe todavía no está listo. Llega el día 90 de tu programa.',
+};
+const DELETED = 'There is nothing at this link any more: the data was deleted.';
 
 /** The participant's own checkpoint report, opened with its signed link. */
 export async function viewReport(
@@ -64,8 +69,9 @@ export async function viewReportPage(
     deps.store.listReplies(claims.sub),
     deps.store.listShares(claims.sub),
   ]);
-  if (!report) throw new NotFoundError(NOT_READY);
-  if (!enrollment) throw new NotFoundError('There is nothing at this link any more: the data was deleted.');
+  // Deleted data is said as deleted, never as a report still to come.
+  if (!enrollment) throw new NotFoundError(DELETED);
+  if (!report) throw about(new NotFoundError(NOT_READY_IN[enrollment.language ?? 'en']), enrollment);
   await countReportOpened(deps, enrollment);
   return {
     report,
