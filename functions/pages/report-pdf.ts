@@ -5,6 +5,7 @@
  */
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
 import { crisisLinesOfZone } from '../program/crisis-lines';
+import { decimalWriter } from '../program/local-words';
 import { answerWords, type CheckpointReport, type MetricSummary, weekScoreText } from '../program/report';
 import type { Language, Track } from '../program/types';
 import { patternWords, WHAT_NOW_ORDER, WHAT_NOW_WORDS, whatNow } from '../program/what-now';
@@ -33,8 +34,6 @@ const MUTED = rgb(0.357, 0.322, 0.278);
 const GOLD = rgb(0.541, 0.416, 0.071);
 const LINE = rgb(0.435, 0.4, 0.353);
 
-const fmt = (n: number | null) => (n === null ? '–' : n.toFixed(1));
-
 /** Lays text out top to bottom, wrapping lines and starting new pages as it goes. */
 class Writer {
   private page: PDFPage;
@@ -45,6 +44,8 @@ class Writer {
     private readonly doc: PDFDocument,
     private readonly regular: PDFFont,
     private readonly bold: PDFFont,
+    /** A number with one decimal as written where the person lives. */
+    private readonly decimal: (n: number) => string,
   ) {
     this.encodable = new Set(regular.getCharacterSet());
     this.page = doc.addPage([LETTER.width, LETTER.height]);
@@ -127,7 +128,7 @@ class Writer {
           ? '–'
           : metric.scale === 'yes-no'
             ? `${Math.round(score * 100)}%`
-            : weekScoreText(score);
+            : weekScoreText(score, this.decimal);
       const valueWidth = this.bold.widthOfTextAtSize(value, 10);
       this.page.drawText(value, {
         x: x + (barWidth - valueWidth) / 2,
@@ -161,7 +162,8 @@ class Writer {
 export async function reportPdf(input: ReportPdfInput): Promise<Uint8Array> {
   const { report, timezone } = input;
   const language = input.language ?? 'en';
-  const words = REPORT_WORDS[language];
+  const words = { ...REPORT_WORDS[language], decimal: decimalWriter(language, timezone) };
+  const fmt = (n: number | null) => (n === null ? '–' : words.decimal(n));
   const doc = await PDFDocument.create();
   doc.setTitle(words.title);
   doc.setLanguage(language);
@@ -173,6 +175,7 @@ export async function reportPdf(input: ReportPdfInput): Promise<Uint8Array> {
     doc,
     await doc.embedFont(StandardFonts.Helvetica),
     await doc.embedFont(StandardFonts.HelveticaBold),
+    words.decimal,
   );
 
   w.text('Kintsugi', { size: 11, bold: true, color: GOLD });
@@ -207,7 +210,7 @@ export async function reportPdf(input: ReportPdfInput): Promise<Uint8Array> {
       );
   }
 
-  const verdict = whatNow(report, input.track, language);
+  const verdict = whatNow(report, input.track, language, words.decimal);
   const now = WHAT_NOW_WORDS[language];
   const lines = crisisLinesOfZone(timezone);
   const safety = () => {

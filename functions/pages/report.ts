@@ -1,4 +1,5 @@
 import { type CrisisLines, crisisLinesOfZone, telOf } from '../program/crisis-lines';
+import { decimalWriter } from '../program/local-words';
 import {
   answerWords,
   type CheckpointReport,
@@ -15,12 +16,15 @@ import { escapeHtml, page } from './layout';
 import { dayOn, momentOn } from './words/dates';
 import { REPORT_WORDS, type ReportWords } from './words/report';
 
-const fmt = (n: number | null, digits = 1) => (n === null ? '—' : n.toFixed(digits));
 const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n * 100)}%`);
 const top = (scale: Scale) => (scale === 'yes-no' ? 1 : 5);
 /** One week's answer as the chart and the table write it: "4", "3.5", "50% yes" ("50% sí"), or "–" for none. */
 const weekValue = (score: number | null, scale: Scale, words: ReportWords) =>
-  score === null ? '–' : scale === 'yes-no' ? words.percentYes(pct(score)) : weekScoreText(score);
+  score === null
+    ? '–'
+    : scale === 'yes-no'
+      ? words.percentYes(pct(score))
+      : weekScoreText(score, words.decimal);
 
 /** What one report page is written in: its words, its language and the participant's time zone. */
 interface Speech {
@@ -31,7 +35,11 @@ interface Speech {
 
 const speechOf = (view: { language?: Language; timezone: string }): Speech => {
   const language = view.language ?? 'en';
-  return { words: REPORT_WORDS[language], language, timezone: view.timezone };
+  return {
+    words: { ...REPORT_WORDS[language], decimal: decimalWriter(language, view.timezone) },
+    language,
+    timezone: view.timezone,
+  };
 };
 
 /** The report pages' own styles: the bar charts, the tools, and what printing leaves out. */
@@ -115,6 +123,7 @@ const askedWeeks = (metric: MetricSummary) =>
   metric.weekly.some((w) => w.asked !== undefined) ? metric.weekly.filter((w) => w.asked) : metric.weekly;
 
 function metricSection(m: MetricSummary, words: ReportWords): string {
+  const fmt = (n: number | null) => (n === null ? '—' : words.decimal(n));
   const weeks = askedWeeks(m);
   return `<section class="metric" data-metric="${escapeHtml(m.metric)}">
 <h2 class="question">${escapeHtml(m.question)}</h2>
@@ -193,9 +202,10 @@ export function whatNowSection(
   track: Track,
   language: Language,
   lines: CrisisLines,
+  decimal?: (n: number) => string,
 ): string {
   const words = WHAT_NOW_WORDS[language];
-  const verdict = whatNow(report, track, language);
+  const verdict = whatNow(report, track, language, decimal);
   // The helpline to tap: the US hotline, or the country's own (program/crisis-lines.ts).
   const [number, tel] = lines.abuse ? [lines.abuse, telOf(lines.abuse)] : ['1-800-799-7233', '+18007997233'];
   const safety = `<div class="note safety-first" data-field="safety">
@@ -342,7 +352,7 @@ ${quickChecks(report, speech)}
 ${checkpoint(report, speech)}
 ${lateLine(report, speech)}
 ${participationLine(report, speech.words)}
-${whatNowSection(report, track, speech.language, crisisLinesOfZone(speech.timezone))}`;
+${whatNowSection(report, track, speech.language, crisisLinesOfZone(speech.timezone), speech.words.decimal)}`;
 }
 
 /**

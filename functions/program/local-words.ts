@@ -127,6 +127,29 @@ export function clockIn(clock: Clock, language: Language = 'en'): Clock {
   return { locale, hourCycle: clock.hourCycle };
 }
 
+const decimals = new Map<string, (n: number) => string>();
+
+/**
+ * Numbers with one decimal as written where the person lives, in their language: "2.5" in English and in
+ * the Spanish of the US and Mexico, "2,5" in the Spanish of Spain, Colombia or Argentina (Intl's own rules
+ * for the country of `timezone`).
+ */
+export function decimalWriter(language: Language = 'en', timezone?: string): (n: number) => string {
+  if (language === 'en' || !timezone) return (n) => n.toFixed(1);
+  const { locale } = clockIn(clockOfZone(timezone), language);
+  let write = decimals.get(locale);
+  if (!write) {
+    const format = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+      useGrouping: false,
+    });
+    write = (n) => format.format(n);
+    decimals.set(locale, write);
+  }
+  return write;
+}
+
 /** A local time "HH:MM" in the words of the country of `timezone`, in the program's language. */
 export const timeInZone = (hhmm: string, timezone: string, language: Language = 'en'): string =>
   timeInWords(hhmm, clockIn(clockOfZone(timezone), language));

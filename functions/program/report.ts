@@ -195,5 +195,5 @@ export function answerWords(
 }
 
 /** One week's rating as people read it: a whole answer plainly ("4"), a week of two answers with its half ("3.5"). */
-export const weekScoreText = (score: number): string =>
-  Number.isInteger(score) ? String(score) : score.toFixed(1);
+export const weekScoreText = (score: number, decimal = (n: number) => n.toFixed(1)): string =>
+  Number.isInteger(score) ? String(score) : decimal(score);

@@ -203,7 +203,13 @@ function latestQuickCheck(report: CheckpointReport): { day: number; answers: Que
 }
 
 /** Which pattern a report's answers lean towards, and why, its reasons in `language` (see the rule at the top of this file). */
-export function whatNow(report: CheckpointReport, track: Track, language: Language = 'en'): WhatNow {
+export function whatNow(
+  report: CheckpointReport,
+  track: Track,
+  language: Language = 'en',
+  /** A number with one decimal as written where the person lives ("3.5", "3,5"). */
+  decimal = (n: number) => n.toFixed(1),
+): WhatNow {
   const said = sayer(language);
   const words = WHAT_NOW_WORDS[language].reasons;
   const find = (metric: Metric) => report.checkpoint.find((c) => c.metric === metric);
@@ -249,7 +255,11 @@ export function whatNow(report: CheckpointReport, track: Track, language: Langua
   ].map(said);
   const quickReasons = quickNos.map((a) => words.quickNo(quick?.day ?? 0, plain(a.question)));
   const slidReasons = slid.map((m) =>
-    words.slid(plain(m.question), m.first30?.toFixed(1) ?? '', m.last30?.toFixed(1) ?? ''),
+    words.slid(
+      plain(m.question),
+      m.first30 === null ? '' : decimal(m.first30),
+      m.last30 === null ? '' : decimal(m.last30),
+    ),
   );
   return {
     pattern: 'outside-help',

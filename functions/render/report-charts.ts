@@ -4,6 +4,7 @@
  * Inline styles and palette colours only; the layout's dark-mode rules recolour `k-bar` and `k-track`.
  */
 import type { CrisisLines } from '../program/crisis-lines';
+import { decimalWriter } from '../program/local-words';
 import { answerWords, type CheckpointReport, type MetricSummary, weekScoreText } from '../program/report';
 import type { Language, Scale } from '../program/types';
 import { WHAT_NOW_WORDS } from '../program/what-now';
@@ -67,11 +68,17 @@ const CHART_WORDS = {
     noneAnsweredText: 'No respondiste ninguna pregunta semanal.',
   },
 } satisfies Record<Language, Record<string, unknown>>;
-type Words = (typeof CHART_WORDS)['en'];
+type Words = (typeof CHART_WORDS)['en'] & {
+  /** A number with one decimal as written where the person lives ("2.5", "2,5"). */
+  decimal: (n: number) => string;
+};
+const wordsFor = (language: Language, timezone?: string): Words => ({
+  ...CHART_WORDS[language],
+  decimal: decimalWriter(language, timezone),
+});
 
 const top = (scale: Scale) => (scale === 'yes-no' ? 1 : 5);
-const fmt = (n: number) => n.toFixed(1);
-const signed = (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${fmt(Math.abs(n))}`;
+const signed = (n: number, w: Words) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${w.decimal(Math.abs(n))}`;
 const pct = (n: number) => `${Math.round(n * 100)}%`;
 
 /** A horizontal bar filling `value / max` of the width. */
@@ -86,7 +93,8 @@ function hbar(value: number, max: number): string {
 
 /** One metric's average for a stretch of days, with its bar. */
 function average(label: string, value: number | null, scale: Scale, w: Words): string {
-  const words = value === null ? w.noAnswers : scale === 'yes-no' ? w.yes(pct(value)) : w.average(fmt(value));
+  const words =
+    value === null ? w.noAnswers : scale === 'yes-no' ? w.yes(pct(value)) : w.average(w.decimal(value));
   return `<tr><td style="${TEXT}padding:0 0 4px;font-size:15px;line-height:1.4;">${label}: ${words}</td></tr>
 <tr><td style="padding:0 0 12px;">${value === null ? hbar(0, 1) : hbar(value, top(scale))}</td></tr>`;
 }
@@ -96,7 +104,7 @@ const askedWeeks = (metric: MetricSummary) =>
   metric.weekly.some((w) => w.asked !== undefined) ? metric.weekly.filter((w) => w.asked) : metric.weekly;
 
 /** One vertical bar per week the question was asked, its number above it and its week below. */
-function weeklyBars(metric: MetricSummary): string {
+function weeklyBars(metric: MetricSummary, w: Words): string {
   const max = top(metric.scale);
   const weeks = askedWeeks(metric);
   const width = (100 / Math.max(1, weeks.length)).toFixed(2);
@@ -105,7 +113,7 @@ function weeklyBars(metric: MetricSummary): string {
       const height = score === null ? 2 : Math.max(3, Math.round((score / max) * WEEK_BAR_MAX));
       const [cls, colour] = score === null ? ['k-track', PALETTE.todo] : ['k-bar', PALETTE.link];
       return `<td width="${width}%" align="center" valign="bottom" style="width:${width}%;vertical-align:bottom;padding:0 1px;">
-<p style="${MUTED}margin:0 0 3px;font-size:11px;line-height:1.2;">${score === null ? '–' : weekScoreText(score)}</p>
+<p style="${MUTED}margin:0 0 3px;font-size:11px;line-height:1.2;">${score === null ? '–' : weekScoreText(score, w.decimal)}</p>
 <table ${PRESENTATION} width="70%" align="center" style="border-collapse:collapse;"><tr><td class="${cls}" height="${height}" style="height:${height}px;background-color:${colour};${SOLID}">&nbsp;</td></tr></table>
 </td>`;
     })
@@ -124,7 +132,7 @@ function metricChart(metric: MetricSummary, w: Words): string {
     metric.responseRate === null
       ? w.notAsked
       : w.answered(metric.answered, metric.sent, pct(metric.responseRate));
-  const change = metric.change === null ? w.noChange : w.change(signed(metric.change));
+  const change = metric.change === null ? w.noChange : w.change(signed(metric.change, w));
   return `<table ${PRESENTATION} class="k-chart" width="100%" style="border-collapse:collapse;margin:0 0 32px;">
 <tr><td style="${TEXT}padding:0 0 4px;font-size:17px;line-height:1.45;font-weight:bold;">${escapeHtml(metric.question)}</td></tr>
 <tr><td style="${MUTED}padding:0 0 12px;font-size:14px;line-height:1.5;">${answered}</td></tr>
@@ -132,7 +140,7 @@ ${average(w.first, metric.first30, metric.scale, w)}
 ${average(w.last, metric.last30, metric.scale, w)}
 <tr><td style="${TEXT}padding:0 0 16px;font-size:15px;line-height:1.4;">${change}</td></tr>
 <tr><td style="${MUTED}padding:0 0 6px;font-size:14px;line-height:1.4;">${w.weekByWeek}</td></tr>
-<tr><td>${weeklyBars(metric)}</td></tr>
+<tr><td>${weeklyBars(metric, w)}</td></tr>
 </table>`;
 }
 
@@ -198,8 +206,13 @@ export function safetyFirstText(report: CheckpointReport, language: Language, li
 }
 
 /** The charts and answer tables of a report, as an HTML fragment for the report layout's {{{charts}}}. */
-export function reportChartsHtml(report: CheckpointReport, language: Language = 'en'): string {
-  const w = CHART_WORDS[language];
+export function reportChartsHtml(
+  report: CheckpointReport,
+  language: Language = 'en',
+  /** The person's time zone: numbers are written as where they live ("2,5" in Spain). */
+  timezone?: string,
+): string {
+  const w = wordsFor(language, timezone);
   const metrics = report.metrics.length
     ? report.metrics.map((metric) => metricChart(metric, w)).join('\n')
     : `<p style="${TEXT}margin:0 0 24px;">${w.noneAnswered}</p>`;
@@ -207,20 +220,27 @@ export function reportChartsHtml(report: CheckpointReport, language: Language = 
 }
 
 /** The same numbers as plain text, for the email's text part. */
-export function reportChartsText(report: CheckpointReport, language: Language = 'en'): string {
-  const w = CHART_WORDS[language];
+export function reportChartsText(
+  report: CheckpointReport,
+  language: Language = 'en',
+  timezone?: string,
+): string {
+  const w = wordsFor(language, timezone);
   const upper = (text: string) => text.toLocaleUpperCase(language);
   const lines: string[] = [upper(w.weekly), ''];
   if (!report.metrics.length) lines.push(w.noneAnsweredText, '');
   for (const m of report.metrics) {
     const avg = (v: number | null) =>
-      v === null ? w.noAnswers : m.scale === 'yes-no' ? w.yes(pct(v)) : w.of5(fmt(v));
+      v === null ? w.noAnswers : m.scale === 'yes-no' ? w.yes(pct(v)) : w.of5(w.decimal(v));
     lines.push(
       m.question,
       m.responseRate === null ? w.notAsked : w.answered(m.answered, m.sent, pct(m.responseRate)),
-      `${w.first}: ${avg(m.first30)}. ${w.last}: ${avg(m.last30)}.${m.change === null ? '' : w.changeText(signed(m.change))}`,
+      `${w.first}: ${avg(m.first30)}. ${w.last}: ${avg(m.last30)}.${m.change === null ? '' : w.changeText(signed(m.change, w))}`,
       `${w.weekByWeekText}: ${askedWeeks(m)
-        .map((week) => `${w.week} ${week.week}: ${week.score === null ? '–' : weekScoreText(week.score)}`)
+        .map(
+          (week) =>
+            `${w.week} ${week.week}: ${week.score === null ? '–' : weekScoreText(week.score, w.decimal)}`,
+        )
         .join(', ')}`,
       '',
     );

@@ -277,6 +277,22 @@ describe('the web report page in Spanish, for a Spanish enrollment', () => {
     expect(html).toContain('<p class="axis">Program week</p>');
   });
 
+  it('writes half points as where the person lives: "2,5" in Madrid, "2.5" in Mexico City and in English', () => {
+    const report = answered('hurt', typical);
+    const averages = (html: string) =>
+      [...html.matchAll(/data-field="(?:first30|last30)">([^<]+)</g)].map((m) => m[1]);
+    const madrid = reportPage({ ...spanish(report), timezone: 'Europe/Madrid' }, 'token');
+    const mexico = reportPage({ ...spanish(report), timezone: 'America/Mexico_City' }, 'token');
+    const english = reportPage({ ...ownView(report), timezone: 'Europe/Madrid' }, 'token');
+    expect(averages(madrid).length).toBeGreaterThan(0);
+    for (const value of averages(madrid)) expect(value).toMatch(/^\d,\d$/);
+    for (const value of averages(mexico)) expect(value).toMatch(/^\d\.\d$/);
+    for (const value of averages(english)) expect(value).toMatch(/^\d\.\d$/);
+    expect(reportChartsText(report, 'es', 'Europe/Madrid')).toMatch(/\d,\d de 5/);
+    expect(reportChartsText(report, 'es', 'Europe/Madrid')).not.toMatch(/\d\.\d de 5/);
+    expect(reportChartsText(report, 'es', 'America/Mexico_City')).toMatch(/\d\.\d de 5/);
+  });
+
   it('makes the PDF in Spanish, accents and all', async () => {
     const bytes = await reportPdf({
       report: answered('hurt', typical),

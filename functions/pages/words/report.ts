@@ -2,6 +2,8 @@ import type { Language } from '../../program/types';
 
 /** The report page's words (the participant's own and the shared copy), and its PDF's. */
 export interface ReportWords {
+  /** A number with one decimal as written where the person lives ("2.5", "2,5"): set per person. */
+  decimal: (n: number) => string;
   title: string;
   intro: string;
   sharedTitle: string;
@@ -78,6 +80,7 @@ export interface ReportWords {
 
 export const REPORT_WORDS: Record<Language, ReportWords> = {
   en: {
+    decimal: (n) => n.toFixed(1),
     title: 'Your 90-day checkpoint',
     intro: `These numbers come only from your own answers. They are yours: your partner never sees them. A "no" or a dip
 is not a failure. It is information for the choice in front of you.`,
@@ -173,6 +176,8 @@ You both chose to share this count, and nothing else.`,
     },
   },
   es: {
+    // Where the person lives is not known here: as written in the US and Mexico until the page sets it.
+    decimal: (n) => n.toFixed(1),
     title: 'Tu punto de control de los 90 días',
     intro: `Estos números salen solo de tus propias respuestas. Son tuyos: tu pareja nunca los ve. Un "no" o una bajada
 no son un fracaso. Son información para la decisión que tienes delante.`,

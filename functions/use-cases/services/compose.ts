@@ -279,7 +279,7 @@ export function composeReportEmail(
     subject,
     preheader: atAGlance(deps, who, fillText(email.preheader, values)),
     body: fillHtml(email.bodyHtml, { ...values, ...helpLines.html }),
-    charts: safetyFirstHtml(report, language, lines) + reportChartsHtml(report, language),
+    charts: safetyFirstHtml(report, language, lines) + reportChartsHtml(report, language, who.timezone),
     actionLabel,
     actionUrl: reportUrl,
     ...footer,
@@ -288,7 +288,7 @@ export function composeReportEmail(
     fillText(email.bodyText, { ...values, ...helpLines.text }),
     `${actionLabel}: ${reportUrl}`,
     ...safetyFirstText(report, language, lines),
-    reportChartsText(report, language),
+    reportChartsText(report, language, who.timezone),
     `${actionLabel}: ${reportUrl}`,
   ].join('\n\n');
   return {
