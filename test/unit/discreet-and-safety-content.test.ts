@@ -145,11 +145,15 @@ describe('discreet mode', () => {
         expect(email.html, email.subject).toContain('K. PROGRAM');
         expect(email.html, email.subject).not.toContain('signed up for Kintsugi');
         expect(email.html, email.subject).toContain('because you signed up with this address');
+        // The postal address the law asks for is there, without the program's name.
+        for (const part of [email.html, email.text])
+          expect(part, email.subject).toContain('K. Program, 123 Example Street');
       }
       // Everyone else's keep the program's name over it and say what it is.
       const usual = composeStepEmail(deps(), person(track, 'sunday', false), catalog.steps[0] as never, 0);
       expect(usual.html).toContain('KINTSUGI');
       expect(usual.html).toContain('signed up for Kintsugi, a 90-day program for rebuilding trust');
+      expect(usual.text).toContain('Kintsugi, 123 Example Street');
     },
   );
 

@@ -185,8 +185,11 @@ export function footerFor(
   lines: CrisisLines = crisisLinesOfZone(who.timezone),
   language: Language = who.language ?? 'en',
 ): Footer {
+  const links = footerLinks(deps, who.id);
   return {
-    ...footerLinks(deps, who.id),
+    ...links,
+    // The postal address the law asks for, without the program's name where the person chose discretion.
+    postalAddress: atAGlance(deps, { discreet: who.discreet, language }, links.postalAddress),
     crisisLines: limitsFor(lines, language, who.discreet === true),
     ...brandFor(deps, who, language),
   };
