@@ -550,6 +550,7 @@ export const SourceSystemSchema = z
     textFrequency: z.strictObject({
       checkinsAndNudges: FREQUENCY_TEXT,
       checkinsOnly: FREQUENCY_TEXT,
+      ended: FREQUENCY_TEXT,
     }),
     sms: z.strictObject({
       optInPrompt: smsText('optInPrompt'),

@@ -245,7 +245,8 @@ export interface SystemMessages {
    * How often texts come, for each choice of texts (Enrollment.nudges): filled into the opt-in, START and
    * HELP texts as {{frequency}} (use-cases/services/compose.ts systemTexts).
    */
-  textFrequency: { checkinsAndNudges: string; checkinsOnly: string };
+  /** How often texts come, as the opt-in, START and HELP texts say it; `ended` after the program. */
+  textFrequency: { checkinsAndNudges: string; checkinsOnly: string; ended: string };
   /** The help lines of where the person lives, for the bodies that name them (use-cases/services/help-lines.ts). */
   helpLines: HelpLines;
   sms: SystemSms;

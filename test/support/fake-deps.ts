@@ -182,7 +182,11 @@ export const testCatalog: Catalog = {
         action: 'Open my report',
       },
     },
-    textFrequency: { checkinsAndNudges: '2 msgs/week', checkinsOnly: '1 msg/week' },
+    textFrequency: {
+      checkinsAndNudges: '2 msgs/week',
+      checkinsOnly: '1 msg/week',
+      ended: 'program ended, no more msgs',
+    },
     helpLines: {
       emergencyLine: {
         us: inline('911'),

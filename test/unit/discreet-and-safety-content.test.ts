@@ -103,6 +103,16 @@ describe('discreet mode', () => {
     for (const [name, text] of Object.entries(texts)) expect(text, name).not.toContain('Kintsugi');
   });
 
+  it('HELP after day 90 says no more texts come, in either language, not the weekly frequency', () => {
+    for (const language of ['en', 'es'] as const) {
+      const running = systemTexts(deps(), { discreet: false, language, status: 'active' });
+      const ended = systemTexts(deps(), { discreet: false, language, status: 'completed' });
+      expect(running.help).toMatch(/2 msgs\/week|2 SMS\/semana/);
+      expect(ended.help).not.toMatch(/\/week|\/semana/);
+      expect(ended.help).toMatch(/program ended, no more msgs|programa terminado, no llegan más SMS/);
+    }
+  });
+
   it('the crisis text in discreet mode gives every number without naming what it is for', () => {
     for (const followUp of [undefined, 'paused', 'stopped'] as const) {
       const text = crisisSms(deps(), { discreet: true }, 'en', US_LINES, followUp);

@@ -50,11 +50,16 @@ export function personalValues(
  */
 export function systemTexts(
   deps: Pick<Deps, 'catalog'>,
-  who?: Pick<Enrollment, 'discreet' | 'nudges' | 'language'>,
+  who?: Pick<Enrollment, 'discreet' | 'nudges' | 'language'> & Partial<Pick<Enrollment, 'status'>>,
 ): SystemSms {
   const { sms, discreet, textFrequency } = inLanguage(deps.catalog, who?.language).messages;
   const texts = who?.discreet ? { ...sms, ...discreet.sms } : sms;
-  const frequency = who?.nudges === false ? textFrequency.checkinsOnly : textFrequency.checkinsAndNudges;
+  const frequency =
+    who?.status === 'completed'
+      ? textFrequency.ended
+      : who?.nudges === false
+        ? textFrequency.checkinsOnly
+        : textFrequency.checkinsAndNudges;
   const withFrequency = (text: string) => text.replaceAll('{{frequency}}', frequency);
   const all = {
     ...texts,
