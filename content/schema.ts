@@ -18,6 +18,10 @@ export const KNOWN_PLACEHOLDERS = {
   checkinDay: 'Wednesday',
   // Written as where the person lives (functions/program/local-words.ts): Canada's is the longest.
   checkinTime: '12:30 p.m.',
+  // The times of the three quick questions of days 30 and 60, as the person's clock writes them ("12 PM", "15:00").
+  quickTime1: '12:30 p.m.',
+  quickTime2: '12:30 p.m.',
+  quickTime3: '12:30 p.m.',
   // The city the person's time zone is known by (functions/program/zones.ts), in the confirmation email.
   checkinZone: 'Ciudad de México',
   supportEmail: 'participant-support@kintsugi.example.org',
@@ -102,6 +106,9 @@ export const STEP_PLACEHOLDERS = [
   'checkinDay',
   'checkinTime',
   'supportEmail',
+  'quickTime1',
+  'quickTime2',
+  'quickTime3',
 ] as const satisfies readonly Placeholder[];
 
 /**

@@ -282,7 +282,9 @@ describe('the cadence, for each track', () => {
     // The morning lesson of each quick-check day tells when the questions come.
     for (const day of QUICK_CHECK_DAYS) {
       const lesson = stepsFor(track).find((s) => s.kind === 'lesson' && s.day === day);
-      expect(lesson?.bodyText, `day ${day}`).toContain('at noon, 3 p.m. and 6 p.m.');
+      expect(lesson?.bodyText, `day ${day}`).toContain(
+        'at {{quickTime1}}, {{quickTime2}} and {{quickTime3}}',
+      );
     }
   });
 

@@ -103,6 +103,19 @@ describe('discreet mode', () => {
     for (const [name, text] of Object.entries(texts)) expect(text, name).not.toContain('Kintsugi');
   });
 
+  it("the day-30 lesson gives the quick questions' times as the person's clock writes them", () => {
+    for (const track of TRACKS) {
+      const lesson = catalog.steps.find(
+        (s) => s.track === track && s.kind === 'lesson' && s.day === 30,
+      ) as Step;
+      const at = (timezone: string, language: 'en' | 'es' = 'en') =>
+        composeStepEmail(deps(), { ...person(track, 'sunday', false), timezone, language }, lesson, 30).text;
+      expect(at('America/New_York')).toContain('at 12 PM, 3 PM and 6 PM');
+      expect(at('Europe/London')).toContain('at 12:00, 15:00 and 18:00');
+      expect(at('Europe/Madrid', 'es')).toContain('a las 12:00, 15:00 y 18:00');
+    }
+  });
+
   it('HELP after day 90 says no more texts come, in either language, not the weekly frequency', () => {
     for (const language of ['en', 'es'] as const) {
       const running = systemTexts(deps(), { discreet: false, language, status: 'active' });

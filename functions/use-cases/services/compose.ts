@@ -9,6 +9,7 @@ import type { Enrollment } from '../../program/enrollment';
 import { inLanguage, stepIn } from '../../program/in-language';
 import { layoutNamed } from '../../program/layouts';
 import { timeInZone, weekdayInWords } from '../../program/local-words';
+import { isFinalCheckpoint } from '../../program/open-questions';
 import type { CheckpointReport } from '../../program/report';
 import type { MessageLanguage } from '../../program/safety';
 import type { Language, RenderedText, SafetyEmail, Step, SystemEmail, SystemSms } from '../../program/types';
@@ -37,11 +38,25 @@ export function personalValues(
   deps: ComposeDeps,
   who: Pick<Enrollment, 'checkinDay' | 'checkinTime' | 'timezone' | 'language'>,
 ) {
+  const [quickTime1 = '', quickTime2 = '', quickTime3 = ''] = quickCheckTimes(deps.catalog.steps).map((at) =>
+    timeInZone(at, who.timezone, who.language),
+  );
   return {
     supportEmail: deps.config.supportEmail,
     checkinDay: weekdayInWords(who.checkinDay, who.language),
     checkinTime: timeInZone(who.checkinTime, who.timezone, who.language),
+    quickTime1,
+    quickTime2,
+    quickTime3,
   };
+}
+
+/** When the day-30 quick questions are asked ("12:00", "15:00", "18:00"): the lessons name these times. */
+function quickCheckTimes(steps: readonly Step[]): string[] {
+  const times = steps
+    .filter((s) => s.kind === 'checkpoint' && s.day === 30 && s.at && !isFinalCheckpoint(s))
+    .map((s) => s.at as string);
+  return [...new Set(times)].sort();
 }
 
 /**
