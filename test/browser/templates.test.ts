@@ -6,11 +6,8 @@ import { reportPage } from '../../functions/pages/report';
 import type { OutgoingEmail } from '../../functions/ports/mailer';
 import type { Catalog, Step } from '../../functions/program/types';
 import type { Deps } from '../../functions/use-cases/deps';
-import {
-  composeReportEmail,
-  composeSystemEmail,
-  personalValues,
-} from '../../functions/use-cases/services/compose';
+import { confirmationEmail } from '../../functions/use-cases/enrollment/enroll';
+import { composeReportEmail, personalValues } from '../../functions/use-cases/services/compose';
 import { composeStepEmail } from '../../functions/use-cases/services/compose-step-email';
 import { link } from '../../functions/use-cases/services/links';
 import { renderPreviewPage, samplePerson, sampleReport } from '../../local/preview-page';
@@ -60,16 +57,7 @@ const step = (id: string) => {
 /** One real message per template, composed as the send path composes it. */
 const TEMPLATES: [name: keyof Catalog['layouts'], compose: () => OutgoingEmail][] = [
   ['message', () => composeStepEmail(deps, person(), step('hurt-d04-dear-man'), 4)],
-  [
-    'action',
-    () =>
-      composeSystemEmail(
-        deps,
-        person(),
-        catalog.messages.email.confirm,
-        link(deps, '/confirm', 'confirm', 'x'),
-      ),
-  ],
+  ['action', () => confirmationEmail(deps, person())],
   ['rating', () => composeStepEmail(deps, person(), step('hurt-checkin-honesty-safety'), 5)],
   ['yesNo', () => composeStepEmail(deps, person(), step('hurt-d30-acting-differently'), 30)],
   [
