@@ -22,6 +22,7 @@ import type { OutgoingEmail } from '../../functions/ports/mailer';
 import { type EnrollmentEmail, enrollmentEmail } from '../../functions/program/enrollment-emails';
 import { inLanguage } from '../../functions/program/in-language';
 import { type Catalog, type Language, TRACKS, type Track } from '../../functions/program/types';
+import { confirmationEmail } from '../../functions/use-cases/enrollment/enroll';
 import { composeInvitationEmail } from '../../functions/use-cases/partners/invitations';
 import {
   composeReplyNotedEmail,
@@ -676,6 +677,8 @@ function everyEmail(catalog: Catalog, language: Language = 'en'): [name: string,
       return [name, composeReportEmail(deps, who, sampleReport(catalog.steps, who, NOW), action)];
     // The invitation goes to someone with no program: a layout and a footer of its own.
     if (key === 'partnerInvite') return [name, composeInvitationEmail(deps, who, 'cleo@example.org', action)];
+    // The confirmation names the zone's city beside the check-in time, as enrolling sends it.
+    if (key === 'confirm') return [name, confirmationEmail(deps, who)];
     const email =
       own.messages.email[key as keyof Catalog['messages']['email']] ??
       enrollmentEmail(own, key as EnrollmentEmail);
