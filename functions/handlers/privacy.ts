@@ -2,6 +2,7 @@ import { chooseLanguage } from '../pages/language';
 import { dataDeletedPage, privacyPage } from '../pages/privacy';
 import { PRIVACY_WORDS } from '../pages/words/privacy';
 import { zoneKnown } from '../program/local-words';
+import type { Language } from '../program/types';
 import { ValidationError } from '../shared/errors';
 import { formFields, header, html, json, query, rawBody, respond, wantsJson } from '../shared/http';
 import { partnerPagePath } from '../shared/tokens';
@@ -14,11 +15,14 @@ export const handle: HttpHandle = (deps, event) =>
   respond(event, async () => {
     const token = query(event, 'token');
     const self = `/privacy?token=${encodeURIComponent(token ?? '')}`;
-    if (event.requestContext.http.method === 'GET') {
+    /** The page of choices, in the person's language; with `problem`, why nothing was deleted. */
+    const choices = async (status: number, problem?: (language: Language) => string) => {
       const enrollment = await lookupPrivacy(deps, token);
+      const language = enrollment.language ?? 'en';
       const partnerUrl = partnerPagePath(deps.tokens, enrollment.id);
-      return html(200, privacyPage(self, partnerUrl, enrollment.language ?? 'en', enrollment.timezone));
-    }
+      return html(status, privacyPage(self, partnerUrl, language, enrollment.timezone, problem?.(language)));
+    };
+    if (event.requestContext.http.method === 'GET') return choices(200);
     const fields = formFields(rawBody(event));
     const action = fields.action ?? query(event, 'action');
     if (action === 'export') {
@@ -34,11 +38,7 @@ export const handle: HttpHandle = (deps, event) =>
       // has made its choice.
       if (!wantsJson(event) && fields.confirm !== 'yes') {
         // The page again, nothing deleted, saying why beside the box.
-        const enrollment = await lookupPrivacy(deps, token);
-        const language = enrollment.language ?? 'en';
-        const partnerUrl = partnerPagePath(deps.tokens, enrollment.id);
-        const problem = PRIVACY_WORDS[language].deleteNotConfirmed;
-        return html(400, privacyPage(self, partnerUrl, language, enrollment.timezone, problem));
+        return choices(400, (language) => PRIVACY_WORDS[language].deleteNotConfirmed);
       }
       await deleteData(deps, token);
       if (wantsJson(event)) return json(200, { deleted: true });

@@ -108,6 +108,12 @@ export async function answerOpenQuestions(
         CORRECTION_CUES.test(reply.text) && stillOpen(questions, reply.at).some((q) => q.answeredAt)
           ? { kind: 'reasked', stillOpen: [] }
           : { kind: 'journal-note' };
+      // Asks the waiting questions again, once: marked so that a second unreadable reply is kept as a note.
+      const reask = () => {
+        outcome = { kind: 'reasked', stillOpen: waiting };
+        e.openQuestions = questions.map((q) => (waiting.includes(q) ? { ...q, reasked: true } : q));
+        delete e.openCheckin;
+      };
       if (!readings) {
         if (!waiting.length) {
           outcome = nothingWaiting();
@@ -134,9 +140,7 @@ export async function answerOpenQuestions(
           outcome = { kind: 'note-beside', stillOpen: waiting };
           return false;
         }
-        outcome = { kind: 'reasked', stillOpen: waiting };
-        e.openQuestions = questions.map((q) => (waiting.includes(q) ? { ...q, reasked: true } : q));
-        delete e.openCheckin;
+        reask();
         return;
       }
       const { placed, unplaced, closedEarlier } = reply.only
@@ -158,9 +162,7 @@ export async function answerOpenQuestions(
         reply.reask &&
         !waiting.some((q) => q.reasked)
       ) {
-        outcome = { kind: 'reasked', stillOpen: waiting };
-        e.openQuestions = questions.map((q) => (waiting.includes(q) ? { ...q, reasked: true } : q));
-        delete e.openCheckin;
+        reask();
         return;
       }
       // One answer that fits nothing waiting may replace the last one given: said plainly ("sorry, meant
